@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "feedspool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "feedspool", targets: ["feedspool"]),
+        .library(name: "FeedParser", targets: ["FeedParser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries stay at the edge: one system-library target each, with typed shims.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // Pipeline stages.
+        .target(name: "FeedParser", dependencies: ["CLibXML2"]),
+
+        // The executable: CLI and wiring only.
+        .executableTarget(
+            name: "feedspool",
+            dependencies: [
+                "FeedParser",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(
+            name: "FeedParserTests",
+            dependencies: ["FeedParser"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,161 @@
+// Typed shims over libxml2 for the FeedParser and Cleaner modules.
+//
+// Debian's libxml2 is built with ICU support, and its headers then declare ICU
+// types that clash with Foundation's copy of ICU ("'UErrorCode' has different
+// definitions"). feedspool never uses libxml2's ICU path, so the flag is dropped
+// before any other libxml2 header is read.
+#ifndef FEEDSPOOL_CLIBXML2_SHIM_H
+#define FEEDSPOOL_CLIBXML2_SHIM_H
+
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/encoding.h>
+#include <libxml/entities.h>
+#include <libxml/xmlerror.h>
+#include <libxml/tree.h>
+
+/// Frees memory that libxml2 allocated (`xmlFree` is a global function pointer).
+static inline void fs_xml_free(void *pointer) {
+    xmlFree(pointer);
+}
+
+/// The external entity loader feedspool installs: it refuses every URL, so no
+/// DTD, external entity or XInclude can ever be read from disk or network.
+static xmlParserInputPtr fs_xml_refusing_loader(const char *url, const char *id,
+                                                xmlParserCtxtPtr context) {
+    (void)url; (void)id; (void)context;
+    return NULL;
+}
+
+/// Installs the refusing external entity loader for the whole process.
+/// Idempotent; called before every parse so no caller can forget it.
+static inline void fs_xml_refuse_external_entities(void) {
+    xmlInitParser();
+    if (xmlGetExternalEntityLoader() != fs_xml_refusing_loader) {
+        xmlSetExternalEntityLoader(fs_xml_refusing_loader);
+    }
+}
+
+/// Parses `length` bytes of UTF-8 XML with the SAX handler `sax`, passing
+/// `user` to every callback. Returns 1 when the document was well-formed, 0
+/// when libxml2 had to recover from errors, -1 when no parser could be made.
+/// The handler is borrowed: it is detached before the context is freed.
+static inline int fs_xml_sax_parse(xmlSAXHandlerPtr sax, void *user,
+                                   const char *bytes, int length, int options) {
+    fs_xml_refuse_external_entities();
+    xmlParserCtxtPtr context = xmlCreateMemoryParserCtxt(bytes, length);
+    if (context == NULL) return -1;
+    xmlFree(context->sax);
+    context->sax = sax;
+    context->userData = user;
+    xmlCtxtUseOptions(context, options);
+    xmlParseDocument(context);
+    int wellFormed = context->wellFormed;
+    context->sax = NULL;
+    context->userData = NULL;
+    if (context->myDoc != NULL) {
+        xmlFreeDoc(context->myDoc);
+        context->myDoc = NULL;
+    }
+    xmlFreeParserCtxt(context);
+    return wellFormed ? 1 : 0;
+}
+
+/// Parses `length` bytes of UTF-8 HTML with the SAX handler `sax` (libxml2's
+/// forgiving HTML parser), passing `user` to every callback.
+static inline void fs_html_sax_parse(htmlSAXHandlerPtr sax, void *user,
+                                     const char *bytes, int length, int options) {
+    fs_xml_refuse_external_entities();
+    htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(bytes, length);
+    if (context == NULL) return;
+    xmlFree(context->sax);
+    context->sax = sax;
+    context->userData = user;
+    htmlCtxtUseOptions(context, options);
+    xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(context);
+    context->sax = NULL;
+    context->userData = NULL;
+    if (context->myDoc != NULL) {
+        xmlFreeDoc(context->myDoc);
+        context->myDoc = NULL;
+    }
+    htmlFreeParserCtxt(context);
+}
+
+/// Transcodes `length` bytes from the character set `charset` into UTF-8.
+/// Returns a buffer to free with `xmlBufferFree`, or NULL when libxml2 knows no
+/// such character set or the input does not decode.
+static inline xmlBufferPtr fs_xml_transcode_to_utf8(const char *charset,
+                                                    const char *bytes, int length) {
+    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(charset);
+    if (handler == NULL) return NULL;
+    xmlBufferPtr input = xmlBufferCreateSize((size_t)length + 1);
+    xmlBufferPtr output = xmlBufferCreateSize((size_t)length * 2 + 64);
+    int failed = (input == NULL || output == NULL);
+    if (!failed && xmlBufferAdd(input, (const xmlChar *)bytes, length) != 0) failed = 1;
+    while (!failed && xmlBufferLength(input) > 0) {
+        int before = xmlBufferLength(input);
+        int result = xmlCharEncInFunc(handler, output, input);
+        if (result < 0 || xmlBufferLength(input) == before) failed = 1;
+    }
+    xmlCharEncCloseFunc(handler);
+    if (input != NULL) xmlBufferFree(input);
+    if (failed) {
+        if (output != NULL) xmlBufferFree(output);
+        return NULL;
+    }
+    return output;
+}
+
+/// The bytes of a buffer made by `fs_xml_transcode_to_utf8`.
+static inline const char *fs_xml_buffer_bytes(xmlBufferPtr buffer) {
+    return (const char *)xmlBufferContent(buffer);
+}
+
+/// The Unicode scalar an HTML 4 named entity stands for (`nbsp` gives 160),
+/// or 0 when the name is not one.
+static inline unsigned int fs_html_entity_value(const char *name) {
+    const htmlEntityDesc *entity = htmlEntityLookup((const xmlChar *)name);
+    return entity == NULL ? 0 : entity->value;
+}
+
+/// Makes an entity that libxml2 expands by pasting `content` as plain
+/// characters, the way it treats `&amp;`: no tree, no recursion, no loading.
+/// Used to give HTML named entities such as `&nbsp;` their meaning in feeds.
+/// Free it with `fs_xml_free_predefined_entity`.
+static inline xmlEntityPtr fs_xml_new_predefined_entity(const char *name,
+                                                        const char *content) {
+    xmlEntityPtr entity = (xmlEntityPtr)xmlMalloc(sizeof(xmlEntity));
+    if (entity == NULL) return NULL;
+    memset(entity, 0, sizeof(xmlEntity));
+    entity->type = XML_ENTITY_DECL;
+    entity->etype = XML_INTERNAL_PREDEFINED_ENTITY;
+    entity->name = xmlStrdup((const xmlChar *)name);
+    entity->content = xmlStrdup((const xmlChar *)content);
+    entity->orig = xmlStrdup((const xmlChar *)content);
+    entity->length = (int)strlen(content);
+    return entity;
+}
+
+/// Frees an entity made by `fs_xml_new_predefined_entity`.
+static inline void fs_xml_free_predefined_entity(xmlEntityPtr entity) {
+    if (entity == NULL) return;
+    xmlFree((void *)entity->name);
+    xmlFree(entity->content);
+    xmlFree(entity->orig);
+    xmlFree(entity);
+}
+
+/// The line an error was found on, or 0.
+static inline int fs_xml_error_line(xmlErrorPtr error) {
+    return error == NULL ? 0 : error->line;
+}
+
+#endif

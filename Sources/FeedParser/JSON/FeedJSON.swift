@@ -1,0 +1,57 @@
+/// The JSON contract of `feedspool parse`, which the spool's article files
+/// share: every key always present, `null` when absent, arrays possibly empty.
+extension Feed {
+    /// The feed as one JSON document, each entry on its own line.
+    public func contractJSON() -> [UInt8] {
+        var writer = JSONWriter(capacity: 1024 + entries.count * 2048)
+        writer.beginObject()
+        writer.key("feed")
+        writer.beginObject()
+        writer.key("title"); writer.string(title)
+        writer.key("link"); writer.string(link)
+        writer.key("subtitle"); writer.string(subtitle)
+        writer.key("language"); writer.string(language)
+        writer.key("updated"); writer.string(updated.map(FeedDate.format))
+        writer.key("format"); writer.string(format.rawValue)
+        writer.endObject()
+        writer.key("entries")
+        writer.beginArray()
+        for entry in entries {
+            writer.newline()
+            entry.writeFields(to: &writer, openObject: true)
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+        return writer.bytes
+    }
+}
+
+extension Entry {
+    /// Writes the entry's contract fields, in contract order. With
+    /// `openObject` they are wrapped in their own object; without, they are
+    /// written into the caller's open object (the spool adds its own keys).
+    public func writeFields(to writer: inout JSONWriter, openObject: Bool) {
+        if openObject { writer.beginObject() }
+        writer.key("guid"); writer.string(guid)
+        writer.key("title"); writer.string(title)
+        writer.key("link"); writer.string(link)
+        writer.key("authors"); writer.strings(authors)
+        writer.key("published"); writer.string(published.map(FeedDate.format))
+        writer.key("updated"); writer.string(updated.map(FeedDate.format))
+        writer.key("categories"); writer.strings(categories)
+        writer.key("summary"); writer.string(summary)
+        writer.key("content"); writer.string(content)
+        writer.key("enclosures")
+        writer.beginArray()
+        for enclosure in enclosures {
+            writer.beginObject()
+            writer.key("url"); writer.string(enclosure.url)
+            writer.key("type"); writer.string(enclosure.type)
+            writer.key("length"); writer.number(enclosure.length)
+            writer.endObject()
+        }
+        writer.endArray()
+        if openObject { writer.endObject() }
+    }
+}

@@ -1,0 +1,46 @@
+/// Escaping and element facts for writing HTML.
+enum HTMLMarkup {
+    /// Elements that HTML writes without an end tag.
+    static func isVoidElement(_ name: String) -> Bool {
+        switch name.lowercased() {
+        case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "param", "source", "track", "wbr":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Appends `bytes` escaped for HTML text (`&`, `<`, `>`) or, with
+    /// `inAttribute`, for a double-quoted attribute value (also `"`).
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8],
+                              inAttribute: Bool) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where inAttribute: replacement = "&quot;"
+            default: continue
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            buffer.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start,
+                                                          count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    /// `text` escaped for HTML text.
+    static func escape(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(bytes.count + 16)
+            appendEscaped(bytes, to: &buffer, inAttribute: false)
+            return String(decoding: buffer, as: UTF8.self)
+        }
+    }
+}

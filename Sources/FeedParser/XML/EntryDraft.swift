@@ -1,0 +1,123 @@
+import Foundation
+
+/// A link element as Atom (and `atom:link` in RSS) writes it.
+struct DraftLink {
+    var href: String
+    var rel: String
+    var type: String?
+    var length: Int64?
+}
+
+/// Everything read so far about one item, or about the channel itself,
+/// before the choices between competing fields are made.
+struct EntryDraft {
+    var guid: String?
+    var guidIsPermalink = true
+    var rdfAbout: String?
+    var title: String?
+    var textLink: String?
+    var links: [DraftLink] = []
+    var authors: [String] = []
+    var pendingAuthorEmail: String?
+    private var authorCountAtStart = 0
+    var published: Date?
+    var updated: Date?
+    var dcDate: Date?
+    var categories: [String] = []
+    var summary: String?
+    var content: String?
+    var itunesSummary: String?
+    var enclosures: [Enclosure] = []
+    var language: String?
+
+    mutating func addLink(_ link: DraftLink) {
+        if link.rel == "enclosure" {
+            addEnclosure(Enclosure(url: link.href, type: link.type, length: link.length))
+        } else {
+            links.append(link)
+        }
+    }
+
+    mutating func addEnclosure(_ enclosure: Enclosure) {
+        if !enclosures.contains(where: { $0.url == enclosure.url }) {
+            enclosures.append(enclosure)
+        }
+    }
+
+    mutating func addAuthor(_ name: String) {
+        guard !name.isEmpty, !authors.contains(name) else { return }
+        authors.append(name)
+    }
+
+    mutating func addCategory(_ text: String) {
+        let name = PlainText.title(text)
+        guard !name.isEmpty, !categories.contains(name) else { return }
+        categories.append(name)
+    }
+
+    /// An Atom `<author>` opened.
+    mutating func startAuthor() {
+        authorCountAtStart = authors.count
+        pendingAuthorEmail = nil
+    }
+
+    /// An Atom `<author>` closed: an author with an email but no name is
+    /// known by the email.
+    mutating func finishAuthor() {
+        if authors.count == authorCountAtStart, let email = pendingAuthorEmail {
+            addAuthor(email)
+        }
+        pendingAuthorEmail = nil
+    }
+
+    /// The page the entry links to: the RSS `<link>`, else the best Atom
+    /// alternate link (an HTML one first), else a permalink guid, else the
+    /// RSS 1.0 `rdf:about`.
+    var bestLink: String? {
+        if let textLink { return textLink }
+        let alternates = links.filter { $0.rel == "alternate" }
+        if let html = alternates.first(where: { $0.type == nil || $0.type == "text/html" || $0.type == "application/xhtml+xml" }) {
+            return html.href
+        }
+        if let first = alternates.first { return first.href }
+        if guidIsPermalink, let guid, URLResolver.isWebURL(guid) { return guid }
+        if let rdfAbout, URLResolver.isWebURL(rdfAbout) { return rdfAbout }
+        return nil
+    }
+
+    /// The finished entry.
+    func entry() -> Entry {
+        Entry(
+            guid: guid ?? rdfAbout,
+            title: title,
+            link: bestLink,
+            authors: authors,
+            published: published ?? dcDate,
+            updated: updated,
+            categories: categories,
+            summary: summary ?? itunesSummary,
+            content: content,
+            enclosures: enclosures)
+    }
+
+    /// The name in an RSS `<author>`, which RSS 2.0 wants as
+    /// "email (Name)" and feeds also write as "Name <email>" or a bare name.
+    static func authorName(fromRSS text: String) -> String {
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            if let trimmed = String(name).trimmedOrNil { return PlainText.title(trimmed) }
+        }
+        if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
+            if let name = String(text[..<open]).trimmedOrNil { return PlainText.title(name) }
+            let email = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            return String(email).trimmingXMLWhitespace()
+        }
+        return PlainText.title(text)
+    }
+
+    /// A declared byte length; nil unless a non-negative whole number.
+    static func parseLength(_ text: String) -> Int64? {
+        guard let value = Int64(text.trimmingXMLWhitespace()), value >= 0 else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,452 @@
+import Foundation
+
+/// Builds a `Feed` from the element events of one RSS, RDF or Atom document.
+///
+/// The builder is format-agnostic the way sfeed is: it keeps a stack of what
+/// each open element means (channel, item, a field being captured, markup
+/// inside a field) and maps element names of every format onto the same
+/// fields. It tolerates the events libxml2 produces while recovering from
+/// broken XML: an item opened inside an unclosed item, or a document that ends
+/// with elements still open (see `finish()`).
+struct FeedBuilder {
+    /// What an open element means to the feed.
+    private enum Role {
+        case root, channel, item, author, mediaGroup, ignored
+        case field
+        /// A plain-text field that a feed element interrupted: the feed
+        /// forgot its end tag (`<title>x<link>…`). Its children belong to
+        /// the enclosing item or channel.
+        case interruptedField
+        /// An element inside a captured field, re-serialised as HTML.
+        case markup(name: String, isVoid: Bool)
+        /// The `<div>` wrapping Atom xhtml content, which is not part of it.
+        case xhtmlWrapper
+
+        var isField: Bool {
+            if case .field = self { return true }
+            return false
+        }
+
+        var isInterrupted: Bool {
+            if case .interruptedField = self { return true }
+            return false
+        }
+    }
+
+    private struct Frame {
+        var role: Role
+        var base: String?
+    }
+
+    /// The root element's local name, once seen.
+    private(set) var rootName: String?
+    /// The format, decided from the root element and refined by RDF children.
+    private(set) var format: FeedFormat?
+    /// The root element was `<html>`: the document is a web page.
+    private(set) var isHTMLPage = false
+
+    private var stack: [Frame] = []
+    private var channel = EntryDraft()
+    private var current: EntryDraft?
+    private var entries: [Entry] = []
+    private var capture: FieldCapture?
+    private var language: String?
+    private let baseURL: String?
+
+    /// Makes a builder that resolves relative links against `baseURL`.
+    init(baseURL: String?) {
+        self.baseURL = baseURL
+        stack.reserveCapacity(32)
+    }
+
+    private var isAtom: Bool { format == .atom10 || format == .atom03 }
+
+    /// Whether an element in `namespace` belongs to the document's own format
+    /// (an unprefixed `<title>` is Atom's in an Atom feed, RSS's in RSS).
+    private func isCore(_ namespace: Namespace) -> Bool {
+        switch namespace {
+        case .none: return true
+        case .atom10, .atom03: return isAtom
+        case .rss10, .rss090: return !isAtom
+        default: return false
+        }
+    }
+
+    // MARK: - Events
+
+    /// An element opened.
+    mutating func startElement(
+        _ name: LocalName, namespace: Namespace, rawName: UnsafePointer<UInt8>,
+        attributes: XMLAttributes
+    ) {
+        let parentBase = stack.last?.base ?? baseURL
+        var base = parentBase
+        if let xmlBase = attributes.value(.base, namespace: .xml)?.trimmedOrNil {
+            base = URLResolver.resolve(xmlBase, against: parentBase)
+        }
+
+        if let open = capture {
+            guard open.mode == .text, name.isFeedElement else {
+                stack.append(Frame(role: captureChild(name, namespace: namespace, rawName: rawName,
+                                                      attributes: attributes), base: base))
+                return
+            }
+            interruptCapture()
+        }
+        guard let parent = stack.last(where: { !$0.role.isInterrupted })?.role else {
+            rootName = String(cString: rawName)
+            stack.append(Frame(role: startRoot(name, namespace: namespace, attributes: attributes),
+                               base: base))
+            return
+        }
+        let role: Role
+        switch parent {
+        case .root:
+            role = rootChild(name, namespace: namespace, attributes: attributes, base: base)
+        case .channel:
+            role = channelChild(name, namespace: namespace, attributes: attributes, base: base)
+        case .item:
+            role = itemChild(name, namespace: namespace, attributes: attributes, base: base)
+        case .author:
+            if name == .name || name == .email, namespace.isAtom || namespace == .none {
+                role = startCapture(name == .name ? .authorName : .authorEmail, mode: .text)
+            } else {
+                role = .ignored
+            }
+        case .mediaGroup:
+            if name == .content, namespace == .media {
+                addMediaContent(attributes, base: base)
+            }
+            role = .ignored
+        case .ignored, .field, .interruptedField, .markup, .xhtmlWrapper:
+            role = .ignored
+        }
+        stack.append(Frame(role: role, base: base))
+    }
+
+    /// Ends the plain-text capture in progress because a feed element opened
+    /// inside it, keeping what was read so far.
+    private mutating func interruptCapture() {
+        guard let open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
+        capture = nil
+        stack[index].role = .interruptedField
+        finishCapture(open, base: stack[index].base)
+    }
+
+    /// The innermost open element closed.
+    mutating func endElement() {
+        guard let frame = stack.popLast() else { return }
+        switch frame.role {
+        case .markup(let name, let isVoid):
+            if !isVoid { capture?.appendEndTag(name) }
+        case .field:
+            if let capture {
+                self.capture = nil
+                finishCapture(capture, base: frame.base)
+            }
+        case .item:
+            finishItem()
+        case .xhtmlWrapper:
+            capture?.depth -= 1
+        case .author:
+            withDraft { $0.finishAuthor() }
+        case .root, .channel, .mediaGroup, .ignored, .interruptedField:
+            break
+        }
+    }
+
+    /// Character data inside the innermost open element.
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        capture?.appendText(bytes)
+    }
+
+    /// Closes whatever the document left open and returns the feed, or nil
+    /// when the root element was no feed.
+    mutating func finish(warnings: [String]) -> Feed? {
+        while !stack.isEmpty { endElement() }
+        guard let format else { return nil }
+        var feed = Feed(format: format, warnings: warnings)
+        feed.title = channel.title
+        feed.link = channel.bestLink
+        feed.subtitle = (channel.summary ?? channel.itunesSummary).map(PlainText.fromHTML)?.trimmedOrNil
+        feed.language = channel.language ?? language
+        feed.updated = channel.updated ?? channel.published ?? channel.dcDate
+        let feedAuthors = channel.authors
+        feed.entries = entries.map { entry in
+            var entry = entry
+            if entry.authors.isEmpty { entry.authors = feedAuthors }
+            return entry
+        }
+        return feed
+    }
+
+    // MARK: - Structure
+
+    private mutating func startRoot(_ name: LocalName, namespace: Namespace,
+                                    attributes: XMLAttributes) -> Role {
+        language = attributes.value(.lang, namespace: .xml)?.trimmedOrNil
+        switch name {
+        case .rss where namespace == .none:
+            let version = attributes.value(.version)?.trimmedOrNil ?? "2.0"
+            format = version.hasPrefix("0.9") ? .rss09x : .rss20
+            return .root
+        case .RDF where namespace == .rdf:
+            format = .rss10
+            return .root
+        case .feed where namespace == .atom03 || attributes.value(.version) == "0.3":
+            format = .atom03
+            return .channel
+        case .feed where namespace == .atom10 || namespace == .none:
+            format = .atom10
+            return .channel
+        case .html:
+            isHTMLPage = true
+            return .ignored
+        default:
+            return .ignored
+        }
+    }
+
+    private mutating func rootChild(_ name: LocalName, namespace: Namespace,
+                                    attributes: XMLAttributes, base: String?) -> Role {
+        if namespace == .rss090 { format = .rss09x }
+        switch name {
+        case .channel where isCore(namespace):
+            return .channel
+        case .item where isCore(namespace):
+            // RSS 0.90 and 1.0 put items beside the channel, not inside it;
+            // some broken RSS 2.0 feeds do too.
+            startItem(attributes: attributes)
+            return .item
+        default:
+            return .ignored
+        }
+    }
+
+    private mutating func channelChild(_ name: LocalName, namespace: Namespace,
+                                       attributes: XMLAttributes, base: String?) -> Role {
+        if (name == .item || name == .entry) && isCore(namespace) {
+            startItem(attributes: attributes)
+            return .item
+        }
+        return field(name, namespace: namespace, attributes: attributes, base: base, inItem: false)
+    }
+
+    private mutating func itemChild(_ name: LocalName, namespace: Namespace,
+                                    attributes: XMLAttributes, base: String?) -> Role {
+        if (name == .item || name == .entry) && isCore(namespace) {
+            // An item inside an item: the feed left the first one unclosed.
+            finishItem()
+            startItem(attributes: attributes)
+            return .item
+        }
+        return field(name, namespace: namespace, attributes: attributes, base: base, inItem: true)
+    }
+
+    private mutating func startItem(attributes: XMLAttributes) {
+        finishItem()
+        var draft = EntryDraft()
+        draft.rdfAbout = attributes.value(.about, namespace: .rdf)?.trimmedOrNil
+        current = draft
+    }
+
+    private mutating func finishItem() {
+        guard let draft = current else { return }
+        current = nil
+        entries.append(draft.entry())
+    }
+
+    /// Applies a closure to the draft that the fields of the current element
+    /// belong to: the open item, else the channel.
+    private mutating func withDraft(_ body: (inout EntryDraft) -> Void) {
+        if current != nil {
+            body(&current!)
+        } else {
+            body(&channel)
+        }
+    }
+
+    // MARK: - Fields
+
+    /// The role of a child of a channel or item, starting a capture for the
+    /// fields whose text matters.
+    private mutating func field(_ name: LocalName, namespace: Namespace, attributes: XMLAttributes,
+                                base: String?, inItem: Bool) -> Role {
+        let core = isCore(namespace)
+        switch (name, namespace) {
+        case (.title, _) where core:
+            return startTextConstruct(.title, attributes: attributes)
+        case (.link, _) where core || namespace.isAtom:
+            if let href = attributes.value(.href)?.trimmedOrNil {
+                let link = DraftLink(
+                    href: URLResolver.resolve(href, against: base),
+                    rel: attributes.keyword(.rel) ?? "alternate",
+                    type: attributes.keyword(.type),
+                    length: attributes.value(.length).flatMap(EntryDraft.parseLength))
+                withDraft { $0.addLink(link) }
+                return .ignored
+            }
+            return core ? startCapture(.link, mode: .text) : .ignored
+        case (.description, _) where core && !isAtom:
+            return startCapture(.summary, mode: .html)
+        case (.summary, _) where core && isAtom,
+             (.subtitle, _) where core && isAtom,
+             (.tagline, _) where core && isAtom:
+            return startTextConstruct(.summary, attributes: attributes)
+        case (.content, _) where core && isAtom:
+            if attributes.value(.src) != nil { return .ignored }
+            return startTextConstruct(.content, attributes: attributes)
+        case (.encoded, .content):
+            return startCapture(.content, mode: .html)
+        case (.guid, _) where core, (.id, _) where core:
+            if name == .guid {
+                let permalink = attributes.keyword(.isPermaLink)
+                withDraft { $0.guidIsPermalink = permalink != "false" }
+            }
+            return startCapture(.guid, mode: .text)
+        case (.author, _) where core && isAtom, (.author, .atom10), (.author, .atom03):
+            withDraft { $0.startAuthor() }
+            return .author
+        case (.author, _) where core:
+            return startCapture(.rssAuthor, mode: .text)
+        case (.creator, .dublinCore), (.author, .itunes):
+            return startCapture(.author, mode: .text)
+        case (.pubDate, _) where core,
+             (.published, _) where core, (.issued, _) where core, (.created, _) where core,
+             (.created, .dublinCoreTerms), (.issued, .dublinCoreTerms):
+            return startCapture(.published, mode: .text)
+        case (.updated, _) where core, (.modified, _) where core, (.lastBuildDate, _) where core,
+             (.modified, .dublinCoreTerms):
+            return startCapture(.updated, mode: .text)
+        case (.date, .dublinCore):
+            return startCapture(.dcDate, mode: .text)
+        case (.category, _) where core:
+            if let term = (attributes.value(.label) ?? attributes.value(.term))?.trimmedOrNil {
+                withDraft { $0.addCategory(term) }
+                return .ignored
+            }
+            return startCapture(.category, mode: .text)
+        case (.subject, .dublinCore):
+            return startCapture(.category, mode: .text)
+        case (.language, _) where core, (.language, .dublinCore):
+            return startCapture(.language, mode: .text)
+        case (.summary, .itunes), (.description, .media):
+            return startCapture(.itunesSummary, mode: .text)
+        case (.enclosure, _) where core:
+            if let url = attributes.value(.url)?.trimmedOrNil {
+                withDraft {
+                    $0.addEnclosure(Enclosure(
+                        url: URLResolver.resolve(url, against: base),
+                        type: attributes.value(.type)?.trimmedOrNil,
+                        length: attributes.value(.length).flatMap(EntryDraft.parseLength)))
+                }
+            }
+            return .ignored
+        case (.content, .media):
+            addMediaContent(attributes, base: base)
+            return .ignored
+        case (.group, .media):
+            return .mediaGroup
+        default:
+            return .ignored
+        }
+    }
+
+    private mutating func addMediaContent(_ attributes: XMLAttributes, base: String?) {
+        guard let url = attributes.value(.url)?.trimmedOrNil else { return }
+        withDraft {
+            $0.addEnclosure(Enclosure(
+                url: URLResolver.resolve(url, against: base),
+                type: attributes.value(.type)?.trimmedOrNil,
+                length: attributes.value(.fileSize).flatMap(EntryDraft.parseLength)))
+        }
+    }
+
+    /// Starts capturing an Atom text construct (or an RSS element that shares
+    /// its name), honouring Atom's `type` and Atom 0.3's `mode` attributes.
+    private mutating func startTextConstruct(_ field: FieldCapture.Field,
+                                             attributes: XMLAttributes) -> Role {
+        guard isAtom else { return startCapture(field, mode: field == .title ? .text : .html) }
+        let mode: FieldCapture.Mode
+        switch attributes.keyword(.type) {
+        case nil, "text", "text/plain":
+            mode = format == .atom03 && attributes.keyword(.mode) == "escaped" ? .html : .text
+        case "html", "text/html":
+            mode = .html
+        case "xhtml", "application/xhtml+xml":
+            mode = attributes.keyword(.mode) == "escaped" ? .html : .xhtml
+        default:
+            // Base64 media and other payloads: nothing a reader can show.
+            return .ignored
+        }
+        if attributes.keyword(.mode) == "base64" { return .ignored }
+        return startCapture(field, mode: mode)
+    }
+
+    private mutating func startCapture(_ field: FieldCapture.Field, mode: FieldCapture.Mode) -> Role {
+        capture = FieldCapture(field: field, mode: mode)
+        return .field
+    }
+
+    /// The role of an element inside a captured field: markup to keep for
+    /// HTML fields, dropped tags (text kept) for plain-text fields.
+    private mutating func captureChild(_ name: LocalName, namespace: Namespace,
+                                       rawName: UnsafePointer<UInt8>, attributes: XMLAttributes) -> Role {
+        guard capture!.mode != .text else { return .ignored }
+        if capture!.mode == .xhtml && capture!.depth == 0 && !capture!.sawWrapper
+            && name == .div && namespace == .xhtml
+        {
+            capture!.sawWrapper = true
+            capture!.depth += 1
+            return .xhtmlWrapper
+        }
+        let tag = String(cString: rawName)
+        let isVoid = HTMLMarkup.isVoidElement(tag)
+        capture!.appendStartTag(tag, attributes: attributes, isVoid: isVoid)
+        return .markup(name: tag, isVoid: isVoid)
+    }
+
+    private mutating func finishCapture(_ capture: FieldCapture, base: String?) {
+        let field = capture.field
+        if field == .summary || field == .content || field == .itunesSummary {
+            guard let html = capture.html() else { return }
+            withDraft { draft in
+                switch field {
+                case .summary: if draft.summary == nil { draft.summary = html }
+                case .content: if draft.content == nil { draft.content = html }
+                default: if draft.itunesSummary == nil { draft.itunesSummary = html }
+                }
+            }
+            return
+        }
+        guard let text = capture.text() else { return }
+        withDraft { draft in
+            switch field {
+            case .title:
+                if draft.title == nil { draft.title = PlainText.title(text) }
+            case .link:
+                if draft.textLink == nil { draft.textLink = URLResolver.resolve(text, against: base) }
+            case .guid:
+                if draft.guid == nil { draft.guid = text }
+            case .rssAuthor:
+                draft.addAuthor(EntryDraft.authorName(fromRSS: text))
+            case .author, .authorName:
+                draft.addAuthor(PlainText.title(text))
+            case .authorEmail:
+                draft.pendingAuthorEmail = text
+            case .published:
+                if draft.published == nil { draft.published = FeedDate.parse(text) }
+            case .updated:
+                if draft.updated == nil { draft.updated = FeedDate.parse(text) }
+            case .dcDate:
+                if draft.dcDate == nil { draft.dcDate = FeedDate.parse(text) }
+            case .category:
+                draft.addCategory(text)
+            case .language:
+                if draft.language == nil { draft.language = text }
+            case .summary, .content, .itunesSummary:
+                break
+            }
+        }
+    }
+}

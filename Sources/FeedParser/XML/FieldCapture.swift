@@ -1,0 +1,91 @@
+/// The text of one feed field being read, element by element, from the SAX
+/// events between its start and end tags.
+struct FieldCapture {
+    /// The fields whose text the parser keeps.
+    enum Field: Equatable {
+        case title, link, guid, rssAuthor, author, authorName, authorEmail
+        case published, updated, dcDate, category, language
+        case summary, content, itunesSummary
+    }
+
+    /// How the field's characters are to be read.
+    enum Mode: Equatable {
+        /// Plain text; any tags inside are dropped.
+        case text
+        /// HTML carried as text (RSS `description`, Atom `type="html"`):
+        /// the decoded characters are the markup.
+        case html
+        /// Inline XHTML (Atom `type="xhtml"`): child elements are re-serialised
+        /// as HTML and character data is escaped.
+        case xhtml
+    }
+
+    /// The most bytes kept for one field; beyond it the field is cut short.
+    /// libxml2 already caps a single text node at 10 MB.
+    static let maximumBytes = 16 << 20
+
+    let field: Field
+    let mode: Mode
+    /// How many re-serialised elements are open inside the field.
+    var depth = 0
+    /// Whether the `<div>` wrapping XHTML content was already skipped.
+    var sawWrapper = false
+    private var buffer: [UInt8] = []
+
+    init(field: Field, mode: Mode) {
+        self.field = field
+        self.mode = mode
+    }
+
+    private func hasRoom(for count: Int) -> Bool {
+        buffer.count + count <= Self.maximumBytes
+    }
+
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard hasRoom(for: bytes.count) else { return }
+        if mode == .xhtml {
+            HTMLMarkup.appendEscaped(bytes, to: &buffer, inAttribute: false)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    mutating func appendStartTag(_ name: String, attributes: XMLAttributes, isVoid: Bool) {
+        guard hasRoom(for: name.utf8.count + 2) else { return }
+        buffer.append(UInt8(ascii: "<"))
+        buffer.append(contentsOf: name.utf8)
+        for attribute in attributes.list {
+            buffer.append(UInt8(ascii: " "))
+            var name = attribute.rawName
+            while name.pointee != 0 {
+                buffer.append(name.pointee)
+                name += 1
+            }
+            buffer.append(contentsOf: "=\"".utf8)
+            HTMLMarkup.appendEscaped(attribute.value, to: &buffer, inAttribute: true)
+            buffer.append(UInt8(ascii: "\""))
+        }
+        buffer.append(UInt8(ascii: ">"))
+        if !isVoid { depth += 1 }
+    }
+
+    mutating func appendEndTag(_ name: String) {
+        depth -= 1
+        guard hasRoom(for: name.utf8.count + 3) else { return }
+        buffer.append(contentsOf: "</".utf8)
+        buffer.append(contentsOf: name.utf8)
+        buffer.append(UInt8(ascii: ">"))
+    }
+
+    /// The captured characters, trimmed; nil when empty.
+    func text() -> String? {
+        String(decoding: buffer, as: UTF8.self).trimmedOrNil
+    }
+
+    /// The captured field as HTML, trimmed; nil when empty. Plain text is
+    /// escaped so that every summary and content is HTML.
+    func html() -> String? {
+        guard let text = text() else { return nil }
+        return mode == .text ? HTMLMarkup.escape(text) : text
+    }
+}

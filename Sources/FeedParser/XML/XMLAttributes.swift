@@ -1,0 +1,52 @@
+/// The attributes of one element as libxml2 reported them, with names
+/// already turned into enums. Values are decoded only when asked for.
+struct XMLAttributes {
+    struct Attribute {
+        var name: LocalName
+        var namespace: Namespace
+        /// The name as written, for re-serialising markup.
+        var rawName: UnsafePointer<UInt8>
+        var value: UnsafeBufferPointer<UInt8>
+    }
+
+    let list: [Attribute]
+
+    /// The value of the attribute `name` in `namespace` (`.none` for plain
+    /// attributes such as `href`), or nil.
+    func value(_ name: LocalName, namespace: Namespace = .none) -> String? {
+        for attribute in list where attribute.name == name && attribute.namespace == namespace {
+            return String(decoding: attribute.value, as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// The value of `name`, trimmed and lowercased, or nil when absent or empty;
+    /// for attributes such as `type` and `rel` that compare case-insensitively.
+    func keyword(_ name: LocalName) -> String? {
+        guard let value = value(name)?.trimmedOrNil else { return nil }
+        return value.lowercased()
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space, or nil when that
+    /// leaves nothing.
+    var trimmedOrNil: String? {
+        let trimmed = trimmingXMLWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingXMLWhitespace() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { !$0.isFeedWhitespace }) else { return "" }
+        let last = utf8.lastIndex(where: { !$0.isFeedWhitespace })!
+        if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return self }
+        return String(self[first..<utf8.index(after: last)])
+    }
+}
+
+extension UInt8 {
+    /// Space, tab, CR or LF.
+    var isFeedWhitespace: Bool { self == 0x20 || self == 0x0A || self == 0x0D || self == 0x09 }
+}

@@ -1,0 +1,218 @@
+import CLibXML2
+
+/// The libxml2 edge of the parser: runs libxml2's SAX2 parser over one UTF-8
+/// document and hands element and text events to a `FeedBuilder`.
+///
+/// Safety comes from what the handler leaves out: entity declarations are
+/// never registered and only HTML's named character entities resolve (to
+/// plain characters), so no entity can expand into markup, recurse or load
+/// anything; the process-wide entity loader refuses every URL; `NONET` is set
+/// and `NOENT`, `DTDLOAD`, `XINCLUDE` and `HUGE` never are.
+///
+/// Threading: one reader serves one parse on one thread.
+final class XMLFeedReader {
+    /// libxml2's options: never touch the network, report errors to the
+    /// structured handler only, CDATA as plain characters.
+    private static let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+    /// How many distinct undeclared entity names a document may use before
+    /// the parse falls back to repairing them (bounds the entity cache).
+    private static let maximumEntities = 1024
+    /// How many error lines a feed keeps; a broken feed can have thousands.
+    private static let maximumErrors = 5
+
+    private(set) var builder: FeedBuilder
+    private var names = NameTable()
+    private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+    private(set) var errors: [XMLProblem] = []
+    private(set) var errorCount = 0
+    private(set) var declaresEntities = false
+
+    private init(baseURL: String?) {
+        builder = FeedBuilder(baseURL: baseURL)
+    }
+
+    deinit {
+        for entity in entities.values { fs_xml_free_predefined_entity(entity) }
+    }
+
+    /// Parses `document` (UTF-8, at most 2 GiB) and returns the builder that
+    /// saw it, with the errors found. Without `recover`, libxml2 stops at the
+    /// first error; with it, it goes on to the end.
+    static func read(_ document: UnsafeBufferPointer<UInt8>, baseURL: String?, recover: Bool)
+        -> (builder: FeedBuilder, errors: [XMLProblem], errorCount: Int, declaresEntities: Bool)
+    {
+        let options = Int32(recover ? options | XML_PARSE_RECOVER.rawValue : options)
+        let reader = XMLFeedReader(baseURL: baseURL)
+        var handler = makeHandler()
+        withExtendedLifetime(reader) {
+            document.withMemoryRebound(to: CChar.self) { bytes in
+                _ = fs_xml_sax_parse(&handler, Unmanaged.passUnretained(reader).toOpaque(),
+                                     bytes.baseAddress, Int32(bytes.count), options)
+            }
+        }
+        return (reader.builder, reader.errors, reader.errorCount, reader.declaresEntities)
+    }
+
+    // MARK: - Callbacks
+
+    private static func makeHandler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { context, localName, prefix, uri, _, _, attributeCount, _, attributes in
+            guard let localName else { return }
+            readerOf(context).startElement(localName, prefix: prefix, uri: uri,
+                                         attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { context, _, _, _ in
+            readerOf(context).builder.endElement()
+        }
+        handler.characters = { context, bytes, length in
+            guard let bytes, length > 0 else { return }
+            readerOf(context).builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.getEntity = { context, name in
+            guard let name else { return nil }
+            return readerOf(context).entity(named: name)
+        }
+        handler.entityDecl = { context, _, _, _, _, _ in
+            readerOf(context).declaresEntities = true
+        }
+        handler.serror = { context, error in
+            guard let error else { return }
+            readerOf(context).record(error)
+        }
+        return handler
+    }
+
+    private func startElement(
+        _ localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    ) {
+        var list = XMLAttributes(list: [])
+        if attributeCount > 0, let attributes {
+            var items: [XMLAttributes.Attribute] = []
+            items.reserveCapacity(attributeCount)
+            for index in 0..<attributeCount {
+                // libxml2 passes five pointers per attribute: local name,
+                // prefix, URI, value start and value end.
+                let base = attributes + index * 5
+                guard let name = base[0], let start = base[3], let end = base[4] else { continue }
+                items.append(XMLAttributes.Attribute(
+                    name: names.localName(name),
+                    namespace: names.namespace(uri: base[2], prefix: base[1]),
+                    rawName: name,
+                    value: UnsafeBufferPointer(start: start, count: end - start)))
+            }
+            list = XMLAttributes(list: items)
+        }
+        builder.startElement(names.localName(localName), namespace: names.namespace(uri: uri, prefix: prefix),
+                             rawName: localName, attributes: list)
+    }
+
+    /// Every entity reference the document makes, as a predefined entity
+    /// whose text libxml2 pastes as plain characters: HTML's named entities
+    /// (`&nbsp;`, `&eacute;`), which feeds use without declaring, stand for
+    /// their character; any other name, including those the document declares
+    /// itself, stands for its own reference as literal text (`&foo;`), as
+    /// `XMLRepair` writes it. Nothing the document declares ever expands.
+    private func entity(named pointer: UnsafePointer<UInt8>) -> UnsafeMutablePointer<xmlEntity>? {
+        let name = String(cString: pointer)
+        if let known = entities[name] { return known }
+        guard entities.count < Self.maximumEntities else { return nil }
+        let text = HTMLEntities.scalar(named: name).map { String(Character($0)) } ?? "&\(name);"
+        guard let entity = fs_xml_new_predefined_entity(name, text) else { return nil }
+        entities[name] = entity
+        return entity
+    }
+
+    private func record(_ error: UnsafeMutablePointer<xmlError>) {
+        guard error.pointee.level == XML_ERR_FATAL || error.pointee.level == XML_ERR_ERROR else { return }
+        errorCount += 1
+        guard errors.count < Self.maximumErrors else { return }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+        let line = Int(fs_xml_error_line(error))
+        errors.append(XMLProblem(line: line, message: PlainText.collapsingWhitespace(message)))
+    }
+}
+
+/// The reader a SAX callback's context pointer stands for. A free function,
+/// because C callbacks must not capture anything, not even `Self`.
+private func readerOf(_ context: UnsafeMutableRawPointer?) -> XMLFeedReader {
+    Unmanaged<XMLFeedReader>.fromOpaque(context!).takeUnretainedValue()
+}
+
+/// One error libxml2 reported and recovered from.
+struct XMLProblem: CustomStringConvertible {
+    var line: Int
+    var message: String
+    var description: String { "line \(line): \(message)" }
+}
+
+/// HTML 4's named character references, from libxml2's table.
+enum HTMLEntities {
+    /// The character `&name;` stands for, or nil.
+    static func scalar(named name: String) -> Unicode.Scalar? {
+        let value = fs_html_entity_value(name)
+        return value == 0 ? nil : Unicode.Scalar(value)
+    }
+}
+
+/// Finds the feeds an HTML page advertises with
+/// `<link rel="alternate" type="application/rss+xml" href="…">`, using
+/// libxml2's forgiving HTML parser in SAX mode.
+final class HTMLFeedLinkScanner {
+    private static let options = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+    private static let feedTypes: Set<String> = [
+        "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+        "application/feed+json", "application/json",
+    ]
+
+    private var base: String?
+    private var links: [String] = []
+
+    private init(base: String?) {
+        self.base = base
+    }
+
+    /// The absolute URLs of the feeds `page` links to, in page order.
+    static func feedLinks(in page: UnsafeBufferPointer<UInt8>, baseURL: String?) -> [String] {
+        let scanner = HTMLFeedLinkScanner(base: baseURL)
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            Unmanaged<HTMLFeedLinkScanner>.fromOpaque(context).takeUnretainedValue()
+                .startElement(String(cString: name), attributes: attributes)
+        }
+        withExtendedLifetime(scanner) {
+            page.withMemoryRebound(to: CChar.self) { bytes in
+                fs_html_sax_parse(&handler, Unmanaged.passUnretained(scanner).toOpaque(),
+                                  bytes.baseAddress, Int32(bytes.count), options)
+            }
+        }
+        return scanner.links
+    }
+
+    private func startElement(_ name: String, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard name == "link" || name == "base", let attributes else { return }
+        var values: [String: String] = [:]
+        var index = 0
+        while let key = attributes[index] {
+            values[String(cString: key).lowercased()] = attributes[index + 1].map { String(cString: $0) } ?? ""
+            index += 2
+        }
+        guard let href = values["href"]?.trimmedOrNil else { return }
+        if name == "base" {
+            base = URLResolver.resolve(href, against: base)
+            return
+        }
+        let rel = (values["rel"] ?? "").lowercased().split(separator: " ")
+        let type = (values["type"] ?? "").trimmingXMLWhitespace().lowercased()
+        guard rel.contains("alternate"), Self.feedTypes.contains(type) else { return }
+        let url = URLResolver.resolve(href, against: base)
+        if !links.contains(url) { links.append(url) }
+    }
+}

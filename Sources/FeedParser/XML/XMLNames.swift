@@ -1,0 +1,118 @@
+/// The XML namespaces feeds use, as far as the parser tells them apart.
+enum Namespace: Sendable, Equatable {
+    /// No namespace: RSS 0.91 to 2.0 elements, and feeds that forgot theirs.
+    case none
+    case atom10, atom03, rss10, rss090, rdf, dublinCore, dublinCoreTerms
+    case content, media, itunes, xhtml, xml
+    /// Any namespace feedspool has no use for.
+    case other
+
+    /// The namespace a URI names. Feeds spell some URIs in several ways
+    /// (with or without a trailing slash, in another case), so the match is lenient.
+    init(uri: String) {
+        switch uri {
+        case "http://www.w3.org/2005/Atom": self = .atom10
+        case "http://purl.org/atom/ns#": self = .atom03
+        case "http://purl.org/rss/1.0/": self = .rss10
+        case "http://my.netscape.com/rdf/simple/0.9/": self = .rss090
+        case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": self = .rdf
+        case "http://purl.org/dc/elements/1.1/": self = .dublinCore
+        case "http://purl.org/dc/terms/": self = .dublinCoreTerms
+        case "http://purl.org/rss/1.0/modules/content/": self = .content
+        case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": self = .media
+        case "http://www.w3.org/1999/xhtml": self = .xhtml
+        case "http://www.w3.org/XML/1998/namespace": self = .xml
+        default:
+            let lowered = uri.lowercased()
+            if lowered.hasPrefix("http://www.itunes.com/dtds/podcast-1.0.dtd") {
+                self = .itunes
+            } else if lowered.hasPrefix("http://purl.org/rss/1.0") {
+                self = .rss10
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    /// The namespace a prefix conventionally stands for, used when a feed
+    /// writes `dc:creator` without declaring `xmlns:dc` (a common mistake).
+    init(undeclaredPrefix prefix: String) {
+        switch prefix {
+        case "atom": self = .atom10
+        case "dc": self = .dublinCore
+        case "dcterms": self = .dublinCoreTerms
+        case "content": self = .content
+        case "media": self = .media
+        case "itunes": self = .itunes
+        case "rdf": self = .rdf
+        case "xhtml": self = .xhtml
+        default: self = .other
+        }
+    }
+
+    /// Whether this is one of the Atom namespaces.
+    var isAtom: Bool { self == .atom10 || self == .atom03 }
+}
+
+/// The local element and attribute names the parser acts on; every other
+/// name is `.other`.
+enum LocalName: String, Sendable {
+    case rss, RDF, channel, feed, item, entry, html
+    case title, link, description, guid, id, author, name, email, creator
+    case pubDate, date, published, updated, modified, issued, lastBuildDate, created
+    case category, subject, summary, content, encoded, subtitle, tagline, language
+    case enclosure, group, image, textinput, textInput, source, div, body
+    // Attributes.
+    case about, base, lang, version, href, rel, type, length, url, fileSize
+    case term, label, isPermaLink, mode, src
+    case other
+
+    /// Whether this names an element of a feed's structure or fields, as
+    /// opposed to markup or attributes: such an element opening inside a
+    /// plain-text field means the field's end tag is missing.
+    var isFeedElement: Bool {
+        switch self {
+        case .other, .div, .body, .html, .about, .base, .lang, .version, .href, .rel, .type,
+             .length, .url, .fileSize, .term, .label, .isPermaLink, .mode, .src, .name, .email:
+            return false
+        default:
+            return true
+        }
+    }
+}
+
+/// Turns the name pointers libxml2 hands to SAX callbacks into enums,
+/// remembering each pointer: libxml2 interns names in a per-parse dictionary,
+/// so each distinct name is decoded once per document, not once per element.
+struct NameTable {
+    private var localNames: [UnsafeRawPointer: LocalName] = [:]
+    private var namespaces: [UnsafeRawPointer: Namespace] = [:]
+    private var prefixes: [UnsafeRawPointer: Namespace] = [:]
+
+    /// The local name `pointer` spells.
+    mutating func localName(_ pointer: UnsafePointer<UInt8>) -> LocalName {
+        let key = UnsafeRawPointer(pointer)
+        if let known = localNames[key] { return known }
+        let name = LocalName(rawValue: String(cString: pointer)) ?? .other
+        localNames[key] = name
+        return name
+    }
+
+    /// The namespace of an element or attribute, from its URI, or from its
+    /// prefix when the feed never declared one.
+    mutating func namespace(uri: UnsafePointer<UInt8>?, prefix: UnsafePointer<UInt8>?) -> Namespace {
+        if let uri {
+            let key = UnsafeRawPointer(uri)
+            if let known = namespaces[key] { return known }
+            let namespace = Namespace(uri: String(cString: uri))
+            namespaces[key] = namespace
+            return namespace
+        }
+        guard let prefix else { return .none }
+        let key = UnsafeRawPointer(prefix)
+        if let known = prefixes[key] { return known }
+        let namespace = Namespace(undeclaredPrefix: String(cString: prefix))
+        prefixes[key] = namespace
+        return namespace
+    }
+}

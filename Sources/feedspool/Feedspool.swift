@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The `feedspool` command: the root of the subcommands.
+struct Feedspool: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "feedspool",
+        abstract: "Polls feeds and delivers each new article, cleaned, into a spool directory.",
+        version: version,
+        subcommands: [ParseCommand.self]
+    )
+}
+
+/// Runs the command line, mapping outcomes to feedspool's exit codes:
+/// 0 success, 1 for input that failed, 2 for usage errors.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Feedspool.parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = Feedspool.exitCode(for: error)
+            let message = Feedspool.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Console.error(message) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
