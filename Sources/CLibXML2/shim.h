@@ -114,7 +114,55 @@ static inline xmlBufferPtr fs_xml_transcode_to_utf8(const char *charset,
     return output;
 }
 
-/// The bytes of a buffer made by `fs_xml_transcode_to_utf8`.
+/// Ignores a libxml2 error; installed while transcoding, so that a feed with
+/// undefined bytes does not print "input conversion failed" for each of them.
+static void fs_xml_ignore_error(void *context, xmlErrorPtr error) {
+    (void)context; (void)error;
+}
+
+/// Transcodes `length` bytes from the character set `charset` into UTF-8
+/// like `fs_xml_transcode_to_utf8`, but never gives up on bad input: each
+/// byte the character set does not define (0x98 in windows-1251), and a
+/// sequence cut off at the end, becomes U+FFFD and is counted in `*replaced`.
+/// libxml2's error messages are silenced meanwhile; the handler is per
+/// thread and restored before returning. Returns a buffer to free with
+/// `xmlBufferFree`, or NULL when libxml2 knows no such character set or
+/// memory runs out.
+static inline xmlBufferPtr fs_xml_transcode_to_utf8_lossy(const char *charset,
+                                                          const char *bytes, int length,
+                                                          int *replaced) {
+    *replaced = 0;
+    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(charset);
+    if (handler == NULL) return NULL;
+    xmlStructuredErrorFunc savedHandler = xmlStructuredError;
+    void *savedContext = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(NULL, fs_xml_ignore_error);
+    // Spare bytes: libxml2 quotes four bytes of input in its error message.
+    xmlBufferPtr input = xmlBufferCreateSize((size_t)length + 8);
+    xmlBufferPtr output = xmlBufferCreateSize((size_t)length * 2 + 64);
+    int failed = (input == NULL || output == NULL);
+    if (!failed && xmlBufferAdd(input, (const xmlChar *)bytes, length) != 0) failed = 1;
+    while (!failed && xmlBufferLength(input) > 0) {
+        int before = xmlBufferLength(input);
+        xmlCharEncInFunc(handler, output, input);
+        if (xmlBufferLength(input) < before) continue;
+        // No progress: the first byte is undefined or starts a truncated sequence.
+        xmlBufferShrink(input, 1);
+        if (xmlBufferAdd(output, (const xmlChar *)"\xEF\xBF\xBD", 3) != 0) failed = 1;
+        *replaced += 1;
+    }
+    xmlCharEncCloseFunc(handler);
+    xmlSetStructuredErrorFunc(savedContext, savedHandler);
+    if (input != NULL) xmlBufferFree(input);
+    if (failed) {
+        if (output != NULL) xmlBufferFree(output);
+        return NULL;
+    }
+    return output;
+}
+
+/// The bytes of a buffer made by `fs_xml_transcode_to_utf8` or
+/// `fs_xml_transcode_to_utf8_lossy`.
 static inline const char *fs_xml_buffer_bytes(xmlBufferPtr buffer) {
     return (const char *)xmlBufferContent(buffer);
 }

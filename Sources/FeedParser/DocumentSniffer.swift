@@ -33,7 +33,7 @@ enum DocumentSniffer {
             rest = rest.drop(while: { $0.isWhitespace })
             if rest.hasPrefix("<?") || rest.hasPrefix("<!--") {
                 let terminator = rest.hasPrefix("<?") ? "?>" : "-->"
-                guard let end = rest.range(of: terminator) else { return false }
+                guard let end = rest.firstRange(of: terminator) else { return false }
                 rest = rest[end.upperBound...]
                 continue
             }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A parsed feed: what the feed says about itself and its entries, in the
 /// order the feed lists them. Every stage after parsing works on this value.

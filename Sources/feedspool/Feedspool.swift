@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `feedspool` command: the root of the subcommands.
 struct Feedspool: ParsableCommand {
@@ -21,17 +25,17 @@ enum Main {
         do {
             var command = try Feedspool.parseAsRoot()
             try command.run()
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
         } catch {
             let code = Feedspool.exitCode(for: error)
             let message = Feedspool.fullMessage(for: error)
             if code == .success {
                 print(message)
-                Foundation.exit(0)
+                exit(0)
             }
             if !message.isEmpty { Console.error(message) }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

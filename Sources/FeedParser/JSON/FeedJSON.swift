@@ -3,7 +3,8 @@
 extension Feed {
     /// The feed as one JSON document, each entry on its own line.
     public func contractJSON() -> [UInt8] {
-        var writer = JSONWriter(capacity: 1024 + entries.count * 2048)
+        let textBytes = entries.reduce(0) { $0 + ($1.content?.utf8.count ?? 0) + ($1.summary?.utf8.count ?? 0) }
+        var writer = JSONWriter(capacity: 1024 + entries.count * 512 + textBytes + textBytes / 16)
         writer.beginObject()
         writer.key("feed")
         writer.beginObject()

@@ -1,8 +1,12 @@
 /// Escaping and element facts for writing HTML.
 enum HTMLMarkup {
-    /// Elements that HTML writes without an end tag.
-    static func isVoidElement(_ name: String) -> Bool {
-        switch name.lowercased() {
+    /// Whether the element named by these UTF-8 bytes is one that HTML
+    /// writes without an end tag.
+    static func isVoidElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The longest void element name has six letters; longer names are
+        // decided without making a string.
+        guard name.count <= 6 else { return false }
+        switch String(decoding: name, as: UTF8.self).lowercased() {
         case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "param", "source", "track", "wbr":
             return true

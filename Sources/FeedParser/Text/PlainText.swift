@@ -1,5 +1,6 @@
 /// Turns the short HTML-or-text strings of feeds (titles, names, subtitles)
-/// into plain text on one line.
+/// into plain text on one line. Works on UTF-8 bytes: it runs for several
+/// strings of every entry.
 enum PlainText {
     /// A title as plain text: tags dropped and entities decoded when the text
     /// carries any (feeds often escape titles twice), whitespace collapsed.
@@ -13,109 +14,102 @@ enum PlainText {
     /// HTML as plain text on one line: tags and comments dropped, entities
     /// decoded, every run of white space one space, trimmed.
     static func fromHTML(_ html: String) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count)
-        var pendingSpace = false
-        func emit(_ scalar: Unicode.Scalar) {
-            if isWhitespace(scalar) {
-                pendingSpace = !output.isEmpty
-                return
+        var html = html
+        return html.withUTF8 { bytes in
+            var output = OneLineText(capacity: bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<"), index + 1 < bytes.count, startsTag(bytes[index + 1]) {
+                    index = endOfTag(bytes, from: index)
+                    output.appendSpace()
+                    continue
+                }
+                if byte == UInt8(ascii: "&"), let (scalar, next) = decodeEntity(bytes, at: index) {
+                    output.append(scalar)
+                    index = next
+                    continue
+                }
+                output.append(byte)
+                index += 1
             }
-            if pendingSpace { output.append(" ") }
-            pendingSpace = false
-            output.unicodeScalars.append(scalar)
+            return output.string
         }
-
-        let scalars = Array(html.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "<", index + 1 < scalars.count, startsTag(scalars[index + 1]) {
-                index = endOfTag(scalars, from: index)
-                emit(" ")
-                continue
-            }
-            if scalar == "&", let (decoded, next) = decodeEntity(scalars, at: index) {
-                emit(decoded)
-                index = next
-                continue
-            }
-            emit(scalar)
-            index += 1
-        }
-        return output
     }
 
-    /// Runs of white space as one space, trimmed.
+    /// Runs of white space (including no-break spaces) as one space, trimmed.
     static func collapsingWhitespace(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x21 }) && !text.unicodeScalars.contains("\u{A0}") {
-            return text
+        var copy = text
+        let collapsed: String? = copy.withUTF8 { bytes in
+            if isCollapsed(bytes) { return nil }
+            var output = OneLineText(capacity: bytes.count)
+            for byte in bytes { output.append(byte) }
+            return output.string
         }
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(" ") }
-                pendingSpace = false
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
+        return collapsed ?? text
     }
 
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0: return true
-        default: return false
+    /// Whether `bytes` already has no leading, trailing, doubled or special
+    /// white space, so the string can be returned as it is.
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first != 0x20, bytes.last != 0x20 else { return bytes.isEmpty }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0xC2 || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
         }
+        return true
     }
 
-    private static func startsTag(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "/" || scalar == "!" || scalar == "?" || (scalar.isASCII && scalar.properties.isAlphabetic)
+    private static func startsTag(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// The index after the `>` closing the tag or comment at `start`.
-    private static func endOfTag(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    private static func endOfTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let isComment = start + 3 < bytes.count && bytes[start + 1] == UInt8(ascii: "!")
+            && bytes[start + 2] == UInt8(ascii: "-") && bytes[start + 3] == UInt8(ascii: "-")
         var index = start + 1
-        let isComment = index + 2 < scalars.count && scalars[index] == "!"
-            && scalars[index + 1] == "-" && scalars[index + 2] == "-"
-        while index < scalars.count {
-            if scalars[index] == ">" {
-                if !isComment || (index >= start + 5 && scalars[index - 1] == "-" && scalars[index - 2] == "-") {
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ">") {
+                if !isComment || (index >= start + 5 && bytes[index - 1] == UInt8(ascii: "-")
+                    && bytes[index - 2] == UInt8(ascii: "-"))
+                {
                     return index + 1
                 }
             }
             index += 1
         }
-        return scalars.count
+        return bytes.count
     }
 
     /// Decodes the character reference at `start` (`&amp;`, `&#8217;`,
-    /// `&#x2019;`, `&nbsp;`); nil when it is no reference.
-    static func decodeEntity(_ scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
-        var index = start + 1
-        var name = ""
-        while index < scalars.count, index - start <= 32, scalars[index] != ";" {
-            let scalar = scalars[index]
-            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "#" else {
+    /// `&#x2019;`, `&nbsp;`) and returns the index after it; nil when it is
+    /// no reference, so the `&` stays as written.
+    static func decodeEntity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
+        var end = start + 1
+        while end < bytes.count, end - start <= 32, bytes[end] != UInt8(ascii: ";") {
+            switch bytes[end] {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "#"):
+                end += 1
+            default:
                 return nil
             }
-            name.unicodeScalars.append(scalar)
-            index += 1
         }
-        guard index < scalars.count, scalars[index] == ";", !name.isEmpty else { return nil }
-        let next = index + 1
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+        let next = end + 1
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
-            let value: UInt32?
-            if digits.first == "x" || digits.first == "X" {
-                value = UInt32(digits.dropFirst(), radix: 16)
-            } else {
-                value = UInt32(digits, radix: 10)
-            }
+            let value = digits.first == "x" || digits.first == "X"
+                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
             guard let value else { return nil }
             return (Unicode.Scalar(windows1252Fixup(value)) ?? "\u{FFFD}", next)
         }
@@ -140,5 +134,61 @@ enum PlainText {
             0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
         ]
         return (0x80...0x9F).contains(value) ? table[Int(value - 0x80)] : value
+    }
+}
+
+/// UTF-8 text being written on one line: every run of white space becomes
+/// one space, none leading or trailing.
+private struct OneLineText {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+    /// The second byte of a no-break space (C2 A0) is pending.
+    private var sawC2 = false
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func appendSpace() {
+        pendingSpace = !bytes.isEmpty
+    }
+
+    mutating func append(_ byte: UInt8) {
+        if sawC2 {
+            sawC2 = false
+            if byte == 0xA0 {
+                appendSpace()
+                return
+            }
+            appendVisible(0xC2)
+        }
+        switch byte {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20:
+            appendSpace()
+        case 0xC2:
+            sawC2 = true
+        case 0x00..<0x20:
+            break
+        default:
+            appendVisible(byte)
+        }
+    }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar == "\u{A0}" || (scalar.isASCII && scalar.properties.isWhitespace) {
+            appendSpace()
+            return
+        }
+        UTF8.encode(scalar) { appendVisible($0) }
+    }
+
+    private mutating func appendVisible(_ byte: UInt8) {
+        if pendingSpace {
+            bytes.append(0x20)
+            pendingSpace = false
+        }
+        bytes.append(byte)
     }
 }

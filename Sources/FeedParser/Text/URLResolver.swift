@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Resolves the relative URLs of feeds against `xml:base` or the feed's own URL.
 enum URLResolver {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A link element as Atom (and `atom:link` in RSS) writes it.
 struct DraftLink {

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Builds a `Feed` from the element events of one RSS, RDF or Atom document.
 ///
@@ -18,7 +27,9 @@ struct FeedBuilder {
         /// the enclosing item or channel.
         case interruptedField
         /// An element inside a captured field, re-serialised as HTML.
-        case markup(name: String, isVoid: Bool)
+        /// `name` points into libxml2's name dictionary, valid while the
+        /// document is being parsed.
+        case markup(name: UnsafeBufferPointer<UInt8>, isVoid: Bool)
         /// The `<div>` wrapping Atom xhtml content, which is not part of it.
         case xhtmlWrapper
 
@@ -50,6 +61,10 @@ struct FeedBuilder {
     private var current: EntryDraft?
     private var entries: [Entry] = []
     private var capture: FieldCapture?
+    /// The parse is over and `finish()` closes what the document left open.
+    private var isFinishing = false
+    /// The byte buffer of the last finished capture, reused by the next.
+    private var spareBuffer: [UInt8] = []
     private var language: String?
     private let baseURL: String?
 
@@ -127,10 +142,11 @@ struct FeedBuilder {
     /// Ends the plain-text capture in progress because a feed element opened
     /// inside it, keeping what was read so far.
     private mutating func interruptCapture() {
-        guard let open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
+        guard var open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
         capture = nil
         stack[index].role = .interruptedField
         finishCapture(open, base: stack[index].base)
+        spareBuffer = open.takeBuffer()
     }
 
     /// The innermost open element closed.
@@ -138,11 +154,13 @@ struct FeedBuilder {
         guard let frame = stack.popLast() else { return }
         switch frame.role {
         case .markup(let name, let isVoid):
-            if !isVoid { capture?.appendEndTag(name) }
+            // After the parse (`finish`), names are no longer valid to read.
+            if !isVoid && !isFinishing { capture?.appendEndTag(name) }
         case .field:
-            if let capture {
-                self.capture = nil
-                finishCapture(capture, base: frame.base)
+            if var finished = capture {
+                capture = nil
+                finishCapture(finished, base: frame.base)
+                spareBuffer = finished.takeBuffer()
             }
         case .item:
             finishItem()
@@ -163,6 +181,7 @@ struct FeedBuilder {
     /// Closes whatever the document left open and returns the feed, or nil
     /// when the root element was no feed.
     mutating func finish(warnings: [String]) -> Feed? {
+        isFinishing = true
         while !stack.isEmpty { endElement() }
         guard let format else { return nil }
         var feed = Feed(format: format, warnings: warnings)
@@ -384,7 +403,8 @@ struct FeedBuilder {
     }
 
     private mutating func startCapture(_ field: FieldCapture.Field, mode: FieldCapture.Mode) -> Role {
-        capture = FieldCapture(field: field, mode: mode)
+        capture = FieldCapture(field: field, mode: mode, reusing: spareBuffer)
+        spareBuffer = []
         return .field
     }
 
@@ -400,7 +420,7 @@ struct FeedBuilder {
             capture!.depth += 1
             return .xhtmlWrapper
         }
-        let tag = String(cString: rawName)
+        let tag = UnsafeBufferPointer(start: rawName, count: strlen(rawName))
         let isVoid = HTMLMarkup.isVoidElement(tag)
         capture!.appendStartTag(tag, attributes: attributes, isVoid: isVoid)
         return .markup(name: tag, isVoid: isVoid)

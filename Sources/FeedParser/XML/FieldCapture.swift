@@ -30,11 +30,24 @@ struct FieldCapture {
     var depth = 0
     /// Whether the `<div>` wrapping XHTML content was already skipped.
     var sawWrapper = false
-    private var buffer: [UInt8] = []
+    /// The bytes read so far. Handed from capture to capture by the builder
+    /// (`reusing:`), so its capacity is allocated once per document.
+    private var buffer: [UInt8]
 
-    init(field: Field, mode: Mode) {
+    /// Starts a capture that writes into `buffer`, an empty array whose
+    /// capacity a previous capture left (see `takeBuffer()`).
+    init(field: Field, mode: Mode, reusing buffer: [UInt8]) {
         self.field = field
         self.mode = mode
+        self.buffer = buffer
+    }
+
+    /// Empties the capture and hands its buffer, capacity kept, to the next.
+    mutating func takeBuffer() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &buffer)
+        taken.removeAll(keepingCapacity: true)
+        return taken
     }
 
     private func hasRoom(for count: Int) -> Bool {
@@ -50,10 +63,10 @@ struct FieldCapture {
         }
     }
 
-    mutating func appendStartTag(_ name: String, attributes: XMLAttributes, isVoid: Bool) {
-        guard hasRoom(for: name.utf8.count + 2) else { return }
+    mutating func appendStartTag(_ name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, isVoid: Bool) {
+        guard hasRoom(for: name.count + 2) else { return }
         buffer.append(UInt8(ascii: "<"))
-        buffer.append(contentsOf: name.utf8)
+        buffer.append(contentsOf: name)
         for attribute in attributes.list {
             buffer.append(UInt8(ascii: " "))
             var name = attribute.rawName
@@ -69,17 +82,21 @@ struct FieldCapture {
         if !isVoid { depth += 1 }
     }
 
-    mutating func appendEndTag(_ name: String) {
+    mutating func appendEndTag(_ name: UnsafeBufferPointer<UInt8>) {
         depth -= 1
-        guard hasRoom(for: name.utf8.count + 3) else { return }
+        guard hasRoom(for: name.count + 3) else { return }
         buffer.append(contentsOf: "</".utf8)
-        buffer.append(contentsOf: name.utf8)
+        buffer.append(contentsOf: name)
         buffer.append(UInt8(ascii: ">"))
     }
 
-    /// The captured characters, trimmed; nil when empty.
+    /// The captured characters, trimmed; nil when empty. Trimming happens on
+    /// the bytes so the string is made once.
     func text() -> String? {
-        String(decoding: buffer, as: UTF8.self).trimmedOrNil
+        guard let first = buffer.firstIndex(where: { !$0.isFeedWhitespace }),
+              let last = buffer.lastIndex(where: { !$0.isFeedWhitespace })
+        else { return nil }
+        return String(decoding: buffer[first...last], as: UTF8.self)
     }
 
     /// The captured field as HTML, trimmed; nil when empty. Plain text is
