@@ -47,6 +47,11 @@ let package = Package(
             dependencies: ["FeedParser"],
             resources: [.copy("Fixtures")]
         ),
+        // End-to-end tests: run the built `feedspool` binary like a script would.
+        .testTarget(
+            name: "feedspoolTests",
+            dependencies: ["feedspool"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -54,15 +54,16 @@ public struct FeedParser: Sendable {
     private func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, whole: UnsafeBufferPointer<UInt8>,
                           baseURL: String?) throws(FeedParseError) -> Feed {
         // The fast path: one strict streaming pass. Only a broken document
-        // pays for the repair and a second, recovering pass.
+        // (or one with entities in attribute values) pays for the repair and
+        // a second, recovering pass.
         var pass = XMLFeedReader.read(bytes, baseURL: baseURL, recover: false)
         let firstError = pass.errors.first
-        if pass.errorCount > 0 {
+        let undefinedEntities = pass.undefinedEntities
+        if pass.errorCount > 0 || pass.needsRepair {
             let repaired = XMLRepair.repair(bytes)
             pass = repaired.withUnsafeBufferPointer { XMLFeedReader.read($0, baseURL: baseURL, recover: true) }
         }
         var builder = pass.builder
-        let errors = pass.errors
         if builder.isHTMLPage {
             throw .htmlPage(advertisedFeeds: HTMLFeedLinkScanner.feedLinks(in: whole, baseURL: baseURL))
         }
@@ -74,9 +75,13 @@ public struct FeedParser: Sendable {
         if pass.declaresEntities {
             warnings.append("the document declares XML entities; feedspool never expands them")
         }
+        if !undefinedEntities.isEmpty {
+            let names = undefinedEntities.prefix(5).map { "&\($0);" }.joined(separator: " ")
+            warnings.append("entities neither XML nor HTML defines kept as text: \(names)")
+        }
         guard let feed = builder.finish(warnings: warnings) else {
             guard let root = builder.rootName else {
-                let first = errors.first ?? XMLProblem(line: 0, message: "no root element")
+                let first = pass.errors.first ?? XMLProblem(line: 0, message: "no root element")
                 throw .malformedXML(line: first.line, message: first.message)
             }
             throw .notAFeed(rootElement: root)

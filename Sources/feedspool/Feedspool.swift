@@ -22,6 +22,11 @@ struct Feedspool: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        if CommandLine.arguments.count < 2 {
+            // No subcommand is a usage error, as for git or systemctl.
+            Console.error("missing subcommand\n" + Feedspool.helpMessage())
+            exit(2)
+        }
         do {
             var command = try Feedspool.parseAsRoot()
             try command.run()

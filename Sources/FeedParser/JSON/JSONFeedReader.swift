@@ -11,10 +11,10 @@ enum JSONFeedReader {
         let document: JSONFeedDocument
         do {
             document = try JSONDecoder().decode(JSONFeedDocument.self, from: Data(buffer: bytes))
-        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            throw .malformedJSON("invalid JSON")
+        } catch JSONFeedReaderError.notAnObject {
+            throw .malformedJSON("JSON, but not an object as JSON Feed requires")
         } catch {
-            throw .malformedJSON("JSON, but not a JSON Feed: \(Self.describe(error))")
+            throw .malformedJSON("invalid JSON")
         }
         let version = document.version ?? ""
         guard version.hasPrefix("https://jsonfeed.org/version/") || version.hasPrefix("http://jsonfeed.org/version/") else {
@@ -33,7 +33,7 @@ enum JSONFeedReader {
 
     private static func entry(_ item: JSONFeedDocument.Item, base: String?, feedAuthors: [String]) -> Entry {
         var entry = Entry()
-        entry.guid = item.id?.text.trimmedOrNil
+        entry.guid = item.id?.trimmedOrNil
         entry.title = item.title?.trimmedOrNil.map(PlainText.title)
         entry.link = (item.url?.trimmedOrNil ?? item.external_url?.trimmedOrNil).map { URLResolver.resolve($0, against: base) }
         let itemAuthors = authorNames(item.authors, item.author)
@@ -58,51 +58,44 @@ enum JSONFeedReader {
     /// Author names from 1.1's `authors` array, else 1.0's `author` object.
     private static func authorNames(_ list: [JSONFeedDocument.Author]?, _ single: JSONFeedDocument.Author?) -> [String] {
         var names: [String] = []
-        for author in list ?? single.map { [$0] } ?? [] {
+        for author in list ?? single.map({ [$0] }) ?? [] {
             if let name = author.name?.trimmedOrNil.map(PlainText.title), !names.contains(name) {
                 names.append(name)
             }
         }
         return names
     }
-
-    private static func describe(_ error: Error) -> String {
-        guard case DecodingError.typeMismatch(_, let context) = error else { return "unexpected structure" }
-        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        return "unexpected type at \(path)"
-    }
 }
 
 /// The parts of a JSON Feed document feedspool reads; field names follow the
-/// specification, so they are snake case.
+/// specification, so they are snake case. Decoding is lenient the way feed
+/// readers must be: a field of the wrong type counts as absent and an item
+/// that is not an object is skipped, rather than losing the whole feed.
 private struct JSONFeedDocument: Decodable {
     struct Author: Decodable {
         var name: String?
+
+        init(from decoder: Decoder) throws {
+            let fields = try decoder.container(keyedBy: Key.self)
+            name = fields.lenient(String.self, "name")
+        }
     }
 
     struct Attachment: Decodable {
         var url: String?
         var mime_type: String?
         var size_in_bytes: Double?
-    }
 
-    /// An item `id`: the specification wants a string, feeds also write numbers.
-    struct Identifier: Decodable {
-        var text: String
         init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let string = try? container.decode(String.self) {
-                text = string
-            } else if let integer = try? container.decode(Int64.self) {
-                text = String(integer)
-            } else {
-                text = String(try container.decode(Double.self))
-            }
+            let fields = try decoder.container(keyedBy: Key.self)
+            url = fields.lenient(String.self, "url")
+            mime_type = fields.lenient(String.self, "mime_type")
+            size_in_bytes = fields.lenient(Double.self, "size_in_bytes")
         }
     }
 
     struct Item: Decodable {
-        var id: Identifier?
+        var id: String?
         var url: String?
         var external_url: String?
         var title: String?
@@ -115,6 +108,25 @@ private struct JSONFeedDocument: Decodable {
         var authors: [Author]?
         var tags: [String]?
         var attachments: [Attachment]?
+
+        init(from decoder: Decoder) throws {
+            let fields = try decoder.container(keyedBy: Key.self)
+            // The specification wants a string `id`; feeds also write numbers.
+            id = fields.lenient(String.self, "id")
+                ?? fields.lenient(Int64.self, "id").map(String.init)
+            url = fields.lenient(String.self, "url")
+            external_url = fields.lenient(String.self, "external_url")
+            title = fields.lenient(String.self, "title")
+            content_html = fields.lenient(String.self, "content_html")
+            content_text = fields.lenient(String.self, "content_text")
+            summary = fields.lenient(String.self, "summary")
+            date_published = fields.lenient(String.self, "date_published")
+            date_modified = fields.lenient(String.self, "date_modified")
+            author = fields.lenient(Author.self, "author")
+            authors = fields.lenientList(Author.self, "authors")
+            tags = fields.lenientList(String.self, "tags")
+            attachments = fields.lenientList(Attachment.self, "attachments")
+        }
     }
 
     var version: String?
@@ -126,4 +138,57 @@ private struct JSONFeedDocument: Decodable {
     var author: Author?
     var authors: [Author]?
     var items: [Item]?
+
+    init(from decoder: Decoder) throws {
+        guard let fields = try? decoder.container(keyedBy: Key.self) else {
+            throw JSONFeedReaderError.notAnObject
+        }
+        version = fields.lenient(String.self, "version")
+        title = fields.lenient(String.self, "title")
+        home_page_url = fields.lenient(String.self, "home_page_url")
+        feed_url = fields.lenient(String.self, "feed_url")
+        description = fields.lenient(String.self, "description")
+        language = fields.lenient(String.self, "language")
+        author = fields.lenient(Author.self, "author")
+        authors = fields.lenientList(Author.self, "authors")
+        items = fields.lenientList(Item.self, "items")
+    }
 }
+
+/// The root of the document is not a JSON object.
+private enum JSONFeedReaderError: Error {
+    case notAnObject
+}
+
+/// Any string key: JSON Feed's keys are read by name.
+private struct Key: CodingKey, ExpressibleByStringLiteral {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringLiteral value: String) { stringValue = value }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// A value that decodes to nil instead of failing.
+private struct Lenient<Value: Decodable>: Decodable {
+    var value: Value?
+    init(from decoder: Decoder) throws {
+        value = try? Value(from: decoder)
+    }
+}
+
+extension KeyedDecodingContainer where Key == JSONFeedKey {
+    /// The value at `key`, or nil when it is absent or of another type.
+    fileprivate func lenient<Value: Decodable>(_ type: Value.Type, _ key: Key) -> Value? {
+        (try? decodeIfPresent(Lenient<Value>.self, forKey: key))??.value
+    }
+
+    /// The elements at `key` that have the right type, or nil when the key
+    /// is absent or not an array.
+    fileprivate func lenientList<Value: Decodable>(_ type: Value.Type, _ key: Key) -> [Value]? {
+        guard let list = try? decodeIfPresent([Lenient<Value>].self, forKey: key) else { return nil }
+        return list.compactMap(\.value)
+    }
+}
+
+private typealias JSONFeedKey = Key

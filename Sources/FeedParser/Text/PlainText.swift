@@ -21,8 +21,8 @@ enum PlainText {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "<"), index + 1 < bytes.count, startsTag(bytes[index + 1]) {
+                    if breaksText(bytes, tagAt: index) { output.appendSpace() }
                     index = endOfTag(bytes, from: index)
-                    output.appendSpace()
                     continue
                 }
                 if byte == UInt8(ascii: "&"), let (scalar, next) = decodeEntity(bytes, at: index) {
@@ -32,6 +32,27 @@ enum PlainText {
                 }
                 output.append(byte)
                 index += 1
+            }
+            return output.string
+        }
+    }
+
+    /// Text with its character references decoded (`&amp;` → `&`, for feeds
+    /// that escape twice) but any `<…>` kept, white space collapsed.
+    static func decodingEntities(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return collapsingWhitespace(text) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var output = OneLineText(capacity: bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "&"), let (scalar, next) = decodeEntity(bytes, at: index) {
+                    output.append(scalar)
+                    index = next
+                } else {
+                    output.append(bytes[index])
+                    index += 1
+                }
             }
             return output.string
         }
@@ -59,6 +80,31 @@ enum PlainText {
             previous = byte
         }
         return true
+    }
+
+    /// Elements that separate words: a `<p>` or `<br>` between two words
+    /// is a space, an `<em>` is not.
+    private static let textBreakingElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "img", "li", "main",
+        "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    ]
+
+    /// Whether the tag at `start` (`<p`, `</div`) names a text-breaking element.
+    private static func breaksText(_ bytes: UnsafeBufferPointer<UInt8>, tagAt start: Int) -> Bool {
+        var index = start + 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
+        let nameStart = index
+        while index < bytes.count, index - nameStart < 12 {
+            let byte = bytes[index] | 0x20
+            guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9"))
+            else { break }
+            index += 1
+        }
+        guard index > nameStart else { return false }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self)
+        return textBreakingElements.contains(name.lowercased())
     }
 
     private static func startsTag(_ byte: UInt8) -> Bool {

@@ -22,6 +22,8 @@ struct EntryDraft {
     var textLink: String?
     var links: [DraftLink] = []
     var authors: [String] = []
+    /// The authors of an Atom entry's `<source>`, used when it names none.
+    var sourceAuthors: [String] = []
     var pendingAuthorEmail: String?
     private var authorCountAtStart = 0
     var published: Date?
@@ -95,7 +97,7 @@ struct EntryDraft {
             guid: guid ?? rdfAbout,
             title: title,
             link: bestLink,
-            authors: authors,
+            authors: authors.isEmpty ? sourceAuthors : authors,
             published: published ?? dcDate,
             updated: updated,
             categories: categories,
@@ -106,8 +108,10 @@ struct EntryDraft {
 
     /// The name in an RSS `<author>`, which RSS 2.0 wants as
     /// "email (Name)" and feeds also write as "Name <email>" or a bare name.
+    /// Parentheses after anything but an email are part of the name
+    /// ("Sam (guest author)").
     static func authorName(fromRSS text: String) -> String {
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[..<open].contains("@") {
             let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
             if let trimmed = String(name).trimmedOrNil { return PlainText.title(trimmed) }
         }

@@ -21,6 +21,11 @@ struct FeedBuilder {
     /// What an open element means to the feed.
     private enum Role {
         case root, channel, item, author, mediaGroup, ignored
+        /// An Atom entry's `<source>`: the feed the entry was copied from,
+        /// whose authors the entry takes when it names none.
+        case source
+        /// An `<author>` inside a `<source>`.
+        case sourceAuthor
         case field
         /// A plain-text field that a feed element interrupted: the feed
         /// forgot its end tag (`<title>x<link>…`). Its children belong to
@@ -63,6 +68,8 @@ struct FeedBuilder {
     private var capture: FieldCapture?
     /// The parse is over and `finish()` closes what the document left open.
     private var isFinishing = false
+    /// How many fields were cut at `FieldCapture.maximumBytes`.
+    private var truncatedFields = 0
     /// The byte buffer of the last finished capture, reused by the next.
     private var spareBuffer: [UInt8] = []
     private var language: String?
@@ -133,6 +140,14 @@ struct FeedBuilder {
                 addMediaContent(attributes, base: base)
             }
             role = .ignored
+        case .source:
+            role = name == .author && isCore(namespace) ? .sourceAuthor : .ignored
+        case .sourceAuthor:
+            if name == .name, isCore(namespace) {
+                role = startCapture(.sourceAuthorName, mode: .text)
+            } else {
+                role = .ignored
+            }
         case .ignored, .field, .interruptedField, .markup, .xhtmlWrapper:
             role = .ignored
         }
@@ -168,7 +183,7 @@ struct FeedBuilder {
             capture?.depth -= 1
         case .author:
             withDraft { $0.finishAuthor() }
-        case .root, .channel, .mediaGroup, .ignored, .interruptedField:
+        case .root, .channel, .mediaGroup, .ignored, .interruptedField, .source, .sourceAuthor:
             break
         }
     }
@@ -184,6 +199,10 @@ struct FeedBuilder {
         isFinishing = true
         while !stack.isEmpty { endElement() }
         guard let format else { return nil }
+        var warnings = warnings
+        if truncatedFields > 0 {
+            warnings.append("\(truncatedFields) field(s) longer than \(FieldCapture.maximumBytes >> 20) MiB cut short")
+        }
         var feed = Feed(format: format, warnings: warnings)
         feed.title = channel.title
         feed.link = channel.bestLink
@@ -366,6 +385,8 @@ struct FeedBuilder {
             return .ignored
         case (.group, .media):
             return .mediaGroup
+        case (.source, _) where core && isAtom && inItem:
+            return .source
         default:
             return .ignored
         }
@@ -427,6 +448,7 @@ struct FeedBuilder {
     }
 
     private mutating func finishCapture(_ capture: FieldCapture, base: String?) {
+        if capture.isTruncated { truncatedFields += 1 }
         let field = capture.field
         if field == .summary || field == .content || field == .itunesSummary {
             guard let html = capture.html() else { return }
@@ -440,10 +462,14 @@ struct FeedBuilder {
             return
         }
         guard let text = capture.text() else { return }
+        // An Atom text title is text: `<div>` in it is literal. Any other
+        // title may carry markup, or entities escaped twice.
+        let isLiteralTitle = capture.mode == .text && isAtom
         withDraft { draft in
             switch field {
             case .title:
-                if draft.title == nil { draft.title = PlainText.title(text) }
+                guard draft.title == nil else { break }
+                draft.title = isLiteralTitle ? PlainText.decodingEntities(text) : PlainText.title(text)
             case .link:
                 if draft.textLink == nil { draft.textLink = URLResolver.resolve(text, against: base) }
             case .guid:
@@ -452,6 +478,9 @@ struct FeedBuilder {
                 draft.addAuthor(EntryDraft.authorName(fromRSS: text))
             case .author, .authorName:
                 draft.addAuthor(PlainText.title(text))
+            case .sourceAuthorName:
+                let name = PlainText.title(text)
+                if !name.isEmpty, !draft.sourceAuthors.contains(name) { draft.sourceAuthors.append(name) }
             case .authorEmail:
                 draft.pendingAuthorEmail = text
             case .published:

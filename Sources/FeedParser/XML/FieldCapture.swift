@@ -3,7 +3,7 @@
 struct FieldCapture {
     /// The fields whose text the parser keeps.
     enum Field: Equatable {
-        case title, link, guid, rssAuthor, author, authorName, authorEmail
+        case title, link, guid, rssAuthor, author, authorName, authorEmail, sourceAuthorName
         case published, updated, dcDate, category, language
         case summary, content, itunesSummary
     }
@@ -50,12 +50,23 @@ struct FieldCapture {
         return taken
     }
 
+    /// Whether the field reached `maximumBytes` and lost its end.
+    private(set) var isTruncated = false
+
     private func hasRoom(for count: Int) -> Bool {
         buffer.count + count <= Self.maximumBytes
     }
 
     mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard hasRoom(for: bytes.count) else { return }
+        var bytes = bytes
+        if !hasRoom(for: bytes.count) {
+            guard !isTruncated else { return }
+            isTruncated = true
+            // Keep what fits, ending before a UTF-8 continuation byte.
+            var room = min(bytes.count, max(0, Self.maximumBytes - buffer.count))
+            while room > 0, room < bytes.count, bytes[room] & 0xC0 == 0x80 { room -= 1 }
+            bytes = UnsafeBufferPointer(rebasing: bytes[0..<room])
+        }
         if mode == .xhtml {
             HTMLMarkup.appendEscaped(bytes, to: &buffer, inAttribute: false)
         } else {
@@ -75,7 +86,9 @@ struct FieldCapture {
                 name += 1
             }
             buffer.append(contentsOf: "=\"".utf8)
-            HTMLMarkup.appendEscaped(attribute.value, to: &buffer, inAttribute: true)
+            attribute.decodedValue.withUnsafeBufferPointer {
+                HTMLMarkup.appendEscaped($0, to: &buffer, inAttribute: true)
+            }
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: ">"))

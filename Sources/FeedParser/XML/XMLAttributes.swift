@@ -6,7 +6,31 @@ struct XMLAttributes {
         var namespace: Namespace
         /// The name as written, for re-serialising markup.
         var rawName: UnsafePointer<UInt8>
-        var value: UnsafeBufferPointer<UInt8>
+        /// The value as libxml2 reports it: without entity substitution it
+        /// writes every `&` of an attribute value (`&amp;`, `&#38;`) as the
+        /// five characters `&#38;`, which `decodedValue` undoes.
+        var rawValue: UnsafeBufferPointer<UInt8>
+
+        /// The value's UTF-8 bytes with each `&#38;` turned back into `&`.
+        var decodedValue: [UInt8] {
+            guard rawValue.contains(UInt8(ascii: "&")) else { return Array(rawValue) }
+            let marker = Array("&#38;".utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(rawValue.count)
+            var index = 0
+            while index < rawValue.count {
+                if rawValue[index] == UInt8(ascii: "&"), index + marker.count <= rawValue.count,
+                   rawValue[index..<(index + marker.count)].elementsEqual(marker)
+                {
+                    bytes.append(UInt8(ascii: "&"))
+                    index += marker.count
+                } else {
+                    bytes.append(rawValue[index])
+                    index += 1
+                }
+            }
+            return bytes
+        }
     }
 
     let list: [Attribute]
@@ -15,7 +39,7 @@ struct XMLAttributes {
     /// attributes such as `href`), or nil.
     func value(_ name: LocalName, namespace: Namespace = .none) -> String? {
         for attribute in list where attribute.name == name && attribute.namespace == namespace {
-            return String(decoding: attribute.value, as: UTF8.self)
+            return String(decoding: attribute.decodedValue, as: UTF8.self)
         }
         return nil
     }

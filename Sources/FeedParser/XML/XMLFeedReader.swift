@@ -13,8 +13,10 @@ import CLibXML2
 final class XMLFeedReader {
     /// libxml2's options: never touch the network, report errors to the
     /// structured handler only, CDATA as plain characters.
+    /// The document is UTF-8 by then (see `DocumentEncoding`), whatever its
+    /// declaration says: `IGNORE_ENC` keeps libxml2 from decoding it twice.
     private static let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue
     /// How many distinct undeclared entity names a document may use before
     /// the parse falls back to repairing them (bounds the entity cache).
     private static let maximumEntities = 1024
@@ -27,6 +29,17 @@ final class XMLFeedReader {
     private(set) var errors: [XMLProblem] = []
     private(set) var errorCount = 0
     private(set) var declaresEntities = false
+    /// Names the document declares; never expanded, and not "undefined".
+    private var declaredEntities: Set<String> = []
+    /// Names of entities neither XML nor HTML defines, kept as literal text.
+    private(set) var undefinedEntities: [String] = []
+    /// An entity was resolved and no characters followed before the next
+    /// element began: it was in an attribute value.
+    private var entityAwaitingCharacters = false
+    /// The document uses an entity in an attribute, where libxml2 keeps only
+    /// the first byte of a predefined entity's text: `XMLRepair` must rewrite
+    /// it as a numeric reference first.
+    private(set) var needsRepair = false
 
     private init(baseURL: String?) {
         builder = FeedBuilder(baseURL: baseURL)
@@ -39,9 +52,7 @@ final class XMLFeedReader {
     /// Parses `document` (UTF-8, at most 2 GiB) and returns the builder that
     /// saw it, with the errors found. Without `recover`, libxml2 stops at the
     /// first error; with it, it goes on to the end.
-    static func read(_ document: UnsafeBufferPointer<UInt8>, baseURL: String?, recover: Bool)
-        -> (builder: FeedBuilder, errors: [XMLProblem], errorCount: Int, declaresEntities: Bool)
-    {
+    static func read(_ document: UnsafeBufferPointer<UInt8>, baseURL: String?, recover: Bool) -> XMLFeedReader {
         let options = Int32(recover ? options | XML_PARSE_RECOVER.rawValue : options)
         let reader = XMLFeedReader(baseURL: baseURL)
         var handler = makeHandler()
@@ -51,7 +62,7 @@ final class XMLFeedReader {
                                      bytes.baseAddress, Int32(bytes.count), options)
             }
         }
-        return (reader.builder, reader.errors, reader.errorCount, reader.declaresEntities)
+        return reader
     }
 
     // MARK: - Callbacks
@@ -69,15 +80,19 @@ final class XMLFeedReader {
         }
         handler.characters = { context, bytes, length in
             guard let bytes, length > 0 else { return }
-            readerOf(context).builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            let reader = readerOf(context)
+            reader.entityAwaitingCharacters = false
+            reader.builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         handler.ignorableWhitespace = handler.characters
         handler.getEntity = { context, name in
             guard let name else { return nil }
             return readerOf(context).entity(named: name)
         }
-        handler.entityDecl = { context, _, _, _, _, _ in
-            readerOf(context).declaresEntities = true
+        handler.entityDecl = { context, name, _, _, _, _ in
+            let reader = readerOf(context)
+            reader.declaresEntities = true
+            if let name { reader.declaredEntities.insert(String(cString: name)) }
         }
         handler.serror = { context, error in
             guard let error else { return }
@@ -90,6 +105,10 @@ final class XMLFeedReader {
         _ localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?,
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     ) {
+        if entityAwaitingCharacters {
+            entityAwaitingCharacters = false
+            needsRepair = true
+        }
         var list = XMLAttributes(list: [])
         if attributeCount > 0, let attributes {
             var items: [XMLAttributes.Attribute] = []
@@ -103,7 +122,7 @@ final class XMLFeedReader {
                     name: names.localName(name),
                     namespace: names.namespace(uri: base[2], prefix: base[1]),
                     rawName: name,
-                    value: UnsafeBufferPointer(start: start, count: end - start)))
+                    rawValue: UnsafeBufferPointer(start: start, count: end - start)))
             }
             list = XMLAttributes(list: items)
         }
@@ -119,9 +138,12 @@ final class XMLFeedReader {
     /// `XMLRepair` writes it. Nothing the document declares ever expands.
     private func entity(named pointer: UnsafePointer<UInt8>) -> UnsafeMutablePointer<xmlEntity>? {
         let name = String(cString: pointer)
+        entityAwaitingCharacters = true
         if let known = entities[name] { return known }
         guard entities.count < Self.maximumEntities else { return nil }
-        let text = HTMLEntities.scalar(named: name).map { String(Character($0)) } ?? "&\(name);"
+        let scalar = HTMLEntities.scalar(named: name)
+        if scalar == nil, !declaredEntities.contains(name) { undefinedEntities.append(name) }
+        let text = scalar.map { String(Character($0)) } ?? "&\(name);"
         guard let entity = fs_xml_new_predefined_entity(name, text) else { return nil }
         entities[name] = entity
         return entity

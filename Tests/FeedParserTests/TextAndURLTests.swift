@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import FeedParser
+
+/// How text is read (titles as plain text on one line; summaries and content
+/// as HTML with entities decoded once) and how relative URLs resolve against
+/// `xml:base` and the document's own URL.
+@Suite struct TextAndURLTests {
+    private func title(_ markup: String) throws -> String? {
+        try parse(rss(items: "<item>\(markup)</item>")).entries.first?.title
+    }
+
+    private func summary(_ markup: String, baseURL: String? = nil) throws -> String? {
+        try parse(rss(items: "<item><title>S</title>\(markup)</item>"), baseURL: baseURL).entries.first?.summary
+    }
+
+    // MARK: - Titles
+
+    @Test func titleWhitespaceCollapsesToSingleSpaces() throws {
+        #expect(try title("<title>\n\t  Several\t\tspaces\n and&#160;lines  \r\n</title>") == "Several spaces and lines")
+    }
+
+    @Test func emptyTitleIsNull() throws {
+        #expect(try title("<title>  \n </title>") == nil)
+    }
+
+    @Test func cdataTitleIsPlainText() throws {
+        #expect(try title("<title><![CDATA[Fish & Chips <3]]></title>") == "Fish & Chips <3")
+    }
+
+    @Test func doublyEscapedTitleIsDecodedToCharacters() throws {
+        #expect(try title("<title>Ben &amp;amp; Jerry&amp;#8217;s</title>") == "Ben & Jerry\u{2019}s")
+    }
+
+    @Test func numericCharacterReferencesDecode() throws {
+        #expect(try title("<title>&#8220;Quoted&#8221; &#x2014; dash</title>") == "\u{201C}Quoted\u{201D} \u{2014} dash")
+    }
+
+    @Test func markupInAnRSSTitleIsStripped() throws {
+        #expect(try title("<title>&lt;b&gt;Breaking:&lt;/b&gt; news</title>") == "Breaking: news")
+    }
+
+    /// Inline elements join the words around them; only block-level ones
+    /// (`p`, `br`, `div`, `li`…) separate words.
+    @Test func inlineTagsInATitleAddNoSpace() throws {
+        #expect(try title("<title>&lt;em&gt;Rust&lt;/em&gt;, memory and you</title>") == "Rust, memory and you")
+        #expect(try title("<title>Bold&lt;b&gt;face&lt;/b&gt;d</title>") == "Boldfaced")
+    }
+
+    @Test func lessThanSignThatStartsNoTagIsKept() throws {
+        #expect(try title("<title>1 &lt; 2 and 3 &lt;= 4</title>") == "1 < 2 and 3 <= 4")
+    }
+
+    @Test func authorNamesCollapseWhitespace() throws {
+        let feed = try parse(rss(items: "<item><title>A</title><dc:creator>\n  Jane\n  Doe  </dc:creator></item>"))
+        #expect(feed.entries.first?.authors == ["Jane Doe"])
+    }
+
+    @Test func feedSubtitleIsPlainText() throws {
+        let feed = try parse(rss(items: "", channel: "<title>T</title><description>&lt;p&gt;Daily   notes&lt;/p&gt;</description>"))
+        #expect(feed.subtitle == "Daily notes")
+    }
+
+    // MARK: - Summaries and content
+
+    @Test func summaryEntitiesAreDecodedExactlyOnce() throws {
+        #expect(try summary("<description>&lt;p&gt;5 &amp;lt; 6&lt;/p&gt;</description>") == "<p>5 &lt; 6</p>")
+    }
+
+    @Test func summaryURLsStayUntouched() throws {
+        let text = try summary("""
+            <description>&lt;img src="images/a.png"&gt; &lt;a href="/about"&gt;About&lt;/a&gt;</description>
+            """, baseURL: "https://example.com/blog/feed.xml")
+        #expect(text == "<img src=\"images/a.png\"> <a href=\"/about\">About</a>")
+    }
+
+    @Test func summaryKeepsItsInnerWhitespace() throws {
+        #expect(try summary("<description>  &lt;pre&gt;a\n  b&lt;/pre&gt;  </description>") == "<pre>a\n  b</pre>")
+    }
+
+    @Test func emptySummaryIsNull() throws {
+        #expect(try summary("<description>   </description>") == nil)
+        #expect(try summary("<description><![CDATA[]]></description>") == nil)
+    }
+
+    // MARK: - URLs
+
+    @Test func relativeLinkResolvesAgainstTheDocumentURL() throws {
+        let feed = try parse(rss(items: "<item><title>R</title><link>/posts/1</link></item>"),
+                             baseURL: "https://example.com/blog/feed.xml")
+        #expect(feed.entries.first?.link == "https://example.com/posts/1")
+    }
+
+    @Test func relativeLinkStaysRelativeWithoutADocumentURL() throws {
+        let feed = try parse(rss(items: "<item><title>R</title><link>/posts/1</link></item>"))
+        #expect(feed.entries.first?.link == "/posts/1")
+    }
+
+    @Test func linkWithSurroundingWhitespaceIsTrimmed() throws {
+        let feed = try parse(rss(items: "<item><title>W</title><link>\n   https://example.com/w   \n</link></item>"))
+        #expect(feed.entries.first?.link == "https://example.com/w")
+    }
+
+    @Test func absoluteLinkIsLeftAsWritten() throws {
+        let feed = try parse(rss(items: "<item><title>A</title><link>https://example.com/a?b=c&amp;d=e#f</link></item>"),
+                             baseURL: "https://other.example.org/feed")
+        #expect(feed.entries.first?.link == "https://example.com/a?b=c&d=e#f")
+    }
+
+    @Test func xmlBaseChainResolvesAgainstTheDocumentURL() throws {
+        let feed = try parse(atom(entries: """
+            <entry xml:base="2024/"><title>Chain</title><link href="post/"/></entry>
+            """, attributes: " xml:base=\"/blog/\""), baseURL: "https://example.com/feeds/atom.xml")
+        #expect(feed.entries.first?.link == "https://example.com/blog/2024/post/")
+    }
+
+    @Test func xmlBaseOnTheLinkElementItselfApplies() throws {
+        let feed = try parse(atom(entries: """
+            <entry><title>Own base</title><link xml:base="https://mirror.example.net/docs/" href="page.html"/></entry>
+            """), baseURL: "https://example.com/atom.xml")
+        #expect(feed.entries.first?.link == "https://mirror.example.net/docs/page.html")
+    }
+
+    @Test func xmlBaseOnAnRSSItemResolvesItsLink() throws {
+        let feed = try parse("""
+            <rss version="2.0" xml:base="https://example.com/feed/"><channel><title>T</title>
+            <item xml:base="/items/"><title>I</title><link>one.html</link></item></channel></rss>
+            """)
+        #expect(feed.entries.first?.link == "https://example.com/items/one.html")
+    }
+
+    @Test func protocolRelativeEnclosureTakesTheDocumentScheme() throws {
+        let feed = try parse(rss(items: """
+            <item><title>P</title><enclosure url="//cdn.example.com/ep.mp3" type="audio/mpeg" length="100"/></item>
+            """), baseURL: "https://example.com/podcast.xml")
+        #expect(feed.entries.first?.enclosures.map(\.url) == ["https://cdn.example.com/ep.mp3"])
+    }
+
+    @Test func enclosureURLWithEscapedAmpersandKeepsThePlainAmpersand() throws {
+        let feed = try parse(rss(items: """
+            <item><title>Q</title><enclosure url="https://cdn.example.com/ep.mp3?token=a&amp;exp=9" type="audio/mpeg" length="1"/></item>
+            """))
+        #expect(feed.entries.first?.enclosures.map(\.url) == ["https://cdn.example.com/ep.mp3?token=a&exp=9"])
+    }
+
+    @Test func relativeFeedLinkResolvesAgainstTheDocumentURL() throws {
+        let feed = try parse(rss(items: "", channel: "<title>T</title><link>../</link>"),
+                             baseURL: "https://example.com/blog/feed/rss.xml")
+        #expect(feed.link == "https://example.com/blog/")
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// Runs the `feedspool` binary that `swift build` put beside the test bundle,
+/// the way a user's shell script would, and captures what it prints.
+struct CommandRunner {
+    /// What one run printed and how it ended.
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutData: Data
+
+        /// Standard error split into lines, without the empty last one.
+        var stderrLines: [Substring] { stderr.split(separator: "\n") }
+    }
+
+    /// The built binary: the test bundle lives in the same build folder.
+    static let binary: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // On Linux the runner is `.build/debug/feedspoolPackageTests.xctest`.
+        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("feedspool").path),
+              folder.path != "/"
+        {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("feedspool")
+    }()
+
+    /// Runs `feedspool` with `arguments`, feeding `stdin` to it.
+    static func run(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a large output cannot
+        // fill a pipe and stall the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self),
+            stdoutData: outputData)
+    }
+}
+
+/// A temporary folder for one test, removed when the test ends.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("feedspool-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Writes `contents` to `name` inside the folder and returns its path.
+    @discardableResult
+    func write(_ name: String, _ contents: String) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try Data(contents.utf8).write(to: file)
+        return file.path
+    }
+}
