@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "feedspool", targets: ["feedspool"]),
         .library(name: "FeedParser", targets: ["FeedParser"]),
+        .library(name: "Cleaner", targets: ["Cleaner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,11 +34,18 @@ let package = Package(
             swiftSettings: hotPathSettings
         ),
 
+        .target(
+            name: "Cleaner",
+            dependencies: ["CLibXML2"],
+            swiftSettings: hotPathSettings
+        ),
+
         // The executable: CLI and wiring only.
         .executableTarget(
             name: "feedspool",
             dependencies: [
                 "FeedParser",
+                "Cleaner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,103 @@
+import CLibXML2
+
+/// The libxml2 edge of the cleaner: parses UTF-8 HTML with libxml2's
+/// forgiving HTML parser in SAX mode into an `HTMLTree`.
+///
+/// libxml2 supplies what a browser would: implied `html`/`body`, end tags
+/// HTML leaves out (`<p>`, `<li>`), and character references. Comments,
+/// processing instructions and script and style text are dropped, except the
+/// text of JSON-LD scripts (`application/ld+json`), which content extraction
+/// reads for a page's `articleBody`.
+///
+/// Threading: one builder serves one parse on one thread.
+final class HTMLTreeBuilder {
+    private static let options = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+    /// Deeper nesting than this is flattened into its ancestor: no real page
+    /// needs it, and the passes that walk the tree stay cheap.
+    private static let maximumDepth = 512
+
+    private var tree = HTMLTree()
+    private var current = HTMLTree.root
+    private var depth = 0
+    /// Elements opened beyond `maximumDepth`, not in the tree.
+    private var overflow = 0
+    private var inJSONLD = false
+
+    private init() {}
+
+    /// The tree of `html` (UTF-8).
+    static func parse(_ html: UnsafeBufferPointer<UInt8>) -> HTMLTree {
+        let builder = HTMLTreeBuilder()
+        guard !html.isEmpty else { return builder.tree }
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            guard let name else { return }
+            builderOf(context).startElement(name, attributes: attributes)
+        }
+        handler.endElement = { context, _ in
+            builderOf(context).endElement()
+        }
+        handler.characters = { context, bytes, length in
+            guard let bytes, length > 0 else { return }
+            builderOf(context).characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = { context, bytes, length in
+            guard let bytes, length > 0 else { return }
+            let builder = builderOf(context)
+            if builder.inJSONLD { builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
+        }
+        withExtendedLifetime(builder) {
+            html.withMemoryRebound(to: CChar.self) { bytes in
+                fs_html_sax_parse(&handler, Unmanaged.passUnretained(builder).toOpaque(),
+                                  bytes.baseAddress, Int32(bytes.count), options)
+            }
+        }
+        return builder.tree
+    }
+
+    private func startElement(_ namePointer: UnsafePointer<UInt8>,
+                              attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard depth < Self.maximumDepth else {
+            overflow += 1
+            return
+        }
+        let name = String(cString: namePointer)
+        var list: [(name: String, value: String)] = []
+        if let attributes {
+            var index = 0
+            while let key = attributes[index] {
+                list.append((String(cString: key), attributes[index + 1].map { String(cString: $0) } ?? ""))
+                index += 2
+            }
+        }
+        if name == "script" {
+            inJSONLD = list.contains { $0.name == "type" && $0.value.lowercased().contains("ld+json") }
+        }
+        current = tree.appendElement(name, attributes: list, to: current)
+        depth += 1
+    }
+
+    private func endElement() {
+        if overflow > 0 {
+            overflow -= 1
+            return
+        }
+        guard current != HTMLTree.root else { return }
+        inJSONLD = false
+        current = tree.nodes[current].parent
+        depth -= 1
+    }
+
+    private func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        tree.appendText(String(decoding: bytes, as: UTF8.self), to: current)
+    }
+}
+
+/// The builder a SAX callback's context pointer stands for. A free function,
+/// because C callbacks must not capture anything.
+private func builderOf(_ context: UnsafeMutableRawPointer?) -> HTMLTreeBuilder {
+    Unmanaged<HTMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+}
