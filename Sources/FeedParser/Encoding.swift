@@ -541,3 +541,13 @@ enum DocumentEncoding {
         return UTF8Document(bytes: output, charset: charset.name, note: combined.isEmpty ? nil : combined.joined(separator: "; "))
     }
 }
+
+/// Text of unknown encoding as a Swift string, for callers outside the
+/// parser (the `clean` command reading an HTML file).
+public enum TextDecoding {
+    /// `bytes` decoded by the rules of `DocumentEncoding` (BOM, `charset`,
+    /// XML declaration, UTF-8, windows-1252), as a string.
+    public static func string(from bytes: [UInt8], charset: String? = nil) -> String {
+        String(decoding: DocumentEncoding.decode(bytes, httpCharset: charset).bytes, as: UTF8.self)
+    }
+}

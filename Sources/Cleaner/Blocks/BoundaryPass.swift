@@ -1,0 +1,114 @@
+/// Applies `BoundaryText` to the blocks at the edges of an article: the
+/// head (comment counts, UUID lines, attributions), the tail (comment forms,
+/// share prompts, "The post … appeared first on …"), sections that open with
+/// a marker ("Leave a Reply", "12 thoughts on …", "Related") and run to the
+/// end, and an inline trailer ("Continue reading →", "[…]").
+enum BoundaryPass {
+    /// How many blocks from the start the head rules look at.
+    static let headReach = 6
+    /// A strong section marker (comments) cuts only after this share of the
+    /// article's text, so an article about comment forms keeps its body.
+    static let strongMarkerPosition = 0.4
+
+    /// Removes the boilerplate blocks and returns the attribution found.
+    static func apply(to tree: inout HTMLTree, under root: Int, removals: inout [Removal]) -> String? {
+        let blocks = BlockSegmenter.blocks(of: tree, under: root)
+        guard !blocks.isEmpty else { return nil }
+        var source: String?
+        var start = 0
+        var end = blocks.count
+
+        func drop(_ block: Block, _ what: String) {
+            block.nodes.forEach { tree.remove($0) }
+            removals.append(Removal(what: what, chars: block.text.count))
+        }
+
+        // Head. A block of several short lines ("0" and a UUID on the next
+        // line) counts when every line is head noise.
+        func headMatch(_ block: Block) -> BoundaryText.Match? {
+            if let match = BoundaryText.head(block.text) { return match }
+            guard block.lines.count > 1 else { return nil }
+            let matches = block.lines.map(BoundaryText.head)
+            guard matches.allSatisfy({ $0 != nil }) else { return nil }
+            return matches.first { if case .source = $0 { return true } else { return false } } ?? matches[0]
+        }
+        while start < min(end, headReach), let match = headMatch(blocks[start]) {
+            switch match {
+            case .source(let name):
+                source = source ?? name
+                drop(blocks[start], "attribution: \"\(blocks[start].text.prefix(60))\"")
+            case .noise(let what), .sectionStart(let what, _):
+                drop(blocks[start], "head: \(what)")
+            }
+            start += 1
+        }
+
+        // Sections that run to the end.
+        let total = blocks[start..<end].reduce(0) { $0 + $1.text.count }
+        var before = 0
+        for index in start..<end {
+            defer { before += blocks[index].text.count }
+            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.tail(blocks[index].text)
+            else { continue }
+            let isLate = Double(before) >= Double(total) * strongMarkerPosition
+            let restIsBoilerplate = blocks[(index + 1)..<end].allSatisfy(looksLikeBoilerplate)
+            if (strong && isLate) || restIsBoilerplate {
+                let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
+                blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
+                removals.append(Removal(what: "tail: \(what) from \"\(blocks[index].text.prefix(40))\"", chars: chars))
+                end = index
+                break
+            }
+        }
+
+        // Tail, block by block.
+        while end > start, let match = BoundaryText.tail(blocks[end - 1].text) {
+            switch match {
+            case .source(let name):
+                source = source ?? name
+                drop(blocks[end - 1], "attribution: \"\(blocks[end - 1].text.prefix(60))\"")
+            case .noise(let what), .sectionStart(let what, _):
+                drop(blocks[end - 1], "tail: \(what)")
+            }
+            end -= 1
+        }
+
+        if end > start { removeTrailer(from: blocks[end - 1], in: &tree, removals: &removals) }
+        return source
+    }
+
+    /// Whether a block after a section marker is the kind of thing such
+    /// sections hold: more boilerplate, links, headings or short lines.
+    private static func looksLikeBoilerplate(_ block: Block) -> Bool {
+        BoundaryText.tail(block.text) != nil || block.linkDensity >= 0.5 || block.isHeading || block.text.count <= 100
+    }
+
+    /// Removes a "Continue reading →" link or a "[…]" at the very end of the
+    /// last block.
+    private static func removeTrailer(from block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
+        guard let last = block.nodes.last else { return }
+        // The last text-bearing node in document order.
+        guard let tail = tree.descendants(of: last).last(where: {
+            tree.nodes[$0].kind == .text && !TextNormalizer.collapse(tree.nodes[$0].text).isEmpty
+        }) else { return }
+        // A link that ends the block and reads like "Continue reading".
+        var link = tree.nodes[tail].parent
+        while link >= 0, tree.nodes[link].name != "a", link != last { link = tree.nodes[link].parent }
+        if link >= 0, tree.nodes[link].name == "a", let what = BoundaryText.trailer(tree.textContent(of: link)) {
+            let chars = tree.textContent(of: link).count
+            tree.remove(link)
+            removals.append(Removal(what: "trailer: \(what)", chars: chars))
+            return
+        }
+        // A "[…]" or "[...]" ending the last text.
+        let text = tree.nodes[tail].text
+        for elision in ["[…]", "[...]", "[&hellip;]", "(more…)"] {
+            let trimmed = text.trimmingCharacters(in: " \n\t\u{A0}")
+            if trimmed.hasSuffix(elision) {
+                tree.nodes[tail].text = String(trimmed.dropLast(elision.count)).trimmingCharacters(in: " \n\t\u{A0}")
+                removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count))
+                return
+            }
+        }
+    }
+}

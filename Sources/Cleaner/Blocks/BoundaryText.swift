@@ -1,0 +1,190 @@
+/// Recognises the boilerplate that sits at the head or tail of an article
+/// as plain paragraphs, where no class or id marks it: comment-form tails,
+/// "The post X appeared first on Y.", share prompts, bare comment counts.
+///
+/// Every rule matches a whole block, never words inside one, and the
+/// cleaner applies them only to the blocks at the edges of an article, so
+/// the same words in the body ("Replies to the first version…") stay.
+enum BoundaryText {
+    /// What a rule found.
+    enum Match: Equatable {
+        /// The block is boilerplate; the string says which kind.
+        case noise(String)
+        /// The block opens a boilerplate section (comments, related posts):
+        /// it and what follows go, if what follows looks like boilerplate too
+        /// (`strong` markers go whenever they sit in the article's second half).
+        case sectionStart(String, strong: Bool)
+        /// The block is an attribution; the string is the source it names.
+        case source(String)
+    }
+
+    /// The match for a block at the head of an article.
+    static func head(_ text: String) -> Match? {
+        let key = normalized(text)
+        if let source = attribution(text) { return .source(source) }
+        if isCommentCount(key) { return .noise("comment count") }
+        if isUUID(key) { return .noise("UUID line") }
+        if key.hasSuffix(" min read") || key.hasSuffix(" minute read") || key.hasSuffix(" minutes read"),
+           key.count < 24
+        {
+            return .noise("reading time")
+        }
+        return nil
+    }
+
+    /// The match for a block at the tail of an article.
+    static func tail(_ text: String) -> Match? {
+        let key = normalized(text)
+        if let source = attribution(text) { return .source(source) }
+        if let marker = sectionMarker(key) { return marker }
+        if isCommentCount(key) { return .noise("comment count") }
+        if isUUID(key) { return .noise("UUID line") }
+        if exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
+        for (prefix, kind) in prefixNoise where key.hasPrefix(prefix) {
+            return .noise(kind)
+        }
+        if key.hasPrefix("the post "), key.contains(" appeared first on ") { return .noise("\"The post … appeared first on …\"") }
+        if key.contains(" was originally published in "), key.contains(" on medium") {
+            return .noise("\"… was originally published in … on Medium\"")
+        }
+        if key.hasPrefix("thanks for reading "), key.contains("subscribe") { return .noise("newsletter prompt") }
+        if key.hasPrefix("submitted by /u/") || key.hasPrefix("submitted by u/") { return .noise("Reddit footer") }
+        if key.hasPrefix("posted in ") && (key.contains(" | tagged ") || key.count < 160) { return .noise("post metadata") }
+        return nil
+    }
+
+    /// An inline trailer at the very end of the last block: a "Continue
+    /// reading" link or a "[…]" elision. Returns what to call it.
+    static func trailer(_ text: String) -> String? {
+        let key = normalized(text)
+        if ["[…]", "[...]", "[&hellip;]", "…", "...", "(more…)", "(more...)"].contains(key) { return "elision" }
+        for phrase in ["continue reading", "read more", "read the rest", "keep reading", "read full article",
+                       "read the full article", "read the full story", "read the full post", "more…", "more..."]
+        where key.hasPrefix(phrase) && key.count <= phrase.count + 40 {
+            return "\"\(phrase.prefix(1).uppercased() + phrase.dropFirst())\" link"
+        }
+        return nil
+    }
+
+    // MARK: - Rules
+
+    /// Whole-block phrases, compared after `normalized`.
+    private static let exactNoise: Set<String> = [
+        "leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply", "post comment",
+        "submit comment", "add comment", "add a comment", "share", "share this", "share this post",
+        "share this article", "share this story", "like this", "like loading", "loading", "tweet",
+        "email", "print", "facebook", "twitter", "linkedin", "reddit", "whatsapp", "pinterest",
+        "telegram", "mastodon", "more", "subscribe", "subscribe now", "sign up", "leave a comment",
+        "[link] [comments]", "[link]", "[comments]", "…", "...", "[…]", "[...]", "(more…)",
+        "continue reading", "continue reading →", "read more", "read more »", "read more →",
+        "read the full story", "read the full article", "read full article", "read the rest of this entry",
+        "get the app", "listen to this article", "like loading...", "loading...", "advertisement", "sponsored", "related", "tags",
+    ]
+
+    /// Block openings that mark boilerplate whatever follows.
+    private static let prefixNoise: [(String, String)] = [
+        ("your email address will not be published", "comment form"),
+        ("required fields are marked", "comment form"),
+        ("save my name, email, and website", "comment form"),
+        ("you must be logged in to post a comment", "comment form"),
+        ("this site uses akismet", "comment form"),
+        ("notify me of follow-up comments", "comment form"),
+        ("notify me of new posts", "comment form"),
+        ("comments are closed", "comment form"),
+        ("listen on apple podcasts", "podcast links"),
+        ("listen on spotify", "podcast links"),
+        ("listen on ", "podcast links"),
+        ("subscribe on apple podcasts", "podcast links"),
+        ("subscribe to the podcast", "podcast links"),
+        ("filed under:", "post metadata"),
+        ("filed under ", "post metadata"),
+        ("tagged:", "post metadata"),
+        ("tags:", "post metadata"),
+        ("categories:", "post metadata"),
+        ("share this:", "share prompt"),
+        ("like this:", "share prompt"),
+        ("continue reading", "\"Continue reading\" link"),
+        ("read more at ", "\"Read more\" link"),
+        ("originally published at ", "republication note"),
+        ("this article was originally published", "republication note"),
+        ("this post was originally published", "republication note"),
+    ]
+
+    private static func sectionMarker(_ key: String) -> Match? {
+        switch key {
+        case "leave a reply", "leave a comment", "comments", "responses", "discussion", "join the discussion",
+             "what do you think", "leave a reply cancel reply":
+            return .sectionStart("comments section", strong: key.hasPrefix("leave a"))
+        case "related", "related posts", "related articles", "related stories", "related content",
+             "you may also like", "you might also like", "more from this author", "recommended", "read next",
+             "more stories", "popular posts", "recent posts":
+            return .sectionStart("related posts", strong: false)
+        case "share this", "share this:", "like this", "like this:", "share", "share this post":
+            return .sectionStart("share prompt", strong: false)
+        default:
+            break
+        }
+        // "12 thoughts on “Title”", "One response to “Title”".
+        let words = key.split(separator: " ", maxSplits: 3)
+        if words.count >= 3,
+           words[0].allSatisfy(\.isNumber) || ["one", "no", "two", "three"].contains(words[0]),
+           ["thought", "thoughts", "response", "responses", "comment", "comments", "reply", "replies"].contains(words[1]),
+           ["on", "to"].contains(words[2])
+        {
+            return .sectionStart("comments section", strong: true)
+        }
+        return nil
+    }
+
+    /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org".
+    static func attribution(_ text: String) -> String? {
+        let trimmed = TextNormalizer.collapse(text)
+        guard trimmed.count <= 160, let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let label = trimmed[..<colon].lowercased()
+        guard ["original source", "source", "sources", "via", "originally published at", "originally published on",
+               "original article", "originally posted at", "source link"].contains(label)
+        else { return nil }
+        var value = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
+        while let last = value.last, last == "." || last == "," { value = value.dropLast() }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    /// "0", "12 comments", "Comments (3)", "1 Comment".
+    private static func isCommentCount(_ key: String) -> Bool {
+        if !key.isEmpty, key.count <= 5, key.allSatisfy(\.isNumber) { return true }
+        let words = key.split(separator: " ")
+        if words.count == 2, words[0].allSatisfy(\.isNumber), ["comment", "comments", "responses", "replies"].contains(words[1]) {
+            return true
+        }
+        if key.hasPrefix("comments ("), key.hasSuffix(")"), key.dropFirst(10).dropLast().allSatisfy(\.isNumber) {
+            return true
+        }
+        return ["no comments", "no comments yet", "be the first to comment"].contains(key)
+    }
+
+    /// A line that is only a UUID, as content systems leak them.
+    private static func isUUID(_ key: String) -> Bool {
+        let utf8 = Array(key.utf8)
+        guard utf8.count == 36 else { return false }
+        for (index, byte) in utf8.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !((byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f")))
+            {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Lowercase, white space collapsed, trailing `:`, `*`, `»`, `→` and
+    /// spaces dropped: the form rules compare.
+    static func normalized(_ text: String) -> String {
+        var key = TextNormalizer.collapse(text).lowercased()
+        while let last = key.last, ":*»→›".contains(last) || last == " " {
+            key.removeLast()
+        }
+        return key
+    }
+}

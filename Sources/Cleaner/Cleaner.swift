@@ -1,0 +1,117 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Cleans articles: strips comment sections, share bars, related posts,
+/// newsletter prompts, tracking and other boilerplate, sanitises the HTML,
+/// and renders clean HTML and clean text.
+///
+/// The passes, in order: parse (HTML fragment, whole page or plain text);
+/// for pages, main-content extraction; tracking pixels and tracker links;
+/// boilerplate elements named by class, id or role; the allow-list; the
+/// feed's template blocks; boundary text at the head and tail; output.
+/// Whole elements and whole edge blocks are removed, never sentences from the
+/// middle of the body: over-stripping is the worst failure.
+public struct Cleaner: Sendable {
+    /// An element that holds more than this share of the article's text is
+    /// never removed as boilerplate: it is more likely the article itself
+    /// under an unlucky class name.
+    static let maximumBoilerplateShare = 0.5
+
+    /// Makes a cleaner.
+    public init() {}
+
+    /// Cleans one article.
+    /// - Parameters:
+    ///   - input: An HTML fragment (a feed entry's content), a whole page,
+    ///     or plain text; the kind is detected.
+    ///   - baseURL: The article's URL, against which relative links resolve.
+    ///   - template: Blocks the feed repeats in most entries, to drop.
+    public func clean(_ input: String, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
+        var removals: [Removal] = []
+        var (tree, title, kind) = Self.tree(for: input)
+        var base = baseURL.flatMap { URL(string: $0) }
+        var root = HTMLTree.root
+        if kind == .page {
+            title = PageMetadata.title(of: tree)
+            if let href = PageMetadata.baseHref(of: tree) {
+                base = URL(string: href, relativeTo: base)?.absoluteURL ?? base
+            }
+            dropNonContent(&tree)
+            root = ContentExtractor.mainContent(of: &tree, removals: &removals)
+        }
+        removeTracking(&tree, under: root, removals: &removals)
+        removeBoilerplateElements(&tree, under: root, removals: &removals)
+        Sanitizer.sanitize(&tree, base: base, removals: &removals)
+        if let template, !template.isEmpty {
+            removeTemplateBlocks(&tree, under: root, template: template, removals: &removals)
+        }
+        let source = BoundaryPass.apply(to: &tree, under: root, removals: &removals)
+        return CleanArticle(
+            title: title,
+            text: TextWriter.text(of: tree, under: root),
+            html: HTMLWriter.html(of: tree, under: root),
+            source: source,
+            removed: removals)
+    }
+
+    /// The tree of `input`, its title when plain text carries one, and its kind.
+    static func tree(for input: String) -> (tree: HTMLTree, title: String?, kind: InputKind) {
+        let kind = InputKind.of(input)
+        if kind == .plainText {
+            let (tree, title) = PlainTextInput.tree(from: input)
+            return (tree, title, kind)
+        }
+        var html = input
+        let tree = html.withUTF8 { HTMLTreeBuilder.parse($0) }
+        return (tree, nil, kind)
+    }
+
+    // MARK: - Passes
+
+    /// Drops a page's head, scripts and styles before content is scored.
+    private func dropNonContent(_ tree: inout HTMLTree) {
+        for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].kind == .element {
+            if Sanitizer.droppedElements.contains(tree.nodes[index].name) { tree.remove(index) }
+        }
+    }
+
+    private func removeTracking(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
+        for index in tree.descendants(of: root) where tree.nodes[index].kind == .element {
+            let node = tree.nodes[index]
+            if node.name == "img", let reason = Tracking.imageReason(node) {
+                tree.remove(index)
+                removals.append(Removal(what: reason, chars: 0))
+            } else if node.name == "a", let href = node.attribute("href"), Tracking.isTracker(href) {
+                let chars = tree.textContent(of: index).count
+                tree.remove(index)
+                removals.append(Removal(what: "tracker link", chars: chars))
+            }
+        }
+    }
+
+    private func removeBoilerplateElements(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
+        let lengths = ContentExtractor.subtreeTextLengths(tree)
+        let total = max(1, lengths[root])
+        for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
+            guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index]) else { continue }
+            guard Double(lengths[index]) <= Double(total) * Self.maximumBoilerplateShare else { continue }
+            tree.remove(index)
+            removals.append(Removal(what: reason, chars: lengths[index]))
+        }
+    }
+
+    private func removeTemplateBlocks(_ tree: inout HTMLTree, under root: Int, template: FeedTemplate,
+                                      removals: inout [Removal]) {
+        let blocks = BlockSegmenter.blocks(of: tree, under: root)
+        guard blocks.count > 1 else { return }
+        for block in blocks {
+            guard let fingerprint = FeedTemplate.fingerprint(of: block.text),
+                  template.fingerprints.contains(fingerprint) else { continue }
+            block.nodes.forEach { tree.remove($0) }
+            removals.append(Removal(what: "feed template: \"\(block.text.prefix(40))\"", chars: block.text.count))
+        }
+    }
+}

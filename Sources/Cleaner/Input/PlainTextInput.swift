@@ -1,0 +1,52 @@
+/// Turns text without markup into a tree of paragraphs, finding its title.
+enum PlainTextInput {
+    /// The longest first line taken for a title.
+    static let maximumTitleLength = 200
+
+    /// The paragraphs of `text` (separated by blank lines) as `<p>` elements,
+    /// line breaks inside a paragraph as `<br>`; and the title, when the text
+    /// opens with a short single line, not ending like a sentence, set apart
+    /// by a blank line and followed by more.
+    static func tree(from text: String) -> (tree: HTMLTree, title: String?) {
+        var paragraphs: [[Substring]] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = []
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+
+        var title: String?
+        if paragraphs.count >= 2, paragraphs[0].count == 1, let line = paragraphs.first?.first,
+           line.count <= maximumTitleLength, !(line.last.map { ".!?:;,".contains($0) } ?? true)
+        {
+            title = String(line)
+            paragraphs.removeFirst()
+        }
+
+        var tree = HTMLTree()
+        for lines in paragraphs {
+            let paragraph = tree.appendElement("p", attributes: [], to: HTMLTree.root)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { tree.appendElement("br", attributes: [], to: paragraph) }
+                tree.appendText(String(line), to: paragraph)
+            }
+        }
+        return (tree, title)
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces, tabs and carriage returns.
+    func trimmingSpaces() -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return self[first...last]
+    }
+}

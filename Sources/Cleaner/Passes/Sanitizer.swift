@@ -1,0 +1,122 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The allow-list that makes article HTML safe to show: which elements and
+/// attributes survive, which URLs, and which embeds.
+enum Sanitizer {
+    /// Elements kept, with the attributes each may keep.
+    static let allowedElements: [String: Set<String>] = [
+        "a": ["href", "title"], "abbr": ["title"], "b": [], "bdi": [], "bdo": ["dir"], "blockquote": ["cite"],
+        "br": [], "caption": [], "cite": [], "code": [], "col": ["span"], "colgroup": ["span"], "dd": [],
+        "del": ["datetime"], "details": ["open"], "dfn": [], "div": [], "dl": [], "dt": [], "em": [],
+        "figcaption": [], "figure": [], "h1": [], "h2": [], "h3": [], "h4": [], "h5": [], "h6": [], "hr": [],
+        "i": [], "img": ["src", "alt", "title", "width", "height"], "ins": ["datetime"], "kbd": [], "li": ["value"],
+        "mark": [], "ol": ["start", "reversed", "type"], "p": [], "pre": [], "q": ["cite"], "rp": [], "rt": [],
+        "ruby": [], "s": [], "samp": [], "small": [], "sub": [], "summary": [], "sup": [], "table": [],
+        "tbody": [], "td": ["colspan", "rowspan"], "tfoot": [], "th": ["colspan", "rowspan", "scope"],
+        "thead": [], "time": ["datetime"], "tr": [], "u": [], "ul": [], "var": [], "wbr": [],
+        "audio": ["src", "controls"], "video": ["src", "controls", "poster", "width", "height"],
+        "source": ["src", "type"], "iframe": ["src", "width", "height", "allowfullscreen"],
+    ]
+
+    /// Elements dropped with everything inside them.
+    static let droppedElements: Set<String> = [
+        "script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "object",
+        "embed", "applet", "frame", "frameset", "svg", "math", "select", "textarea", "input", "option",
+        "canvas", "map", "area", "param", "portal",
+    ]
+
+    /// Attributes that hold URLs.
+    private static let urlAttributes: Set<String> = ["href", "src", "cite", "poster"]
+
+    /// Players that may stay as `<iframe>`: video and audio embeds.
+    private static let embedPrefixes = [
+        "https://www.youtube.com/embed/", "https://www.youtube-nocookie.com/embed/",
+        "https://youtube.com/embed/", "https://player.vimeo.com/video/", "https://www.dailymotion.com/embed/",
+        "https://w.soundcloud.com/player/", "https://open.spotify.com/embed", "https://bandcamp.com/EmbeddedPlayer",
+        "https://embed.podcasts.apple.com/", "https://player.twitch.tv/", "https://www.loom.com/embed/",
+        "https://player.simplecast.com/", "https://embed.ted.com/",
+    ]
+
+    /// Whether an `<iframe>` with this (absolute) `src` is an allowed embed.
+    static func isAllowedEmbed(_ source: String) -> Bool {
+        embedPrefixes.contains { source.hasPrefix($0) }
+    }
+
+    /// The URL as it may appear in clean HTML: resolved against `base`,
+    /// without tracking parameters; nil for `javascript:`, `data:` and any
+    /// scheme but http, https and (for links) mailto.
+    static func cleanURL(_ value: String, base: URL?, isLink: Bool) -> String? {
+        // Browsers drop tabs and line breaks anywhere in a URL ("java\tscript:")
+        // and spaces and control characters around it; so must the check.
+        let trimmed = value.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+            .trimmingCharacters(in: " \u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{B}\u{C}\u{E}\u{F}\u{1F}")
+        guard !trimmed.isEmpty else { return nil }
+        if trimmed.hasPrefix("#") { return isLink ? trimmed : nil }
+        var absolute = trimmed
+        if let scheme = scheme(of: trimmed) {
+            guard scheme == "http" || scheme == "https" || (isLink && scheme == "mailto") else { return nil }
+        } else {
+            // A colon before any path character is a scheme this check does
+            // not understand ("java script:"): refuse rather than resolve it.
+            if let colon = trimmed.firstIndex(of: ":"),
+               !trimmed[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" })
+            {
+                return nil
+            }
+            if let base, let resolved = URL(string: trimmed, relativeTo: base)?.absoluteString {
+                absolute = resolved
+            } else if trimmed.hasPrefix("//") {
+                absolute = "https:" + trimmed
+            }
+        }
+        return Tracking.strippingParameters(absolute)
+    }
+
+    /// The lowercase scheme of `url`, or nil when it has none.
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let candidate = url[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    /// Sanitises every live element of `tree` in place: drops dangerous
+    /// elements, filters attributes, cleans URLs, and records what went.
+    static func sanitize(_ tree: inout HTMLTree, base: URL?, removals: inout [Removal]) {
+        for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].kind == .element {
+            let name = tree.nodes[index].name
+            if droppedElements.contains(name) {
+                let chars = tree.textContent(of: index).count
+                tree.remove(index)
+                if chars > 0 { removals.append(Removal(what: "<\(name)> element", chars: chars)) }
+                continue
+            }
+            guard let allowed = allowedElements[name] else { continue }
+            var kept: [(name: String, value: String)] = []
+            for attribute in tree.nodes[index].attributes where allowed.contains(attribute.name) {
+                if urlAttributes.contains(attribute.name) {
+                    guard let url = cleanURL(attribute.value, base: base, isLink: name == "a") else { continue }
+                    kept.append((attribute.name, url))
+                } else {
+                    kept.append(attribute)
+                }
+            }
+            tree.nodes[index].attributes = kept
+            if name == "iframe" {
+                let source = tree.nodes[index].attribute("src") ?? ""
+                if !isAllowedEmbed(source) {
+                    tree.remove(index)
+                    removals.append(Removal(what: "iframe (\(source.isEmpty ? "no source" : source))", chars: 0))
+                }
+            } else if name == "img", tree.nodes[index].attribute("src") == nil {
+                tree.remove(index)
+            }
+        }
+    }
+}

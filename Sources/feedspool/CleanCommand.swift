@@ -1,0 +1,75 @@
+import ArgumentParser
+import Cleaner
+import FeedParser
+
+/// `feedspool clean`: prints an article without comments, share bars and
+/// other boilerplate, as text, HTML or JSON.
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Clean an article (HTML fragment, whole page or plain text) of boilerplate.",
+        discussion: """
+            Prints the clean text (the default), the sanitised HTML, or a JSON object \\
+            {"title", "text", "html", "source", "removed": [{"what", "chars"}]}. Exit status: \\
+            0 on success, 1 when the file cannot be read, 2 for usage errors.
+            """
+    )
+
+    /// The output forms.
+    enum Output: String, EnumerableFlag {
+        case text, html, json
+
+        static func help(for value: Output) -> ArgumentHelp? {
+            switch value {
+            case .text: return "Print the clean text (default)."
+            case .html: return "Print the sanitised HTML."
+            case .json: return "Print title, text, html, source and what was removed as JSON."
+            }
+        }
+    }
+
+    @Flag(exclusivity: .exclusive)
+    var output: Output = .text
+
+    @Option(name: .long, help: ArgumentHelp("The article's URL; relative links resolve against it.", valueName: "URL"))
+    var base: String?
+
+    @Argument(help: ArgumentHelp("The article file, or - for standard input.", valueName: "FILE|-"))
+    var file: String
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try Console.readInput(file)
+        } catch {
+            Console.error("\(file): cannot read: \(error)")
+            throw ExitCode(1)
+        }
+        let article = Cleaner().clean(TextDecoding.string(from: bytes), baseURL: base)
+        switch output {
+        case .text:
+            Console.write(Array((article.text + "\n").utf8))
+        case .html:
+            Console.write(Array((article.html + "\n").utf8))
+        case .json:
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("title"); writer.string(article.title)
+            writer.key("text"); writer.string(article.text)
+            writer.key("html"); writer.string(article.html)
+            writer.key("source"); writer.string(article.source)
+            writer.key("removed")
+            writer.beginArray()
+            for removal in article.removed {
+                writer.beginObject()
+                writer.key("what"); writer.string(removal.what)
+                writer.key("chars"); writer.number(Int64(removal.chars))
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.endObject()
+            writer.newline()
+            Console.write(writer.bytes)
+        }
+    }
+}
