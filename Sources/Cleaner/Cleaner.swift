@@ -74,7 +74,7 @@ public struct Cleaner: Sendable {
     /// Drops a page's head, scripts and styles before content is scored.
     private func dropNonContent(_ tree: inout HTMLTree) {
         for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].kind == .element {
-            if Sanitizer.droppedElements.contains(tree.nodes[index].name) { tree.remove(index) }
+            if tree.nodes[index].traits.contains(.dropped) { tree.remove(index) }
         }
     }
 

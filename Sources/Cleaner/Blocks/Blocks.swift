@@ -9,7 +9,7 @@ struct Block {
     var element: String?
     /// The block's text, white space collapsed, trimmed.
     var text: String
-    /// How much of that text sits inside links.
+    /// How much of that text (in UTF-8 bytes) sits inside links.
     var linkTextLength: Int
     /// The text split at `<br>` elements, each line collapsed; one line for
     /// most blocks.
@@ -17,7 +17,7 @@ struct Block {
 
     /// The share of the text that is link text, 0 to 1.
     var linkDensity: Double {
-        text.isEmpty ? 0 : Double(linkTextLength) / Double(text.count)
+        text.isEmpty ? 0 : Double(linkTextLength) / Double(text.utf8.count)
     }
 
     /// Whether the block is a heading.
@@ -37,16 +37,26 @@ enum BlockSegmenter {
         "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]
     /// Blocks kept whole even when they hold other blocks.
-    private static let atomicElements: Set<String> = ["pre", "table", "figure", "blockquote", "dl"]
+    static let atomicElements: Set<String> = ["pre", "table", "figure", "blockquote", "dl"]
 
     /// The blocks under `root`, skipping removed nodes and blocks without text.
     static func blocks(of tree: HTMLTree, under root: Int = HTMLTree.root) -> [Block] {
         var result: [Block] = []
-        collect(tree, root, into: &result)
+        // Which nodes hold a block element somewhere below them, computed
+        // bottom-up once (children always come after their parent).
+        var holdsBlock = [Bool](repeating: false, count: tree.nodes.count)
+        for index in stride(from: tree.nodes.count - 1, through: 1, by: -1) {
+            let node = tree.nodes[index]
+            guard !node.isRemoved else { continue }
+            if holdsBlock[index] || node.traits.contains(.block) {
+                holdsBlock[node.parent] = true
+            }
+        }
+        collect(tree, root, holdsBlock, into: &result)
         return result
     }
 
-    private static func collect(_ tree: HTMLTree, _ index: Int, into result: inout [Block]) {
+    private static func collect(_ tree: HTMLTree, _ index: Int, _ holdsBlock: [Bool], into result: inout [Block]) {
         var run: [Int] = []
         func flushRun() {
             if !run.isEmpty, let block = makeBlock(tree, run, element: nil) { result.append(block) }
@@ -54,80 +64,93 @@ enum BlockSegmenter {
         }
         for child in tree.liveChildren(of: index) {
             let node = tree.nodes[child]
-            guard node.kind == .element, blockElements.contains(node.name) else {
+            guard node.traits.contains(.block) else {
                 run.append(child)
                 continue
             }
             flushRun()
-            if atomicElements.contains(node.name) || !containsBlock(tree, child) {
+            if node.traits.contains(.atomic) || !holdsBlock[child] {
                 if let block = makeBlock(tree, [child], element: node.name) { result.append(block) }
             } else {
-                collect(tree, child, into: &result)
+                collect(tree, child, holdsBlock, into: &result)
             }
         }
         flushRun()
     }
 
-    private static func containsBlock(_ tree: HTMLTree, _ index: Int) -> Bool {
-        tree.descendants(of: index).dropFirst().contains { node in
-            tree.nodes[node].kind == .element && blockElements.contains(tree.nodes[node].name)
-        }
-    }
-
     private static func makeBlock(_ tree: HTMLTree, _ nodes: [Int], element: String?) -> Block? {
-        var text = ""
-        var line = ""
-        var lines: [String] = []
-        var linkText = 0
-        for node in nodes {
-            for descendant in tree.descendants(of: node) {
-                if tree.nodes[descendant].name == "br" {
-                    lines.append(line)
-                    line = ""
-                    text += " "
+        var text: [UInt8] = []
+        var lines: [[UInt8]] = []
+        var lineStart = 0
+        var linkBytes = 0
+        // Depth-first over the block's nodes, remembering for each pending
+        // node whether it sits inside a link.
+        var stack: [(index: Int, inLink: Bool)] = nodes.reversed().map { ($0, false) }
+        while let (index, inLink) = stack.popLast() {
+            let node = tree.nodes[index]
+            guard !node.isRemoved else { continue }
+            switch node.kind {
+            case .text:
+                var piece = node.text
+                piece.withUTF8 { bytes in
+                    text.append(contentsOf: bytes)
+                    if inLink { linkBytes += bytes.count }
                 }
-                guard tree.nodes[descendant].kind == .text else { continue }
-                let piece = tree.nodes[descendant].text
-                text += piece
-                line += piece
-                if isInsideLink(tree, descendant, below: node) { linkText += piece.count }
+            case .element where node.name == "br":
+                lines.append(Array(text[lineStart...]))
+                text.append(0x20)
+                lineStart = text.count
+            default:
+                let childrenInLink = inLink || node.name == "a"
+                for child in node.children.reversed() { stack.append((child, childrenInLink)) }
             }
         }
-        lines.append(line)
-        let collapsed = TextNormalizer.collapse(text)
+        let collapsed = TextNormalizer.collapse(String(decoding: text, as: UTF8.self))
         guard !collapsed.isEmpty || element == "hr" || element == "figure" || element == "table" else { return nil }
-        return Block(nodes: nodes, element: element, text: collapsed,
-                     linkTextLength: min(linkText, collapsed.count),
-                     lines: lines.map(TextNormalizer.collapse).filter { !$0.isEmpty })
-    }
-
-    private static func isInsideLink(_ tree: HTMLTree, _ index: Int, below top: Int) -> Bool {
-        var current = index
-        while current >= 0 {
-            if tree.nodes[current].name == "a" { return true }
-            if current == top { return false }
-            current = tree.nodes[current].parent
+        var blockLines = [collapsed]
+        if !lines.isEmpty {
+            lines.append(Array(text[lineStart...]))
+            blockLines = lines.map { TextNormalizer.collapse(String(decoding: $0, as: UTF8.self)) }.filter { !$0.isEmpty }
         }
-        return false
+        return Block(nodes: nodes, element: element, text: collapsed,
+                     linkTextLength: min(linkBytes, collapsed.utf8.count), lines: blockLines)
     }
 }
 
-/// White space and case normalisation for matching text.
+/// White space normalisation for matching text.
 enum TextNormalizer {
-    /// Every run of white space (including no-break spaces) as one space, trimmed.
+    /// Every run of white space (ASCII white space and no-break spaces) as
+    /// one space, trimmed. Works on UTF-8 bytes: it runs for every block.
     static func collapse(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(" ") }
-                pendingSpace = false
-                output.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isSpace: Bool
+                var width = 1
+                switch byte {
+                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20:
+                    isSpace = true
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
+                    isSpace = true
+                    width = 2
+                default:
+                    isSpace = false
+                }
+                if isSpace {
+                    pendingSpace = !output.isEmpty
+                } else {
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(byte)
+                }
+                index += width
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return output
     }
 }

@@ -48,7 +48,7 @@ enum BoundaryPass {
         var before = 0
         for index in start..<end {
             defer { before += blocks[index].text.count }
-            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.tail(blocks[index].text)
+            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].text)
             else { continue }
             let isLate = Double(before) >= Double(total) * strongMarkerPosition
             let restIsBoilerplate = blocks[(index + 1)..<end].allSatisfy(looksLikeBoilerplate)

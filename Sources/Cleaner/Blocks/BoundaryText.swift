@@ -18,8 +18,13 @@ enum BoundaryText {
         case source(String)
     }
 
+    /// Blocks longer than this (in UTF-8 bytes) are article text: every
+    /// rule matches a short line, so long blocks are rejected at once.
+    static let maximumRuleLength = 600
+
     /// The match for a block at the head of an article.
     static func head(_ text: String) -> Match? {
+        guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
         if let source = attribution(text) { return .source(source) }
         if isCommentCount(key) { return .noise("comment count") }
@@ -32,8 +37,25 @@ enum BoundaryText {
         return nil
     }
 
+    /// The section marker a block is, if any ("Leave a Reply", "Related",
+    /// "12 thoughts on …"). Cheap for long blocks, since the cleaner asks it
+    /// of every block.
+    static func sectionStart(_ text: String) -> Match? {
+        let count = text.utf8.count
+        guard count <= 160 else { return nil }
+        // Markers are short phrases, or "12 thoughts on …" whose first word
+        // is a number or "one"/"no"/"two"/"three".
+        if count > 48 {
+            guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }),
+                  (first >= 0x30 && first <= 0x39) || "ONTont".utf8.contains(first)
+            else { return nil }
+        }
+        return sectionMarker(normalized(text))
+    }
+
     /// The match for a block at the tail of an article.
     static func tail(_ text: String) -> Match? {
+        guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
         if let source = attribution(text) { return .source(source) }
         if let marker = sectionMarker(key) { return marker }
@@ -138,8 +160,9 @@ enum BoundaryText {
 
     /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org".
     static func attribution(_ text: String) -> String? {
+        guard text.utf8.count <= 200, text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let trimmed = TextNormalizer.collapse(text)
-        guard trimmed.count <= 160, let colon = trimmed.firstIndex(of: ":") else { return nil }
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let label = trimmed[..<colon].lowercased()
         guard ["original source", "source", "sources", "via", "originally published at", "originally published on",
                "original article", "originally posted at", "source link"].contains(label)
@@ -151,12 +174,14 @@ enum BoundaryText {
 
     /// "0", "12 comments", "Comments (3)", "1 Comment".
     private static func isCommentCount(_ key: String) -> Bool {
-        if !key.isEmpty, key.count <= 5, key.allSatisfy(\.isNumber) { return true }
+        guard key.utf8.count <= 32 else { return false }
+        let isDigits = { (text: Substring) in !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if key.utf8.count <= 5, isDigits(key[...]) { return true }
         let words = key.split(separator: " ")
-        if words.count == 2, words[0].allSatisfy(\.isNumber), ["comment", "comments", "responses", "replies"].contains(words[1]) {
+        if words.count == 2, isDigits(words[0]), ["comment", "comments", "responses", "replies"].contains(words[1]) {
             return true
         }
-        if key.hasPrefix("comments ("), key.hasSuffix(")"), key.dropFirst(10).dropLast().allSatisfy(\.isNumber) {
+        if key.hasPrefix("comments ("), key.hasSuffix(")"), isDigits(key.dropFirst(10).dropLast()) {
             return true
         }
         return ["no comments", "no comments yet", "be the first to comment"].contains(key)
@@ -178,13 +203,49 @@ enum BoundaryText {
         return true
     }
 
-    /// Lowercase, white space collapsed, trailing `:`, `*`, `»`, `→` and
-    /// spaces dropped: the form rules compare.
+    /// Lowercase (ASCII letters), white space collapsed, trailing `:`,
+    /// `*`, `»`, `→` and spaces dropped: the form rules compare. One pass
+    /// over the bytes.
     static func normalized(_ text: String) -> String {
-        var key = TextNormalizer.collapse(text).lowercased()
-        while let last = key.last, ":*»→›".contains(last) || last == " " {
-            key.removeLast()
+        var text = text
+        var key: [UInt8] = text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !output.isEmpty
+                    index += 1
+                    continue
+                }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    pendingSpace = !output.isEmpty
+                    index += 2
+                    continue
+                }
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+            }
+            return output
         }
-        return key
+        // Trailing ":", "*", " " and the arrows "»" (C2 BB), "→" (E2 86 92), "›" (E2 80 BA).
+        while let last = key.last {
+            if last == UInt8(ascii: ":") || last == UInt8(ascii: "*") || last == 0x20 {
+                key.removeLast()
+            } else if key.count >= 2, key[key.count - 2] == 0xC2, last == 0xBB {
+                key.removeLast(2)
+            } else if key.count >= 3, key[key.count - 3] == 0xE2,
+                      (key[key.count - 2] == 0x86 && last == 0x92) || (key[key.count - 2] == 0x80 && last == 0xBA)
+            {
+                key.removeLast(3)
+            } else {
+                break
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 }

@@ -12,20 +12,46 @@ enum InputKind: Equatable {
     /// or has a `<body>`; a fragment when it has any tag or character
     /// reference; plain text otherwise.
     static func of(_ input: String) -> InputKind {
-        let head = String(decoding: input.utf8.prefix(4096), as: UTF8.self).lowercased()
-        let start = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
-        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || head.contains("<body")
-            || head.contains("<head>") || head.contains("<head ")
-        {
-            return .page
+        var input = input
+        return input.withUTF8 { bytes in
+            let head = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4096)])
+            var start = 0
+            while start < head.count, head[start] == 0x20 || (0x09...0x0D).contains(head[start]) { start += 1 }
+            if start + 3 <= head.count, head[start] == 0xEF, head[start + 1] == 0xBB, head[start + 2] == 0xBF {
+                start += 3
+            }
+            let opening = UnsafeBufferPointer(rebasing: head[start...])
+            if startsWith(opening, "<!doctype html") || startsWith(opening, "<html")
+                || contains(head, "<body") || contains(head, "<head>") || contains(head, "<head ")
+            {
+                return .page
+            }
+            return hasMarkup(bytes) ? .fragment : .plainText
         }
-        return hasMarkup(input) ? .fragment : .plainText
+    }
+
+    /// Whether `bytes` starts with the lowercase ASCII `prefix`, ignoring case.
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        for offset in 0..<prefix.utf8CodeUnitCount where bytes[offset] | 0x20 != prefix.utf8Start[offset] | 0x20 {
+            return false
+        }
+        return true
+    }
+
+    /// Whether `bytes` contains the lowercase ASCII `needle`, ignoring case.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        for start in 0...(bytes.count - count) where bytes[start] == UInt8(ascii: "<") {
+            if startsWith(UnsafeBufferPointer(rebasing: bytes[start...]), needle) { return true }
+        }
+        return false
     }
 
     /// Whether `text` has a tag (`<p`, `</`, `<!--`) or a character
     /// reference (`&amp;`, `&#8217;`).
-    private static func hasMarkup(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+    private static func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index + 1 < bytes.count {
             let next = bytes[index + 1]

@@ -1,54 +1,68 @@
 /// Writes the live part of a sanitised tree as HTML: allow-listed elements
 /// with their remaining attributes, other elements' content without their
-/// tags, text escaped.
+/// tags, text escaped. Builds UTF-8 bytes: it runs for every article.
 enum HTMLWriter {
-    private static let voidElements: Set<String> = ["br", "hr", "img", "wbr", "col", "source"]
-
     /// The HTML of the live nodes under `root`.
     static func html(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(tree, root, into: &output)
-        return output.trimmingCharacters(in: " \n\t\r")
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        guard let first = output.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = output.lastIndex(where: { !isSpace($0) })!
+        return String(decoding: output[first...last], as: UTF8.self)
     }
 
-    private static func write(_ tree: HTMLTree, _ index: Int, into output: inout String) {
+    private static func write(_ tree: HTMLTree, _ index: Int, into output: inout [UInt8]) {
         let node = tree.nodes[index]
         switch node.kind {
         case .text:
-            output += escape(node.text, quote: false)
+            appendEscaped(node.text, quote: false, to: &output)
         case .root:
             for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, into: &output) }
         case .element:
-            let keepsTag = Sanitizer.allowedElements[node.name] != nil
+            let keepsTag = node.traits.contains(.allowed)
             if keepsTag {
-                output += "<" + node.name
+                output.append(UInt8(ascii: "<"))
+                output.append(contentsOf: node.name.utf8)
                 for attribute in node.attributes {
-                    output += " " + attribute.name + "=\"" + escape(attribute.value, quote: true) + "\""
+                    output.append(0x20)
+                    output.append(contentsOf: attribute.name.utf8)
+                    output.append(contentsOf: "=\"".utf8)
+                    appendEscaped(attribute.value, quote: true, to: &output)
+                    output.append(UInt8(ascii: "\""))
                 }
-                output += ">"
-                if voidElements.contains(node.name) { return }
+                output.append(UInt8(ascii: ">"))
+                if node.traits.contains(.void) { return }
             }
             for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, into: &output) }
-            if keepsTag { output += "</" + node.name + ">" }
+            if keepsTag {
+                output.append(contentsOf: "</".utf8)
+                output.append(contentsOf: node.name.utf8)
+                output.append(UInt8(ascii: ">"))
+            }
         }
     }
 
-    /// `text` with `&`, `<`, `>` (and `"` in attributes) escaped.
-    static func escape(_ text: String, quote: Bool) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || (quote && $0 == "\"") }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quote: result += "&quot;"
-            default: result.append(character)
+    /// Appends `text` with `&`, `<`, `>` (and `"` in attributes) escaped.
+    static func appendEscaped(_ text: String, quote: Bool, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() {
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where quote: replacement = "&quot;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        return result
     }
 }

@@ -1,13 +1,14 @@
 /// Writes the live part of a tree as plain text: paragraphs separated by one
 /// blank line, list items on their own lines as "- ", headings on their own
 /// line, line breaks kept, runs of white space collapsed (but not in `<pre>`).
+/// Builds UTF-8 bytes, not a `String`: it runs for every article.
 struct TextWriter {
     private enum Break: Int, Comparable {
         case none = 0, space, line, paragraph
         static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
     }
 
-    private var output = ""
+    private var output: [UInt8] = []
     private var pending = Break.none
     private var preformatted = 0
     private var listDepth = 0
@@ -16,25 +17,31 @@ struct TextWriter {
     static func text(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
         var writer = TextWriter()
         writer.write(tree, root)
-        return writer.output
+        return String(decoding: writer.output, as: UTF8.self)
     }
 
     private mutating func request(_ kind: Break) {
         pending = max(pending, kind)
     }
 
-    private mutating func emit(_ text: String) {
-        guard !text.isEmpty else { return }
+    /// Writes `bytes` after whatever break is pending.
+    private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
         if !output.isEmpty {
             switch pending {
             case .none: break
-            case .space: output += " "
-            case .line: output += "\n"
-            case .paragraph: output += "\n\n"
+            case .space: output.append(0x20)
+            case .line: output.append(0x0A)
+            case .paragraph: output.append(contentsOf: [0x0A, 0x0A])
             }
         }
         pending = .none
-        output += text
+        output.append(contentsOf: bytes)
+    }
+
+    private mutating func emit(_ text: String) {
+        var text = text
+        text.withUTF8 { emit($0) }
     }
 
     private mutating func write(_ tree: HTMLTree, _ index: Int) {
@@ -45,7 +52,7 @@ struct TextWriter {
         case .text:
             writeText(node.text)
         case .element:
-            writeElement(tree, index, node.name)
+            writeElement(tree, index, node)
         }
     }
 
@@ -58,22 +65,35 @@ struct TextWriter {
             emit(text)
             return
         }
-        var words = text.split(whereSeparator: { $0.isWhitespace })[...]
-        guard !words.isEmpty else {
-            if !text.isEmpty { request(.space) }
-            return
+        // Words are runs of bytes between ASCII white space and no-break spaces.
+        var text = text
+        text.withUTF8 { bytes in
+            var wordStart = -1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 0
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    width = 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    width = 2
+                }
+                if width > 0 {
+                    if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<index])) }
+                    wordStart = -1
+                    request(.space)
+                    index += width
+                } else {
+                    if wordStart < 0 { wordStart = index }
+                    index += 1
+                }
+            }
+            if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<bytes.count])) }
         }
-        if text.first!.isWhitespace { request(.space) }
-        emit(words.removeFirst().description)
-        for word in words {
-            request(.space)
-            emit(String(word))
-        }
-        if text.last!.isWhitespace { request(.space) }
     }
 
-    private mutating func writeElement(_ tree: HTMLTree, _ index: Int, _ name: String) {
-        switch name {
+    private mutating func writeElement(_ tree: HTMLTree, _ index: Int, _ node: HTMLTree.Node) {
+        switch node.name {
         case "br":
             request(.line)
         case "li":
@@ -105,7 +125,7 @@ struct TextWriter {
         case "img":
             break
         default:
-            if BlockSegmenter.blockElements.contains(name) {
+            if node.traits.contains(.block) {
                 request(listDepth > 0 ? .line : .paragraph)
                 writeChildren(tree, index)
                 request(listDepth > 0 ? .line : .paragraph)

@@ -52,8 +52,13 @@ enum Sanitizer {
     static func cleanURL(_ value: String, base: URL?, isLink: Bool) -> String? {
         // Browsers drop tabs and line breaks anywhere in a URL ("java\tscript:")
         // and spaces and control characters around it; so must the check.
-        let trimmed = value.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
-            .trimmingCharacters(in: " \u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{B}\u{C}\u{E}\u{F}\u{1F}")
+        let trimmed: String
+        if value.utf8.contains(where: { $0 <= 0x20 }) {
+            trimmed = value.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+                .trimmingCharacters(in: " \u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{B}\u{C}\u{E}\u{F}\u{1F}")
+        } else {
+            trimmed = value
+        }
         guard !trimmed.isEmpty else { return nil }
         if trimmed.hasPrefix("#") { return isLink ? trimmed : nil }
         var absolute = trimmed
@@ -91,7 +96,7 @@ enum Sanitizer {
     static func sanitize(_ tree: inout HTMLTree, base: URL?, removals: inout [Removal]) {
         for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].kind == .element {
             let name = tree.nodes[index].name
-            if droppedElements.contains(name) {
+            if tree.nodes[index].traits.contains(.dropped) {
                 let chars = tree.textContent(of: index).count
                 tree.remove(index)
                 if chars > 0 { removals.append(Removal(what: "<\(name)> element", chars: chars)) }

@@ -1,16 +1,19 @@
 /// Recognises tracking: pixels, feed-ad and analytics hosts, and the query
 /// parameters that mark a link with where it was clicked.
 enum Tracking {
-    /// URL fragments of trackers and feed ads (FeedBurner, WordPress stats,
-    /// Blogger, Medium, Feedsportal and others).
-    private static let trackerURLParts = [
-        "feeds.feedburner.com/~r/", "feeds.feedburner.com/~ff/", "feedproxy.google.com/~r/",
-        "feedproxy.google.com/~ff/", "feeds.feedburner.com/~a/", "pixel.wp.com/", "stats.wordpress.com/",
-        "blogger.googleusercontent.com/tracker/", "www.blogger.com/img/blank.gif", "/tracker/",
-        "medium.com/_/stat", "pi.feedsportal.com/", "da.feedsportal.com/", "feeds.feedblitz.com/~/i/",
-        "ads.pheedo.com/", "a.fsdn.com/", "rss.buysellads.com/", "feedads.g.doubleclick.net/",
-        "pixel.quantserve.com/", "www.google-analytics.com/", "sb.scorecardresearch.com/",
-        "counter.yadro.ru/", "mc.yandex.ru/watch", "pixel.facebook.com/",
+    /// Hosts that serve only tracking and feed ads.
+    private static let trackerHosts: Set<String> = [
+        "pixel.wp.com", "stats.wordpress.com", "pi.feedsportal.com", "da.feedsportal.com", "ads.pheedo.com",
+        "a.fsdn.com", "rss.buysellads.com", "feedads.g.doubleclick.net", "pixel.quantserve.com",
+        "www.google-analytics.com", "sb.scorecardresearch.com", "counter.yadro.ru", "pixel.facebook.com",
+        "feeds.feedblitz.com",
+    ]
+    /// Hosts whose tracking lives under certain paths (FeedBurner's `/~r/`
+    /// redirects and `/~ff/` flare, Blogger's tracker, Medium's stat pixel).
+    private static let trackerPaths: [String: [String]] = [
+        "feeds.feedburner.com": ["/~r/", "/~ff/", "/~a/"], "feedproxy.google.com": ["/~r/", "/~ff/", "/~a/"],
+        "blogger.googleusercontent.com": ["/tracker/"], "www.blogger.com": ["/img/blank.gif", "/tracker/"],
+        "medium.com": ["/_/stat"], "mc.yandex.ru": ["/watch"],
     ]
 
     /// Query parameters that only say where a link was clicked.
@@ -22,8 +25,11 @@ enum Tracking {
 
     /// Whether `url` belongs to a tracker or feed-ad service.
     static func isTracker(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        return trackerURLParts.contains { lowered.contains($0) }
+        let host = host(of: url).lowercased()
+        if trackerHosts.contains(host) { return true }
+        guard let paths = trackerPaths[host] else { return false }
+        let path = path(of: url)
+        return paths.contains { path.hasPrefix($0) || path.contains($0) }
     }
 
     /// Why the image `node` is tracking, or nil: 1×1 and 0×0 images, hidden
@@ -42,7 +48,7 @@ enum Tracking {
 
     /// `url` without tracking parameters (`utm_*` and the list above).
     static func strippingParameters(_ url: String) -> String {
-        guard let question = url.firstIndex(of: "?") else { return url }
+        guard url.utf8.contains(UInt8(ascii: "?")), let question = url.firstIndex(of: "?") else { return url }
         let fragmentStart = url[question...].firstIndex(of: "#") ?? url.endIndex
         let query = url[url.index(after: question)..<fragmentStart]
         let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter { pair in
@@ -59,8 +65,24 @@ enum Tracking {
     }
 
     private static func host(of url: String) -> String {
-        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? url[...]
-        return String(afterScheme.prefix(while: { $0 != "/" && $0 != "?" }))
+        String(afterScheme(url).prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }))
+    }
+
+    private static func path(of url: String) -> Substring {
+        let rest = afterScheme(url)
+        return rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
+    }
+
+    /// The URL after `scheme://` (or after `//`); the URL itself otherwise.
+    private static func afterScheme(_ url: String) -> Substring {
+        let utf8 = url.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex, utf8[index] != UInt8(ascii: "/") { index = utf8.index(after: index) }
+        let next = index == utf8.endIndex ? index : utf8.index(after: index)
+        guard next != utf8.endIndex, utf8[next] == UInt8(ascii: "/"),
+              index == utf8.startIndex || utf8[utf8.index(before: index)] == UInt8(ascii: ":")
+        else { return url[...] }
+        return url[utf8.index(after: next)...]
     }
 }
 

@@ -18,6 +18,8 @@ public struct HTMLTree: Sendable {
         public var kind: Kind
         /// The lowercase element name; empty for text and the root.
         public var name: String
+        /// What the passes need to know about the element's name.
+        public var traits: ElementTraits
         /// The attributes in document order, names lowercase.
         public var attributes: [(name: String, value: String)]
         /// The characters of a text node.
@@ -41,14 +43,14 @@ public struct HTMLTree: Sendable {
 
     /// Makes a tree holding only the root.
     public init() {
-        nodes = [Node(kind: .root, name: "", attributes: [], text: "", parent: -1, children: [], isRemoved: false)]
+        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, children: [], isRemoved: false)]
     }
 
     /// Adds an element under `parent` and returns its index.
     @discardableResult
     public mutating func appendElement(_ name: String, attributes: [(name: String, value: String)], to parent: Int) -> Int {
         let index = nodes.count
-        nodes.append(Node(kind: .element, name: name, attributes: attributes, text: "", parent: parent,
+        nodes.append(Node(kind: .element, name: name, traits: .of(name), attributes: attributes, text: "", parent: parent,
                           children: [], isRemoved: false))
         nodes[parent].children.append(index)
         return index
@@ -61,7 +63,7 @@ public struct HTMLTree: Sendable {
             return
         }
         let index = nodes.count
-        nodes.append(Node(kind: .text, name: "", attributes: [], text: text, parent: parent,
+        nodes.append(Node(kind: .text, name: "", traits: [], attributes: [], text: text, parent: parent,
                           children: [], isRemoved: false))
         nodes[parent].children.append(index)
     }

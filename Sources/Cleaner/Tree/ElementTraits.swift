@@ -1,0 +1,32 @@
+/// What the cleaner's passes need to know about an element name, looked up
+/// once when the element enters the tree rather than in every pass.
+public struct ElementTraits: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Starts a new line of text (`p`, `div`, `li`, headings, tables…).
+    public static let block = ElementTraits(rawValue: 1 << 0)
+    /// A block kept whole even when it holds other blocks (`pre`, `table`).
+    public static let atomic = ElementTraits(rawValue: 1 << 1)
+    /// Kept in clean HTML (see `Sanitizer.allowedElements`).
+    public static let allowed = ElementTraits(rawValue: 1 << 2)
+    /// Dropped with its content (`script`, `style`, `form` controls…).
+    public static let dropped = ElementTraits(rawValue: 1 << 3)
+    /// Written without an end tag (`br`, `img`).
+    public static let void = ElementTraits(rawValue: 1 << 4)
+
+    private static let table: [String: ElementTraits] = {
+        var table: [String: ElementTraits] = [:]
+        for name in BlockSegmenter.blockElements { table[name, default: []].insert(.block) }
+        for name in BlockSegmenter.atomicElements { table[name, default: []].insert(.atomic) }
+        for name in Sanitizer.allowedElements.keys { table[name, default: []].insert(.allowed) }
+        for name in Sanitizer.droppedElements { table[name, default: []].insert(.dropped) }
+        for name in ["br", "hr", "img", "wbr", "col", "source"] { table[name, default: []].insert(.void) }
+        return table
+    }()
+
+    /// The traits of the element `name` (lowercase).
+    public static func of(_ name: String) -> ElementTraits {
+        table[name] ?? []
+    }
+}
