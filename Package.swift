@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["FeedParser"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CleanerTests", dependencies: ["Cleaner"], resources: [.copy("Fixtures")]),
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",

@@ -19,6 +19,9 @@ public struct Cleaner: Sendable {
     /// never removed as boilerplate: it is more likely the article itself
     /// under an unlucky class name.
     static let maximumBoilerplateShare = 0.5
+    /// How much text must precede an element named as a comment thread for
+    /// it to go whatever its size.
+    static let minimumArticleBeforeComments = 200
 
     /// Makes a cleaner.
     public init() {}
@@ -85,9 +88,17 @@ public struct Cleaner: Sendable {
                 tree.remove(index)
                 removals.append(Removal(what: reason, chars: 0))
             } else if node.name == "a", let href = node.attribute("href"), Tracking.isTracker(href) {
-                let chars = tree.textContent(of: index).count
-                tree.remove(index)
-                removals.append(Removal(what: "tracker link", chars: chars))
+                let text = TextNormalizer.collapse(tree.textContent(of: index))
+                if text.isEmpty {
+                    tree.remove(index)
+                    removals.append(Removal(what: "tracker link", chars: 0))
+                } else {
+                    // A tracker link inside a sentence keeps its words.
+                    tree.nodes[index].name = "span"
+                    tree.nodes[index].traits = .of("span")
+                    tree.nodes[index].attributes = []
+                    removals.append(Removal(what: "tracker link target (kept its text)", chars: 0))
+                }
             }
         }
     }
@@ -95,9 +106,21 @@ public struct Cleaner: Sendable {
     private func removeBoilerplateElements(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
         let lengths = ContentExtractor.subtreeTextLengths(tree)
         let total = max(1, lengths[root])
+        // Text that comes before each node in document order (node indices
+        // are in document order).
+        var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
+        for index in tree.nodes.indices {
+            let node = tree.nodes[index]
+            textBefore[index + 1] = textBefore[index] + (node.kind == .text && !node.isRemoved ? node.text.count : 0)
+        }
         for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
             guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index]) else { continue }
-            guard Double(lengths[index]) <= Double(total) * Self.maximumBoilerplateShare else { continue }
+            let share = Double(lengths[index]) / Double(total)
+            // A comment thread can outgrow its article: the share guard
+            // gives way when a real article precedes it.
+            let isLateCommentThread = BoilerplateElements.isCommentSection(reason)
+                && textBefore[index] - textBefore[root] >= Self.minimumArticleBeforeComments
+            guard share <= Self.maximumBoilerplateShare || isLateCommentThread else { continue }
             tree.remove(index)
             removals.append(Removal(what: reason, chars: lengths[index]))
         }

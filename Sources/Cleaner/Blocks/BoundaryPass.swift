@@ -26,13 +26,20 @@ enum BoundaryPass {
         // Head. A block of several short lines ("0" and a UUID on the next
         // line) counts when every line is head noise.
         func headMatch(_ block: Block) -> BoundaryText.Match? {
-            if let match = BoundaryText.head(block.text) { return match }
-            guard block.lines.count > 1 else { return nil }
-            let matches = block.lines.map(BoundaryText.head)
-            guard matches.allSatisfy({ $0 != nil }) else { return nil }
-            return matches.first { if case .source = $0 { return true } else { return false } } ?? matches[0]
+            if let match = BoundaryText.head(block.text, isHeading: block.isHeading) { return match }
+            guard block.lines.count > 1, !block.isHeading else { return nil }
+            let matches = block.lines.compactMap { BoundaryText.head($0) }
+            guard matches.count == block.lines.count else { return nil }
+            if let source = matches.first(where: { if case .source = $0 { return true } else { return false } }) {
+                return source
+            }
+            let kinds = matches.compactMap { match -> String? in
+                if case .noise(let what) = match { return what }
+                return nil
+            }
+            return .noise(kinds.joined(separator: ", "))
         }
-        while start < min(end, headReach), let match = headMatch(blocks[start]) {
+        while start < min(end - 1, headReach), let match = headMatch(blocks[start]) {
             switch match {
             case .source(let name):
                 source = source ?? name
@@ -61,8 +68,16 @@ enum BoundaryPass {
             }
         }
 
-        // Tail, block by block.
-        while end > start, let match = BoundaryText.tail(blocks[end - 1].text) {
+        // Tail, block by block. The article's last remaining block goes only
+        // when it is short or mostly links (a lone Reddit footer), never when
+        // it is prose that merely starts like boilerplate.
+        func mayTake(_ index: Int) -> Bool {
+            index > start || blocks[index].text.count <= 80 || blocks[index].linkDensity >= 0.5
+        }
+        while end > start, mayTake(end - 1),
+              let match = BoundaryText.tail(blocks[end - 1].text, linkDensity: blocks[end - 1].linkDensity,
+                                            isHeading: blocks[end - 1].isHeading)
+        {
             switch match {
             case .source(let name):
                 source = source ?? name
@@ -80,7 +95,8 @@ enum BoundaryPass {
     /// Whether a block after a section marker is the kind of thing such
     /// sections hold: more boilerplate, links, headings or short lines.
     private static func looksLikeBoilerplate(_ block: Block) -> Bool {
-        BoundaryText.tail(block.text) != nil || block.linkDensity >= 0.5 || block.isHeading || block.text.count <= 100
+        BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+            || block.linkDensity >= 0.5 || block.isHeading
     }
 
     /// Removes a "Continue reading →" link or a "[…]" at the very end of the

@@ -22,11 +22,18 @@ enum BoundaryText {
     /// rule matches a short line, so long blocks are rejected at once.
     static let maximumRuleLength = 600
 
-    /// The match for a block at the head of an article.
-    static func head(_ text: String) -> Match? {
+    /// Prefix rules match only lines about this long: the boilerplate they
+    /// name is one short sentence, and a longer block is article text that
+    /// happens to start the same way.
+    static let maximumPrefixRuleLength = 160
+
+    /// The match for a block at the head of an article. A heading is never
+    /// a comment count (`<h2>2019</h2>` opens a timeline).
+    static func head(_ text: String, isHeading: Bool = false) -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
         if let source = attribution(text) { return .source(source) }
+        if isHeading { return nil }
         if isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
         if key.hasSuffix(" min read") || key.hasSuffix(" minute read") || key.hasSuffix(" minutes read"),
@@ -53,27 +60,48 @@ enum BoundaryText {
         return sectionMarker(normalized(text))
     }
 
-    /// The match for a block at the tail of an article.
-    static func tail(_ text: String) -> Match? {
+    /// The match for a block at the tail of an article, given how much of
+    /// it is link text (0 to 1) and whether it is a heading.
+    static func tail(_ text: String, linkDensity: Double = 0, isHeading: Bool = false) -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
         if let source = attribution(text) { return .source(source) }
         if let marker = sectionMarker(key) { return marker }
-        if isCommentCount(key) { return .noise("comment count") }
+        if !isHeading, isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
         if exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
-        for (prefix, kind) in prefixNoise where key.hasPrefix(prefix) {
-            return .noise(kind)
+        let isShort = key.count <= maximumPrefixRuleLength
+        if isShort {
+            for (prefix, kind) in prefixNoise where key.hasPrefix(prefix) {
+                return .noise(kind)
+            }
         }
-        if key.hasPrefix("the post "), key.contains(" appeared first on ") { return .noise("\"The post … appeared first on …\"") }
-        if key.contains(" was originally published in "), key.contains(" on medium") {
+        // One sentence, as Yoast and WordPress write it; a paragraph about
+        // the post office has more than one.
+        if key.hasPrefix("the post "), key.contains(" appeared first on "), key.count <= 300,
+           !key.dropLast().contains(". ")
+        {
+            return .noise("\"The post … appeared first on …\"")
+        }
+        if key.contains(" was originally published in "), key.contains(" on medium"), key.count <= 400 {
             return .noise("\"… was originally published in … on Medium\"")
         }
-        if key.hasPrefix("thanks for reading "), key.contains("subscribe") { return .noise("newsletter prompt") }
+        if key.hasPrefix("thanks for reading "), key.contains("subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
         if key.hasPrefix("submitted by /u/") || key.hasPrefix("submitted by u/") { return .noise("Reddit footer") }
-        if key.hasPrefix("posted in ") && (key.contains(" | tagged ") || key.count < 160) { return .noise("post metadata") }
+        if key.hasPrefix("posted in "), key.contains(" | ") || linkDensity >= 0.5 { return .noise("post metadata") }
+        if key.hasPrefix("listen on ") || key.hasPrefix("listen to this episode on ") || key.hasPrefix("subscribe on "),
+           isShort, podcastPlatforms.contains(where: key.contains)
+        {
+            return .noise("podcast links")
+        }
         return nil
     }
+
+    /// Where podcasts are listened to, for "Listen on …" lines.
+    private static let podcastPlatforms = [
+        "apple podcasts", "spotify", "overcast", "pocket casts", "google podcasts", "youtube", "castbox",
+        "stitcher", "amazon music", "castro", "podcast addict", "deezer", "iheart", "rss",
+    ]
 
     /// An inline trailer at the very end of the last block: a "Continue
     /// reading" link or a "[…]" elision. Returns what to call it.
@@ -100,7 +128,8 @@ enum BoundaryText {
         "[link] [comments]", "[link]", "[comments]", "…", "...", "[…]", "[...]", "(more…)",
         "continue reading", "continue reading →", "read more", "read more »", "read more →",
         "read the full story", "read the full article", "read full article", "read the rest of this entry",
-        "get the app", "listen to this article", "like loading...", "loading...", "advertisement", "sponsored", "related", "tags",
+        "get the app", "listen to this article", "like loading...", "like loading…", "loading...", "loading…",
+        "comments are closed", "comments are closed.", "advertisement", "sponsored", "related", "tags",
     ]
 
     /// Block openings that mark boilerplate whatever follows.
@@ -112,11 +141,6 @@ enum BoundaryText {
         ("this site uses akismet", "comment form"),
         ("notify me of follow-up comments", "comment form"),
         ("notify me of new posts", "comment form"),
-        ("comments are closed", "comment form"),
-        ("listen on apple podcasts", "podcast links"),
-        ("listen on spotify", "podcast links"),
-        ("listen on ", "podcast links"),
-        ("subscribe on apple podcasts", "podcast links"),
         ("subscribe to the podcast", "podcast links"),
         ("filed under:", "post metadata"),
         ("filed under ", "post metadata"),
@@ -146,12 +170,15 @@ enum BoundaryText {
         default:
             break
         }
-        // "12 thoughts on “Title”", "One response to “Title”".
+        // "12 thoughts on “Title”", "One response to “Title”": WordPress
+        // quotes the title, which tells it from an essay's "Two thoughts on
+        // the fare cap".
         let words = key.split(separator: " ", maxSplits: 3)
-        if words.count >= 3,
+        if words.count == 4,
            words[0].allSatisfy(\.isNumber) || ["one", "no", "two", "three"].contains(words[0]),
            ["thought", "thoughts", "response", "responses", "comment", "comments", "reply", "replies"].contains(words[1]),
-           ["on", "to"].contains(words[2])
+           ["on", "to"].contains(words[2]),
+           let quote = words[3].first, "“\"«‘'„".contains(quote)
         {
             return .sectionStart("comments section", strong: true)
         }

@@ -1,112 +1,149 @@
-/// Finds the main content of a whole web page, the way Readability does:
-/// paragraphs score their ancestors by length and commas, class and id
-/// names and link density adjust the scores, and the best ancestor (with
-/// those of its siblings that look like article text) is the article.
+/// Finds the main content of a whole web page: the one element that holds
+/// the most article prose and the least page furniture, with the furniture
+/// inside it (title, byline, captions, share bars, link lists) removed.
+///
+/// Readability scores the ancestors of each paragraph; that picks wrappers
+/// too high (the whole article column with its byline and "most popular"
+/// box) or too low (one of two halves split by an ad) depending on how many
+/// levels the scores climb. Here every element is scored by what its whole
+/// subtree holds instead: characters of prose blocks minus
+/// `furnitureWeight` times characters of furniture blocks (see
+/// `TextDensity`). Climbing one level pays only if the prose it adds
+/// outweighs the furniture, so the winner is the tightest element around
+/// the article's paragraphs, however deep the page nests them.
+///
+/// The passes:
+/// 1. Page furniture goes first (navigation, asides, footers, headers,
+///    forms, hidden elements, comment threads), so a long comment thread
+///    or a menu cannot win.
+/// 2. The best-scoring element is the container; markup that names the
+///    article body (`itemprop="articleBody"`, JSON-LD `articleBody`) can
+///    overrule it (see `ArticleHints`).
+/// 3. Inside the container, furniture named by class or id, figures and
+///    link lists go (`ContentPruning`); everything outside it is detached.
 enum ContentExtractor {
-    private static let positiveNames = [
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story",
-        "prose", "markdown",
+    /// How much a character of furniture counts against a character of
+    /// prose when choosing the container. Below 1, because an article's
+    /// container usually carries some furniture of its own (a share bar,
+    /// a caption) that pruning removes afterwards.
+    static let furnitureWeight = 0.5
+    /// Page furniture holding more than this share of the page's prose is
+    /// kept for now: it is more likely the article under an odd name (a
+    /// page wrapped in one `<form>`, an article in a `<header>`).
+    static let maximumFurnitureProseShare = 0.5
+
+    /// Page elements that are never the article.
+    private static let furnitureElements: Set<String> = [
+        "nav", "aside", "footer", "dialog", "button", "menu", "select", "textarea",
     ]
-    private static let negativeNames = [
-        "comment", "meta", "footer", "footnote", "sidebar", "sponsor", "share", "social", "related", "nav",
-        "menu", "promo", "widget", "banner", "masthead", "combx", "contact", "shoutbox", "subscribe",
-        "newsletter", "popup", "modal", "cookie", "breadcrumb", "hidden", "skip",
+    /// Page elements that are furniture unless they hold much of the
+    /// page's prose: ASP.NET wraps whole pages in one `<form>`, and some
+    /// templates put the article in a `<header>`.
+    private static let guardedFurnitureElements: Set<String> = ["header", "form"]
+    /// ARIA roles of page furniture.
+    private static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
     ]
-    private static let paragraphElements: Set<String> = ["p", "pre", "td", "blockquote", "li", "h2", "h3"]
 
     /// Removes everything outside the main content of the page in `tree`
     /// and returns the node under which the content now lies.
     static func mainContent(of tree: inout HTMLTree, removals: inout [Removal]) -> Int {
         let body = tree.firstElement(named: "body") ?? HTMLTree.root
-        let textLength = subtreeTextLengths(tree)
-        let linkLength = subtreeLinkTextLengths(tree)
-        var scores: [Int: Double] = [:]
+        let page = TextDensity(tree)
+        removePageFurniture(&tree, under: body, page)
+        let density = TextDensity(tree)
+        guard let scored = bestContainer(in: tree, under: body, density) else { return body }
+        let container = ArticleHints.container(in: tree, under: body, scored: scored, density)
+        ContentPruning.prune(&tree, inside: container, density, removals: &removals)
+        detachOutside(&tree, container)
+        let outside = page.chars[body] - density.chars[container]
+        if outside > 0 { removals.insert(Removal(what: "page outside the main content", chars: outside), at: 0) }
+        return container
+    }
 
-        func initialScore(_ index: Int) -> Double {
+    // MARK: - Passes
+
+    /// Marks the page's navigation, asides, footers, headers, forms and
+    /// comment threads removed.
+    private static func removePageFurniture(_ tree: inout HTMLTree, under body: Int, _ density: TextDensity) {
+        let limit = Double(density.prose[body]) * maximumFurnitureProseShare
+        var stack = tree.nodes[body].children.reversed() as [Int]
+        while let index = stack.popLast() {
             let node = tree.nodes[index]
-            var score: Double
-            switch node.name {
-            case "article": score = 10
-            case "div", "main", "section": score = 5
-            case "pre", "td", "blockquote": score = 3
-            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
-            case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
-            default: score = 0
-            }
-            return score + classWeight(node)
-        }
-
-        for index in tree.descendants(of: body) {
-            let node = tree.nodes[index]
-            guard node.kind == .element, paragraphElements.contains(node.name) || isTextDiv(tree, index) else { continue }
-            let length = textLength[index]
-            guard length >= 25 else { continue }
-            let text = tree.textContent(of: index)
-            let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "，" ? 1 : 0) }
-            let contentScore = 1 + Double(commas) + min(Double(length / 100), 3)
-            var ancestor = node.parent
-            var level = 0
-            while ancestor > 0, level < 3 {
-                if scores[ancestor] == nil { scores[ancestor] = initialScore(ancestor) }
-                scores[ancestor]! += contentScore / Double([1, 2, 3][level])
-                ancestor = tree.nodes[ancestor].parent
-                level += 1
-            }
-        }
-
-        var best: (index: Int, score: Double)?
-        for (index, score) in scores {
-            let density = textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
-            let final = score * (1 - density)
-            scores[index] = final
-            if best == nil || final > best!.score { best = (index, final) }
-        }
-        guard let best, best.score > 0 else { return body }
-
-        // Siblings that belong to the article: scored well, or paragraphs
-        // with little link text.
-        let parent = tree.nodes[best.index].parent
-        let threshold = max(10, best.score * 0.2)
-        var kept = 0
-        for sibling in tree.liveChildren(of: parent) {
-            if sibling == best.index { kept += 1; continue }
-            let node = tree.nodes[sibling]
-            var belongs = (scores[sibling] ?? -1) >= threshold
-            if !belongs, node.name == "p" {
-                let length = textLength[sibling]
-                let density = length == 0 ? 1 : Double(linkLength[sibling]) / Double(length)
-                belongs = (length > 80 && density < 0.25) || (length > 0 && density == 0 && tree.textContent(of: sibling).contains(". "))
-            }
-            if belongs {
-                kept += 1
+            guard node.kind == .element, !node.isRemoved else { continue }
+            let isFurniture = furnitureElements.contains(node.name)
+                || node.attribute("role").map { furnitureRoles.contains($0.lowercased()) } == true
+            if isFurniture || (guardedFurnitureElements.contains(node.name) && Double(density.prose[index]) <= limit) {
+                tree.remove(index)
+            } else if node.name != "article", node.name != "main", FurnitureNames.isComments(node) {
+                tree.remove(index)
             } else {
-                tree.remove(sibling)
+                stack.append(contentsOf: node.children.reversed())
             }
         }
-        let root = kept > 1 ? parent : best.index
-        let outside = textLength[body] - textLength[root]
-        if outside > 0 { removals.append(Removal(what: "page outside the main content", chars: outside)) }
-        return root
     }
 
-    /// A `<div>` holding text directly rather than in paragraphs.
-    private static func isTextDiv(_ tree: HTMLTree, _ index: Int) -> Bool {
-        guard tree.nodes[index].name == "div" else { return false }
-        return tree.nodes[index].children.contains { child in
-            tree.nodes[child].kind == .text && tree.nodes[child].text.count >= 25
+    /// The element with the best prose-minus-furniture score under `body`;
+    /// of equal scores the deepest. Nil when the page has no prose.
+    static func bestContainer(in tree: HTMLTree, under body: Int, _ density: TextDensity) -> Int? {
+        var best: (index: Int, score: Double)?
+        for index in body...subtreeEnd(tree, body) where density.live[index] && tree.nodes[index].kind == .element {
+            guard density.prose[index] > 0 else { continue }
+            let score = Double(density.prose[index]) - furnitureWeight * Double(density.furniture[index])
+            if best == nil || score >= best!.score { best = (index, score) }
+        }
+        return best?.index
+    }
+
+    /// Marks every node that is not `container`, its ancestor or its
+    /// descendant removed, so later passes (the sanitiser walks the whole
+    /// tree) skip the rest of the page.
+    private static func detachOutside(_ tree: inout HTMLTree, _ container: Int) {
+        var current = container
+        while tree.nodes[current].parent >= 0 {
+            let parent = tree.nodes[current].parent
+            for sibling in tree.nodes[parent].children where sibling != current { tree.remove(sibling) }
+            current = parent
         }
     }
 
-    private static func classWeight(_ node: HTMLTree.Node) -> Double {
-        var weight = 0.0
-        for attribute in ["class", "id"] {
-            guard let value = node.attribute(attribute)?.lowercased(), !value.isEmpty else { continue }
-            if negativeNames.contains(where: value.contains) { weight -= 25 }
-            if positiveNames.contains(where: value.contains) { weight += 25 }
+    // MARK: - Helpers
+
+    /// Whether `node` is hidden from readers: `hidden`, `aria-hidden`, or
+    /// an inline `display: none` or `visibility: hidden`.
+    static func isHidden(_ node: HTMLTree.Node) -> Bool {
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden":
+                return true
+            case "aria-hidden":
+                if attribute.value == "true" { return true }
+            case "style":
+                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
+                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            default:
+                break
+            }
         }
-        if let role = node.attribute("role"), role == "main" || role == "article" { weight += 25 }
-        if node.attribute("itemprop")?.contains("articleBody") == true { weight += 50 }
-        return weight
+        return false
+    }
+
+    /// The last index of the subtree under `index`: nodes are stored in
+    /// document order, so a subtree is the range from its root to here.
+    static func subtreeEnd(_ tree: HTMLTree, _ index: Int) -> Int {
+        var current = index
+        while let last = tree.nodes[current].children.last { current = last }
+        return current
+    }
+
+    /// Whether `index` lies under `ancestor`.
+    static func isInside(_ tree: HTMLTree, _ index: Int, _ ancestor: Int) -> Bool {
+        var current = tree.nodes[index].parent
+        while current >= ancestor {
+            if current == ancestor { return true }
+            current = tree.nodes[current].parent
+        }
+        return false
     }
 
     /// The length of the live text under every node, by index.
@@ -116,19 +153,6 @@ enum ContentExtractor {
             let node = tree.nodes[index]
             guard !node.isRemoved else { continue }
             if node.kind == .text { lengths[index] = node.text.count }
-            if node.parent >= 0 { lengths[node.parent] += lengths[index] }
-        }
-        return lengths
-    }
-
-    /// The length of the live link text under every node, by index.
-    private static func subtreeLinkTextLengths(_ tree: HTMLTree) -> [Int] {
-        var lengths = [Int](repeating: 0, count: tree.nodes.count)
-        let text = subtreeTextLengths(tree)
-        for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
-            let node = tree.nodes[index]
-            guard !node.isRemoved else { continue }
-            if node.name == "a" { lengths[index] = text[index] }
             if node.parent >= 0 { lengths[node.parent] += lengths[index] }
         }
         return lengths

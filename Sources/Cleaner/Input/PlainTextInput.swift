@@ -10,7 +10,8 @@ enum PlainTextInput {
     static func tree(from text: String) -> (tree: HTMLTree, title: String?) {
         var paragraphs: [[Substring]] = []
         var current: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `\.isNewline` also splits "\r\n", which Swift reads as one Character.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty {
                 if !current.isEmpty { paragraphs.append(current) }

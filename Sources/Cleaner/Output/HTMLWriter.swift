@@ -6,21 +6,53 @@ enum HTMLWriter {
     static func html(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        write(tree, root, into: &output)
+        let hasContent = contentMap(tree)
+        write(tree, root, hasContent, into: &output)
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         guard let first = output.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = output.lastIndex(where: { !isSpace($0) })!
         return String(decoding: output[first...last], as: UTF8.self)
     }
 
-    private static func write(_ tree: HTMLTree, _ index: Int, into output: inout [UInt8]) {
+    /// Elements written only when something visible is left inside them:
+    /// passes that remove a tracker or an ad should not leave `<p></p>`.
+    private static let droppedWhenEmpty: Set<String> = [
+        "p", "div", "span", "a", "li", "ul", "ol", "blockquote", "figure", "figcaption", "section",
+        "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "small",
+    ]
+
+    /// For every node, whether its live subtree holds text that is not white
+    /// space or a void or media element (computed bottom-up: children come
+    /// after their parent).
+    private static func contentMap(_ tree: HTMLTree) -> [Bool] {
+        var hasContent = [Bool](repeating: false, count: tree.nodes.count)
+        for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
+            let node = tree.nodes[index]
+            guard !node.isRemoved else { continue }
+            switch node.kind {
+            case .text:
+                hasContent[index] = node.text.utf8.contains { $0 > 0x20 }
+            case .element:
+                if node.traits.contains(.void) || ["iframe", "video", "audio", "table"].contains(node.name) {
+                    hasContent[index] = true
+                }
+            case .root:
+                break
+            }
+            if hasContent[index], node.parent >= 0 { hasContent[node.parent] = true }
+        }
+        return hasContent
+    }
+
+    private static func write(_ tree: HTMLTree, _ index: Int, _ hasContent: [Bool], into output: inout [UInt8]) {
         let node = tree.nodes[index]
         switch node.kind {
         case .text:
             appendEscaped(node.text, quote: false, to: &output)
         case .root:
-            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, into: &output) }
+            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, hasContent, into: &output) }
         case .element:
+            if !hasContent[index], droppedWhenEmpty.contains(node.name) { return }
             let keepsTag = node.traits.contains(.allowed)
             if keepsTag {
                 output.append(UInt8(ascii: "<"))
@@ -35,7 +67,7 @@ enum HTMLWriter {
                 output.append(UInt8(ascii: ">"))
                 if node.traits.contains(.void) { return }
             }
-            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, into: &output) }
+            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, hasContent, into: &output) }
             if keepsTag {
                 output.append(contentsOf: "</".utf8)
                 output.append(contentsOf: node.name.utf8)

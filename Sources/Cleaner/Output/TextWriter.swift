@@ -10,6 +10,12 @@ struct TextWriter {
 
     private var output: [UInt8] = []
     private var pending = Break.none
+    /// `<br>` elements since the last text: two in a row make a paragraph
+    /// break, as Blogger writes paragraphs.
+    private var lineBreaks = 0
+    /// A list item's dash was just written: its first block child must not
+    /// push the text to the next line (`<li><p>…</p></li>`).
+    private var atItemStart = false
     private var preformatted = 0
     private var listDepth = 0
 
@@ -21,6 +27,7 @@ struct TextWriter {
     }
 
     private mutating func request(_ kind: Break) {
+        if atItemStart && kind > .space { return }
         pending = max(pending, kind)
     }
 
@@ -36,6 +43,8 @@ struct TextWriter {
             }
         }
         pending = .none
+        lineBreaks = 0
+        atItemStart = false
         output.append(contentsOf: bytes)
     }
 
@@ -95,12 +104,15 @@ struct TextWriter {
     private mutating func writeElement(_ tree: HTMLTree, _ index: Int, _ node: HTMLTree.Node) {
         switch node.name {
         case "br":
-            request(.line)
+            lineBreaks += 1
+            request(lineBreaks >= 2 && listDepth == 0 ? .paragraph : .line)
         case "li":
             request(listDepth > 0 ? .line : .paragraph)
             emit(String(repeating: "  ", count: max(0, listDepth - 1)) + "-")
             request(.space)
+            atItemStart = true
             writeChildren(tree, index)
+            atItemStart = false
             request(.line)
         case "ul", "ol":
             request(listDepth > 0 ? .line : .paragraph)

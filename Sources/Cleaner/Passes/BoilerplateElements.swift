@@ -62,10 +62,26 @@ enum BoilerplateElements {
         "nav": "navigation", "aside": "sidebar", "form": "form", "button": "button", "dialog": "dialog",
     ]
 
-    /// Why `node` is boilerplate, or nil when it is not.
+    /// Elements whose class and id say nothing about boilerplate: headings
+    /// get ids generated from their text (`<h2 id="cookies">`), and inline
+    /// elements sit inside sentences.
+    private static let unnamedElements: Set<String> = [
+        "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "em", "strong", "b", "i", "u", "code", "small",
+        "abbr", "time", "img", "sup", "sub", "mark", "kbd", "q", "cite",
+    ]
+
+    /// Whether a reason names a comment thread or form, which may be longer
+    /// than the article it follows.
+    static func isCommentSection(_ reason: String) -> Bool {
+        reason.hasPrefix("comments (") || reason.hasPrefix("comment form (")
+    }
+
+    /// Why `node` is boilerplate, or nil when it is not. `aria-hidden` is not
+    /// "hidden": it hides from screen readers what the eye still sees (KaTeX
+    /// puts its visible formulas there).
     static func reason(for node: HTMLTree.Node) -> String? {
         if let what = elements[node.name] { return "\(what) (<\(node.name)>)" }
-        if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" {
+        if node.attribute("hidden") != nil {
             return "hidden element"
         }
         if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
@@ -76,6 +92,7 @@ enum BoilerplateElements {
         if let role = node.attribute("role")?.lowercased(), let what = roles[role] {
             return "\(what) (role \"\(role)\")"
         }
+        guard !unnamedElements.contains(node.name) else { return nil }
         for attribute in ["id", "class"] {
             guard let value = node.attribute(attribute) else { continue }
             for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {

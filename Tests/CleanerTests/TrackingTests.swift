@@ -1,0 +1,113 @@
+import Testing
+import Cleaner
+
+/// Tracking: 1×1 and hidden images, the pixels and ad links of FeedBurner,
+/// WordPress.com, Blogger and Medium, and the query parameters that only
+/// say where a link was clicked.
+@Suite struct TrackingTests {
+    // MARK: - Pixels
+
+    @Test func oneByOneAndZeroByZeroImagesGoAndPhotosStay() {
+        let article = clean("""
+            <p>\(bodyParagraph)</p>
+            <img src="https://example.com/p.gif" width="1" height="1">
+            <img src="https://example.com/r.gif" width="1px" height="1px" alt="">
+            <img src="https://example.com/s.gif" width="0" height="0">
+            <img src="https://example.com/photo.jpg" width="640" height="480" alt="The harbour at low tide">
+            """)
+        #expect(article.html.filter { $0 != "\n" } == "<p>\(bodyParagraph)</p>"
+            + "<img src=\"https://example.com/photo.jpg\" width=\"640\" height=\"480\" alt=\"The harbour at low tide\">")
+        #expect(article.removedWhat == ["tracking pixel (1×1)", "tracking pixel (1×1)", "tracking pixel (0×0)"])
+    }
+
+    @Test func imagesHiddenByStyleGo() {
+        let article = clean("""
+            <p>\(bodyParagraph)<img src="https://example.com/q.gif" style="display:none"><img src="https://example.com/t.gif" style="width: 1px; height: 1px; border: 0"></p>
+            """)
+        #expect(article.html == "<p>\(bodyParagraph)</p>")
+        #expect(article.removedWhat == ["tracking pixel (hidden)", "tracking pixel (hidden)"])
+    }
+
+    @Test func wordpressStatsPixelsGoWhateverTheirSize() {
+        let article = clean("""
+            <p>\(bodyParagraph)</p><img src="https://pixel.wp.com/b.gif?v=noscript" alt=":)" width="6" height="5"><img src="https://stats.wordpress.com/g.gif?blog=118220341&amp;post=2231">
+            """)
+        #expect(article.html == "<p>\(bodyParagraph)</p>")
+        #expect(article.removedWhat == ["tracking pixel (pixel.wp.com)", "tracking pixel (stats.wordpress.com)"])
+    }
+
+    @Test func bloggerTrackerPixelGoes() throws {
+        let article = try Fixture.clean("Entries/blogger-post.html")
+        #expect(article.removed("tracking pixel (blogger.googleusercontent.com)"))
+        #expect(!article.html.contains("/tracker/"))
+        #expect(article.html.contains("https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEhq3kF0c/s400/allotment-june.jpg"),
+                "the post's own photo, on the same host, stays")
+    }
+
+    @Test func mediumStatPixelGoes() throws {
+        let article = try Fixture.clean("Entries/medium-item.html")
+        #expect(article.removed("tracking pixel (medium.com)"))
+        #expect(!article.html.contains("_/stat"))
+        #expect(article.html.contains("https://cdn-images-1.medium.com/max/1024/1*QxV8mB2rT7yLk0eN3sPz4A.jpeg"))
+    }
+
+    @Test func feedBurnerPixelAndFlareLinksGo() throws {
+        let article = try Fixture.clean("Entries/feedburner-flare.html")
+        #expect(article.removedWhat.filter { $0 == "tracking pixel (feeds.feedburner.com)" }.count == 4,
+                "three flare images and the ~r/ pixel")
+        #expect(article.removedWhat.filter { $0 == "tracker link" }.count == 3)
+        #expect(!article.html.contains("feedburner"))
+        #expect(article.html == """
+            <p>Version 2.4 of the plugin is out. It adds support for the new block editor sidebar and drops PHP 7.2, \
+            which fewer than one in a hundred sites still run.</p><p>Upgrade from the plugins screen as usual; \
+            settings carry over.</p>
+            """)
+    }
+
+    @Test func feedAdsGoWithTheirImages() {
+        let article = clean("""
+            <p>\(bodyParagraph)</p>
+            <p><a href="http://feeds.feedburner.com/~a/HarbourNotes?a=q3xKz1"><img src="http://feeds.feedburner.com/~a/HarbourNotes?i=q3xKz1" border="0"></a></p>
+            <p><a href="https://rss.buysellads.com/click.php?z=1266483&amp;k=8f3e"><img src="https://rss.buysellads.com/img.php?z=1266483&amp;k=8f3e" border="0" alt=""></a></p>
+            """)
+        #expect(article.text == bodyParagraph)
+        #expect(!article.html.contains("feedburner"))
+        #expect(!article.html.contains("buysellads"))
+        #expect(article.removedWhat == [
+            "tracker link", "tracking pixel (feeds.feedburner.com)", "tracker link", "tracking pixel (rss.buysellads.com)",
+        ])
+    }
+
+    // MARK: - Parameters
+
+    @Test(arguments: [
+        ("https://example.com/a?p=123&amp;utm_source=rss&amp;utm_medium=rss&amp;utm_campaign=spring",
+         "https://example.com/a?p=123"),
+        ("https://example.com/b?utm_source=newsletter", "https://example.com/b"),
+        ("https://example.com/c?q=tea&amp;fbclid=IwAR0abcDEF#comments", "https://example.com/c?q=tea#comments"),
+        ("https://example.com/d?gclid=Cj0KCQjw&amp;page=2&amp;mc_cid=8a1b2c3d4e&amp;mc_eid=9d8e7f6a5b",
+         "https://example.com/d?page=2"),
+        ("https://example.com/f?UTM_Source=x&amp;lang=en", "https://example.com/f?lang=en"),
+    ])
+    func trackingParametersAreStrippedFromLinks(href: String, expected: String) {
+        let article = clean("<p>See <a href=\"\(href)\">the notice</a> for details.</p>")
+        #expect(article.html == "<p>See <a href=\"\(expected)\">the notice</a> for details.</p>")
+    }
+
+    @Test func otherParametersStayInOrder() {
+        let article = clean("""
+            <p>See <a href="https://example.com/e?id=7&amp;ref=home&amp;utmost=1&amp;sort=new">the list</a>.</p>
+            """)
+        #expect(article.html == "<p>See <a href=\"https://example.com/e?id=7&amp;ref=home&amp;utmost=1&amp;sort=new\">the list</a>.</p>")
+    }
+
+    @Test func trackingParametersAreStrippedFromImageSources() {
+        let article = clean("<p><img src=\"https://cdn.example.com/tide.jpg?w=640&amp;utm_source=rss\" alt=\"Tide\"></p>")
+        #expect(article.html == "<p><img src=\"https://cdn.example.com/tide.jpg?w=640\" alt=\"Tide\"></p>")
+    }
+
+    @Test func podcastShowNotesLinkLosesItsUtmParameters() throws {
+        let article = try Fixture.clean("Entries/podcast-show-notes.html")
+        #expect(article.html.contains("<a href=\"https://bridges.example.gov/manual\">highways agency</a>"))
+    }
+}
