@@ -27,7 +27,20 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
-        // Pipeline stages.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // Pipeline stages, in the order data flows: a stage never imports a later one.
+        .target(name: "Config"),
+        .target(name: "Fetcher", dependencies: ["CCurl"]),
         .target(
             name: "FeedParser",
             dependencies: ["CLibXML2"],
@@ -39,6 +52,8 @@ let package = Package(
             dependencies: ["CLibXML2"],
             swiftSettings: hotPathSettings
         ),
+
+        .target(name: "Spool", dependencies: ["CSQLite", "FeedParser", "Cleaner"]),
 
         // The executable: CLI and wiring only.
         .executableTarget(
@@ -56,6 +71,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CleanerTests", dependencies: ["Cleaner"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",

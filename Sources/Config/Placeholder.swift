@@ -1,0 +1,2 @@
+/// Placeholder until the Config stage lands; replaced by its first real file.
+enum ConfigStagePlaceholder {}
