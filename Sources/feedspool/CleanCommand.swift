@@ -34,18 +34,29 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The article's URL; relative links resolve against it.", valueName: "URL"))
     var base: String?
 
-    @Argument(help: ArgumentHelp("The article file, or - for standard input.", valueName: "FILE|-"))
-    var file: String
+    @Argument(help: ArgumentHelp("The article files, or - for standard input.", valueName: "FILE|-"))
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Missing expected argument '<FILE|->'") }
+    }
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = try Console.readInput(file)
-        } catch {
-            Console.error("\(file): cannot read: \(error)")
-            throw ExitCode(1)
+        let cleaner = Cleaner()
+        var failed = false
+        for file in files {
+            do {
+                let bytes = try Console.readInput(file)
+                write(cleaner.clean(TextDecoding.string(from: bytes), baseURL: base))
+            } catch {
+                Console.error("\(file): cannot read: \(error)")
+                failed = true
+            }
         }
-        let article = Cleaner().clean(TextDecoding.string(from: bytes), baseURL: base)
+        if failed { throw ExitCode(1) }
+    }
+
+    private func write(_ article: CleanArticle) {
         switch output {
         case .text:
             Console.write(Array((article.text + "\n").utf8))
