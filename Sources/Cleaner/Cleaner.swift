@@ -111,7 +111,7 @@ public struct Cleaner: Sendable {
         var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
         for index in tree.nodes.indices {
             let node = tree.nodes[index]
-            textBefore[index + 1] = textBefore[index] + (node.kind == .text && !node.isRemoved ? node.text.count : 0)
+            textBefore[index + 1] = textBefore[index] + (node.kind == .text && !node.isRemoved ? node.text.utf8.count : 0)
         }
         for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
             guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index]) else { continue }

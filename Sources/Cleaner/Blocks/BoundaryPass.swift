@@ -51,10 +51,10 @@ enum BoundaryPass {
         }
 
         // Sections that run to the end.
-        let total = blocks[start..<end].reduce(0) { $0 + $1.text.count }
+        let total = blocks[start..<end].reduce(0) { $0 + $1.text.utf8.count }
         var before = 0
         for index in start..<end {
-            defer { before += blocks[index].text.count }
+            defer { before += blocks[index].text.utf8.count }
             guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].text)
             else { continue }
             let isLate = Double(before) >= Double(total) * strongMarkerPosition
@@ -72,7 +72,7 @@ enum BoundaryPass {
         // when it is short or mostly links (a lone Reddit footer), never when
         // it is prose that merely starts like boilerplate.
         func mayTake(_ index: Int) -> Bool {
-            index > start || blocks[index].text.count <= 80 || blocks[index].linkDensity >= 0.5
+            index > start || blocks[index].text.utf8.count <= 80 || blocks[index].linkDensity >= 0.5
         }
         while end > start, mayTake(end - 1),
               let match = BoundaryText.tail(blocks[end - 1].text, linkDensity: blocks[end - 1].linkDensity,

@@ -53,15 +53,16 @@ struct TextWriter {
         text.withUTF8 { emit($0) }
     }
 
+    // Nodes are read in place (`tree.nodes[index].name`), never copied:
+    // a copy retains and releases every string and array it holds.
     private mutating func write(_ tree: HTMLTree, _ index: Int) {
-        let node = tree.nodes[index]
-        switch node.kind {
+        switch tree.nodes[index].kind {
         case .root:
             writeChildren(tree, index)
         case .text:
-            writeText(node.text)
+            writeText(tree.nodes[index].text)
         case .element:
-            writeElement(tree, index, node)
+            writeElement(tree, index)
         }
     }
 
@@ -101,8 +102,8 @@ struct TextWriter {
         }
     }
 
-    private mutating func writeElement(_ tree: HTMLTree, _ index: Int, _ node: HTMLTree.Node) {
-        switch node.name {
+    private mutating func writeElement(_ tree: HTMLTree, _ index: Int) {
+        switch tree.nodes[index].name {
         case "br":
             lineBreaks += 1
             request(lineBreaks >= 2 && listDepth == 0 ? .paragraph : .line)
@@ -137,7 +138,7 @@ struct TextWriter {
         case "img":
             break
         default:
-            if node.traits.contains(.block) {
+            if tree.nodes[index].traits.contains(.block) {
                 request(listDepth > 0 ? .line : .paragraph)
                 writeChildren(tree, index)
                 request(listDepth > 0 ? .line : .paragraph)

@@ -67,8 +67,8 @@ enum Sanitizer {
         } else {
             // A colon before any path character is a scheme this check does
             // not understand ("java script:"): refuse rather than resolve it.
-            if let colon = trimmed.firstIndex(of: ":"),
-               !trimmed[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" })
+            if let colon = trimmed.utf8.firstIndex(of: UInt8(ascii: ":")),
+               !trimmed.utf8[..<colon].contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
             {
                 return nil
             }
@@ -81,14 +81,24 @@ enum Sanitizer {
         return Tracking.strippingParameters(absolute)
     }
 
-    /// The lowercase scheme of `url`, or nil when it has none.
+    /// The lowercase scheme of `url`, or nil when it has none: letters,
+    /// digits, `+`, `-` and `.` before a colon, starting with a letter.
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let candidate = url[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return candidate.lowercased()
+        var scheme: [UInt8] = []
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scheme.append(byte | 0x20)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if scheme.isEmpty { return nil }
+                scheme.append(byte)
+            default:
+                return nil
+            }
+        }
+        return nil
     }
 
     /// Sanitises every live element of `tree` in place: drops dangerous
