@@ -31,11 +31,25 @@ enum Console {
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw InputError(reason: String(cString: strerror(errno))) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var bytes: [UInt8] = []
         var stats = stat()
         if fstat(descriptor, &stats) == 0, (stats.st_mode & S_IFMT) == S_IFREG {
-            bytes.reserveCapacity(Int(stats.st_size))
+            // A regular file: read it straight into an array of its size.
+            let size = Int(stats.st_size)
+            var failure: Int32 = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                count = 0
+                while count < size {
+                    let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                    if got < 0 && errno == EINTR { continue }
+                    if got < 0 { failure = errno }
+                    if got <= 0 { break }
+                    count += got
+                }
+            }
+            if failure != 0 { throw InputError(reason: String(cString: strerror(failure))) }
+            return bytes
         }
+        var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
