@@ -83,6 +83,8 @@ public struct Cleaner: Sendable {
 
     private func removeTracking(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
         for index in tree.descendants(of: root) where tree.nodes[index].kind == .element {
+            let name = tree.nodes[index].name
+            guard name == "img" || name == "a" else { continue }
             let node = tree.nodes[index]
             if node.name == "img", let reason = Tracking.imageReason(node) {
                 tree.remove(index)
@@ -110,8 +112,8 @@ public struct Cleaner: Sendable {
         // are in document order).
         var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
         for index in tree.nodes.indices {
-            let node = tree.nodes[index]
-            textBefore[index + 1] = textBefore[index] + (node.kind == .text && !node.isRemoved ? node.text.utf8.count : 0)
+            let isText = tree.nodes[index].kind == .text && !tree.nodes[index].isRemoved
+            textBefore[index + 1] = textBefore[index] + (isText ? tree.nodes[index].text.utf8.count : 0)
         }
         for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
             guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index]) else { continue }

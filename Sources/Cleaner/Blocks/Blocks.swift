@@ -46,10 +46,9 @@ enum BlockSegmenter {
         // bottom-up once (children always come after their parent).
         var holdsBlock = [Bool](repeating: false, count: tree.nodes.count)
         for index in stride(from: tree.nodes.count - 1, through: 1, by: -1) {
-            let node = tree.nodes[index]
-            guard !node.isRemoved else { continue }
-            if holdsBlock[index] || node.traits.contains(.block) {
-                holdsBlock[node.parent] = true
+            guard !tree.nodes[index].isRemoved else { continue }
+            if holdsBlock[index] || tree.nodes[index].traits.contains(.block) {
+                holdsBlock[tree.nodes[index].parent] = true
             }
         }
         collect(tree, root, holdsBlock, into: &result)
@@ -62,15 +61,15 @@ enum BlockSegmenter {
             if !run.isEmpty, let block = makeBlock(tree, run, element: nil) { result.append(block) }
             run = []
         }
-        for child in tree.liveChildren(of: index) {
-            let node = tree.nodes[child]
-            guard node.traits.contains(.block) else {
+        for child in tree.nodes[index].children where !tree.nodes[child].isRemoved {
+            let traits = tree.nodes[child].traits
+            guard traits.contains(.block) else {
                 run.append(child)
                 continue
             }
             flushRun()
-            if node.traits.contains(.atomic) || !holdsBlock[child] {
-                if let block = makeBlock(tree, [child], element: node.name) { result.append(block) }
+            if traits.contains(.atomic) || !holdsBlock[child] {
+                if let block = makeBlock(tree, [child], element: tree.nodes[child].name) { result.append(block) }
             } else {
                 collect(tree, child, holdsBlock, into: &result)
             }
@@ -87,22 +86,21 @@ enum BlockSegmenter {
         // node whether it sits inside a link.
         var stack: [(index: Int, inLink: Bool)] = nodes.reversed().map { ($0, false) }
         while let (index, inLink) = stack.popLast() {
-            let node = tree.nodes[index]
-            guard !node.isRemoved else { continue }
-            switch node.kind {
+            guard !tree.nodes[index].isRemoved else { continue }
+            switch tree.nodes[index].kind {
             case .text:
-                var piece = node.text
+                var piece = tree.nodes[index].text
                 piece.withUTF8 { bytes in
                     text.append(contentsOf: bytes)
                     if inLink { linkBytes += bytes.count }
                 }
-            case .element where node.name == "br":
+            case .element where tree.nodes[index].name == "br":
                 lines.append(Array(text[lineStart...]))
                 text.append(0x20)
                 lineStart = text.count
             default:
-                let childrenInLink = inLink || node.name == "a"
-                for child in node.children.reversed() { stack.append((child, childrenInLink)) }
+                let childrenInLink = inLink || tree.nodes[index].name == "a"
+                for child in tree.nodes[index].children.reversed() { stack.append((child, childrenInLink)) }
             }
         }
         let collapsed = TextNormalizer.collapse(String(decoding: text, as: UTF8.self))

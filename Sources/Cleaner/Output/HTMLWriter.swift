@@ -27,19 +27,21 @@ enum HTMLWriter {
     private static func contentMap(_ tree: HTMLTree) -> [Bool] {
         var hasContent = [Bool](repeating: false, count: tree.nodes.count)
         for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
-            let node = tree.nodes[index]
-            guard !node.isRemoved else { continue }
-            switch node.kind {
+            guard !tree.nodes[index].isRemoved else { continue }
+            switch tree.nodes[index].kind {
             case .text:
-                hasContent[index] = node.text.utf8.contains { $0 > 0x20 }
+                hasContent[index] = tree.nodes[index].text.utf8.contains { $0 > 0x20 }
             case .element:
-                if node.traits.contains(.void) || ["iframe", "video", "audio", "table"].contains(node.name) {
+                if tree.nodes[index].traits.contains(.void)
+                    || ["iframe", "video", "audio", "table"].contains(tree.nodes[index].name)
+                {
                     hasContent[index] = true
                 }
             case .root:
                 break
             }
-            if hasContent[index], node.parent >= 0 { hasContent[node.parent] = true }
+            let parent = tree.nodes[index].parent
+            if hasContent[index], parent >= 0 { hasContent[parent] = true }
         }
         return hasContent
     }
