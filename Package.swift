@@ -59,6 +59,7 @@ let package = Package(
         .executableTarget(
             name: "feedspool",
             dependencies: [
+                "Config",
                 "FeedParser",
                 "Cleaner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

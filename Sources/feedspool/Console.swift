@@ -20,6 +20,13 @@ enum Console {
         text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
+    /// Writes one line to standard error as it is, without the program name:
+    /// for `file:line: message` lines, the form editors jump to.
+    static func diagnostic(_ line: String) {
+        var text = line + "\n"
+        text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+    }
+
     /// Writes a warning line to standard error.
     static func warning(_ line: String) {
         error("warning: \(line)")

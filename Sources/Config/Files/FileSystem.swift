@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file-system calls the loader needs, made through libc directly:
+/// Foundation would cost every run of every command its start-up time.
+/// The only file in this module that calls libc.
+enum FileSystem {
+    /// The bytes of the file at `path`.
+    /// - Throws: the system's reason, e.g. "No such file or directory".
+    static func contents(of path: String) throws(FileError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(errno: errno) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { throw FileError(errno: errno) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// The path with symbolic links, `.` and `..` resolved, to tell whether two
+    /// include paths name the same file; nil when it does not exist.
+    static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The current directory, to make the spool and state paths absolute.
+    static func currentDirectory() -> String {
+        guard let buffer = getcwd(nil, 0) else { return "/" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// The paths matching a glob(3) pattern, in lexical (byte) order; none when nothing matches.
+    static func expandGlob(_ pattern: String) -> [String] {
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard glob(pattern, GLOB_NOSORT, nil, &matches) == 0 else { return [] }
+        var paths: [String] = []
+        for index in 0..<Int(matches.gl_pathc) {
+            if let path = matches.gl_pathv[index] { paths.append(String(cString: path)) }
+        }
+        // glob(3) sorts by the locale's collation; byte order is the same everywhere.
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
+
+/// A file that could not be read, with the system's reason.
+struct FileError: Error, CustomStringConvertible {
+    var reason: String
+
+    init(errno code: Int32) {
+        reason = String(cString: strerror(code))
+    }
+
+    var description: String { reason }
+}

@@ -1,0 +1,98 @@
+/// Turns what the files set into effective settings: the precedence of scopes,
+/// the spool and state paths, and feed names.
+extension ConfigReader {
+    /// The configuration read; call only when there were no problems.
+    func configuration() -> Configuration {
+        var global = GlobalSettings.defaults
+        global.interval = globals.interval ?? global.interval
+        global.concurrency = globals.concurrency ?? global.concurrency
+        global.perHost = globals.perHost ?? global.perHost
+        global.timeout = globals.timeout ?? global.timeout
+        global.maxSize = globals.maxSize ?? global.maxSize
+        global.userAgent = globals.userAgent ?? global.userAgent
+        global.minInterval = globals.minInterval ?? global.minInterval
+        global.keepSeen = globals.keepSeen ?? global.keepSeen
+
+        let folder = Paths.folder(of: mainFile)
+        let mainFolder = Paths.absolute(folder.isEmpty ? "." : folder, in: currentDirectory)
+        let hostSettings = hosts.map { section in
+            HostSettings(
+                pattern: section.pattern,
+                perHost: section.overrides.perHost,
+                minInterval: section.overrides.minInterval,
+                interval: section.overrides.interval,
+                timeout: section.overrides.timeout,
+                maxSize: section.overrides.maxSize,
+                userAgent: section.overrides.userAgent,
+                source: section.source)
+        }
+        let names = feedNames()
+        let feedSettings = feeds.indices.map { index in
+            effectiveSettings(of: feeds[index], name: names[index], global: global, hosts: hostSettings)
+        }
+        return Configuration(
+            path: mainFile,
+            spoolPath: globals.spool ?? Paths.absolute("spool", in: mainFolder),
+            statePath: globals.state ?? Paths.absolute("state", in: mainFolder),
+            globals: global,
+            hosts: hostSettings,
+            feeds: feedSettings)
+    }
+
+    /// Defaults, then global settings, then matching host sections in file
+    /// order, then the feed's options; the interval raised to the minimum.
+    private func effectiveSettings(
+        of feed: FeedLine, name: String, global: GlobalSettings, hosts: [HostSettings]
+    ) -> FeedSettings {
+        var interval = global.interval
+        var timeout = global.timeout
+        var maxSize = global.maxSize
+        var userAgent = global.userAgent
+        var minInterval = global.minInterval
+        var perHost = global.perHost
+        for host in hosts where host.matches(host: feed.url.host) {
+            interval = host.interval ?? interval
+            timeout = host.timeout ?? timeout
+            maxSize = host.maxSize ?? maxSize
+            userAgent = host.userAgent ?? userAgent
+            minInterval = host.minInterval ?? minInterval
+            perHost = host.perHost ?? perHost
+        }
+        let options = feed.overrides
+        return FeedSettings(
+            url: feed.text,
+            host: feed.url.host,
+            name: name,
+            interval: max(options.interval ?? interval, minInterval),
+            tags: options.tags ?? [],
+            fulltext: options.fulltext ?? false,
+            include: options.include,
+            exclude: options.exclude,
+            updates: options.updates ?? false,
+            timeout: options.timeout ?? timeout,
+            maxSize: options.maxSize ?? maxSize,
+            userAgent: options.userAgent ?? userAgent,
+            clean: options.clean ?? true,
+            minInterval: minInterval,
+            perHost: perHost,
+            source: feed.source)
+    }
+
+    /// Each feed's name, in feed order: its `name=`, or the name derived from its
+    /// URL, followed by `-2`, `-3`… when an earlier feed or any `name=` has it.
+    private func feedNames() -> [String] {
+        var taken = Set(feeds.compactMap(\.overrides.name))
+        return feeds.map { feed in
+            if let name = feed.overrides.name { return name }
+            let base = feed.url.derivedName
+            var name = base
+            var suffix = 2
+            while taken.contains(name) {
+                name = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            taken.insert(name)
+            return name
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the Config stage lands; replaced by its first real file.
-enum ConfigStagePlaceholder {}

@@ -1,0 +1,137 @@
+/// Why a value was rejected: the message a user sees after `file:line: `.
+struct ValueError: Error, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Parsers for the kinds of value settings and options take.
+enum Values {
+    // MARK: - Durations
+
+    private static let durationUnits: [(unit: Character, seconds: Int64)] = [
+        ("w", 7 * 86400), ("d", 86400), ("h", 3600), ("m", 60), ("s", 1),
+    ]
+
+    /// A duration such as `90s`, `30m`, `1h30m`, `2d` or `1w`: numbers with units,
+    /// largest unit first, each unit once, more than zero in total.
+    static func duration(_ text: String) throws(ValueError) -> Duration {
+        let bad = ValueError("bad duration \"\(text)\" (use s, m, h, d or w, e.g. 30m)")
+        var total: Int64 = 0
+        var number: Int64? = nil
+        var nextUnit = 0  // index into durationUnits: units must come largest first
+        for char in text {
+            if let digit = char.wholeNumberValue, char.isASCII {
+                let (times10, overflow1) = (number ?? 0).multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int64(digit))
+                if overflow1 || overflow2 { throw bad }
+                number = sum
+            } else if let unit = durationUnits[nextUnit...].firstIndex(where: { $0.unit == char }), let count = number {
+                let (seconds, overflow1) = count.multipliedReportingOverflow(by: durationUnits[unit].seconds)
+                let (sum, overflow2) = total.addingReportingOverflow(seconds)
+                if overflow1 || overflow2 { throw bad }
+                total = sum
+                number = nil
+                nextUnit = unit + 1
+            } else {
+                throw bad
+            }
+        }
+        // A bare or trailing number has no unit: "30" could mean seconds or minutes.
+        guard number == nil, !text.isEmpty else { throw bad }
+        guard total > 0 else { throw ValueError("bad duration \"\(text)\" (must be more than zero)") }
+        return .seconds(total)
+    }
+
+    // MARK: - Numbers, sizes, switches
+
+    /// A whole number of at least 1, e.g. for `concurrency`.
+    static func count(_ text: String) throws(ValueError) -> Int {
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1 else {
+            throw ValueError("bad number \"\(text)\" (use a whole number of at least 1)")
+        }
+        return value
+    }
+
+    /// A size in bytes, with an optional `k`, `M` or `G` suffix (powers of 1024), e.g. `5M`.
+    static func size(_ text: String) throws(ValueError) -> Int {
+        let bad = ValueError("bad size \"\(text)\" (use bytes, or k, M or G, e.g. 5M)")
+        var digits = Substring(text)
+        var shift = 0
+        switch text.last {
+        case "k", "K": shift = 10
+        case "m", "M": shift = 20
+        case "g", "G": shift = 30
+        default: break
+        }
+        if shift > 0 { digits = digits.dropLast() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits),
+              number <= Int.max >> shift
+        else { throw bad }
+        guard number > 0 else { throw ValueError("bad size \"\(text)\" (must be more than zero)") }
+        return number << shift
+    }
+
+    /// `yes` or `no`.
+    static func flag(_ text: String) throws(ValueError) -> Bool {
+        switch text {
+        case "yes": return true
+        case "no": return false
+        default: throw ValueError("bad value \"\(text)\" (use yes or no)")
+        }
+    }
+
+    // MARK: - Feed options
+
+    /// A comma-separated list of tags, trimmed, without empty items or repeats.
+    static func tags(_ text: String) throws(ValueError) -> [String] {
+        var tags: [String] = []
+        for item in text.split(separator: ",") {
+            let tag = String(item).trimmingSpace()
+            if !tag.isEmpty, !tags.contains(tag) { tags.append(tag) }
+        }
+        if tags.isEmpty { throw ValueError("bad tags \"\(text)\" (use a comma-separated list, e.g. news,linux)") }
+        return tags
+    }
+
+    /// An `include`/`exclude` filter, `FIELD~REGEX`, whose regex must compile.
+    static func filter(_ text: String, option: String) throws(ValueError) -> EntryFilter {
+        let fields = EntryFilter.Field.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let tilde = text.firstIndex(of: "~"),
+              let field = EntryFilter.Field(rawValue: String(text[..<tilde]))
+        else {
+            throw ValueError("bad filter \"\(text)\" in \(option) (use FIELD~REGEX, FIELD one of \(fields))")
+        }
+        let pattern = String(text[text.index(after: tilde)...])
+        if pattern.isEmpty { throw ValueError("bad filter \"\(text)\" in \(option) (the regex is empty)") }
+        do {
+            _ = try Regex(pattern)
+        } catch {
+            throw ValueError("bad regex in \(option): \(error) in \"\(pattern)\"")
+        }
+        return EntryFilter(field: field, pattern: pattern)
+    }
+
+    /// A feed name given with `name=`: it names files and state rows, so letters,
+    /// digits, `.`, `_` and `-`, not starting with `.` or `-`.
+    static func name(_ text: String) throws(ValueError) -> String {
+        let allowed = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }
+        guard allowed, let first = text.first, first != ".", first != "-" else {
+            throw ValueError("bad name \"\(text)\" (use letters, digits, \".\", \"_\" and \"-\", not first \".\" or \"-\")")
+        }
+        return text
+    }
+
+    // MARK: - Hosts
+
+    /// A `[host PATTERN]` pattern: a host name or `*.domain`, returned lowercase.
+    static func hostPattern(_ text: String) throws(ValueError) -> String {
+        let pattern = text.lowercased()
+        let name = pattern.hasPrefix("*.") ? pattern.dropFirst(2) : Substring(pattern)
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        let valid = !name.isEmpty && labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        }
+        guard valid else { throw ValueError("bad host pattern \"\(text)\" (use a host name or *.domain)") }
+        return pattern
+    }
+}

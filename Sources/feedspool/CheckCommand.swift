@@ -1,0 +1,46 @@
+import ArgumentParser
+import Config
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `feedspool check`: loads the configuration and reports every mistake in it,
+/// one `file:line: message` line each, as compilers do.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check feeds.conf and the files it includes for mistakes.",
+        discussion: """
+            Prints each problem as FILE:LINE: MESSAGE on standard error, or one summary \
+            line on standard output when there are none. The configuration is --config, \
+            else $FEEDSPOOL_CONFIG, else feeds.conf in the current directory. Exit status: \
+            0 when there are no problems, 1 when there are, 2 for usage errors.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else feeds.conf).", valueName: "PATH"))
+    var config: String?
+
+    func validate() throws {
+        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
+    }
+
+    func run() throws {
+        let environment = getenv("FEEDSPOOL_CONFIG").map { String(cString: $0) }
+        let path = config ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "feeds.conf"
+        let loaded: Configuration
+        do {
+            loaded = try ConfigLoader.load(path: path)
+        } catch {
+            // Without the "feedspool: " prefix: `file:line: message` is what vim's
+            // quickfix and Emacs' compilation mode jump to.
+            for problem in error.problems { Console.diagnostic(problem.description) }
+            throw ExitCode(1)
+        }
+        let feeds = loaded.feeds.count, hosts = loaded.hosts.count
+        let summary = "\(path): \(feeds) \(feeds == 1 ? "feed" : "feeds"), \(hosts) \(hosts == 1 ? "host" : "hosts"), no problems\n"
+        Console.write(Array(summary.utf8))
+    }
+}
