@@ -40,6 +40,7 @@ let package = Package(
 
         // Pipeline stages, in the order data flows: a stage never imports a later one.
         .target(name: "Config"),
+        .target(name: "Scheduler"),
         .target(name: "Fetcher", dependencies: ["CCurl"]),
         .target(
             name: "FeedParser",
@@ -73,6 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "CleanerTests", dependencies: ["Cleaner"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         // End-to-end tests: run the built `feedspool` binary like a script would.
