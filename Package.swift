@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "CleanerTests", dependencies: ["Cleaner"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
-        .testTarget(name: "FetcherTests", dependencies: ["Fetcher"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(

@@ -1,2 +1,0 @@
-/// Placeholder until the Fetcher stage lands; replaced by its first real file.
-enum FetcherStagePlaceholder {}

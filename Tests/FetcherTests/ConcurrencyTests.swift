@@ -1,0 +1,77 @@
+import Testing
+@testable import Fetcher
+
+/// The caps on transfers at once, in all and per host, results in completion
+/// order, and connections kept for reuse.
+@Suite struct ConcurrencyTests {
+    let server: FixtureServer
+    init() throws { server = try FixtureServer.shared.get() }
+
+    @Test func noMoreThanPerHostTransfersRunToOneHost() throws {
+        let fetcher = Fetcher(concurrency: 8, perHost: 2)
+        let requests = (1...8).map { FetchRequest(id: $0, url: server.url("/hold/host?want=2")) }
+        let results = fetcher.fetch(requests)
+        #expect(results.allSatisfy { (try? $0.result.get().status) == 200 })
+        #expect(try server.most("host", fetcher: fetcher) == 2)
+    }
+
+    @Test func noMoreThanConcurrencyTransfersRunInAll() throws {
+        let fetcher = Fetcher(concurrency: 3, perHost: 10)
+        let requests = (1...12).map { FetchRequest(id: $0, url: server.url("/hold/all?want=3")) }
+        let results = fetcher.fetch(requests)
+        #expect(results.allSatisfy { (try? $0.result.get().status) == 200 })
+        #expect(try server.most("all", fetcher: fetcher) == 3)
+    }
+
+    @Test func eachHostHasItsOwnCap() throws {
+        // 127.0.0.1 and localhost are two host names for the same server.
+        let fetcher = Fetcher(concurrency: 8, perHost: 1)
+        let hosts = ["127.0.0.1", "localhost"]
+        let requests = (0..<8).map {
+            FetchRequest(id: $0, url: "http://\(hosts[$0 % 2]):\(server.port)/hold/pair?want=2")
+        }
+        let results = fetcher.fetch(requests)
+        #expect(results.allSatisfy { (try? $0.result.get().status) == 200 })
+        #expect(try server.most("pair", fetcher: fetcher) == 2)
+        #expect(try server.most("pair@127.0.0.1", fetcher: fetcher) == 1)
+        #expect(try server.most("pair@localhost", fetcher: fetcher) == 1)
+    }
+
+    @Test func everyRequestGetsExactlyOneResult() throws {
+        let requests = (1...40).map { FetchRequest(id: $0, url: server.url($0 % 4 == 0 ? "/status/404" : "/feed")) }
+        let results = Fetcher(concurrency: 6, perHost: 3).fetch(requests + [FetchRequest(id: 41, url: "nonsense")])
+        #expect(results.map(\.id).sorted() == Array(1...41))
+    }
+
+    @Test func anEmptyBatchReturnsAtOnce() {
+        #expect(Fetcher().fetch([]).isEmpty)
+    }
+
+    @Test func connectionsAreReusedAcrossBatches() throws {
+        let fetcher = Fetcher(concurrency: 4, perHost: 1)
+        let first = try fetchResponse(FetchRequest(id: 1, url: server.url("/port")), with: fetcher)
+        let second = try fetchResponse(FetchRequest(id: 2, url: server.url("/port")), with: fetcher)
+        #expect(first.text == second.text)
+    }
+
+    @Test func connectionsAreReusedWithinABatch() throws {
+        let fetcher = Fetcher(concurrency: 4, perHost: 1)
+        let results = fetcher.fetch((1...4).map { FetchRequest(id: $0, url: server.url("/port")) })
+        let ports = Set(results.compactMap { try? $0.result.get().text })
+        #expect(ports.count == 1)
+    }
+
+    @Test func severalThreadsCanFetchAtOnce() async throws {
+        let fetcher = Fetcher(concurrency: 4, perHost: 4)
+        let url = server.url("/feed")
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for batch in 0..<4 {
+                group.addTask {
+                    fetcher.fetch((0..<5).map { FetchRequest(id: batch * 5 + $0, url: url) }).count
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts == [5, 5, 5, 5])
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Fetcher
+
+/// The Python server in `Fixtures/server.py`, running on 127.0.0.1 on a free
+/// port for as long as this object lives, or, for `shared`, until the test
+/// process exits and the server sees its standard input close.
+///
+/// Sendable because nothing in it changes after `init`.
+final class FixtureServer: @unchecked Sendable {
+    /// The server most tests share: starting one takes most of a second on a
+    /// loaded machine. Tests that read its counters use keys of their own.
+    static let shared = Result { try FixtureServer() }
+
+    let port: Int
+    private let process = Process()
+    private let input = Pipe()
+
+    /// The folder of the fixture files, found from this source file.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// Starts the server and waits for the port it prints.
+    init() throws {
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.fixtures.appendingPathComponent("server.py").path]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        var printed = Data()
+        while !printed.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            printed.append(chunk)
+        }
+        let line = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        port = try #require(Int(line), "the fixture server printed no port: \(line)")
+    }
+
+    deinit {
+        // Closing its standard input ends the server; terminate in case it hangs.
+        try? input.fileHandleForWriting.close()
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// The URL of `path` on this server, by IP address.
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    /// The most `/hold/<key>` requests the server saw running at once
+    /// (`key@host` counts those that named `host`).
+    func most(_ key: String, fetcher: Fetcher) throws -> Int {
+        let response = try fetchResponse(FetchRequest(id: 0, url: url("/most/\(key)")), with: fetcher)
+        return try #require(Int(response.text))
+    }
+}
+
+/// Fetches one request and returns its result.
+func fetchResult(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) -> Result<FetchResponse, FetchError> {
+    let results = fetcher.fetch([request])
+    #expect(results.count == 1)
+    return results[0].result
+}
+
+/// Fetches one request that must get an HTTP response, and returns it.
+func fetchResponse(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) throws -> FetchResponse {
+    try fetchResult(request, with: fetcher).get()
+}
+
+/// Fetches one request that must fail, and returns why.
+func fetchError(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) throws -> FetchError {
+    switch fetchResult(request, with: fetcher) {
+    case .success(let response):
+        Issue.record("expected an error, got HTTP \(response.status) from \(response.effectiveURL)")
+        throw FetchError.failed("unexpected success")
+    case .failure(let error):
+        return error
+    }
+}
+
+extension FetchResponse {
+    /// The body as UTF-8 text.
+    var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body of `/echo`: the headers the server received, by lowercased name.
+    func echoedHeaders() throws -> [String: String] {
+        let object = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        return try #require(object?["headers"] as? [String: String])
+    }
+}
