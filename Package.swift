@@ -61,8 +61,11 @@ let package = Package(
             name: "feedspool",
             dependencies: [
                 "Config",
+                "Scheduler",
+                "Fetcher",
                 "FeedParser",
                 "Cleaner",
+                "Spool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,7 +79,13 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher"], exclude: ["Fixtures"]),
-        .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture"]),
+        // The child process the spool's kill -9 test starts and kills; tests only.
+        .executableTarget(
+            name: "spool-torture",
+            dependencies: ["Spool", "FeedParser", "Cleaner"],
+            path: "Tests/SpoolTorture"
+        ),
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",

@@ -60,6 +60,18 @@ public struct Cleaner: Sendable {
             removed: removals)
     }
 
+    /// Sanitises an article without removing boilerplate (`clean=no` in
+    /// `feeds.conf`): the allow-list, URL resolution and tracking removal
+    /// still apply, since they are what makes the HTML safe to show.
+    public func sanitize(_ input: String, baseURL: String? = nil) -> CleanArticle {
+        var removals: [Removal] = []
+        var (tree, title, _) = Self.tree(for: input)
+        removeTracking(&tree, under: HTMLTree.root, removals: &removals)
+        Sanitizer.sanitize(&tree, base: baseURL.flatMap { URL(string: $0) }, removals: &removals)
+        return CleanArticle(title: title, text: TextWriter.text(of: tree), html: HTMLWriter.html(of: tree),
+                            source: nil, removed: removals)
+    }
+
     /// The tree of `input`, its title when plain text carries one, and its kind.
     static func tree(for input: String) -> (tree: HTMLTree, title: String?, kind: InputKind) {
         let kind = InputKind.of(input)

@@ -1,10 +1,5 @@
 import ArgumentParser
 import Config
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `feedspool check`: loads the configuration and reports every mistake in it,
 /// one `file:line: message` line each, as compilers do.
@@ -28,8 +23,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = getenv("FEEDSPOOL_CONFIG").map { String(cString: $0) }
-        let path = config ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "feeds.conf"
+        let path = ConfigPath.resolve(config)
         let loaded: Configuration
         do {
             loaded = try ConfigLoader.load(path: path)

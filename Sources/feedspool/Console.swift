@@ -27,6 +27,13 @@ enum Console {
         text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
+    /// Writes text to standard error as it is, without a line break: for
+    /// the progress line a terminal redraws.
+    static func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+    }
+
     /// Writes a warning line to standard error.
     static func warning(_ line: String) {
         error("warning: \(line)")

@@ -13,7 +13,7 @@ struct Feedspool: ParsableCommand {
         commandName: "feedspool",
         abstract: "Polls feeds and delivers each new article, cleaned, into a spool directory.",
         version: version,
-        subcommands: [ParseCommand.self, CleanCommand.self, CheckCommand.self]
+        subcommands: [OnceCommand.self, CheckCommand.self, ParseCommand.self, CleanCommand.self]
     )
 }
 

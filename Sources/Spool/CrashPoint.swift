@@ -1,0 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The hook the kill -9 test uses to stop the process at an exact point of
+/// the delivery protocol, as if it had been killed there.
+///
+/// `FEEDSPOOL_CRASH_AT=<point>:<n>` makes the process `_exit(137)` the n-th
+/// time it passes `<point>` (counting from 1, in this process):
+/// `1`…`5` right after that step of the protocol (docs/spool.md) for a
+/// batch, `tmpfile` after each temporary file is synced, `rename` after each
+/// file is moved into `new/`. Steps 2–5 are also passed during recovery.
+/// Without the variable this costs one comparison per point. The counter is
+/// not synchronised: the hook is for the single-threaded test child only.
+enum CrashPoint {
+    private nonisolated(unsafe) static var armed: (point: String, remaining: Int)? = {
+        guard let value = getenv("FEEDSPOOL_CRASH_AT") else { return nil }
+        let parts = String(cString: value).split(separator: ":")
+        guard parts.count == 2, let count = Int(parts[1]), count > 0 else { return nil }
+        return (String(parts[0]), count)
+    }()
+
+    /// Ends the process here if this is the armed point's n-th passing.
+    static func reached(_ point: String) {
+        guard let target = armed, target.point == point else { return }
+        if target.remaining == 1 { _exit(137) }
+        armed = (point, target.remaining - 1)
+    }
+}

@@ -1,0 +1,48 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What the state store remembers about fetching one feed between runs:
+/// the HTTP validators for conditional requests, how the last fetch went,
+/// and when to fetch next. A feed never fetched has the default value.
+public struct FeedState: Sendable, Equatable {
+    /// The `ETag` of the last successful response, sent as `If-None-Match`.
+    public var etag: String?
+    /// The `Last-Modified` of the last successful response, sent as
+    /// `If-Modified-Since`.
+    public var lastModified: String?
+    /// How the last fetch ended, in the fetcher's words (`200`, `304`,
+    /// `HTTP 503`, `timeout`).
+    public var lastResult: String?
+    /// Failed fetches in a row; 0 after a success.
+    public var errorCount: Int
+    /// Where a permanent redirect (301, 308) said the feed now lives.
+    public var permanentRedirect: String?
+    /// The server said the feed is gone for good (HTTP 410).
+    public var gone: Bool
+    /// When the feed was last fetched.
+    public var lastFetch: Date?
+    /// When the feed should be fetched next.
+    public var nextFetch: Date?
+    /// The earliest time the server allows the next request (`Retry-After`).
+    public var retryAfter: Date?
+
+    /// Makes a state; the defaults describe a feed never fetched.
+    public init(
+        etag: String? = nil, lastModified: String? = nil, lastResult: String? = nil,
+        errorCount: Int = 0, permanentRedirect: String? = nil, gone: Bool = false,
+        lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil
+    ) {
+        self.etag = etag
+        self.lastModified = lastModified
+        self.lastResult = lastResult
+        self.errorCount = errorCount
+        self.permanentRedirect = permanentRedirect
+        self.gone = gone
+        self.lastFetch = lastFetch
+        self.nextFetch = nextFetch
+        self.retryAfter = retryAfter
+    }
+}

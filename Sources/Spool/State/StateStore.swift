@@ -1,0 +1,290 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import FeedParser
+
+/// The daemon's memory between runs, in one SQLite database (WAL mode) in
+/// the state folder: per feed its fetch state, the keys of the entries
+/// already delivered, and the articles half-way through delivery.
+///
+/// Only one process may use a state folder at a time: `open` takes an
+/// exclusive lock on `state/lock`, which the kernel releases when the
+/// process ends however it ends.
+///
+/// Threading: every method may be called from any thread; calls take turns
+/// with the one SQLite connection behind a lock. Delivering two batches of
+/// the *same* feed at once is not supported (see `Spool.deliver`).
+public final class StateStore: @unchecked Sendable {
+    /// How long the key of an entry that left its feed is remembered: 90 days.
+    public static let defaultRetention: TimeInterval = 90 * 86_400
+    /// The database's file name inside the state folder.
+    public static let databaseName = "state.sqlite"
+    /// The schema version this code writes (SQLite's `user_version`).
+    static let schemaVersion: Int64 = 1
+
+    /// The state folder.
+    public let folder: String
+    /// The database file.
+    public var databasePath: String { database.path }
+
+    let database: Database
+    private let lock = StateLock()
+    private let lockDescriptor: Int32
+
+    private init(folder: String, database: Database, lockDescriptor: Int32) {
+        self.folder = folder
+        self.database = database
+        self.lockDescriptor = lockDescriptor
+    }
+
+    deinit {
+        FileSystem.unlock(lockDescriptor)
+    }
+
+    /// Opens the state store in `folder`, creating the folder and the
+    /// database when missing.
+    /// - Throws: `SpoolError` when the folder cannot be made, another
+    ///   process holds it, or the database cannot be opened or is newer.
+    public static func open(folder: String) throws(SpoolError) -> StateStore {
+        try FileSystem.makeDirectories(folder)
+        let descriptor = try FileSystem.lockExclusively(folder + "/lock")
+        do throws(SpoolError) {
+            let database = try Database(path: folder + "/" + databaseName)
+            try createSchema(in: database)
+            return StateStore(folder: folder, database: database, lockDescriptor: descriptor)
+        } catch {
+            FileSystem.unlock(descriptor)
+            throw error
+        }
+    }
+
+    /// Runs `body` with the connection, holding the lock.
+    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> Result) throws(SpoolError) -> Result {
+        try lock.withLock { () throws(SpoolError) -> Result in try body(database) }
+    }
+
+    // MARK: - Feed state
+
+    /// What is remembered about fetching `feed`; the default value for a
+    /// feed never fetched.
+    public func feedState(_ feed: String) throws(SpoolError) -> FeedState {
+        try withDatabase { database throws(SpoolError) in
+            try database.statement("""
+                SELECT etag, last_modified, last_result, error_count, redirect, gone,
+                       last_fetch, next_fetch, retry_after
+                FROM feeds WHERE name = ?
+                """).firstRow([.text(feed)]) { row in
+                FeedState(
+                    etag: row.text(0), lastModified: row.text(1), lastResult: row.text(2),
+                    errorCount: Int(row.integer(3) ?? 0), permanentRedirect: row.text(4),
+                    gone: (row.integer(5) ?? 0) != 0, lastFetch: row.real(6).map(Date.init(timeIntervalSince1970:)),
+                    nextFetch: row.real(7).map(Date.init(timeIntervalSince1970:)),
+                    retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)))
+            } ?? FeedState()
+        }
+    }
+
+    /// Replaces what is remembered about fetching `feed`.
+    public func setFeedState(_ state: FeedState, for feed: String) throws(SpoolError) {
+        try withDatabase { database throws(SpoolError) in
+            try database.statement("""
+                INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
+                                   last_fetch, next_fetch, retry_after)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                ON CONFLICT (name) DO UPDATE SET
+                    etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
+                    gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10
+                """).run([
+                    .text(feed), optional(state.etag), optional(state.lastModified), optional(state.lastResult),
+                    .integer(Int64(state.errorCount)), optional(state.permanentRedirect),
+                    .integer(state.gone ? 1 : 0), optional(state.lastFetch), optional(state.nextFetch),
+                    optional(state.retryAfter),
+                ])
+        }
+    }
+
+    // MARK: - Seen entries
+
+    /// The entries of a freshly parsed document that should be delivered:
+    /// those never delivered (`new`) and, with `updates`, those that changed
+    /// since their last delivery (`update`: a later `updated` date, or a
+    /// different title, summary or content). Entries already on their way
+    /// (an earlier delivery of this feed failed half-way) are left out: the
+    /// next `Spool.deliver` for the feed finishes them.
+    ///
+    /// Also records that every entry present was seen now, which starts the
+    /// retention clock of those that left, and remembers for good that the
+    /// feed repeats guids once a document does.
+    /// - Parameters:
+    ///   - feed: The feed's name.
+    ///   - entries: All entries of the document, in document order.
+    ///   - updates: Whether changed entries are delivered again.
+    ///   - now: The time of this reading.
+    /// - Returns: The entries to deliver, in document order, each key once.
+    public func newEntries(feed: String, entries: [Entry], updates: Bool, now: Date = Date()) throws(SpoolError) -> [NewEntry] {
+        let repeatsNow = EntryKeys.guidsRepeat(in: entries)
+        var guidCounts: [String: Int] = [:]
+        for entry in entries {
+            if let guid = EntryKeys.present(entry.guid) { guidCounts[guid, default: 0] += 1 }
+        }
+        let time = now.timeIntervalSince1970
+        return try withDatabase { database throws(SpoolError) in
+            try database.transaction { () throws(SpoolError) -> [NewEntry] in
+                let repeatedBefore = try database.statement("SELECT repeats_guids FROM feeds WHERE name = ?")
+                    .firstRow([.text(feed)]) { $0.integer(0) ?? 0 } ?? 0
+                let useGuid = !repeatsNow && repeatedBefore == 0
+                try database.statement("""
+                    INSERT INTO feeds (name, repeats_guids, last_read) VALUES (?1, ?2, ?3)
+                    ON CONFLICT (name) DO UPDATE SET repeats_guids = max(repeats_guids, ?2), last_read = ?3
+                    """).run([.text(feed), .integer(useGuid ? 0 : 1), .real(time)])
+
+                let isPending = try database.statement("SELECT 1 FROM pending WHERE feed = ? AND key = ?")
+                let lookUp = try database.statement(
+                    "SELECT fingerprint, updated, delivered FROM seen WHERE feed = ? AND key = ?")
+                let touch = try database.statement("UPDATE seen SET last_seen = ? WHERE feed = ? AND key = ?")
+                let copy = try database.statement("""
+                    INSERT OR IGNORE INTO seen (feed, key, fingerprint, updated, delivered, last_seen)
+                    SELECT feed, ?3, fingerprint, updated, delivered, ?4 FROM seen WHERE feed = ?1 AND key = ?2
+                    """)
+
+                var keys = Set<String>()
+                var result: [NewEntry] = []
+                for entry in entries {
+                    let key = EntryKeys.key(for: entry, useGuid: useGuid)
+                    guard keys.insert(key).inserted else { continue }
+                    if try isPending.firstRow([.text(feed), .text(key)], { _ in true }) != nil { continue }
+                    let fingerprint = EntryKeys.fingerprint(of: entry)
+                    var record = try lookUp.firstRow([.text(feed), .text(key)]) { row in
+                        (fingerprint: row.text(0), updated: row.real(1))
+                    }
+                    // A feed that took to repeating guids is keyed by links
+                    // from then on; an entry delivered under its (still
+                    // unique) guid before must not come again under its link.
+                    if record == nil, !useGuid, let guid = EntryKeys.present(entry.guid), guid != key,
+                       guidCounts[guid] == 1
+                    {
+                        record = try lookUp.firstRow([.text(feed), .text(guid)]) { row in
+                            (fingerprint: row.text(0), updated: row.real(1))
+                        }
+                        if record != nil {
+                            try copy.run([.text(feed), .text(guid), .text(key), .real(time)])
+                        }
+                    }
+                    guard let record else {
+                        result.append(NewEntry(entry: entry, key: key, kind: .new, fingerprint: fingerprint))
+                        continue
+                    }
+                    try touch.run([.real(time), .text(feed), .text(key)])
+                    guard updates else { continue }
+                    let later = entry.updated.map { updated in
+                        record.updated.map { updated.timeIntervalSince1970 > $0 } ?? false
+                    } ?? false
+                    if later || record.fingerprint != fingerprint {
+                        result.append(NewEntry(entry: entry, key: key, kind: .update, fingerprint: fingerprint))
+                    }
+                }
+                return result
+            }
+        }
+    }
+
+    /// Whether an entry key of `feed` is recorded as delivered.
+    public func isSeen(feed: String, key: String) throws(SpoolError) -> Bool {
+        try withDatabase { database throws(SpoolError) in
+            try database.statement("SELECT 1 FROM seen WHERE feed = ? AND key = ?")
+                .firstRow([.text(feed), .text(key)]) { _ in true } ?? false
+        }
+    }
+
+    /// Forgets the keys of entries that left their feed more than
+    /// `retention` ago. A key is only forgotten once its entry was missing
+    /// from the feed's latest document: a feed that stops answering for a
+    /// while does not have its current entries delivered again when it
+    /// comes back.
+    /// - Returns: How many keys were forgotten.
+    @discardableResult
+    public func prune(retention: TimeInterval = StateStore.defaultRetention, now: Date = Date()) throws(SpoolError) -> Int {
+        try withDatabase { database throws(SpoolError) in
+            try database.statement("""
+                DELETE FROM seen WHERE last_seen < ?1
+                AND last_seen < (SELECT last_read FROM feeds WHERE feeds.name = seen.feed)
+                """).run([.real(now.timeIntervalSince1970 - retention)])
+            return database.changes
+        }
+    }
+
+    /// Forgets a feed removed from the configuration: its fetch state and
+    /// its seen keys. Articles still half-way through delivery are kept
+    /// and finished by `Spool.recover`.
+    public func forgetFeed(_ feed: String) throws(SpoolError) {
+        try withDatabase { database throws(SpoolError) in
+            try database.transaction { () throws(SpoolError) in
+                try database.statement("DELETE FROM seen WHERE feed = ?").run([.text(feed)])
+                try database.statement("DELETE FROM feeds WHERE name = ?").run([.text(feed)])
+            }
+        }
+    }
+
+    // MARK: - Schema
+
+    private static func createSchema(in database: Database) throws(SpoolError) {
+        // WAL lets readers (`feedspool check`) look while the daemon writes;
+        // synchronous=FULL makes each commit durable before it returns,
+        // which the delivery protocol's ordering relies on.
+        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+        let version = try database.statement("PRAGMA user_version").firstRow([]) { $0.integer(0) ?? 0 } ?? 0
+        if version > schemaVersion {
+            throw SpoolError(operation: "state database", path: database.path,
+                             reason: "written by a newer feedspool (schema \(version), this one knows \(schemaVersion))")
+        }
+        guard version < schemaVersion else { return }
+        try database.transaction { () throws(SpoolError) in
+            try database.execute("""
+                CREATE TABLE IF NOT EXISTS feeds (
+                    name TEXT PRIMARY KEY,
+                    etag TEXT, last_modified TEXT, last_result TEXT,
+                    error_count INTEGER NOT NULL DEFAULT 0,
+                    redirect TEXT, gone INTEGER NOT NULL DEFAULT 0,
+                    last_fetch REAL, next_fetch REAL, retry_after REAL,
+                    repeats_guids INTEGER NOT NULL DEFAULT 0,
+                    last_read REAL
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS seen (
+                    feed TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    updated REAL,
+                    delivered INTEGER NOT NULL,
+                    last_seen REAL NOT NULL,
+                    PRIMARY KEY (feed, key)
+                ) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS seen_by_last_seen ON seen (last_seen);
+                CREATE TABLE IF NOT EXISTS pending (
+                    id TEXT PRIMARY KEY,
+                    feed TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    updated REAL,
+                    second INTEGER NOT NULL,
+                    file TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('intent', 'written')),
+                    json BLOB NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS pending_by_feed ON pending (feed, key);
+                PRAGMA user_version = \(schemaVersion);
+                """)
+        }
+    }
+}
+
+/// A bound value for an optional text.
+func optional(_ text: String?) -> SQLValue {
+    text.map(SQLValue.text) ?? .null
+}
+
+/// A bound value for an optional date, as seconds since 1970.
+func optional(_ date: Date?) -> SQLValue {
+    date.map { .real($0.timeIntervalSince1970) } ?? .null
+}

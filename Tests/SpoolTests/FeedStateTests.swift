@@ -1,0 +1,44 @@
+import Foundation
+import Spool
+import Testing
+
+@Suite("Feed fetch state")
+struct FeedStateTests {
+    @Test func feedNeverFetchedHasTheDefaultState() throws {
+        let folder = try TemporaryFolder()
+        let (state, _) = try folder.open()
+        #expect(try state.feedState("lwn") == FeedState())
+    }
+
+    @Test func stateSurvivesReopeningTheStore() throws {
+        let folder = try TemporaryFolder()
+        let saved = FeedState(
+            etag: "\"abc\"", lastModified: "Sat, 30 Nov 2024 12:00:00 GMT", lastResult: "HTTP 503", errorCount: 3,
+            permanentRedirect: "https://lwn.net/headlines/rss", gone: true,
+            lastFetch: Date(timeIntervalSince1970: 1_732_968_000), nextFetch: Date(timeIntervalSince1970: 1_732_971_600),
+            retryAfter: Date(timeIntervalSince1970: 1_732_969_500))
+        do {
+            let (state, _) = try folder.open()
+            try state.setFeedState(saved, for: "lwn")
+        }
+        let (state, _) = try folder.open()
+        #expect(try state.feedState("lwn") == saved)
+        #expect(try state.feedState("other") == FeedState())
+    }
+
+    @Test func readingEntriesKeepsTheFetchState() throws {
+        let folder = try TemporaryFolder()
+        let (state, _) = try folder.open()
+        let saved = FeedState(etag: "\"v1\"", errorCount: 1)
+        try state.setFeedState(saved, for: "blog")
+        _ = try state.newEntries(feed: "blog", entries: [post(1)], updates: false)
+        #expect(try state.feedState("blog") == saved)
+    }
+
+    @Test func databaseIsInWALMode() throws {
+        let folder = try TemporaryFolder()
+        let (state, _) = try folder.open()
+        try state.setFeedState(FeedState(etag: "x"), for: "blog")
+        #expect(FileManager.default.fileExists(atPath: state.databasePath + "-wal"))
+    }
+}

@@ -1,0 +1,275 @@
+import Foundation
+import Spool
+import Testing
+
+/// Exactly once, whenever the process dies: a child process (`spool-torture`)
+/// delivers batches into a real spool and state store and is killed, by
+/// SIGKILL at varied moments and by `FEEDSPOOL_CRASH_AT` at every step of
+/// the protocol; each restart recovers and carries on. At the end every
+/// article of the input is in `new/` exactly once.
+///
+/// Nothing here depends on timing: delays only decide where kills land,
+/// and every assertion is about the spool's final content.
+@Suite("Exactly once under kill -9", .serialized)
+struct KillTests {
+    /// The child's input: feeds × a window of entries sliding by `step`.
+    struct Input {
+        var feeds = 4, rounds = 6, window = 6, step = 2
+        var arguments: [String] { ["feeds=\(feeds)", "rounds=\(rounds)", "window=\(window)", "step=\(step)"] }
+        var articleCount: Int { feeds * ((rounds - 1) * step + window) }
+    }
+
+    /// The `spool-torture` binary `swift build` put beside the test bundle.
+    static let binary: String = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("spool-torture").path),
+              folder.path != "/"
+        {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("spool-torture").path
+    }()
+
+    // MARK: - Crash points
+
+    /// Each step of the protocol, and the middle of steps 2 and 4 (after
+    /// the first, third or fifth file), at the first and a later batch.
+    static let crashPoints = [
+        "1:1", "1:3", "tmpfile:1", "tmpfile:3", "2:1", "2:4", "3:1", "3:4",
+        "rename:1", "rename:5", "4:1", "4:4", "5:1", "5:4",
+    ]
+
+    @Test(arguments: crashPoints)
+    func crashAtProtocolStepLosesAndDuplicatesNothing(point: String) throws {
+        let folder = try Self.scratchFolder()
+        let input = Input()
+        let crashed = try runChild(folder, input, crashAt: point)
+        #expect(crashed.status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
+        let pending = try Self.pendingCounts(folder)
+        switch point.split(separator: ":")[0] {
+        case "1", "tmpfile", "2": #expect(pending.intent > 0 && pending.written == 0)
+        case "3", "rename", "4": #expect(pending.written > 0 && pending.intent == 0)
+        default: #expect(pending == PendingCounts(intent: 0, written: 0))
+        }
+        let finished = try runChild(folder, input)
+        #expect(finished.status == 0 && finished.output.hasSuffix("done\n"))
+        try expectEveryArticleOnce(folder, input)
+    }
+
+    @Test func crashesDuringRecoveryAreRecoveredToo() throws {
+        let folder = try Self.scratchFolder()
+        let input = Input()
+        // The first run leaves intents; each later one dies inside the
+        // recovery of what the previous one left.
+        for point in ["2:3", "tmpfile:1", "2:1", "3:1", "rename:1", "4:1", "3:2", "5:1"] {
+            let crashed = try runChild(folder, input, crashAt: point)
+            #expect(crashed.status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
+        }
+        #expect(try runChild(folder, input).status == 0)
+        try expectEveryArticleOnce(folder, input)
+    }
+
+    @Test func consumerClaimingBetweenCrashesSeesEveryArticleOnce() throws {
+        let folder = try Self.scratchFolder()
+        let input = Input()
+        let spool = Spool(path: folder.path + "/spool")
+        var consumed: [String] = []
+        // After each crash a consumer claims what is in new/ (some of it
+        // delivered by a batch whose last step never ran), reads it and
+        // deletes it, as the documented consumer does.
+        func consume() throws {
+            for name in files(in: spool.newFolder) {
+                try FileManager.default.moveItem(atPath: spool.newFolder + "/" + name, toPath: spool.claimedFolder + "/" + name)
+                let data = try Data(contentsOf: URL(fileURLWithPath: spool.claimedFolder + "/" + name))
+                let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                consumed.append(try #require(object["id"] as? String))
+                try FileManager.default.removeItem(atPath: spool.claimedFolder + "/" + name)
+            }
+        }
+        for point in ["4:1", "rename:2", "5:1", "4:2", "3:1", "rename:1", "4:1", "1:2", "5:2", "4:1"] {
+            #expect(try runChild(folder, input, crashAt: point).status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
+            try consume()
+        }
+        #expect(try runChild(folder, input).status == 0)
+        try consume()
+        let expected = try run(Self.binary, ["--expect"] + input.arguments).output.split(separator: "\n").map(String.init)
+        #expect(consumed.count == expected.count, "consumed \(consumed.count) of \(expected.count)")
+        #expect(consumed.sorted() == expected.sorted())
+    }
+
+    // MARK: - SIGKILL
+
+    @Test func fortyKillsAtVariedMomentsLoseAndDuplicateNothing() throws {
+        // On a real disk, where the protocol's fsyncs take the time they
+        // take in production, so random kills land inside it.
+        let folder = try TemporaryFolder()
+        let input = Input(feeds: 4, rounds: 30, window: 6, step: 2)
+        let kills = 40
+        var random = SplitMix64(seed: 20_241_130)
+        var timing = ChildTiming()
+        var landed: [String: Int] = [:]
+        for kill in 0..<kills {
+            // Most kills go a random moment into the first to third batch of
+            // the run; every fifth goes into start-up, where recovery runs.
+            let fraction = Double(random.next() % 1000) / 1000
+            let aim: KillAim = kill % 5 == 4
+                ? .startUp(delay: timing.startUp * 1.5 * fraction)
+                : .batch(skipping: Int(random.next() % 3), delay: timing.batch * 1.5 * fraction)
+            landed[try runChildAndKill(folder, input, aim: aim, timing: &timing), default: 0] += 1
+            // A consumer claims what is in new/, some of it from the batch
+            // just interrupted, so that a file delivered again under the
+            // same name cannot hide by replacing itself.
+            let spool = Spool(path: folder.path + "/spool")
+            for name in files(in: spool.newFolder) {
+                // A name already claimed means a second delivery; it is kept
+                // aside under another name for the final count to report.
+                var target = spool.claimedFolder + "/" + name
+                while FileManager.default.fileExists(atPath: target) { target += ".again" }
+                try FileManager.default.moveItem(atPath: spool.newFolder + "/" + name, toPath: target)
+            }
+        }
+        let finished = try runChild(folder, input)
+        #expect(finished.status == 0 && finished.output.hasSuffix("done\n"))
+        try expectEveryArticleOnce(folder, input)
+        print("kill -9 test: \(kills) kills landed " + landed.sorted { $0.key < $1.key }
+            .map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+    }
+
+    /// Where a kill is aimed.
+    enum KillAim {
+        /// `delay` seconds after the child starts.
+        case startUp(delay: Double)
+        /// `delay` seconds after the child announces a batch, passing over
+        /// the first `skipping` batches of the run.
+        case batch(skipping: Int, delay: Double)
+    }
+
+    /// How long the child's phases take on this machine now, as moving
+    /// averages; kills are spread over these spans.
+    struct ChildTiming {
+        var startUp = 0.01
+        var batch = 0.01
+
+        mutating func record(startUp seconds: Double) { startUp = startUp * 0.7 + seconds * 0.3 }
+        mutating func record(batch seconds: Double) { batch = batch * 0.7 + seconds * 0.3 }
+    }
+
+    /// Starts the child, sends SIGKILL where `aim` says, and says where in
+    /// the protocol the kill left the state (read from the state store).
+    private func runChildAndKill(_ folder: ScratchFolder, _ input: Input, aim: KillAim,
+                                 timing: inout ChildTiming) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = [folder.path + "/spool", folder.path + "/state"] + input.arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let started = Date()
+        try process.run()
+        switch aim {
+        case .startUp(let delay):
+            usleep(useconds_t(delay * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+        case .batch(let skipping, let delay):
+            var buffer = ""
+            var batches = 0
+            var lastBatch: Date?
+            reading: while true {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                buffer += String(decoding: data, as: UTF8.self)
+                while let newline = buffer.firstIndex(of: "\n") {
+                    let line = buffer[..<newline]
+                    buffer = String(buffer[buffer.index(after: newline)...])
+                    let now = Date()
+                    if line.hasPrefix("recovered") { timing.record(startUp: now.timeIntervalSince(started)) }
+                    guard line.hasPrefix("batch ") else { continue }
+                    if let lastBatch { timing.record(batch: now.timeIntervalSince(lastBatch)) }
+                    lastBatch = now
+                    batches += 1
+                    if batches > skipping {
+                        usleep(useconds_t(delay * 1_000_000))
+                        kill(process.processIdentifier, SIGKILL)
+                        break reading
+                    }
+                }
+            }
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+        }
+        process.waitUntilExit()
+        if process.terminationReason == .exit {
+            #expect(process.terminationStatus == 0)
+            return "after the child finished"
+        }
+        let pending = try Self.pendingCounts(folder)
+        if pending.intent > 0 { return "between steps 1 and 3" }
+        if pending.written > 0 { return "between steps 3 and 5" }
+        if case .startUp = aim { return "in start-up with nothing pending" }
+        return "outside a batch"
+    }
+
+    // MARK: - Helpers
+
+    /// A tmpfs when this process may mount one, else a folder under /tmp.
+    /// A kill -9 leaves the page cache intact, so the file system changes
+    /// nothing of what is tested; a tmpfs only makes the fsyncs free, which
+    /// keeps the test quick on a busy disk.
+    static func scratchFolder() throws -> ScratchFolder {
+        if let memory = try SmallFileSystem(size: "64m") { return memory }
+        return try TemporaryFolder()
+    }
+
+    private func runChild(_ folder: ScratchFolder, _ input: Input, crashAt: String? = nil) throws -> (status: Int32, output: String) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["FEEDSPOOL_CRASH_AT"] = crashAt
+        return try run(Self.binary, [folder.path + "/spool", folder.path + "/state"] + input.arguments,
+                       environment: environment)
+    }
+
+    private static func pendingCounts(_ folder: ScratchFolder) throws -> PendingCounts {
+        // Opened and closed at once: the store's lock must be free when the child restarts.
+        try StateStore.open(folder: folder.path + "/state").pendingCounts()
+    }
+
+    /// Every article of the input is in `new/` (or claimed into `cur/`)
+    /// exactly once, under the name its id gives, and nothing is left half-way.
+    private func expectEveryArticleOnce(_ folder: ScratchFolder, _ input: Input) throws {
+        let spool = Spool(path: folder.path + "/spool")
+        let expected = try run(Self.binary, ["--expect"] + input.arguments).output.split(separator: "\n").map(String.init)
+        #expect(expected.count == input.articleCount)
+        #expect(Set(expected).count == expected.count)
+        var seen: [String: Int] = [:]
+        let paths = files(in: spool.newFolder).map { spool.newFolder + "/" + $0 }
+            + files(in: spool.claimedFolder).map { spool.claimedFolder + "/" + $0 }
+        for path in paths {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(name) is not JSON")
+            let id = try #require(object["id"] as? String)
+            #expect(name.hasSuffix("-\(id.prefix(16)).json"), "\(name) is not named by its id, or is a second delivery")
+            seen[id, default: 0] += 1
+        }
+        let duplicates = seen.filter { $0.value > 1 }
+        let missing = Set(expected).subtracting(seen.keys)
+        let unexpected = Set(seen.keys).subtracting(expected)
+        #expect(duplicates.isEmpty, "delivered twice: \(duplicates.keys.sorted())")
+        #expect(missing.isEmpty, "never delivered: \(missing.sorted())")
+        #expect(unexpected.isEmpty, "not in the input: \(unexpected.sorted())")
+        #expect(files(in: spool.temporaryFolder).isEmpty)
+        #expect(try Self.pendingCounts(folder) == PendingCounts(intent: 0, written: 0))
+    }
+}
+
+/// A small seeded generator, so a failing run can be repeated exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
