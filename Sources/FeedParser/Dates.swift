@@ -27,7 +27,7 @@ import Foundation
 ///   often than the date.
 /// - Nothing is guessed: a year has four digits, and two only in the RFC 822
 ///   form (RFC 2822's rule, `00`–`49` is 20xx); year 0 is rejected.
-enum FeedDate {
+public enum FeedDate {
     /// Parses an RFC 822/1123 or RFC 3339/ISO 8601 date as feeds write them; nil when unparseable.
     ///
     /// Besides the two standards it reads the SQL-style `2024-11-30 12:00:00`
@@ -38,7 +38,7 @@ enum FeedDate {
     /// so the date stays valid without inventing a different day.
     /// - Returns: The instant, keeping fractional seconds; nil when the text is
     ///   no date or names a day, hour or zone that does not exist.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         // Native Swift strings are contiguous UTF-8; only bridged or lazily
         // built ones pay for the copy.
         if let date = text.utf8.withContiguousStorageIfAvailable({ parse(utf8: $0) }) {
@@ -54,7 +54,7 @@ enum FeedDate {
     /// -0.5 s prints as `1969-12-31T23:59:59Z`), the way a clock shows it.
     /// Times before year 1 or after 9999 clamp to those years' first or last
     /// second, and NaN prints as the epoch, so the shape never breaks.
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let seconds = wholeSeconds(date.timeIntervalSince1970)
         let days = floorDivision(seconds, 86_400)
         let secondOfDay = seconds - days * 86_400

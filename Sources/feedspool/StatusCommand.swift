@@ -1,0 +1,70 @@
+import ArgumentParser
+import Config
+import FeedParser
+import Scheduler
+import Spool
+
+/// `feedspool status`: what the state store knows about each configured
+/// feed, one tab-separated line each, for people and for `cut`/`awk`.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show when each feed was polled, how it went, and when it is next due.",
+        discussion: """
+            Prints a header and one tab-separated line per feed: name, last poll, result, \\
+            failures in a row, next poll, and notes (a permanent redirect the server \\
+            announced — feeds.conf is never rewritten — or "gone"). Times are UTC; "-" means \\
+            never or unknown. Exit status: 0, 1 when the state cannot be read, 2 for a \\
+            configuration or usage error.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else ./feeds.conf).", valueName: "PATH"))
+    var config: String?
+
+    func validate() throws {
+        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
+    }
+
+    func run() throws {
+        let path = ConfigPath.resolve(config)
+        let configuration: Configuration
+        do {
+            configuration = try ConfigLoader.load(path: path)
+        } catch {
+            for problem in error.problems { Console.diagnostic(problem.description) }
+            throw ExitCode(2)
+        }
+        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes"]
+        do {
+            let state = try StateStore.open(folder: configuration.statePath)
+            for feed in configuration.feeds {
+                lines.append(Self.line(for: feed, state: try state.feedState(feed.name)))
+            }
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+        Console.write(Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// One feed's line.
+    static func line(for feed: FeedSettings, state: FeedState) -> String {
+        let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+        let record = PollRecord(lastAttempt: state.lastFetch, consecutiveFailures: state.errorCount,
+                                retryAfter: state.retryAfter, isGone: state.gone)
+        var notes: [String] = []
+        if let moved = state.permanentRedirect { notes.append("moved permanently to \(moved)") }
+        if state.gone { notes.append("gone (HTTP 410)") }
+        if let retryAfter = state.retryAfter { notes.append("server asked to wait until \(FeedDate.format(retryAfter))") }
+        let next = schedule.nextPollTime(after: record).map(FeedDate.format) ?? "-"
+        return [
+            feed.name,
+            state.lastFetch.map(FeedDate.format) ?? "-",
+            state.lastResult ?? "never polled",
+            String(state.errorCount),
+            state.lastFetch == nil ? "now" : next,
+            notes.isEmpty ? "-" : notes.joined(separator: "; "),
+        ].joined(separator: "\t")
+    }
+}
