@@ -15,6 +15,11 @@
 /// teaser marked `articleBody`, one `<article>` per related card), so a
 /// hint is weighed against the density choice by how much prose each holds
 /// and whether one lies inside the other.
+///
+/// JSON-LD's `articleBody` is not read. Of the article extraction
+/// benchmark's pages, the 16 that carry one all score F1 0.96 or more from
+/// density and these hints already, and in 5 of them it is cut short at
+/// about 500 characters or empty: a JSON parse per page would buy nothing.
 enum ArticleHints {
     /// A hint must hold at least this share of the prose under the element
     /// density chose.
@@ -30,6 +35,7 @@ enum ArticleHints {
     /// First words of a class name that, followed by one of
     /// `bodySecondWords`, name an article body.
     private static let bodyFirstWords: Set<String> = ["article", "post", "entry", "story", "body", "blog", "news", "text"]
+    /// Second words of a class name that names an article body.
     private static let bodySecondWords: Set<String> = ["body", "content", "text", "entry", "copy", "bodycopy"]
     /// Class words that name an article body on their own.
     private static let bodyWords: Set<String> = [
@@ -50,6 +56,7 @@ enum ArticleHints {
 
     // MARK: - Finding hints
 
+    /// The kinds of hint, in the order they are tried.
     private enum Kind {
         case microdata, className, articleElement
     }

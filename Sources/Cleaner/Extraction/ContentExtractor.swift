@@ -14,13 +14,18 @@
 ///
 /// The passes:
 /// 1. Page furniture goes first (navigation, asides, footers, headers,
-///    forms, hidden elements, comment threads), so a long comment thread
-///    or a menu cannot win.
+///    forms, comment threads), so a long comment thread or a menu cannot
+///    win.
 /// 2. The best-scoring element is the container; markup that names the
-///    article body (`itemprop="articleBody"`, JSON-LD `articleBody`) can
-///    overrule it (see `ArticleHints`).
-/// 3. Inside the container, furniture named by class or id, figures and
-///    link lists go (`ContentPruning`); everything outside it is detached.
+///    article body (`itemprop="articleBody"`, an `entry-content` class, an
+///    `<article>`) can overrule it (see `ArticleHints`).
+/// 3. Inside the container, the headline and furniture named by tag, class
+///    or id, and lists of links go (`ContentPruning`); everything outside
+///    the container is detached.
+///
+/// Elements hidden with `display: none` are not page furniture here: some
+/// pages hide the article until a script runs (Business Insider does), and
+/// the hidden copy is all there is.
 enum ContentExtractor {
     /// How much a character of furniture counts against a character of
     /// prose when choosing the container. Below 1, because an article's
@@ -52,9 +57,11 @@ enum ContentExtractor {
         let page = TextDensity(tree)
         removePageFurniture(&tree, under: body, page)
         let density = TextDensity(tree)
-        guard let scored = bestContainer(in: tree, under: body, density) else { return body }
-        let container = ArticleHints.container(in: tree, under: body, scored: scored, density)
-        ContentPruning.prune(&tree, inside: container, density, removals: &removals)
+        let container = bestContainer(in: tree, under: body, density).map {
+            ArticleHints.container(in: tree, under: body, scored: $0, density)
+        } ?? body
+        ContentPruning.prune(&tree, inside: container, density, title: PageMetadata.title(of: tree),
+                             removals: &removals)
         detachOutside(&tree, container)
         let outside = page.chars[body] - density.chars[container]
         if outside > 0 { removals.insert(Removal(what: "page outside the main content", chars: outside), at: 0) }
@@ -152,7 +159,7 @@ enum ContentExtractor {
         for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
             let node = tree.nodes[index]
             guard !node.isRemoved else { continue }
-            if node.kind == .text { lengths[index] = node.text.count }
+            if node.kind == .text { lengths[index] = node.text.utf8.count }
             if node.parent >= 0 { lengths[node.parent] += lengths[index] }
         }
         return lengths

@@ -26,6 +26,13 @@ enum ContentPruning {
     /// but is quoted as part of the article.
     private static let linkListExempt: Set<String> = ["li", "blockquote"]
 
+    /// schema.org properties of an article that are not its text: the
+    /// headline, byline and dates the page marks up for search engines.
+    private static let metadataProperties: Set<String> = [
+        "headline", "alternativeHeadline", "author", "creator", "publisher", "datePublished", "dateModified",
+        "dateCreated", "keywords", "articleSection", "interactionCount", "commentCount",
+    ]
+
     /// Elements that are furniture inside an article. `h1` is the headline.
     private static let furnitureElements: [String: String] = [
         "h1": "headline", "figure": "figure", "figcaption": "caption", "nav": "navigation", "aside": "aside",
@@ -33,14 +40,19 @@ enum ContentPruning {
     ]
 
     /// Marks the furniture under `container` removed and records it.
-    static func prune(_ tree: inout HTMLTree, inside container: Int, _ density: TextDensity,
+    static func prune(_ tree: inout HTMLTree, inside container: Int, _ density: TextDensity, title: String?,
                       removals: inout [Removal]) {
         let limit = Double(density.prose[container]) * maximumProseShare
+        let title = title.map { TextNormalizer.collapse($0).lowercased() }.flatMap { text in
+            text.isEmpty ? nil : (text: text, length: TextDensity.measure(text).length)
+        }
         var stack = tree.nodes[container].children.reversed() as [Int]
         while let index = stack.popLast() {
             let node = tree.nodes[index]
             guard node.kind == .element, !node.isRemoved else { continue }
-            if Double(density.prose[index]) <= limit, let what = reason(node, index, density) {
+            if Double(density.prose[index]) <= limit,
+               let what = reason(node, index, density) ?? repeatedTitle(tree, index, density, title)
+            {
                 tree.remove(index)
                 if density.chars[index] > 0 { removals.append(Removal(what: what, chars: density.chars[index])) }
             } else {
@@ -49,10 +61,26 @@ enum ContentPruning {
         }
     }
 
+    /// "headline (title)" when the element at `index` says nothing but the
+    /// page's title: a template's `<h2 class="title">` or `<p
+    /// class="titulo">`. Only elements of about the title's length are read.
+    private static func repeatedTitle(_ tree: HTMLTree, _ index: Int, _ density: TextDensity,
+                                      _ title: (text: String, length: Int)?) -> String? {
+        guard let title, abs(density.chars[index] - title.length) <= 2 else { return nil }
+        let text = TextNormalizer.collapse(tree.textContent(of: index)).lowercased()
+        return text == title.text ? "headline (title)" : nil
+    }
+
     /// Why `node` is furniture, or nil when it is not.
     private static func reason(_ node: HTMLTree.Node, _ index: Int, _ density: TextDensity) -> String? {
         if let what = furnitureElements[node.name] { return "\(what) (<\(node.name)>)" }
         if ContentExtractor.isHidden(node) { return "hidden element" }
+        if let itemprop = node.attribute("itemprop"), metadataProperties.contains(itemprop) {
+            return "\(itemprop) (itemprop)"
+        }
+        if node.name == "a", node.attribute("rel")?.split(separator: " ").contains("tag") == true {
+            return "tag link"
+        }
         if let word = FurnitureNames.furnitureWord(of: node) { return "\(word) (class or id)" }
         if BlockSegmenter.blockElements.contains(node.name), !linkListExempt.contains(node.name),
            density.chars[index] > 0, density.linkDensity(index) > maximumLinkDensity

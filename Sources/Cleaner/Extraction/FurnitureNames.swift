@@ -6,8 +6,11 @@
 /// lowercase-to-uppercase step, then lowercased: `entry-content`,
 /// `c-byline__author` and `relatedArticles` give `entry content`,
 /// `c byline author` and `related articles`. Matching whole words rather
-/// than substrings keeps `shared` from meaning `share`, `bread` from
-/// meaning `ad`, and `thread-comments-count` from hiding in `threads`.
+/// than substrings keeps `shared-content`, `loaded` and `headline` from
+/// reading as `share` and `ad`. Two kinds of name are matched more loosely:
+/// a few long stems no article class contains count inside compounds
+/// (`inlinegallery`, `postsidebar`), and some furniture is named by a pair
+/// of words (`read-more`, `most-popular`).
 enum FurnitureNames {
     /// Words that name a comment thread or a comment form. Such an element
     /// goes before the article is chosen: a long thread reads like prose.
@@ -21,8 +24,8 @@ enum FurnitureNames {
         "share", "shares", "sharing", "social", "sharebar", "sharetools", "addtoany", "sociallinks",
         // Bylines, dates and other article metadata.
         "byline", "bylines", "author", "authors", "dateline", "timestamp", "date", "time", "meta", "posted",
-        // Images' captions and credits.
-        "caption", "captions", "credit", "credits", "figcaption",
+        // Images: captions, credits, galleries and slideshows.
+        "caption", "captions", "credit", "credits", "figcaption", "gallery", "slideshow", "carousel", "lightbox",
         // Tags, categories, breadcrumbs.
         "tags", "tag", "taglist", "keywords", "topics", "categories", "breadcrumb", "breadcrumbs", "kicker",
         // Related and recommended links.
@@ -36,10 +39,29 @@ enum FurnitureNames {
         "modal", "popup", "cookie", "cookies", "pagination", "pager", "rating", "print", "email", "skip",
     ]
 
-    /// Words that name the article's text itself.
-    static let contentWords: Set<String> = [
-        "article", "body", "content", "entry", "post", "story", "text", "main", "blog", "prose",
+    /// Furniture named by two words, as one word or two (`read-more`,
+    /// `readMore`, `readmore`).
+    static let furniturePairs: Set<String> = [
+        "readmore", "readalso", "alsoread", "seealso", "morestories", "morefrom", "mostpopular", "mostread",
+        "editorspicks", "newsletter", "signup",
     ]
+
+    /// Furniture words that also name furniture inside a compound
+    /// (`inlinegallery`, `postsidebar`); only words no article class holds.
+    static let furnitureStems: [[UInt8]] = [
+        "gallery", "slideshow", "carousel", "newsletter", "sidebar", "breadcrumb", "outbrain", "taboola",
+        "byline", "sharing", "advert",
+    ].map { Array($0.utf8) }
+
+    /// Words that mark an embedded post or a quote ("twitter-tweet",
+    /// "instagram-media", "pullquote"): content, even where another word
+    /// says "social" or "share".
+    static let embedWords: Set<String> = ["tweet", "twitter", "instagram", "quote", "blockquote", "pullquote"]
+
+    /// The stems of `commentWords`, lowercase ASCII.
+    private static let commentStems: [[UInt8]] = ["comment", "disqus", "respond", "repl", "discussion"].map {
+        Array($0.utf8)
+    }
 
     /// The words of `node`'s class and id names, lowercase.
     static func words(of node: HTMLTree.Node) -> [String] {
@@ -57,14 +79,56 @@ enum FurnitureNames {
         return words
     }
 
-    /// Whether `node`'s class or id names a comment thread or form.
+    /// Whether `node`'s class or id names a comment thread or form. Runs
+    /// for every element of a page, so values without the letters of a
+    /// comment word are turned away before they are split into words.
     static func isComments(_ node: HTMLTree.Node) -> Bool {
-        words(of: node).contains(where: commentWords.contains)
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            guard mayContainCommentWord(attribute.value) else { continue }
+            if words(ofName: attribute.value).contains(where: commentWords.contains) { return true }
+        }
+        return false
     }
 
-    /// The first furniture word in `node`'s class or id, if any.
+    /// Whether `value` holds a comment stem in any letter case.
+    private static func mayContainCommentWord(_ value: String) -> Bool {
+        firstStem(commentStems, in: value) != nil
+    }
+
+    /// The first of `stems` (lowercase ASCII) found in `value` in any
+    /// letter case. A byte loop: `String.contains` costs more per call
+    /// than the whole check, and this runs for many elements.
+    private static func firstStem(_ stems: [[UInt8]], in value: String) -> [UInt8]? {
+        var value = value
+        return value.withUTF8 { bytes -> [UInt8]? in
+            for start in bytes.indices {
+                for stem in stems where start + stem.count <= bytes.count {
+                    var index = 0
+                    while index < stem.count, bytes[start + index] | 0x20 == stem[index] { index += 1 }
+                    if index == stem.count { return stem }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The first furniture word in `node`'s class or id, if any, unless the
+    /// element is an embedded post: one of `embedWords`, or "social" with
+    /// "embed" ("social-media-embed"; an image embed is still a figure).
     static func furnitureWord(of node: HTMLTree.Node) -> String? {
-        words(of: node).first(where: furnitureWords.contains)
+        let words = words(of: node)
+        if words.contains(where: embedWords.contains) { return nil }
+        if words.contains("social"), words.contains(where: { $0 == "embed" || $0 == "embedded" }) { return nil }
+        if let word = words.first(where: { furnitureWords.contains($0) || furniturePairs.contains($0) }) {
+            return word
+        }
+        for (first, second) in zip(words, words.dropFirst()) where furniturePairs.contains(first + second) {
+            return first + second
+        }
+        for word in words where word.utf8.count > 6 {
+            if let stem = firstStem(furnitureStems, in: word) { return String(decoding: stem, as: UTF8.self) }
+        }
+        return nil
     }
 
     /// Appends the words of one class or id value.

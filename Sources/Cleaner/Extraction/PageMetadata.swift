@@ -1,18 +1,32 @@
 /// What a whole page says about itself in its `<head>`.
+///
+/// It reads the nodes whether or not a pass removed them, so content
+/// extraction can still ask for the title after the head has been dropped.
 enum PageMetadata {
     /// The article's title: `og:title`, else `<title>` (without a trailing
     /// " | Site name"), else the first `<h1>`.
     static func title(of tree: HTMLTree) -> String? {
-        for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].name == "meta" {
+        var titleElement: Int?
+        var heading: Int?
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element {
             let node = tree.nodes[index]
-            if node.attribute("property") == "og:title" || node.attribute("name") == "twitter:title",
-               let content = node.attribute("content"), !content.isEmpty
-            {
-                return TextNormalizer.collapse(content)
+            switch node.name {
+            case "meta":
+                if node.attribute("property") == "og:title" || node.attribute("name") == "twitter:title",
+                   let content = node.attribute("content"), !content.isEmpty
+                {
+                    return TextNormalizer.collapse(content)
+                }
+            case "title":
+                if titleElement == nil { titleElement = index }
+            case "h1":
+                if heading == nil { heading = index }
+            default:
+                break
             }
         }
-        if let title = tree.firstElement(named: "title") {
-            var text = TextNormalizer.collapse(tree.textContent(of: title))
+        if let titleElement {
+            var text = TextNormalizer.collapse(allText(of: titleElement, in: tree))
             for separator in [" | ", " – ", " — ", " - ", " :: "] {
                 if let range = text.range(ofLast: separator), text[range.upperBound...].count < text[..<range.lowerBound].count {
                     text = String(text[..<range.lowerBound])
@@ -21,11 +35,23 @@ enum PageMetadata {
             }
             if !text.isEmpty { return text }
         }
-        if let heading = tree.firstElement(named: "h1") {
-            let text = TextNormalizer.collapse(tree.textContent(of: heading))
+        if let heading {
+            let text = TextNormalizer.collapse(allText(of: heading, in: tree))
             if !text.isEmpty { return text }
         }
         return nil
+    }
+
+    /// The text under `index`, removed or not.
+    private static func allText(of index: Int, in tree: HTMLTree) -> String {
+        var text = ""
+        var stack = [index]
+        while let current = stack.popLast() {
+            let node = tree.nodes[current]
+            if node.kind == .text { text += node.text }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return text
     }
 
     /// The `<base href>` of the page, if any.
