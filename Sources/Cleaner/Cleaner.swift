@@ -79,8 +79,8 @@ public struct Cleaner: Sendable {
             let (tree, title) = PlainTextInput.tree(from: input)
             return (tree, title, kind)
         }
-        var html = input
-        let tree = html.withUTF8 { HTMLTreeBuilder.parse($0) }
+        let html = RawTextStripper.strip(Array(input.utf8))
+        let tree = html.withUnsafeBufferPointer { HTMLTreeBuilder.parse($0) }
         return (tree, nil, kind)
     }
 

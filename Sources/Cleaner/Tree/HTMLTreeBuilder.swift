@@ -23,7 +23,6 @@ final class HTMLTreeBuilder {
     private var depth = 0
     /// Elements opened beyond `maximumDepth`, not in the tree.
     private var overflow = 0
-    private var inJSONLD = false
 
     private init() {}
 
@@ -44,11 +43,8 @@ final class HTMLTreeBuilder {
             builderOf(context).characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         handler.ignorableWhitespace = handler.characters
-        handler.cdataBlock = { context, bytes, length in
-            guard let bytes, length > 0 else { return }
-            let builder = builderOf(context)
-            if builder.inJSONLD { builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
-        }
+        // Script and style text comes as CDATA blocks; ignoring them drops it.
+        handler.cdataBlock = { _, _, _ in }
         withExtendedLifetime(builder) {
             html.withMemoryRebound(to: CChar.self) { bytes in
                 fs_html_sax_parse(&handler, Unmanaged.passUnretained(builder).toOpaque(),
@@ -73,9 +69,6 @@ final class HTMLTreeBuilder {
                 index += 2
             }
         }
-        if name == "script" {
-            inJSONLD = list.contains { $0.name == "type" && $0.value.lowercased().contains("ld+json") }
-        }
         current = tree.appendElement(name, attributes: list, to: current)
         depth += 1
     }
@@ -86,7 +79,6 @@ final class HTMLTreeBuilder {
             return
         }
         guard current != HTMLTree.root else { return }
-        inJSONLD = false
         current = tree.nodes[current].parent
         depth -= 1
     }
