@@ -89,7 +89,8 @@ let package = Package(
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",
-            dependencies: ["feedspool"]
+            dependencies: ["feedspool"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

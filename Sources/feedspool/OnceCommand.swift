@@ -1,20 +1,6 @@
 import ArgumentParser
 import Config
-import Dispatch
-import Fetcher
-import Scheduler
 import Spool
-import Synchronization
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `feedspool once`: polls every feed (or the ones named) once, now, and
 /// delivers what is new into the spool.
@@ -57,7 +43,10 @@ struct OnceCommand: ParsableCommand {
                 Console.error("no feed named \(unknown.joined(separator: ", ")) in \(path)")
                 throw ExitCode(2)
             }
-            selected = feeds.compactMap { configuration.feed(named: $0) }
+            // A name given twice is polled once: two polls of one feed would
+            // fetch it twice and report its failure twice.
+            var named = Set<String>()
+            selected = feeds.filter { named.insert($0).inserted }.compactMap { configuration.feed(named: $0) }
         }
         let (state, spool): (StateStore, Spool)
         do {
@@ -75,99 +64,8 @@ struct OnceCommand: ParsableCommand {
     }
 }
 
-/// One pass over a set of feeds: decide which may be polled, fetch them
-/// concurrently on the fetcher's thread, and handle each response on this
-/// thread as it arrives, so parsing and cleaning overlap the transfers.
-struct PollRun {
-    let configuration: Configuration
-    let feeds: [FeedSettings]
-    let forceGone: Bool
-    let state: StateStore
-    let spool: Spool
-
-    /// Polls and reports; returns the number of feeds that failed.
-    func run() -> Int {
-        let now = Date()
-        var requests: [FetchRequest] = []
-        var failures = 0
-        for (index, feed) in feeds.enumerated() {
-            let record = (try? state.feedState(feed.name)) ?? FeedState()
-            let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-            let pollRecord = PollRecord(lastAttempt: record.lastFetch, consecutiveFailures: record.errorCount,
-                                        retryAfter: record.retryAfter, isGone: record.gone)
-            switch schedule.decision(for: pollRecord, at: now, force: forceGone ? .evenGone : .yes) {
-            case .due:
-                requests.append(FeedPoll.request(for: feed, id: index, state: record))
-            case .waitingForServer(let date):
-                Console.error("\(feed.name): skipped: the server asked to wait until \(UTCClock.hoursAndMinutes(date)) UTC")
-            case .notYet(let date):
-                Console.error("\(feed.name): skipped: min-interval allows the next poll at \(UTCClock.hoursAndMinutes(date)) UTC")
-            case .gone:
-                Console.error("\(feed.name): skipped: gone (HTTP 410); name it to poll it again")
-                failures += 1
-            }
-        }
-        guard !requests.isEmpty else { return failures }
-
-        let inbox = ResultInbox()
-        let fetcher = Fetcher(concurrency: configuration.globals.concurrency, perHost: configuration.globals.perHost)
-        let pending = requests
-        DispatchQueue.global().async {
-            fetcher.fetch(pending) { id, result in inbox.put(id: id, result: result) }
-            inbox.close()
-        }
-        var progress = Progress(total: requests.count)
-        while let (id, result) = inbox.take() {
-            let feed = feeds[id]
-            let outcome = FeedPoll(feed: feed, state: state, spool: spool).handle(result, now: Date())
-            switch outcome {
-            case .delivered(let count, let warning):
-                progress.add(articles: count)
-                if let warning { progress.print(warning: "\(feed.name): \(warning)") }
-            case .notModified, .skipped:
-                break
-            case .failed(let reason):
-                failures += 1
-                progress.print(error: "\(feed.name): \(reason)")
-            }
-            progress.finishFeed()
-        }
-        progress.end()
-        return failures
-    }
-}
-
-/// Hands fetch results from the fetcher's thread to the thread that
-/// processes them, in arrival order.
-final class ResultInbox: Sendable {
-    private let state = Mutex<(items: [(Int, Result<FetchResponse, FetchError>)], closed: Bool)>(([], false))
-    private let signal = DispatchSemaphore(value: 0)
-
-    func put(id: Int, result: Result<FetchResponse, FetchError>) {
-        state.withLock { $0.items.append((id, result)) }
-        signal.signal()
-    }
-
-    func close() {
-        state.withLock { $0.closed = true }
-        signal.signal()
-    }
-
-    /// The next result, waiting for one; nil once closed and drained.
-    func take() -> (Int, Result<FetchResponse, FetchError>)? {
-        while true {
-            let next: (Int, Result<FetchResponse, FetchError>)?? = state.withLock { box in
-                if !box.items.isEmpty { return .some(box.items.removeFirst()) }
-                return box.closed ? .some(nil) : nil
-            }
-            if let next { return next }
-            signal.wait()
-        }
-    }
-}
-
 extension Duration {
-    /// The duration in seconds.
+    /// The duration in seconds, for the state store's `TimeInterval`s.
     var timeInterval: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18

@@ -27,12 +27,19 @@ struct CommandRunner {
         return folder.appendingPathComponent("feedspool")
     }()
 
-    /// Runs `feedspool` with `arguments`, feeding `stdin` to it.
-    static func run(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil) throws -> Result {
+    /// Runs `feedspool` (or `executable`) with `arguments`, feeding `stdin`
+    /// to it; `environment` adds to the test's own environment.
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil,
+        environment: [String: String] = [:], executable: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output

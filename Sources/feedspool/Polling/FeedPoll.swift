@@ -81,7 +81,19 @@ struct FeedPoll {
 
     private func handle(_ response: FetchResponse, record: inout FeedState, now: Date) -> PollOutcome {
         if let moved = response.permanentRedirect { record.permanentRedirect = moved }
-        if response.isNotModified { return .notModified }
+        if response.isNotModified {
+            // The feed is there (a feed once gone and named again may answer
+            // 304 to the validators kept from before).
+            record.gone = false
+            // Nothing to parse, but articles an earlier failure left half-way
+            // are finished now, as for any fetched feed.
+            do {
+                try spool.deliver([], feed: feed.name, state: state, now: now)
+            } catch {
+                return .failed(error.messageWithoutFeed)
+            }
+            return .notModified
+        }
         if response.isGone {
             record.gone = true
             return .failed("HTTP 410 Gone: the feed was removed; it is polled again only when named")
@@ -104,7 +116,7 @@ struct FeedPoll {
         do {
             count = try deliver(parsed, now: now)
         } catch {
-            return .failed(error.description)
+            return .failed(error.messageWithoutFeed)
         }
         // Validators are stored only once the articles are safe: a failed
         // delivery refetches the whole feed next time.
@@ -116,12 +128,16 @@ struct FeedPoll {
     /// Delivers the feed's new (and, with `updates=yes`, changed) entries
     /// that pass its filters; returns how many.
     private func deliver(_ parsed: Feed, now: Date) throws(SpoolError) -> Int {
+        // The state store sees every entry, filtered or not: whether the
+        // feed repeats guids, and so how entries are keyed, is a property
+        // of the whole document, not of the entries a filter lets through.
         let selector = EntrySelector(feed)
-        let accepted = parsed.entries.filter { entry in
-            selector.accepts(title: entry.title, link: entry.link, authors: entry.authors,
-                             categories: entry.categories, content: entry.content ?? entry.summary)
-        }
-        let fresh = try state.newEntries(feed: feed.name, entries: accepted, updates: feed.updates, now: now)
+        let fresh = try state.newEntries(feed: feed.name, entries: parsed.entries, updates: feed.updates, now: now)
+            .filter { newEntry in
+                let entry = newEntry.entry
+                return selector.accepts(title: entry.title, link: entry.link, authors: entry.authors,
+                                        categories: entry.categories, content: entry.content ?? entry.summary)
+            }
         // Even with nothing new, `deliver` runs: it finishes articles a
         // crash left pending for this feed.
         let template = !fresh.isEmpty && feed.clean && parsed.entries.count >= 3
@@ -143,13 +159,12 @@ struct FeedPoll {
     }
 }
 
-/// Formats times for one-line messages.
-enum UTCClock {
-    /// "14:05" in UTC.
-    static func hoursAndMinutes(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let minutes = ((seconds % 86400) + 86400) % 86400 / 60
-        let hours = minutes / 60
-        return (hours < 10 ? "0" : "") + "\(hours):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+extension SpoolError {
+    /// The one-line message without the feed's name: the poll's caller
+    /// prefixes the name to every reason, so it would appear twice.
+    var messageWithoutFeed: String {
+        var copy = self
+        copy.feed = nil
+        return copy.description
     }
 }
