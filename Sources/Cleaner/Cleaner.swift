@@ -4,6 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 
+/// An article parsed and not yet cleaned; see `Cleaner.parse(_:)`.
+public struct ParsedArticle: Sendable {
+    let tree: HTMLTree
+    let title: String?
+    let kind: InputKind
+}
+
 /// Cleans articles: strips comment sections, share bars, related posts,
 /// newsletter prompts, tracking and other boilerplate, sanitises the HTML,
 /// and renders clean HTML and clean text.
@@ -33,8 +40,23 @@ public struct Cleaner: Sendable {
     ///   - baseURL: The article's URL, against which relative links resolve.
     ///   - template: Blocks the feed repeats in most entries, to drop.
     public func clean(_ input: String, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
+        clean(parse(input), baseURL: baseURL, template: template)
+    }
+
+    /// Parses an article for `clean(_:baseURL:template:)` and
+    /// `FeedTemplate(learningFrom:)`, so that a feed's entries are parsed
+    /// once for both learning the template and cleaning.
+    public func parse(_ input: String) -> ParsedArticle {
+        let (tree, title, kind) = Self.tree(for: input)
+        return ParsedArticle(tree: tree, title: title, kind: kind)
+    }
+
+    /// Cleans an article parsed by `parse(_:)`.
+    public func clean(_ parsed: ParsedArticle, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
         var removals: [Removal] = []
-        var (tree, title, kind) = Self.tree(for: input)
+        var tree = parsed.tree
+        var title = parsed.title
+        let kind = parsed.kind
         var base = baseURL.flatMap { URL(string: $0) }
         var root = HTMLTree.root
         if kind == .page {

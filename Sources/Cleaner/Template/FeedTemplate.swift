@@ -15,9 +15,15 @@ public struct FeedTemplate: Sendable, Equatable {
     /// A block is part of the template when at least `minimumShare` of the
     /// entries, and at least `minimumEntries` of them, contain it.
     public init(learningFrom entries: [String], minimumShare: Double = 0.6, minimumEntries: Int = 3) {
+        let cleaner = Cleaner()
+        self.init(learningFrom: entries.map(cleaner.parse), minimumShare: minimumShare, minimumEntries: minimumEntries)
+    }
+
+    /// Learns the template from entries already parsed by `Cleaner.parse(_:)`.
+    public init(learningFrom entries: [ParsedArticle], minimumShare: Double = 0.6, minimumEntries: Int = 3) {
         var counts: [UInt64: Int] = [:]
         for entry in entries {
-            for fingerprint in Set(Self.fingerprints(of: Cleaner.tree(for: entry).tree)) {
+            for fingerprint in Set(Self.fingerprints(of: entry.tree)) {
                 counts[fingerprint, default: 0] += 1
             }
         }
