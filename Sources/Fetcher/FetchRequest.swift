@@ -33,6 +33,10 @@ public struct FetchRequest: Sendable, Hashable {
     /// Whether a `file://` URL may be read. Only the requested URL itself can
     /// be a file; a redirect to one is always refused.
     public var allowFile: Bool
+    /// The most transfers at once to this request's host, when it differs
+    /// from the fetcher's `perHost` (a `[host]` section of `feeds.conf`).
+    /// Requests to one host should agree; the last one queued wins.
+    public var perHost: Int?
 
     /// Makes a request with feedspool's defaults: 15 s to connect, 120 s in
     /// all, abandoned below 64 bytes a second for 30 s, at most 64 MiB (the
@@ -42,7 +46,7 @@ public struct FetchRequest: Sendable, Hashable {
         userAgent: String = FetchRequest.defaultUserAgent,
         connectTimeout: Duration = .seconds(15), timeout: Duration = .seconds(120),
         lowSpeedTime: Duration = .seconds(30), lowSpeedLimit: Int = 64,
-        maxBytes: Int = 64 << 20, allowFile: Bool = false
+        maxBytes: Int = 64 << 20, allowFile: Bool = false, perHost: Int? = nil
     ) {
         self.id = id
         self.url = url
@@ -55,6 +59,7 @@ public struct FetchRequest: Sendable, Hashable {
         self.lowSpeedLimit = lowSpeedLimit
         self.maxBytes = maxBytes
         self.allowFile = allowFile
+        self.perHost = perHost
     }
 }
 

@@ -15,6 +15,14 @@ import Testing
         #expect(try server.most("host", fetcher: fetcher) == 2)
     }
 
+    @Test func aRequestsOwnPerHostCapOverridesTheFetchers() throws {
+        let fetcher = Fetcher(concurrency: 8, perHost: 1)
+        let requests = (1...8).map { FetchRequest(id: $0, url: server.url("/hold/raised?want=3"), perHost: 3) }
+        let results = fetcher.fetch(requests)
+        #expect(results.allSatisfy { (try? $0.result.get().status) == 200 })
+        #expect(try server.most("raised", fetcher: fetcher) == 3)
+    }
+
     @Test func noMoreThanConcurrencyTransfersRunInAll() throws {
         let fetcher = Fetcher(concurrency: 3, perHost: 10)
         let requests = (1...12).map { FetchRequest(id: $0, url: server.url("/hold/all?want=3")) }

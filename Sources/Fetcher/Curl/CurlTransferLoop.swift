@@ -94,10 +94,11 @@ final class CurlTransferLoop: @unchecked Sendable {
         }
         self.multi = multi
         waiting = TransferQueue(concurrency: concurrency, perHost: perHost)
-        // libcurl's own caps back up the queue's: they count connections, the
-        // queue counts transfers (HTTP/2 may carry several on one connection).
+        // libcurl's own cap backs up the queue's: it counts connections, the
+        // queue counts transfers (HTTP/2 may carry several on one
+        // connection). Per host, only the queue caps: a request may raise
+        // its host's cap above the fetcher's `perHost`.
         _ = fs_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, waiting.concurrency)
-        _ = fs_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, waiting.perHost)
         // Idle connections kept for reuse by later transfers and batches.
         _ = fs_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(16, 2 * waiting.concurrency))
         queue.setSpecific(key: loopKey, value: true)
@@ -143,7 +144,8 @@ final class CurlTransferLoop: @unchecked Sendable {
                     let allowed = parts.scheme == "http" || parts.scheme == "https"
                         || (parts.scheme == "file" && entry.request.allowFile)
                     if allowed {
-                        waiting.enqueue((entry.request, entry.batch, parts.scheme), host: parts.host)
+                        waiting.enqueue((entry.request, entry.batch, parts.scheme), host: parts.host,
+                                        cap: entry.request.perHost)
                     } else {
                         entry.batch.deliver(entry.request.id, .failure(.schemeRefused(entry.request.url)))
                     }

@@ -1,6 +1,7 @@
 /// The requests waiting for a transfer slot, one first-in-first-out line per
 /// host. A request starts when fewer than `concurrency` transfers run in all
-/// and fewer than `perHost` run to its host; among those that may start, the
+/// and fewer than its host's cap (`perHost`, or the cap given with the host's
+/// requests) run to its host; among those that may start, the
 /// one queued first goes first, so a host with many feeds waits its turn
 /// without holding up the others.
 ///
@@ -14,6 +15,8 @@ struct TransferQueue<Item> {
 
     private var waiting: [String: HostLine] = [:]
     private var runningByHost: [String: Int] = [:]
+    /// Caps given with a host's requests, overriding `perHost`.
+    private var hostCaps: [String: Int] = [:]
     /// How many transfers run now.
     private(set) var runningCount = 0
     private var nextTicket = 0
@@ -50,8 +53,10 @@ struct TransferQueue<Item> {
     /// Whether any item waits.
     var hasWaiting: Bool { !waiting.isEmpty }
 
-    /// Puts `item` at the end of `host`'s line.
-    mutating func enqueue(_ item: Item, host: String) {
+    /// Puts `item` at the end of `host`'s line; `cap`, when given, becomes
+    /// the host's cap (at least 1).
+    mutating func enqueue(_ item: Item, host: String, cap: Int? = nil) {
+        if let cap { hostCaps[host] = max(1, cap) }
         waiting[host, default: HostLine()].items.append((nextTicket, item))
         nextTicket += 1
     }
@@ -61,7 +66,7 @@ struct TransferQueue<Item> {
     mutating func next() -> (item: Item, host: String)? {
         guard runningCount < concurrency else { return nil }
         var chosen: (host: String, ticket: Int)?
-        for (host, line) in waiting where runningByHost[host, default: 0] < perHost {
+        for (host, line) in waiting where runningByHost[host, default: 0] < hostCaps[host, default: perHost] {
             if chosen == nil || line.oldestTicket < chosen!.ticket {
                 chosen = (host, line.oldestTicket)
             }
