@@ -37,6 +37,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CSyncFS"),
 
         // Pipeline stages, in the order data flows: a stage never imports a later one.
         .target(name: "Config"),
@@ -54,7 +55,7 @@ let package = Package(
             swiftSettings: hotPathSettings
         ),
 
-        .target(name: "Spool", dependencies: ["CSQLite", "FeedParser", "Cleaner"]),
+        .target(name: "Spool", dependencies: ["CSQLite", "CSyncFS", "FeedParser", "Cleaner"]),
 
         // The executable: CLI and wiring only.
         .executableTarget(

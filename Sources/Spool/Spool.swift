@@ -13,16 +13,18 @@ import Foundation
 /// SPOOL/cur/   claimed: a consumer renames a file from new/ to cur/, then deletes it
 /// ```
 ///
-/// Delivery runs five steps per batch, each a single transaction or a
-/// single folder sync for the whole batch (docs/spool.md has the proof):
+/// Delivery runs five steps per batch, a batch holding the articles of one
+/// or several feeds; each step is a single transaction or a single sync for
+/// the whole batch (docs/spool.md has the proof):
 /// 1. record every article as pending `intent`, with its file name and JSON;
-/// 2. write each file into `tmp/` and fsync it, then fsync `tmp/`;
+/// 2. write each file into `tmp/`, make them all durable (one `syncfs`, or
+///    an fsync each), then fsync `tmp/`;
 /// 3. mark the batch `written`;
 /// 4. rename each file into `new/`, then fsync `new/`;
 /// 5. mark the keys seen and forget the pending rows.
 ///
-/// Threading: a `Spool` is a value; any thread may deliver, but batches of
-/// one feed must not be delivered concurrently, and `recover` must run
+/// Threading: a `Spool` is a value; any thread may deliver, but batches
+/// sharing a feed must not be delivered concurrently, and `recover` must run
 /// before any delivery (at start-up).
 public struct Spool: Sendable {
     /// The spool folder.
@@ -43,45 +45,80 @@ public struct Spool: Sendable {
 
     // MARK: - Delivery
 
-    /// Puts `articles` of one feed into `new/`, each exactly once, and marks
-    /// their keys seen. Articles of this feed left half-way by an earlier
-    /// failed delivery are finished first, so call this for every feed
-    /// fetched, even with no new articles.
+    /// The articles of one feed, a part of a batch for `deliver(_:state:now:)`.
+    public struct FeedArticles: Sendable {
+        /// The feed's name (every article's `feed.name`).
+        public var feed: String
+        /// The feed's new articles; those already delivered or pending are skipped.
+        public var articles: [SpoolArticle]
+
+        /// Makes a part of a batch.
+        public init(feed: String, articles: [SpoolArticle]) {
+            self.feed = feed
+            self.articles = articles
+        }
+    }
+
+    /// Puts the articles of several feeds into `new/`, each exactly once,
+    /// and marks their keys seen, running the protocol once for the whole
+    /// batch: one transaction per step, one sync of the files, one sync of
+    /// each folder (group commit). Articles of these feeds left half-way by
+    /// an earlier failed delivery are finished in the same batch, so include
+    /// every feed fetched, even with no new articles.
     ///
     /// When a file cannot be written (a full disk, an unwritable folder)
-    /// nothing of the batch is marked seen and nothing appears in `new/`:
-    /// the entries come back from `StateStore.newEntries` next time. A
-    /// failure after the files are complete (step 3) leaves the batch to
-    /// be finished by the next delivery of the feed or by `recover`.
+    /// nothing of the batch is marked seen and nothing of its new articles
+    /// appears in `new/`: every feed of the batch has failed, and its entries
+    /// come back from `StateStore.newEntries` next time. A failure after the
+    /// files are complete (step 3) leaves the batch to be finished by the
+    /// next delivery of its feeds or by `recover`.
     /// - Parameters:
-    ///   - articles: The feed's new articles; those already delivered or
-    ///     pending are skipped.
-    ///   - feed: The feed's name (every article's `feed.name`).
+    ///   - batch: The feeds and their articles, each feed at most once.
     ///   - state: The state store of this spool.
     ///   - now: The delivery time, which the file names carry.
+    /// - Returns: Per feed, the names of the files put into `new/`, earlier
+    ///   leftovers included; a feed with none may be missing.
+    /// - Throws: `SpoolError` naming the path that failed (and the feed,
+    ///   when the failure is one feed's).
+    @discardableResult
+    public func deliver(_ batch: [FeedArticles], state: StateStore, now: Date = Date()) throws(SpoolError) -> [String: [String]] {
+        var feeds = Set<String>()
+        for part in batch {
+            guard feeds.insert(part.feed).inserted else {
+                throw SpoolError(feed: part.feed, operation: "cannot deliver a feed twice in one batch into",
+                                 path: path, reason: "one part per feed")
+            }
+            if let stray = part.articles.first(where: { $0.feed.name != part.feed }) {
+                throw SpoolError(feed: part.feed, operation: "cannot deliver an article of feed \"\(stray.feed.name)\" into",
+                                 path: path, reason: "articles of one feed only")
+            }
+        }
+        try makeFolders()
+        var leftovers: [PendingArticle] = []
+        for part in batch {
+            leftovers += try state.pendingArticles(feed: part.feed)
+        }
+        let articles = batch.flatMap(\.articles)
+        var fresh: [PendingArticle] = []
+        if !articles.isEmpty {
+            fresh = try state.recordIntents(articles, now: now)
+            CrashPoint.reached("1")
+        }
+        let rows = leftovers + fresh
+        guard !rows.isEmpty else { return [:] }
+        var ignored = Recovery()
+        let moved = try finish(rows, state: state, now: now, report: &ignored, abandoningOnFailure: fresh)
+        return Dictionary(grouping: moved, by: \.feed).mapValues { $0.map(\.file) }
+    }
+
+    /// Puts `articles` of one feed into `new/`: a batch of one feed
+    /// (`deliver(_:state:now:)`), for callers that poll one feed at a time.
     /// - Returns: The names of the files put into `new/`, earlier leftovers included.
     /// - Throws: `SpoolError` naming the feed and the path that failed.
     @discardableResult
     public func deliver(_ articles: [SpoolArticle], feed: String, state: StateStore, now: Date = Date()) throws(SpoolError) -> [String] {
         do throws(SpoolError) {
-            if let stray = articles.first(where: { $0.feed.name != feed }) {
-                throw SpoolError(operation: "cannot deliver an article of feed \"\(stray.feed.name)\" into",
-                                 path: path, reason: "articles of one feed only")
-            }
-            try makeFolders()
-            var delivered: [String] = []
-            let leftovers = try state.pendingArticles(feed: feed)
-            if !leftovers.isEmpty {
-                var ignored = Recovery()
-                delivered += try finish(leftovers, state: state, now: now, report: &ignored)
-            }
-            guard !articles.isEmpty else { return delivered }
-            let rows = try state.recordIntents(articles, now: now)
-            CrashPoint.reached("1")
-            guard !rows.isEmpty else { return delivered }
-            var ignored = Recovery()
-            delivered += try finish(rows, state: state, now: now, report: &ignored, discardOnFailure: true)
-            return delivered
+            return try deliver([FeedArticles(feed: feed, articles: articles)], state: state, now: now)[feed] ?? []
         } catch {
             throw error.naming(feed: feed)
         }
@@ -134,37 +171,37 @@ public struct Spool: Sendable {
 
     // MARK: - The protocol
 
-    /// Takes pending articles of one feed from wherever they are to step 5.
+    /// Takes pending articles from wherever they are to step 5.
     /// `intent` rows get their file (re)written from the stored JSON;
     /// `written` rows whose file is still in `tmp/` are renamed; `written`
     /// rows without one were renamed before the crash and are only marked.
-    /// With `discardOnFailure`, a failure before step 3 committed forgets
-    /// the rows (nothing is seen, the entries are offered again).
+    /// A failure before step 3 committed forgets the rows of
+    /// `abandoningOnFailure` (nothing is seen, the entries are offered
+    /// again); other `intent` rows stay for a later attempt.
+    /// - Returns: The rows whose file this call moved into `new/`.
     private func finish(
         _ rows: [PendingArticle], state: StateStore, now: Date, report: inout Recovery,
-        discardOnFailure: Bool = false
-    ) throws(SpoolError) -> [String] {
+        abandoningOnFailure abandonable: [PendingArticle] = []
+    ) throws(SpoolError) -> [PendingArticle] {
         let intents = rows.filter { $0.state == .intent }
         if !intents.isEmpty {
             do throws(SpoolError) {
                 // Step 2.
-                for row in intents {
-                    try FileSystem.writeSynced(row.json, to: temporaryFolder + "/" + row.file)
-                    CrashPoint.reached("tmpfile")
-                }
+                try FileSystem.writeAllSynced(intents.map { (temporaryFolder + "/" + $0.file, $0.json) },
+                                              onFileSystemOf: temporaryFolder) { CrashPoint.reached("tmpfile") }
                 try FileSystem.syncDirectory(temporaryFolder)
                 CrashPoint.reached("2")
                 // Step 3: the point of no return.
                 try state.markWritten(intents)
                 CrashPoint.reached("3")
             } catch {
-                if discardOnFailure { discard(intents, state: state) }
+                if !abandonable.isEmpty { discard(abandonable, state: state) }
                 throw error
             }
             report.rewritten += intents.count
         }
         // Step 4.
-        var moved: [String] = []
+        var moved: [PendingArticle] = []
         for row in rows {
             let source = temporaryFolder + "/" + row.file
             if row.state == .written, try !FileSystem.exists(source) {
@@ -173,7 +210,7 @@ public struct Spool: Sendable {
             }
             try FileSystem.move(source, to: newFolder + "/" + row.file)
             CrashPoint.reached("rename")
-            moved.append(row.file)
+            moved.append(row)
             if row.state == .written { report.moved += 1 }
         }
         try FileSystem.syncDirectory(newFolder)

@@ -12,10 +12,16 @@ import Testing
 /// and every assertion is about the spool's final content.
 @Suite("Exactly once under kill -9", .serialized)
 struct KillTests {
-    /// The child's input: feeds × a window of entries sliding by `step`.
+    /// The child's input: feeds × a window of entries sliding by `step`,
+    /// delivered `group` feeds to a batch (1: one feed a batch, through
+    /// `Spool.deliver(_:feed:state:now:)`).
     struct Input {
-        var feeds = 4, rounds = 6, window = 6, step = 2
-        var arguments: [String] { ["feeds=\(feeds)", "rounds=\(rounds)", "window=\(window)", "step=\(step)"] }
+        var feeds = 4, rounds = 6, window = 6, step = 2, group = 1
+        var arguments: [String] {
+            ["feeds=\(feeds)", "rounds=\(rounds)", "window=\(window)", "step=\(step)", "group=\(group)"]
+        }
+        /// One feed a batch, or two batches of three feeds a round.
+        static func batches(of group: Int) -> Input { group == 1 ? Input() : Input(feeds: 6, group: group) }
         var articleCount: Int { feeds * ((rounds - 1) * step + window) }
     }
 
@@ -33,16 +39,17 @@ struct KillTests {
     // MARK: - Crash points
 
     /// Each step of the protocol, and the middle of steps 2 and 4 (after
-    /// the first, third or fifth file), at the first and a later batch.
+    /// the first, third or fifth file; in a batch of three feeds the tenth
+    /// file is the second feed's), at the first and a later batch.
     static let crashPoints = [
-        "1:1", "1:3", "tmpfile:1", "tmpfile:3", "2:1", "2:4", "3:1", "3:4",
-        "rename:1", "rename:5", "4:1", "4:4", "5:1", "5:4",
+        "1:1", "1:3", "tmpfile:1", "tmpfile:3", "tmpfile:10", "2:1", "2:4", "3:1", "3:4",
+        "rename:1", "rename:5", "rename:10", "4:1", "4:4", "5:1", "5:4",
     ]
 
-    @Test(arguments: crashPoints)
-    func crashAtProtocolStepLosesAndDuplicatesNothing(point: String) throws {
+    @Test(arguments: crashPoints, [1, 3])
+    func crashAtProtocolStepLosesAndDuplicatesNothing(point: String, group: Int) throws {
         let folder = try Self.scratchFolder()
-        let input = Input()
+        let input = Input.batches(of: group)
         let crashed = try runChild(folder, input, crashAt: point)
         #expect(crashed.status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
         let pending = try Self.pendingCounts(folder)
@@ -56,9 +63,10 @@ struct KillTests {
         try expectEveryArticleOnce(folder, input)
     }
 
-    @Test func crashesDuringRecoveryAreRecoveredToo() throws {
+    @Test(arguments: [1, 3])
+    func crashesDuringRecoveryAreRecoveredToo(group: Int) throws {
         let folder = try Self.scratchFolder()
-        let input = Input()
+        let input = Input.batches(of: group)
         // The first run leaves intents; each later one dies inside the
         // recovery of what the previous one left.
         for point in ["2:3", "tmpfile:1", "2:1", "3:1", "rename:1", "4:1", "3:2", "5:1"] {
@@ -69,9 +77,10 @@ struct KillTests {
         try expectEveryArticleOnce(folder, input)
     }
 
-    @Test func consumerClaimingBetweenCrashesSeesEveryArticleOnce() throws {
+    @Test(arguments: [1, 3])
+    func consumerClaimingBetweenCrashesSeesEveryArticleOnce(group: Int) throws {
         let folder = try Self.scratchFolder()
-        let input = Input()
+        let input = Input.batches(of: group)
         let spool = Spool(path: folder.path + "/spool")
         var consumed: [String] = []
         // After each crash a consumer claims what is in new/ (some of it
@@ -99,11 +108,14 @@ struct KillTests {
 
     // MARK: - SIGKILL
 
-    @Test func fortyKillsAtVariedMomentsLoseAndDuplicateNothing() throws {
+    @Test(arguments: [1, 4])
+    func fortyKillsAtVariedMomentsLoseAndDuplicateNothing(group: Int) throws {
         // On a real disk, where the protocol's fsyncs take the time they
-        // take in production, so random kills land inside it.
+        // take in production, so random kills land inside it. With `group`
+        // 4 each round is one batch of all four feeds, so there are more
+        // rounds for the kills to land in before the input runs out.
         let folder = try TemporaryFolder()
-        let input = Input(feeds: 4, rounds: 30, window: 6, step: 2)
+        let input = Input(feeds: 4, rounds: group == 1 ? 30 : 100, window: 6, step: 2, group: group)
         let kills = 40
         var random = SplitMix64(seed: 20_241_130)
         var timing = ChildTiming()
@@ -131,7 +143,7 @@ struct KillTests {
         let finished = try runChild(folder, input)
         #expect(finished.status == 0 && finished.output.hasSuffix("done\n"))
         try expectEveryArticleOnce(folder, input)
-        print("kill -9 test: \(kills) kills landed " + landed.sorted { $0.key < $1.key }
+        print("kill -9 test, \(group) feeds a batch: \(kills) kills landed " + landed.sorted { $0.key < $1.key }
             .map { "\($0.value) \($0.key)" }.joined(separator: ", "))
     }
 

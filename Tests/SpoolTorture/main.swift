@@ -1,14 +1,15 @@
 // The child process of the spool's kill -9 test (Tests/SpoolTests/KillTests.swift).
 //
-//     spool-torture SPOOL STATE [feeds=4] [rounds=12] [window=6] [step=2]
+//     spool-torture SPOOL STATE [feeds=4] [rounds=12] [window=6] [step=2] [group=1]
 //     spool-torture --expect [feeds=4] [rounds=12] [window=6] [step=2]
 //
 // Runs what the daemon runs: recover, then for each round and each feed
-// `newEntries` over a sliding window of the feed's entries, and `deliver`.
+// `newEntries` over a sliding window of the feed's entries, and `deliver`,
+// `group` feeds to a batch (the last batch of a round may hold fewer).
 // Each run starts again from round 0, the way a restarted daemon polls
 // feeds that still list what it may have missed; the state store skips what
 // was delivered. Prints `recovered …` after recovery, `round N` before each
-// round, `batch FEED COUNT` before each delivery of new articles and `done`
+// round, `batch FEEDS COUNT` before each delivery of new articles and `done`
 // at the end, flushed, so the test can aim its kills.
 // `--expect` prints the id of every article the input holds, one a line.
 // FEEDSPOOL_CRASH_AT makes it exit at a protocol step (Sources/Spool/CrashPoint.swift).
@@ -32,7 +33,7 @@ func printError(_ line: String) {
 }
 
 var positional: [String] = []
-var options: [String: Int] = ["feeds": 4, "rounds": 12, "window": 6, "step": 2]
+var options: [String: Int] = ["feeds": 4, "rounds": 12, "window": 6, "step": 2, "group": 1]
 for argument in CommandLine.arguments.dropFirst() {
     let parts = argument.split(separator: "=", maxSplits: 1)
     if parts.count == 2, let value = Int(parts[1]) {
@@ -42,6 +43,7 @@ for argument in CommandLine.arguments.dropFirst() {
     }
 }
 let feeds = options["feeds"]!, rounds = options["rounds"]!, window = options["window"]!, step = options["step"]!
+let group = max(1, options["group"]!)
 
 /// Entry `index` of feed `feed`. Feeds cycle through the four ways entries
 /// are keyed: by guid, by link (no guid), by hash (neither), and by link
@@ -93,19 +95,28 @@ do {
     for round in 0..<rounds {
         print("round \(round)")
         fflush(nil)
-        for feed in 0..<feeds {
-            let info = FeedInfo(name: "feed-\(feed)", url: "https://example.org/feed-\(feed).xml", tags: ["torture"])
-            let fresh = try state.newEntries(feed: info.name, entries: document(feed: feed, round: round), updates: false)
-            let articles = fresh.map { item in
-                SpoolArticle(feed: info, newEntry: item,
-                             body: CleanArticle(title: nil, text: "text", html: item.entry.content ?? "", source: nil, removed: []),
-                             summary: nil, fetched: Date())
+        for first in stride(from: 0, to: feeds, by: group) {
+            var batch: [Spool.FeedArticles] = []
+            for feed in first..<min(first + group, feeds) {
+                let info = FeedInfo(name: "feed-\(feed)", url: "https://example.org/feed-\(feed).xml", tags: ["torture"])
+                let fresh = try state.newEntries(feed: info.name, entries: document(feed: feed, round: round), updates: false)
+                let articles = fresh.map { item in
+                    SpoolArticle(feed: info, newEntry: item,
+                                 body: CleanArticle(title: nil, text: "text", html: item.entry.content ?? "", source: nil, removed: []),
+                                 summary: nil, fetched: Date())
+                }
+                batch.append(Spool.FeedArticles(feed: info.name, articles: articles))
             }
-            if !articles.isEmpty {
-                print("batch \(info.name) \(articles.count)")
+            let count = batch.reduce(0) { $0 + $1.articles.count }
+            if count > 0 {
+                print("batch \(batch.map(\.feed).joined(separator: ",")) \(count)")
                 fflush(nil)
             }
-            try spool.deliver(articles, feed: info.name, state: state)
+            if group == 1 {
+                try spool.deliver(batch[0].articles, feed: batch[0].feed, state: state)
+            } else {
+                try spool.deliver(batch, state: state)
+            }
         }
     }
     print("done")

@@ -88,20 +88,31 @@ public final class StateStore: @unchecked Sendable {
 
     /// Replaces what is remembered about fetching `feed`.
     public func setFeedState(_ state: FeedState, for feed: String) throws(SpoolError) {
+        try setFeedStates([(feed, state)])
+    }
+
+    /// Replaces what is remembered about fetching each feed, in one
+    /// transaction (one commit for a group of polls).
+    public func setFeedStates(_ states: [(feed: String, state: FeedState)]) throws(SpoolError) {
         try withDatabase { database throws(SpoolError) in
-            try database.statement("""
-                INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
-                                   last_fetch, next_fetch, retry_after)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                ON CONFLICT (name) DO UPDATE SET
-                    etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
-                    gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10
-                """).run([
-                    .text(feed), optional(state.etag), optional(state.lastModified), optional(state.lastResult),
-                    .integer(Int64(state.errorCount)), optional(state.permanentRedirect),
-                    .integer(state.gone ? 1 : 0), optional(state.lastFetch), optional(state.nextFetch),
-                    optional(state.retryAfter),
-                ])
+            try database.transaction { () throws(SpoolError) in
+                let upsert = try database.statement("""
+                    INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
+                                       last_fetch, next_fetch, retry_after)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    ON CONFLICT (name) DO UPDATE SET
+                        etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
+                        gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10
+                    """)
+                for (feed, state) in states {
+                    try upsert.run([
+                        .text(feed), optional(state.etag), optional(state.lastModified), optional(state.lastResult),
+                        .integer(Int64(state.errorCount)), optional(state.permanentRedirect),
+                        .integer(state.gone ? 1 : 0), optional(state.lastFetch), optional(state.nextFetch),
+                        optional(state.retryAfter),
+                    ])
+                }
+            }
         }
     }
 

@@ -23,13 +23,13 @@ enum PollOutcome: Equatable {
     case failed(String)
 }
 
-/// Turns one fetched feed into delivered articles and an updated feed state:
-/// parse, filter, find what is new, clean, deliver, record. The steps every
-/// poll takes, whichever command started it.
+/// Turns one fetched feed into articles ready for the spool: parse, filter,
+/// find what is new, clean. The steps every poll takes, whichever command
+/// started it; the delivery itself, and recording the poll, happen for a
+/// group of feeds at once (`PollRun`, `PreparedPoll.settle`).
 struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
-    let spool: Spool
     let parser = FeedParser()
     let cleaner = Cleaner()
 
@@ -45,89 +45,70 @@ struct FeedPoll {
         return request
     }
 
-    /// Handles the fetch result and records it in the state store.
-    func handle(_ result: Result<FetchResponse, FetchError>, now: Date) -> PollOutcome {
+    /// Handles the fetch result up to the delivery: what to deliver, and
+    /// the feed state to record once the delivery is settled.
+    func prepare(_ result: Result<FetchResponse, FetchError>, now: Date) -> PreparedPoll {
         var record = (try? state.feedState(feed.name)) ?? FeedState()
         record.lastFetch = now
-        let outcome: PollOutcome
+        var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""))
         switch result {
         case .failure(let error):
-            outcome = .failed(error.description)
+            prepared.outcome = .failed(error.description)
         case .success(let response):
-            outcome = handle(response, record: &record, now: now)
+            prepare(response, into: &prepared, now: now)
         }
-        switch outcome {
-        case .delivered(let count, _):
-            record.errorCount = 0
-            record.retryAfter = nil
-            record.lastResult = "ok: \(count) new"
-        case .notModified:
-            record.errorCount = 0
-            record.retryAfter = nil
-            record.lastResult = "not modified"
-        case .failed(let reason):
-            record.errorCount += 1
-            record.lastResult = "error: \(reason)"
-        case .skipped:
-            break
-        }
-        do {
-            try state.setFeedState(record, for: feed.name)
-        } catch {
-            return .failed("cannot record the poll in the state store: \(error)")
-        }
-        return outcome
+        return prepared
     }
 
-    private func handle(_ response: FetchResponse, record: inout FeedState, now: Date) -> PollOutcome {
-        if let moved = response.permanentRedirect { record.permanentRedirect = moved }
+    private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
+        if let moved = response.permanentRedirect { prepared.record.permanentRedirect = moved }
         if response.isNotModified {
             // The feed is there (a feed once gone and named again may answer
             // 304 to the validators kept from before).
-            record.gone = false
+            prepared.record.gone = false
             // Nothing to parse, but articles an earlier failure left half-way
-            // are finished now, as for any fetched feed.
-            do {
-                try spool.deliver([], feed: feed.name, state: state, now: now)
-            } catch {
-                return .failed(error.messageWithoutFeed)
-            }
-            return .notModified
+            // are finished by the delivery, as for any fetched feed.
+            prepared.articles = []
+            prepared.outcome = .notModified
+            return
         }
         if response.isGone {
-            record.gone = true
-            return .failed("HTTP 410 Gone: the feed was removed; it is polled again only when named")
+            prepared.record.gone = true
+            prepared.outcome = .failed("HTTP 410 Gone: the feed was removed; it is polled again only when named")
+            return
         }
         guard response.isSuccess else {
             if let retryAfter = response.retryAfter {
-                record.retryAfter = retryAfter
-                return .failed("HTTP \(response.status), retrying after \(UTCClock.hoursAndMinutes(retryAfter)) UTC")
+                prepared.record.retryAfter = retryAfter
+                prepared.outcome = .failed("HTTP \(response.status), retrying after \(UTCClock.hoursAndMinutes(retryAfter)) UTC")
+            } else {
+                prepared.outcome = .failed("HTTP \(response.status)")
             }
-            return .failed("HTTP \(response.status)")
+            return
         }
-        record.gone = false
+        prepared.record.gone = false
         let parsed: Feed
         do {
             parsed = try parser.parse(response.body, baseURL: response.effectiveURL, charset: response.charset)
         } catch {
-            return .failed(error.description)
+            prepared.outcome = .failed(error.description)
+            return
         }
-        let count: Int
         do {
-            count = try deliver(parsed, now: now)
+            prepared.articles = try articles(parsed, now: now)
         } catch {
-            return .failed(error.messageWithoutFeed)
+            prepared.outcome = .failed(error.messageWithoutFeed)
+            return
         }
-        // Validators are stored only once the articles are safe: a failed
-        // delivery refetches the whole feed next time.
-        record.etag = response.etag
-        record.lastModified = response.lastModified
-        return .delivered(articles: count, warning: parsed.warnings.isEmpty ? nil : parsed.warnings.joined(separator: "; "))
+        // Stored only once the articles are safe (`PreparedPoll.settle`): a
+        // failed delivery refetches the whole feed next time.
+        prepared.validators = (response.etag, response.lastModified)
+        prepared.outcome = .delivered(articles: 0, warning: parsed.warnings.isEmpty ? nil : parsed.warnings.joined(separator: "; "))
     }
 
-    /// Delivers the feed's new (and, with `updates=yes`, changed) entries
-    /// that pass its filters; returns how many.
-    private func deliver(_ parsed: Feed, now: Date) throws(SpoolError) -> Int {
+    /// The articles of the feed's new (and, with `updates=yes`, changed)
+    /// entries that pass its filters.
+    private func articles(_ parsed: Feed, now: Date) throws(SpoolError) -> [SpoolArticle] {
         // The state store sees every entry, filtered or not: whether the
         // feed repeats guids, and so how entries are keyed, is a property
         // of the whole document, not of the entries a filter lets through.
@@ -138,19 +119,18 @@ struct FeedPoll {
                 return selector.accepts(title: entry.title, link: entry.link, authors: entry.authors,
                                         categories: entry.categories, content: entry.content ?? entry.summary)
             }
-        // Even with nothing new, `deliver` runs: it finishes articles a
-        // crash left pending for this feed.
+        // Even with nothing new, the feed joins the delivery: it finishes
+        // articles a crash left pending for this feed.
         let template = !fresh.isEmpty && feed.clean && parsed.entries.count >= 3
             ? FeedTemplate(learningFrom: parsed.entries.compactMap { $0.content ?? $0.summary })
             : nil
         let info = FeedInfo(name: feed.name, url: feed.url, title: parsed.title, link: parsed.link, tags: feed.tags)
-        let articles = fresh.map { newEntry in
+        return fresh.map { newEntry in
             let entry = newEntry.entry
             let body = (entry.content ?? entry.summary).map { clean($0, base: entry.link, template: template) }
             let summary = entry.summary.map { clean($0, base: entry.link, template: template) }
             return SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now)
         }
-        return try spool.deliver(articles, feed: feed.name, state: state, now: now).count
     }
 
     /// The cleaned form of an entry's HTML; with `clean=no`, only sanitised.

@@ -20,6 +20,11 @@ final class ResultInbox: Sendable {
         signal.signal()
     }
 
+    /// Whether a result is waiting now, so that `take` would not wait.
+    var hasResult: Bool {
+        state.withLock { !$0.items.isEmpty }
+    }
+
     /// The next result, waiting for one; nil once closed and drained.
     func take() -> (Int, Result<FetchResponse, FetchError>)? {
         while true {
