@@ -86,8 +86,14 @@ public struct Cleaner: Sendable {
     /// `feeds.conf`): the allow-list, URL resolution and tracking removal
     /// still apply, since they are what makes the HTML safe to show.
     public func sanitize(_ input: String, baseURL: String? = nil) -> CleanArticle {
+        sanitize(parse(input), baseURL: baseURL)
+    }
+
+    /// Sanitises an article parsed by `parse(_:)`; see `sanitize(_:baseURL:)`.
+    public func sanitize(_ parsed: ParsedArticle, baseURL: String? = nil) -> CleanArticle {
         var removals: [Removal] = []
-        var (tree, title, _) = Self.tree(for: input)
+        var tree = parsed.tree
+        let title = parsed.title
         removeTracking(&tree, under: HTMLTree.root, removals: &removals)
         Sanitizer.sanitize(&tree, base: baseURL.flatMap { URL(string: $0) }, removals: &removals)
         return CleanArticle(title: title, text: TextWriter.text(of: tree), html: HTMLWriter.html(of: tree),

@@ -42,6 +42,7 @@ struct FeedPoll {
         request.timeout = feed.timeout
         request.maxBytes = feed.maxSize
         request.allowFile = feed.url.lowercased().hasPrefix("file://")
+        request.perHost = feed.perHost
         return request
     }
 
@@ -94,8 +95,9 @@ struct FeedPoll {
             prepared.outcome = .failed(error.description)
             return
         }
+        var notes = parsed.warnings
         do {
-            prepared.articles = try articles(parsed, now: now)
+            prepared.articles = try articles(parsed, now: now, notes: &notes)
         } catch {
             prepared.outcome = .failed(error.messageWithoutFeed)
             return
@@ -103,12 +105,12 @@ struct FeedPoll {
         // Stored only once the articles are safe (`PreparedPoll.settle`): a
         // failed delivery refetches the whole feed next time.
         prepared.validators = (response.etag, response.lastModified)
-        prepared.outcome = .delivered(articles: 0, warning: parsed.warnings.isEmpty ? nil : parsed.warnings.joined(separator: "; "))
+        prepared.outcome = .delivered(articles: 0, warning: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
     /// The articles of the feed's new (and, with `updates=yes`, changed)
-    /// entries that pass its filters.
-    private func articles(_ parsed: Feed, now: Date) throws(SpoolError) -> [SpoolArticle] {
+    /// entries that pass its filters; problems worth a warning go to `notes`.
+    private func articles(_ parsed: Feed, now: Date, notes: inout [String]) throws(SpoolError) -> [SpoolArticle] {
         // The state store sees every entry, filtered or not: whether the
         // feed repeats guids, and so how entries are keyed, is a property
         // of the whole document, not of the entries a filter lets through.
@@ -121,21 +123,48 @@ struct FeedPoll {
             }
         // Even with nothing new, the feed joins the delivery: it finishes
         // articles a crash left pending for this feed.
-        let template = !fresh.isEmpty && feed.clean && parsed.entries.count >= 3
-            ? FeedTemplate(learningFrom: parsed.entries.compactMap { $0.content ?? $0.summary })
-            : nil
+        guard !fresh.isEmpty else { return [] }
+        let bodies = parsedBodies(parsed.entries, fresh: fresh)
+        let pages = feed.fulltext ? fullTextPages(fresh.map(\.entry), notes: &notes) : [:]
         let info = FeedInfo(name: feed.name, url: feed.url, title: parsed.title, link: parsed.link, tags: feed.tags)
-        return fresh.map { newEntry in
+        return fresh.enumerated().map { index, newEntry in
             let entry = newEntry.entry
-            let body = (entry.content ?? entry.summary).map { clean($0, base: entry.link, template: template) }
-            let summary = entry.summary.map { clean($0, base: entry.link, template: template) }
+            let body: CleanArticle?
+            if let page = pages[index] {
+                body = cleaner.clean(page, baseURL: entry.link)
+            } else {
+                body = bodies.parsed[index].map { clean($0, base: entry.link, template: bodies.template) }
+            }
+            let summary = entry.summary.map { clean(cleaner.parse($0), base: entry.link, template: bodies.template) }
             return SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now)
         }
     }
 
+    /// The parsed body (content, else summary) of each fresh entry, and the
+    /// feed's template learned from every entry's body. Each body is parsed
+    /// once, for both.
+    private func parsedBodies(_ entries: [Entry], fresh: [NewEntry]) -> (parsed: [ParsedArticle?], template: FeedTemplate?) {
+        let parse = { (entry: Entry) in (entry.content ?? entry.summary).map(cleaner.parse) }
+        guard feed.clean, entries.count >= 3 else { return (fresh.map { parse($0.entry) }, nil) }
+        let all = entries.map(parse)
+        let template = FeedTemplate(learningFrom: all.compactMap { $0 })
+        let parsed = fresh.map { newEntry in
+            entries.firstIndex(of: newEntry.entry).flatMap { all[$0] } ?? parse(newEntry.entry)
+        }
+        return (parsed, template)
+    }
+
+    /// With `fulltext=yes`: the web pages of the entries, by index.
+    private func fullTextPages(_ entries: [Entry], notes: inout [String]) -> [Int: String] {
+        let fetcher = Fetcher(concurrency: min(4, feed.perHost), perHost: feed.perHost)
+        let (pages, problems) = FullText(feed: feed, fetcher: fetcher).pages(for: entries)
+        notes += problems
+        return pages
+    }
+
     /// The cleaned form of an entry's HTML; with `clean=no`, only sanitised.
-    private func clean(_ html: String, base: String?, template: FeedTemplate?) -> CleanArticle {
-        feed.clean ? cleaner.clean(html, baseURL: base, template: template) : cleaner.sanitize(html, baseURL: base)
+    private func clean(_ parsed: ParsedArticle, base: String?, template: FeedTemplate?) -> CleanArticle {
+        feed.clean ? cleaner.clean(parsed, baseURL: base, template: template) : cleaner.sanitize(parsed, baseURL: base)
     }
 }
 
