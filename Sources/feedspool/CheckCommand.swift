@@ -24,15 +24,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let path = ConfigPath.resolve(config)
-        let loaded: Configuration
-        do {
-            loaded = try ConfigLoader.load(path: path)
-        } catch {
-            // Without the "feedspool: " prefix: `file:line: message` is what vim's
-            // quickfix and Emacs' compilation mode jump to.
-            for problem in error.problems { Console.diagnostic(problem.description) }
-            throw ExitCode(1)
-        }
+        let loaded = try ConfigPath.load(path, failingWith: 1)
         let feeds = loaded.feeds.count, hosts = loaded.hosts.count
         let summary = "\(path): \(feeds) \(feeds == 1 ? "feed" : "feeds"), \(hosts) \(hosts == 1 ? "host" : "hosts"), no problems\n"
         Console.write(Array(summary.utf8))

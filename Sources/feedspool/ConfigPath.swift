@@ -1,3 +1,5 @@
+import ArgumentParser
+import Config
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,5 +13,18 @@ enum ConfigPath {
     static func resolve(_ option: String?) -> String {
         let environment = getenv("FEEDSPOOL_CONFIG").map { String(cString: $0) }
         return option ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "feeds.conf"
+    }
+
+    /// Loads the configuration at `path`; on problems, prints each as
+    /// `file:line: message` (without the "feedspool: " prefix: the form
+    /// vim's quickfix and Emacs' compilation mode jump to) and exits with
+    /// `status`.
+    static func load(_ path: String, failingWith status: Int32) throws -> Configuration {
+        do {
+            return try ConfigLoader.load(path: path)
+        } catch {
+            for problem in error.problems { Console.diagnostic(problem.description) }
+            throw ExitCode(status)
+        }
     }
 }

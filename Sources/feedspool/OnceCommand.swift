@@ -29,13 +29,7 @@ struct OnceCommand: ParsableCommand {
 
     func run() throws {
         let path = ConfigPath.resolve(config)
-        let configuration: Configuration
-        do {
-            configuration = try ConfigLoader.load(path: path)
-        } catch {
-            for problem in error.problems { Console.diagnostic(problem.description) }
-            throw ExitCode(2)
-        }
+        let configuration = try ConfigPath.load(path, failingWith: 2)
         var selected = configuration.feeds
         if !feeds.isEmpty {
             let unknown = feeds.filter { configuration.feed(named: $0) == nil }

@@ -28,13 +28,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let path = ConfigPath.resolve(config)
-        let configuration: Configuration
-        do {
-            configuration = try ConfigLoader.load(path: path)
-        } catch {
-            for problem in error.problems { Console.diagnostic(problem.description) }
-            throw ExitCode(2)
-        }
+        let configuration = try ConfigPath.load(path, failingWith: 2)
         var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes"]
         do {
             let state = try StateStore.open(folder: configuration.statePath)
