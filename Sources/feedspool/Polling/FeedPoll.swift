@@ -11,7 +11,7 @@ import Scheduler
 import Spool
 
 /// What polling one feed came to, for the summary and the exit status.
-enum PollOutcome: Equatable {
+enum PollOutcome: Equatable, Sendable {
     /// Fetched, parsed and delivered (`articles` may be 0); `warning` is a
     /// recovered problem worth one line.
     case delivered(articles: Int, warning: String?)

@@ -3,6 +3,9 @@ import Dispatch
 import Fetcher
 import Scheduler
 import Spool
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -10,16 +13,20 @@ import Foundation
 #endif
 
 /// One pass over a set of feeds: decide which may be polled, fetch them
-/// concurrently on the fetcher's thread, and handle each response on this
-/// thread as it arrives, so parsing and cleaning overlap the transfers.
+/// concurrently on the fetcher's thread, parse and clean each response on
+/// `workers` threads as it arrives (so that work overlaps the transfers and
+/// uses every core), and deliver on this thread.
 ///
-/// Handled feeds wait in a group that is delivered in one spool batch and
+/// Prepared feeds wait in a group that is delivered in one spool batch and
 /// recorded in one transaction (group commit: the syncs are paid per group,
-/// not per feed) when `groupSize` feeds wait or no other response is ready,
-/// so a slow feed never holds back the others' delivery.
+/// not per feed) when `groupSize` feeds wait or no other response is ready
+/// or being waited for by a worker, so a slow feed never holds back the
+/// others' delivery.
 struct PollRun {
     /// The most feeds delivered in one batch.
     static let groupSize = 64
+    /// Threads that parse and clean: one per core, at least one.
+    static let workers = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     let configuration: Configuration
     let feeds: [FeedSettings]
@@ -51,24 +58,39 @@ struct PollRun {
         }
         guard !requests.isEmpty else { return failures }
 
-        let inbox = ResultInbox()
+        // Bounded, so that responses the workers have not reached yet never
+        // pile up in memory; the fetcher waits for a place instead.
+        let fetched = Inbox<(Int, Result<FetchResponse, FetchError>)>(capacity: 4 * Self.groupSize)
+        let prepared = Inbox<PreparedPoll>(capacity: Self.groupSize)
         let fetcher = Fetcher(concurrency: configuration.globals.concurrency, perHost: configuration.globals.perHost)
         let pending = requests
         DispatchQueue.global().async {
-            fetcher.fetch(pending) { id, result in inbox.put(id: id, result: result) }
-            inbox.close()
+            fetcher.fetch(pending) { id, result in fetched.put((id, result)) }
+            fetched.close()
         }
+        let workers = DispatchGroup()
+        let (feeds, state) = (self.feeds, self.state)
+        for _ in 0..<Self.workers {
+            DispatchQueue.global().async(group: workers) {
+                while let (id, result) = fetched.take() {
+                    prepared.put(FeedPoll(feed: feeds[id], state: state).prepare(result, now: Date()))
+                }
+            }
+        }
+        workers.notify(queue: .global()) { prepared.close() }
+
         var progress = Progress(total: requests.count)
         var group: [PreparedPoll] = []
-        while let (id, result) = inbox.take() {
-            let feed = feeds[id]
+        while let poll = prepared.take() {
             // A feed listed twice waits for its first poll's delivery.
-            if group.contains(where: { $0.feed == feed.name }) {
+            if group.contains(where: { $0.feed == poll.feed }) {
                 failures += settle(group, progress: &progress)
                 group = []
             }
-            group.append(FeedPoll(feed: feed, state: state).prepare(result, now: Date()))
-            if group.count >= Self.groupSize || !inbox.hasResult {
+            group.append(poll)
+            // Deliver a full group, or whatever waits when no other work is
+            // at hand; a group per response would pay the syncs per feed.
+            if group.count >= Self.groupSize || (!prepared.hasItem && !fetched.hasItem) {
                 failures += settle(group, progress: &progress)
                 group = []
             }

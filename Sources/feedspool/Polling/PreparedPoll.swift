@@ -3,7 +3,7 @@ import Spool
 /// A fetched feed handled up to its delivery (`FeedPoll.prepare`): the
 /// articles waiting to be delivered with a group of other feeds, and the feed
 /// state to record once that delivery is settled.
-struct PreparedPoll {
+struct PreparedPoll: Sendable {
     /// The feed's name.
     let feed: String
     /// What to record about this poll; the validators join it only when
