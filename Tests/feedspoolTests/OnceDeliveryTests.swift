@@ -35,10 +35,13 @@ import Testing
         for article in articles {
             let id = try #require(article.id)
             #expect(id == (try articleID(feed: "notes", key: article.guid ?? "")))
-            // YYYYmmddTHHMMSSZ of the delivery (the fetch time), then the id.
+            // YYYYmmddTHHMMSSZ of the delivery, which comes after the fetch,
+            // then the id.
             let fetched = try #require(article.string("fetched"))
-            let stamp = fetched.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-            #expect(article.name == stamp + "-" + id.prefix(16) + ".json")
+            let fetchStamp = fetched.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+            let deliveryStamp = String(article.name.prefix(16))
+            #expect(deliveryStamp >= fetchStamp)
+            #expect(article.name == deliveryStamp + "-" + id.prefix(16) + ".json")
             #expect(article.name.wholeMatch(of: /\d{8}T\d{6}Z-[0-9a-f]{16}\.json/) != nil)
             #expect(Set(article.object.keys) == Set(Self.keysInOrder).subtracting(["name", "url", "tags"]))
             try expectKeysInContractOrder(article)
