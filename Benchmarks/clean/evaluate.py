@@ -47,6 +47,9 @@ import sys
 from collections import Counter
 from datetime import datetime, timezone
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from machine import cpu_model, memory_gib  # noqa: E402
+
 BUSY_PERCENT = 25.0
 BOOTSTRAP_SAMPLES = 1000
 TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -149,28 +152,6 @@ def read_timings(path):
 
 def seconds_list(text):
     return [float(s) for s in text.split(",") if s]
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def memory_gib():
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemTotal:"):
-                    return "%.0f GiB" % (int(line.split()[1]) / 1024 / 1024)
-    except OSError:
-        pass
-    return "unknown memory"
 
 
 def metric_cells(m):

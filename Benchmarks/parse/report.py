@@ -18,6 +18,9 @@ import platform
 import sys
 from datetime import datetime, timezone
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from machine import cpu_model, memory_gib, thousands  # noqa: E402
+
 # Other processes using this share of one core (in %) while timing competed with
 # the tools.  An idle machine shows up to about 10 %: kernel work for hundreds of short
 # processes is not all charged to them.  A concurrent build shows 100 % or more.
@@ -29,32 +32,6 @@ COLUMNS = ["tool", "label", "version", "status", "list", "seconds", "runs", "rss
 def read_list(path):
     with open(path) as f:
         return [os.path.basename(line.strip()) for line in f if line.strip()]
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def memory_gib():
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemTotal:"):
-                    return "%.0f GiB" % (int(line.split()[1]) / 1024 / 1024)
-    except OSError:
-        pass
-    return "unknown memory"
-
-
-def thousands(n):
-    return "{:,}".format(int(round(n)))
 
 
 def main():

@@ -16,6 +16,9 @@ import platform
 import sys
 from datetime import datetime, timezone
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from machine import cpu_model, memory_gib, thousands  # noqa: E402
+
 # Other processes using this share of one core (in %) while a run was timed
 # competed with it; a concurrent build shows 100 % or more.
 BUSY_PERCENT = 25.0
@@ -28,32 +31,6 @@ RSS_LIMIT_MIB = 100.0
 # On ext4 without a journal, inodes freed this recently are skipped when new
 # files are created (60 s, or 360 s while their inode-table block is dirty).
 RECENTLY_DELETED_SECONDS = 360
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def memory_gib():
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemTotal:"):
-                    return "%.0f GiB" % (int(line.split()[1]) / 1024 / 1024)
-    except OSError:
-        pass
-    return "unknown memory"
-
-
-def thousands(n):
-    return "{:,}".format(int(round(n)))
 
 
 def main():
