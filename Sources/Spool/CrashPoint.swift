@@ -9,10 +9,10 @@ import Darwin
 ///
 /// `FEEDSPOOL_CRASH_AT=<point>:<n>` makes the process `_exit(137)` the n-th
 /// time it passes `<point>` (counting from 1, in this process):
-/// `1`…`5` right after that step of the protocol (docs/spool.md) for a
+/// `1`…`4` right after that step of the protocol (docs/spool.md) for a
 /// batch, `tmpfile` after each temporary file is written (the files of a
 /// batch are synced together after the last), `rename` after each
-/// file is moved into `new/`. Steps 2–5 are also passed during recovery.
+/// file is moved into `new/`. Steps 3 and 4 are also passed during recovery.
 /// Without the variable this costs one comparison per point. The counter is
 /// not synchronised: the hook is for the single-threaded test child only.
 enum CrashPoint {

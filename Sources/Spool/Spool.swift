@@ -13,15 +13,14 @@ import Foundation
 /// SPOOL/cur/   claimed: a consumer renames a file from new/ to cur/, then deletes it
 /// ```
 ///
-/// Delivery runs five steps per batch, a batch holding the articles of one
+/// Delivery runs four steps per batch, a batch holding the articles of one
 /// or several feeds; each step is a single transaction or a single sync for
 /// the whole batch (docs/spool.md has the proof):
-/// 1. record every article as pending `intent`, with its file name and JSON;
-/// 2. write each file into `tmp/`, make them all durable (one `syncfs`, or
+/// 1. write each file into `tmp/`, make them all durable (one `syncfs`, or
 ///    an fsync each), then fsync `tmp/`;
-/// 3. mark the batch `written`;
-/// 4. rename each file into `new/`, then fsync `new/`;
-/// 5. mark the keys seen and forget the pending rows.
+/// 2. record every article as pending, with its file name;
+/// 3. rename each file into `new/`, then fsync `new/`;
+/// 4. mark the keys seen and forget the pending rows.
 ///
 /// Threading: a `Spool` is a value; any thread may deliver, but batches
 /// sharing a feed must not be delivered concurrently, and `recover` must run
@@ -69,8 +68,8 @@ public struct Spool: Sendable {
     /// When a file cannot be written (a full disk, an unwritable folder)
     /// nothing of the batch is marked seen and nothing of its new articles
     /// appears in `new/`: every feed of the batch has failed, and its entries
-    /// come back from `StateStore.newEntries` next time. A failure after the
-    /// files are complete (step 3) leaves the batch to be finished by the
+    /// come back from `StateStore.newEntries` next time. A failure once the
+    /// articles are recorded (step 2) leaves the batch to be finished by the
     /// next delivery of its feeds or by `recover`.
     /// - Parameters:
     ///   - batch: The feeds and their articles, each feed at most once.
@@ -99,15 +98,12 @@ public struct Spool: Sendable {
             leftovers += try state.pendingArticles(feed: part.feed)
         }
         let articles = batch.flatMap(\.articles)
-        var fresh: [PendingArticle] = []
-        if !articles.isEmpty {
-            fresh = try state.recordIntents(articles, now: now)
-            CrashPoint.reached("1")
-        }
-        let rows = leftovers + fresh
+        let fresh = articles.isEmpty ? [] : try state.plan(articles, now: now)
+        if !fresh.isEmpty { try write(fresh, state: state) }
+        let rows = leftovers + fresh.map(\.row)
         guard !rows.isEmpty else { return [:] }
         var ignored = Recovery()
-        let moved = try finish(rows, state: state, now: now, report: &ignored, abandoningOnFailure: fresh)
+        let moved = try finish(rows, state: state, now: now, report: &ignored)
         return Dictionary(grouping: moved, by: \.feed).mapValues { $0.map(\.file) }
     }
 
@@ -126,22 +122,21 @@ public struct Spool: Sendable {
 
     /// What `recover` found and did.
     public struct Recovery: Sendable, Equatable {
-        /// Articles recorded but not known to be written: written again
-        /// from their stored JSON and delivered.
-        public var rewritten = 0
         /// Complete files still in `tmp/`: moved into `new/`.
         public var moved = 0
         /// Files already moved into `new/` (and perhaps claimed since):
         /// only marked delivered.
         public var alreadyDelivered = 0
-        /// Files in `tmp/` that no pending article names, removed.
+        /// Files in `tmp/` that no pending article names, removed: written
+        /// by a delivery that died before recording them (step 2), whose
+        /// entries the feeds offer again.
         public var strayFilesRemoved = 0
     }
 
     /// Finishes every delivery a killed process left half-way, then removes
     /// stray files from `tmp/`. Call it at start-up, before any delivery.
-    /// A feed whose articles cannot be finished now (the disk is still
-    /// full) does not stop the others; the first error is thrown at the end
+    /// A feed whose articles cannot be finished now (a folder cannot be
+    /// written) does not stop the others; the first error is thrown at the end
     /// and the articles stay pending for the next attempt.
     @discardableResult
     public func recover(state: StateStore, now: Date = Date()) throws(SpoolError) -> Recovery {
@@ -171,65 +166,58 @@ public struct Spool: Sendable {
 
     // MARK: - The protocol
 
-    /// Takes pending articles from wherever they are to step 5.
-    /// `intent` rows get their file (re)written from the stored JSON;
-    /// `written` rows whose file is still in `tmp/` are renamed; `written`
-    /// rows without one were renamed before the crash and are only marked.
-    /// A failure before step 3 committed forgets the rows of
-    /// `abandoningOnFailure` (nothing is seen, the entries are offered
-    /// again); other `intent` rows stay for a later attempt.
-    /// - Returns: The rows whose file this call moved into `new/`.
-    private func finish(
-        _ rows: [PendingArticle], state: StateStore, now: Date, report: inout Recovery,
-        abandoningOnFailure abandonable: [PendingArticle] = []
-    ) throws(SpoolError) -> [PendingArticle] {
-        let intents = rows.filter { $0.state == .intent }
-        if !intents.isEmpty {
-            do throws(SpoolError) {
-                // Step 2.
-                try FileSystem.writeAllSynced(intents.map { (temporaryFolder + "/" + $0.file, $0.json) },
-                                              onFileSystemOf: temporaryFolder) { CrashPoint.reached("tmpfile") }
-                try FileSystem.syncDirectory(temporaryFolder)
-                CrashPoint.reached("2")
-                // Step 3: the point of no return.
-                try state.markWritten(intents)
-                CrashPoint.reached("3")
-            } catch {
-                if !abandonable.isEmpty { discard(abandonable, state: state) }
-                throw error
+    /// Steps 1 and 2 for new articles. When either fails, the articles are
+    /// forgotten (nothing is seen; the entries are offered again) and their
+    /// files removed: the rows go first, so that a failure half-way leaves
+    /// either rows whose complete files recovery delivers, or files no row
+    /// names (removed by `recover`), never a row whose file vanished.
+    private func write(_ articles: [PlannedArticle], state: StateStore) throws(SpoolError) {
+        var recorded = false
+        do throws(SpoolError) {
+            // Step 1.
+            try FileSystem.writeAllSynced(articles.map { (temporaryFolder + "/" + $0.row.file, $0.json) },
+                                          onFileSystemOf: temporaryFolder) { CrashPoint.reached("tmpfile") }
+            try FileSystem.syncDirectory(temporaryFolder)
+            CrashPoint.reached("1")
+            // Step 2: the point of no return.
+            recorded = true
+            try state.recordPending(articles.map(\.row))
+            CrashPoint.reached("2")
+        } catch {
+            // A failed commit may still have reached the disk: forget the rows first.
+            if recorded, (try? state.discardPending(articles.map(\.row))) == nil { throw error }
+            for article in articles {
+                try? FileSystem.remove(temporaryFolder + "/" + article.row.file)
             }
-            report.rewritten += intents.count
+            throw error
         }
-        // Step 4.
+    }
+
+    /// Steps 3 and 4 for pending articles: each file still in `tmp/` is
+    /// renamed into `new/`; a row without one was renamed before a crash
+    /// (and perhaps claimed since) and is only marked delivered.
+    /// - Returns: The rows whose file this call moved into `new/`.
+    private func finish(_ rows: [PendingArticle], state: StateStore, now: Date,
+                        report: inout Recovery) throws(SpoolError) -> [PendingArticle] {
+        // Step 3.
         var moved: [PendingArticle] = []
         for row in rows {
             let source = temporaryFolder + "/" + row.file
-            if row.state == .written, try !FileSystem.exists(source) {
+            guard try FileSystem.exists(source) else {
                 report.alreadyDelivered += 1
                 continue
             }
             try FileSystem.move(source, to: newFolder + "/" + row.file)
             CrashPoint.reached("rename")
             moved.append(row)
-            if row.state == .written { report.moved += 1 }
         }
+        report.moved += moved.count
         try FileSystem.syncDirectory(newFolder)
-        CrashPoint.reached("4")
-        // Step 5.
+        CrashPoint.reached("3")
+        // Step 4.
         try state.markDelivered(rows, now: now)
-        CrashPoint.reached("5")
+        CrashPoint.reached("4")
         return moved
-    }
-
-    /// Undoes steps 1–2 after a failure before step 3 committed: the rows
-    /// go first, then the files, so that a failure half-way leaves either
-    /// rows that recovery finishes or files no row names (removed by
-    /// `recover`), never a `written` row whose file vanished.
-    private func discard(_ rows: [PendingArticle], state: StateStore) {
-        guard (try? state.discardPending(rows)) != nil else { return }
-        for row in rows {
-            try? FileSystem.remove(temporaryFolder + "/" + row.file)
-        }
     }
 
     private func makeFolders() throws(SpoolError) {

@@ -22,7 +22,7 @@ struct BadInputTests {
     }
 
     private func expectNothingHappened(_ entries: [Entry], _ state: StateStore, _ spool: Spool) throws {
-        #expect(try state.pendingCounts() == PendingCounts(intent: 0, written: 0))
+        #expect(try state.pendingCount() == 0)
         for entry in entries { #expect(try !state.isSeen(feed: "blog", key: entry.guid ?? "")) }
         #expect(files(in: spool.newFolder).isEmpty)
         #expect(try state.newEntries(feed: "blog", entries: entries, updates: false).count == entries.count)

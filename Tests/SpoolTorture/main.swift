@@ -90,7 +90,7 @@ let spool = Spool(path: positional[0])
 do {
     let state = try StateStore.open(folder: positional[1])
     let recovery = try spool.recover(state: state)
-    print("recovered \(recovery.rewritten) \(recovery.moved) \(recovery.alreadyDelivered) \(recovery.strayFilesRemoved)")
+    print("recovered \(recovery.moved) \(recovery.alreadyDelivered) \(recovery.strayFilesRemoved)")
     fflush(nil)
     for round in 0..<rounds {
         print("round \(round)")

@@ -96,13 +96,12 @@ import Testing
     }
 
     static let crashes = [
-        Crash(point: "1:1", inNew: 0, inTmp: 0),        // recorded as pending, no file yet
         Crash(point: "tmpfile:2", inNew: 0, inTmp: 2),  // half-way through writing
-        Crash(point: "2:1", inNew: 0, inTmp: 3),        // written, not yet marked so
-        Crash(point: "3:1", inNew: 0, inTmp: 3),        // marked written
+        Crash(point: "1:1", inNew: 0, inTmp: 3),        // written and synced, not yet recorded
+        Crash(point: "2:1", inNew: 0, inTmp: 3),        // recorded as pending
         Crash(point: "rename:2", inNew: 2, inTmp: 1),   // half-way through the renames
-        Crash(point: "4:1", inNew: 3, inTmp: 0),        // all in new/, not yet seen
-        Crash(point: "5:1", inNew: 3, inTmp: 0),        // seen, feed state not recorded
+        Crash(point: "3:1", inNew: 3, inTmp: 0),        // all in new/, not yet seen
+        Crash(point: "4:1", inNew: 3, inTmp: 0),        // seen, feed state not recorded
     ]
 
     @Test(arguments: crashes)

@@ -4,17 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// How far an article half-way through delivery got (docs/spool.md).
-enum PendingState: String {
-    /// Step 1 done: the article is recorded, its file may be missing or partial.
-    case intent
-    /// Step 3 done: the complete file is on disk in `tmp/`, or already
-    /// renamed into `new/`.
-    case written
-}
-
-/// An article recorded in the `pending` table: everything needed to finish
-/// delivering it after a crash, its JSON included.
+/// An article half-way through delivery: its complete file is durable in
+/// `tmp/`, or already renamed into `new/` (docs/spool.md). A row of the
+/// `pending` table.
 struct PendingArticle: Equatable {
     var id: String
     var feed: String
@@ -25,50 +17,35 @@ struct PendingArticle: Equatable {
     var second: Int64
     /// The file name, the same in `tmp/` and `new/`.
     var file: String
-    var state: PendingState
-    var json: [UInt8]
 }
 
-/// How many articles are half-way through delivery.
-public struct PendingCounts: Sendable, Equatable {
-    /// Recorded, file not yet known to be complete (after step 1).
-    public var intent: Int
-    /// File complete, possibly already in `new/` (after step 3).
-    public var written: Int
-
-    /// Makes a count.
-    public init(intent: Int, written: Int) {
-        self.intent = intent
-        self.written = written
-    }
+/// An article about to be written: the pending row it becomes once its
+/// file is durable, and the file's content.
+struct PlannedArticle {
+    var row: PendingArticle
+    var json: [UInt8]
 }
 
 /// The state store's side of the delivery protocol: one transaction per
 /// step for a whole batch.
 extension StateStore {
-    /// Step 1: records the articles as `intent`, with their file names and
-    /// JSON, and returns what was recorded. Articles already pending, `new`
-    /// articles already seen, and repeats of an id are left out, so a stale
-    /// list can never deliver anything twice.
+    /// Before step 1: names the files of `articles` and encodes them,
+    /// recording nothing. Articles already pending, `new` articles already
+    /// seen, and repeats of an id are left out, so a stale list can never
+    /// deliver anything twice.
     ///
     /// An update is named one second after the entry's last delivery when
     /// that would otherwise be the same second, so no two files of one id
     /// ever share a name.
-    func recordIntents(_ articles: [SpoolArticle], now: Date) throws(SpoolError) -> [PendingArticle] {
+    func plan(_ articles: [SpoolArticle], now: Date) throws(SpoolError) -> [PlannedArticle] {
         let nowSecond = UTCTime.seconds(now)
-        // Encoded before the transaction, so the lock is not held for it.
-        let documents = articles.map { $0.jsonBytes() }
-        return try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) -> [PendingArticle] in
+        let chosen = try withDatabase { database throws(SpoolError) in
+            try database.transaction { () throws(SpoolError) -> [(SpoolArticle, PendingArticle)] in
                 let isPending = try database.statement("SELECT 1 FROM pending WHERE id = ?")
                 let lastDelivery = try database.statement("SELECT delivered FROM seen WHERE feed = ? AND key = ?")
-                let insert = try database.statement("""
-                    INSERT INTO pending (id, feed, key, fingerprint, updated, second, file, state, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'intent', ?)
-                    """)
                 var ids = Set<String>()
-                var rows: [PendingArticle] = []
-                for (article, json) in zip(articles, documents) {
+                var chosen: [(SpoolArticle, PendingArticle)] = []
+                for article in articles {
                     guard ids.insert(article.id).inserted else { continue }
                     if try isPending.firstRow([.text(article.id)], { _ in true }) != nil { continue }
                     let delivered = try lastDelivery.firstRow([.text(article.feed.name), .text(article.key)]) {
@@ -76,20 +53,33 @@ extension StateStore {
                     }
                     if article.kind == .new && delivered != nil { continue }
                     let second = max(nowSecond, (delivered ?? nowSecond - 1) + 1)
-                    let row = PendingArticle(
+                    chosen.append((article, PendingArticle(
                         id: article.id, feed: article.feed.name, key: article.key,
                         fingerprint: article.fingerprint,
                         updated: article.entry.updated?.timeIntervalSince1970, second: second,
-                        file: SpoolArticle.fileName(id: article.id, second: second), state: .intent,
-                        json: json)
+                        file: SpoolArticle.fileName(id: article.id, second: second))))
+                }
+                return chosen
+            }
+        }
+        // Encoded outside the lock, which other threads' polls are waiting for.
+        return chosen.map { PlannedArticle(row: $0.1, json: $0.0.jsonBytes()) }
+    }
+
+    /// Step 2: records the articles whose files are durable in `tmp/` as pending.
+    func recordPending(_ rows: [PendingArticle]) throws(SpoolError) {
+        try withDatabase { database throws(SpoolError) in
+            try database.transaction { () throws(SpoolError) in
+                let insert = try database.statement("""
+                    INSERT INTO pending (id, feed, key, fingerprint, updated, second, file)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for row in rows {
                     try insert.run([
                         .text(row.id), .text(row.feed), .text(row.key), .text(row.fingerprint),
                         row.updated.map(SQLValue.real) ?? .null, .integer(row.second), .text(row.file),
-                        .blob(row.json),
                     ])
-                    rows.append(row)
                 }
-                return rows
             }
         }
     }
@@ -99,7 +89,7 @@ extension StateStore {
     func pendingArticles(feed: String?) throws(SpoolError) -> [PendingArticle] {
         try withDatabase { database throws(SpoolError) in
             let statement = try database.statement("""
-                SELECT id, feed, key, fingerprint, updated, second, file, state, json FROM pending
+                SELECT id, feed, key, fingerprint, updated, second, file FROM pending
                 WHERE ?1 IS NULL OR feed = ?1 ORDER BY feed, file
                 """)
             var rows: [PendingArticle] = []
@@ -107,24 +97,13 @@ extension StateStore {
                 rows.append(PendingArticle(
                     id: row.text(0) ?? "", feed: row.text(1) ?? "", key: row.text(2) ?? "",
                     fingerprint: row.text(3) ?? "", updated: row.real(4), second: row.integer(5) ?? 0,
-                    file: row.text(6) ?? "", state: PendingState(rawValue: row.text(7) ?? "") ?? .intent,
-                    json: row.blob(8) ?? []))
+                    file: row.text(6) ?? ""))
             }
             return rows
         }
     }
 
-    /// Step 3: records that the articles' files are complete in `tmp/`.
-    func markWritten(_ rows: [PendingArticle]) throws(SpoolError) {
-        try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) in
-                let update = try database.statement("UPDATE pending SET state = 'written' WHERE id = ?")
-                for row in rows { try update.run([.text(row.id)]) }
-            }
-        }
-    }
-
-    /// Step 5: marks the articles delivered (their keys seen, with the
+    /// Step 4: marks the articles delivered (their keys seen, with the
     /// fingerprint and date of what was delivered) and forgets them as pending.
     func markDelivered(_ rows: [PendingArticle], now: Date) throws(SpoolError) {
         let time = now.timeIntervalSince1970
@@ -148,8 +127,8 @@ extension StateStore {
         }
     }
 
-    /// Forgets articles whose delivery was abandoned before step 3
-    /// committed: nothing of them reached `new/`, and nothing is seen.
+    /// Forgets pending rows whose recording failed (step 2 may have
+    /// committed or not): nothing of them reached `new/`, and nothing is seen.
     func discardPending(_ rows: [PendingArticle]) throws(SpoolError) {
         try withDatabase { database throws(SpoolError) in
             try database.transaction { () throws(SpoolError) in
@@ -159,16 +138,10 @@ extension StateStore {
         }
     }
 
-    /// How many articles are half-way through delivery, for `feedspool
-    /// check` and the tests.
-    public func pendingCounts() throws(SpoolError) -> PendingCounts {
+    /// How many articles are half-way through delivery, for the tests.
+    public func pendingCount() throws(SpoolError) -> Int {
         try withDatabase { database throws(SpoolError) in
-            var counts = PendingCounts(intent: 0, written: 0)
-            try database.statement("SELECT state, count(*) FROM pending GROUP BY state").rows([]) { row in
-                let count = Int(row.integer(1) ?? 0)
-                if row.text(0) == PendingState.written.rawValue { counts.written = count } else { counts.intent = count }
-            }
-            return counts
+            try database.statement("SELECT count(*) FROM pending").firstRow([]) { Int($0.integer(0) ?? 0) } ?? 0
         }
     }
 }

@@ -22,7 +22,7 @@ public final class StateStore: @unchecked Sendable {
     /// The database's file name inside the state folder.
     public static let databaseName = "state.sqlite"
     /// The schema version this code writes (SQLite's `user_version`).
-    static let schemaVersion: Int64 = 1
+    static let schemaVersion: Int64 = 2
 
     /// The state folder.
     public let folder: String
@@ -252,6 +252,17 @@ public final class StateStore: @unchecked Sendable {
         }
         guard version < schemaVersion else { return }
         try database.transaction { () throws(SpoolError) in
+            if version == 1 {
+                // Schema 1 kept each pending article's JSON, to write its
+                // file again after a crash. Rows whose file was complete
+                // (`written`) are kept; the others are forgotten, so their
+                // entries are offered again and their files in tmp/ removed.
+                try database.execute("""
+                    DELETE FROM pending WHERE state <> 'written';
+                    CREATE TEMP TABLE kept AS SELECT id, feed, key, fingerprint, updated, second, file FROM pending;
+                    DROP TABLE pending;
+                    """)
+            }
             try database.execute("""
                 CREATE TABLE IF NOT EXISTS feeds (
                     name TEXT PRIMARY KEY,
@@ -279,13 +290,14 @@ public final class StateStore: @unchecked Sendable {
                     fingerprint TEXT NOT NULL,
                     updated REAL,
                     second INTEGER NOT NULL,
-                    file TEXT NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('intent', 'written')),
-                    json BLOB NOT NULL
+                    file TEXT NOT NULL
                 );
                 CREATE INDEX IF NOT EXISTS pending_by_feed ON pending (feed, key);
                 PRAGMA user_version = \(schemaVersion);
                 """)
+            if version == 1 {
+                try database.execute("INSERT INTO pending SELECT * FROM temp.kept; DROP TABLE temp.kept;")
+            }
         }
     }
 }
