@@ -1,6 +1,6 @@
 import FeedParser
 import Foundation
-import Spool
+@testable import Spool
 import Testing
 
 /// A seen entry is never spooled again, whichever key identifies it.
@@ -103,6 +103,17 @@ struct DedupTests {
         let (state, _) = try folder.open()
         #expect(throws: SpoolError.self) { try StateStore.open(folder: state.folder) }
         _ = state
+    }
+
+    @Test func readingAFeedLeavesTheStoreSyncingEveryCommit() throws {
+        let folder = try TemporaryFolder()
+        let (state, _) = try folder.open()
+        _ = try state.newEntries(feed: "blog", entries: [post(1)], updates: false)
+        // newEntries commits without a sync; the delivery's commits after it must sync (FULL = 2).
+        let synchronous = try state.withDatabase { database throws(SpoolError) in
+            try database.statement("PRAGMA synchronous").firstRow([]) { $0.integer(0) }
+        }
+        #expect(synchronous == 2)
     }
 
     @Test func feedsDeliveredFromSeveralThreadsAtOnceEachGetEveryArticleOnce() throws {

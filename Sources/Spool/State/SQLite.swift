@@ -60,7 +60,15 @@ final class Database {
     /// Runs `body` in one write transaction, committed when it returns and
     /// rolled back when it throws. `BEGIN IMMEDIATE` takes the write lock
     /// up front, so a transaction never fails half-way for lack of it.
-    func transaction<Result>(_ body: () throws(SpoolError) -> Result) throws(SpoolError) -> Result {
+    ///
+    /// A transaction that is not `durable` commits without syncing the
+    /// write-ahead log (`synchronous = NORMAL`): a crash may undo it, but
+    /// only together with every transaction after it, since the next
+    /// durable commit syncs the log up to its own end. For bookkeeping that
+    /// the next run redoes anyway; the delivery protocol's steps are durable.
+    func transaction<Result>(durable: Bool = true, _ body: () throws(SpoolError) -> Result) throws(SpoolError) -> Result {
+        if !durable { try execute("PRAGMA synchronous = NORMAL") }
+        defer { if !durable { _ = sqlite3_exec(handle, "PRAGMA synchronous = FULL", nil, nil, nil) } }
         try execute("BEGIN IMMEDIATE")
         do throws(SpoolError) {
             let result = try body()

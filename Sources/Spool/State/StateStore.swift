@@ -127,7 +127,9 @@ public final class StateStore: @unchecked Sendable {
     ///
     /// Also records that every entry present was seen now, which starts the
     /// retention clock of those that left, and remembers for good that the
-    /// feed repeats guids once a document does.
+    /// feed repeats guids once a document does. Those records are committed
+    /// without waiting for the disk: a crash may undo them, and the next
+    /// reading of the feed writes them again.
     /// - Parameters:
     ///   - feed: The feed's name.
     ///   - entries: All entries of the document, in document order.
@@ -142,7 +144,7 @@ public final class StateStore: @unchecked Sendable {
         }
         let time = now.timeIntervalSince1970
         return try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) -> [NewEntry] in
+            try database.transaction(durable: false) { () throws(SpoolError) -> [NewEntry] in
                 let repeatedBefore = try database.statement("SELECT repeats_guids FROM feeds WHERE name = ?")
                     .firstRow([.text(feed)]) { $0.integer(0) ?? 0 } ?? 0
                 let useGuid = !repeatsNow && repeatedBefore == 0
