@@ -4,7 +4,7 @@
 Usage: report.py RESULTS_TSV MANIFEST_JSON OUTPUT_MD
 
 RESULTS_TSV is what run.sh writes: a header line, then one row per timed run
-(curl-1, curl-2, feedspool-1, feedspool-2 and, optionally, feedspool-nosync).
+(curl-1, curl-2, feedspool-1, feedspool-2 and, optionally, feedspool-nosync and spool-floor).
 Versions and the machine's details come from POLL_* environment variables
 that run.sh sets.  The report goes to OUTPUT_MD and to stdout.
 """
@@ -86,6 +86,12 @@ def main():
                      "%.1f%% (%s feeds/s against curl's %s)."
                      % (FIRST_PASS_SHARE * 100, verdict(share >= FIRST_PASS_SHARE and not f1["warn"]), share * 100,
                         thousands(f1["fps"]), thousands(c1["fps"])))
+        floor = by_key.get("spool-floor")
+        if floor and floor["ok"]:
+            goals.append("  The floor under it, only creating and renaming as many files in C (◊), reaches %.1f%% "
+                         "of curl's feeds/s: on this disk no program that writes one file per article can meet "
+                         "this goal; feedspool's pass 1 takes %.1f× the floor's time."
+                         % (floor["fps"] / c1["fps"] * 100, f1["wall"] / floor["wall"]))
     else:
         goals.append("- First pass ≥ %d%% of curl's feeds/s: n/a (not measured)." % (FIRST_PASS_SHARE * 100))
     if f2 and f2["ok"]:
@@ -142,6 +148,12 @@ def main():
                   "which makes fsync, fdatasync and sync_file_range no-ops. The difference from pass 1 is "
                   "what durability (every file and folder synced, SQLite `synchronous = FULL`) costs on this "
                   "disk.", ""]
+    if "spool-floor" in by_key:
+        lines += ["◊ Not a feed reader: `spool_floor.c` creates as many files as pass 1 delivered, each of their "
+                  "mean size, in `tmp/`, and renames each into `new/`, on one thread, without fetching, parsing, "
+                  "cleaning or syncing anything: the least work any spool of one file per article does. Its "
+                  "feeds/s counts the %s feeds whose articles those files stand for." % thousands(
+                      int(by_key["spool-floor"]["feeds"]) if by_key["spool-floor"]["ok"] else 0), ""]
     lines += ["Goals:", ""] + goals + [""]
     lines += [
         "Wall time is the shell's clock around one process; peak RSS is that process's (GNU time "

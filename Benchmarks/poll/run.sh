@@ -86,6 +86,8 @@ ensure_command /usr/bin/time time || die "GNU time (/usr/bin/time) is needed"
 have_eatmydata=
 if [ "$NOSYNC" = 1 ]; then ensure_command eatmydata eatmydata && have_eatmydata=1; fi
 if [ -n "$perf" ]; then ensure_command perf linux-perf || die "--perf needs perf (linux-perf)"; fi
+have_cc=; ensure_command cc gcc && cc -O2 -o "$work/spool_floor" "$here/spool_floor.c" && have_cc=1 \
+    || log "no C compiler: the spool floor is not measured"
 have_feedspool=; [ -x "$FEEDSPOOL" ] && have_feedspool=1 || log "feedspool not built at $FEEDSPOOL: measuring curl only (build it with: swift build -c release)"
 
 # MARK: - Feeds
@@ -339,6 +341,18 @@ if [ -n "$have_feedspool" ]; then
     time_feedspool feedspool-2 "feedspool once (pass 2 / 304)" pass "$entries"
     if [ -n "$have_eatmydata" ]; then
         time_feedspool feedspool-nosync "feedspool once (pass 1, fsync off) ‡" nosync "$entries" eatmydata
+    fi
+    # The floor under pass 1: as many files, of pass 1's mean size, only
+    # created and renamed (spool_floor.c).
+    if [ -n "$have_cc" ]; then
+        read -r files bytes < <(find "$runs/pass/spool/new" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { print n + 0, b + 0 }')
+        mean=$(( files > 0 ? bytes / files : 0 ))
+        log "spool floor: $files files of $mean bytes"
+        timed spool-floor "$work/spool_floor" "$runs/floor" "$files" "$mean"
+        check="$(find "$runs/floor/new" -type f | wc -l) files of $mean bytes in new/"
+        [ "$rc" = 0 ] || check="⚠ $check; exit status $rc, see $work/spool-floor.err"
+        row spool-floor "spool floor, C: create and rename the files only ◊" ok "$FEEDS" "$files" "$wall" "$wall" \
+            "$rss" "$user" "$sys" "$nginx_s" "$other" "$check"
     fi
 else
     row feedspool-1 "feedspool once (pass 1)" "not built" "" "" "" "" "" "" "" "" "" ""
