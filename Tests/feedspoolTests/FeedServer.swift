@@ -10,7 +10,8 @@ final class FeedServer {
         var path: String
         /// The request's headers, by lowercased name.
         var headers: [String: String]
-        /// `closed` when a dripping body's client hung up; nil for a request.
+        /// `closed` when a dripping body's client hung up, `answered` when a
+        /// slow answer is sent; nil for a request.
         var event: String?
         /// When the server logged it, in seconds since 1970.
         var time: Double

@@ -42,4 +42,37 @@ import Testing
         let gone = try #require(articles.first { $0.title == "Gone page" })
         #expect(gone.string("content_text") == "Only the summary survives.")
     }
+
+    @Test func pagesOfSeveralFeedsShareThePerHostCap() throws {
+        let workspace = try OnceWorkspace()
+        var lines: [String] = ["concurrency = 4", "per-host = 2"]
+        for feed in ["a", "b"] {
+            var items = ""
+            for n in 1...4 {
+                let page = "<html><body><article><h1>Page \(feed)\(n)</h1><p>The whole text of page \(feed)\(n), "
+                    + "long enough to be an article of its own for the extractor.</p></article></body></html>"
+                try Data(page.utf8).write(to: workspace.www.appendingPathComponent("\(feed)\(n).html"))
+                items += "<item><title>Page \(feed)\(n)</title><link>\(workspace.url("/slow/\(feed)\(n).html"))</link>"
+                    + "<guid>\(feed)\(n)</guid><description>Summary.</description></item>"
+            }
+            let rss = "<rss version=\"2.0\"><channel><title>Feed \(feed)</title>\(items)</channel></rss>"
+            try Data(rss.utf8).write(to: workspace.www.appendingPathComponent("\(feed).rss"))
+            lines.append("\(workspace.url("/plain/\(feed).rss")) name=\(feed) fulltext=yes")
+        }
+        try workspace.configure(lines.joined(separator: "\n"))
+
+        let result = try workspace.once()
+        #expect(result.status == 0 && result.stderr == "")
+        #expect(try workspace.articles().filter { $0.string("content_text")?.contains("The whole text of page") == true }.count == 8)
+        // Every page is on the one host: however many feeds fetch pages at
+        // once, no more than `per-host` requests are open together.
+        let log = try workspace.server.requests().filter { $0.path.hasPrefix("/slow/") }
+        var open = 0, peak = 0
+        for request in log.sorted(by: { $0.time < $1.time }) {
+            open += request.event == nil ? 1 : -1
+            peak = max(peak, open)
+        }
+        #expect(log.count == 16)
+        #expect(peak == 2)
+    }
 }

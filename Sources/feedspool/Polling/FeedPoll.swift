@@ -30,6 +30,8 @@ enum PollOutcome: Equatable, Sendable {
 struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
+    /// Fetches the entries' pages when the feed has `fulltext=yes`.
+    let pageFetcher: Fetcher?
     let parser = FeedParser()
     let cleaner = Cleaner()
 
@@ -156,8 +158,8 @@ struct FeedPoll {
 
     /// With `fulltext=yes`: the web pages of the entries, by index.
     private func fullTextPages(_ entries: [Entry], notes: inout [String]) -> [Int: String] {
-        let fetcher = Fetcher(concurrency: min(4, feed.perHost), perHost: feed.perHost)
-        let (pages, problems) = FullText(feed: feed, fetcher: fetcher).pages(for: entries)
+        guard let pageFetcher else { return [:] }
+        let (pages, problems) = FullText(feed: feed, fetcher: pageFetcher).pages(for: entries)
         notes += problems
         return pages
     }

@@ -68,12 +68,18 @@ struct PollRun {
             fetcher.fetch(pending) { id, result in fetched.put((id, result)) }
             fetched.close()
         }
+        // Pages for `fulltext=yes` come through a fetcher of their own, under
+        // the same caps: the feeds' fetcher may be waiting for a worker to
+        // take a response, so a worker must never wait for it.
+        let pageFetcher = feeds.contains(where: \.fulltext)
+            ? Fetcher(concurrency: configuration.globals.concurrency, perHost: configuration.globals.perHost) : nil
         let workers = DispatchGroup()
         let (feeds, state) = (self.feeds, self.state)
         for _ in 0..<Self.workers {
             DispatchQueue.global().async(group: workers) {
                 while let (id, result) = fetched.take() {
-                    prepared.put(FeedPoll(feed: feeds[id], state: state).prepare(result, now: Date()))
+                    let poll = FeedPoll(feed: feeds[id], state: state, pageFetcher: pageFetcher)
+                    prepared.put(poll.prepare(result, now: Date()))
                 }
             }
         }

@@ -24,6 +24,9 @@ Endpoints:
                                    second until the client hangs up, which
                                    is logged as {"path", "event": "closed"}
   /plain/NAME        the same file without validators, never 304
+  /slow/NAME         the same as /plain/NAME, a second late; logs
+                     {"path", "event": "answered"} as the body is sent, so a
+                     test can tell how many requests were open at once
   /status/CODE       answers CODE
   /loop              302 to itself
   /to-file           302 to file:///etc/passwd
@@ -100,6 +103,10 @@ class Handler(BaseHTTPRequestHandler):
 
         if path.startswith("/feeds/") or path.startswith("/plain/"):
             return self.file(unquote(path.split("/", 2)[2]), path.startswith("/feeds/"))
+        if path.startswith("/slow/"):
+            time.sleep(1)
+            log({"path": self.path, "event": "answered"})
+            return self.file(unquote(path.split("/", 2)[2]), False)
         if path.startswith("/status/"):
             code = int(path.split("/")[2])
             return self.reply(code, b"status %d\n" % code)
