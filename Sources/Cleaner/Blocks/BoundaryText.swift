@@ -69,8 +69,9 @@ enum BoundaryText {
         if let marker = sectionMarker(key) { return marker }
         if !isHeading, isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
-        if exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
-        let isShort = key.count <= maximumPrefixRuleLength
+        if key.utf8.count <= exactNoiseMaximumLength, exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
+        // A Character is at least one byte: the byte count settles most blocks.
+        let isShort = key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength
         if isShort {
             for (prefix, kind) in prefixNoise where key.hasPrefix(prefix) {
                 return .noise(kind)
@@ -78,19 +79,19 @@ enum BoundaryText {
         }
         // One sentence, as Yoast and WordPress write it; a paragraph about
         // the post office has more than one.
-        if key.hasPrefix("the post "), key.contains(" appeared first on "), key.count <= 300,
-           !key.dropLast().contains(". ")
+        if key.hasPrefix("the post "), key.containsBytes(of: " appeared first on "), key.count <= 300,
+           !key.dropLast().containsBytes(of: ". ")
         {
             return .noise("\"The post … appeared first on …\"")
         }
-        if key.contains(" was originally published in "), key.contains(" on medium"), key.count <= 400 {
+        if key.containsBytes(of: " was originally published in "), key.containsBytes(of: " on medium"), key.count <= 400 {
             return .noise("\"… was originally published in … on Medium\"")
         }
-        if key.hasPrefix("thanks for reading "), key.contains("subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
+        if key.hasPrefix("thanks for reading "), key.containsBytes(of: "subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
         if key.hasPrefix("submitted by /u/") || key.hasPrefix("submitted by u/") { return .noise("Reddit footer") }
-        if key.hasPrefix("posted in "), key.contains(" | ") || linkDensity >= 0.5 { return .noise("post metadata") }
+        if key.hasPrefix("posted in "), key.containsBytes(of: " | ") || linkDensity >= 0.5 { return .noise("post metadata") }
         if key.hasPrefix("listen on ") || key.hasPrefix("listen to this episode on ") || key.hasPrefix("subscribe on "),
-           isShort, podcastPlatforms.contains(where: key.contains)
+           isShort, podcastPlatforms.contains(where: key.containsBytes(of:))
         {
             return .noise("podcast links")
         }
@@ -131,6 +132,8 @@ enum BoundaryText {
         "get the app", "listen to this article", "like loading...", "like loading…", "loading...", "loading…",
         "comments are closed", "comments are closed.", "advertisement", "sponsored", "related", "tags",
     ]
+    /// The longest of `exactNoise`, in bytes: longer keys skip the hashing.
+    private static let exactNoiseMaximumLength = exactNoise.map(\.utf8.count).max() ?? 0
 
     /// Block openings that mark boilerplate whatever follows.
     private static let prefixNoise: [(String, String)] = [
@@ -157,6 +160,27 @@ enum BoundaryText {
     ]
 
     private static func sectionMarker(_ key: String) -> Match? {
+        // No named marker is longer than "leave a reply cancel reply" (26
+        // bytes); most keys are, and skip the comparisons.
+        if key.utf8.count <= 26 { if let marker = namedSectionMarker(key) { return marker } }
+        // "12 thoughts on “Title”", "One response to “Title”": WordPress
+        // quotes the title, which tells it from an essay's "Two thoughts on
+        // the fare cap". The third word is "on" or "to", so the bytes tell
+        // most keys apart before the Character split.
+        guard key.containsBytes(of: " on ") || key.containsBytes(of: " to ") else { return nil }
+        let words = key.split(separator: " ", maxSplits: 3)
+        if words.count == 4,
+           words[0].allSatisfy(\.isNumber) || ["one", "no", "two", "three"].contains(words[0]),
+           ["thought", "thoughts", "response", "responses", "comment", "comments", "reply", "replies"].contains(words[1]),
+           ["on", "to"].contains(words[2]),
+           let quote = words[3].first, "“\"«‘'„".contains(quote)
+        {
+            return .sectionStart("comments section", strong: true)
+        }
+        return nil
+    }
+
+    private static func namedSectionMarker(_ key: String) -> Match? {
         switch key {
         case "leave a reply", "leave a comment", "comments", "responses", "discussion", "join the discussion",
              "what do you think", "leave a reply cancel reply":
@@ -168,21 +192,8 @@ enum BoundaryText {
         case "share this", "share this:", "like this", "like this:", "share", "share this post":
             return .sectionStart("share prompt", strong: false)
         default:
-            break
+            return nil
         }
-        // "12 thoughts on “Title”", "One response to “Title”": WordPress
-        // quotes the title, which tells it from an essay's "Two thoughts on
-        // the fare cap".
-        let words = key.split(separator: " ", maxSplits: 3)
-        if words.count == 4,
-           words[0].allSatisfy(\.isNumber) || ["one", "no", "two", "three"].contains(words[0]),
-           ["thought", "thoughts", "response", "responses", "comment", "comments", "reply", "replies"].contains(words[1]),
-           ["on", "to"].contains(words[2]),
-           let quote = words[3].first, "“\"«‘'„".contains(quote)
-        {
-            return .sectionStart("comments section", strong: true)
-        }
-        return nil
     }
 
     /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org".

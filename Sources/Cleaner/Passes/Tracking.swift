@@ -29,7 +29,7 @@ enum Tracking {
         if trackerHosts.contains(host) { return true }
         guard let paths = trackerPaths[host] else { return false }
         let path = path(of: url)
-        return paths.contains { path.hasPrefix($0) || path.contains($0) }
+        return paths.contains { path.containsBytes(of: $0) }
     }
 
     /// Why the image `node` is tracking, or nil: 1×1 and 0×0 images, hidden
@@ -46,31 +46,59 @@ enum Tracking {
         return nil
     }
 
-    /// `url` without tracking parameters (`utm_*` and the list above).
+    /// `url` without tracking parameters (`utm_*` and the list above), and
+    /// without empty parameters; the same string when there is nothing to drop.
     static func strippingParameters(_ url: String) -> String {
-        guard url.utf8.contains(UInt8(ascii: "?")), let question = url.firstIndex(of: "?") else { return url }
-        let fragmentStart = url[question...].firstIndex(of: "#") ?? url.endIndex
-        let query = url[url.index(after: question)..<fragmentStart]
-        let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter { pair in
-            let name = pair.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            return !(name.hasPrefix("utm_") || trackingParameters.contains(name))
+        url.withBytes { bytes in
+            guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return url }
+            let fragmentStart = bytes[(question + 1)...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            var kept: [Range<Int>] = []
+            var dropsSome = false
+            var pairStart = question + 1
+            while pairStart <= fragmentStart {
+                let pairEnd = bytes[pairStart..<fragmentStart].firstIndex(of: UInt8(ascii: "&")) ?? fragmentStart
+                if pairEnd == pairStart || isTrackingParameter(UnsafeBufferPointer(rebasing: bytes[pairStart..<pairEnd])) {
+                    dropsSome = true
+                } else {
+                    kept.append(pairStart..<pairEnd)
+                }
+                pairStart = pairEnd + 1
+            }
+            guard dropsSome else { return url }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<question]))
+            for (index, pair) in kept.enumerated() {
+                output.append(index == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pair]))
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fragmentStart...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        let base = url[..<question]
-        let fragment = url[fragmentStart...]
-        return kept.isEmpty ? String(base + fragment) : String(base) + "?" + kept.joined(separator: "&") + fragment
+    }
+
+    /// Whether a `name=value` pair names a tracking parameter. The name is
+    /// the first run of characters other than `=`, lowercased.
+    private static func isTrackingParameter(_ pair: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = pair.firstIndex(where: { $0 != UInt8(ascii: "=") }) ?? pair.count
+        let end = pair[start...].firstIndex(of: UInt8(ascii: "=")) ?? pair.count
+        let name = String(decoding: UnsafeBufferPointer(rebasing: pair[start..<end]), as: UTF8.self).lowercased()
+        return name.hasPrefix("utm_") || trackingParameters.contains(name)
     }
 
     private static func pixels(_ value: String) -> Int? {
         Int(value.trimmingCharacters(in: "px "))
     }
 
-    private static func host(of url: String) -> String {
-        String(afterScheme(url).prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }))
+    private static func host(of url: String) -> Substring {
+        let rest = afterScheme(url)
+        let end = rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+        return rest[..<(end ?? rest.endIndex)]
     }
 
     private static func path(of url: String) -> Substring {
         let rest = afterScheme(url)
-        return rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
+        return rest[(rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex)...]
     }
 
     /// The URL after `scheme://` (or after `//`); the URL itself otherwise.
