@@ -130,8 +130,7 @@ public struct Cleaner: Sendable {
                 tree.remove(index)
                 removals.append(Removal(what: reason, chars: 0))
             } else if node.name == "a", let href = node.attribute("href"), Tracking.isTracker(href) {
-                let text = TextNormalizer.collapse(tree.textContent(of: index))
-                if text.isEmpty {
+                if TextNormalizer.isBlank(tree.textContent(of: index)) {
                     tree.remove(index)
                     removals.append(Removal(what: "tracker link", chars: 0))
                 } else {

@@ -103,12 +103,12 @@ enum BlockSegmenter {
                 for child in tree.nodes[index].children.reversed() { stack.append((child, childrenInLink)) }
             }
         }
-        let collapsed = TextNormalizer.collapse(String(decoding: text, as: UTF8.self))
+        let collapsed = text.withUnsafeBufferPointer(TextNormalizer.collapse)
         guard !collapsed.isEmpty || element == "hr" || element == "figure" || element == "table" else { return nil }
         var blockLines = [collapsed]
         if !lines.isEmpty {
             lines.append(Array(text[lineStart...]))
-            blockLines = lines.map { TextNormalizer.collapse(String(decoding: $0, as: UTF8.self)) }.filter { !$0.isEmpty }
+            blockLines = lines.map { $0.withUnsafeBufferPointer(TextNormalizer.collapse) }.filter { !$0.isEmpty }
         }
         return Block(nodes: nodes, element: element, text: collapsed,
                      linkTextLength: min(linkBytes, collapsed.utf8.count), lines: blockLines)
@@ -120,35 +120,55 @@ enum TextNormalizer {
     /// Every run of white space (ASCII white space and no-break spaces) as
     /// one space, trimmed. Works on UTF-8 bytes: it runs for every block.
     static func collapse(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
+        text.withBytes(collapse)
+    }
+
+    /// `collapse(_:)` of UTF-8 bytes.
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                let isSpace: Bool
-                var width = 1
-                switch byte {
-                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20:
-                    isSpace = true
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
-                    isSpace = true
-                    width = 2
-                default:
-                    isSpace = false
-                }
-                if isSpace {
-                    pendingSpace = !output.isEmpty
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = written > 0
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    pendingSpace = written > 0
+                    index += 2
                 } else {
-                    if pendingSpace { output.append(0x20) }
+                    if pendingSpace {
+                        output[written] = 0x20
+                        written += 1
+                    }
                     pendingSpace = false
-                    output.append(byte)
+                    output[written] = byte
+                    written += 1
+                    index += 1
                 }
-                index += width
             }
-            return String(decoding: output, as: UTF8.self)
+            return written
+        }
+    }
+
+    /// Whether `text` is only white space (as `collapse(_:)` sees it), so
+    /// that it collapses to nothing.
+    static func isBlank(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    index += 2
+                } else {
+                    return false
+                }
+            }
+            return true
         }
     }
 }

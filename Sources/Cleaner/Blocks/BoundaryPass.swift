@@ -105,7 +105,7 @@ enum BoundaryPass {
         guard let last = block.nodes.last else { return }
         // The last text-bearing node in document order.
         guard let tail = tree.descendants(of: last).last(where: {
-            tree.nodes[$0].kind == .text && !TextNormalizer.collapse(tree.nodes[$0].text).isEmpty
+            tree.nodes[$0].kind == .text && !TextNormalizer.isBlank(tree.nodes[$0].text)
         }) else { return }
         // A link that ends the block and reads like "Continue reading".
         var link = tree.nodes[tail].parent
@@ -117,9 +117,8 @@ enum BoundaryPass {
             return
         }
         // A "[…]" or "[...]" ending the last text.
-        let text = tree.nodes[tail].text
+        let trimmed = tree.nodes[tail].text.trimmingCharacters(in: " \n\t\u{A0}")
         for elision in ["[…]", "[...]", "[&hellip;]", "(more…)"] {
-            let trimmed = text.trimmingCharacters(in: " \n\t\u{A0}")
             if trimmed.hasSuffix(elision) {
                 tree.nodes[tail].text = String(trimmed.dropLast(elision.count)).trimmingCharacters(in: " \n\t\u{A0}")
                 removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count))

@@ -157,10 +157,10 @@ enum ContentExtractor {
     static func subtreeTextLengths(_ tree: HTMLTree) -> [Int] {
         var lengths = [Int](repeating: 0, count: tree.nodes.count)
         for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
-            let node = tree.nodes[index]
-            guard !node.isRemoved else { continue }
-            if node.kind == .text { lengths[index] = node.text.utf8.count }
-            if node.parent >= 0 { lengths[node.parent] += lengths[index] }
+            guard !tree.nodes[index].isRemoved else { continue }
+            if tree.nodes[index].kind == .text { lengths[index] = tree.nodes[index].text.utf8.count }
+            let parent = tree.nodes[index].parent
+            if parent >= 0 { lengths[parent] += lengths[index] }
         }
         return lengths
     }

@@ -16,7 +16,7 @@ enum HTMLWriter {
 
     /// Elements written only when something visible is left inside them:
     /// passes that remove a tracker or an ad should not leave `<p></p>`.
-    private static let droppedWhenEmpty: Set<String> = [
+    static let droppedWhenEmpty: Set<String> = [
         "p", "div", "span", "a", "li", "ul", "ol", "blockquote", "figure", "figcaption", "section",
         "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "small",
     ]
@@ -32,11 +32,7 @@ enum HTMLWriter {
             case .text:
                 hasContent[index] = tree.nodes[index].text.utf8.contains { $0 > 0x20 }
             case .element:
-                if tree.nodes[index].traits.contains(.void)
-                    || ["iframe", "video", "audio", "table"].contains(tree.nodes[index].name)
-                {
-                    hasContent[index] = true
-                }
+                if tree.nodes[index].traits.contains(.showsWithoutText) { hasContent[index] = true }
             case .root:
                 break
             }
@@ -47,19 +43,23 @@ enum HTMLWriter {
     }
 
     private static func write(_ tree: HTMLTree, _ index: Int, _ hasContent: [Bool], into output: inout [UInt8]) {
-        let node = tree.nodes[index]
-        switch node.kind {
+        // The node is read in place: a copy retains and releases every
+        // string and array it holds.
+        switch tree.nodes[index].kind {
         case .text:
-            appendEscaped(node.text, quote: false, to: &output)
+            appendEscaped(tree.nodes[index].text, quote: false, to: &output)
         case .root:
-            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, hasContent, into: &output) }
+            for child in tree.nodes[index].children where !tree.nodes[child].isRemoved {
+                write(tree, child, hasContent, into: &output)
+            }
         case .element:
-            if !hasContent[index], droppedWhenEmpty.contains(node.name) { return }
-            let keepsTag = node.traits.contains(.allowed)
+            let traits = tree.nodes[index].traits
+            if !hasContent[index], traits.contains(.droppedWhenEmpty) { return }
+            let keepsTag = traits.contains(.allowed)
             if keepsTag {
                 output.append(UInt8(ascii: "<"))
-                output.append(contentsOf: node.name.utf8)
-                for attribute in node.attributes {
+                output.append(contentsOf: tree.nodes[index].name.utf8)
+                for attribute in tree.nodes[index].attributes {
                     output.append(0x20)
                     output.append(contentsOf: attribute.name.utf8)
                     output.append(contentsOf: "=\"".utf8)
@@ -67,12 +67,14 @@ enum HTMLWriter {
                     output.append(UInt8(ascii: "\""))
                 }
                 output.append(UInt8(ascii: ">"))
-                if node.traits.contains(.void) { return }
+                if traits.contains(.void) { return }
             }
-            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, hasContent, into: &output) }
+            for child in tree.nodes[index].children where !tree.nodes[child].isRemoved {
+                write(tree, child, hasContent, into: &output)
+            }
             if keepsTag {
                 output.append(contentsOf: "</".utf8)
-                output.append(contentsOf: node.name.utf8)
+                output.append(contentsOf: tree.nodes[index].name.utf8)
                 output.append(UInt8(ascii: ">"))
             }
         }

@@ -34,18 +34,25 @@ struct TextWriter {
     /// Writes `bytes` after whatever break is pending.
     private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
+        startWord()
+        output.append(contentsOf: bytes)
+    }
+
+    /// Writes the pending break before text that follows it.
+    private mutating func startWord() {
         if !output.isEmpty {
             switch pending {
             case .none: break
             case .space: output.append(0x20)
             case .line: output.append(0x0A)
-            case .paragraph: output.append(contentsOf: [0x0A, 0x0A])
+            case .paragraph:
+                output.append(0x0A)
+                output.append(0x0A)
             }
         }
         pending = .none
         lineBreaks = 0
         atItemStart = false
-        output.append(contentsOf: bytes)
     }
 
     private mutating func emit(_ text: String) {
@@ -75,30 +82,60 @@ struct TextWriter {
             emit(text)
             return
         }
-        // Words are runs of bytes between ASCII white space and no-break spaces.
-        var text = text
-        text.withUTF8 { bytes in
-            var wordStart = -1
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                var width = 0
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    width = 1
-                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                    width = 2
+        // Words are runs of bytes between ASCII white space and no-break
+        // spaces, each written after the break pending before it. This loop
+        // sees every byte of the article, so it writes through a pointer
+        // into room made first: the text itself and a paragraph break.
+        text.withBytes { bytes in
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: bytes.count + 2))
+            var pending = self.pending
+            var startsWord = false
+            let end = output.withUnsafeMutableBufferPointer { out in
+                var written = start
+                var inWord = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        inWord = false
+                        pending = max(pending, .space)
+                        index += 1
+                    } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                        inWord = false
+                        pending = max(pending, .space)
+                        index += 2
+                    } else {
+                        if !inWord {
+                            if written > 0 {
+                                switch pending {
+                                case .none: break
+                                case .space, .line:
+                                    out[written] = pending == .space ? 0x20 : 0x0A
+                                    written += 1
+                                case .paragraph:
+                                    out[written] = 0x0A
+                                    out[written + 1] = 0x0A
+                                    written += 2
+                                }
+                            }
+                            pending = .none
+                            startsWord = true
+                            inWord = true
+                        }
+                        out[written] = byte
+                        written += 1
+                        index += 1
+                    }
                 }
-                if width > 0 {
-                    if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<index])) }
-                    wordStart = -1
-                    request(.space)
-                    index += width
-                } else {
-                    if wordStart < 0 { wordStart = index }
-                    index += 1
-                }
+                return written
             }
-            if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<bytes.count])) }
+            output.removeLast(output.count - end)
+            self.pending = pending
+            if startsWord {
+                lineBreaks = 0
+                atItemStart = false
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 /// What the cleaner's passes need to know about an element name, looked up
 /// once when the element enters the tree rather than in every pass.
 public struct ElementTraits: OptionSet, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// Starts a new line of text (`p`, `div`, `li`, headings, tables…).
     public static let block = ElementTraits(rawValue: 1 << 0)
@@ -14,6 +14,18 @@ public struct ElementTraits: OptionSet, Sendable {
     public static let dropped = ElementTraits(rawValue: 1 << 3)
     /// Written without an end tag (`br`, `img`).
     public static let void = ElementTraits(rawValue: 1 << 4)
+    /// Worth writing even with no text inside (void elements, `iframe`,
+    /// `video`, `audio`, `table`).
+    public static let showsWithoutText = ElementTraits(rawValue: 1 << 5)
+    /// Left out of clean HTML when nothing visible is inside (see
+    /// `HTMLWriter.droppedWhenEmpty`).
+    public static let droppedWhenEmpty = ElementTraits(rawValue: 1 << 6)
+    /// Never article text whatever it is called (`nav`, `aside`, `form`…;
+    /// see `BoilerplateElements`).
+    public static let furniture = ElementTraits(rawValue: 1 << 7)
+    /// Not judged by its class or id (headings, inline elements; see
+    /// `BoilerplateElements`).
+    public static let unnamed = ElementTraits(rawValue: 1 << 8)
 
     private static let table: [String: ElementTraits] = {
         var table: [String: ElementTraits] = [:]
@@ -21,7 +33,11 @@ public struct ElementTraits: OptionSet, Sendable {
         for name in BlockSegmenter.atomicElements { table[name, default: []].insert(.atomic) }
         for name in Sanitizer.allowedElements.keys { table[name, default: []].insert(.allowed) }
         for name in Sanitizer.droppedElements { table[name, default: []].insert(.dropped) }
-        for name in ["br", "hr", "img", "wbr", "col", "source"] { table[name, default: []].insert(.void) }
+        for name in ["br", "hr", "img", "wbr", "col", "source"] { table[name, default: []].formUnion([.void, .showsWithoutText]) }
+        for name in ["iframe", "video", "audio", "table"] { table[name, default: []].insert(.showsWithoutText) }
+        for name in HTMLWriter.droppedWhenEmpty { table[name, default: []].insert(.droppedWhenEmpty) }
+        for name in BoilerplateElements.elements.keys { table[name, default: []].insert(.furniture) }
+        for name in BoilerplateElements.unnamedElements { table[name, default: []].insert(.unnamed) }
         return table
     }()
 

@@ -2,8 +2,9 @@
 /// array, which the cleaning passes walk and prune.
 ///
 /// Nodes refer to each other by index; removing a node only marks it, so
-/// indices stay valid while passes run. Element names are lowercase, as
-/// libxml2's HTML parser reports them.
+/// indices stay valid while passes run. Nodes are only ever appended, so
+/// indices are in document order and a subtree is a run of indices.
+/// Element names are lowercase, as libxml2's HTML parser reports them.
 public struct HTMLTree: Sendable {
     /// What a node is.
     public enum Kind: Sendable, Equatable {
@@ -26,6 +27,8 @@ public struct HTMLTree: Sendable {
         public var text: String
         public var parent: Int
         public var children: [Int]
+        /// The index just past the node's subtree.
+        public var end: Int
         /// Whether a pass removed the node (and so its subtree).
         public var isRemoved: Bool
 
@@ -43,7 +46,8 @@ public struct HTMLTree: Sendable {
 
     /// Makes a tree holding only the root.
     public init() {
-        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, children: [], isRemoved: false)]
+        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, children: [], end: 1,
+                      isRemoved: false)]
     }
 
     /// Adds an element under `parent` and returns its index.
@@ -51,8 +55,8 @@ public struct HTMLTree: Sendable {
     public mutating func appendElement(_ name: String, attributes: [(name: String, value: String)], to parent: Int) -> Int {
         let index = nodes.count
         nodes.append(Node(kind: .element, name: name, traits: .of(name), attributes: attributes, text: "", parent: parent,
-                          children: [], isRemoved: false))
-        nodes[parent].children.append(index)
+                          children: [], end: index + 1, isRemoved: false))
+        adopt(index, by: parent)
         return index
     }
 
@@ -64,8 +68,19 @@ public struct HTMLTree: Sendable {
         }
         let index = nodes.count
         nodes.append(Node(kind: .text, name: "", traits: [], attributes: [], text: text, parent: parent,
-                          children: [], isRemoved: false))
+                          children: [], end: index + 1, isRemoved: false))
+        adopt(index, by: parent)
+    }
+
+    /// Makes the new last node `index` a child of `parent`, extending the
+    /// subtree of every ancestor to it.
+    private mutating func adopt(_ index: Int, by parent: Int) {
         nodes[parent].children.append(index)
+        var ancestor = parent
+        while ancestor >= 0 {
+            nodes[ancestor].end = index + 1
+            ancestor = nodes[ancestor].parent
+        }
     }
 
     /// Marks `index` and its subtree removed.
@@ -92,11 +107,15 @@ public struct HTMLTree: Sendable {
     /// `index` included.
     public func descendants(of index: Int) -> [Int] {
         var result: [Int] = []
-        var stack = [index]
-        while let current = stack.popLast() {
-            guard !nodes[current].isRemoved else { continue }
-            result.append(current)
-            stack.append(contentsOf: nodes[current].children.reversed())
+        result.reserveCapacity(nodes[index].end - index)
+        var current = index
+        while current < nodes[index].end {
+            if nodes[current].isRemoved {
+                current = nodes[current].end
+            } else {
+                result.append(current)
+                current += 1
+            }
         }
         return result
     }
@@ -104,8 +123,14 @@ public struct HTMLTree: Sendable {
     /// The text of the live subtree under `index`, concatenated as written.
     public func textContent(of index: Int) -> String {
         var text = ""
-        for node in descendants(of: index) where nodes[node].kind == .text {
-            text += nodes[node].text
+        var current = index
+        while current < nodes[index].end {
+            if nodes[current].isRemoved {
+                current = nodes[current].end
+            } else {
+                if nodes[current].kind == .text { text += nodes[current].text }
+                current += 1
+            }
         }
         return text
     }
