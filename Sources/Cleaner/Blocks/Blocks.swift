@@ -11,8 +11,8 @@ struct Block {
     var text: String
     /// How much of that text (in UTF-8 bytes) sits inside links.
     var linkTextLength: Int
-    /// The text split at `<br>` elements, each line collapsed; one line for
-    /// most blocks.
+    /// The text split at `<br>` elements, each line collapsed, empty lines
+    /// left out; empty when the block has no `<br>`.
     var lines: [String]
 
     /// The share of the text that is link text, 0 to 1.
@@ -41,7 +41,6 @@ enum BlockSegmenter {
 
     /// The blocks under `root`, skipping removed nodes and blocks without text.
     static func blocks(of tree: HTMLTree, under root: Int = HTMLTree.root) -> [Block] {
-        var result: [Block] = []
         // Which nodes hold a block element somewhere below them, computed
         // bottom-up once (children always come after their parent).
         var holdsBlock = [Bool](repeating: false, count: tree.nodes.count)
@@ -51,67 +50,91 @@ enum BlockSegmenter {
                 holdsBlock[tree.nodes[index].parent] = true
             }
         }
-        collect(tree, root, holdsBlock, into: &result)
-        return result
+        var segmenter = Segmenter(tree: tree, holdsBlock: holdsBlock)
+        segmenter.collect(root)
+        return segmenter.result
     }
 
-    private static func collect(_ tree: HTMLTree, _ index: Int, _ holdsBlock: [Bool], into result: inout [Block]) {
-        var run: [Int] = []
-        func flushRun() {
-            if !run.isEmpty, let block = makeBlock(tree, run, element: nil) { result.append(block) }
-            run = []
-        }
-        for child in tree.nodes[index].children where !tree.nodes[child].isRemoved {
-            let traits = tree.nodes[child].traits
-            guard traits.contains(.block) else {
-                run.append(child)
-                continue
-            }
-            flushRun()
-            if traits.contains(.atomic) || !holdsBlock[child] {
-                if let block = makeBlock(tree, [child], element: tree.nodes[child].name) { result.append(block) }
-            } else {
-                collect(tree, child, holdsBlock, into: &result)
-            }
-        }
-        flushRun()
-    }
-
-    private static func makeBlock(_ tree: HTMLTree, _ nodes: [Int], element: String?) -> Block? {
+    /// One segmentation: the blocks found so far and a byte buffer every
+    /// block's text is gathered in.
+    private struct Segmenter {
+        let tree: HTMLTree
+        let holdsBlock: [Bool]
+        var result: [Block] = []
         var text: [UInt8] = []
-        var lines: [[UInt8]] = []
-        var lineStart = 0
-        var linkBytes = 0
-        // Depth-first over the block's nodes, remembering for each pending
-        // node whether it sits inside a link.
-        var stack: [(index: Int, inLink: Bool)] = nodes.reversed().map { ($0, false) }
-        while let (index, inLink) = stack.popLast() {
-            guard !tree.nodes[index].isRemoved else { continue }
-            switch tree.nodes[index].kind {
-            case .text:
-                var piece = tree.nodes[index].text
-                piece.withUTF8 { bytes in
-                    text.append(contentsOf: bytes)
-                    if inLink { linkBytes += bytes.count }
+
+        mutating func collect(_ index: Int) {
+            var run: [Int] = []
+            for child in tree.children(of: index) where !tree.nodes[child].isRemoved {
+                let traits = tree.nodes[child].traits
+                guard traits.contains(.block) else {
+                    run.append(child)
+                    continue
                 }
-            case .element where tree.nodes[index].name == "br":
-                lines.append(Array(text[lineStart...]))
-                text.append(0x20)
-                lineStart = text.count
-            default:
-                let childrenInLink = inLink || tree.nodes[index].name == "a"
-                for child in tree.nodes[index].children.reversed() { stack.append((child, childrenInLink)) }
+                if !run.isEmpty {
+                    addBlock(run, element: nil)
+                    run = []
+                }
+                if traits.contains(.atomic) || !holdsBlock[child] {
+                    addBlock([child], element: tree.nodes[child].name)
+                } else {
+                    collect(child)
+                }
             }
+            if !run.isEmpty { addBlock(run, element: nil) }
         }
-        let collapsed = text.withUnsafeBufferPointer(TextNormalizer.collapse)
-        guard !collapsed.isEmpty || element == "hr" || element == "figure" || element == "table" else { return nil }
-        var blockLines = [collapsed]
-        if !lines.isEmpty {
-            lines.append(Array(text[lineStart...]))
-            blockLines = lines.map { $0.withUnsafeBufferPointer(TextNormalizer.collapse) }.filter { !$0.isEmpty }
+
+        /// Adds the block made of the sibling `nodes` (with their subtrees),
+        /// unless it has no text.
+        private mutating func addBlock(_ nodes: [Int], element: String?) {
+            text.removeAll(keepingCapacity: true)
+            var lineEnds: [Int] = []
+            var linkBytes = 0
+            // Subtrees are runs of indices in document order; a link's run
+            // ends at `linkEnd`.
+            var linkEnd = 0
+            for node in nodes {
+                var index = node
+                let end = tree.subtreeEnd(of: node)
+                while index < end {
+                    if tree.nodes[index].isRemoved {
+                        index = tree.subtreeEnd(of: index)
+                        continue
+                    }
+                    switch tree.nodes[index].kind {
+                    case .text:
+                        tree.nodes[index].text.withBytes { bytes in
+                            text.append(contentsOf: bytes)
+                            if index < linkEnd { linkBytes += bytes.count }
+                        }
+                    case .element where tree.nodes[index].name == "br":
+                        lineEnds.append(text.count)
+                        text.append(0x20)
+                        index = tree.subtreeEnd(of: index)
+                        continue
+                    default:
+                        if tree.nodes[index].name == "a" { linkEnd = max(linkEnd, tree.subtreeEnd(of: index)) }
+                    }
+                    index += 1
+                }
+            }
+            let collapsed = text.withUnsafeBufferPointer(TextNormalizer.collapse)
+            guard !collapsed.isEmpty || element == "hr" || element == "figure" || element == "table" else { return }
+            var lines: [String] = []
+            if !lineEnds.isEmpty {
+                lineEnds.append(text.count)
+                var lineStart = 0
+                text.withUnsafeBufferPointer { bytes in
+                    for lineEnd in lineEnds {
+                        let line = TextNormalizer.collapse(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                        if !line.isEmpty { lines.append(line) }
+                        lineStart = lineEnd + 1
+                    }
+                }
+            }
+            result.append(Block(nodes: nodes, element: element, text: collapsed,
+                                linkTextLength: min(linkBytes, collapsed.utf8.count), lines: lines))
         }
-        return Block(nodes: nodes, element: element, text: collapsed,
-                     linkTextLength: min(linkBytes, collapsed.utf8.count), lines: blockLines)
     }
 }
 

@@ -60,21 +60,121 @@ struct TextWriter {
         text.withUTF8 { emit($0) }
     }
 
-    // Nodes are read in place (`tree.nodes[index].name`), never copied:
-    // a copy retains and releases every string and array it holds.
-    private mutating func write(_ tree: HTMLTree, _ index: Int) {
-        switch tree.nodes[index].kind {
-        case .root:
-            writeChildren(tree, index)
-        case .text:
-            writeText(tree.nodes[index].text)
-        case .element:
-            writeElement(tree, index)
+    /// What an element does to the text around it.
+    private enum Layout {
+        case lineBreak, listItem, list, preformatted, cell, row, image, block, inline
+
+        init(_ traits: ElementTraits) {
+            if traits.contains(.lineBreak) {
+                self = .lineBreak
+            } else if traits.contains(.listItem) {
+                self = .listItem
+            } else if traits.contains(.list) {
+                self = .list
+            } else if traits.contains(.preformatted) {
+                self = .preformatted
+            } else if traits.contains(.cell) {
+                self = .cell
+            } else if traits.contains(.row) {
+                self = .row
+            } else if traits.contains(.image) {
+                self = .image
+            } else {
+                self = traits.contains(.block) ? .block : .inline
+            }
         }
     }
 
-    private mutating func writeChildren(_ tree: HTMLTree, _ index: Int) {
-        for child in tree.nodes[index].children where !tree.nodes[child].isRemoved { write(tree, child) }
+    /// Writes the subtree under `root` in one pass over its run of indices,
+    /// finishing elements as the pass leaves them. Nodes are read in place:
+    /// a copy retains and releases every string and array it holds.
+    private mutating func write(_ tree: HTMLTree, _ root: Int) {
+        // Elements entered whose end still has to be written, innermost last.
+        var open: [(index: Int, layout: Layout)] = []
+        let end = tree.subtreeEnd(of: root)
+        var index = root
+        while index < end {
+            while let last = open.last, tree.subtreeEnd(of: last.index) <= index {
+                leave(last.layout)
+                open.removeLast()
+            }
+            if index != root, tree.nodes[index].isRemoved {
+                index = tree.subtreeEnd(of: index)
+                continue
+            }
+            switch tree.nodes[index].kind {
+            case .root:
+                break
+            case .text:
+                writeText(tree.nodes[index].text)
+            case .element:
+                let layout = Layout(tree.nodes[index].traits)
+                switch layout {
+                case .lineBreak, .image:
+                    if layout == .lineBreak {
+                        lineBreaks += 1
+                        request(lineBreaks >= 2 && listDepth == 0 ? .paragraph : .line)
+                    }
+                    index = tree.subtreeEnd(of: index)
+                    continue
+                case .inline:
+                    break
+                default:
+                    enter(layout)
+                    open.append((index, layout))
+                }
+            }
+            index += 1
+        }
+        for element in open.reversed() { leave(element.layout) }
+    }
+
+    /// What an element writes before its content.
+    private mutating func enter(_ layout: Layout) {
+        switch layout {
+        case .listItem:
+            request(listDepth > 0 ? .line : .paragraph)
+            emit(String(repeating: "  ", count: max(0, listDepth - 1)) + "-")
+            request(.space)
+            atItemStart = true
+        case .list:
+            request(listDepth > 0 ? .line : .paragraph)
+            listDepth += 1
+        case .preformatted:
+            request(.paragraph)
+            preformatted += 1
+        case .cell:
+            request(.space)
+        case .row:
+            request(.line)
+        case .block:
+            request(listDepth > 0 ? .line : .paragraph)
+        case .lineBreak, .image, .inline:
+            break
+        }
+    }
+
+    /// What an element writes after its content.
+    private mutating func leave(_ layout: Layout) {
+        switch layout {
+        case .listItem:
+            atItemStart = false
+            request(.line)
+        case .list:
+            listDepth -= 1
+            request(listDepth > 0 ? .line : .paragraph)
+        case .preformatted:
+            preformatted -= 1
+            request(.paragraph)
+        case .cell:
+            request(.space)
+        case .row:
+            request(.line)
+        case .block:
+            request(listDepth > 0 ? .line : .paragraph)
+        case .lineBreak, .image, .inline:
+            break
+        }
     }
 
     private mutating func writeText(_ text: String) {
@@ -97,6 +197,13 @@ struct TextWriter {
                 var index = 0
                 while index < bytes.count {
                     let byte = bytes[index]
+                    // Most bytes are neither white space nor the lead byte of a no-break space.
+                    if byte > 0x20, byte != 0xC2, inWord {
+                        out[written] = byte
+                        written += 1
+                        index += 1
+                        continue
+                    }
                     if byte == 0x20 || (0x09...0x0D).contains(byte) {
                         inWord = false
                         pending = max(pending, .space)
@@ -135,52 +242,6 @@ struct TextWriter {
             if startsWord {
                 lineBreaks = 0
                 atItemStart = false
-            }
-        }
-    }
-
-    private mutating func writeElement(_ tree: HTMLTree, _ index: Int) {
-        switch tree.nodes[index].name {
-        case "br":
-            lineBreaks += 1
-            request(lineBreaks >= 2 && listDepth == 0 ? .paragraph : .line)
-        case "li":
-            request(listDepth > 0 ? .line : .paragraph)
-            emit(String(repeating: "  ", count: max(0, listDepth - 1)) + "-")
-            request(.space)
-            atItemStart = true
-            writeChildren(tree, index)
-            atItemStart = false
-            request(.line)
-        case "ul", "ol":
-            request(listDepth > 0 ? .line : .paragraph)
-            listDepth += 1
-            writeChildren(tree, index)
-            listDepth -= 1
-            request(listDepth > 0 ? .line : .paragraph)
-        case "pre":
-            request(.paragraph)
-            preformatted += 1
-            writeChildren(tree, index)
-            preformatted -= 1
-            request(.paragraph)
-        case "td", "th":
-            request(.space)
-            writeChildren(tree, index)
-            request(.space)
-        case "tr", "dt", "dd":
-            request(.line)
-            writeChildren(tree, index)
-            request(.line)
-        case "img":
-            break
-        default:
-            if tree.nodes[index].traits.contains(.block) {
-                request(listDepth > 0 ? .line : .paragraph)
-                writeChildren(tree, index)
-                request(listDepth > 0 ? .line : .paragraph)
-            } else {
-                writeChildren(tree, index)
             }
         }
     }

@@ -84,21 +84,28 @@ enum Sanitizer {
     /// The lowercase scheme of `url`, or nil when it has none: letters,
     /// digits, `+`, `-` and `.` before a colon, starting with a letter.
     static func scheme(of url: String) -> String? {
-        var scheme: [UInt8] = []
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: ":"):
-                return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                scheme.append(byte | 0x20)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                if scheme.isEmpty { return nil }
-                scheme.append(byte)
-            default:
-                return nil
+        url.withBytes { bytes in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: ":"):
+                    guard index > 0 else { return nil }
+                    return String(unsafeUninitializedCapacity: index) { scheme in
+                        for offset in 0..<index {
+                            let byte = bytes[offset]
+                            scheme[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                        }
+                        return index
+                    }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    continue
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    if index == 0 { return nil }
+                default:
+                    return nil
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// Sanitises every live element of `tree` in place: drops dangerous
@@ -106,23 +113,26 @@ enum Sanitizer {
     static func sanitize(_ tree: inout HTMLTree, base: URL?, removals: inout [Removal]) {
         for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].kind == .element {
             let name = tree.nodes[index].name
-            if tree.nodes[index].traits.contains(.dropped) {
+            let traits = tree.nodes[index].traits
+            if traits.contains(.dropped) {
                 let chars = tree.textContent(of: index).count
                 tree.remove(index)
                 if chars > 0 { removals.append(Removal(what: "<\(name)> element", chars: chars)) }
                 continue
             }
-            guard let allowed = allowedElements[name] else { continue }
-            var kept: [(name: String, value: String)] = []
-            for attribute in tree.nodes[index].attributes where allowed.contains(attribute.name) {
-                if urlAttributes.contains(attribute.name) {
-                    guard let url = cleanURL(attribute.value, base: base, isLink: name == "a") else { continue }
-                    kept.append((attribute.name, url))
-                } else {
-                    kept.append(attribute)
+            guard traits.contains(.allowed) else { continue }
+            if !tree.nodes[index].attributes.isEmpty, let allowed = allowedElements[name] {
+                var kept: [(name: String, value: String)] = []
+                for attribute in tree.nodes[index].attributes where allowed.contains(attribute.name) {
+                    if urlAttributes.contains(attribute.name) {
+                        guard let url = cleanURL(attribute.value, base: base, isLink: name == "a") else { continue }
+                        kept.append((attribute.name, url))
+                    } else {
+                        kept.append(attribute)
+                    }
                 }
+                tree.nodes[index].attributes = kept
             }
-            tree.nodes[index].attributes = kept
             if name == "iframe" {
                 let source = tree.nodes[index].attribute("src") ?? ""
                 if !isAllowedEmbed(source) {

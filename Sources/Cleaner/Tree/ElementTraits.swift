@@ -1,8 +1,8 @@
 /// What the cleaner's passes need to know about an element name, looked up
 /// once when the element enters the tree rather than in every pass.
 public struct ElementTraits: OptionSet, Sendable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// Starts a new line of text (`p`, `div`, `li`, headings, tables…).
     public static let block = ElementTraits(rawValue: 1 << 0)
@@ -27,6 +27,25 @@ public struct ElementTraits: OptionSet, Sendable {
     /// `BoilerplateElements`).
     public static let unnamed = ElementTraits(rawValue: 1 << 8)
 
+    // The names the passes and writers single out, as bits rather than
+    // string comparisons.
+    /// `br`.
+    public static let lineBreak = ElementTraits(rawValue: 1 << 9)
+    /// `a`.
+    public static let link = ElementTraits(rawValue: 1 << 10)
+    /// `img`.
+    public static let image = ElementTraits(rawValue: 1 << 11)
+    /// `li`.
+    public static let listItem = ElementTraits(rawValue: 1 << 12)
+    /// `ul` and `ol`.
+    public static let list = ElementTraits(rawValue: 1 << 13)
+    /// `pre`.
+    public static let preformatted = ElementTraits(rawValue: 1 << 14)
+    /// `td` and `th`.
+    public static let cell = ElementTraits(rawValue: 1 << 15)
+    /// `tr`, `dt` and `dd`: a line of their own.
+    public static let row = ElementTraits(rawValue: 1 << 16)
+
     private static let table: [String: ElementTraits] = {
         var table: [String: ElementTraits] = [:]
         for name in BlockSegmenter.blockElements { table[name, default: []].insert(.block) }
@@ -38,6 +57,11 @@ public struct ElementTraits: OptionSet, Sendable {
         for name in HTMLWriter.droppedWhenEmpty { table[name, default: []].insert(.droppedWhenEmpty) }
         for name in BoilerplateElements.elements.keys { table[name, default: []].insert(.furniture) }
         for name in BoilerplateElements.unnamedElements { table[name, default: []].insert(.unnamed) }
+        let named: [(String, ElementTraits)] = [
+            ("br", .lineBreak), ("a", .link), ("img", .image), ("li", .listItem), ("ul", .list), ("ol", .list),
+            ("pre", .preformatted), ("td", .cell), ("th", .cell), ("tr", .row), ("dt", .row), ("dd", .row),
+        ]
+        for (name, trait) in named { table[name, default: []].insert(trait) }
         return table
     }()
 

@@ -2,8 +2,10 @@
 /// array, which the cleaning passes walk and prune.
 ///
 /// Nodes refer to each other by index; removing a node only marks it, so
-/// indices stay valid while passes run. Nodes are only ever appended, so
-/// indices are in document order and a subtree is a run of indices.
+/// indices stay valid while passes run. Nodes are appended in document
+/// order (under the node appended last or one of its ancestors), so a
+/// subtree is a run of indices: a node's children are found by stepping
+/// from one child's subtree end to the next, without a list of them.
 /// Element names are lowercase, as libxml2's HTML parser reports them.
 public struct HTMLTree: Sendable {
     /// What a node is.
@@ -26,9 +28,9 @@ public struct HTMLTree: Sendable {
         /// The characters of a text node.
         public var text: String
         public var parent: Int
-        public var children: [Int]
-        /// The index just past the node's subtree.
-        public var end: Int
+        /// The index just past the node's subtree once a later node closed
+        /// it; `Int.max` while nodes may still be appended inside it.
+        fileprivate var end: Int
         /// Whether a pass removed the node (and so its subtree).
         public var isRemoved: Bool
 
@@ -46,41 +48,48 @@ public struct HTMLTree: Sendable {
 
     /// Makes a tree holding only the root.
     public init() {
-        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, children: [], end: 1,
-                      isRemoved: false)]
+        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, end: .max, isRemoved: false)]
     }
 
-    /// Adds an element under `parent` and returns its index.
+    /// Adds an element under `parent` (the last node or one of its
+    /// ancestors) and returns its index.
     @discardableResult
     public mutating func appendElement(_ name: String, attributes: [(name: String, value: String)], to parent: Int) -> Int {
-        let index = nodes.count
-        nodes.append(Node(kind: .element, name: name, traits: .of(name), attributes: attributes, text: "", parent: parent,
-                          children: [], end: index + 1, isRemoved: false))
-        adopt(index, by: parent)
-        return index
+        appendElement(name, traits: .of(name), attributes: attributes, to: parent)
     }
 
-    /// Adds text under `parent`, joining it to a text node just before it.
+    /// Adds an element whose traits the caller looked up already.
+    mutating func appendElement(_ name: String, traits: ElementTraits, attributes: [(name: String, value: String)],
+                                to parent: Int) -> Int {
+        append(Node(kind: .element, name: name, traits: traits, attributes: attributes, text: "", parent: parent,
+                    end: .max, isRemoved: false))
+    }
+
+    /// Adds text under `parent` (the last node or one of its ancestors),
+    /// joining it to a text node just before it.
     public mutating func appendText(_ text: String, to parent: Int) {
-        if let last = nodes[parent].children.last, nodes[last].kind == .text {
+        let last = nodes.count - 1
+        if nodes[last].kind == .text, nodes[last].parent == parent {
             nodes[last].text += text
             return
         }
-        let index = nodes.count
-        nodes.append(Node(kind: .text, name: "", traits: [], attributes: [], text: text, parent: parent,
-                          children: [], end: index + 1, isRemoved: false))
-        adopt(index, by: parent)
+        append(Node(kind: .text, name: "", traits: [], attributes: [], text: text, parent: parent, end: .max,
+                    isRemoved: false))
     }
 
-    /// Makes the new last node `index` a child of `parent`, extending the
-    /// subtree of every ancestor to it.
-    private mutating func adopt(_ index: Int, by parent: Int) {
-        nodes[parent].children.append(index)
-        var ancestor = parent
-        while ancestor >= 0 {
-            nodes[ancestor].end = index + 1
-            ancestor = nodes[ancestor].parent
+    /// Appends `node`, closing the subtrees it does not belong to: those of
+    /// the last node and its ancestors below the new node's parent.
+    @discardableResult
+    private mutating func append(_ node: Node) -> Int {
+        let index = nodes.count
+        var open = index - 1
+        while open != node.parent {
+            precondition(open > HTMLTree.root, "HTMLTree: nodes must be appended in document order")
+            nodes[open].end = index
+            open = nodes[open].parent
         }
+        nodes.append(node)
+        return index
     }
 
     /// Marks `index` and its subtree removed.
@@ -88,9 +97,40 @@ public struct HTMLTree: Sendable {
         nodes[index].isRemoved = true
     }
 
+    /// The index just past the subtree of `index`.
+    public func subtreeEnd(of index: Int) -> Int {
+        min(nodes[index].end, nodes.count)
+    }
+
+    /// The children of `index`, removed ones included, in document order.
+    public func children(of index: Int) -> Children {
+        Children(tree: self, position: index + 1, end: subtreeEnd(of: index))
+    }
+
+    /// The children of a node, found by stepping over each child's subtree.
+    public struct Children: Sequence, IteratorProtocol {
+        let tree: HTMLTree
+        var position: Int
+        let end: Int
+
+        public mutating func next() -> Int? {
+            guard position < end else { return nil }
+            let child = position
+            position = tree.subtreeEnd(of: child)
+            return child
+        }
+    }
+
     /// The children of `index` that are not removed.
     public func liveChildren(of index: Int) -> [Int] {
-        nodes[index].children.filter { !nodes[$0].isRemoved }
+        children(of: index).filter { !nodes[$0].isRemoved }
+    }
+
+    /// The last child of `index`, removed or not.
+    public func lastChild(of index: Int) -> Int? {
+        var last: Int?
+        for child in children(of: index) { last = child }
+        return last
     }
 
     /// Whether `index` or one of its ancestors was removed.
@@ -106,12 +146,13 @@ public struct HTMLTree: Sendable {
     /// The indices of the live subtree under `index` in document order,
     /// `index` included.
     public func descendants(of index: Int) -> [Int] {
+        let end = subtreeEnd(of: index)
         var result: [Int] = []
-        result.reserveCapacity(nodes[index].end - index)
+        result.reserveCapacity(end - index)
         var current = index
-        while current < nodes[index].end {
+        while current < end {
             if nodes[current].isRemoved {
-                current = nodes[current].end
+                current = subtreeEnd(of: current)
             } else {
                 result.append(current)
                 current += 1
@@ -122,11 +163,12 @@ public struct HTMLTree: Sendable {
 
     /// The text of the live subtree under `index`, concatenated as written.
     public func textContent(of index: Int) -> String {
+        let end = subtreeEnd(of: index)
         var text = ""
         var current = index
-        while current < nodes[index].end {
+        while current < end {
             if nodes[current].isRemoved {
-                current = nodes[current].end
+                current = subtreeEnd(of: current)
             } else {
                 if nodes[current].kind == .text { text += nodes[current].text }
                 current += 1

@@ -23,6 +23,13 @@ final class HTMLTreeBuilder {
     private var depth = 0
     /// Elements opened beyond `maximumDepth`, not in the tree.
     private var overflow = 0
+    /// Element names and traits by the pointer libxml2 passed the name
+    /// with. Its parser interns names in a dictionary that lives as long as
+    /// the parse, so one pointer is always one name, and most elements skip
+    /// making the string and looking up its traits.
+    private var knownNames: [(pointer: UnsafePointer<UInt8>, name: String, traits: ElementTraits)] = []
+    /// Enough for the names of most pages; later names are not remembered.
+    private static let knownNamesLimit = 64
 
     private init() {}
 
@@ -60,7 +67,7 @@ final class HTMLTreeBuilder {
             overflow += 1
             return
         }
-        let name = String(cString: namePointer)
+        let (name, traits) = nameAndTraits(namePointer)
         var list: [(name: String, value: String)] = []
         if let attributes {
             var index = 0
@@ -69,8 +76,16 @@ final class HTMLTreeBuilder {
                 index += 2
             }
         }
-        current = tree.appendElement(name, attributes: list, to: current)
+        current = tree.appendElement(name, traits: traits, attributes: list, to: current)
         depth += 1
+    }
+
+    private func nameAndTraits(_ pointer: UnsafePointer<UInt8>) -> (String, ElementTraits) {
+        for known in knownNames where known.pointer == pointer { return (known.name, known.traits) }
+        let name = String(cString: pointer)
+        let traits = ElementTraits.of(name)
+        if knownNames.count < Self.knownNamesLimit { knownNames.append((pointer, name, traits)) }
+        return (name, traits)
     }
 
     private func endElement() {
