@@ -40,7 +40,11 @@ public struct Cleaner: Sendable {
     ///   - baseURL: The article's URL, against which relative links resolve.
     ///   - template: Blocks the feed repeats in most entries, to drop.
     public func clean(_ input: String, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
-        clean(parse(input), baseURL: baseURL, template: template)
+        // The tree is this call's own: the passes prune it in place, where
+        // going through a `ParsedArticle` would copy every node first.
+        let (parsedTree, title, kind) = Self.tree(for: input)
+        var tree = consume parsedTree
+        return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
     }
 
     /// Parses an article for `clean(_:baseURL:template:)` and
@@ -53,10 +57,14 @@ public struct Cleaner: Sendable {
 
     /// Cleans an article parsed by `parse(_:)`.
     public func clean(_ parsed: ParsedArticle, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
-        var removals: [Removal] = []
         var tree = parsed.tree
-        var title = parsed.title
-        let kind = parsed.kind
+        return clean(&tree, title: parsed.title, kind: parsed.kind, baseURL: baseURL, template: template)
+    }
+
+    private func clean(_ tree: inout HTMLTree, title: String?, kind: InputKind, baseURL: String?,
+                       template: FeedTemplate?) -> CleanArticle {
+        var removals: [Removal] = []
+        var title = title
         var base = baseURL.flatMap { URL(string: $0) }
         var root = HTMLTree.root
         if kind == .page {
@@ -86,14 +94,19 @@ public struct Cleaner: Sendable {
     /// `feeds.conf`): the allow-list, URL resolution and tracking removal
     /// still apply, since they are what makes the HTML safe to show.
     public func sanitize(_ input: String, baseURL: String? = nil) -> CleanArticle {
-        sanitize(parse(input), baseURL: baseURL)
+        let (parsedTree, title, _) = Self.tree(for: input)
+        var tree = consume parsedTree
+        return sanitize(&tree, title: title, baseURL: baseURL)
     }
 
     /// Sanitises an article parsed by `parse(_:)`; see `sanitize(_:baseURL:)`.
     public func sanitize(_ parsed: ParsedArticle, baseURL: String? = nil) -> CleanArticle {
-        var removals: [Removal] = []
         var tree = parsed.tree
-        let title = parsed.title
+        return sanitize(&tree, title: parsed.title, baseURL: baseURL)
+    }
+
+    private func sanitize(_ tree: inout HTMLTree, title: String?, baseURL: String?) -> CleanArticle {
+        var removals: [Removal] = []
         removeTracking(&tree, under: HTMLTree.root, removals: &removals)
         Sanitizer.sanitize(&tree, base: baseURL.flatMap { URL(string: $0) }, removals: &removals)
         return CleanArticle(title: title, text: TextWriter.text(of: tree), html: HTMLWriter.html(of: tree),

@@ -155,6 +155,13 @@ enum TextNormalizer {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes are neither white space nor the lead byte of a no-break space.
+                if byte > 0x20, byte != 0xC2, !pendingSpace {
+                    output[written] = byte
+                    written += 1
+                    index += 1
+                    continue
+                }
                 if byte == 0x20 || (0x09...0x0D).contains(byte) {
                     pendingSpace = written > 0
                     index += 1

@@ -103,9 +103,10 @@ enum BoundaryPass {
     /// last block.
     private static func removeTrailer(from block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
         guard let last = block.nodes.last else { return }
-        // The last text-bearing node in document order.
-        guard let tail = tree.descendants(of: last).last(where: {
-            tree.nodes[$0].kind == .text && !TextNormalizer.isBlank(tree.nodes[$0].text)
+        // The last live text-bearing node in document order: the subtree is
+        // a run of indices, read from its end.
+        guard let tail = stride(from: tree.subtreeEnd(of: last) - 1, through: last, by: -1).first(where: {
+            tree.nodes[$0].kind == .text && !TextNormalizer.isBlank(tree.nodes[$0].text) && isLive($0, under: last, in: tree)
         }) else { return }
         // A link that ends the block and reads like "Continue reading".
         var link = tree.nodes[tail].parent
@@ -116,7 +117,9 @@ enum BoundaryPass {
             removals.append(Removal(what: "trailer: \(what)", chars: chars))
             return
         }
-        // A "[…]" or "[...]" ending the last text.
+        // A "[…]" or "[...]" ending the last text; all end in "]" or ")".
+        guard let lastByte = lastByteBeforeSpaces(tree.nodes[tail].text),
+              lastByte == UInt8(ascii: "]") || lastByte == UInt8(ascii: ")") else { return }
         let trimmed = tree.nodes[tail].text.trimmingCharacters(in: " \n\t\u{A0}")
         for elision in ["[…]", "[...]", "[&hellip;]", "(more…)"] {
             if trimmed.hasSuffix(elision) {
@@ -124,6 +127,35 @@ enum BoundaryPass {
                 removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count))
                 return
             }
+        }
+    }
+
+    /// Whether neither `index` nor any ancestor up to `root` was removed.
+    private static func isLive(_ index: Int, under root: Int, in tree: HTMLTree) -> Bool {
+        var current = index
+        while true {
+            if tree.nodes[current].isRemoved { return false }
+            if current == root { return true }
+            current = tree.nodes[current].parent
+        }
+    }
+
+    /// The last byte of `text` before trailing spaces, tabs, line feeds and
+    /// no-break spaces.
+    private static func lastByteBeforeSpaces(_ text: String) -> UInt8? {
+        text.withBytes { bytes in
+            var end = bytes.count
+            while end > 0 {
+                let byte = bytes[end - 1]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    end -= 1
+                } else if byte == 0xA0, end >= 2, bytes[end - 2] == 0xC2 {
+                    end -= 2
+                } else {
+                    return byte
+                }
+            }
+            return nil
         }
     }
 }

@@ -72,8 +72,9 @@ enum BoundaryText {
         if key.utf8.count <= exactNoiseMaximumLength, exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
         // A Character is at least one byte: the byte count settles most blocks.
         let isShort = key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength
-        if isShort {
-            for (prefix, kind) in prefixNoise where key.hasPrefix(prefix) {
+        if isShort, let first = key.utf8.first {
+            // The first byte settles most prefixes without a comparison of Characters.
+            for (prefix, kind) in prefixNoise where prefix.utf8.first == first && key.hasPrefix(prefix) {
                 return .noise(kind)
             }
         }
@@ -198,7 +199,7 @@ enum BoundaryText {
 
     /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org".
     static func attribution(_ text: String) -> String? {
-        guard text.utf8.count <= 200, text.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        guard text.utf8.count <= 200, text.withBytes({ $0.contains(UInt8(ascii: ":")) }) else { return nil }
         let trimmed = TextNormalizer.collapse(text)
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let label = trimmed[..<colon].lowercased()
@@ -245,45 +246,50 @@ enum BoundaryText {
     /// `*`, `»`, `→` and spaces dropped: the form rules compare. One pass
     /// over the bytes.
     static func normalized(_ text: String) -> String {
-        var text = text
-        var key: [UInt8] = text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = !output.isEmpty
+        text.withBytes { bytes in
+            guard !bytes.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: bytes.count) { key in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        pendingSpace = count > 0
+                        index += 1
+                        continue
+                    }
+                    if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                        pendingSpace = count > 0
+                        index += 2
+                        continue
+                    }
+                    if pendingSpace {
+                        key[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
                     index += 1
-                    continue
                 }
-                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                    pendingSpace = !output.isEmpty
-                    index += 2
-                    continue
+                // Trailing ":", "*", " " and the arrows "»" (C2 BB), "→" (E2 86 92), "›" (E2 80 BA).
+                while count > 0 {
+                    let last = key[count - 1]
+                    if last == UInt8(ascii: ":") || last == UInt8(ascii: "*") || last == 0x20 {
+                        count -= 1
+                    } else if count >= 2, key[count - 2] == 0xC2, last == 0xBB {
+                        count -= 2
+                    } else if count >= 3, key[count - 3] == 0xE2,
+                              (key[count - 2] == 0x86 && last == 0x92) || (key[count - 2] == 0x80 && last == 0xBA)
+                    {
+                        count -= 3
+                    } else {
+                        break
+                    }
                 }
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                index += 1
-            }
-            return output
-        }
-        // Trailing ":", "*", " " and the arrows "»" (C2 BB), "→" (E2 86 92), "›" (E2 80 BA).
-        while let last = key.last {
-            if last == UInt8(ascii: ":") || last == UInt8(ascii: "*") || last == 0x20 {
-                key.removeLast()
-            } else if key.count >= 2, key[key.count - 2] == 0xC2, last == 0xBB {
-                key.removeLast(2)
-            } else if key.count >= 3, key[key.count - 3] == 0xE2,
-                      (key[key.count - 2] == 0x86 && last == 0x92) || (key[key.count - 2] == 0x80 && last == 0xBA)
-            {
-                key.removeLast(3)
-            } else {
-                break
+                return count
             }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 }

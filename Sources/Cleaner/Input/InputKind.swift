@@ -43,12 +43,10 @@ enum InputKind: Equatable {
     /// case: one pass over the bytes, since most inputs have none.
     private static func containsBodyOrHead(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
-        while start < bytes.count {
-            if bytes[start] == UInt8(ascii: "<") {
-                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-                if startsWith(rest, "<body") || startsWith(rest, "<head>") || startsWith(rest, "<head ") { return true }
-            }
-            start += 1
+        while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: start) {
+            let rest = UnsafeBufferPointer(rebasing: bytes[open...])
+            if startsWith(rest, "<body") || startsWith(rest, "<head>") || startsWith(rest, "<head ") { return true }
+            start = open + 1
         }
         return false
     }

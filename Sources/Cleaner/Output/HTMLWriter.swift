@@ -113,9 +113,22 @@ enum HTMLWriter {
         let specials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | (quote ? 1 << 0x22 : 0)
         text.withBytes { bytes in
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while none needs escaping.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if !(ByteSearch.hasByte(word, UInt8(ascii: "&")) || ByteSearch.hasByte(word, UInt8(ascii: "<"))
+                        || ByteSearch.hasByte(word, UInt8(ascii: ">")) || (quote && ByteSearch.hasByte(word, UInt8(ascii: "\""))))
+                    {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
+                index += 1
                 guard byte < 64, specials & (1 << UInt64(byte)) != 0 else { continue }
+                let at = index - 1
                 let replacement: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
@@ -123,9 +136,9 @@ enum HTMLWriter {
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 default: replacement = "&quot;"
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
+                runStart = at + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }

@@ -18,6 +18,39 @@ extension StringProtocol {
 
 /// Byte-level search primitives.
 enum ByteSearch {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any of the eight bytes of `word` is zero (the classic bit
+    /// trick: exact about whether, not about which).
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highs != 0
+    }
+
+    /// Whether any of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        hasZeroByte(word ^ (ones &* UInt64(byte)))
+    }
+
+    /// The index of the first `byte` in `bytes` from `start` on, found eight
+    /// bytes at a time: markup scans look for `<` in every byte of an input.
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count, !hasByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), byte) {
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }

@@ -27,7 +27,11 @@ final class HTMLTreeBuilder {
     /// with. Its parser interns names in a dictionary that lives as long as
     /// the parse, so one pointer is always one name, and most elements skip
     /// making the string and looking up its traits.
-    private var knownNames: [(pointer: UnsafePointer<UInt8>, name: String, traits: ElementTraits)] = []
+    private var knownNamePointers: [UnsafePointer<UInt8>] = []
+    private var knownNames: [(name: String, traits: ElementTraits)] = []
+    /// Attribute names, interned the same way.
+    private var knownAttributePointers: [UnsafePointer<UInt8>] = []
+    private var knownAttributes: [String] = []
     /// Enough for the names of most pages; later names are not remembered.
     private static let knownNamesLimit = 64
 
@@ -37,6 +41,9 @@ final class HTMLTreeBuilder {
     static func parse(_ html: UnsafeBufferPointer<UInt8>) -> HTMLTree {
         let builder = HTMLTreeBuilder()
         guard !html.isEmpty else { return builder.tree }
+        // About one node for every 24 bytes of HTML: growing the array
+        // moves every node.
+        builder.tree.nodes.reserveCapacity(html.count / 24 + 8)
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let name else { return }
@@ -70,9 +77,12 @@ final class HTMLTreeBuilder {
         let (name, traits) = nameAndTraits(namePointer)
         var list: [(name: String, value: String)] = []
         if let attributes {
+            var count = 0
+            while attributes[count] != nil { count += 2 }
+            list.reserveCapacity(count / 2)
             var index = 0
             while let key = attributes[index] {
-                list.append((String(cString: key), attributes[index + 1].map { String(cString: $0) } ?? ""))
+                list.append((attributeName(key), attributes[index + 1].map { String(cString: $0) } ?? ""))
                 index += 2
             }
         }
@@ -81,11 +91,24 @@ final class HTMLTreeBuilder {
     }
 
     private func nameAndTraits(_ pointer: UnsafePointer<UInt8>) -> (String, ElementTraits) {
-        for known in knownNames where known.pointer == pointer { return (known.name, known.traits) }
+        if let known = knownNamePointers.firstIndex(of: pointer) { return knownNames[known] }
         let name = String(cString: pointer)
         let traits = ElementTraits.of(name)
-        if knownNames.count < Self.knownNamesLimit { knownNames.append((pointer, name, traits)) }
+        if knownNames.count < Self.knownNamesLimit {
+            knownNamePointers.append(pointer)
+            knownNames.append((name, traits))
+        }
         return (name, traits)
+    }
+
+    private func attributeName(_ pointer: UnsafePointer<UInt8>) -> String {
+        if let known = knownAttributePointers.firstIndex(of: pointer) { return knownAttributes[known] }
+        let name = String(cString: pointer)
+        if knownAttributes.count < Self.knownNamesLimit {
+            knownAttributePointers.append(pointer)
+            knownAttributes.append(name)
+        }
+        return name
     }
 
     private func endElement() {
