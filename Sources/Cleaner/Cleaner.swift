@@ -136,8 +136,7 @@ public struct Cleaner: Sendable {
 
     private func removeTracking(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
         for index in tree.descendants(of: root) where tree.nodes[index].kind == .element {
-            let name = tree.nodes[index].name
-            guard name == "img" || name == "a" else { continue }
+            guard tree.nodes[index].traits.contains(.image) || tree.nodes[index].traits.contains(.link) else { continue }
             let node = tree.nodes[index]
             if node.name == "img", let reason = Tracking.imageReason(node) {
                 tree.remove(index)

@@ -8,7 +8,10 @@ struct TextWriter {
         static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
     }
 
+    /// The text written so far: the first `length` bytes of `output`, whose
+    /// zeroed rest is room the text loop writes into through a pointer.
     private var output: [UInt8] = []
+    private var length = 0
     private var pending = Break.none
     /// `<br>` elements since the last text: two in a row make a paragraph
     /// break, as Blogger writes paragraphs.
@@ -23,7 +26,7 @@ struct TextWriter {
     static func text(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
         var writer = TextWriter()
         writer.write(tree, root)
-        return String(decoding: writer.output, as: UTF8.self)
+        return String(decoding: writer.output[..<writer.length], as: UTF8.self)
     }
 
     private mutating func request(_ kind: Break) {
@@ -31,23 +34,37 @@ struct TextWriter {
         pending = max(pending, kind)
     }
 
+    /// Makes room for `count` more bytes after `length`, doubling the
+    /// buffer when it is full.
+    private mutating func makeRoom(_ count: Int) {
+        if output.count < length + count {
+            output.append(contentsOf: repeatElement(0, count: max(length + count - output.count, output.count, 256)))
+        }
+    }
+
+    private mutating func put(_ byte: UInt8) {
+        makeRoom(1)
+        output[length] = byte
+        length += 1
+    }
+
     /// Writes `bytes` after whatever break is pending.
     private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
         startWord()
-        output.append(contentsOf: bytes)
+        for byte in bytes { put(byte) }
     }
 
     /// Writes the pending break before text that follows it.
     private mutating func startWord() {
-        if !output.isEmpty {
+        if length > 0 {
             switch pending {
             case .none: break
-            case .space: output.append(0x20)
-            case .line: output.append(0x0A)
+            case .space: put(0x20)
+            case .line: put(0x0A)
             case .paragraph:
-                output.append(0x0A)
-                output.append(0x0A)
+                put(0x0A)
+                put(0x0A)
             }
         }
         pending = .none
@@ -187,8 +204,8 @@ struct TextWriter {
         // sees every byte of the article, so it writes through a pointer
         // into room made first: the text itself and a paragraph break.
         text.withBytes { bytes in
-            let start = output.count
-            output.append(contentsOf: repeatElement(0, count: bytes.count + 2))
+            makeRoom(bytes.count + 2)
+            let start = length
             var pending = self.pending
             var startsWord = false
             let end = output.withUnsafeMutableBufferPointer { out in
@@ -237,7 +254,7 @@ struct TextWriter {
                 }
                 return written
             }
-            output.removeLast(output.count - end)
+            length = end
             self.pending = pending
             if startsWord {
                 lineBreaks = 0

@@ -53,7 +53,7 @@ enum Sanitizer {
         // Browsers drop tabs and line breaks anywhere in a URL ("java\tscript:")
         // and spaces and control characters around it; so must the check.
         let trimmed: String
-        if value.utf8.contains(where: { $0 <= 0x20 }) {
+        if value.withBytes({ $0.contains(where: { $0 <= 0x20 }) }) {
             trimmed = value.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
                 .trimmingCharacters(in: " \u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{B}\u{C}\u{E}\u{F}\u{1F}")
         } else {

@@ -25,7 +25,23 @@ enum Tracking {
 
     /// Whether `url` belongs to a tracker or feed-ad service.
     static func isTracker(_ url: String) -> Bool {
-        let host = host(of: url).lowercased()
+        let host = host(of: url)
+        // An ASCII host keeps its length when lowercased, and most hosts
+        // have a length no tracker host has: they skip the lookups.
+        let length = host.utf8.count
+        if length >= 64 || trackerHostLengths & (1 << UInt64(length)) == 0,
+           host.withBytes({ $0.allSatisfy { $0 < 0x80 } })
+        {
+            return false
+        }
+        return isTrackerHost(host.lowercased(), url: url)
+    }
+
+    /// The lengths of the tracker hosts, as bits of a mask (all are under 64).
+    private static let trackerHostLengths: UInt64 = (Array(trackerHosts) + Array(trackerPaths.keys))
+        .reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+
+    private static func isTrackerHost(_ host: String, url: String) -> Bool {
         if trackerHosts.contains(host) { return true }
         guard let paths = trackerPaths[host] else { return false }
         let path = path(of: url)

@@ -59,8 +59,8 @@ public struct HTMLTree: Sendable {
     }
 
     /// Adds an element whose traits the caller looked up already.
-    mutating func appendElement(_ name: String, traits: ElementTraits, attributes: [(name: String, value: String)],
-                                to parent: Int) -> Int {
+    mutating func appendElement(_ name: consuming String, traits: ElementTraits,
+                                attributes: consuming [(name: String, value: String)], to parent: Int) -> Int {
         append(Node(kind: .element, name: name, traits: traits, attributes: attributes, text: "", parent: parent,
                     end: .max, isRemoved: false))
     }
@@ -80,10 +80,11 @@ public struct HTMLTree: Sendable {
     /// Appends `node`, closing the subtrees it does not belong to: those of
     /// the last node and its ancestors below the new node's parent.
     @discardableResult
-    private mutating func append(_ node: Node) -> Int {
+    private mutating func append(_ node: consuming Node) -> Int {
         let index = nodes.count
+        let parent = node.parent
         var open = index - 1
-        while open != node.parent {
+        while open != parent {
             precondition(open > HTMLTree.root, "HTMLTree: nodes must be appended in document order")
             nodes[open].end = index
             open = nodes[open].parent
