@@ -70,13 +70,14 @@ enum BoundaryText {
         if !isHeading, isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
         if key.utf8.count <= exactNoiseMaximumLength, exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
-        // A Character is at least one byte: the byte count settles most blocks.
-        let isShort = key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength
-        if isShort, let first = key.utf8.first {
-            // The first byte settles most prefixes without a comparison of Characters.
-            for (prefix, kind) in prefixNoise where prefix.utf8.first == first && key.hasPrefix(prefix) {
-                return .noise(kind)
-            }
+        // A Character is at least one byte: the byte count settles most
+        // blocks, and the Characters are counted only when a prefix matches.
+        let isShort = { key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength }
+        if let first = key.utf8.first,
+           // The first byte settles most prefixes without a comparison of Characters.
+           let (_, kind) = prefixNoise.first(where: { $0.0.utf8.first == first && key.hasPrefix($0.0) }), isShort()
+        {
+            return .noise(kind)
         }
         // One sentence, as Yoast and WordPress write it; a paragraph about
         // the post office has more than one.
@@ -92,7 +93,7 @@ enum BoundaryText {
         if key.hasPrefix("submitted by /u/") || key.hasPrefix("submitted by u/") { return .noise("Reddit footer") }
         if key.hasPrefix("posted in "), key.containsBytes(of: " | ") || linkDensity >= 0.5 { return .noise("post metadata") }
         if key.hasPrefix("listen on ") || key.hasPrefix("listen to this episode on ") || key.hasPrefix("subscribe on "),
-           isShort, podcastPlatforms.contains(where: key.containsBytes(of:))
+           isShort(), podcastPlatforms.contains(where: key.containsBytes(of:))
         {
             return .noise("podcast links")
         }
@@ -166,9 +167,13 @@ enum BoundaryText {
         if key.utf8.count <= 26 { if let marker = namedSectionMarker(key) { return marker } }
         // "12 thoughts on “Title”", "One response to “Title”": WordPress
         // quotes the title, which tells it from an essay's "Two thoughts on
-        // the fare cap". The third word is "on" or "to", so the bytes tell
-        // most keys apart before the Character split.
-        guard key.containsBytes(of: " on ") || key.containsBytes(of: " to ") else { return nil }
+        // the fare cap". The first word is a number or "one", "no", "two",
+        // "three" and the third "on" or "to", so the bytes tell most keys
+        // apart before the Character split.
+        guard let first = key.utf8.first,
+              (first >= 0x30 && first <= 0x39) || first >= 0x80 || "ont".utf8.contains(first),
+              key.containsBytes(of: " on ") || key.containsBytes(of: " to ")
+        else { return nil }
         let words = key.split(separator: " ", maxSplits: 3)
         if words.count == 4,
            words[0].allSatisfy(\.isNumber) || ["one", "no", "two", "three"].contains(words[0]),

@@ -69,4 +69,31 @@ public struct ElementTraits: OptionSet, Sendable {
     public static func of(_ name: String) -> ElementTraits {
         table[name] ?? []
     }
+
+    /// The known names of up to eight bytes, keyed by their bytes packed
+    /// into an integer, with their traits: the parser's names are found
+    /// without making a string first.
+    private static let packedTable: [UInt64: (name: String, traits: ElementTraits)] = {
+        var packed: [UInt64: (name: String, traits: ElementTraits)] = [:]
+        for (name, traits) in table where name.utf8.count <= 8 {
+            name.withBytes { packed[pack($0)] = (name, traits) }
+        }
+        return packed
+    }()
+
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// The name and traits of the element whose lowercase name is the
+    /// NUL-terminated `pointer`.
+    static func named(_ pointer: UnsafePointer<UInt8>) -> (name: String, traits: ElementTraits) {
+        var length = 0
+        while length <= 8, pointer[length] != 0 { length += 1 }
+        if length <= 8, let known = packedTable[pack(UnsafeBufferPointer(start: pointer, count: length))] {
+            return known
+        }
+        let name = String(cString: pointer)
+        return (name, of(name))
+    }
 }
