@@ -136,12 +136,11 @@ public struct Cleaner: Sendable {
 
     private func removeTracking(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
         for index in tree.descendants(of: root) where tree.nodes[index].kind == .element {
-            guard tree.nodes[index].traits.contains(.image) || tree.nodes[index].traits.contains(.link) else { continue }
-            let node = tree.nodes[index]
-            if node.name == "img", let reason = Tracking.imageReason(node) {
+            let traits = tree.nodes[index].traits
+            if traits.contains(.image), let reason = Tracking.imageReason(tree.nodes[index]) {
                 tree.remove(index)
                 removals.append(Removal(what: reason, chars: 0))
-            } else if node.name == "a", let href = node.attribute("href"), Tracking.isTracker(href) {
+            } else if traits.contains(.link), let href = tree.nodes[index].attribute("href"), Tracking.isTracker(href) {
                 if TextNormalizer.isBlank(tree.textContent(of: index)) {
                     tree.remove(index)
                     removals.append(Removal(what: "tracker link", chars: 0))
@@ -157,18 +156,14 @@ public struct Cleaner: Sendable {
     }
 
     private func removeBoilerplateElements(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
-        let lengths = ContentExtractor.subtreeTextLengths(tree)
-        let total = max(1, lengths[root])
-        // Text that comes before each node in document order (node indices
-        // are in document order).
-        var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
-        for index in tree.nodes.indices {
-            let isText = tree.nodes[index].kind == .text && !tree.nodes[index].isRemoved
-            textBefore[index + 1] = textBefore[index] + (isText ? tree.nodes[index].text.utf8.count : 0)
-        }
+        // The text measures of the tree as it stands before the pass, taken
+        // at the first element named as boilerplate: most articles have none.
+        var measures: TextMeasures?
         for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
             guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index]) else { continue }
-            let share = Double(lengths[index]) / Double(total)
+            if measures == nil { measures = TextMeasures(of: tree) }
+            let lengths = measures!.lengths, textBefore = measures!.textBefore
+            let share = Double(lengths[index]) / Double(max(1, lengths[root]))
             // A comment thread can outgrow its article: the share guard
             // gives way when a real article precedes it.
             let isLateCommentThread = BoilerplateElements.isCommentSection(reason)
@@ -176,6 +171,23 @@ public struct Cleaner: Sendable {
             guard share <= Self.maximumBoilerplateShare || isLateCommentThread else { continue }
             tree.remove(index)
             removals.append(Removal(what: reason, chars: lengths[index]))
+        }
+    }
+
+    /// How much live text (in UTF-8 bytes) each node's subtree holds, and
+    /// how much comes before each node in document order.
+    private struct TextMeasures {
+        let lengths: [Int]
+        let textBefore: [Int]
+
+        init(of tree: HTMLTree) {
+            lengths = ContentExtractor.subtreeTextLengths(tree)
+            var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
+            for index in tree.nodes.indices {
+                let isText = tree.nodes[index].kind == .text && !tree.nodes[index].isRemoved
+                textBefore[index + 1] = textBefore[index] + (isText ? tree.nodes[index].text.utf8.count : 0)
+            }
+            self.textBefore = textBefore
         }
     }
 

@@ -7,17 +7,27 @@ struct Block {
     var nodes: [Int]
     /// The element name of a leaf block; nil for an anonymous run.
     var element: String?
-    /// The block's text, white space collapsed, trimmed.
-    var text: String
+    /// The block's text, white space collapsed, trimmed, as UTF-8: a slice
+    /// of the bytes of all the article's blocks.
+    var bytes: ArraySlice<UInt8>
     /// How much of that text (in UTF-8 bytes) sits inside links.
     var linkTextLength: Int
     /// The text split at `<br>` elements, each line collapsed, empty lines
     /// left out; empty when the block has no `<br>`.
     var lines: [String]
 
+    /// The block's text, white space collapsed, trimmed. Made when asked
+    /// for: the rules read a few blocks at the edges, not the article's prose.
+    var text: String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The length of the text in UTF-8 bytes.
+    var length: Int { bytes.count }
+
     /// The share of the text that is link text, 0 to 1.
     var linkDensity: Double {
-        text.isEmpty ? 0 : Double(linkTextLength) / Double(text.utf8.count)
+        bytes.isEmpty ? 0 : Double(linkTextLength) / Double(bytes.count)
     }
 
     /// Whether the block is a heading.
@@ -52,15 +62,20 @@ enum BlockSegmenter {
         }
         var segmenter = Segmenter(tree: tree, holdsBlock: holdsBlock)
         segmenter.collect(root)
-        return segmenter.result
+        let collapsed = segmenter.collapsed
+        return segmenter.found.map { block in
+            Block(nodes: block.nodes, element: block.element, bytes: collapsed[block.range],
+                  linkTextLength: block.linkTextLength, lines: block.lines)
+        }
     }
 
-    /// One segmentation: the blocks found so far and a byte buffer every
-    /// block's text is gathered in.
+    /// One segmentation: the blocks found so far, with their collapsed text
+    /// in one byte buffer, and a buffer each block's text is gathered in.
     private struct Segmenter {
         let tree: HTMLTree
         let holdsBlock: [Bool]
-        var result: [Block] = []
+        var found: [(nodes: [Int], element: String?, range: Range<Int>, linkTextLength: Int, lines: [String])] = []
+        var collapsed: [UInt8] = []
         var text: [UInt8] = []
 
         mutating func collect(_ index: Int) {
@@ -107,19 +122,17 @@ enum BlockSegmenter {
                             text.append(contentsOf: bytes)
                             if index < linkEnd { linkBytes += bytes.count }
                         }
-                    case .element where tree.nodes[index].name == "br":
+                    case .element where tree.nodes[index].traits.contains(.lineBreak):
                         lineEnds.append(text.count)
                         text.append(0x20)
                         index = tree.subtreeEnd(of: index)
                         continue
                     default:
-                        if tree.nodes[index].name == "a" { linkEnd = max(linkEnd, tree.subtreeEnd(of: index)) }
+                        if tree.nodes[index].traits.contains(.link) { linkEnd = max(linkEnd, tree.subtreeEnd(of: index)) }
                     }
                     index += 1
                 }
             }
-            let collapsed = text.withUnsafeBufferPointer(TextNormalizer.collapse)
-            guard !collapsed.isEmpty || element == "hr" || element == "figure" || element == "table" else { return }
             var lines: [String] = []
             if !lineEnds.isEmpty {
                 lineEnds.append(text.count)
@@ -132,8 +145,11 @@ enum BlockSegmenter {
                     }
                 }
             }
-            result.append(Block(nodes: nodes, element: element, text: collapsed,
-                                linkTextLength: min(linkBytes, collapsed.utf8.count), lines: lines))
+            let length = text.withUnsafeMutableBufferPointer { TextNormalizer.collapseInPlace($0) }
+            guard length > 0 || element == "hr" || element == "figure" || element == "table" else { return }
+            let start = collapsed.count
+            collapsed.append(contentsOf: text[..<length])
+            found.append((nodes, element, start..<collapsed.count, min(linkBytes, length), lines))
         }
     }
 }
@@ -150,37 +166,44 @@ enum TextNormalizer {
     static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard !bytes.isEmpty else { return "" }
         return String(unsafeUninitializedCapacity: bytes.count) { output in
-            var written = 0
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                // Most bytes are neither white space nor the lead byte of a no-break space.
-                if byte > 0x20, byte != 0xC2, !pendingSpace {
-                    output[written] = byte
-                    written += 1
-                    index += 1
-                    continue
-                }
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = written > 0
-                    index += 1
-                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                    pendingSpace = written > 0
-                    index += 2
-                } else {
-                    if pendingSpace {
-                        output[written] = 0x20
-                        written += 1
-                    }
-                    pendingSpace = false
-                    output[written] = byte
-                    written += 1
-                    index += 1
-                }
-            }
-            return written
+            _ = output.initialize(from: bytes)
+            return collapseInPlace(output)
         }
+    }
+
+    /// Collapses `bytes` as `collapse(_:)` does, in place (the result is
+    /// never longer), and returns the length of the result.
+    static func collapseInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // Most bytes are neither white space nor the lead byte of a no-break space.
+            if byte > 0x20, byte != 0xC2, !pendingSpace {
+                bytes[written] = byte
+                written += 1
+                index += 1
+                continue
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = written > 0
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                pendingSpace = written > 0
+                index += 2
+            } else {
+                if pendingSpace {
+                    bytes[written] = 0x20
+                    written += 1
+                }
+                pendingSpace = false
+                bytes[written] = byte
+                written += 1
+                index += 1
+            }
+        }
+        return written
     }
 
     /// Whether `text` is only white space (as `collapse(_:)` sees it), so

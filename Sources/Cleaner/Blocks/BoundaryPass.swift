@@ -26,7 +26,11 @@ enum BoundaryPass {
         // Head. A block of several short lines ("0" and a UUID on the next
         // line) counts when every line is head noise.
         func headMatch(_ block: Block) -> BoundaryText.Match? {
-            if let match = BoundaryText.head(block.text, isHeading: block.isHeading) { return match }
+            if block.length <= BoundaryText.maximumRuleLength,
+               let match = BoundaryText.head(block.text, isHeading: block.isHeading)
+            {
+                return match
+            }
             guard block.lines.count > 1, !block.isHeading else { return nil }
             let matches = block.lines.compactMap { BoundaryText.head($0) }
             guard matches.count == block.lines.count else { return nil }
@@ -51,11 +55,11 @@ enum BoundaryPass {
         }
 
         // Sections that run to the end.
-        let total = blocks[start..<end].reduce(0) { $0 + $1.text.utf8.count }
+        let total = blocks[start..<end].reduce(0) { $0 + $1.length }
         var before = 0
         for index in start..<end {
-            defer { before += blocks[index].text.utf8.count }
-            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].text)
+            defer { before += blocks[index].length }
+            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].bytes)
             else { continue }
             let isLate = Double(before) >= Double(total) * strongMarkerPosition
             let restIsBoilerplate = blocks[(index + 1)..<end].allSatisfy(looksLikeBoilerplate)
@@ -72,9 +76,9 @@ enum BoundaryPass {
         // when it is short or mostly links (a lone Reddit footer), never when
         // it is prose that merely starts like boilerplate.
         func mayTake(_ index: Int) -> Bool {
-            index > start || blocks[index].text.utf8.count <= 80 || blocks[index].linkDensity >= 0.5
+            index > start || blocks[index].length <= 80 || blocks[index].linkDensity >= 0.5
         }
-        while end > start, mayTake(end - 1),
+        while end > start, mayTake(end - 1), blocks[end - 1].length <= BoundaryText.maximumRuleLength,
               let match = BoundaryText.tail(blocks[end - 1].text, linkDensity: blocks[end - 1].linkDensity,
                                             isHeading: blocks[end - 1].isHeading)
         {
@@ -95,7 +99,8 @@ enum BoundaryPass {
     /// Whether a block after a section marker is the kind of thing such
     /// sections hold: more boilerplate, links, headings or short lines.
     private static func looksLikeBoilerplate(_ block: Block) -> Bool {
-        BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+        block.length <= BoundaryText.maximumRuleLength
+            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
             || block.linkDensity >= 0.5 || block.isHeading
     }
 

@@ -47,17 +47,17 @@ enum BoundaryText {
     /// The section marker a block is, if any ("Leave a Reply", "Related",
     /// "12 thoughts on …"). Cheap for long blocks, since the cleaner asks it
     /// of every block.
-    static func sectionStart(_ text: String) -> Match? {
-        let count = text.utf8.count
+    static func sectionStart(_ text: ArraySlice<UInt8>) -> Match? {
+        let count = text.count
         guard count <= 160 else { return nil }
         // Markers are short phrases, or "12 thoughts on …" whose first word
         // is a number or "one"/"no"/"two"/"three".
         if count > 48 {
-            guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }),
+            guard let first = text.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }),
                   (first >= 0x30 && first <= 0x39) || "ONTont".utf8.contains(first)
             else { return nil }
         }
-        return sectionMarker(normalized(text))
+        return sectionMarker(normalized(String(decoding: text, as: UTF8.self)))
     }
 
     /// The match for a block at the tail of an article, given how much of

@@ -72,7 +72,7 @@ enum HTMLWriter {
                     continue
                 }
                 if traits.contains(.allowed) {
-                    writeStartTag(tree.nodes[index], into: &output)
+                    writeStartTag(tree, index, into: &output)
                     if traits.contains(.void) {
                         index = tree.subtreeEnd(of: index)
                         continue
@@ -85,10 +85,10 @@ enum HTMLWriter {
         for element in open.reversed() { writeEndTag(tree.nodes[element].name, into: &output) }
     }
 
-    private static func writeStartTag(_ node: borrowing HTMLTree.Node, into output: inout [UInt8]) {
+    private static func writeStartTag(_ tree: HTMLTree, _ index: Int, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "<"))
-        node.name.withBytes { output.append(contentsOf: $0) }
-        for attribute in node.attributes {
+        tree.nodes[index].name.withBytes { output.append(contentsOf: $0) }
+        for attribute in tree.nodes[index].attributes {
             output.append(0x20)
             attribute.name.withBytes { output.append(contentsOf: $0) }
             output.append(UInt8(ascii: "="))

@@ -125,7 +125,7 @@ enum Sanitizer {
                 var kept: [(name: String, value: String)] = []
                 for attribute in tree.nodes[index].attributes where allowed.contains(attribute.name) {
                     if urlAttributes.contains(attribute.name) {
-                        guard let url = cleanURL(attribute.value, base: base, isLink: name == "a") else { continue }
+                        guard let url = cleanURL(attribute.value, base: base, isLink: traits.contains(.link)) else { continue }
                         kept.append((attribute.name, url))
                     } else {
                         kept.append(attribute)
@@ -139,7 +139,7 @@ enum Sanitizer {
                     tree.remove(index)
                     removals.append(Removal(what: "iframe (\(source.isEmpty ? "no source" : source))", chars: 0))
                 }
-            } else if name == "img", tree.nodes[index].attribute("src") == nil {
+            } else if traits.contains(.image), tree.nodes[index].attribute("src") == nil {
                 tree.remove(index)
             }
         }

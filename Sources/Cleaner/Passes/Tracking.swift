@@ -25,28 +25,27 @@ enum Tracking {
 
     /// Whether `url` belongs to a tracker or feed-ad service.
     static func isTracker(_ url: String) -> Bool {
-        let host = host(of: url)
-        // An ASCII host keeps its length when lowercased, and most hosts
-        // have a length no tracker host has: they skip the lookups.
-        let length = host.utf8.count
-        if length >= 64 || trackerHostLengths & (1 << UInt64(length)) == 0,
-           host.withBytes({ $0.allSatisfy { $0 < 0x80 } })
-        {
-            return false
+        url.withBytes { bytes in
+            let rest = afterScheme(bytes)
+            let host = UnsafeBufferPointer(rebasing: bytes[rest..<hostEnd(bytes, from: rest)])
+            // An ASCII host keeps its length when lowercased, and most hosts
+            // have a length no tracker host has: they skip the lookups.
+            if host.count >= 64 || trackerHostLengths & (1 << UInt64(host.count)) == 0, host.allSatisfy({ $0 < 0x80 }) {
+                return false
+            }
+            let name = String(decoding: host, as: UTF8.self).lowercased()
+            if trackerHosts.contains(name) { return true }
+            guard let paths = trackerPaths[name] else { return false }
+            let pathStart = bytes[rest...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            let path = UnsafeBufferPointer(rebasing: bytes[pathStart...])
+            return paths.contains { prefix in prefix.withBytes { ByteSearch.contains(path, $0) } }
         }
-        return isTrackerHost(host.lowercased(), url: url)
     }
 
     /// The lengths of the tracker hosts, as bits of a mask (all are under 64).
     private static let trackerHostLengths: UInt64 = (Array(trackerHosts) + Array(trackerPaths.keys))
         .reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
 
-    private static func isTrackerHost(_ host: String, url: String) -> Bool {
-        if trackerHosts.contains(host) { return true }
-        guard let paths = trackerPaths[host] else { return false }
-        let path = path(of: url)
-        return paths.contains { path.containsBytes(of: $0) }
-    }
 
     /// Why the image `node` is tracking, or nil: 1×1 and 0×0 images, hidden
     /// ones, and those served by trackers.
@@ -106,27 +105,26 @@ enum Tracking {
         Int(value.trimmingCharacters(in: "px "))
     }
 
-    private static func host(of url: String) -> Substring {
-        let rest = afterScheme(url)
-        let end = rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
-        return rest[..<(end ?? rest.endIndex)]
+    private static func host(of url: String) -> String {
+        url.withBytes { bytes in
+            let rest = afterScheme(bytes)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[rest..<hostEnd(bytes, from: rest)]), as: UTF8.self)
+        }
     }
 
-    private static func path(of url: String) -> Substring {
-        let rest = afterScheme(url)
-        return rest[(rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex)...]
+    /// Where the host that starts at `start` ends: at the first `/`, `?` or `#`.
+    private static func hostEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+            ?? bytes.count
     }
 
-    /// The URL after `scheme://` (or after `//`); the URL itself otherwise.
-    private static func afterScheme(_ url: String) -> Substring {
-        let utf8 = url.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex, utf8[index] != UInt8(ascii: "/") { index = utf8.index(after: index) }
-        let next = index == utf8.endIndex ? index : utf8.index(after: index)
-        guard next != utf8.endIndex, utf8[next] == UInt8(ascii: "/"),
-              index == utf8.startIndex || utf8[utf8.index(before: index)] == UInt8(ascii: ":")
-        else { return url[...] }
-        return url[utf8.index(after: next)...]
+    /// Where the URL continues after `scheme://` (or after a leading `//`);
+    /// 0 when it has neither.
+    private static func afterScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash + 1 < bytes.count,
+              bytes[slash + 1] == UInt8(ascii: "/"), slash == 0 || bytes[slash - 1] == UInt8(ascii: ":")
+        else { return 0 }
+        return slash + 2
     }
 }
 
