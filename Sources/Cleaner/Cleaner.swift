@@ -55,10 +55,15 @@ public struct Cleaner: Sendable {
         return ParsedArticle(tree: tree, title: title, kind: kind)
     }
 
-    /// Cleans an article parsed by `parse(_:)`.
-    public func clean(_ parsed: ParsedArticle, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
-        var tree = parsed.tree
-        return clean(&tree, title: parsed.title, kind: parsed.kind, baseURL: baseURL, template: template)
+    /// Cleans an article parsed by `parse(_:)`. The article is consumed:
+    /// when the caller keeps no other copy, its tree is pruned in place
+    /// rather than copied node by node.
+    public func clean(_ parsed: consuming ParsedArticle, baseURL: String? = nil, template: FeedTemplate? = nil)
+        -> CleanArticle
+    {
+        let (title, kind) = (parsed.title, parsed.kind)
+        var tree = (consume parsed).tree
+        return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
     }
 
     private func clean(_ tree: inout HTMLTree, title: String?, kind: InputKind, baseURL: String?,
@@ -100,9 +105,11 @@ public struct Cleaner: Sendable {
     }
 
     /// Sanitises an article parsed by `parse(_:)`; see `sanitize(_:baseURL:)`.
-    public func sanitize(_ parsed: ParsedArticle, baseURL: String? = nil) -> CleanArticle {
-        var tree = parsed.tree
-        return sanitize(&tree, title: parsed.title, baseURL: baseURL)
+    /// The article is consumed, as by `clean(_:baseURL:template:)`.
+    public func sanitize(_ parsed: consuming ParsedArticle, baseURL: String? = nil) -> CleanArticle {
+        let title = parsed.title
+        var tree = (consume parsed).tree
+        return sanitize(&tree, title: title, baseURL: baseURL)
     }
 
     private func sanitize(_ tree: inout HTMLTree, title: String?, baseURL: String?) -> CleanArticle {
