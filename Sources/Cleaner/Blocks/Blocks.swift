@@ -177,14 +177,20 @@ enum TextNormalizer {
         var written = 0
         var pendingSpace = false
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            // Most bytes are neither white space nor the lead byte of a no-break space.
+        let count = bytes.count
+        while index < count {
+            var byte = bytes[index]
+            // Most bytes are the rest of a word: neither white space nor the
+            // lead byte of a no-break space.
             if byte > 0x20, byte != 0xC2, !pendingSpace {
-                bytes[written] = byte
-                written += 1
-                index += 1
-                continue
+                repeat {
+                    bytes[written] = byte
+                    written &+= 1
+                    index &+= 1
+                    guard index < count else { break }
+                    byte = bytes[index]
+                } while byte > 0x20 && byte != 0xC2
+                guard index < count else { break }
             }
             if byte == 0x20 || (0x09...0x0D).contains(byte) {
                 pendingSpace = written > 0

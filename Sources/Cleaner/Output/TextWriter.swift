@@ -212,14 +212,20 @@ struct TextWriter {
                 var written = start
                 var inWord = false
                 var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    // Most bytes are neither white space nor the lead byte of a no-break space.
-                    if byte > 0x20, byte != 0xC2, inWord {
-                        out[written] = byte
-                        written += 1
-                        index += 1
-                        continue
+                let count = bytes.count
+                while index < count {
+                    var byte = bytes[index]
+                    // Most bytes are the rest of a word: neither white space
+                    // nor the lead byte of a no-break space.
+                    if inWord, byte > 0x20, byte != 0xC2 {
+                        repeat {
+                            out[written] = byte
+                            written &+= 1
+                            index &+= 1
+                            guard index < count else { break }
+                            byte = bytes[index]
+                        } while byte > 0x20 && byte != 0xC2
+                        guard index < count else { break }
                     }
                     if byte == 0x20 || (0x09...0x0D).contains(byte) {
                         inWord = false

@@ -122,16 +122,20 @@ enum Sanitizer {
             }
             guard traits.contains(.allowed) else { continue }
             if !tree.nodes[index].attributes.isEmpty, let allowed = allowedElements[name] {
-                var kept: [(name: String, value: String)] = []
-                for attribute in tree.nodes[index].attributes where allowed.contains(attribute.name) {
+                // Filtered in place: the kept attributes move to the front.
+                let count = tree.nodes[index].attributes.count
+                var kept = 0
+                for position in 0..<count {
+                    var attribute = tree.nodes[index].attributes[position]
+                    guard allowed.contains(attribute.name) else { continue }
                     if urlAttributes.contains(attribute.name) {
                         guard let url = cleanURL(attribute.value, base: base, isLink: traits.contains(.link)) else { continue }
-                        kept.append((attribute.name, url))
-                    } else {
-                        kept.append(attribute)
+                        attribute.value = url
                     }
+                    tree.nodes[index].attributes[kept] = attribute
+                    kept += 1
                 }
-                tree.nodes[index].attributes = kept
+                tree.nodes[index].attributes.removeLast(count - kept)
             }
             if name == "iframe" {
                 let source = tree.nodes[index].attribute("src") ?? ""
