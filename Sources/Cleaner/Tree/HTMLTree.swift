@@ -127,13 +127,6 @@ public struct HTMLTree: Sendable {
         children(of: index).filter { !nodes[$0].isRemoved }
     }
 
-    /// The last child of `index`, removed or not.
-    public func lastChild(of index: Int) -> Int? {
-        var last: Int?
-        for child in children(of: index) { last = child }
-        return last
-    }
-
     /// Whether `index` or one of its ancestors was removed.
     public func isDetached(_ index: Int) -> Bool {
         var current = index
