@@ -40,7 +40,11 @@ public struct Cleaner: Sendable {
     ///   - baseURL: The article's URL, against which relative links resolve.
     ///   - template: Blocks the feed repeats in most entries, to drop.
     public func clean(_ input: String, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
-        clean(parse(input), baseURL: baseURL, template: template)
+        // The tree is this call's own: the passes prune it in place, where
+        // going through a `ParsedArticle` would copy every node first.
+        let (parsedTree, title, kind) = Self.tree(for: input)
+        var tree = consume parsedTree
+        return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
     }
 
     /// Parses an article for `clean(_:baseURL:template:)` and
@@ -51,12 +55,21 @@ public struct Cleaner: Sendable {
         return ParsedArticle(tree: tree, title: title, kind: kind)
     }
 
-    /// Cleans an article parsed by `parse(_:)`.
-    public func clean(_ parsed: ParsedArticle, baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
+    /// Cleans an article parsed by `parse(_:)`. The article is consumed:
+    /// when the caller keeps no other copy, its tree is pruned in place
+    /// rather than copied node by node.
+    public func clean(_ parsed: consuming ParsedArticle, baseURL: String? = nil, template: FeedTemplate? = nil)
+        -> CleanArticle
+    {
+        let (title, kind) = (parsed.title, parsed.kind)
+        var tree = (consume parsed).tree
+        return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
+    }
+
+    private func clean(_ tree: inout HTMLTree, title: String?, kind: InputKind, baseURL: String?,
+                       template: FeedTemplate?) -> CleanArticle {
         var removals: [Removal] = []
-        var tree = parsed.tree
-        var title = parsed.title
-        let kind = parsed.kind
+        var title = title
         var base = baseURL.flatMap { URL(string: $0) }
         var root = HTMLTree.root
         if kind == .page {
@@ -86,14 +99,21 @@ public struct Cleaner: Sendable {
     /// `feeds.conf`): the allow-list, URL resolution and tracking removal
     /// still apply, since they are what makes the HTML safe to show.
     public func sanitize(_ input: String, baseURL: String? = nil) -> CleanArticle {
-        sanitize(parse(input), baseURL: baseURL)
+        let (parsedTree, title, _) = Self.tree(for: input)
+        var tree = consume parsedTree
+        return sanitize(&tree, title: title, baseURL: baseURL)
     }
 
     /// Sanitises an article parsed by `parse(_:)`; see `sanitize(_:baseURL:)`.
-    public func sanitize(_ parsed: ParsedArticle, baseURL: String? = nil) -> CleanArticle {
-        var removals: [Removal] = []
-        var tree = parsed.tree
+    /// The article is consumed, as by `clean(_:baseURL:template:)`.
+    public func sanitize(_ parsed: consuming ParsedArticle, baseURL: String? = nil) -> CleanArticle {
         let title = parsed.title
+        var tree = (consume parsed).tree
+        return sanitize(&tree, title: title, baseURL: baseURL)
+    }
+
+    private func sanitize(_ tree: inout HTMLTree, title: String?, baseURL: String?) -> CleanArticle {
+        var removals: [Removal] = []
         removeTracking(&tree, under: HTMLTree.root, removals: &removals)
         Sanitizer.sanitize(&tree, base: baseURL.flatMap { URL(string: $0) }, removals: &removals)
         return CleanArticle(title: title, text: TextWriter.text(of: tree), html: HTMLWriter.html(of: tree),
@@ -123,15 +143,12 @@ public struct Cleaner: Sendable {
 
     private func removeTracking(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
         for index in tree.descendants(of: root) where tree.nodes[index].kind == .element {
-            let name = tree.nodes[index].name
-            guard name == "img" || name == "a" else { continue }
-            let node = tree.nodes[index]
-            if node.name == "img", let reason = Tracking.imageReason(node) {
+            let traits = tree.nodes[index].traits
+            if traits.contains(.image), let reason = Tracking.imageReason(tree.nodes[index]) {
                 tree.remove(index)
                 removals.append(Removal(what: reason, chars: 0))
-            } else if node.name == "a", let href = node.attribute("href"), Tracking.isTracker(href) {
-                let text = TextNormalizer.collapse(tree.textContent(of: index))
-                if text.isEmpty {
+            } else if traits.contains(.link), let href = tree.nodes[index].attribute("href"), Tracking.isTracker(href) {
+                if TextNormalizer.isBlank(tree.textContent(of: index)) {
                     tree.remove(index)
                     removals.append(Removal(what: "tracker link", chars: 0))
                 } else {
@@ -146,18 +163,14 @@ public struct Cleaner: Sendable {
     }
 
     private func removeBoilerplateElements(_ tree: inout HTMLTree, under root: Int, removals: inout [Removal]) {
-        let lengths = ContentExtractor.subtreeTextLengths(tree)
-        let total = max(1, lengths[root])
-        // Text that comes before each node in document order (node indices
-        // are in document order).
-        var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
-        for index in tree.nodes.indices {
-            let isText = tree.nodes[index].kind == .text && !tree.nodes[index].isRemoved
-            textBefore[index + 1] = textBefore[index] + (isText ? tree.nodes[index].text.utf8.count : 0)
-        }
+        // The text measures of the tree as it stands before the pass, taken
+        // at the first element named as boilerplate: most articles have none.
+        var measures: TextMeasures?
         for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
             guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index]) else { continue }
-            let share = Double(lengths[index]) / Double(total)
+            if measures == nil { measures = TextMeasures(of: tree) }
+            let lengths = measures!.lengths, textBefore = measures!.textBefore
+            let share = Double(lengths[index]) / Double(max(1, lengths[root]))
             // A comment thread can outgrow its article: the share guard
             // gives way when a real article precedes it.
             let isLateCommentThread = BoilerplateElements.isCommentSection(reason)
@@ -165,6 +178,23 @@ public struct Cleaner: Sendable {
             guard share <= Self.maximumBoilerplateShare || isLateCommentThread else { continue }
             tree.remove(index)
             removals.append(Removal(what: reason, chars: lengths[index]))
+        }
+    }
+
+    /// How much live text (in UTF-8 bytes) each node's subtree holds, and
+    /// how much comes before each node in document order.
+    private struct TextMeasures {
+        let lengths: [Int]
+        let textBefore: [Int]
+
+        init(of tree: HTMLTree) {
+            lengths = ContentExtractor.subtreeTextLengths(tree)
+            var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
+            for index in tree.nodes.indices {
+                let isText = tree.nodes[index].kind == .text && !tree.nodes[index].isRemoved
+                textBefore[index + 1] = textBefore[index] + (isText ? tree.nodes[index].text.utf8.count : 0)
+            }
+            self.textBefore = textBefore
         }
     }
 

@@ -44,24 +44,34 @@ struct CleanCommand: ParsableCommand {
     func run() throws {
         let cleaner = Cleaner()
         var failed = false
+        // Output is written in large pieces, not one system call an article:
+        // `clean` is handed hundreds of short fragments at a time.
+        var pending: [UInt8] = []
         for file in files {
             do {
                 let bytes = try Console.readInput(file)
-                write(cleaner.clean(TextDecoding.string(from: bytes), baseURL: base))
+                append(cleaner.clean(TextDecoding.string(from: bytes), baseURL: base), to: &pending)
+                if pending.count >= 1 << 16 {
+                    Console.write(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             } catch {
                 Console.error("\(file): cannot read: \(error)")
                 failed = true
             }
         }
+        Console.write(pending)
         if failed { throw ExitCode(1) }
     }
 
-    private func write(_ article: CleanArticle) {
+    private func append(_ article: CleanArticle, to pending: inout [UInt8]) {
         switch output {
         case .text:
-            Console.write(Array((article.text + "\n").utf8))
+            pending.append(contentsOf: article.text.utf8)
+            pending.append(UInt8(ascii: "\n"))
         case .html:
-            Console.write(Array((article.html + "\n").utf8))
+            pending.append(contentsOf: article.html.utf8)
+            pending.append(UInt8(ascii: "\n"))
         case .json:
             var writer = JSONWriter()
             writer.beginObject()
@@ -80,7 +90,7 @@ struct CleanCommand: ParsableCommand {
             writer.endArray()
             writer.endObject()
             writer.newline()
-            Console.write(writer.bytes)
+            pending.append(contentsOf: writer.bytes)
         }
     }
 }

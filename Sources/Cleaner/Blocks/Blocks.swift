@@ -7,17 +7,27 @@ struct Block {
     var nodes: [Int]
     /// The element name of a leaf block; nil for an anonymous run.
     var element: String?
-    /// The block's text, white space collapsed, trimmed.
-    var text: String
+    /// The block's text, white space collapsed, trimmed, as UTF-8: a slice
+    /// of the bytes of all the article's blocks.
+    var bytes: ArraySlice<UInt8>
     /// How much of that text (in UTF-8 bytes) sits inside links.
     var linkTextLength: Int
-    /// The text split at `<br>` elements, each line collapsed; one line for
-    /// most blocks.
+    /// The text split at `<br>` elements, each line collapsed, empty lines
+    /// left out; empty when the block has no `<br>`.
     var lines: [String]
+
+    /// The block's text, white space collapsed, trimmed. Made when asked
+    /// for: the rules read a few blocks at the edges, not the article's prose.
+    var text: String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The length of the text in UTF-8 bytes.
+    var length: Int { bytes.count }
 
     /// The share of the text that is link text, 0 to 1.
     var linkDensity: Double {
-        text.isEmpty ? 0 : Double(linkTextLength) / Double(text.utf8.count)
+        bytes.isEmpty ? 0 : Double(linkTextLength) / Double(bytes.count)
     }
 
     /// Whether the block is a heading.
@@ -41,7 +51,6 @@ enum BlockSegmenter {
 
     /// The blocks under `root`, skipping removed nodes and blocks without text.
     static func blocks(of tree: HTMLTree, under root: Int = HTMLTree.root) -> [Block] {
-        var result: [Block] = []
         // Which nodes hold a block element somewhere below them, computed
         // bottom-up once (children always come after their parent).
         var holdsBlock = [Bool](repeating: false, count: tree.nodes.count)
@@ -51,67 +60,97 @@ enum BlockSegmenter {
                 holdsBlock[tree.nodes[index].parent] = true
             }
         }
-        collect(tree, root, holdsBlock, into: &result)
-        return result
+        var segmenter = Segmenter(tree: tree, holdsBlock: holdsBlock)
+        segmenter.collect(root)
+        let collapsed = segmenter.collapsed
+        return segmenter.found.map { block in
+            Block(nodes: block.nodes, element: block.element, bytes: collapsed[block.range],
+                  linkTextLength: block.linkTextLength, lines: block.lines)
+        }
     }
 
-    private static func collect(_ tree: HTMLTree, _ index: Int, _ holdsBlock: [Bool], into result: inout [Block]) {
-        var run: [Int] = []
-        func flushRun() {
-            if !run.isEmpty, let block = makeBlock(tree, run, element: nil) { result.append(block) }
-            run = []
-        }
-        for child in tree.nodes[index].children where !tree.nodes[child].isRemoved {
-            let traits = tree.nodes[child].traits
-            guard traits.contains(.block) else {
-                run.append(child)
-                continue
-            }
-            flushRun()
-            if traits.contains(.atomic) || !holdsBlock[child] {
-                if let block = makeBlock(tree, [child], element: tree.nodes[child].name) { result.append(block) }
-            } else {
-                collect(tree, child, holdsBlock, into: &result)
-            }
-        }
-        flushRun()
-    }
-
-    private static func makeBlock(_ tree: HTMLTree, _ nodes: [Int], element: String?) -> Block? {
+    /// One segmentation: the blocks found so far, with their collapsed text
+    /// in one byte buffer, and a buffer each block's text is gathered in.
+    private struct Segmenter {
+        let tree: HTMLTree
+        let holdsBlock: [Bool]
+        var found: [(nodes: [Int], element: String?, range: Range<Int>, linkTextLength: Int, lines: [String])] = []
+        var collapsed: [UInt8] = []
         var text: [UInt8] = []
-        var lines: [[UInt8]] = []
-        var lineStart = 0
-        var linkBytes = 0
-        // Depth-first over the block's nodes, remembering for each pending
-        // node whether it sits inside a link.
-        var stack: [(index: Int, inLink: Bool)] = nodes.reversed().map { ($0, false) }
-        while let (index, inLink) = stack.popLast() {
-            guard !tree.nodes[index].isRemoved else { continue }
-            switch tree.nodes[index].kind {
-            case .text:
-                var piece = tree.nodes[index].text
-                piece.withUTF8 { bytes in
-                    text.append(contentsOf: bytes)
-                    if inLink { linkBytes += bytes.count }
+
+        mutating func collect(_ index: Int) {
+            var run: [Int] = []
+            for child in tree.children(of: index) where !tree.nodes[child].isRemoved {
+                let traits = tree.nodes[child].traits
+                guard traits.contains(.block) else {
+                    run.append(child)
+                    continue
                 }
-            case .element where tree.nodes[index].name == "br":
-                lines.append(Array(text[lineStart...]))
-                text.append(0x20)
-                lineStart = text.count
-            default:
-                let childrenInLink = inLink || tree.nodes[index].name == "a"
-                for child in tree.nodes[index].children.reversed() { stack.append((child, childrenInLink)) }
+                if !run.isEmpty {
+                    addBlock(run, element: nil)
+                    run = []
+                }
+                if traits.contains(.atomic) || !holdsBlock[child] {
+                    addBlock([child], element: tree.nodes[child].name)
+                } else {
+                    collect(child)
+                }
             }
+            if !run.isEmpty { addBlock(run, element: nil) }
         }
-        let collapsed = TextNormalizer.collapse(String(decoding: text, as: UTF8.self))
-        guard !collapsed.isEmpty || element == "hr" || element == "figure" || element == "table" else { return nil }
-        var blockLines = [collapsed]
-        if !lines.isEmpty {
-            lines.append(Array(text[lineStart...]))
-            blockLines = lines.map { TextNormalizer.collapse(String(decoding: $0, as: UTF8.self)) }.filter { !$0.isEmpty }
+
+        /// Adds the block made of the sibling `nodes` (with their subtrees),
+        /// unless it has no text.
+        private mutating func addBlock(_ nodes: [Int], element: String?) {
+            text.removeAll(keepingCapacity: true)
+            var lineEnds: [Int] = []
+            var linkBytes = 0
+            // Subtrees are runs of indices in document order; a link's run
+            // ends at `linkEnd`.
+            var linkEnd = 0
+            for node in nodes {
+                var index = node
+                let end = tree.subtreeEnd(of: node)
+                while index < end {
+                    if tree.nodes[index].isRemoved {
+                        index = tree.subtreeEnd(of: index)
+                        continue
+                    }
+                    switch tree.nodes[index].kind {
+                    case .text:
+                        tree.nodes[index].text.withBytes { bytes in
+                            text.append(contentsOf: bytes)
+                            if index < linkEnd { linkBytes += bytes.count }
+                        }
+                    case .element where tree.nodes[index].traits.contains(.lineBreak):
+                        lineEnds.append(text.count)
+                        text.append(0x20)
+                        index = tree.subtreeEnd(of: index)
+                        continue
+                    default:
+                        if tree.nodes[index].traits.contains(.link) { linkEnd = max(linkEnd, tree.subtreeEnd(of: index)) }
+                    }
+                    index += 1
+                }
+            }
+            var lines: [String] = []
+            if !lineEnds.isEmpty {
+                lineEnds.append(text.count)
+                var lineStart = 0
+                text.withUnsafeBufferPointer { bytes in
+                    for lineEnd in lineEnds {
+                        let line = TextNormalizer.collapse(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                        if !line.isEmpty { lines.append(line) }
+                        lineStart = lineEnd + 1
+                    }
+                }
+            }
+            let length = text.withUnsafeMutableBufferPointer { TextNormalizer.collapseInPlace($0) }
+            guard length > 0 || element == "hr" || element == "figure" || element == "table" else { return }
+            let start = collapsed.count
+            collapsed.append(contentsOf: text[..<length])
+            found.append((nodes, element, start..<collapsed.count, min(linkBytes, length), lines))
         }
-        return Block(nodes: nodes, element: element, text: collapsed,
-                     linkTextLength: min(linkBytes, collapsed.utf8.count), lines: blockLines)
     }
 }
 
@@ -120,35 +159,75 @@ enum TextNormalizer {
     /// Every run of white space (ASCII white space and no-break spaces) as
     /// one space, trimmed. Works on UTF-8 bytes: it runs for every block.
     static func collapse(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
+        text.withBytes(collapse)
+    }
+
+    /// `collapse(_:)` of UTF-8 bytes.
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            _ = output.initialize(from: bytes)
+            return collapseInPlace(output)
+        }
+    }
+
+    /// Collapses `bytes` as `collapse(_:)` does, in place (the result is
+    /// never longer), and returns the length of the result.
+    static func collapseInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            var byte = bytes[index]
+            // Most bytes are the rest of a word: neither white space nor the
+            // lead byte of a no-break space.
+            if byte > 0x20, byte != 0xC2, !pendingSpace {
+                repeat {
+                    bytes[written] = byte
+                    written &+= 1
+                    index &+= 1
+                    guard index < count else { break }
+                    byte = bytes[index]
+                } while byte > 0x20 && byte != 0xC2
+                guard index < count else { break }
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = written > 0
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                pendingSpace = written > 0
+                index += 2
+            } else {
+                if pendingSpace {
+                    bytes[written] = 0x20
+                    written += 1
+                }
+                pendingSpace = false
+                bytes[written] = byte
+                written += 1
+                index += 1
+            }
+        }
+        return written
+    }
+
+    /// Whether `text` is only white space (as `collapse(_:)` sees it), so
+    /// that it collapses to nothing.
+    static func isBlank(_ text: String) -> Bool {
+        text.withBytes { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                let isSpace: Bool
-                var width = 1
-                switch byte {
-                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20:
-                    isSpace = true
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
-                    isSpace = true
-                    width = 2
-                default:
-                    isSpace = false
-                }
-                if isSpace {
-                    pendingSpace = !output.isEmpty
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    index += 2
                 } else {
-                    if pendingSpace { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(byte)
+                    return false
                 }
-                index += width
             }
-            return String(decoding: output, as: UTF8.self)
+            return true
         }
     }
 }

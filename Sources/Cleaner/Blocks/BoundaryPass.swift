@@ -26,7 +26,11 @@ enum BoundaryPass {
         // Head. A block of several short lines ("0" and a UUID on the next
         // line) counts when every line is head noise.
         func headMatch(_ block: Block) -> BoundaryText.Match? {
-            if let match = BoundaryText.head(block.text, isHeading: block.isHeading) { return match }
+            if block.length <= BoundaryText.maximumRuleLength,
+               let match = BoundaryText.head(block.text, isHeading: block.isHeading)
+            {
+                return match
+            }
             guard block.lines.count > 1, !block.isHeading else { return nil }
             let matches = block.lines.compactMap { BoundaryText.head($0) }
             guard matches.count == block.lines.count else { return nil }
@@ -51,11 +55,11 @@ enum BoundaryPass {
         }
 
         // Sections that run to the end.
-        let total = blocks[start..<end].reduce(0) { $0 + $1.text.utf8.count }
+        let total = blocks[start..<end].reduce(0) { $0 + $1.length }
         var before = 0
         for index in start..<end {
-            defer { before += blocks[index].text.utf8.count }
-            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].text)
+            defer { before += blocks[index].length }
+            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].bytes)
             else { continue }
             let isLate = Double(before) >= Double(total) * strongMarkerPosition
             let restIsBoilerplate = blocks[(index + 1)..<end].allSatisfy(looksLikeBoilerplate)
@@ -72,9 +76,9 @@ enum BoundaryPass {
         // when it is short or mostly links (a lone Reddit footer), never when
         // it is prose that merely starts like boilerplate.
         func mayTake(_ index: Int) -> Bool {
-            index > start || blocks[index].text.utf8.count <= 80 || blocks[index].linkDensity >= 0.5
+            index > start || blocks[index].length <= 80 || blocks[index].linkDensity >= 0.5
         }
-        while end > start, mayTake(end - 1),
+        while end > start, mayTake(end - 1), blocks[end - 1].length <= BoundaryText.maximumRuleLength,
               let match = BoundaryText.tail(blocks[end - 1].text, linkDensity: blocks[end - 1].linkDensity,
                                             isHeading: blocks[end - 1].isHeading)
         {
@@ -95,7 +99,8 @@ enum BoundaryPass {
     /// Whether a block after a section marker is the kind of thing such
     /// sections hold: more boilerplate, links, headings or short lines.
     private static func looksLikeBoilerplate(_ block: Block) -> Bool {
-        BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+        block.length <= BoundaryText.maximumRuleLength
+            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
             || block.linkDensity >= 0.5 || block.isHeading
     }
 
@@ -103,9 +108,10 @@ enum BoundaryPass {
     /// last block.
     private static func removeTrailer(from block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
         guard let last = block.nodes.last else { return }
-        // The last text-bearing node in document order.
-        guard let tail = tree.descendants(of: last).last(where: {
-            tree.nodes[$0].kind == .text && !TextNormalizer.collapse(tree.nodes[$0].text).isEmpty
+        // The last live text-bearing node in document order: the subtree is
+        // a run of indices, read from its end.
+        guard let tail = stride(from: tree.subtreeEnd(of: last) - 1, through: last, by: -1).first(where: {
+            tree.nodes[$0].kind == .text && !TextNormalizer.isBlank(tree.nodes[$0].text) && isLive($0, under: last, in: tree)
         }) else { return }
         // A link that ends the block and reads like "Continue reading".
         var link = tree.nodes[tail].parent
@@ -116,15 +122,45 @@ enum BoundaryPass {
             removals.append(Removal(what: "trailer: \(what)", chars: chars))
             return
         }
-        // A "[…]" or "[...]" ending the last text.
-        let text = tree.nodes[tail].text
+        // A "[…]" or "[...]" ending the last text; all end in "]" or ")".
+        guard let lastByte = lastByteBeforeSpaces(tree.nodes[tail].text),
+              lastByte == UInt8(ascii: "]") || lastByte == UInt8(ascii: ")") else { return }
+        let trimmed = tree.nodes[tail].text.trimmingCharacters(in: " \n\t\u{A0}")
         for elision in ["[…]", "[...]", "[&hellip;]", "(more…)"] {
-            let trimmed = text.trimmingCharacters(in: " \n\t\u{A0}")
             if trimmed.hasSuffix(elision) {
                 tree.nodes[tail].text = String(trimmed.dropLast(elision.count)).trimmingCharacters(in: " \n\t\u{A0}")
                 removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count))
                 return
             }
+        }
+    }
+
+    /// Whether neither `index` nor any ancestor up to `root` was removed.
+    private static func isLive(_ index: Int, under root: Int, in tree: HTMLTree) -> Bool {
+        var current = index
+        while true {
+            if tree.nodes[current].isRemoved { return false }
+            if current == root { return true }
+            current = tree.nodes[current].parent
+        }
+    }
+
+    /// The last byte of `text` before trailing spaces, tabs, line feeds and
+    /// no-break spaces.
+    private static func lastByteBeforeSpaces(_ text: String) -> UInt8? {
+        text.withBytes { bytes in
+            var end = bytes.count
+            while end > 0 {
+                let byte = bytes[end - 1]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    end -= 1
+                } else if byte == 0xA0, end >= 2, bytes[end - 2] == 0xC2 {
+                    end -= 2
+                } else {
+                    return byte
+                }
+            }
+            return nil
         }
     }
 }

@@ -47,17 +47,17 @@ enum BoundaryText {
     /// The section marker a block is, if any ("Leave a Reply", "Related",
     /// "12 thoughts on …"). Cheap for long blocks, since the cleaner asks it
     /// of every block.
-    static func sectionStart(_ text: String) -> Match? {
-        let count = text.utf8.count
+    static func sectionStart(_ text: ArraySlice<UInt8>) -> Match? {
+        let count = text.count
         guard count <= 160 else { return nil }
         // Markers are short phrases, or "12 thoughts on …" whose first word
         // is a number or "one"/"no"/"two"/"three".
         if count > 48 {
-            guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }),
+            guard let first = text.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }),
                   (first >= 0x30 && first <= 0x39) || "ONTont".utf8.contains(first)
             else { return nil }
         }
-        return sectionMarker(normalized(text))
+        return sectionMarker(normalized(String(decoding: text, as: UTF8.self)))
     }
 
     /// The match for a block at the tail of an article, given how much of
@@ -69,28 +69,31 @@ enum BoundaryText {
         if let marker = sectionMarker(key) { return marker }
         if !isHeading, isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
-        if exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
-        let isShort = key.count <= maximumPrefixRuleLength
-        if isShort {
-            for (prefix, kind) in prefixNoise where key.hasPrefix(prefix) {
-                return .noise(kind)
-            }
+        if key.utf8.count <= exactNoiseMaximumLength, exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
+        // A Character is at least one byte: the byte count settles most
+        // blocks, and the Characters are counted only when a prefix matches.
+        let isShort = { key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength }
+        if let first = key.utf8.first,
+           // The first byte settles most prefixes without a comparison of Characters.
+           let (_, kind) = prefixNoise.first(where: { $0.0.utf8.first == first && key.hasPrefix($0.0) }), isShort()
+        {
+            return .noise(kind)
         }
         // One sentence, as Yoast and WordPress write it; a paragraph about
         // the post office has more than one.
-        if key.hasPrefix("the post "), key.contains(" appeared first on "), key.count <= 300,
-           !key.dropLast().contains(". ")
+        if key.hasPrefix("the post "), key.containsBytes(of: " appeared first on "), key.count <= 300,
+           !key.dropLast().containsBytes(of: ". ")
         {
             return .noise("\"The post … appeared first on …\"")
         }
-        if key.contains(" was originally published in "), key.contains(" on medium"), key.count <= 400 {
+        if key.containsBytes(of: " was originally published in "), key.containsBytes(of: " on medium"), key.count <= 400 {
             return .noise("\"… was originally published in … on Medium\"")
         }
-        if key.hasPrefix("thanks for reading "), key.contains("subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
+        if key.hasPrefix("thanks for reading "), key.containsBytes(of: "subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
         if key.hasPrefix("submitted by /u/") || key.hasPrefix("submitted by u/") { return .noise("Reddit footer") }
-        if key.hasPrefix("posted in "), key.contains(" | ") || linkDensity >= 0.5 { return .noise("post metadata") }
+        if key.hasPrefix("posted in "), key.containsBytes(of: " | ") || linkDensity >= 0.5 { return .noise("post metadata") }
         if key.hasPrefix("listen on ") || key.hasPrefix("listen to this episode on ") || key.hasPrefix("subscribe on "),
-           isShort, podcastPlatforms.contains(where: key.contains)
+           isShort(), podcastPlatforms.contains(where: key.containsBytes(of:))
         {
             return .noise("podcast links")
         }
@@ -131,6 +134,8 @@ enum BoundaryText {
         "get the app", "listen to this article", "like loading...", "like loading…", "loading...", "loading…",
         "comments are closed", "comments are closed.", "advertisement", "sponsored", "related", "tags",
     ]
+    /// The longest of `exactNoise`, in bytes: longer keys skip the hashing.
+    private static let exactNoiseMaximumLength = exactNoise.map(\.utf8.count).max() ?? 0
 
     /// Block openings that mark boilerplate whatever follows.
     private static let prefixNoise: [(String, String)] = [
@@ -157,22 +162,18 @@ enum BoundaryText {
     ]
 
     private static func sectionMarker(_ key: String) -> Match? {
-        switch key {
-        case "leave a reply", "leave a comment", "comments", "responses", "discussion", "join the discussion",
-             "what do you think", "leave a reply cancel reply":
-            return .sectionStart("comments section", strong: key.hasPrefix("leave a"))
-        case "related", "related posts", "related articles", "related stories", "related content",
-             "you may also like", "you might also like", "more from this author", "recommended", "read next",
-             "more stories", "popular posts", "recent posts":
-            return .sectionStart("related posts", strong: false)
-        case "share this", "share this:", "like this", "like this:", "share", "share this post":
-            return .sectionStart("share prompt", strong: false)
-        default:
-            break
-        }
+        // No named marker is longer than "leave a reply cancel reply" (26
+        // bytes); most keys are, and skip the comparisons.
+        if key.utf8.count <= 26 { if let marker = namedSectionMarker(key) { return marker } }
         // "12 thoughts on “Title”", "One response to “Title”": WordPress
         // quotes the title, which tells it from an essay's "Two thoughts on
-        // the fare cap".
+        // the fare cap". The first word is a number or "one", "no", "two",
+        // "three" and the third "on" or "to", so the bytes tell most keys
+        // apart before the Character split.
+        guard let first = key.utf8.first,
+              (first >= 0x30 && first <= 0x39) || first >= 0x80 || "ont".utf8.contains(first),
+              key.containsBytes(of: " on ") || key.containsBytes(of: " to ")
+        else { return nil }
         let words = key.split(separator: " ", maxSplits: 3)
         if words.count == 4,
            words[0].allSatisfy(\.isNumber) || ["one", "no", "two", "three"].contains(words[0]),
@@ -185,9 +186,25 @@ enum BoundaryText {
         return nil
     }
 
+    private static func namedSectionMarker(_ key: String) -> Match? {
+        switch key {
+        case "leave a reply", "leave a comment", "comments", "responses", "discussion", "join the discussion",
+             "what do you think", "leave a reply cancel reply":
+            return .sectionStart("comments section", strong: key.hasPrefix("leave a"))
+        case "related", "related posts", "related articles", "related stories", "related content",
+             "you may also like", "you might also like", "more from this author", "recommended", "read next",
+             "more stories", "popular posts", "recent posts":
+            return .sectionStart("related posts", strong: false)
+        case "share this", "share this:", "like this", "like this:", "share", "share this post":
+            return .sectionStart("share prompt", strong: false)
+        default:
+            return nil
+        }
+    }
+
     /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org".
     static func attribution(_ text: String) -> String? {
-        guard text.utf8.count <= 200, text.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        guard text.utf8.count <= 200, text.withBytes({ $0.contains(UInt8(ascii: ":")) }) else { return nil }
         let trimmed = TextNormalizer.collapse(text)
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let label = trimmed[..<colon].lowercased()
@@ -234,45 +251,50 @@ enum BoundaryText {
     /// `*`, `»`, `→` and spaces dropped: the form rules compare. One pass
     /// over the bytes.
     static func normalized(_ text: String) -> String {
-        var text = text
-        var key: [UInt8] = text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = !output.isEmpty
+        text.withBytes { bytes in
+            guard !bytes.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: bytes.count) { key in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        pendingSpace = count > 0
+                        index += 1
+                        continue
+                    }
+                    if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                        pendingSpace = count > 0
+                        index += 2
+                        continue
+                    }
+                    if pendingSpace {
+                        key[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
                     index += 1
-                    continue
                 }
-                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                    pendingSpace = !output.isEmpty
-                    index += 2
-                    continue
+                // Trailing ":", "*", " " and the arrows "»" (C2 BB), "→" (E2 86 92), "›" (E2 80 BA).
+                while count > 0 {
+                    let last = key[count - 1]
+                    if last == UInt8(ascii: ":") || last == UInt8(ascii: "*") || last == 0x20 {
+                        count -= 1
+                    } else if count >= 2, key[count - 2] == 0xC2, last == 0xBB {
+                        count -= 2
+                    } else if count >= 3, key[count - 3] == 0xE2,
+                              (key[count - 2] == 0x86 && last == 0x92) || (key[count - 2] == 0x80 && last == 0xBA)
+                    {
+                        count -= 3
+                    } else {
+                        break
+                    }
                 }
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                index += 1
-            }
-            return output
-        }
-        // Trailing ":", "*", " " and the arrows "»" (C2 BB), "→" (E2 86 92), "›" (E2 80 BA).
-        while let last = key.last {
-            if last == UInt8(ascii: ":") || last == UInt8(ascii: "*") || last == 0x20 {
-                key.removeLast()
-            } else if key.count >= 2, key[key.count - 2] == 0xC2, last == 0xBB {
-                key.removeLast(2)
-            } else if key.count >= 3, key[key.count - 3] == 0xE2,
-                      (key[key.count - 2] == 0x86 && last == 0x92) || (key[key.count - 2] == 0x80 && last == 0xBA)
-            {
-                key.removeLast(3)
-            } else {
-                break
+                return count
             }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 }

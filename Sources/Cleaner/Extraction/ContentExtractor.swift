@@ -74,7 +74,7 @@ enum ContentExtractor {
     /// comment threads removed.
     private static func removePageFurniture(_ tree: inout HTMLTree, under body: Int, _ density: TextDensity) {
         let limit = Double(density.prose[body]) * maximumFurnitureProseShare
-        var stack = tree.nodes[body].children.reversed() as [Int]
+        var stack = tree.children(of: body).reversed() as [Int]
         while let index = stack.popLast() {
             let node = tree.nodes[index]
             guard node.kind == .element, !node.isRemoved else { continue }
@@ -85,7 +85,7 @@ enum ContentExtractor {
             } else if node.name != "article", node.name != "main", FurnitureNames.isComments(node) {
                 tree.remove(index)
             } else {
-                stack.append(contentsOf: node.children.reversed())
+                stack.append(contentsOf: tree.children(of: index).reversed())
             }
         }
     }
@@ -109,7 +109,7 @@ enum ContentExtractor {
         var current = container
         while tree.nodes[current].parent >= 0 {
             let parent = tree.nodes[current].parent
-            for sibling in tree.nodes[parent].children where sibling != current { tree.remove(sibling) }
+            for sibling in Array(tree.children(of: parent)) where sibling != current { tree.remove(sibling) }
             current = parent
         }
     }
@@ -138,9 +138,7 @@ enum ContentExtractor {
     /// The last index of the subtree under `index`: nodes are stored in
     /// document order, so a subtree is the range from its root to here.
     static func subtreeEnd(_ tree: HTMLTree, _ index: Int) -> Int {
-        var current = index
-        while let last = tree.nodes[current].children.last { current = last }
-        return current
+        tree.subtreeEnd(of: index) - 1
     }
 
     /// Whether `index` lies under `ancestor`.
@@ -157,10 +155,10 @@ enum ContentExtractor {
     static func subtreeTextLengths(_ tree: HTMLTree) -> [Int] {
         var lengths = [Int](repeating: 0, count: tree.nodes.count)
         for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
-            let node = tree.nodes[index]
-            guard !node.isRemoved else { continue }
-            if node.kind == .text { lengths[index] = node.text.utf8.count }
-            if node.parent >= 0 { lengths[node.parent] += lengths[index] }
+            guard !tree.nodes[index].isRemoved else { continue }
+            if tree.nodes[index].kind == .text { lengths[index] = tree.nodes[index].text.utf8.count }
+            let parent = tree.nodes[index].parent
+            if parent >= 0 { lengths[parent] += lengths[index] }
         }
         return lengths
     }

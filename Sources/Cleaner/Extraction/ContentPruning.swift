@@ -46,7 +46,7 @@ enum ContentPruning {
         let title = title.map { TextNormalizer.collapse($0).lowercased() }.flatMap { text in
             text.isEmpty ? nil : (text: text, length: TextDensity.measure(text).length)
         }
-        var stack = tree.nodes[container].children.reversed() as [Int]
+        var stack = tree.children(of: container).reversed() as [Int]
         while let index = stack.popLast() {
             let node = tree.nodes[index]
             guard node.kind == .element, !node.isRemoved else { continue }
@@ -56,7 +56,7 @@ enum ContentPruning {
                 tree.remove(index)
                 if density.chars[index] > 0 { removals.append(Removal(what: what, chars: density.chars[index])) }
             } else {
-                stack.append(contentsOf: node.children.reversed())
+                stack.append(contentsOf: tree.children(of: index).reversed())
             }
         }
     }

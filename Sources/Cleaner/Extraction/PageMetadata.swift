@@ -45,11 +45,8 @@ enum PageMetadata {
     /// The text under `index`, removed or not.
     private static func allText(of index: Int, in tree: HTMLTree) -> String {
         var text = ""
-        var stack = [index]
-        while let current = stack.popLast() {
-            let node = tree.nodes[current]
-            if node.kind == .text { text += node.text }
-            stack.append(contentsOf: node.children.reversed())
+        for current in index..<tree.subtreeEnd(of: index) where tree.nodes[current].kind == .text {
+            text += tree.nodes[current].text
         }
         return text
     }

@@ -22,7 +22,7 @@ enum InputKind: Equatable {
             }
             let opening = UnsafeBufferPointer(rebasing: head[start...])
             if startsWith(opening, "<!doctype html") || startsWith(opening, "<html")
-                || contains(head, "<body") || contains(head, "<head>") || contains(head, "<head ")
+                || containsBodyOrHead(head)
             {
                 return .page
             }
@@ -39,12 +39,14 @@ enum InputKind: Equatable {
         return true
     }
 
-    /// Whether `bytes` contains the lowercase ASCII `needle`, ignoring case.
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard bytes.count >= count else { return false }
-        for start in 0...(bytes.count - count) where bytes[start] == UInt8(ascii: "<") {
-            if startsWith(UnsafeBufferPointer(rebasing: bytes[start...]), needle) { return true }
+    /// Whether `bytes` contains `<body`, `<head>` or `<head `, ignoring
+    /// case: one pass over the bytes, since most inputs have none.
+    private static func containsBodyOrHead(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: start) {
+            let rest = UnsafeBufferPointer(rebasing: bytes[open...])
+            if startsWith(rest, "<body") || startsWith(rest, "<head>") || startsWith(rest, "<head ") { return true }
+            start = open + 1
         }
         return false
     }

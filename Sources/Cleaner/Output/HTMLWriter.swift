@@ -6,8 +6,7 @@ enum HTMLWriter {
     static func html(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        let hasContent = contentMap(tree)
-        write(tree, root, hasContent, into: &output)
+        write(tree, root, contentMap(tree), into: &output)
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         guard let first = output.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = output.lastIndex(where: { !isSpace($0) })!
@@ -16,7 +15,7 @@ enum HTMLWriter {
 
     /// Elements written only when something visible is left inside them:
     /// passes that remove a tracker or an ad should not leave `<p></p>`.
-    private static let droppedWhenEmpty: Set<String> = [
+    static let droppedWhenEmpty: Set<String> = [
         "p", "div", "span", "a", "li", "ul", "ol", "blockquote", "figure", "figcaption", "section",
         "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "small",
     ]
@@ -30,13 +29,9 @@ enum HTMLWriter {
             guard !tree.nodes[index].isRemoved else { continue }
             switch tree.nodes[index].kind {
             case .text:
-                hasContent[index] = tree.nodes[index].text.utf8.contains { $0 > 0x20 }
+                hasContent[index] = tree.nodes[index].text.withBytes { $0.contains { $0 > 0x20 } }
             case .element:
-                if tree.nodes[index].traits.contains(.void)
-                    || ["iframe", "video", "audio", "table"].contains(tree.nodes[index].name)
-                {
-                    hasContent[index] = true
-                }
+                if tree.nodes[index].traits.contains(.showsWithoutText) { hasContent[index] = true }
             case .root:
                 break
             }
@@ -46,55 +41,104 @@ enum HTMLWriter {
         return hasContent
     }
 
-    private static func write(_ tree: HTMLTree, _ index: Int, _ hasContent: [Bool], into output: inout [UInt8]) {
-        let node = tree.nodes[index]
-        switch node.kind {
-        case .text:
-            appendEscaped(node.text, quote: false, to: &output)
-        case .root:
-            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, hasContent, into: &output) }
-        case .element:
-            if !hasContent[index], droppedWhenEmpty.contains(node.name) { return }
-            let keepsTag = node.traits.contains(.allowed)
-            if keepsTag {
-                output.append(UInt8(ascii: "<"))
-                output.append(contentsOf: node.name.utf8)
-                for attribute in node.attributes {
-                    output.append(0x20)
-                    output.append(contentsOf: attribute.name.utf8)
-                    output.append(contentsOf: "=\"".utf8)
-                    appendEscaped(attribute.value, quote: true, to: &output)
-                    output.append(UInt8(ascii: "\""))
+    /// Writes the subtree under `root` in one pass over its run of indices,
+    /// closing elements as the pass leaves them. Nodes are read in place: a
+    /// copy retains and releases every string and array it holds.
+    private static func write(_ tree: HTMLTree, _ root: Int, _ hasContent: [Bool], into output: inout [UInt8]) {
+        // Written start tags still to close, innermost last.
+        var open: [Int] = []
+        let end = tree.subtreeEnd(of: root)
+        var index = root
+        while index < end {
+            while let last = open.last, tree.subtreeEnd(of: last) <= index {
+                writeEndTag(tree.nodes[last].name, into: &output)
+                open.removeLast()
+            }
+            // The root is written even when removed, as the page's main
+            // content it stands for.
+            guard index == root || !tree.nodes[index].isRemoved else {
+                index = tree.subtreeEnd(of: index)
+                continue
+            }
+            switch tree.nodes[index].kind {
+            case .text:
+                appendEscaped(tree.nodes[index].text, quote: false, to: &output)
+            case .root:
+                break
+            case .element:
+                let traits = tree.nodes[index].traits
+                if !hasContent[index], traits.contains(.droppedWhenEmpty) {
+                    index = tree.subtreeEnd(of: index)
+                    continue
                 }
-                output.append(UInt8(ascii: ">"))
-                if node.traits.contains(.void) { return }
+                if traits.contains(.allowed) {
+                    writeStartTag(tree, index, into: &output)
+                    if traits.contains(.void) {
+                        index = tree.subtreeEnd(of: index)
+                        continue
+                    }
+                    open.append(index)
+                }
             }
-            for child in node.children where !tree.nodes[child].isRemoved { write(tree, child, hasContent, into: &output) }
-            if keepsTag {
-                output.append(contentsOf: "</".utf8)
-                output.append(contentsOf: node.name.utf8)
-                output.append(UInt8(ascii: ">"))
-            }
+            index += 1
         }
+        for element in open.reversed() { writeEndTag(tree.nodes[element].name, into: &output) }
+    }
+
+    private static func writeStartTag(_ tree: HTMLTree, _ index: Int, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "<"))
+        tree.nodes[index].name.withBytes { output.append(contentsOf: $0) }
+        for attribute in tree.nodes[index].attributes {
+            output.append(0x20)
+            attribute.name.withBytes { output.append(contentsOf: $0) }
+            output.append(UInt8(ascii: "="))
+            output.append(UInt8(ascii: "\""))
+            appendEscaped(attribute.value, quote: true, to: &output)
+            output.append(UInt8(ascii: "\""))
+        }
+        output.append(UInt8(ascii: ">"))
+    }
+
+    private static func writeEndTag(_ name: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "<"))
+        output.append(UInt8(ascii: "/"))
+        name.withBytes { output.append(contentsOf: $0) }
+        output.append(UInt8(ascii: ">"))
     }
 
     /// Appends `text` with `&`, `<`, `>` (and `"` in attributes) escaped.
     static func appendEscaped(_ text: String, quote: Bool, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
+        // The characters to escape, as bits of a mask indexed by byte value
+        // (all are below 64): one test a byte, and most text has none.
+        let specials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | (quote ? 1 << 0x22 : 0)
+        text.withBytes { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() {
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while none needs escaping.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if !(ByteSearch.hasByte(word, UInt8(ascii: "&")) || ByteSearch.hasByte(word, UInt8(ascii: "<"))
+                        || ByteSearch.hasByte(word, UInt8(ascii: ">")) || (quote && ByteSearch.hasByte(word, UInt8(ascii: "\""))))
+                    {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                index += 1
+                guard byte < 64, specials & (1 << UInt64(byte)) != 0 else { continue }
+                let at = index - 1
                 let replacement: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\"") where quote: replacement = "&quot;"
-                default: continue
+                default: replacement = "&quot;"
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
+                runStart = at + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }

@@ -8,7 +8,10 @@ struct TextWriter {
         static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
     }
 
+    /// The text written so far: the first `length` bytes of `output`, whose
+    /// zeroed rest is room the text loop writes into through a pointer.
     private var output: [UInt8] = []
+    private var length = 0
     private var pending = Break.none
     /// `<br>` elements since the last text: two in a row make a paragraph
     /// break, as Blogger writes paragraphs.
@@ -23,7 +26,7 @@ struct TextWriter {
     static func text(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
         var writer = TextWriter()
         writer.write(tree, root)
-        return String(decoding: writer.output, as: UTF8.self)
+        return String(decoding: writer.output[..<writer.length], as: UTF8.self)
     }
 
     private mutating func request(_ kind: Break) {
@@ -31,21 +34,42 @@ struct TextWriter {
         pending = max(pending, kind)
     }
 
+    /// Makes room for `count` more bytes after `length`, doubling the
+    /// buffer when it is full.
+    private mutating func makeRoom(_ count: Int) {
+        if output.count < length + count {
+            output.append(contentsOf: repeatElement(0, count: max(length + count - output.count, output.count, 256)))
+        }
+    }
+
+    private mutating func put(_ byte: UInt8) {
+        makeRoom(1)
+        output[length] = byte
+        length += 1
+    }
+
     /// Writes `bytes` after whatever break is pending.
     private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
-        if !output.isEmpty {
+        startWord()
+        for byte in bytes { put(byte) }
+    }
+
+    /// Writes the pending break before text that follows it.
+    private mutating func startWord() {
+        if length > 0 {
             switch pending {
             case .none: break
-            case .space: output.append(0x20)
-            case .line: output.append(0x0A)
-            case .paragraph: output.append(contentsOf: [0x0A, 0x0A])
+            case .space: put(0x20)
+            case .line: put(0x0A)
+            case .paragraph:
+                put(0x0A)
+                put(0x0A)
             }
         }
         pending = .none
         lineBreaks = 0
         atItemStart = false
-        output.append(contentsOf: bytes)
     }
 
     private mutating func emit(_ text: String) {
@@ -53,21 +77,121 @@ struct TextWriter {
         text.withUTF8 { emit($0) }
     }
 
-    // Nodes are read in place (`tree.nodes[index].name`), never copied:
-    // a copy retains and releases every string and array it holds.
-    private mutating func write(_ tree: HTMLTree, _ index: Int) {
-        switch tree.nodes[index].kind {
-        case .root:
-            writeChildren(tree, index)
-        case .text:
-            writeText(tree.nodes[index].text)
-        case .element:
-            writeElement(tree, index)
+    /// What an element does to the text around it.
+    private enum Layout {
+        case lineBreak, listItem, list, preformatted, cell, row, image, block, inline
+
+        init(_ traits: ElementTraits) {
+            if traits.contains(.lineBreak) {
+                self = .lineBreak
+            } else if traits.contains(.listItem) {
+                self = .listItem
+            } else if traits.contains(.list) {
+                self = .list
+            } else if traits.contains(.preformatted) {
+                self = .preformatted
+            } else if traits.contains(.cell) {
+                self = .cell
+            } else if traits.contains(.row) {
+                self = .row
+            } else if traits.contains(.image) {
+                self = .image
+            } else {
+                self = traits.contains(.block) ? .block : .inline
+            }
         }
     }
 
-    private mutating func writeChildren(_ tree: HTMLTree, _ index: Int) {
-        for child in tree.nodes[index].children where !tree.nodes[child].isRemoved { write(tree, child) }
+    /// Writes the subtree under `root` in one pass over its run of indices,
+    /// finishing elements as the pass leaves them. Nodes are read in place:
+    /// a copy retains and releases every string and array it holds.
+    private mutating func write(_ tree: HTMLTree, _ root: Int) {
+        // Elements entered whose end still has to be written, innermost last.
+        var open: [(index: Int, layout: Layout)] = []
+        let end = tree.subtreeEnd(of: root)
+        var index = root
+        while index < end {
+            while let last = open.last, tree.subtreeEnd(of: last.index) <= index {
+                leave(last.layout)
+                open.removeLast()
+            }
+            if index != root, tree.nodes[index].isRemoved {
+                index = tree.subtreeEnd(of: index)
+                continue
+            }
+            switch tree.nodes[index].kind {
+            case .root:
+                break
+            case .text:
+                writeText(tree.nodes[index].text)
+            case .element:
+                let layout = Layout(tree.nodes[index].traits)
+                switch layout {
+                case .lineBreak, .image:
+                    if layout == .lineBreak {
+                        lineBreaks += 1
+                        request(lineBreaks >= 2 && listDepth == 0 ? .paragraph : .line)
+                    }
+                    index = tree.subtreeEnd(of: index)
+                    continue
+                case .inline:
+                    break
+                default:
+                    enter(layout)
+                    open.append((index, layout))
+                }
+            }
+            index += 1
+        }
+        for element in open.reversed() { leave(element.layout) }
+    }
+
+    /// What an element writes before its content.
+    private mutating func enter(_ layout: Layout) {
+        switch layout {
+        case .listItem:
+            request(listDepth > 0 ? .line : .paragraph)
+            emit(String(repeating: "  ", count: max(0, listDepth - 1)) + "-")
+            request(.space)
+            atItemStart = true
+        case .list:
+            request(listDepth > 0 ? .line : .paragraph)
+            listDepth += 1
+        case .preformatted:
+            request(.paragraph)
+            preformatted += 1
+        case .cell:
+            request(.space)
+        case .row:
+            request(.line)
+        case .block:
+            request(listDepth > 0 ? .line : .paragraph)
+        case .lineBreak, .image, .inline:
+            break
+        }
+    }
+
+    /// What an element writes after its content.
+    private mutating func leave(_ layout: Layout) {
+        switch layout {
+        case .listItem:
+            atItemStart = false
+            request(.line)
+        case .list:
+            listDepth -= 1
+            request(listDepth > 0 ? .line : .paragraph)
+        case .preformatted:
+            preformatted -= 1
+            request(.paragraph)
+        case .cell:
+            request(.space)
+        case .row:
+            request(.line)
+        case .block:
+            request(listDepth > 0 ? .line : .paragraph)
+        case .lineBreak, .image, .inline:
+            break
+        }
     }
 
     private mutating func writeText(_ text: String) {
@@ -75,75 +199,72 @@ struct TextWriter {
             emit(text)
             return
         }
-        // Words are runs of bytes between ASCII white space and no-break spaces.
-        var text = text
-        text.withUTF8 { bytes in
-            var wordStart = -1
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                var width = 0
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    width = 1
-                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                    width = 2
+        // Words are runs of bytes between ASCII white space and no-break
+        // spaces, each written after the break pending before it. This loop
+        // sees every byte of the article, so it writes through a pointer
+        // into room made first: the text itself and a paragraph break.
+        text.withBytes { bytes in
+            makeRoom(bytes.count + 2)
+            let start = length
+            var pending = self.pending
+            var startsWord = false
+            let end = output.withUnsafeMutableBufferPointer { out in
+                var written = start
+                var inWord = false
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    var byte = bytes[index]
+                    // Most bytes are the rest of a word: neither white space
+                    // nor the lead byte of a no-break space.
+                    if inWord, byte > 0x20, byte != 0xC2 {
+                        repeat {
+                            out[written] = byte
+                            written &+= 1
+                            index &+= 1
+                            guard index < count else { break }
+                            byte = bytes[index]
+                        } while byte > 0x20 && byte != 0xC2
+                        guard index < count else { break }
+                    }
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        inWord = false
+                        pending = max(pending, .space)
+                        index += 1
+                    } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                        inWord = false
+                        pending = max(pending, .space)
+                        index += 2
+                    } else {
+                        if !inWord {
+                            if written > 0 {
+                                switch pending {
+                                case .none: break
+                                case .space, .line:
+                                    out[written] = pending == .space ? 0x20 : 0x0A
+                                    written += 1
+                                case .paragraph:
+                                    out[written] = 0x0A
+                                    out[written + 1] = 0x0A
+                                    written += 2
+                                }
+                            }
+                            pending = .none
+                            startsWord = true
+                            inWord = true
+                        }
+                        out[written] = byte
+                        written += 1
+                        index += 1
+                    }
                 }
-                if width > 0 {
-                    if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<index])) }
-                    wordStart = -1
-                    request(.space)
-                    index += width
-                } else {
-                    if wordStart < 0 { wordStart = index }
-                    index += 1
-                }
+                return written
             }
-            if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<bytes.count])) }
-        }
-    }
-
-    private mutating func writeElement(_ tree: HTMLTree, _ index: Int) {
-        switch tree.nodes[index].name {
-        case "br":
-            lineBreaks += 1
-            request(lineBreaks >= 2 && listDepth == 0 ? .paragraph : .line)
-        case "li":
-            request(listDepth > 0 ? .line : .paragraph)
-            emit(String(repeating: "  ", count: max(0, listDepth - 1)) + "-")
-            request(.space)
-            atItemStart = true
-            writeChildren(tree, index)
-            atItemStart = false
-            request(.line)
-        case "ul", "ol":
-            request(listDepth > 0 ? .line : .paragraph)
-            listDepth += 1
-            writeChildren(tree, index)
-            listDepth -= 1
-            request(listDepth > 0 ? .line : .paragraph)
-        case "pre":
-            request(.paragraph)
-            preformatted += 1
-            writeChildren(tree, index)
-            preformatted -= 1
-            request(.paragraph)
-        case "td", "th":
-            request(.space)
-            writeChildren(tree, index)
-            request(.space)
-        case "tr", "dt", "dd":
-            request(.line)
-            writeChildren(tree, index)
-            request(.line)
-        case "img":
-            break
-        default:
-            if tree.nodes[index].traits.contains(.block) {
-                request(listDepth > 0 ? .line : .paragraph)
-                writeChildren(tree, index)
-                request(listDepth > 0 ? .line : .paragraph)
-            } else {
-                writeChildren(tree, index)
+            length = end
+            self.pending = pending
+            if startsWord {
+                lineBreaks = 0
+                atItemStart = false
             }
         }
     }

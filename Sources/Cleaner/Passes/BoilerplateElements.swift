@@ -58,14 +58,14 @@ enum BoilerplateElements {
     ]
 
     /// Elements that are never article text.
-    private static let elements: [String: String] = [
+    static let elements: [String: String] = [
         "nav": "navigation", "aside": "sidebar", "form": "form", "button": "button", "dialog": "dialog",
     ]
 
     /// Elements whose class and id say nothing about boilerplate: headings
     /// get ids generated from their text (`<h2 id="cookies">`), and inline
     /// elements sit inside sentences.
-    private static let unnamedElements: Set<String> = [
+    static let unnamedElements: Set<String> = [
         "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "em", "strong", "b", "i", "u", "code", "small",
         "abbr", "time", "img", "sup", "sub", "mark", "kbd", "q", "cite",
     ]
@@ -80,7 +80,9 @@ enum BoilerplateElements {
     /// "hidden": it hides from screen readers what the eye still sees (KaTeX
     /// puts its visible formulas there).
     static func reason(for node: HTMLTree.Node) -> String? {
-        if let what = elements[node.name] { return "\(what) (<\(node.name)>)" }
+        if node.traits.contains(.furniture), let what = elements[node.name] { return "\(what) (<\(node.name)>)" }
+        // Every other rule reads an attribute.
+        guard !node.attributes.isEmpty else { return nil }
         if node.attribute("hidden") != nil {
             return "hidden element"
         }
@@ -92,7 +94,7 @@ enum BoilerplateElements {
         if let role = node.attribute("role")?.lowercased(), let what = roles[role] {
             return "\(what) (role \"\(role)\")"
         }
-        guard !unnamedElements.contains(node.name) else { return nil }
+        guard !node.traits.contains(.unnamed) else { return nil }
         for attribute in ["id", "class"] {
             guard let value = node.attribute(attribute) else { continue }
             for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {

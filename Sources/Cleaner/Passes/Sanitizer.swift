@@ -53,7 +53,7 @@ enum Sanitizer {
         // Browsers drop tabs and line breaks anywhere in a URL ("java\tscript:")
         // and spaces and control characters around it; so must the check.
         let trimmed: String
-        if value.utf8.contains(where: { $0 <= 0x20 }) {
+        if value.withBytes({ $0.contains(where: { $0 <= 0x20 }) }) {
             trimmed = value.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
                 .trimmingCharacters(in: " \u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{B}\u{C}\u{E}\u{F}\u{1F}")
         } else {
@@ -84,21 +84,28 @@ enum Sanitizer {
     /// The lowercase scheme of `url`, or nil when it has none: letters,
     /// digits, `+`, `-` and `.` before a colon, starting with a letter.
     static func scheme(of url: String) -> String? {
-        var scheme: [UInt8] = []
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: ":"):
-                return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                scheme.append(byte | 0x20)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                if scheme.isEmpty { return nil }
-                scheme.append(byte)
-            default:
-                return nil
+        url.withBytes { bytes in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: ":"):
+                    guard index > 0 else { return nil }
+                    return String(unsafeUninitializedCapacity: index) { scheme in
+                        for offset in 0..<index {
+                            let byte = bytes[offset]
+                            scheme[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                        }
+                        return index
+                    }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    continue
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    if index == 0 { return nil }
+                default:
+                    return nil
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// Sanitises every live element of `tree` in place: drops dangerous
@@ -106,30 +113,37 @@ enum Sanitizer {
     static func sanitize(_ tree: inout HTMLTree, base: URL?, removals: inout [Removal]) {
         for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].kind == .element {
             let name = tree.nodes[index].name
-            if tree.nodes[index].traits.contains(.dropped) {
+            let traits = tree.nodes[index].traits
+            if traits.contains(.dropped) {
                 let chars = tree.textContent(of: index).count
                 tree.remove(index)
                 if chars > 0 { removals.append(Removal(what: "<\(name)> element", chars: chars)) }
                 continue
             }
-            guard let allowed = allowedElements[name] else { continue }
-            var kept: [(name: String, value: String)] = []
-            for attribute in tree.nodes[index].attributes where allowed.contains(attribute.name) {
-                if urlAttributes.contains(attribute.name) {
-                    guard let url = cleanURL(attribute.value, base: base, isLink: name == "a") else { continue }
-                    kept.append((attribute.name, url))
-                } else {
-                    kept.append(attribute)
+            guard traits.contains(.allowed) else { continue }
+            if !tree.nodes[index].attributes.isEmpty, let allowed = allowedElements[name] {
+                // Filtered in place: the kept attributes move to the front.
+                let count = tree.nodes[index].attributes.count
+                var kept = 0
+                for position in 0..<count {
+                    var attribute = tree.nodes[index].attributes[position]
+                    guard allowed.contains(attribute.name) else { continue }
+                    if urlAttributes.contains(attribute.name) {
+                        guard let url = cleanURL(attribute.value, base: base, isLink: traits.contains(.link)) else { continue }
+                        attribute.value = url
+                    }
+                    tree.nodes[index].attributes[kept] = attribute
+                    kept += 1
                 }
+                tree.nodes[index].attributes.removeLast(count - kept)
             }
-            tree.nodes[index].attributes = kept
             if name == "iframe" {
                 let source = tree.nodes[index].attribute("src") ?? ""
                 if !isAllowedEmbed(source) {
                     tree.remove(index)
                     removals.append(Removal(what: "iframe (\(source.isEmpty ? "no source" : source))", chars: 0))
                 }
-            } else if name == "img", tree.nodes[index].attribute("src") == nil {
+            } else if traits.contains(.image), tree.nodes[index].attribute("src") == nil {
                 tree.remove(index)
             }
         }

@@ -25,12 +25,27 @@ enum Tracking {
 
     /// Whether `url` belongs to a tracker or feed-ad service.
     static func isTracker(_ url: String) -> Bool {
-        let host = host(of: url).lowercased()
-        if trackerHosts.contains(host) { return true }
-        guard let paths = trackerPaths[host] else { return false }
-        let path = path(of: url)
-        return paths.contains { path.hasPrefix($0) || path.contains($0) }
+        url.withBytes { bytes in
+            let rest = afterScheme(bytes)
+            let host = UnsafeBufferPointer(rebasing: bytes[rest..<hostEnd(bytes, from: rest)])
+            // An ASCII host keeps its length when lowercased, and most hosts
+            // have a length no tracker host has: they skip the lookups.
+            if host.count >= 64 || trackerHostLengths & (1 << UInt64(host.count)) == 0, host.allSatisfy({ $0 < 0x80 }) {
+                return false
+            }
+            let name = String(decoding: host, as: UTF8.self).lowercased()
+            if trackerHosts.contains(name) { return true }
+            guard let paths = trackerPaths[name] else { return false }
+            let pathStart = bytes[rest...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            let path = UnsafeBufferPointer(rebasing: bytes[pathStart...])
+            return paths.contains { prefix in prefix.withBytes { ByteSearch.contains(path, $0) } }
+        }
     }
+
+    /// The lengths of the tracker hosts, as bits of a mask (all are under 64).
+    private static let trackerHostLengths: UInt64 = (Array(trackerHosts) + Array(trackerPaths.keys))
+        .reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+
 
     /// Why the image `node` is tracking, or nil: 1×1 and 0×0 images, hidden
     /// ones, and those served by trackers.
@@ -46,18 +61,44 @@ enum Tracking {
         return nil
     }
 
-    /// `url` without tracking parameters (`utm_*` and the list above).
+    /// `url` without tracking parameters (`utm_*` and the list above), and
+    /// without empty parameters; the same string when there is nothing to drop.
     static func strippingParameters(_ url: String) -> String {
-        guard url.utf8.contains(UInt8(ascii: "?")), let question = url.firstIndex(of: "?") else { return url }
-        let fragmentStart = url[question...].firstIndex(of: "#") ?? url.endIndex
-        let query = url[url.index(after: question)..<fragmentStart]
-        let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter { pair in
-            let name = pair.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            return !(name.hasPrefix("utm_") || trackingParameters.contains(name))
+        url.withBytes { bytes in
+            guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return url }
+            let fragmentStart = bytes[(question + 1)...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            var kept: [Range<Int>] = []
+            var dropsSome = false
+            var pairStart = question + 1
+            while pairStart <= fragmentStart {
+                let pairEnd = bytes[pairStart..<fragmentStart].firstIndex(of: UInt8(ascii: "&")) ?? fragmentStart
+                if pairEnd == pairStart || isTrackingParameter(UnsafeBufferPointer(rebasing: bytes[pairStart..<pairEnd])) {
+                    dropsSome = true
+                } else {
+                    kept.append(pairStart..<pairEnd)
+                }
+                pairStart = pairEnd + 1
+            }
+            guard dropsSome else { return url }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<question]))
+            for (index, pair) in kept.enumerated() {
+                output.append(index == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pair]))
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fragmentStart...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        let base = url[..<question]
-        let fragment = url[fragmentStart...]
-        return kept.isEmpty ? String(base + fragment) : String(base) + "?" + kept.joined(separator: "&") + fragment
+    }
+
+    /// Whether a `name=value` pair names a tracking parameter. The name is
+    /// the first run of characters other than `=`, lowercased.
+    private static func isTrackingParameter(_ pair: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = pair.firstIndex(where: { $0 != UInt8(ascii: "=") }) ?? pair.count
+        let end = pair[start...].firstIndex(of: UInt8(ascii: "=")) ?? pair.count
+        let name = String(decoding: UnsafeBufferPointer(rebasing: pair[start..<end]), as: UTF8.self).lowercased()
+        return name.hasPrefix("utm_") || trackingParameters.contains(name)
     }
 
     private static func pixels(_ value: String) -> Int? {
@@ -65,24 +106,25 @@ enum Tracking {
     }
 
     private static func host(of url: String) -> String {
-        String(afterScheme(url).prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }))
+        url.withBytes { bytes in
+            let rest = afterScheme(bytes)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[rest..<hostEnd(bytes, from: rest)]), as: UTF8.self)
+        }
     }
 
-    private static func path(of url: String) -> Substring {
-        let rest = afterScheme(url)
-        return rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
+    /// Where the host that starts at `start` ends: at the first `/`, `?` or `#`.
+    private static func hostEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+            ?? bytes.count
     }
 
-    /// The URL after `scheme://` (or after `//`); the URL itself otherwise.
-    private static func afterScheme(_ url: String) -> Substring {
-        let utf8 = url.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex, utf8[index] != UInt8(ascii: "/") { index = utf8.index(after: index) }
-        let next = index == utf8.endIndex ? index : utf8.index(after: index)
-        guard next != utf8.endIndex, utf8[next] == UInt8(ascii: "/"),
-              index == utf8.startIndex || utf8[utf8.index(before: index)] == UInt8(ascii: ":")
-        else { return url[...] }
-        return url[utf8.index(after: next)...]
+    /// Where the URL continues after `scheme://` (or after a leading `//`);
+    /// 0 when it has neither.
+    private static func afterScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash + 1 < bytes.count,
+              bytes[slash + 1] == UInt8(ascii: "/"), slash == 0 || bytes[slash - 1] == UInt8(ascii: ":")
+        else { return 0 }
+        return slash + 2
     }
 }
 

@@ -2,8 +2,11 @@
 /// array, which the cleaning passes walk and prune.
 ///
 /// Nodes refer to each other by index; removing a node only marks it, so
-/// indices stay valid while passes run. Element names are lowercase, as
-/// libxml2's HTML parser reports them.
+/// indices stay valid while passes run. Nodes are appended in document
+/// order (under the node appended last or one of its ancestors), so a
+/// subtree is a run of indices: a node's children are found by stepping
+/// from one child's subtree end to the next, without a list of them.
+/// Element names are lowercase, as libxml2's HTML parser reports them.
 public struct HTMLTree: Sendable {
     /// What a node is.
     public enum Kind: Sendable, Equatable {
@@ -25,7 +28,9 @@ public struct HTMLTree: Sendable {
         /// The characters of a text node.
         public var text: String
         public var parent: Int
-        public var children: [Int]
+        /// The index just past the node's subtree once a later node closed
+        /// it; `Int.max` while nodes may still be appended inside it.
+        fileprivate var end: Int
         /// Whether a pass removed the node (and so its subtree).
         public var isRemoved: Bool
 
@@ -43,29 +48,49 @@ public struct HTMLTree: Sendable {
 
     /// Makes a tree holding only the root.
     public init() {
-        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, children: [], isRemoved: false)]
+        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, end: .max, isRemoved: false)]
     }
 
-    /// Adds an element under `parent` and returns its index.
+    /// Adds an element under `parent` (the last node or one of its
+    /// ancestors) and returns its index.
     @discardableResult
     public mutating func appendElement(_ name: String, attributes: [(name: String, value: String)], to parent: Int) -> Int {
-        let index = nodes.count
-        nodes.append(Node(kind: .element, name: name, traits: .of(name), attributes: attributes, text: "", parent: parent,
-                          children: [], isRemoved: false))
-        nodes[parent].children.append(index)
-        return index
+        appendElement(name, traits: .of(name), attributes: attributes, to: parent)
     }
 
-    /// Adds text under `parent`, joining it to a text node just before it.
+    /// Adds an element whose traits the caller looked up already.
+    mutating func appendElement(_ name: consuming String, traits: ElementTraits,
+                                attributes: consuming [(name: String, value: String)], to parent: Int) -> Int {
+        append(Node(kind: .element, name: name, traits: traits, attributes: attributes, text: "", parent: parent,
+                    end: .max, isRemoved: false))
+    }
+
+    /// Adds text under `parent` (the last node or one of its ancestors),
+    /// joining it to a text node just before it.
     public mutating func appendText(_ text: String, to parent: Int) {
-        if let last = nodes[parent].children.last, nodes[last].kind == .text {
+        let last = nodes.count - 1
+        if nodes[last].kind == .text, nodes[last].parent == parent {
             nodes[last].text += text
             return
         }
+        append(Node(kind: .text, name: "", traits: [], attributes: [], text: text, parent: parent, end: .max,
+                    isRemoved: false))
+    }
+
+    /// Appends `node`, closing the subtrees it does not belong to: those of
+    /// the last node and its ancestors below the new node's parent.
+    @discardableResult
+    private mutating func append(_ node: consuming Node) -> Int {
         let index = nodes.count
-        nodes.append(Node(kind: .text, name: "", traits: [], attributes: [], text: text, parent: parent,
-                          children: [], isRemoved: false))
-        nodes[parent].children.append(index)
+        let parent = node.parent
+        var open = index - 1
+        while open != parent {
+            precondition(open > HTMLTree.root, "HTMLTree: nodes must be appended in document order")
+            nodes[open].end = index
+            open = nodes[open].parent
+        }
+        nodes.append(node)
+        return index
     }
 
     /// Marks `index` and its subtree removed.
@@ -73,9 +98,33 @@ public struct HTMLTree: Sendable {
         nodes[index].isRemoved = true
     }
 
+    /// The index just past the subtree of `index`.
+    public func subtreeEnd(of index: Int) -> Int {
+        min(nodes[index].end, nodes.count)
+    }
+
+    /// The children of `index`, removed ones included, in document order.
+    public func children(of index: Int) -> Children {
+        Children(tree: self, position: index + 1, end: subtreeEnd(of: index))
+    }
+
+    /// The children of a node, found by stepping over each child's subtree.
+    public struct Children: Sequence, IteratorProtocol {
+        let tree: HTMLTree
+        var position: Int
+        let end: Int
+
+        public mutating func next() -> Int? {
+            guard position < end else { return nil }
+            let child = position
+            position = tree.subtreeEnd(of: child)
+            return child
+        }
+    }
+
     /// The children of `index` that are not removed.
     public func liveChildren(of index: Int) -> [Int] {
-        nodes[index].children.filter { !nodes[$0].isRemoved }
+        children(of: index).filter { !nodes[$0].isRemoved }
     }
 
     /// Whether `index` or one of its ancestors was removed.
@@ -91,21 +140,33 @@ public struct HTMLTree: Sendable {
     /// The indices of the live subtree under `index` in document order,
     /// `index` included.
     public func descendants(of index: Int) -> [Int] {
+        let end = subtreeEnd(of: index)
         var result: [Int] = []
-        var stack = [index]
-        while let current = stack.popLast() {
-            guard !nodes[current].isRemoved else { continue }
-            result.append(current)
-            stack.append(contentsOf: nodes[current].children.reversed())
+        result.reserveCapacity(end - index)
+        var current = index
+        while current < end {
+            if nodes[current].isRemoved {
+                current = subtreeEnd(of: current)
+            } else {
+                result.append(current)
+                current += 1
+            }
         }
         return result
     }
 
     /// The text of the live subtree under `index`, concatenated as written.
     public func textContent(of index: Int) -> String {
+        let end = subtreeEnd(of: index)
         var text = ""
-        for node in descendants(of: index) where nodes[node].kind == .text {
-            text += nodes[node].text
+        var current = index
+        while current < end {
+            if nodes[current].isRemoved {
+                current = subtreeEnd(of: current)
+            } else {
+                if nodes[current].kind == .text { text += nodes[current].text }
+                current += 1
+            }
         }
         return text
     }

@@ -9,8 +9,10 @@ import CLibXML2
 /// text of JSON-LD scripts (`application/ld+json`), which content extraction
 /// reads for a page's `articleBody`.
 ///
-/// Threading: one builder serves one parse on one thread.
-final class HTMLTreeBuilder {
+/// Threading: one builder serves one parse on one thread. The callbacks
+/// reach it through a pointer to the caller's stack, which counts no
+/// references: they run tens of times for every fragment.
+struct HTMLTreeBuilder {
     private static let options = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
@@ -23,57 +25,101 @@ final class HTMLTreeBuilder {
     private var depth = 0
     /// Elements opened beyond `maximumDepth`, not in the tree.
     private var overflow = 0
+    /// Element names and traits by the pointer libxml2 passed the name
+    /// with. Its parser interns names in a dictionary that lives as long as
+    /// the parse, so one pointer is always one name, and most elements skip
+    /// making the string and looking up its traits.
+    private var knownNamePointers: [UnsafePointer<UInt8>] = []
+    private var knownNames: [(name: String, traits: ElementTraits)] = []
+    /// Attribute names, interned the same way.
+    private var knownAttributePointers: [UnsafePointer<UInt8>] = []
+    private var knownAttributes: [String] = []
+    /// Enough for the names of most pages; later names are not remembered.
+    private static let knownNamesLimit = 64
+    /// Text not yet in the tree, and where it goes: libxml2 hands over a
+    /// text in pieces (before and after each character reference), which
+    /// become one node when the next tag comes.
+    private var pendingText: [UInt8] = []
+    private var pendingParent = HTMLTree.root
 
     private init() {}
 
     /// The tree of `html` (UTF-8).
     static func parse(_ html: UnsafeBufferPointer<UInt8>) -> HTMLTree {
-        let builder = HTMLTreeBuilder()
+        var builder = HTMLTreeBuilder()
         guard !html.isEmpty else { return builder.tree }
+        // About one node for every 24 bytes of HTML: growing the array
+        // moves every node.
+        builder.tree.nodes.reserveCapacity(html.count / 24 + 8)
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let name else { return }
-            builderOf(context).startElement(name, attributes: attributes)
+            builderAt(context).pointee.startElement(name, attributes: attributes)
         }
         handler.endElement = { context, _ in
-            builderOf(context).endElement()
+            builderAt(context).pointee.endElement()
         }
         handler.characters = { context, bytes, length in
             guard let bytes, length > 0 else { return }
-            builderOf(context).characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            builderAt(context).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         handler.ignorableWhitespace = handler.characters
         // Script and style text comes as CDATA blocks; ignoring them drops it.
         handler.cdataBlock = { _, _, _ in }
-        withExtendedLifetime(builder) {
+        withUnsafeMutablePointer(to: &builder) { pointer in
             html.withMemoryRebound(to: CChar.self) { bytes in
-                fs_html_sax_parse(&handler, Unmanaged.passUnretained(builder).toOpaque(),
-                                  bytes.baseAddress, Int32(bytes.count), options)
+                fs_html_sax_parse(&handler, pointer, bytes.baseAddress, Int32(bytes.count), options)
             }
         }
+        builder.flushText()
         return builder.tree
     }
 
-    private func startElement(_ namePointer: UnsafePointer<UInt8>,
-                              attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+    private mutating func startElement(_ namePointer: UnsafePointer<UInt8>,
+                                       attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        flushText()
         guard depth < Self.maximumDepth else {
             overflow += 1
             return
         }
-        let name = String(cString: namePointer)
+        let (name, traits) = nameAndTraits(namePointer)
         var list: [(name: String, value: String)] = []
         if let attributes {
+            var count = 0
+            while attributes[count] != nil { count += 2 }
+            list.reserveCapacity(count / 2)
             var index = 0
             while let key = attributes[index] {
-                list.append((String(cString: key), attributes[index + 1].map { String(cString: $0) } ?? ""))
+                list.append((attributeName(key), attributes[index + 1].map { String(cString: $0) } ?? ""))
                 index += 2
             }
         }
-        current = tree.appendElement(name, attributes: list, to: current)
+        current = tree.appendElement(name, traits: traits, attributes: list, to: current)
         depth += 1
     }
 
-    private func endElement() {
+    private mutating func nameAndTraits(_ pointer: UnsafePointer<UInt8>) -> (String, ElementTraits) {
+        if let known = knownNamePointers.firstIndex(of: pointer) { return knownNames[known] }
+        let (name, traits) = ElementTraits.named(pointer)
+        if knownNames.count < Self.knownNamesLimit {
+            knownNamePointers.append(pointer)
+            knownNames.append((name, traits))
+        }
+        return (name, traits)
+    }
+
+    private mutating func attributeName(_ pointer: UnsafePointer<UInt8>) -> String {
+        if let known = knownAttributePointers.firstIndex(of: pointer) { return knownAttributes[known] }
+        let name = String(cString: pointer)
+        if knownAttributes.count < Self.knownNamesLimit {
+            knownAttributePointers.append(pointer)
+            knownAttributes.append(name)
+        }
+        return name
+    }
+
+    private mutating func endElement() {
+        flushText()
         if overflow > 0 {
             overflow -= 1
             return
@@ -83,13 +129,22 @@ final class HTMLTreeBuilder {
         depth -= 1
     }
 
-    private func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        tree.appendText(String(decoding: bytes, as: UTF8.self), to: current)
+    private mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !pendingText.isEmpty, pendingParent != current { flushText() }
+        pendingParent = current
+        pendingText.append(contentsOf: bytes)
+    }
+
+    /// Puts the pending text into the tree.
+    private mutating func flushText() {
+        guard !pendingText.isEmpty else { return }
+        tree.appendText(String(decoding: pendingText, as: UTF8.self), to: pendingParent)
+        pendingText.removeAll(keepingCapacity: true)
     }
 }
 
 /// The builder a SAX callback's context pointer stands for. A free function,
 /// because C callbacks must not capture anything.
-private func builderOf(_ context: UnsafeMutableRawPointer?) -> HTMLTreeBuilder {
-    Unmanaged<HTMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+private func builderAt(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLTreeBuilder> {
+    context!.assumingMemoryBound(to: HTMLTreeBuilder.self)
 }

@@ -39,12 +39,7 @@ enum RawTextStripper {
     }
 
     private static func nextLessThan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") { return index }
-            index += 1
-        }
-        return nil
+        ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: start)
     }
 
     /// The raw-text element name opening at `open` (`<script`, `<STYLE `).

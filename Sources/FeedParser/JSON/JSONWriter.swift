@@ -43,7 +43,8 @@ public struct JSONWriter: Sendable {
         separate()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(contentsOf: "\":".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -117,12 +118,14 @@ public struct JSONWriter: Sendable {
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            // Two-byte escapes byte by byte: appending a string's UTF-8 view
+            // costs more than the rest of the loop, and HTML is full of quotes.
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-            case 0x09: bytes.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): appendEscape(UInt8(ascii: "\\"))
+            case 0x0A: appendEscape(UInt8(ascii: "n"))
+            case 0x0D: appendEscape(UInt8(ascii: "r"))
+            case 0x09: appendEscape(UInt8(ascii: "t"))
             case 0xE2:
                 bytes.append(contentsOf: (text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 index += 2
@@ -137,6 +140,12 @@ public struct JSONWriter: Sendable {
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<count]))
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a backslash and `letter`.
+    private mutating func appendEscape(_ letter: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(letter)
     }
 
     /// Whether any of eight bytes is a control character, `"`, `\\` or 0xE2

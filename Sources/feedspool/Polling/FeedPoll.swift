@@ -126,20 +126,27 @@ struct FeedPoll {
         // Even with nothing new, the feed joins the delivery: it finishes
         // articles a crash left pending for this feed.
         guard !fresh.isEmpty else { return [] }
-        let bodies = parsedBodies(parsed.entries, fresh: fresh)
+        var (bodies, template) = parsedBodies(parsed.entries, fresh: fresh)
         let pages = feed.fulltext ? fullTextPages(fresh.map(\.entry), notes: &notes) : [:]
         let info = FeedInfo(name: feed.name, url: feed.url, title: parsed.title, link: parsed.link, tags: feed.tags)
-        return fresh.enumerated().map { index, newEntry in
+        var articles: [SpoolArticle] = []
+        articles.reserveCapacity(fresh.count)
+        for (index, newEntry) in fresh.enumerated() {
             let entry = newEntry.entry
             let body: CleanArticle?
             if let page = pages[index] {
                 body = cleaner.clean(page, baseURL: entry.link)
+            } else if let parsedBody = bodies[index].take() {
+                // Taken out, not copied: the cleaner prunes the tree it is
+                // given, and a tree still shared would be copied whole.
+                body = clean(consume parsedBody, base: entry.link, template: template)
             } else {
-                body = bodies.parsed[index].map { clean($0, base: entry.link, template: bodies.template) }
+                body = nil
             }
-            let summary = entry.summary.map { clean(cleaner.parse($0), base: entry.link, template: bodies.template) }
-            return SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now)
+            let summary = entry.summary.map { clean(cleaner.parse($0), base: entry.link, template: template) }
+            articles.append(SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now))
         }
+        return articles
     }
 
     /// The parsed body (content, else summary) of each fresh entry, and the
@@ -165,8 +172,9 @@ struct FeedPoll {
     }
 
     /// The cleaned form of an entry's HTML; with `clean=no`, only sanitised.
-    private func clean(_ parsed: ParsedArticle, base: String?, template: FeedTemplate?) -> CleanArticle {
-        feed.clean ? cleaner.clean(parsed, baseURL: base, template: template) : cleaner.sanitize(parsed, baseURL: base)
+    private func clean(_ parsed: consuming ParsedArticle, base: String?, template: FeedTemplate?) -> CleanArticle {
+        if feed.clean { return cleaner.clean(consume parsed, baseURL: base, template: template) }
+        return cleaner.sanitize(consume parsed, baseURL: base)
     }
 }
 
