@@ -1,5 +1,5 @@
 import Testing
-import Cleaner
+@testable import Cleaner
 
 /// A feed's template: the blocks most of its entries repeat (a sponsor
 /// line, a signature, a copyright footer), learned from the entries and
@@ -82,5 +82,23 @@ import Cleaner
         let article = try Fixture.clean("Entries/wordpress-jetpack.html", template: try Self.learned())
         #expect(!article.removed("feed template"))
         #expect(article.paragraphs.count == 3)
+    }
+
+    @Test func blockFingerprintIgnoresCaseAndDigitsInAnyScript() throws {
+        let ascii = try #require(FeedTemplate.fingerprint(of: "Copyright 2024 Example Media"))
+        #expect(FeedTemplate.fingerprint(of: "COPYRIGHT 2025 example MEDIA") == ascii)
+        #expect(FeedTemplate.fingerprint(of: "Copyright 2024 Example Mediа") != ascii, "a Cyrillic а is another letter")
+        let accented = try #require(FeedTemplate.fingerprint(of: "© 2024 Média Ünïon Group"))
+        #expect(FeedTemplate.fingerprint(of: "© 2025 MÉDIA ÜNÏON group") == accented)
+    }
+
+    @Test func blocksUnderTwelveCharactersHaveNoFingerprint() {
+        #expect(FeedTemplate.fingerprint(of: "abcdefghijk") == nil)
+        #expect(FeedTemplate.fingerprint(of: "abcdefghijkl") != nil)
+        // CR LF is one character.
+        #expect(FeedTemplate.fingerprint(of: "abcdefghi\r\nk") == nil)
+        #expect(FeedTemplate.fingerprint(of: "abcdefghij\r\nk") != nil)
+        #expect(FeedTemplate.fingerprint(of: "ééééééééééé") == nil)
+        #expect(FeedTemplate.fingerprint(of: "éééééééééééé") != nil)
     }
 }
