@@ -42,26 +42,23 @@ public struct FeedTemplate: Sendable, Equatable {
     /// "© 2024" and "© 2025" match); nil for blocks of fewer than 12
     /// characters, too short to tell.
     static func fingerprint(of text: String) -> UInt64? {
+        guard !text.dropFirst(11).isEmpty else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func add(_ byte: UInt8) {
             if !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             }
         }
-        // Most blocks are ASCII: a character a byte (but CR LF, one
-        // character), lowercased by hand, without making a new string.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var characters = 0
-            var previous: UInt8 = 0
-            for byte in text.utf8 {
-                if !(byte == 0x0A && previous == 0x0D) { characters += 1 }
-                previous = byte
+        // Lowercased a scalar at a time, as `String.lowercased()` does,
+        // without making a new string: ASCII by hand, others by their mapping.
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
                 add(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte)
+            } else {
+                for byte in scalar.properties.lowercaseMapping.utf8 { add(byte) }
             }
-            return characters >= 12 ? hash : nil
         }
-        guard text.count >= 12 else { return nil }
-        for byte in text.lowercased().utf8 { add(byte) }
         return hash
     }
 }
