@@ -17,7 +17,7 @@ enum HTMLMarkup {
 
     /// Appends `bytes` escaped for HTML text (`&`, `<`, `>`) or, with
     /// `inAttribute`, for a double-quoted attribute value (also `"`).
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8],
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: ByteBuffer,
                               inAttribute: Bool) {
         var runStart = 0
         for index in 0..<bytes.count {
@@ -29,22 +29,20 @@ enum HTMLMarkup {
             case UInt8(ascii: "\"") where inAttribute: replacement = "&quot;"
             default: continue
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            buffer.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start,
-                                                          count: replacement.utf8CodeUnitCount))
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            buffer.append(replacement)
             runStart = index + 1
         }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
     /// `text` escaped for HTML text.
     static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(bytes.count + 16)
-            appendEscaped(bytes, to: &buffer, inAttribute: false)
-            return String(decoding: buffer, as: UTF8.self)
+            let buffer = ByteBuffer(capacity: bytes.count + 16)
+            appendEscaped(bytes, to: buffer, inAttribute: false)
+            return String(decoding: buffer.bytes, as: UTF8.self)
         }
     }
 }

@@ -70,8 +70,9 @@ struct FeedBuilder {
     private var isFinishing = false
     /// How many fields were cut at `FieldCapture.maximumBytes`.
     private var truncatedFields = 0
-    /// The byte buffer of the last finished capture, reused by the next.
-    private var spareBuffer: [UInt8] = []
+    /// The bytes of the field being captured; one buffer serves every
+    /// capture of the document, so its memory is allocated once.
+    private let textBuffer = ByteBuffer()
     private var language: String?
     private let baseURL: String?
 
@@ -157,11 +158,10 @@ struct FeedBuilder {
     /// Ends the plain-text capture in progress because a feed element opened
     /// inside it, keeping what was read so far.
     private mutating func interruptCapture() {
-        guard var open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
+        guard let open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
         capture = nil
         stack[index].role = .interruptedField
         finishCapture(open, base: stack[index].base)
-        spareBuffer = open.takeBuffer()
     }
 
     /// The innermost open element closed.
@@ -172,10 +172,9 @@ struct FeedBuilder {
             // After the parse (`finish`), names are no longer valid to read.
             if !isVoid && !isFinishing { capture?.appendEndTag(name) }
         case .field:
-            if var finished = capture {
+            if let finished = capture {
                 capture = nil
                 finishCapture(finished, base: frame.base)
-                spareBuffer = finished.takeBuffer()
             }
         case .item:
             finishItem()
@@ -424,8 +423,7 @@ struct FeedBuilder {
     }
 
     private mutating func startCapture(_ field: FieldCapture.Field, mode: FieldCapture.Mode) -> Role {
-        capture = FieldCapture(field: field, mode: mode, reusing: spareBuffer)
-        spareBuffer = []
+        capture = FieldCapture(field: field, mode: mode, buffer: textBuffer)
         return .field
     }
 

@@ -25,6 +25,9 @@ final class XMLFeedReader {
 
     private(set) var builder: FeedBuilder
     private var names = NameTable()
+    /// The attributes of the element being started; its memory is reused
+    /// from element to element (the builder keeps no `XMLAttributes`).
+    private var attributeList: [XMLAttributes.Attribute] = []
     private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
     private(set) var errors: [XMLProblem] = []
     private(set) var errorCount = 0
@@ -109,23 +112,21 @@ final class XMLFeedReader {
             entityAwaitingCharacters = false
             needsRepair = true
         }
-        var list = XMLAttributes(list: [])
+        attributeList.removeAll(keepingCapacity: true)
         if attributeCount > 0, let attributes {
-            var items: [XMLAttributes.Attribute] = []
-            items.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 // libxml2 passes five pointers per attribute: local name,
                 // prefix, URI, value start and value end.
                 let base = attributes + index * 5
                 guard let name = base[0], let start = base[3], let end = base[4] else { continue }
-                items.append(XMLAttributes.Attribute(
+                attributeList.append(XMLAttributes.Attribute(
                     name: names.localName(name),
                     namespace: names.namespace(uri: base[2], prefix: base[1]),
                     rawName: name,
                     rawValue: UnsafeBufferPointer(start: start, count: end - start)))
             }
-            list = XMLAttributes(list: items)
         }
+        let list = XMLAttributes(list: attributeList)
         builder.startElement(names.localName(localName), namespace: names.namespace(uri: uri, prefix: prefix),
                              rawName: localName, attributes: list)
     }

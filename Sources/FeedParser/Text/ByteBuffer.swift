@@ -1,0 +1,67 @@
+/// A growable run of UTF-8 bytes that owns its memory, for text the parser
+/// builds up in many small pieces (a field's characters arrive once per
+/// entity reference). A class with a raw allocation, so that appending is a
+/// capacity check and a copy, without the uniqueness checks and generic
+/// sequence path of `Array.append(contentsOf:)`, which cost more than the
+/// copy for the short runs libxml2 delivers.
+///
+/// Threading: a buffer belongs to one parse, on one thread.
+final class ByteBuffer {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes the buffer holds.
+    private(set) var count = 0
+
+    /// Makes an empty buffer with room for `capacity` bytes.
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// The bytes written so far; valid until the next change to the buffer.
+    var bytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: start, count: count)
+    }
+
+    /// Empties the buffer, keeping its memory.
+    func removeAll() {
+        count = 0
+    }
+
+    /// Appends `bytes`.
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        let newCount = count + bytes.count
+        if newCount > capacity { grow(toAtLeast: newCount) }
+        (start + count).initialize(from: source, count: bytes.count)
+        count = newCount
+    }
+
+    /// Appends the bytes of a string literal.
+    @inline(__always)
+    func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(toAtLeast: count + 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    private func grow(toAtLeast minimum: Int) {
+        let newCapacity = max(capacity * 2, minimum)
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.initialize(from: start, count: count)
+        start.deallocate()
+        start = newStart
+        capacity = newCapacity
+    }
+}
