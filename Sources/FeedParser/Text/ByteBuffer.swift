@@ -5,8 +5,11 @@
 /// sequence path of `Array.append(contentsOf:)`, which cost more than the
 /// copy for the short runs libxml2 delivers.
 ///
-/// Threading: a buffer belongs to one parse, on one thread.
-final class ByteBuffer {
+/// Threading: not synchronised. A buffer is never shared while mutated:
+/// a parse keeps its own on one thread, and `JSONWriter` copies its buffer
+/// before writing when the writer itself was copied, which is what makes
+/// sending one across threads safe.
+final class ByteBuffer: @unchecked Sendable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// How many bytes the buffer holds.
@@ -25,6 +28,18 @@ final class ByteBuffer {
     /// The bytes written so far; valid until the next change to the buffer.
     var bytes: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: start, count: count)
+    }
+
+    /// A copy of the bytes, as an array.
+    var array: [UInt8] {
+        Array(bytes)
+    }
+
+    /// A new buffer holding the same bytes.
+    func copy() -> ByteBuffer {
+        let copy = ByteBuffer(capacity: capacity)
+        copy.append(bytes)
+        return copy
     }
 
     /// Empties the buffer, keeping its memory.
@@ -54,6 +69,14 @@ final class ByteBuffer {
         if count == capacity { grow(toAtLeast: count + 1) }
         start[count] = byte
         count += 1
+    }
+
+    /// Lets `body` write up to `maximum` bytes at the end of the buffer,
+    /// through a pointer to uninitialised memory; it returns how many it wrote.
+    @inline(__always)
+    func appendUninitialized(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + maximum > capacity { grow(toAtLeast: count + maximum) }
+        count += body(start + count)
     }
 
     private func grow(toAtLeast minimum: Int) {

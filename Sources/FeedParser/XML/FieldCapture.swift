@@ -49,6 +49,7 @@ struct FieldCapture {
         buffer.count + count <= Self.maximumBytes
     }
 
+    @inline(__always)
     mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         var bytes = bytes
         if !hasRoom(for: bytes.count) {

@@ -75,31 +75,35 @@ final class XMLFeedReader {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, prefix, uri, _, _, attributeCount, _, attributes in
             guard let localName else { return }
-            readerOf(context).startElement(localName, prefix: prefix, uri: uri,
-                                         attributeCount: Int(attributeCount), attributes: attributes)
+            withReader(context) {
+                $0.startElement(localName, prefix: prefix, uri: uri,
+                                attributeCount: Int(attributeCount), attributes: attributes)
+            }
         }
         handler.endElementNs = { context, _, _, _ in
-            readerOf(context).builder.endElement()
+            withReader(context) { $0.builder.endElement() }
         }
         handler.characters = { context, bytes, length in
             guard let bytes, length > 0 else { return }
-            let reader = readerOf(context)
-            reader.entityAwaitingCharacters = false
-            reader.builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            withReader(context) { reader in
+                reader.entityAwaitingCharacters = false
+                reader.builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         handler.ignorableWhitespace = handler.characters
         handler.getEntity = { context, name in
             guard let name else { return nil }
-            return readerOf(context).entity(named: name)
+            return withReader(context) { $0.entity(named: name) }
         }
         handler.entityDecl = { context, name, _, _, _, _ in
-            let reader = readerOf(context)
-            reader.declaresEntities = true
-            if let name { reader.declaredEntities.insert(String(cString: name)) }
+            withReader(context) { reader in
+                reader.declaresEntities = true
+                if let name { reader.declaredEntities.insert(String(cString: name)) }
+            }
         }
         handler.serror = { context, error in
             guard let error else { return }
-            readerOf(context).record(error)
+            withReader(context) { $0.record(error) }
         }
         return handler
     }
@@ -160,10 +164,14 @@ final class XMLFeedReader {
     }
 }
 
-/// The reader a SAX callback's context pointer stands for. A free function,
-/// because C callbacks must not capture anything, not even `Self`.
-private func readerOf(_ context: UnsafeMutableRawPointer?) -> XMLFeedReader {
-    Unmanaged<XMLFeedReader>.fromOpaque(context!).takeUnretainedValue()
+/// Runs `body` on the reader a SAX callback's context pointer stands for,
+/// without retaining it: `read` keeps the reader alive for the whole parse.
+/// A free function, because C callbacks must not capture anything, not even
+/// `Self`.
+@inline(__always)
+private func withReader<Result>(_ context: UnsafeMutableRawPointer?,
+                                _ body: (XMLFeedReader) -> Result) -> Result {
+    Unmanaged<XMLFeedReader>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
 }
 
 /// One error libxml2 reported and recovered from.
