@@ -148,4 +148,27 @@ import Testing
                              baseURL: "https://example.com/blog/feed/rss.xml")
         #expect(feed.link == "https://example.com/blog/")
     }
+
+    @Test func plainRelativeLinksResolveExactlyAsFoundationDoes() {
+        let bases = [
+            "https://a.example/posts/", "https://a.example/posts", "https://a.example", "http://a.example:8080/x/y/z.html",
+            "https://a.example/a/./b/", "https://a.example/a/../b/c", "https://a.example/a/b/..", "https://a.example/a//b/",
+            "https://a.example/~u/p.x/", "https://a.example/..", "http://A.example/x", "https://a.example/a/b?q=1",
+        ]
+        let references = [
+            "g", "./g", "g/", "/g", "../g", "../../../g", ".", "./", "..", "../", "g/..", "g/.", "g/./h", "g/../h",
+            "/./g", "/../g", "g.", "..g", "...", "a//b", "/", "//g", "~x", "../a/./b/../c/", "x/y/z/../../..", "a b",
+        ]
+        for base in bases {
+            for reference in references {
+                let foundation = URL(string: reference, relativeTo: URL(string: base))?.absoluteString
+                if let plain = PlainURLResolver.resolve(reference, against: base) {
+                    #expect(plain == foundation, "\(reference) against \(base)")
+                }
+            }
+        }
+        #expect(PlainURLResolver.resolve("2024/10/post/", against: "https://a.example/posts/")
+            == "https://a.example/posts/2024/10/post/")
+        #expect(PlainURLResolver.resolve("a b", against: "https://a.example/") == nil)
+    }
 }
