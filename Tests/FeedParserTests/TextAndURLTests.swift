@@ -171,4 +171,31 @@ import Testing
             == "https://a.example/posts/2024/10/post/")
         #expect(PlainURLResolver.resolve("a b", against: "https://a.example/") == nil)
     }
+
+    @Test func longTextDecodesExactlyAsStringDecodingDoes() {
+        // Mostly ASCII with valid, truncated and stray multi-byte sequences,
+        // from a fixed pseudo-random sequence.
+        var state: UInt64 = 20_250_601
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let pieces: [[UInt8]] = [
+            Array("é".utf8), Array("“quotes”".utf8), Array("Ελληνικά".utf8), Array("😀".utf8),
+            [0xE2, 0x80], [0x80], [0xFF], [0xC3], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80],
+        ]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(next() % 2_000) {
+                if next() % 40 == 0 {
+                    bytes += pieces[Int(next() % UInt64(pieces.count))]
+                } else {
+                    bytes.append(UInt8(0x20 + next() % 0x5F))
+                }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(String(utf8Text: buffer).utf8.elementsEqual(String(decoding: buffer, as: UTF8.self).utf8))
+            }
+        }
+    }
 }

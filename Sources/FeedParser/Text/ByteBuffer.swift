@@ -32,7 +32,10 @@ final class ByteBuffer: @unchecked Sendable {
 
     /// A copy of the bytes, as an array.
     var array: [UInt8] {
-        Array(bytes)
+        [UInt8](unsafeUninitializedCapacity: count) { array, initialized in
+            if count > 0 { array.baseAddress!.initialize(from: start, count: count) }
+            initialized = count
+        }
     }
 
     /// A new buffer holding the same bytes.

@@ -3,17 +3,18 @@ enum HTMLMarkup {
     /// Whether the element named by these UTF-8 bytes is one that HTML
     /// writes without an end tag.
     static func isVoidElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The longest void element name has six letters; longer names are
-        // decided without making a string.
+        // The longest void element name has six letters.
         guard name.count <= 6 else { return false }
-        switch String(decoding: name, as: UTF8.self).lowercased() {
-        case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-             "param", "source", "track", "wbr":
-            return true
-        default:
-            return false
+        return voidElements.contains { element in
+            element.count == name.count
+                && zip(element, name).allSatisfy { $0 == $1 | (($1 >= 0x41 && $1 <= 0x5A) ? 0x20 : 0) }
         }
     }
+
+    private static let voidElements: [[UInt8]] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "param", "source", "track", "wbr",
+    ].map { Array($0.utf8) }
 
     /// Appends `bytes` escaped for HTML text (`&`, `<`, `>`) or, with
     /// `inAttribute`, for a double-quoted attribute value (also `"`).

@@ -79,9 +79,7 @@ struct FieldCapture {
                 name += 1
             }
             buffer.append("=\"")
-            attribute.decodedValue.withUnsafeBufferPointer {
-                HTMLMarkup.appendEscaped($0, to: buffer, inAttribute: true)
-            }
+            attribute.withDecodedValue { HTMLMarkup.appendEscaped($0, to: buffer, inAttribute: true) }
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: ">"))
@@ -103,7 +101,7 @@ struct FieldCapture {
         guard let first = bytes.firstIndex(where: { !$0.isFeedWhitespace }),
               let last = bytes.lastIndex(where: { !$0.isFeedWhitespace })
         else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
+        return String(utf8Text: UnsafeBufferPointer(rebasing: bytes[first...last]))
     }
 
     /// The captured field as HTML, trimmed; nil when empty. Plain text is
