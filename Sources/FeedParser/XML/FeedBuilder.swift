@@ -208,12 +208,13 @@ struct FeedBuilder {
         feed.subtitle = (channel.summary ?? channel.itunesSummary).map(PlainText.fromHTML)?.trimmedOrNil
         feed.language = channel.language ?? language
         feed.updated = channel.updated ?? channel.published ?? channel.dcDate
-        let feedAuthors = channel.authors
-        feed.entries = entries.map { entry in
-            var entry = entry
-            if entry.authors.isEmpty { entry.authors = feedAuthors }
-            return entry
+        // The entries move into the feed, changed in place rather than copied.
+        var finished: [Entry] = []
+        swap(&finished, &entries)
+        for index in finished.indices where finished[index].authors.isEmpty {
+            finished[index].authors = channel.authors
         }
+        feed.entries = finished
         return feed
     }
 
@@ -288,8 +289,7 @@ struct FeedBuilder {
     }
 
     private mutating func finishItem() {
-        guard let draft = current else { return }
-        current = nil
+        guard let draft = current.take() else { return }
         entries.append(draft.entry())
     }
 

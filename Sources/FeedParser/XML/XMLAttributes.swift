@@ -64,6 +64,10 @@ extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingXMLWhitespace() -> String {
         let utf8 = self.utf8
+        // Most strings need no trimming, which the two ends tell at once.
+        if let first = utf8.first, let last = utf8.last, !first.isFeedWhitespace, !last.isFeedWhitespace {
+            return self
+        }
         guard let first = utf8.firstIndex(where: { !$0.isFeedWhitespace }) else { return "" }
         let last = utf8.lastIndex(where: { !$0.isFeedWhitespace })!
         if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return self }

@@ -186,7 +186,7 @@ final class XMLFeedReader {
         }
         depth += 1
         if depth > Self.maximumDepth { giveUp() }
-        attributeList.removeAll(keepingCapacity: true)
+        if !attributeList.isEmpty { attributeList.removeAll(keepingCapacity: true) }
         if attributeCount > 0, let attributes {
             for index in 0..<attributeCount {
                 // libxml2 passes five pointers per attribute: local name,
