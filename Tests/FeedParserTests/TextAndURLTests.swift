@@ -198,4 +198,38 @@ import Testing
             }
         }
     }
+
+    @Test func htmlEscapingReplacesEveryMarkupCharacterWhereverItStands() {
+        func naive(_ text: String, inAttribute: Bool) -> String {
+            var escaped = ""
+            for character in text {
+                switch character {
+                case "&": escaped += "&amp;"
+                case "<": escaped += "&lt;"
+                case ">": escaped += "&gt;"
+                case "\"" where inAttribute: escaped += "&quot;"
+                default: escaped.append(character)
+                }
+            }
+            return escaped
+        }
+        let alphabet = Array("ab &<>\"é\n")
+        var state: UInt64 = 7
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let text = String((0..<length).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return alphabet[Int(state >> 33) % alphabet.count]
+                })
+                #expect(HTMLMarkup.escape(text) == naive(text, inAttribute: false))
+                var copy = text
+                let attribute = copy.withUTF8 { bytes in
+                    let buffer = ByteBuffer()
+                    HTMLMarkup.appendEscaped(bytes, to: buffer, inAttribute: true)
+                    return String(decoding: buffer.bytes, as: UTF8.self)
+                }
+                #expect(attribute == naive(text, inAttribute: true))
+            }
+        }
+    }
 }
