@@ -283,9 +283,8 @@ struct FeedBuilder {
 
     private mutating func startItem(attributes: XMLAttributes) {
         finishItem()
-        var draft = EntryDraft()
-        draft.rdfAbout = attributes.value(.about, namespace: .rdf)?.trimmedOrNil
-        current = draft
+        current = EntryDraft()
+        current!.rdfAbout = attributes.value(.about, namespace: .rdf)?.trimmedOrNil
     }
 
     private mutating func finishItem() {
