@@ -67,6 +67,43 @@ static inline int fs_xml_sax_parse(xmlSAXHandlerPtr sax, void *user,
     return wellFormed ? 1 : 0;
 }
 
+/// Makes a strict push parser that calls the SAX handler `sax` (copied)
+/// with `user`. libxml2 2.9's push parser finds the end of a CDATA section
+/// with one scan where the pull parser decodes it character by character,
+/// but it has no nesting limit: its caller must stop it (`fs_xml_stop_parser`)
+/// beyond 256 levels. Free it with `fs_xml_free_push_parser`; NULL when
+/// memory runs out.
+static inline xmlParserCtxtPtr fs_xml_new_push_parser(xmlSAXHandlerPtr sax, void *user,
+                                                      int options) {
+    fs_xml_refuse_external_entities();
+    xmlParserCtxtPtr context = xmlCreatePushParserCtxt(sax, user, NULL, 0, NULL);
+    if (context == NULL) return NULL;
+    xmlCtxtUseOptions(context, options);
+    return context;
+}
+
+/// Parses all `length` bytes of a UTF-8 document with a push parser made by
+/// `fs_xml_new_push_parser`, in one chunk. Returns 1 when the document was
+/// well-formed and read to its end, 0 otherwise.
+static inline int fs_xml_push_parse(xmlParserCtxtPtr context, const char *bytes, int length) {
+    int failed = xmlParseChunk(context, bytes, length, 1);
+    return (failed == 0 && context->wellFormed && !context->disableSAX) ? 1 : 0;
+}
+
+/// Makes a parser stop: no more SAX events, and the parse reports failure.
+static inline void fs_xml_stop_parser(xmlParserCtxtPtr context) {
+    xmlStopParser(context);
+}
+
+/// Frees a parser made by `fs_xml_new_push_parser`.
+static inline void fs_xml_free_push_parser(xmlParserCtxtPtr context) {
+    if (context->myDoc != NULL) {
+        xmlFreeDoc(context->myDoc);
+        context->myDoc = NULL;
+    }
+    xmlFreeParserCtxt(context);
+}
+
 /// Parses `length` bytes of UTF-8 HTML with the SAX handler `sax` (libxml2's
 /// forgiving HTML parser), passing `user` to every callback.
 static inline void fs_html_sax_parse(htmlSAXHandlerPtr sax, void *user,

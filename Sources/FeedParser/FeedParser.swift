@@ -53,9 +53,9 @@ public struct FeedParser: Sendable {
 
     private func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, whole: UnsafeBufferPointer<UInt8>,
                           baseURL: String?) throws(FeedParseError) -> Feed {
-        // The fast path: one strict streaming pass. Only a broken document
-        // (or one with entities in attribute values) pays for the repair and
-        // a second, recovering pass.
+        // The fast path: one strict streaming pass (a quick one, see
+        // `XMLFeedReader.Pass`). Only a broken document (or one with entities
+        // in attribute values) pays for the repair and a recovering pass.
         var pass = XMLFeedReader.read(bytes, baseURL: baseURL, recover: false)
         let firstError = pass.errors.first
         let undefinedEntities = pass.undefinedEntities

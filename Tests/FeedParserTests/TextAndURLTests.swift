@@ -148,4 +148,88 @@ import Testing
                              baseURL: "https://example.com/blog/feed/rss.xml")
         #expect(feed.link == "https://example.com/blog/")
     }
+
+    @Test func plainRelativeLinksResolveExactlyAsFoundationDoes() {
+        let bases = [
+            "https://a.example/posts/", "https://a.example/posts", "https://a.example", "http://a.example:8080/x/y/z.html",
+            "https://a.example/a/./b/", "https://a.example/a/../b/c", "https://a.example/a/b/..", "https://a.example/a//b/",
+            "https://a.example/~u/p.x/", "https://a.example/..", "http://A.example/x", "https://a.example/a/b?q=1",
+        ]
+        let references = [
+            "g", "./g", "g/", "/g", "../g", "../../../g", ".", "./", "..", "../", "g/..", "g/.", "g/./h", "g/../h",
+            "/./g", "/../g", "g.", "..g", "...", "a//b", "/", "//g", "~x", "../a/./b/../c/", "x/y/z/../../..", "a b",
+        ]
+        for base in bases {
+            for reference in references {
+                let foundation = URL(string: reference, relativeTo: URL(string: base))?.absoluteString
+                if let plain = PlainURLResolver.resolve(reference, against: base) {
+                    #expect(plain == foundation, "\(reference) against \(base)")
+                }
+            }
+        }
+        #expect(PlainURLResolver.resolve("2024/10/post/", against: "https://a.example/posts/")
+            == "https://a.example/posts/2024/10/post/")
+        #expect(PlainURLResolver.resolve("a b", against: "https://a.example/") == nil)
+    }
+
+    @Test func longTextDecodesExactlyAsStringDecodingDoes() {
+        // Mostly ASCII with valid, truncated and stray multi-byte sequences,
+        // from a fixed pseudo-random sequence.
+        var state: UInt64 = 20_250_601
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let pieces: [[UInt8]] = [
+            Array("é".utf8), Array("“quotes”".utf8), Array("Ελληνικά".utf8), Array("😀".utf8),
+            [0xE2, 0x80], [0x80], [0xFF], [0xC3], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80],
+        ]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(next() % 2_000) {
+                if next() % 40 == 0 {
+                    bytes += pieces[Int(next() % UInt64(pieces.count))]
+                } else {
+                    bytes.append(UInt8(0x20 + next() % 0x5F))
+                }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(String(utf8Text: buffer).utf8.elementsEqual(String(decoding: buffer, as: UTF8.self).utf8))
+            }
+        }
+    }
+
+    @Test func htmlEscapingReplacesEveryMarkupCharacterWhereverItStands() {
+        func naive(_ text: String, inAttribute: Bool) -> String {
+            var escaped = ""
+            for character in text {
+                switch character {
+                case "&": escaped += "&amp;"
+                case "<": escaped += "&lt;"
+                case ">": escaped += "&gt;"
+                case "\"" where inAttribute: escaped += "&quot;"
+                default: escaped.append(character)
+                }
+            }
+            return escaped
+        }
+        let alphabet = Array("ab &<>\"é\n")
+        var state: UInt64 = 7
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let text = String((0..<length).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return alphabet[Int(state >> 33) % alphabet.count]
+                })
+                #expect(HTMLMarkup.escape(text) == naive(text, inAttribute: false))
+                var copy = text
+                let attribute = copy.withUTF8 { bytes in
+                    let buffer = ByteBuffer()
+                    HTMLMarkup.appendEscaped(bytes, to: buffer, inAttribute: true)
+                    return String(decoding: buffer.bytes, as: UTF8.self)
+                }
+                #expect(attribute == naive(text, inAttribute: true))
+            }
+        }
+    }
 }

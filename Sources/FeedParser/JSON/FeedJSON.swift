@@ -17,9 +17,10 @@ extension Feed {
         writer.endObject()
         writer.key("entries")
         writer.beginArray()
-        for entry in entries {
+        // By index: `for entry in entries` would copy every entry.
+        for index in entries.indices {
             writer.newline()
-            entry.writeFields(to: &writer, openObject: true)
+            entries[index].writeFields(to: &writer, openObject: true)
         }
         writer.endArray()
         writer.endObject()

@@ -3,48 +3,60 @@
 /// because it runs for every entry of every feed, and `JSONEncoder` neither
 /// keeps key order nor comes close in speed.
 public struct JSONWriter: Sendable {
-    /// The JSON written so far, as UTF-8.
-    public private(set) var bytes: [UInt8] = []
+    /// The JSON written so far, shared between copies of the writer until
+    /// one of them writes (see `writable`).
+    private var storage: ByteBuffer
     private var needsComma = false
+
+    /// The JSON written so far, as UTF-8.
+    public var bytes: [UInt8] { storage.array }
 
     /// Makes an empty writer with room for `capacity` bytes.
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        storage = ByteBuffer(capacity: capacity)
+    }
+
+    /// The buffer to write into, copied first if another writer shares it.
+    private var writable: ByteBuffer {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
     }
 
     /// Opens an object (`{`), as a value or an array element.
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        writable.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Closes the innermost object.
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        writable.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// Opens an array (`[`).
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        writable.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// Closes the innermost array.
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        writable.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes an object key; the next call writes its value.
     public mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let buffer = writable
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(name)
+        buffer.append("\":")
         needsComma = false
     }
 
@@ -52,20 +64,23 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ value: String?) {
         separate()
         guard var value else {
-            bytes.append(contentsOf: "null".utf8)
+            writable.append("null")
             return
         }
-        value.withUTF8 { appendQuoted($0) }
+        let buffer = writable
+        value.withUTF8 { Self.appendQuoted($0, to: buffer) }
     }
 
     /// Writes an integer, or `null` for nil.
     public mutating func number(_ value: Int64?) {
         separate()
         guard let value else {
-            bytes.append(contentsOf: "null".utf8)
+            writable.append("null")
             return
         }
-        bytes.append(contentsOf: String(value).utf8)
+        var digits = String(value)
+        let buffer = writable
+        digits.withUTF8 { buffer.append($0) }
     }
 
     /// Writes an array of strings.
@@ -78,11 +93,11 @@ public struct JSONWriter: Sendable {
     /// Writes a line break between values, to keep large documents readable
     /// line by line; JSON ignores it.
     public mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        writable.append(UInt8(ascii: "\n"))
     }
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { writable.append(UInt8(ascii: ",")) }
         needsComma = true
     }
 
@@ -90,74 +105,101 @@ public struct JSONWriter: Sendable {
     /// backslash, control characters) plus U+2028 and U+2029, which break
     /// JavaScript consumers. Runs of plain bytes are found eight at a time
     /// and copied in one go: this loop sees every byte of every article.
-    private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        var index = 0
+    /// The output is written straight into the buffer, sized for the worst
+    /// case (every byte a six-byte `\u00XX`).
+    private static func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, to buffer: ByteBuffer) {
         let count = text.count
-        let raw = UnsafeRawPointer(text.baseAddress)
-        while index < count {
-            if let raw, index + 8 <= count,
-               !Self.needsAttention(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            {
-                index += 8
-                continue
+        guard let source = text.baseAddress else {
+            buffer.append("\"\"")
+            return
+        }
+        buffer.appendUninitialized(maximum: count * 6 + 2) { output in
+            var written = 0
+            @inline(__always) func put(_ byte: UInt8) {
+                output[written] = byte
+                written += 1
             }
-            let byte = text[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
-                index += 1
-                continue
+            @inline(__always) func copyRun(from start: Int, to end: Int) {
+                (output + written).initialize(from: source + start, count: end - start)
+                written += end - start
             }
-            if byte == 0xE2 {
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                guard index + 2 < count, text[index + 1] == 0x80,
-                      text[index + 2] == 0xA8 || text[index + 2] == 0xA9
-                else {
+            put(UInt8(ascii: "\""))
+            var runStart = 0
+            var index = 0
+            let raw = UnsafeRawPointer(source)
+            while index < count {
+                // Sixteen plain bytes at a time, the common case…
+                if index &+ 16 <= count,
+                   attentionFlags(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    | attentionFlags(raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)) == 0
+                {
+                    index &+= 16
+                    continue
+                }
+                // …then eight, finding the first byte that needs a look.
+                if index &+ 8 <= count {
+                    let flags = attentionFlags(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    // The lowest flag is exact: skip to the first byte that may need escaping.
+                    index &+= flags.trailingZeroBitCount &>> 3
+                    if flags == 0 { continue }
+                }
+                let byte = source[index]
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
                     index += 1
                     continue
                 }
+                if byte == 0xE2 {
+                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                    guard index + 2 < count, source[index + 1] == 0x80,
+                          source[index + 2] == 0xA8 || source[index + 2] == 0xA9
+                    else {
+                        index += 1
+                        continue
+                    }
+                }
+                copyRun(from: runStart, to: index)
+                put(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""): put(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): put(UInt8(ascii: "\\"))
+                case 0x0A: put(UInt8(ascii: "n"))
+                case 0x0D: put(UInt8(ascii: "r"))
+                case 0x09: put(UInt8(ascii: "t"))
+                case 0xE2:
+                    for digit in (source[index + 2] == 0xA8 ? "u2028" : "u2029").utf8 { put(digit) }
+                    index += 2
+                default:
+                    for digit in "u00".utf8 { put(digit) }
+                    put(hexDigit(byte >> 4))
+                    put(hexDigit(byte & 0x0F))
+                }
+                index += 1
+                runStart = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            // Two-byte escapes byte by byte: appending a string's UTF-8 view
-            // costs more than the rest of the loop, and HTML is full of quotes.
-            switch byte {
-            case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): appendEscape(UInt8(ascii: "\\"))
-            case 0x0A: appendEscape(UInt8(ascii: "n"))
-            case 0x0D: appendEscape(UInt8(ascii: "r"))
-            case 0x09: appendEscape(UInt8(ascii: "t"))
-            case 0xE2:
-                bytes.append(contentsOf: (text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            }
-            index += 1
-            runStart = index
+            copyRun(from: runStart, to: count)
+            put(UInt8(ascii: "\""))
+            return written
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<count]))
-        bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Appends a backslash and `letter`.
-    private mutating func appendEscape(_ letter: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(letter)
-    }
-
-    /// Whether any of eight bytes is a control character, `"`, `\\` or 0xE2
-    /// (the lead byte of U+2028/2029), using the classic bit tricks for
-    /// "has a zero byte" and "has a byte less than n".
+    /// The lowercase hexadecimal digit for `value` (0 to 15).
     @inline(__always)
-    private static func needsAttention(_ word: UInt64) -> Bool {
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+
+    /// The high bit of each of eight bytes (little-endian) that is a control
+    /// character, `"`, `\\` or 0xE2 (the lead byte of U+2028/2029), using
+    /// the classic bit tricks for "has a zero byte" and "has a byte less
+    /// than n". Borrows can set flags above a flagged byte, never below, so
+    /// the lowest flag always marks the first such byte.
+    @inline(__always)
+    private static func attentionFlags(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
-        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-            || hasZeroByte(word ^ (ones &* 0xE2))
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return controls | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+            | zeroBytes(word ^ (ones &* 0xE2))
     }
 }

@@ -5,7 +5,11 @@ enum PlainText {
     /// A title as plain text: tags dropped and entities decoded when the text
     /// carries any (feeds often escape titles twice), whitespace collapsed.
     static func title(_ text: String) -> String {
-        if text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+        var copy = text
+        let hasMarkup = copy.withUTF8 { bytes in
+            bytes.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+        }
+        if hasMarkup {
             return fromHTML(text)
         }
         return collapsingWhitespace(text)

@@ -11,6 +11,7 @@ enum URLResolver {
     static func resolve(_ reference: String, against base: String?) -> String {
         let reference = reference.trimmingXMLWhitespace()
         guard let base, !hasScheme(reference) else { return reference }
+        if let resolved = PlainURLResolver.resolve(reference, against: base) { return resolved }
         guard let baseURL = URL(string: base),
               let resolved = URL(string: reference, relativeTo: baseURL)?.absoluteString
         else { return reference }

@@ -91,8 +91,8 @@ struct EntryDraft {
         return nil
     }
 
-    /// The finished entry.
-    func entry() -> Entry {
+    /// The finished entry, made of the draft's own values.
+    consuming func entry() -> Entry {
         Entry(
             guid: guid ?? rdfAbout,
             title: title,

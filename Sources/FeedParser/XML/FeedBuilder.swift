@@ -70,8 +70,9 @@ struct FeedBuilder {
     private var isFinishing = false
     /// How many fields were cut at `FieldCapture.maximumBytes`.
     private var truncatedFields = 0
-    /// The byte buffer of the last finished capture, reused by the next.
-    private var spareBuffer: [UInt8] = []
+    /// The bytes of the field being captured; one buffer serves every
+    /// capture of the document, so its memory is allocated once.
+    private let textBuffer = ByteBuffer()
     private var language: String?
     private let baseURL: String?
 
@@ -157,11 +158,10 @@ struct FeedBuilder {
     /// Ends the plain-text capture in progress because a feed element opened
     /// inside it, keeping what was read so far.
     private mutating func interruptCapture() {
-        guard var open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
+        guard let open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
         capture = nil
         stack[index].role = .interruptedField
         finishCapture(open, base: stack[index].base)
-        spareBuffer = open.takeBuffer()
     }
 
     /// The innermost open element closed.
@@ -172,10 +172,9 @@ struct FeedBuilder {
             // After the parse (`finish`), names are no longer valid to read.
             if !isVoid && !isFinishing { capture?.appendEndTag(name) }
         case .field:
-            if var finished = capture {
+            if let finished = capture {
                 capture = nil
                 finishCapture(finished, base: frame.base)
-                spareBuffer = finished.takeBuffer()
             }
         case .item:
             finishItem()
@@ -209,12 +208,13 @@ struct FeedBuilder {
         feed.subtitle = (channel.summary ?? channel.itunesSummary).map(PlainText.fromHTML)?.trimmedOrNil
         feed.language = channel.language ?? language
         feed.updated = channel.updated ?? channel.published ?? channel.dcDate
-        let feedAuthors = channel.authors
-        feed.entries = entries.map { entry in
-            var entry = entry
-            if entry.authors.isEmpty { entry.authors = feedAuthors }
-            return entry
+        // The entries move into the feed, changed in place rather than copied.
+        var finished: [Entry] = []
+        swap(&finished, &entries)
+        for index in finished.indices where finished[index].authors.isEmpty {
+            finished[index].authors = channel.authors
         }
+        feed.entries = finished
         return feed
     }
 
@@ -283,14 +283,12 @@ struct FeedBuilder {
 
     private mutating func startItem(attributes: XMLAttributes) {
         finishItem()
-        var draft = EntryDraft()
-        draft.rdfAbout = attributes.value(.about, namespace: .rdf)?.trimmedOrNil
-        current = draft
+        current = EntryDraft()
+        current!.rdfAbout = attributes.value(.about, namespace: .rdf)?.trimmedOrNil
     }
 
     private mutating func finishItem() {
-        guard let draft = current else { return }
-        current = nil
+        guard let draft = current.take() else { return }
         entries.append(draft.entry())
     }
 
@@ -424,8 +422,7 @@ struct FeedBuilder {
     }
 
     private mutating func startCapture(_ field: FieldCapture.Field, mode: FieldCapture.Mode) -> Role {
-        capture = FieldCapture(field: field, mode: mode, reusing: spareBuffer)
-        spareBuffer = []
+        capture = FieldCapture(field: field, mode: mode, buffer: textBuffer)
         return .field
     }
 

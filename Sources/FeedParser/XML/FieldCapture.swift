@@ -30,24 +30,16 @@ struct FieldCapture {
     var depth = 0
     /// Whether the `<div>` wrapping XHTML content was already skipped.
     var sawWrapper = false
-    /// The bytes read so far. Handed from capture to capture by the builder
-    /// (`reusing:`), so its capacity is allocated once per document.
-    private var buffer: [UInt8]
+    /// The bytes read so far: the builder's one text buffer, which every
+    /// capture of a document reuses (only one field is captured at a time).
+    private let buffer: ByteBuffer
 
-    /// Starts a capture that writes into `buffer`, an empty array whose
-    /// capacity a previous capture left (see `takeBuffer()`).
-    init(field: Field, mode: Mode, reusing buffer: [UInt8]) {
+    /// Starts a capture that writes into `buffer`, emptying it.
+    init(field: Field, mode: Mode, buffer: ByteBuffer) {
         self.field = field
         self.mode = mode
         self.buffer = buffer
-    }
-
-    /// Empties the capture and hands its buffer, capacity kept, to the next.
-    mutating func takeBuffer() -> [UInt8] {
-        var taken: [UInt8] = []
-        swap(&taken, &buffer)
-        taken.removeAll(keepingCapacity: true)
-        return taken
+        buffer.removeAll()
     }
 
     /// Whether the field reached `maximumBytes` and lost its end.
@@ -57,6 +49,7 @@ struct FieldCapture {
         buffer.count + count <= Self.maximumBytes
     }
 
+    @inline(__always)
     mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         var bytes = bytes
         if !hasRoom(for: bytes.count) {
@@ -68,16 +61,16 @@ struct FieldCapture {
             bytes = UnsafeBufferPointer(rebasing: bytes[0..<room])
         }
         if mode == .xhtml {
-            HTMLMarkup.appendEscaped(bytes, to: &buffer, inAttribute: false)
+            HTMLMarkup.appendEscaped(bytes, to: buffer, inAttribute: false)
         } else {
-            buffer.append(contentsOf: bytes)
+            buffer.append(bytes)
         }
     }
 
     mutating func appendStartTag(_ name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, isVoid: Bool) {
         guard hasRoom(for: name.count + 2) else { return }
         buffer.append(UInt8(ascii: "<"))
-        buffer.append(contentsOf: name)
+        buffer.append(name)
         for attribute in attributes.list {
             buffer.append(UInt8(ascii: " "))
             var name = attribute.rawName
@@ -85,10 +78,8 @@ struct FieldCapture {
                 buffer.append(name.pointee)
                 name += 1
             }
-            buffer.append(contentsOf: "=\"".utf8)
-            attribute.decodedValue.withUnsafeBufferPointer {
-                HTMLMarkup.appendEscaped($0, to: &buffer, inAttribute: true)
-            }
+            buffer.append("=\"")
+            attribute.withDecodedValue { HTMLMarkup.appendEscaped($0, to: buffer, inAttribute: true) }
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: ">"))
@@ -98,18 +89,19 @@ struct FieldCapture {
     mutating func appendEndTag(_ name: UnsafeBufferPointer<UInt8>) {
         depth -= 1
         guard hasRoom(for: name.count + 3) else { return }
-        buffer.append(contentsOf: "</".utf8)
-        buffer.append(contentsOf: name)
+        buffer.append("</")
+        buffer.append(name)
         buffer.append(UInt8(ascii: ">"))
     }
 
     /// The captured characters, trimmed; nil when empty. Trimming happens on
     /// the bytes so the string is made once.
     func text() -> String? {
-        guard let first = buffer.firstIndex(where: { !$0.isFeedWhitespace }),
-              let last = buffer.lastIndex(where: { !$0.isFeedWhitespace })
+        let bytes = buffer.bytes
+        guard let first = bytes.firstIndex(where: { !$0.isFeedWhitespace }),
+              let last = bytes.lastIndex(where: { !$0.isFeedWhitespace })
         else { return nil }
-        return String(decoding: buffer[first...last], as: UTF8.self)
+        return String(utf8Text: UnsafeBufferPointer(rebasing: bytes[first...last]))
     }
 
     /// The captured field as HTML, trimmed; nil when empty. Plain text is

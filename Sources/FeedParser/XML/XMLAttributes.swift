@@ -8,12 +8,13 @@ struct XMLAttributes {
         var rawName: UnsafePointer<UInt8>
         /// The value as libxml2 reports it: without entity substitution it
         /// writes every `&` of an attribute value (`&amp;`, `&#38;`) as the
-        /// five characters `&#38;`, which `decodedValue` undoes.
+        /// five characters `&#38;`, which `withDecodedValue` undoes.
         var rawValue: UnsafeBufferPointer<UInt8>
 
-        /// The value's UTF-8 bytes with each `&#38;` turned back into `&`.
-        var decodedValue: [UInt8] {
-            guard rawValue.contains(UInt8(ascii: "&")) else { return Array(rawValue) }
+        /// Calls `body` with the value's UTF-8 bytes, each `&#38;` turned
+        /// back into `&`; a value without any is passed as it is, uncopied.
+        func withDecodedValue<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            guard rawValue.contains(UInt8(ascii: "&")) else { return body(rawValue) }
             let marker = Array("&#38;".utf8)
             var bytes: [UInt8] = []
             bytes.reserveCapacity(rawValue.count)
@@ -29,7 +30,7 @@ struct XMLAttributes {
                     index += 1
                 }
             }
-            return bytes
+            return bytes.withUnsafeBufferPointer(body)
         }
     }
 
@@ -39,7 +40,7 @@ struct XMLAttributes {
     /// attributes such as `href`), or nil.
     func value(_ name: LocalName, namespace: Namespace = .none) -> String? {
         for attribute in list where attribute.name == name && attribute.namespace == namespace {
-            return String(decoding: attribute.decodedValue, as: UTF8.self)
+            return attribute.withDecodedValue { String(decoding: $0, as: UTF8.self) }
         }
         return nil
     }
@@ -63,6 +64,10 @@ extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingXMLWhitespace() -> String {
         let utf8 = self.utf8
+        // Most strings need no trimming, which the two ends tell at once.
+        if let first = utf8.first, let last = utf8.last, !first.isFeedWhitespace, !last.isFeedWhitespace {
+            return self
+        }
         guard let first = utf8.firstIndex(where: { !$0.isFeedWhitespace }) else { return "" }
         let last = utf8.lastIndex(where: { !$0.isFeedWhitespace })!
         if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return self }

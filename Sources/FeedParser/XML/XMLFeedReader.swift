@@ -23,8 +23,37 @@ final class XMLFeedReader {
     /// How many error lines a feed keeps; a broken feed can have thousands.
     private static let maximumErrors = 5
 
+    /// How a pass reads the document.
+    private enum Pass {
+        /// libxml2's push parser over the whole document at once, strict.
+        /// libxml2 2.9 reads a CDATA section there with one scan for its end,
+        /// where the pull parser decodes it character by character. The push
+        /// parser lacks the pull parser's nesting limit and words some errors
+        /// differently, so this pass gives up on anything out of the ordinary
+        /// (see `isComplete`), and the strict pass reads the document again.
+        case quick
+        /// libxml2's pull parser, stopping at the first error.
+        case strict
+        /// libxml2's pull parser in recovery mode, going on to the end.
+        case recovering
+    }
+
+    /// The pull parser's nesting limit (libxml2's `xmlParserMaxDepth`), which
+    /// the quick pass enforces itself.
+    private static let maximumDepth = 256
+    /// The largest document the quick pass reads. libxml2 2.9's push parser
+    /// halts with "Huge input lookup" once more than 10,000,000 bytes lie
+    /// ahead of it, and can read the buffer it just freed while doing so;
+    /// below this size that never happens, nor can a CDATA section reach
+    /// the 10,000,000 bytes at which the pull parser refuses it.
+    private static let maximumQuickBytes = 9_000_000
+
+    private let pass: Pass
     private(set) var builder: FeedBuilder
     private var names = NameTable()
+    /// The attributes of the element being started; its memory is reused
+    /// from element to element (the builder keeps no `XMLAttributes`).
+    private var attributeList: [XMLAttributes.Attribute] = []
     private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
     private(set) var errors: [XMLProblem] = []
     private(set) var errorCount = 0
@@ -40,8 +69,18 @@ final class XMLFeedReader {
     /// the first byte of a predefined entity's text: `XMLRepair` must rewrite
     /// it as a numeric reference first.
     private(set) var needsRepair = false
+    /// How many elements are open.
+    private var depth = 0
+    /// The push parser of a quick pass, while it runs.
+    private var pushParser: xmlParserCtxtPtr?
+    /// The quick pass met something only the strict pass may judge.
+    private var gaveUp = false
+    /// The document was read to its end, well-formed, without the quick
+    /// pass giving up: what the builder holds is final.
+    private(set) var isComplete = false
 
-    private init(baseURL: String?) {
+    private init(pass: Pass, baseURL: String?) {
+        self.pass = pass
         builder = FeedBuilder(baseURL: baseURL)
     }
 
@@ -49,20 +88,52 @@ final class XMLFeedReader {
         for entity in entities.values { fs_xml_free_predefined_entity(entity) }
     }
 
-    /// Parses `document` (UTF-8, at most 2 GiB) and returns the builder that
-    /// saw it, with the errors found. Without `recover`, libxml2 stops at the
-    /// first error; with it, it goes on to the end.
+    /// Parses `document` (UTF-8, at most 2 GiB) and returns the reader that
+    /// saw it, with its builder and the errors found. Without `recover`,
+    /// libxml2 stops at the first error: the quick pass reads the document
+    /// when it is small enough, and the strict pass reads it again when the
+    /// quick pass could not judge it. With `recover`, libxml2 goes on to the end.
     static func read(_ document: UnsafeBufferPointer<UInt8>, baseURL: String?, recover: Bool) -> XMLFeedReader {
-        let options = Int32(recover ? options | XML_PARSE_RECOVER.rawValue : options)
-        let reader = XMLFeedReader(baseURL: baseURL)
+        if recover { return read(document, baseURL: baseURL, pass: .recovering) }
+        if document.count <= maximumQuickBytes {
+            let quick = read(document, baseURL: baseURL, pass: .quick)
+            if quick.isComplete { return quick }
+        }
+        return read(document, baseURL: baseURL, pass: .strict)
+    }
+
+    private static func read(_ document: UnsafeBufferPointer<UInt8>, baseURL: String?, pass: Pass) -> XMLFeedReader {
+        let reader = XMLFeedReader(pass: pass, baseURL: baseURL)
         var handler = makeHandler()
         withExtendedLifetime(reader) {
             document.withMemoryRebound(to: CChar.self) { bytes in
-                _ = fs_xml_sax_parse(&handler, Unmanaged.passUnretained(reader).toOpaque(),
-                                     bytes.baseAddress, Int32(bytes.count), options)
+                let user = Unmanaged.passUnretained(reader).toOpaque()
+                let length = Int32(bytes.count)
+                let wellFormed: Int32
+                switch pass {
+                case .quick:
+                    guard let parser = fs_xml_new_push_parser(&handler, user, Int32(options)) else { return }
+                    reader.pushParser = parser
+                    wellFormed = fs_xml_push_parse(parser, bytes.baseAddress, length)
+                    reader.pushParser = nil
+                    fs_xml_free_push_parser(parser)
+                case .strict:
+                    wellFormed = fs_xml_sax_parse(&handler, user, bytes.baseAddress, length, Int32(options))
+                case .recovering:
+                    wellFormed = fs_xml_sax_parse(&handler, user, bytes.baseAddress, length,
+                                                  Int32(options | XML_PARSE_RECOVER.rawValue))
+                }
+                reader.isComplete = wellFormed == 1 && reader.errorCount == 0 && !reader.gaveUp
             }
         }
         return reader
+    }
+
+    /// Ends a quick pass early: the strict pass must read the document.
+    private func giveUp() {
+        guard pass == .quick, !gaveUp, let pushParser else { return }
+        gaveUp = true
+        fs_xml_stop_parser(pushParser)
     }
 
     // MARK: - Callbacks
@@ -72,31 +143,35 @@ final class XMLFeedReader {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, prefix, uri, _, _, attributeCount, _, attributes in
             guard let localName else { return }
-            readerOf(context).startElement(localName, prefix: prefix, uri: uri,
-                                         attributeCount: Int(attributeCount), attributes: attributes)
+            withReader(context) {
+                $0.startElement(localName, prefix: prefix, uri: uri,
+                                attributeCount: Int(attributeCount), attributes: attributes)
+            }
         }
         handler.endElementNs = { context, _, _, _ in
-            readerOf(context).builder.endElement()
+            withReader(context) { reader in
+                reader.depth -= 1
+                reader.builder.endElement()
+            }
         }
         handler.characters = { context, bytes, length in
             guard let bytes, length > 0 else { return }
-            let reader = readerOf(context)
-            reader.entityAwaitingCharacters = false
-            reader.builder.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            withReader(context) { $0.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
         }
         handler.ignorableWhitespace = handler.characters
         handler.getEntity = { context, name in
             guard let name else { return nil }
-            return readerOf(context).entity(named: name)
+            return withReader(context) { $0.entity(named: name) }
         }
         handler.entityDecl = { context, name, _, _, _, _ in
-            let reader = readerOf(context)
-            reader.declaresEntities = true
-            if let name { reader.declaredEntities.insert(String(cString: name)) }
+            withReader(context) { reader in
+                reader.declaresEntities = true
+                if let name { reader.declaredEntities.insert(String(cString: name)) }
+            }
         }
         handler.serror = { context, error in
             guard let error else { return }
-            readerOf(context).record(error)
+            withReader(context) { $0.record(error) }
         }
         return handler
     }
@@ -109,25 +184,30 @@ final class XMLFeedReader {
             entityAwaitingCharacters = false
             needsRepair = true
         }
-        var list = XMLAttributes(list: [])
+        depth += 1
+        if depth > Self.maximumDepth { giveUp() }
+        if !attributeList.isEmpty { attributeList.removeAll(keepingCapacity: true) }
         if attributeCount > 0, let attributes {
-            var items: [XMLAttributes.Attribute] = []
-            items.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 // libxml2 passes five pointers per attribute: local name,
                 // prefix, URI, value start and value end.
                 let base = attributes + index * 5
                 guard let name = base[0], let start = base[3], let end = base[4] else { continue }
-                items.append(XMLAttributes.Attribute(
+                attributeList.append(XMLAttributes.Attribute(
                     name: names.localName(name),
                     namespace: names.namespace(uri: base[2], prefix: base[1]),
                     rawName: name,
                     rawValue: UnsafeBufferPointer(start: start, count: end - start)))
             }
-            list = XMLAttributes(list: items)
         }
+        let list = XMLAttributes(list: attributeList)
         builder.startElement(names.localName(localName), namespace: names.namespace(uri: uri, prefix: prefix),
                              rawName: localName, attributes: list)
+    }
+
+    private func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        entityAwaitingCharacters = false
+        builder.characters(text)
     }
 
     /// Every entity reference the document makes, as a predefined entity
@@ -159,10 +239,14 @@ final class XMLFeedReader {
     }
 }
 
-/// The reader a SAX callback's context pointer stands for. A free function,
-/// because C callbacks must not capture anything, not even `Self`.
-private func readerOf(_ context: UnsafeMutableRawPointer?) -> XMLFeedReader {
-    Unmanaged<XMLFeedReader>.fromOpaque(context!).takeUnretainedValue()
+/// Runs `body` on the reader a SAX callback's context pointer stands for,
+/// without retaining it: `read` keeps the reader alive for the whole parse.
+/// A free function, because C callbacks must not capture anything, not even
+/// `Self`.
+@inline(__always)
+private func withReader<Result>(_ context: UnsafeMutableRawPointer?,
+                                _ body: (XMLFeedReader) -> Result) -> Result {
+    Unmanaged<XMLFeedReader>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
 }
 
 /// One error libxml2 reported and recovered from.

@@ -85,16 +85,16 @@ enum LocalName: String, Sendable {
 /// remembering each pointer: libxml2 interns names in a per-parse dictionary,
 /// so each distinct name is decoded once per document, not once per element.
 struct NameTable {
-    private var localNames: [UnsafeRawPointer: LocalName] = [:]
-    private var namespaces: [UnsafeRawPointer: Namespace] = [:]
-    private var prefixes: [UnsafeRawPointer: Namespace] = [:]
+    private var localNames = PointerMap<LocalName>()
+    private var namespaces = PointerMap<Namespace>()
+    private var prefixes = PointerMap<Namespace>()
 
     /// The local name `pointer` spells.
     mutating func localName(_ pointer: UnsafePointer<UInt8>) -> LocalName {
         let key = UnsafeRawPointer(pointer)
         if let known = localNames[key] { return known }
         let name = LocalName(rawValue: String(cString: pointer)) ?? .other
-        localNames[key] = name
+        localNames.insert(name, for: key)
         return name
     }
 
@@ -105,14 +105,63 @@ struct NameTable {
             let key = UnsafeRawPointer(uri)
             if let known = namespaces[key] { return known }
             let namespace = Namespace(uri: String(cString: uri))
-            namespaces[key] = namespace
+            namespaces.insert(namespace, for: key)
             return namespace
         }
         guard let prefix else { return .none }
         let key = UnsafeRawPointer(prefix)
         if let known = prefixes[key] { return known }
         let namespace = Namespace(undeclaredPrefix: String(cString: prefix))
-        prefixes[key] = namespace
+        prefixes.insert(namespace, for: key)
         return namespace
+    }
+}
+
+/// A small map keyed by pointer identity, for `NameTable`: open addressing
+/// on the pointer's bits, so a lookup is a multiply and a compare or two
+/// instead of `Dictionary`'s SipHash, on every element and attribute.
+struct PointerMap<Value> {
+    private var keys = [UnsafeRawPointer?](repeating: nil, count: 64)
+    private var values = [Value?](repeating: nil, count: 64)
+    private var count = 0
+
+    /// The value stored for `key`, or nil.
+    subscript(key: UnsafeRawPointer) -> Value? {
+        let mask = keys.count - 1
+        var slot = Self.slot(of: key, mask: mask)
+        while let stored = keys[slot] {
+            if stored == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Stores `value` for `key`, which must not be stored yet.
+    mutating func insert(_ value: Value, for key: UnsafeRawPointer) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Self.slot(of: key, mask: mask)
+        while keys[slot] != nil { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = [UnsafeRawPointer?](repeating: nil, count: oldKeys.count * 2)
+        values = [Value?](repeating: nil, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) {
+            if let key, let value { insert(value, for: key) }
+        }
+    }
+
+    /// Fibonacci hashing: the high bits of the pointer times 2⁶⁴/φ.
+    @inline(__always)
+    private static func slot(of key: UnsafeRawPointer, mask: Int) -> Int {
+        let product = UInt(bitPattern: Int(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: product >> 40) & mask
     }
 }
