@@ -25,6 +25,10 @@ public struct Feed: Sendable, Equatable {
     /// each (`line 12: Opening and ending tag mismatch: title and item`).
     /// Empty for a well-formed feed.
     public var warnings: [String]
+    /// Whether the document ended inside its last entry, as a download cut
+    /// short does: that entry is in `entries`, but any of its fields (the
+    /// guid and link included) may stop anywhere. Not part of the JSON contract.
+    public var lastEntryIsCutOff = false
 
     /// Makes a feed; every field but the format is optional.
     public init(

@@ -113,6 +113,14 @@ import Testing
         #expect(feed.entries[2].link == "https://interrupted.example.com/three")
         #expect(feed.entries[2].summary == "This description stops in the mid")
         #expect(feed.warnings.first?.contains("Premature end of data") == true)
+        #expect(feed.lastEntryIsCutOff)
+    }
+
+    @Test func feedCutBetweenEntriesHasNoCutOffEntry() throws {
+        let feed = try parse("<rss version=\"2.0\"><channel><title>T</title><item><title>Whole</title></item>")
+        #expect(feed.entries.map(\.title) == ["Whole"])
+        #expect(!feed.lastEntryIsCutOff)
+        #expect(try !Fixture.feed("Broken/junk-after-root.xml").lastEntryIsCutOff)
     }
 
     @Test func feedCutInsideTheChannelTitleKeepsTheTitle() throws {

@@ -149,4 +149,36 @@ import Testing
         #expect(second.stderr == warning)
         #expect(try workspace.newFileNames().count == 2)
     }
+
+    @Test func anEntryCutOffByTheEndOfTheDocumentWaitsUntilItArrivesWhole() throws {
+        let workspace = try OnceWorkspace()
+        let whole = try String(contentsOf: FeedServer.fixtures.appendingPathComponent("truncated.rss"), encoding: .utf8)
+            + """
+            \t<item>
+            \t\t<title>Lintian overrides we keep</title>
+            \t\t<guid>https://pkg.example.org/2024/overrides</guid>
+            \t\t<description>Three of them, each with the reason in a comment.</description>
+            \t</item>
+            </channel>
+            </rss>
+            """
+        // The same feed, cut in the middle of the third entry's guid.
+        let cut = String(whole[..<whole.range(of: "2024/overr")!.upperBound])
+        let file = workspace.www.appendingPathComponent("pkg.rss")
+        try Data(cut.utf8).write(to: file)
+        try workspace.configure("\(workspace.url("/plain/pkg.rss")) name=pkg")
+        let first = try workspace.once()
+        #expect(first.status == 0)
+        #expect(first.stderr.hasSuffix("; the document ends inside its last entry, left out until it arrives whole\n"))
+        #expect(try workspace.articles().compactMap(\.guid).sorted()
+            == ["https://pkg.example.org/2024/dh-strip", "https://pkg.example.org/2024/reproducible"])
+
+        try Data(whole.utf8).write(to: file)
+        let second = try workspace.once()
+        #expect(second.status == 0 && second.stderr == "")
+        let third = try workspace.articles().filter { $0.guid == "https://pkg.example.org/2024/overrides" }
+        #expect(third.count == 1)
+        #expect(third.first?.string("content_text") == "Three of them, each with the reason in a comment.")
+        #expect(try workspace.newFileNames().count == 3)
+    }
 }

@@ -196,6 +196,9 @@ struct FeedBuilder {
     /// when the root element was no feed.
     mutating func finish(warnings: [String]) -> Feed? {
         isFinishing = true
+        let endsInsideEntry = stack.contains { frame in
+            if case .item = frame.role { return true } else { return false }
+        }
         while !stack.isEmpty { endElement() }
         guard let format else { return nil }
         var warnings = warnings
@@ -214,6 +217,7 @@ struct FeedBuilder {
         for index in finished.indices where finished[index].authors.isEmpty {
             finished[index].authors = channel.authors
         }
+        feed.lastEntryIsCutOff = endsInsideEntry && !finished.isEmpty
         feed.entries = finished
         return feed
     }

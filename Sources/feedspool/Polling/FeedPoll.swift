@@ -90,7 +90,7 @@ struct FeedPoll {
             return
         }
         prepared.record.gone = false
-        let parsed: Feed
+        var parsed: Feed
         do {
             parsed = try parser.parse(response.body, baseURL: response.effectiveURL, charset: response.charset)
         } catch {
@@ -98,6 +98,12 @@ struct FeedPoll {
             return
         }
         var notes = parsed.warnings
+        if parsed.lastEntryIsCutOff {
+            // Its guid, link or text may stop anywhere: delivered now, it
+            // would stay cut for good, or come again under its whole guid.
+            parsed.entries.removeLast()
+            notes.append("the document ends inside its last entry, left out until it arrives whole")
+        }
         do {
             prepared.articles = try articles(parsed, now: now, notes: &notes)
         } catch {
