@@ -50,12 +50,16 @@ struct CleanCommand: ParsableCommand {
         for file in files {
             do {
                 let bytes = try Console.readInput(file)
-                append(cleaner.clean(TextDecoding.string(from: bytes), baseURL: base), to: &pending)
+                append(cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base), to: &pending)
                 if pending.count >= 1 << 16 {
                     Console.write(pending)
                     pending.removeAll(keepingCapacity: true)
                 }
             } catch {
+                // The articles before this file come first, as they would
+                // unbuffered, even when stdout and stderr are one pipe.
+                Console.write(pending)
+                pending.removeAll(keepingCapacity: true)
                 Console.error("\(file): cannot read: \(error)")
                 failed = true
             }

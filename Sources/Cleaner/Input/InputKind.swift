@@ -13,21 +13,24 @@ enum InputKind: Equatable {
     /// reference; plain text otherwise.
     static func of(_ input: String) -> InputKind {
         var input = input
-        return input.withUTF8 { bytes in
-            let head = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4096)])
-            var start = 0
-            while start < head.count, head[start] == 0x20 || (0x09...0x0D).contains(head[start]) { start += 1 }
-            if start + 3 <= head.count, head[start] == 0xEF, head[start + 1] == 0xBB, head[start + 2] == 0xBF {
-                start += 3
-            }
-            let opening = UnsafeBufferPointer(rebasing: head[start...])
-            if startsWith(opening, "<!doctype html") || startsWith(opening, "<html")
-                || containsBodyOrHead(head)
-            {
-                return .page
-            }
-            return hasMarkup(bytes) ? .fragment : .plainText
+        return input.withUTF8 { of($0) }
+    }
+
+    /// The kind of `bytes` (UTF-8), by the rules of `of(_:)` for strings.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> InputKind {
+        let head = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4096)])
+        var start = 0
+        while start < head.count, head[start] == 0x20 || (0x09...0x0D).contains(head[start]) { start += 1 }
+        if start + 3 <= head.count, head[start] == 0xEF, head[start + 1] == 0xBB, head[start + 2] == 0xBF {
+            start += 3
         }
+        let opening = UnsafeBufferPointer(rebasing: head[start...])
+        if startsWith(opening, "<!doctype html") || startsWith(opening, "<html")
+            || containsBodyOrHead(head)
+        {
+            return .page
+        }
+        return hasMarkup(bytes) ? .fragment : .plainText
     }
 
     /// Whether `bytes` starts with the lowercase ASCII `prefix`, ignoring case.
