@@ -101,8 +101,8 @@ public struct Cleaner: Sendable {
         let source = BoundaryPass.apply(to: &tree, under: root, removals: &removals)
         return CleanArticle(
             title: title,
-            text: TextWriter.text(of: tree, under: root),
-            html: HTMLWriter.html(of: tree, under: root),
+            textUTF8: TextWriter.text(of: tree, under: root),
+            htmlUTF8: HTMLWriter.html(of: tree, under: root),
             source: source,
             removed: removals)
     }
@@ -128,7 +128,7 @@ public struct Cleaner: Sendable {
         var removals: [Removal] = []
         removeTracking(&tree, under: HTMLTree.root, removals: &removals)
         Sanitizer.sanitize(&tree, base: baseURL.flatMap { URL(string: $0) }, removals: &removals)
-        return CleanArticle(title: title, text: TextWriter.text(of: tree), html: HTMLWriter.html(of: tree),
+        return CleanArticle(title: title, textUTF8: TextWriter.text(of: tree), htmlUTF8: HTMLWriter.html(of: tree),
                             source: nil, removed: removals)
     }
 

@@ -71,17 +71,17 @@ struct CleanCommand: ParsableCommand {
     private func append(_ article: CleanArticle, to pending: inout [UInt8]) {
         switch output {
         case .text:
-            pending.append(contentsOf: article.text.utf8)
+            pending.append(contentsOf: article.textUTF8)
             pending.append(UInt8(ascii: "\n"))
         case .html:
-            pending.append(contentsOf: article.html.utf8)
+            pending.append(contentsOf: article.htmlUTF8)
             pending.append(UInt8(ascii: "\n"))
         case .json:
             var writer = JSONWriter()
             writer.beginObject()
             writer.key("title"); writer.string(article.title)
-            writer.key("text"); writer.string(article.text)
-            writer.key("html"); writer.string(article.html)
+            writer.key("text"); writer.string(utf8: article.textUTF8)
+            writer.key("html"); writer.string(utf8: article.htmlUTF8)
             writer.key("source"); writer.string(article.source)
             writer.key("removed")
             writer.beginArray()

@@ -58,6 +58,12 @@ public struct JSONWriter: Sendable {
         value.withUTF8 { appendQuoted($0) }
     }
 
+    /// Writes a string given as valid UTF-8.
+    public mutating func string(utf8 value: [UInt8]) {
+        separate()
+        value.withUnsafeBufferPointer { appendQuoted($0) }
+    }
+
     /// Writes an integer, or `null` for nil.
     public mutating func number(_ value: Int64?) {
         separate()
