@@ -48,7 +48,13 @@ enum InputKind: Equatable {
         var start = 0
         while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: start) {
             let rest = UnsafeBufferPointer(rebasing: bytes[open...])
-            if startsWith(rest, "<body") || startsWith(rest, "<head>") || startsWith(rest, "<head ") { return true }
+            // Most tags start with neither letter.
+            let letter = rest.count > 1 ? rest[1] | 0x20 : 0
+            if letter == UInt8(ascii: "b") || letter == UInt8(ascii: "h"),
+               startsWith(rest, "<body") || startsWith(rest, "<head>") || startsWith(rest, "<head ")
+            {
+                return true
+            }
             start = open + 1
         }
         return false
