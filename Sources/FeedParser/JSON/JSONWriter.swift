@@ -87,6 +87,20 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// Ends a line of JSON Lines output: a line break, after which the next
+    /// value starts a new document rather than following a comma.
+    public mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        needsComma = false
+    }
+
+    /// Empties the writer, keeping its capacity, once its bytes are written
+    /// out: one writer serves a whole stream of JSON Lines.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = true
