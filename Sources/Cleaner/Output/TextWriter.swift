@@ -152,7 +152,13 @@ struct TextWriter {
         switch layout {
         case .listItem:
             request(listDepth > 0 ? .line : .paragraph)
-            emit(String(repeating: "  ", count: max(0, listDepth - 1)) + "-")
+            // "- ", indented two spaces a level of nesting, without a string.
+            startWord()
+            for _ in 0..<max(0, listDepth - 1) {
+                put(0x20)
+                put(0x20)
+            }
+            put(UInt8(ascii: "-"))
             request(.space)
             atItemStart = true
         case .list:
