@@ -47,6 +47,18 @@ public struct Cleaner: Sendable {
         return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
     }
 
+    /// Cleans one article given as UTF-8 bytes, as `clean(_:baseURL:template:)`
+    /// cleans a string, without making a string of the input first.
+    /// - Parameters:
+    ///   - input: Valid UTF-8, such as `TextDecoding.utf8(from:)` returns.
+    ///   - baseURL: The article's URL, against which relative links resolve.
+    ///   - template: Blocks the feed repeats in most entries, to drop.
+    public func clean(utf8 input: [UInt8], baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
+        let (parsedTree, title, kind) = Self.tree(forUTF8: input)
+        var tree = consume parsedTree
+        return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
+    }
+
     /// Parses an article for `clean(_:baseURL:template:)` and
     /// `FeedTemplate(learningFrom:)`, so that a feed's entries are parsed
     /// once for both learning the template and cleaning.
@@ -89,8 +101,8 @@ public struct Cleaner: Sendable {
         let source = BoundaryPass.apply(to: &tree, under: root, removals: &removals)
         return CleanArticle(
             title: title,
-            text: TextWriter.text(of: tree, under: root),
-            html: HTMLWriter.html(of: tree, under: root),
+            textUTF8: TextWriter.text(of: tree, under: root),
+            htmlUTF8: HTMLWriter.html(of: tree, under: root),
             source: source,
             removed: removals)
     }
@@ -116,7 +128,7 @@ public struct Cleaner: Sendable {
         var removals: [Removal] = []
         removeTracking(&tree, under: HTMLTree.root, removals: &removals)
         Sanitizer.sanitize(&tree, base: baseURL.flatMap { URL(string: $0) }, removals: &removals)
-        return CleanArticle(title: title, text: TextWriter.text(of: tree), html: HTMLWriter.html(of: tree),
+        return CleanArticle(title: title, textUTF8: TextWriter.text(of: tree), htmlUTF8: HTMLWriter.html(of: tree),
                             source: nil, removed: removals)
     }
 
@@ -127,9 +139,23 @@ public struct Cleaner: Sendable {
             let (tree, title) = PlainTextInput.tree(from: input)
             return (tree, title, kind)
         }
-        let html = RawTextStripper.strip(Array(input.utf8))
-        let tree = html.withUnsafeBufferPointer { HTMLTreeBuilder.parse($0) }
-        return (tree, nil, kind)
+        return (htmlTree(Array(input.utf8)), nil, kind)
+    }
+
+    /// The tree of `input` (valid UTF-8), its title and its kind, as
+    /// `tree(for:)` makes them from a string.
+    static func tree(forUTF8 input: [UInt8]) -> (tree: HTMLTree, title: String?, kind: InputKind) {
+        let kind = input.withUnsafeBufferPointer { InputKind.of($0) }
+        if kind == .plainText {
+            let (tree, title) = PlainTextInput.tree(from: String(decoding: input, as: UTF8.self))
+            return (tree, title, kind)
+        }
+        return (htmlTree(input), nil, kind)
+    }
+
+    /// The tree of HTML (UTF-8), script and style elements cut out first.
+    private static func htmlTree(_ html: [UInt8]) -> HTMLTree {
+        RawTextStripper.strip(html).withUnsafeBufferPointer { HTMLTreeBuilder.parse($0) }
     }
 
     // MARK: - Passes

@@ -550,4 +550,10 @@ public enum TextDecoding {
     public static func string(from bytes: [UInt8], charset: String? = nil) -> String {
         String(decoding: DocumentEncoding.decode(bytes, httpCharset: charset).bytes, as: UTF8.self)
     }
+
+    /// `bytes` decoded by the same rules as `string(from:charset:)`, as
+    /// valid UTF-8: the same array when it already is.
+    public static func utf8(from bytes: [UInt8], charset: String? = nil) -> [UInt8] {
+        DocumentEncoding.decode(bytes, httpCharset: charset).bytes
+    }
 }

@@ -45,52 +45,62 @@ struct CleanCommand: ParsableCommand {
         let cleaner = Cleaner()
         var failed = false
         // Output is written in large pieces, not one system call an article:
-        // `clean` is handed hundreds of short fragments at a time.
+        // `clean` is handed hundreds of short fragments at a time. JSON goes
+        // straight into one writer's buffer, a line an article.
         var pending: [UInt8] = []
+        var json = JSONWriter(capacity: output == .json ? 1 << 17 : 0)
         for file in files {
             do {
                 let bytes = try Console.readInput(file)
-                append(cleaner.clean(TextDecoding.string(from: bytes), baseURL: base), to: &pending)
-                if pending.count >= 1 << 16 {
-                    Console.write(pending)
-                    pending.removeAll(keepingCapacity: true)
+                let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
+                if output == .json {
+                    Self.append(article, to: &json)
+                } else {
+                    pending.append(contentsOf: output == .text ? article.textUTF8 : article.htmlUTF8)
+                    pending.append(UInt8(ascii: "\n"))
                 }
+                Self.flush(&pending, &json, from: 1 << 16)
             } catch {
+                // The articles before this file come first, as they would
+                // unbuffered, even when stdout and stderr are one pipe.
+                Self.flush(&pending, &json, from: 0)
                 Console.error("\(file): cannot read: \(error)")
                 failed = true
             }
         }
-        Console.write(pending)
+        Self.flush(&pending, &json, from: 0)
         if failed { throw ExitCode(1) }
     }
 
-    private func append(_ article: CleanArticle, to pending: inout [UInt8]) {
-        switch output {
-        case .text:
-            pending.append(contentsOf: article.text.utf8)
-            pending.append(UInt8(ascii: "\n"))
-        case .html:
-            pending.append(contentsOf: article.html.utf8)
-            pending.append(UInt8(ascii: "\n"))
-        case .json:
-            var writer = JSONWriter()
-            writer.beginObject()
-            writer.key("title"); writer.string(article.title)
-            writer.key("text"); writer.string(article.text)
-            writer.key("html"); writer.string(article.html)
-            writer.key("source"); writer.string(article.source)
-            writer.key("removed")
-            writer.beginArray()
-            for removal in article.removed {
-                writer.beginObject()
-                writer.key("what"); writer.string(removal.what)
-                writer.key("chars"); writer.number(Int64(removal.chars))
-                writer.endObject()
-            }
-            writer.endArray()
-            writer.endObject()
-            writer.newline()
-            pending.append(contentsOf: writer.bytes)
+    /// Writes out what is buffered once there are at least `size` bytes.
+    private static func flush(_ pending: inout [UInt8], _ json: inout JSONWriter, from size: Int) {
+        if !pending.isEmpty, pending.count >= size {
+            Console.write(pending)
+            pending.removeAll(keepingCapacity: true)
         }
+        if json.byteCount > 0, json.byteCount >= size {
+            Console.write(json.bytes)
+            json.removeAll()
+        }
+    }
+
+    /// Writes `article` as one line of JSON.
+    private static func append(_ article: CleanArticle, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("title"); writer.string(article.title)
+        writer.key("text"); writer.string(utf8: article.textUTF8)
+        writer.key("html"); writer.string(utf8: article.htmlUTF8)
+        writer.key("source"); writer.string(article.source)
+        writer.key("removed")
+        writer.beginArray()
+        for removal in article.removed {
+            writer.beginObject()
+            writer.key("what"); writer.string(removal.what)
+            writer.key("chars"); writer.number(Int64(removal.chars))
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.endLine()
     }
 }

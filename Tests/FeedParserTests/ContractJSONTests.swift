@@ -79,6 +79,22 @@ import Testing
         #expect(object["title"] == .string("T"))
     }
 
+    @Test func endLineStartsTheNextDocumentWithoutAComma() {
+        var writer = JSONWriter()
+        for number in [1, 2] as [Int64] {
+            writer.beginObject()
+            writer.key("n")
+            writer.number(number)
+            writer.endObject()
+            writer.endLine()
+        }
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "{\"n\":1}\n{\"n\":2}\n")
+        writer.removeAll()
+        writer.beginArray()
+        writer.endArray()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "[]")
+    }
+
     // MARK: - Values
 
     @Test func valuesRoundTripThroughAJSONDecoder() throws {

@@ -70,6 +70,20 @@ import Testing
         #expect(result.stderr == "feedspool: /nonexistent/article.html: cannot read: No such file or directory\n")
     }
 
+    @Test func anUnreadableFileIsReportedAfterTheArticlesBeforeIt() throws {
+        let folder = try TemporaryFolder()
+        let first = try folder.write("first.html", "<p>The first article.</p>")
+        let last = try folder.write("last.html", "<p>The last article.</p>")
+        let result = try CommandRunner.run(["clean", first, "/nonexistent/article.html", last], mergingErrors: true)
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            The first article.
+            feedspool: /nonexistent/article.html: cannot read: No such file or directory
+            The last article.
+
+            """)
+    }
+
     @Test func twoOutputFlagsAreAUsageError() throws {
         let result = try CommandRunner.run(["clean", "--text", "--json", "-"])
         #expect(result.status == 2)

@@ -28,10 +28,12 @@ struct CommandRunner {
     }()
 
     /// Runs `feedspool` (or `executable`) with `arguments`, feeding `stdin`
-    /// to it; `environment` adds to the test's own environment.
+    /// to it; `environment` adds to the test's own environment. With
+    /// `mergingErrors`, standard error goes into the standard output pipe, as
+    /// `2>&1` does, and `stderr` stays empty.
     static func run(
         _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil,
-        environment: [String: String] = [:], executable: URL? = nil
+        environment: [String: String] = [:], executable: URL? = nil, mergingErrors: Bool = false
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
@@ -40,10 +42,10 @@ struct CommandRunner {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe(), output = Pipe(), errors: Pipe? = mergingErrors ? nil : Pipe()
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = errors
+        process.standardError = errors ?? output
         try process.run()
         input.fileHandleForWriting.write(stdin)
         try input.fileHandleForWriting.close()
@@ -51,10 +53,12 @@ struct CommandRunner {
         // fill a pipe and stall the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        if let errors {
+            group.enter()
+            DispatchQueue.global().async {
+                errorData = errors.fileHandleForReading.readDataToEndOfFile()
+                group.leave()
+            }
         }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()

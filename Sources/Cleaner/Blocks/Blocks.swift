@@ -3,8 +3,8 @@
 /// and feed templates look at articles block by block.
 struct Block {
     /// The nodes that make up the block: one element, or the inline nodes
-    /// of an anonymous run.
-    var nodes: [Int]
+    /// of an anonymous run; a slice of the nodes of all the article's blocks.
+    var nodes: ArraySlice<Int>
     /// The element name of a leaf block; nil for an anonymous run.
     var element: String?
     /// The block's text, white space collapsed, trimmed, as UTF-8: a slice
@@ -62,53 +62,57 @@ enum BlockSegmenter {
         }
         var segmenter = Segmenter(tree: tree, holdsBlock: holdsBlock)
         segmenter.collect(root)
-        let collapsed = segmenter.collapsed
+        let (collapsed, blockNodes) = (segmenter.collapsed, segmenter.blockNodes)
         return segmenter.found.map { block in
-            Block(nodes: block.nodes, element: block.element, bytes: collapsed[block.range],
+            Block(nodes: blockNodes[block.nodes], element: block.element, bytes: collapsed[block.range],
                   linkTextLength: block.linkTextLength, lines: block.lines)
         }
     }
 
-    /// One segmentation: the blocks found so far, with their collapsed text
-    /// in one byte buffer, and a buffer each block's text is gathered in.
+    /// One segmentation: the blocks found so far, with their nodes in one
+    /// array and their collapsed text in one byte buffer (an array each
+    /// costs an allocation a block), and a buffer each block's text is
+    /// gathered in.
     private struct Segmenter {
         let tree: HTMLTree
         let holdsBlock: [Bool]
-        var found: [(nodes: [Int], element: String?, range: Range<Int>, linkTextLength: Int, lines: [String])] = []
+        var found: [(nodes: Range<Int>, element: String?, range: Range<Int>, linkTextLength: Int, lines: [String])] = []
+        var blockNodes: [Int] = []
         var collapsed: [UInt8] = []
         var text: [UInt8] = []
 
         mutating func collect(_ index: Int) {
-            var run: [Int] = []
+            // The inline run being gathered: the end of `blockNodes` from
+            // `runStart` on, since a block child ends the run first.
+            var runStart = blockNodes.count
             for child in tree.children(of: index) where !tree.nodes[child].isRemoved {
                 let traits = tree.nodes[child].traits
                 guard traits.contains(.block) else {
-                    run.append(child)
+                    blockNodes.append(child)
                     continue
                 }
-                if !run.isEmpty {
-                    addBlock(run, element: nil)
-                    run = []
-                }
+                if blockNodes.count > runStart { addBlock(runStart..<blockNodes.count, element: nil) }
                 if traits.contains(.atomic) || !holdsBlock[child] {
-                    addBlock([child], element: tree.nodes[child].name)
+                    blockNodes.append(child)
+                    addBlock((blockNodes.count - 1)..<blockNodes.count, element: tree.nodes[child].name)
                 } else {
                     collect(child)
                 }
+                runStart = blockNodes.count
             }
-            if !run.isEmpty { addBlock(run, element: nil) }
+            if blockNodes.count > runStart { addBlock(runStart..<blockNodes.count, element: nil) }
         }
 
-        /// Adds the block made of the sibling `nodes` (with their subtrees),
-        /// unless it has no text.
-        private mutating func addBlock(_ nodes: [Int], element: String?) {
+        /// Adds the block made of the sibling nodes `blockNodes[nodes]` (with
+        /// their subtrees), unless it has no text.
+        private mutating func addBlock(_ nodes: Range<Int>, element: String?) {
             text.removeAll(keepingCapacity: true)
             var lineEnds: [Int] = []
             var linkBytes = 0
             // Subtrees are runs of indices in document order; a link's run
             // ends at `linkEnd`.
             var linkEnd = 0
-            for node in nodes {
+            for node in blockNodes[nodes] {
                 var index = node
                 let end = tree.subtreeEnd(of: node)
                 while index < end {

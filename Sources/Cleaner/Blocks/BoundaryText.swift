@@ -204,7 +204,8 @@ enum BoundaryText {
 
     /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org".
     static func attribution(_ text: String) -> String? {
-        guard text.utf8.count <= 200, text.withBytes({ $0.contains(UInt8(ascii: ":")) }) else { return nil }
+        guard text.utf8.count <= 200, text.withBytes({ startsLikeAttribution($0) && $0.contains(UInt8(ascii: ":")) })
+        else { return nil }
         let trimmed = TextNormalizer.collapse(text)
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let label = trimmed[..<colon].lowercased()
@@ -214,6 +215,25 @@ enum BoundaryText {
         var value = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
         while let last = value.last, last == "." || last == "," { value = value.dropLast() }
         return value.isEmpty ? nil : String(value)
+    }
+
+    /// Whether the first letter after white space could begin one of the
+    /// attribution labels ("Original source", "Source", "Via"): most blocks
+    /// are settled by it before the text is collapsed and lowercased.
+    private static func startsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                let letter = byte | 0x20
+                return letter == UInt8(ascii: "o") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "v")
+            }
+        }
+        return false
     }
 
     /// "0", "12 comments", "Comments (3)", "1 Comment".
@@ -233,8 +253,8 @@ enum BoundaryText {
 
     /// A line that is only a UUID, as content systems leak them.
     private static func isUUID(_ key: String) -> Bool {
+        guard key.utf8.count == 36 else { return false }
         let utf8 = Array(key.utf8)
-        guard utf8.count == 36 else { return false }
         for (index, byte) in utf8.enumerated() {
             if [8, 13, 18, 23].contains(index) {
                 if byte != UInt8(ascii: "-") { return false }

@@ -13,21 +13,24 @@ enum InputKind: Equatable {
     /// reference; plain text otherwise.
     static func of(_ input: String) -> InputKind {
         var input = input
-        return input.withUTF8 { bytes in
-            let head = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4096)])
-            var start = 0
-            while start < head.count, head[start] == 0x20 || (0x09...0x0D).contains(head[start]) { start += 1 }
-            if start + 3 <= head.count, head[start] == 0xEF, head[start + 1] == 0xBB, head[start + 2] == 0xBF {
-                start += 3
-            }
-            let opening = UnsafeBufferPointer(rebasing: head[start...])
-            if startsWith(opening, "<!doctype html") || startsWith(opening, "<html")
-                || containsBodyOrHead(head)
-            {
-                return .page
-            }
-            return hasMarkup(bytes) ? .fragment : .plainText
+        return input.withUTF8 { of($0) }
+    }
+
+    /// The kind of `bytes` (UTF-8), by the rules of `of(_:)` for strings.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> InputKind {
+        let head = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4096)])
+        var start = 0
+        while start < head.count, head[start] == 0x20 || (0x09...0x0D).contains(head[start]) { start += 1 }
+        if start + 3 <= head.count, head[start] == 0xEF, head[start + 1] == 0xBB, head[start + 2] == 0xBF {
+            start += 3
         }
+        let opening = UnsafeBufferPointer(rebasing: head[start...])
+        if startsWith(opening, "<!doctype html") || startsWith(opening, "<html")
+            || containsBodyOrHead(head)
+        {
+            return .page
+        }
+        return hasMarkup(bytes) ? .fragment : .plainText
     }
 
     /// Whether `bytes` starts with the lowercase ASCII `prefix`, ignoring case.
@@ -45,7 +48,13 @@ enum InputKind: Equatable {
         var start = 0
         while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: start) {
             let rest = UnsafeBufferPointer(rebasing: bytes[open...])
-            if startsWith(rest, "<body") || startsWith(rest, "<head>") || startsWith(rest, "<head ") { return true }
+            // Most tags start with neither letter.
+            let letter = rest.count > 1 ? rest[1] | 0x20 : 0
+            if letter == UInt8(ascii: "b") || letter == UInt8(ascii: "h"),
+               startsWith(rest, "<body") || startsWith(rest, "<head>") || startsWith(rest, "<head ")
+            {
+                return true
+            }
             start = open + 1
         }
         return false

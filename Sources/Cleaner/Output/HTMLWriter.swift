@@ -2,15 +2,17 @@
 /// with their remaining attributes, other elements' content without their
 /// tags, text escaped. Builds UTF-8 bytes: it runs for every article.
 enum HTMLWriter {
-    /// The HTML of the live nodes under `root`.
-    static func html(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
+    /// The HTML of the live nodes under `root`, as UTF-8.
+    static func html(of tree: HTMLTree, under root: Int = HTMLTree.root) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         write(tree, root, contentMap(tree), into: &output)
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-        guard let first = output.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = output.firstIndex(where: { !isSpace($0) }) else { return [] }
         let last = output.lastIndex(where: { !isSpace($0) })!
-        return String(decoding: output[first...last], as: UTF8.self)
+        output.removeSubrange((last + 1)...)
+        output.removeSubrange(..<first)
+        return output
     }
 
     /// Elements written only when something visible is left inside them:

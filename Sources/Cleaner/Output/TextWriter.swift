@@ -22,11 +22,12 @@ struct TextWriter {
     private var preformatted = 0
     private var listDepth = 0
 
-    /// The text of the live nodes under `root`.
-    static func text(of tree: HTMLTree, under root: Int = HTMLTree.root) -> String {
+    /// The text of the live nodes under `root`, as UTF-8.
+    static func text(of tree: HTMLTree, under root: Int = HTMLTree.root) -> [UInt8] {
         var writer = TextWriter()
         writer.write(tree, root)
-        return String(decoding: writer.output[..<writer.length], as: UTF8.self)
+        writer.output.removeSubrange(writer.length...)
+        return writer.output
     }
 
     private mutating func request(_ kind: Break) {
@@ -151,7 +152,13 @@ struct TextWriter {
         switch layout {
         case .listItem:
             request(listDepth > 0 ? .line : .paragraph)
-            emit(String(repeating: "  ", count: max(0, listDepth - 1)) + "-")
+            // "- ", indented two spaces a level of nesting, without a string.
+            startWord()
+            for _ in 0..<max(0, listDepth - 1) {
+                put(0x20)
+                put(0x20)
+            }
+            put(UInt8(ascii: "-"))
             request(.space)
             atItemStart = true
         case .list:

@@ -71,14 +71,15 @@ public struct ElementTraits: OptionSet, Sendable {
     }
 
     /// The known names of up to eight bytes, keyed by their bytes packed
-    /// into an integer, with their traits: the parser's names are found
-    /// without making a string first.
-    private static let packedTable: [UInt64: (name: String, traits: ElementTraits)] = {
-        var packed: [UInt64: (name: String, traits: ElementTraits)] = [:]
+    /// into an integer, with their traits, sorted by key: the parser's names
+    /// are found by a binary search without making a string first, where a
+    /// dictionary hashes every key.
+    private static let packedTable: [(key: UInt64, name: String, traits: ElementTraits)] = {
+        var packed: [(key: UInt64, name: String, traits: ElementTraits)] = []
         for (name, traits) in table where name.utf8.count <= 8 {
-            name.withBytes { packed[pack($0)] = (name, traits) }
+            name.withBytes { packed.append((pack($0), name, traits)) }
         }
-        return packed
+        return packed.sorted { $0.key < $1.key }
     }()
 
     private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -88,10 +89,22 @@ public struct ElementTraits: OptionSet, Sendable {
     /// The name and traits of the element whose lowercase name is the
     /// NUL-terminated `pointer`.
     static func named(_ pointer: UnsafePointer<UInt8>) -> (name: String, traits: ElementTraits) {
+        // The bytes packed as `pack(_:)` packs them, the first lowest.
         var length = 0
-        while length <= 8, pointer[length] != 0 { length += 1 }
-        if length <= 8, let known = packedTable[pack(UnsafeBufferPointer(start: pointer, count: length))] {
-            return known
+        var key: UInt64 = 0
+        while length <= 8, pointer[length] != 0 {
+            if length < 8 { key |= UInt64(pointer[length]) << (8 * UInt64(length)) }
+            length += 1
+        }
+        if length <= 8 {
+            let table = packedTable
+            var low = 0
+            var high = table.count
+            while low < high {
+                let middle = (low + high) / 2
+                if table[middle].key < key { low = middle + 1 } else { high = middle }
+            }
+            if low < table.count, table[low].key == key { return (table[low].name, table[low].traits) }
         }
         let name = String(cString: pointer)
         return (name, of(name))

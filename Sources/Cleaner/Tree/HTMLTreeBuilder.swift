@@ -51,6 +51,12 @@ struct HTMLTreeBuilder {
         // About one node for every 24 bytes of HTML: growing the array
         // moves every node.
         builder.tree.nodes.reserveCapacity(html.count / 24 + 8)
+        // A fragment names a dozen or two elements and attributes: room for
+        // them at once, not array growth by doubling.
+        builder.knownNamePointers.reserveCapacity(32)
+        builder.knownNames.reserveCapacity(32)
+        builder.knownAttributePointers.reserveCapacity(16)
+        builder.knownAttributes.reserveCapacity(16)
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let name else { return }

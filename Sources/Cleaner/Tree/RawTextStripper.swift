@@ -44,6 +44,10 @@ enum RawTextStripper {
 
     /// The raw-text element name opening at `open` (`<script`, `<STYLE `).
     private static func rawTextName(_ bytes: UnsafeBufferPointer<UInt8>, at open: Int) -> [UInt8]? {
+        // Every name starts with one of these letters, and most tags with none.
+        guard open + 1 < bytes.count else { return nil }
+        let first = bytes[open + 1] | 0x20
+        guard first == UInt8(ascii: "s") || first == UInt8(ascii: "n") || first == UInt8(ascii: "t") else { return nil }
         for name in names where matchesName(bytes, at: open + 1, name) {
             let after = open + 1 + name.count
             guard after < bytes.count else { return nil }

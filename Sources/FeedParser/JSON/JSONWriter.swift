@@ -11,6 +11,9 @@ public struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8.
     public var bytes: [UInt8] { storage.array }
 
+    /// How many bytes are written so far.
+    public var byteCount: Int { storage.count }
+
     /// Makes an empty writer with room for `capacity` bytes.
     public init(capacity: Int = 4096) {
         storage = ByteBuffer(capacity: capacity)
@@ -71,6 +74,13 @@ public struct JSONWriter: Sendable {
         value.withUTF8 { Self.appendQuoted($0, to: buffer) }
     }
 
+    /// Writes a string given as valid UTF-8.
+    public mutating func string(utf8 value: [UInt8]) {
+        separate()
+        let buffer = writable
+        value.withUnsafeBufferPointer { Self.appendQuoted($0, to: buffer) }
+    }
+
     /// Writes an integer, or `null` for nil.
     public mutating func number(_ value: Int64?) {
         separate()
@@ -94,6 +104,20 @@ public struct JSONWriter: Sendable {
     /// line by line; JSON ignores it.
     public mutating func newline() {
         writable.append(UInt8(ascii: "\n"))
+    }
+
+    /// Ends a line of JSON Lines output: a line break, after which the next
+    /// value starts a new document rather than following a comma.
+    public mutating func endLine() {
+        writable.append(UInt8(ascii: "\n"))
+        needsComma = false
+    }
+
+    /// Empties the writer, keeping its memory, once its bytes are written
+    /// out: one writer serves a whole stream of JSON Lines.
+    public mutating func removeAll() {
+        writable.removeAll()
+        needsComma = false
     }
 
     private mutating func separate() {
