@@ -57,18 +57,30 @@ def main():
         row["mbps"] = row["bytes"] / 1e6 / seconds
         row["eps"] = row["entries"] / seconds
         row["subset"] = row["files"] < manifest["feeds"]
+        row["rates"] = [row["bytes"] / 1e6 / float(t) for t in row["runs"].split(",")] if row["runs"] else []
 
     reference = next((r for r in rows if r["tool"] == "feedspool" and r["ok"]), None)
+
+    def median_ratio(row):
+        """The median over the rounds of the tool's MB/s over feedspool's in
+        the same round: the machine's speed drifts between rounds (by up to
+        half here), which best-of-N figures taken in different rounds do not
+        cancel."""
+        pairs = sorted(a / b for a, b in zip(row["rates"], reference["rates"]))
+        if not pairs:
+            return None
+        middle = len(pairs) // 2
+        return pairs[middle] if len(pairs) % 2 else (pairs[middle - 1] + pairs[middle]) / 2
 
     # MARK: - Table
 
     notes = []
-    table = ["| tool | MB/s | entries/s | peak RSS MB | speed vs feedspool |",
-             "| --- | ---: | ---: | ---: | ---: |"]
+    table = ["| tool | MB/s | entries/s | peak RSS MB | speed vs feedspool | same, round by round (median) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
         name = row["label"]
         if not row["ok"]:
-            table.append("| %s | %s | — | — | — |" % (name, row["status"]))
+            table.append("| %s | %s | — | — | — | — |" % (name, row["status"]))
             continue
         if row["subset"]:
             mark = "†" * (1 + sum(1 for n in notes if n.startswith("†")))
@@ -81,8 +93,10 @@ def main():
             notes.append("⚠ %s exited non-zero on %s of %d files; see Benchmarks/work/parse-results/%s.err."
                          % (row["tool"], row["failed"], row["files"], row["tool"]))
         ratio = "%.2f×" % (row["mbps"] / reference["mbps"]) if reference else "n/a"
-        table.append("| %s | %.1f | %s | %.1f | %s |"
-                     % (name, row["mbps"], thousands(row["eps"]), int(row["rss_kib"]) / 1024, ratio))
+        paired = median_ratio(row) if reference else None
+        table.append("| %s | %.1f | %s | %.1f | %s | %s |"
+                     % (name, row["mbps"], thousands(row["eps"]), int(row["rss_kib"]) / 1024, ratio,
+                        "%.2f×" % paired if paired is not None else "n/a"))
 
     # MARK: - Report
 
@@ -108,7 +122,8 @@ def main():
     lines += [""] + notes + ([""] if notes else [])
     repeats = max((len(r["runs"].split(",")) for r in rows if r["ok"]), default=0)
     lines += [
-        "Wall time is the best of %d run(s) with a warm page cache; each run reads every file in the "
+        "Wall time is the best of %d run(s) with a warm page cache, the tools taking turns round by round "
+        "(the last column compares each tool with feedspool within each round and takes the median); each run reads every file in the "
         "tool's list. MB/s counts 10⁶ bytes of feed. Peak RSS is that of the largest single process "
         "(GNU time `%%M`, in MiB); for the CLI tools it comes from a separate untimed pass. "
         "xmllint and feedspool read all files in one process (xargs); sfeed reads only standard "

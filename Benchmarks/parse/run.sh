@@ -7,7 +7,7 @@
 # Environment:
 #   FEEDSPOOL         binary under test (default: .build/release/feedspool)
 #   CORPUS            corpus folder (default: Benchmarks/work/parse-corpus)
-#   REPEATS           timed runs per tool; the best is reported (default 3)
+#   REPEATS           timed rounds, each running every tool once (default 5)
 #   FEEDPARSER_EVERY  feedparser reads every Nth file of each format (default 5; 1 = all)
 #   FEEDPARSER_SPEC   pip requirement for feedparser (default feedparser==6.0.14)
 set -euo pipefail
@@ -18,7 +18,7 @@ bench=$(dirname "$here")
 root=$(dirname "$bench")
 FEEDSPOOL=${FEEDSPOOL:-$root/.build/release/feedspool}
 CORPUS=${CORPUS:-$bench/work/parse-corpus}
-REPEATS=${REPEATS:-3}
+REPEATS=${REPEATS:-5}
 FEEDPARSER_EVERY=${FEEDPARSER_EVERY:-5}
 FEEDPARSER_SPEC=${FEEDPARSER_SPEC:-feedparser==6.0.14}
 venv=$bench/.venv
