@@ -17,6 +17,15 @@ import Cleaner
         #expect(article.removedWhat == ["tail: \"The post … appeared first on …\"", "trailer: elision \"[…]\""])
     }
 
+    @Test func appearedFirstOnFooterGoesWhenTheTitleHoldsAFullStop() {
+        let body = "<p>The committee met on Tuesday and agreed the budget for the coming year without a vote.</p>"
+        let footer = "<p>The post <a href=\"https://example.org/smith\">Mr. Smith goes to the county hall</a> "
+            + "appeared first on <a href=\"https://example.org/\">Parish News</a>.</p>"
+        let article = clean(body + footer)
+        #expect(article.text == "The committee met on Tuesday and agreed the budget for the coming year without a vote.")
+        #expect(article.removedWhat == ["tail: \"The post … appeared first on …\""])
+    }
+
     @Test func mediumOriginallyPublishedFooterGoes() throws {
         let article = try Fixture.clean("Entries/medium-item.html")
         #expect(article.text == """

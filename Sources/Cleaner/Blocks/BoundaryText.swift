@@ -79,10 +79,14 @@ enum BoundaryText {
         {
             return .noise(kind)
         }
-        // One sentence, as Yoast and WordPress write it; a paragraph about
-        // the post office has more than one.
-        if key.hasPrefix("the post "), key.containsBytes(of: " appeared first on "), key.count <= 300,
-           !key.dropLast().containsBytes(of: ". ")
+        // One sentence, as Yoast and WordPress write it, ending with the
+        // site's name; a paragraph about the post office goes on after it.
+        // A title may hold ". " ("Mr. Smith…") when, as in the footer, it
+        // and the site name are links.
+        if key.hasPrefix("the post "), key.count <= 300,
+           let split = key.firstRange(of: " appeared first on "),
+           !key[split.upperBound...].dropLast().containsBytes(of: ". "),
+           linkDensity >= 0.5 || !key[..<split.lowerBound].containsBytes(of: ". ")
         {
             return .noise("\"The post … appeared first on …\"")
         }
