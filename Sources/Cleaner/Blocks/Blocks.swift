@@ -219,19 +219,23 @@ enum TextNormalizer {
     /// Whether `text` is only white space (as `collapse(_:)` sees it), so
     /// that it collapses to nothing.
     static func isBlank(_ text: String) -> Bool {
-        text.withBytes { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    index += 1
-                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                    index += 2
-                } else {
-                    return false
-                }
+        text.withBytes { firstNonSpace(in: $0) == nil }
+    }
+
+    /// The index of the first byte that is not white space (as
+    /// `collapse(_:)` sees it), or nil when there is none.
+    static func firstNonSpace(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                return index
             }
-            return true
         }
+        return nil
     }
 }

@@ -225,19 +225,9 @@ enum BoundaryText {
     /// attribution labels ("Original source", "Source", "Via"): most blocks
     /// are settled by it before the text is collapsed and lowercased.
     private static func startsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                index += 1
-            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                index += 2
-            } else {
-                let letter = byte | 0x20
-                return letter == UInt8(ascii: "o") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "v")
-            }
-        }
-        return false
+        guard let first = TextNormalizer.firstNonSpace(in: bytes) else { return false }
+        let letter = bytes[first] | 0x20
+        return letter == UInt8(ascii: "o") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "v")
     }
 
     /// "0", "12 comments", "Comments (3)", "1 Comment".
