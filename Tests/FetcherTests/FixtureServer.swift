@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Fetcher
 
-/// The Python server in `Fixtures/server.py`, running on 127.0.0.1 on a free
+/// The Python server in `Tests/Fixtures/server.py` (shared with the
+/// `feedspool once` tests), running on 127.0.0.1 on a free
 /// port for as long as this object lives, or, for `shared`, until the test
 /// process exits and the server sees its standard input close.
 ///
@@ -20,11 +21,15 @@ final class FixtureServer: @unchecked Sendable {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
+    /// The server's script, found from this source file.
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/server.py")
+
     /// Starts the server and waits for the port it prints.
     init() throws {
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.fixtures.appendingPathComponent("server.py").path]
+        process.arguments = ["python3", Self.script.path]
         process.standardInput = input
         process.standardOutput = output
         try process.run()

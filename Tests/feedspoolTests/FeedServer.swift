@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The Python server in `Fixtures/server.py`, serving one test's feeds on
+/// The Python server in `Tests/Fixtures/server.py` (shared with the Fetcher
+/// tests), serving one test's feeds on
 /// 127.0.0.1 on a free port for as long as this object lives. Each test
 /// starts its own, so the requests it logs are that test's alone.
 final class FeedServer {
@@ -26,13 +27,17 @@ final class FeedServer {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
+    /// The server's script, found from this source file.
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/server.py")
+
     /// Starts the server on the files of `folder`, logging requests to `log`,
     /// and waits for the port it prints.
     init(serving folder: URL, log: URL) throws {
         self.log = log
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.fixtures.appendingPathComponent("server.py").path, folder.path, log.path]
+        process.arguments = ["python3", Self.script.path, folder.path, log.path]
         process.standardInput = input
         process.standardOutput = output
         try process.run()

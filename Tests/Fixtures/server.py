@@ -1,15 +1,39 @@
 #!/usr/bin/env python3
-"""The HTTP server the Fetcher tests talk to: feeds, validators, redirects,
-error statuses, slow and endless bodies, a gzip bomb, and counters of how many
-requests it served at once. Standard library only.
+"""The HTTP server both test suites talk to: the Fetcher tests (feeds,
+validators, redirects, error statuses, slow and endless bodies, a gzip bomb,
+counters of how many requests it served at once) and the `feedspool once`
+tests (the feeds a test writes into a folder, and a log of every request).
+Standard library only.
+
+    server.py [DOCROOT LOG]
 
 Listens on 127.0.0.1 on a free port and prints the port on the first line of
-stdout. Exits when its standard input closes, so it never outlives the test
-process that started it.
+stdout. With LOG, appends one JSON line per request to it ({"path", "headers",
+"time"}, header names lowercased) before answering, so a test that waited for
+feedspool to exit reads every request it made. Exits when its standard input
+closes, so it never outlives the test process that started it. Its listen
+backlog is 128, not 5, so no connection is dropped when a client opens many
+at once on a loaded machine.
 
 Endpoints:
   /feed                  an RSS feed with ETag and Last-Modified; 304 when the
                          request's If-None-Match or If-Modified-Since matches
+  /feeds/NAME            the file DOCROOT/NAME, with an ETag (a digest of the
+                         content) and Last-Modified (its mtime); 304 when the
+                         request's If-None-Match matches, or, without one,
+                         when If-Modified-Since equals Last-Modified. Files
+                         beside it change the answer, so a test can switch it
+                         between runs:
+                         NAME.type     its Content-Type (default by extension)
+                         NAME.status   a status to answer instead, and after a
+                                       space the value of a Retry-After header
+                         NAME.drip     Content-Length 1000, then one space a
+                                       second until the client hangs up, which
+                                       is logged as {"path", "event": "closed"}
+  /plain/NAME            the same file without validators, never 304
+  /slow/NAME             the same as /plain/NAME, a second late; logs
+                         {"path", "event": "answered"} as the body is sent, so
+                         a test can tell how many requests were open at once
   /echo                  the request's headers as JSON ({"path", "headers"})
   /port                  the client's TCP port, to see connections reused
   /chain/C1/C2/...       redirects with status C1 to /chain/C2/..., and so on;
@@ -20,7 +44,8 @@ Endpoints:
   /charset               a Latin-1 feed whose charset is only in Content-Type
   /gzip, /deflate, /br   the feed with that Content-Encoding
   /drip                  Content-Length 100, then one byte a second
-  /endless               no Content-Length, bytes until the client hangs up
+  /endless               an RSS document without Content-Length whose items
+                         never end, until the client hangs up
   /bomb                  gzip whose 1 GiB of zeros is about 1 MiB on the wire
   /hold/KEY?want=N       records the most requests for KEY that ever ran at
                          once; the first ones wait until N run (or 10 s pass)
@@ -30,14 +55,31 @@ Endpoints:
                          200 "proxied URL"
 """
 
+import hashlib
 import json
+import os
 import struct
 import sys
 import threading
 import time
 import zlib
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
+
+# The folder /feeds/, /plain/ and /slow/ serve, and the request log; both
+# unset when the server is started without arguments.
+DOCROOT = sys.argv[1] if len(sys.argv) > 2 else None
+LOG_PATH = sys.argv[2] if len(sys.argv) > 2 else None
+LOG_LOCK = threading.Lock()
+
+TYPES = {
+    ".rss": "application/rss+xml",
+    ".atom": "application/atom+xml",
+    ".xml": "application/xml",
+    ".json": "application/feed+json",
+    ".html": "text/html; charset=utf-8",
+}
 
 FEED = (
     b'<?xml version="1.0" encoding="utf-8"?>\n'
@@ -53,6 +95,23 @@ LATIN1_FEED = (
     '<?xml version="1.0"?>\n<rss version="2.0"><channel>'
     '<title>Caf\u00e9 cr\u00e8me</title></channel></rss>\n'
 ).encode("latin-1")
+
+
+def log(entry):
+    """Appends `entry` to the request log, when there is one."""
+    if LOG_PATH is None:
+        return
+    entry["time"] = time.time()
+    with LOG_LOCK, open(LOG_PATH, "a", encoding="utf-8") as file:
+        file.write(json.dumps(entry) + "\n")
+
+
+def read_text(path):
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.read().strip()
+    except FileNotFoundError:
+        return None
 
 
 def brotli_stored(data):
@@ -185,6 +244,8 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(status, b"redirecting\n", [("Location", location)])
 
     def do_GET(self):
+        log({"path": self.path,
+             "headers": {name.lower(): value for name, value in self.headers.items()}})
         try:
             self.route()
         except (BrokenPipeError, ConnectionResetError):
@@ -205,6 +266,12 @@ class Handler(BaseHTTPRequestHandler):
             if match == ETAG or (match is None and since == LAST_MODIFIED):
                 return self.reply(304, headers=[("ETag", ETAG)])
             return self.reply(200, FEED, headers)
+        if path.startswith("/feeds/") or path.startswith("/plain/"):
+            return self.file(unquote(path.split("/", 2)[2]), path.startswith("/feeds/"))
+        if path.startswith("/slow/"):
+            time.sleep(1)
+            log({"path": self.path, "event": "answered"})
+            return self.file(unquote(path.split("/", 2)[2]), False)
         if path == "/echo":
             headers = {name.lower(): value for name, value in self.headers.items()}
             body = json.dumps({"path": self.path, "headers": headers}).encode()
@@ -243,15 +310,7 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(1)
             return
         if path == "/endless":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-            self.send_header("Connection", "close")
-            self.end_headers()
-            self.close_connection = True
-            block = b"<item>endless</item>\n" * 3000
-            for _ in range(100_000):  # 6 GB, so a broken client still ends
-                self.wfile.write(block)
-            return
+            return self.endless()
         if path == "/bomb":
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
@@ -273,9 +332,67 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, str(most).encode())
         return self.reply(404, b"not found\n")
 
+    def file(self, name, validators):
+        """DOCROOT/NAME as /feeds/ (with validators) or /plain/ serves it."""
+        if DOCROOT is None:
+            return self.reply(404, b"not found\n")
+        full = os.path.join(DOCROOT, name)
+        if "/" in name or name.startswith(".") or not os.path.isfile(full):
+            return self.reply(404, b"not found\n")
+        status = read_text(full + ".status")
+        if status:
+            words = status.split(" ", 1)
+            headers = [("Retry-After", words[1])] if len(words) > 1 else []
+            return self.reply(int(words[0]), b"status %s\n" % words[0].encode(), headers)
+        if os.path.exists(full + ".drip"):
+            return self.drip_file()
+        with open(full, "rb") as file:
+            body = file.read()
+        content_type = read_text(full + ".type") or TYPES.get(os.path.splitext(name)[1], "application/xml")
+        headers = [("Content-Type", content_type)]
+        if not validators:
+            return self.reply(200, body, headers)
+        etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
+        modified = formatdate(int(os.stat(full).st_mtime), usegmt=True)
+        headers += [("ETag", etag), ("Last-Modified", modified)]
+        match = self.headers.get("If-None-Match")
+        since = self.headers.get("If-Modified-Since")
+        if match == etag or (match is None and since == modified):
+            return self.reply(304, headers=[("ETag", etag)])
+        return self.reply(200, body, headers)
+
+    def drip_file(self):
+        """A file with NAME.drip beside it: one space a second, and a log
+        line when the client hangs up."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        try:
+            for _ in range(1000):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(1)
+        finally:
+            log({"path": self.path, "event": "closed"})
+            self.close_connection = True
+
+    def endless(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        self.wfile.write(b'<?xml version="1.0" encoding="utf-8"?>\n'
+                         b'<rss version="2.0"><channel><title>Endless</title>\n')
+        block = b"<item><title>Again</title><guid>again</guid></item>\n" * 1000
+        for _ in range(100_000):  # 5 GB, so a broken client still ends
+            self.wfile.write(block)
+
 
 class Server(ThreadingHTTPServer):
-    # The default backlog of 5 drops connections when a test opens many at once.
+    # ThreadingHTTPServer's backlog of 5 drops connections when a test, or
+    # feedspool, opens many at once on a loaded machine.
     request_queue_size = 128
     daemon_threads = True
 
