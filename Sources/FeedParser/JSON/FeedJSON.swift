@@ -33,7 +33,9 @@ extension Entry {
     /// Writes the entry's contract fields, in contract order. With
     /// `openObject` they are wrapped in their own object; without, they are
     /// written into the caller's open object (the spool adds its own keys).
-    public func writeFields(to writer: inout JSONWriter, openObject: Bool) {
+    /// Without `bodies`, `summary` and `content` are left out (the spool
+    /// writes their cleaned forms instead).
+    public func writeFields(to writer: inout JSONWriter, openObject: Bool, bodies: Bool = true) {
         if openObject { writer.beginObject() }
         writer.key("guid"); writer.string(guid)
         writer.key("title"); writer.string(title)
@@ -42,8 +44,10 @@ extension Entry {
         writer.key("published"); writer.string(published.map(FeedDate.format))
         writer.key("updated"); writer.string(updated.map(FeedDate.format))
         writer.key("categories"); writer.strings(categories)
-        writer.key("summary"); writer.string(summary)
-        writer.key("content"); writer.string(content)
+        if bodies {
+            writer.key("summary"); writer.string(summary)
+            writer.key("content"); writer.string(content)
+        }
         writer.key("enclosures")
         writer.beginArray()
         for enclosure in enclosures {
