@@ -71,16 +71,18 @@ let package = Package(
             ]
         ),
 
+        // What several test suites share: the fixture server's process, a seeded generator.
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(
             name: "FeedParserTests",
-            dependencies: ["FeedParser"],
+            dependencies: ["FeedParser", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CleanerTests", dependencies: ["Cleaner"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
-        .testTarget(name: "FetcherTests", dependencies: ["Fetcher"], exclude: ["Fixtures"]),
-        .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture", "TestSupport"]),
         // The child process the spool's kill -9 test starts and kills; tests only.
         .executableTarget(
             name: "spool-torture",
@@ -90,7 +92,7 @@ let package = Package(
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",
-            dependencies: ["feedspool"],
+            dependencies: ["feedspool", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

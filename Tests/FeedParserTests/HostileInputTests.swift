@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import FeedParser
 #if canImport(Glibc)
@@ -394,23 +395,5 @@ private final class LoopbackListener {
     func wasContacted() -> Bool {
         var request = pollfd(fd: socketFD, events: Int16(POLLIN), revents: 0)
         return poll(&request, 1, 200) > 0
-    }
-}
-
-/// A small deterministic random number generator, so fuzz inputs are the
-/// same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Fetcher
 
@@ -13,45 +14,20 @@ final class FixtureServer: @unchecked Sendable {
     /// loaded machine. Tests that read its counters use keys of their own.
     static let shared = Result { try FixtureServer() }
 
-    let port: Int
-    private let process = Process()
-    private let input = Pipe()
+    private let server: FixtureProcess
+    var port: Int { server.port }
 
     /// The folder of the fixture files, found from this source file.
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    /// The server's script, found from this source file.
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/server.py")
-
     /// Starts the server and waits for the port it prints.
     init() throws {
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed.append(chunk)
-        }
-        let line = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        port = try #require(Int(line), "the fixture server printed no port: \(line)")
-    }
-
-    deinit {
-        // Closing its standard input ends the server; terminate in case it hangs.
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
+        server = try FixtureProcess()
     }
 
     /// The URL of `path` on this server, by IP address.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { server.url(path) }
 
     /// The most `/hold/<key>` requests the server saw running at once
     /// (`key@host` counts those that named `host`).

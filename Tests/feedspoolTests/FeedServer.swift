@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The Python server in `Tests/Fixtures/server.py` (shared with the Fetcher
@@ -18,48 +19,23 @@ final class FeedServer {
         var time: Double
     }
 
-    let port: Int
+    private let server: FixtureProcess
     private let log: URL
-    private let process = Process()
-    private let input = Pipe()
+    var port: Int { server.port }
 
     /// The folder of the fixture files, found from this source file.
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    /// The server's script, found from this source file.
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/server.py")
-
     /// Starts the server on the files of `folder`, logging requests to `log`,
     /// and waits for the port it prints.
     init(serving folder: URL, log: URL) throws {
         self.log = log
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, folder.path, log.path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed.append(chunk)
-        }
-        let line = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        port = try #require(Int(line), "the feed server printed no port: \(line)")
-    }
-
-    deinit {
-        // Closing its standard input ends the server; terminate in case it hangs.
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
+        server = try FixtureProcess(arguments: [folder.path, log.path])
     }
 
     /// The URL of `path` on this server.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { server.url(path) }
 
     /// Every request and event logged so far, oldest first.
     func requests() throws -> [Request] {
