@@ -32,29 +32,10 @@ for arg in "$@"; do
     esac
 done
 
-log() { printf '%s\n' "$*" >&2; }
-
 # MARK: - Tools
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-
-apt_updated=
-apt_install() {
-    # A fresh machine may have no package lists yet: update once, then retry.
-    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >"$scratch/apt.log" 2>&1; then
-        [ -n "$apt_updated" ] && return 1
-        apt_updated=1
-        as_root apt-get update -q >>"$scratch/apt.log" 2>&1 || return 1
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >>"$scratch/apt.log" 2>&1
-    fi
-}
-
-ensure_command() { # command, Debian package
-    command -v "$1" >/dev/null 2>&1 && return 0
-    log "installing $2 (for $1)"
-    apt_install "$2" || log "could not install $2: see $scratch/apt.log"
-    command -v "$1" >/dev/null 2>&1
-}
+APT_LOG=$scratch/apt.log
+. "$bench/tools.sh"   # log, as_root, apt_install, ensure_command
 
 ensure_feedparser() {
     if "$venv/bin/python" -c 'import feedparser' 2>/dev/null; then return 0; fi
