@@ -40,12 +40,12 @@ extension StateStore {
     func plan(_ articles: [SpoolArticle], now: Date) throws(SpoolError) -> [PlannedArticle] {
         let nowSecond = UTCTime.seconds(now)
         let chosen = try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) -> [(SpoolArticle, PendingArticle)] in
+            try database.transaction { () throws(SpoolError) -> [(index: Int, row: PendingArticle)] in
                 let isPending = try database.statement("SELECT 1 FROM pending WHERE id = ?")
                 let lastDelivery = try database.statement("SELECT delivered FROM seen WHERE feed = ? AND key = ?")
                 var ids = Set<String>()
-                var chosen: [(SpoolArticle, PendingArticle)] = []
-                for article in articles {
+                var chosen: [(index: Int, row: PendingArticle)] = []
+                for (index, article) in articles.enumerated() {
                     guard ids.insert(article.id).inserted else { continue }
                     if try isPending.firstRow([.text(article.id)], { _ in true }) != nil { continue }
                     let delivered = try lastDelivery.firstRow([.text(article.feed.name), .text(article.key)]) {
@@ -53,7 +53,7 @@ extension StateStore {
                     }
                     if article.kind == .new && delivered != nil { continue }
                     let second = max(nowSecond, (delivered ?? nowSecond - 1) + 1)
-                    chosen.append((article, PendingArticle(
+                    chosen.append((index, PendingArticle(
                         id: article.id, feed: article.feed.name, key: article.key,
                         fingerprint: article.fingerprint,
                         updated: article.entry.updated?.timeIntervalSince1970, second: second,
@@ -63,7 +63,7 @@ extension StateStore {
             }
         }
         // Encoded outside the lock, which other threads' polls are waiting for.
-        return chosen.map { PlannedArticle(row: $0.1, json: $0.0.jsonBytes()) }
+        return chosen.map { PlannedArticle(row: $0.row, json: articles[$0.index].jsonBytes()) }
     }
 
     /// Step 2: records the articles whose files are durable in `tmp/` as pending.
