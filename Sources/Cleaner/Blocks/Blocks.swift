@@ -182,19 +182,15 @@ enum TextNormalizer {
         var pendingSpace = false
         var index = 0
         let count = bytes.count
+        let source = UnsafeBufferPointer(bytes)
         while index < count {
             var byte = bytes[index]
-            // Most bytes are the rest of a word: neither white space nor the
-            // lead byte of a no-break space.
+            // Most bytes are prose: words and the single spaces between
+            // them, which collapsing leaves as they are.
             if byte > 0x20, byte != 0xC2, !pendingSpace {
-                repeat {
-                    bytes[written] = byte
-                    written &+= 1
-                    index &+= 1
-                    guard index < count else { break }
-                    byte = bytes[index]
-                } while byte > 0x20 && byte != 0xC2
+                ByteSearch.copyProse(from: source, at: &index, to: bytes, at: &written)
                 guard index < count else { break }
+                byte = bytes[index]
             }
             if byte == 0x20 || (0x09...0x0D).contains(byte) {
                 pendingSpace = written > 0

@@ -222,17 +222,12 @@ struct TextWriter {
                 let count = bytes.count
                 while index < count {
                     var byte = bytes[index]
-                    // Most bytes are the rest of a word: neither white space
-                    // nor the lead byte of a no-break space.
+                    // Most bytes are prose: words and the single spaces
+                    // between them, written as they are.
                     if inWord, byte > 0x20, byte != 0xC2 {
-                        repeat {
-                            out[written] = byte
-                            written &+= 1
-                            index &+= 1
-                            guard index < count else { break }
-                            byte = bytes[index]
-                        } while byte > 0x20 && byte != 0xC2
+                        ByteSearch.copyProse(from: bytes, at: &index, to: out, at: &written)
                         guard index < count else { break }
+                        byte = bytes[index]
                     }
                     if byte == 0x20 || (0x09...0x0D).contains(byte) {
                         inWord = false

@@ -34,6 +34,64 @@ enum ByteSearch {
         hasZeroByte(word ^ (ones &* UInt64(byte)))
     }
 
+    /// Whether any of the eight bytes of `word` is below `limit` (at most
+    /// 128): exact about whether, not about which.
+    @inline(__always)
+    static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// The bytes of `word` that are zero, flagged by their high bit, plus
+    /// perhaps some 0x01 bytes just above a zero byte: every zero byte is
+    /// flagged, so a test for a pattern of zeros never misses one.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & highs
+    }
+
+    /// Copies prose from `source` at `index` to `destination` at `written`,
+    /// advancing both, as long as collapsing white space would leave it as
+    /// it is: the rest of a word, and further words after single spaces,
+    /// up to the first byte that ends a word where the copy cannot go on
+    /// (other white space, a second space, 0xC2, which leads a no-break
+    /// space) or, copying eight bytes at a time, a little before it. What
+    /// it copies ends in a word byte. Text writing and white space
+    /// collapsing spend most of their time here.
+    ///
+    /// To be called inside a word. The two buffers may be one when `written`
+    /// is not ahead of `index`; else `destination` needs room for
+    /// `written - index` bytes past the source's length.
+    @inline(__always)
+    static func copyProse(from source: UnsafeBufferPointer<UInt8>, at index: inout Int,
+                          to destination: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) {
+        let count = source.count
+        if let from = source.baseAddress, let to = destination.baseAddress {
+            let raw = UnsafeRawPointer(from), target = UnsafeMutableRawPointer(to)
+            let spaces = ones &* 0x20
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let spaceBytes = zeroBytes(word ^ spaces)
+                // No control byte or 0xC2, no two spaces in a row, and the
+                // last byte not a space, which the next might follow.
+                if hasByteBelow(word, 0x20) || hasByte(word, 0xC2) || spaceBytes & (spaceBytes >> 8) != 0
+                    || word >> 56 == 0x20
+                {
+                    break
+                }
+                target.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+                index &+= 8
+                written &+= 8
+            }
+        }
+        while index < count {
+            let byte = source[index]
+            guard byte > 0x20, byte != 0xC2 else { return }
+            destination[written] = byte
+            written &+= 1
+            index &+= 1
+        }
+    }
+
     /// The index of the first `byte` in `bytes` from `start` on, found eight
     /// bytes at a time: markup scans look for `<` in every byte of an input.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

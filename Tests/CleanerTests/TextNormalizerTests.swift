@@ -1,0 +1,49 @@
+import Testing
+import TestSupport
+@testable import Cleaner
+
+/// White space collapsing, which block rules and the text output rely on,
+/// checked against a plain reference on random prose: its fast path copies
+/// eight bytes at a time, so every run of white space must come out right
+/// wherever it falls in those eight.
+@Suite struct TextNormalizerTests {
+    /// Words, single and double spaces, tabs, line feeds, no-break spaces
+    /// and multi-byte letters, in random order.
+    static func randomProse(_ generator: inout SplitMix64) -> String {
+        let tokens = ["a", "bc", "word", "longerword", "é", "ünïcode", "!", "x1", " ", " ", " ", "  ", "\t", "\n",
+                      "\u{A0}", " \u{A0} "]
+        let count = Int(generator.next() % 60)
+        return (0..<count).map { _ in tokens[Int(generator.next() % UInt64(tokens.count))] }.joined()
+    }
+
+    /// Runs of ASCII white space and no-break spaces as one space, trimmed.
+    static func reference(_ text: String) -> String {
+        var words: [String] = [], word = ""
+        for scalar in text.unicodeScalars {
+            if [" ", "\t", "\n", "\u{A0}"].contains(scalar) {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            } else {
+                word.unicodeScalars.append(scalar)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words.joined(separator: " ")
+    }
+
+    @Test func collapseMatchesTheReferenceOnRandomProse() {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<2000 {
+            let text = Self.randomProse(&generator)
+            #expect(TextNormalizer.collapse(text) == Self.reference(text), "\(Array(text.utf8))")
+        }
+    }
+
+    @Test func textOutputMatchesTheReferenceOnRandomProse() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<500 {
+            let text = Self.randomProse(&generator)
+            #expect(clean("<p>x \(text) y</p>").text == Self.reference("x \(text) y"), "\(Array(text.utf8))")
+        }
+    }
+}
