@@ -218,7 +218,7 @@ public struct Cleaner: Sendable {
             var textBefore = [Int](repeating: 0, count: tree.nodes.count + 1)
             for index in tree.nodes.indices {
                 let isText = tree.nodes[index].kind == .text && !tree.nodes[index].isRemoved
-                textBefore[index + 1] = textBefore[index] + (isText ? tree.nodes[index].text.utf8.count : 0)
+                textBefore[index + 1] = textBefore[index] + (isText ? tree.textLength(of: index) : 0)
             }
             self.textBefore = textBefore
         }

@@ -108,4 +108,16 @@ import Cleaner
         }
         #expect(!text.contains("</"), "\(path): markup in the text")
     }
+
+    /// The text and HTML are written from libxml2's bytes without a string
+    /// in between: they must be valid UTF-8 even when the input is not
+    /// (a stray byte, a truncated sequence, an encoded surrogate).
+    @Test func invalidUTF8InTheInputComesOutAsValidUTF8() {
+        let input = Array("<p>caf".utf8) + [0xE9] + Array(" ok ".utf8) + [0xED, 0xA0, 0x80] + Array(" end".utf8) + [0xC3]
+            + Array("</p><p>Second paragraph.</p>".utf8)
+        let article = Cleaner().clean(utf8: input)
+        #expect(String(validating: article.textUTF8, as: UTF8.self) != nil, "\(article.textUTF8)")
+        #expect(String(validating: article.htmlUTF8, as: UTF8.self) != nil, "\(article.htmlUTF8)")
+        #expect(article.text.hasSuffix("Second paragraph."))
+    }
 }

@@ -122,7 +122,7 @@ enum BlockSegmenter {
                     }
                     switch tree.nodes[index].kind {
                     case .text:
-                        tree.nodes[index].text.withBytes { bytes in
+                        tree.withText(of: index) { bytes in
                             text.append(contentsOf: bytes)
                             if index < linkEnd { linkBytes += bytes.count }
                         }

@@ -111,7 +111,7 @@ enum BoundaryPass {
         // The last live text-bearing node in document order: the subtree is
         // a run of indices, read from its end.
         guard let tail = stride(from: tree.subtreeEnd(of: last) - 1, through: last, by: -1).first(where: {
-            tree.nodes[$0].kind == .text && !TextNormalizer.isBlank(tree.nodes[$0].text) && isLive($0, under: last, in: tree)
+            tree.nodes[$0].kind == .text && !tree.withText(of: $0) { TextNormalizer.firstNonSpace(in: $0) == nil } && isLive($0, under: last, in: tree)
         }) else { return }
         // A link that ends the block and reads like "Continue reading".
         var link = tree.nodes[tail].parent
@@ -123,12 +123,12 @@ enum BoundaryPass {
             return
         }
         // A "[…]" or "[...]" ending the last text; all end in "]" or ")".
-        guard let lastByte = lastByteBeforeSpaces(tree.nodes[tail].text),
+        guard let lastByte = tree.withText(of: tail, lastByteBeforeSpaces),
               lastByte == UInt8(ascii: "]") || lastByte == UInt8(ascii: ")") else { return }
-        let trimmed = tree.nodes[tail].text.trimmingCharacters(in: " \n\t\u{A0}")
+        let trimmed = tree.text(of: tail).trimmingCharacters(in: " \n\t\u{A0}")
         for elision in ["[…]", "[...]", "[&hellip;]", "(more…)"] {
             if trimmed.hasSuffix(elision) {
-                tree.nodes[tail].text = String(trimmed.dropLast(elision.count)).trimmingCharacters(in: " \n\t\u{A0}")
+                tree.setText(String(trimmed.dropLast(elision.count)).trimmingCharacters(in: " \n\t\u{A0}"), of: tail)
                 removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count))
                 return
             }
@@ -145,22 +145,20 @@ enum BoundaryPass {
         }
     }
 
-    /// The last byte of `text` before trailing spaces, tabs, line feeds and
+    /// The last byte of UTF-8 `bytes` before trailing spaces, tabs, line feeds and
     /// no-break spaces.
-    private static func lastByteBeforeSpaces(_ text: String) -> UInt8? {
-        text.withBytes { bytes in
-            var end = bytes.count
-            while end > 0 {
-                let byte = bytes[end - 1]
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                    end -= 1
-                } else if byte == 0xA0, end >= 2, bytes[end - 2] == 0xC2 {
-                    end -= 2
-                } else {
-                    return byte
-                }
+    private static func lastByteBeforeSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var end = bytes.count
+        while end > 0 {
+            let byte = bytes[end - 1]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                end -= 1
+            } else if byte == 0xA0, end >= 2, bytes[end - 2] == 0xC2 {
+                end -= 2
+            } else {
+                return byte
             }
-            return nil
         }
+        return nil
     }
 }

@@ -156,7 +156,7 @@ enum ContentExtractor {
         var lengths = [Int](repeating: 0, count: tree.nodes.count)
         for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
             guard !tree.nodes[index].isRemoved else { continue }
-            if tree.nodes[index].kind == .text { lengths[index] = tree.nodes[index].text.utf8.count }
+            if tree.nodes[index].kind == .text { lengths[index] = tree.textLength(of: index) }
             let parent = tree.nodes[index].parent
             if parent >= 0 { lengths[parent] += lengths[index] }
         }

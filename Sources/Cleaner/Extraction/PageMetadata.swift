@@ -46,7 +46,7 @@ enum PageMetadata {
     private static func allText(of index: Int, in tree: HTMLTree) -> String {
         var text = ""
         for current in index..<tree.subtreeEnd(of: index) where tree.nodes[current].kind == .text {
-            text += tree.nodes[current].text
+            text += tree.text(of: current)
         }
         return text
     }

@@ -65,7 +65,7 @@ struct TextDensity {
                 owner[index] = isBlock[index] ? index : owner[parent]
                 inLink[index] = inLink[parent] || node.name == "a"
             case .text:
-                let measure = Self.measure(node.text)
+                let measure = Self.measure(tree.text(of: index))
                 chars[index] = measure.length
                 own[owner[parent]] += measure.length
                 marks[owner[parent]] += measure.marks

@@ -31,7 +31,7 @@ enum HTMLWriter {
             guard !tree.nodes[index].isRemoved else { continue }
             switch tree.nodes[index].kind {
             case .text:
-                hasContent[index] = tree.nodes[index].text.withBytes { $0.contains { $0 > 0x20 } }
+                hasContent[index] = tree.withText(of: index) { $0.contains { $0 > 0x20 } }
             case .element:
                 if tree.nodes[index].traits.contains(.showsWithoutText) { hasContent[index] = true }
             case .root:
@@ -64,7 +64,7 @@ enum HTMLWriter {
             }
             switch tree.nodes[index].kind {
             case .text:
-                appendEscaped(tree.nodes[index].text, quote: false, to: &output)
+                tree.withText(of: index) { appendEscaped($0, quote: false, to: &output) }
             case .root:
                 break
             case .element:
@@ -110,39 +110,42 @@ enum HTMLWriter {
 
     /// Appends `text` with `&`, `<`, `>` (and `"` in attributes) escaped.
     static func appendEscaped(_ text: String, quote: Bool, to output: inout [UInt8]) {
+        text.withBytes { appendEscaped($0, quote: quote, to: &output) }
+    }
+
+    /// Appends UTF-8 `bytes` with `&`, `<`, `>` (and `"` in attributes) escaped.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quote: Bool, to output: inout [UInt8]) {
         // The characters to escape, as bits of a mask indexed by byte value
         // (all are below 64): one test a byte, and most text has none.
         let specials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | (quote ? 1 << 0x22 : 0)
-        text.withBytes { bytes in
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                // Eight bytes at a time while none needs escaping.
-                if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if !(ByteSearch.hasByte(word, UInt8(ascii: "&")) || ByteSearch.hasByte(word, UInt8(ascii: "<"))
-                        || ByteSearch.hasByte(word, UInt8(ascii: ">")) || (quote && ByteSearch.hasByte(word, UInt8(ascii: "\""))))
-                    {
-                        index += 8
-                        continue
-                    }
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time while none needs escaping.
+            if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !(ByteSearch.hasByte(word, UInt8(ascii: "&")) || ByteSearch.hasByte(word, UInt8(ascii: "<"))
+                    || ByteSearch.hasByte(word, UInt8(ascii: ">")) || (quote && ByteSearch.hasByte(word, UInt8(ascii: "\""))))
+                {
+                    index += 8
+                    continue
                 }
-                let byte = bytes[index]
-                index += 1
-                guard byte < 64, specials & (1 << UInt64(byte)) != 0 else { continue }
-                let at = index - 1
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                default: replacement = "&quot;"
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = at + 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            let byte = bytes[index]
+            index += 1
+            guard byte < 64, specials & (1 << UInt64(byte)) != 0 else { continue }
+            let at = index - 1
+            let replacement: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            default: replacement = "&quot;"
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = at + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 }

@@ -73,11 +73,6 @@ struct TextWriter {
         atItemStart = false
     }
 
-    private mutating func emit(_ text: String) {
-        var text = text
-        text.withUTF8 { emit($0) }
-    }
-
     /// What an element does to the text around it.
     private enum Layout {
         case lineBreak, listItem, list, preformatted, cell, row, image, block, inline
@@ -124,7 +119,7 @@ struct TextWriter {
             case .root:
                 break
             case .text:
-                writeText(tree.nodes[index].text)
+                tree.withText(of: index) { writeText($0) }
             case .element:
                 let layout = Layout(tree.nodes[index].traits)
                 switch layout {
@@ -201,73 +196,71 @@ struct TextWriter {
         }
     }
 
-    private mutating func writeText(_ text: String) {
+    private mutating func writeText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if preformatted > 0 {
-            emit(text)
+            emit(bytes)
             return
         }
         // Words are runs of bytes between ASCII white space and no-break
         // spaces, each written after the break pending before it. This loop
         // sees every byte of the article, so it writes through a pointer
         // into room made first: the text itself and a paragraph break.
-        text.withBytes { bytes in
-            makeRoom(bytes.count + 2)
-            let start = length
-            var pending = self.pending
-            var startsWord = false
-            let end = output.withUnsafeMutableBufferPointer { out in
-                var written = start
-                var inWord = false
-                var index = 0
-                let count = bytes.count
-                while index < count {
-                    var byte = bytes[index]
-                    // Most bytes are prose: words and the single spaces
-                    // between them, written as they are.
-                    if inWord, byte > 0x20, byte != 0xC2 {
-                        ByteSearch.copyProse(from: bytes, at: &index, to: out, at: &written)
-                        guard index < count else { break }
-                        byte = bytes[index]
-                    }
-                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                        inWord = false
-                        pending = max(pending, .space)
-                        index += 1
-                    } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                        inWord = false
-                        pending = max(pending, .space)
-                        index += 2
-                    } else {
-                        if !inWord {
-                            if written > 0 {
-                                switch pending {
-                                case .none: break
-                                case .space, .line:
-                                    out[written] = pending == .space ? 0x20 : 0x0A
-                                    written += 1
-                                case .paragraph:
-                                    out[written] = 0x0A
-                                    out[written + 1] = 0x0A
-                                    written += 2
-                                }
-                            }
-                            pending = .none
-                            startsWord = true
-                            inWord = true
-                        }
-                        out[written] = byte
-                        written += 1
-                        index += 1
-                    }
+        makeRoom(bytes.count + 2)
+        let start = length
+        var pending = self.pending
+        var startsWord = false
+        let end = output.withUnsafeMutableBufferPointer { out in
+            var written = start
+            var inWord = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                var byte = bytes[index]
+                // Most bytes are prose: words and the single spaces
+                // between them, written as they are.
+                if inWord, byte > 0x20, byte != 0xC2 {
+                    ByteSearch.copyProse(from: bytes, at: &index, to: out, at: &written)
+                    guard index < count else { break }
+                    byte = bytes[index]
                 }
-                return written
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    inWord = false
+                    pending = max(pending, .space)
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    inWord = false
+                    pending = max(pending, .space)
+                    index += 2
+                } else {
+                    if !inWord {
+                        if written > 0 {
+                            switch pending {
+                            case .none: break
+                            case .space, .line:
+                                out[written] = pending == .space ? 0x20 : 0x0A
+                                written += 1
+                            case .paragraph:
+                                out[written] = 0x0A
+                                out[written + 1] = 0x0A
+                                written += 2
+                            }
+                        }
+                        pending = .none
+                        startsWord = true
+                        inWord = true
+                    }
+                    out[written] = byte
+                    written += 1
+                    index += 1
+                }
             }
-            length = end
-            self.pending = pending
-            if startsWord {
-                lineBreaks = 0
-                atItemStart = false
-            }
+            return written
+        }
+        length = end
+        self.pending = pending
+        if startsWord {
+            lineBreaks = 0
+            atItemStart = false
         }
     }
 }

@@ -7,6 +7,11 @@
 /// subtree is a run of indices: a node's children are found by stepping
 /// from one child's subtree end to the next, without a list of them.
 /// Element names are lowercase, as libxml2's HTML parser reports them.
+///
+/// The characters of all text nodes are kept as UTF-8 in one byte buffer,
+/// each node pointing at its range: a parse makes one text node for every
+/// few dozen bytes of HTML, and a string each would cost an allocation and
+/// a check of its bytes, for text the writers read back as bytes.
 public struct HTMLTree: Sendable {
     /// What a node is.
     public enum Kind: Sendable, Equatable {
@@ -25,8 +30,9 @@ public struct HTMLTree: Sendable {
         public var traits: ElementTraits
         /// The attributes in document order, names lowercase.
         public var attributes: [(name: String, value: String)]
-        /// The characters of a text node.
-        public var text: String
+        /// Where a text node's characters are in `textBytes`.
+        fileprivate var textStart: Int
+        fileprivate var textCount: Int
         public var parent: Int
         /// The index just past the node's subtree once a later node closed
         /// it; `Int.max` while nodes may still be appended inside it.
@@ -45,10 +51,14 @@ public struct HTMLTree: Sendable {
 
     /// Every node, the root first.
     public var nodes: [Node]
+    /// The characters of the text nodes, as UTF-8, in the order they were
+    /// added or last changed.
+    private var textBytes: [UInt8] = []
 
     /// Makes a tree holding only the root.
     public init() {
-        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], text: "", parent: -1, end: .max, isRemoved: false)]
+        nodes = [Node(kind: .root, name: "", traits: [], attributes: [], textStart: 0, textCount: 0, parent: -1,
+                      end: .max, isRemoved: false)]
     }
 
     /// Adds an element under `parent` (the last node or one of its
@@ -61,20 +71,68 @@ public struct HTMLTree: Sendable {
     /// Adds an element whose traits the caller looked up already.
     mutating func appendElement(_ name: consuming String, traits: ElementTraits,
                                 attributes: consuming [(name: String, value: String)], to parent: Int) -> Int {
-        append(Node(kind: .element, name: name, traits: traits, attributes: attributes, text: "", parent: parent,
-                    end: .max, isRemoved: false))
+        append(Node(kind: .element, name: name, traits: traits, attributes: attributes, textStart: 0, textCount: 0,
+                    parent: parent, end: .max, isRemoved: false))
     }
 
     /// Adds text under `parent` (the last node or one of its ancestors),
     /// joining it to a text node just before it.
     public mutating func appendText(_ text: String, to parent: Int) {
+        text.withBytes { appendText($0, to: parent) }
+    }
+
+    /// Adds UTF-8 text under `parent` (the last node or one of its
+    /// ancestors), joining it to a text node just before it.
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, to parent: Int) {
         let last = nodes.count - 1
         if nodes[last].kind == .text, nodes[last].parent == parent {
-            nodes[last].text += text
+            // Its bytes end the buffer unless it was changed since.
+            if nodes[last].textStart + nodes[last].textCount != textBytes.count {
+                let start = nodes[last].textStart
+                textBytes.append(contentsOf: textBytes[start..<(start + nodes[last].textCount)])
+                nodes[last].textStart = textBytes.count - nodes[last].textCount
+            }
+            textBytes.append(contentsOf: bytes)
+            nodes[last].textCount += bytes.count
             return
         }
-        append(Node(kind: .text, name: "", traits: [], attributes: [], text: text, parent: parent, end: .max,
-                    isRemoved: false))
+        let start = textBytes.count
+        textBytes.append(contentsOf: bytes)
+        append(Node(kind: .text, name: "", traits: [], attributes: [], textStart: start, textCount: bytes.count,
+                    parent: parent, end: .max, isRemoved: false))
+    }
+
+    /// Room for `count` bytes of text, so that a parse does not grow the
+    /// buffer by doubling.
+    mutating func reserveTextCapacity(_ count: Int) {
+        textBytes.reserveCapacity(count)
+    }
+
+    /// The characters of text node `index` (empty for other nodes).
+    public func text(of index: Int) -> String {
+        withText(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the characters of text node `index` as UTF-8
+    /// (empty for other nodes), without copying them.
+    func withText<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = nodes[index].textStart
+        let end = start + nodes[index].textCount
+        return textBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The length of text node `index` in UTF-8 bytes (0 for other nodes).
+    public func textLength(of index: Int) -> Int {
+        nodes[index].textCount
+    }
+
+    /// Replaces the characters of text node `index`.
+    public mutating func setText(_ text: String, of index: Int) {
+        precondition(nodes[index].kind == .text, "HTMLTree: only a text node has text to set")
+        let start = textBytes.count
+        text.withBytes { textBytes.append(contentsOf: $0) }
+        nodes[index].textStart = start
+        nodes[index].textCount = textBytes.count - start
     }
 
     /// Appends `node`, closing the subtrees it does not belong to: those of
@@ -164,7 +222,7 @@ public struct HTMLTree: Sendable {
             if nodes[current].isRemoved {
                 current = subtreeEnd(of: current)
             } else {
-                if nodes[current].kind == .text { text += nodes[current].text }
+                if nodes[current].kind == .text { text += self.text(of: current) }
                 current += 1
             }
         }

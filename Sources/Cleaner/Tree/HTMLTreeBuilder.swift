@@ -36,11 +36,6 @@ struct HTMLTreeBuilder {
     private var knownAttributes: [String] = []
     /// Enough for the names of most pages; later names are not remembered.
     private static let knownNamesLimit = 64
-    /// Text not yet in the tree, and where it goes: libxml2 hands over a
-    /// text in pieces (before and after each character reference), which
-    /// become one node when the next tag comes.
-    private var pendingText: [UInt8] = []
-    private var pendingParent = HTMLTree.root
 
     private init() {}
 
@@ -51,6 +46,9 @@ struct HTMLTreeBuilder {
         // About one node for every 24 bytes of HTML: growing the array
         // moves every node.
         builder.tree.nodes.reserveCapacity(html.count / 24 + 8)
+        // Text is never longer than the HTML it comes from, short of a
+        // character reference whose character is longer than it (rare).
+        builder.tree.reserveTextCapacity(html.count)
         // A fragment names a dozen or two elements and attributes: room for
         // them at once, not array growth by doubling.
         builder.knownNamePointers.reserveCapacity(32)
@@ -77,13 +75,11 @@ struct HTMLTreeBuilder {
                 fs_html_sax_parse(&handler, pointer, bytes.baseAddress, Int32(bytes.count), options)
             }
         }
-        builder.flushText()
         return builder.tree
     }
 
     private mutating func startElement(_ namePointer: UnsafePointer<UInt8>,
                                        attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        flushText()
         guard depth < Self.maximumDepth else {
             overflow += 1
             return
@@ -125,7 +121,6 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func endElement() {
-        flushText()
         if overflow > 0 {
             overflow -= 1
             return
@@ -135,17 +130,11 @@ struct HTMLTreeBuilder {
         depth -= 1
     }
 
+    /// Text, which libxml2 hands over in pieces (before and after each
+    /// character reference): the tree joins them into one node. libxml2
+    /// passes only valid UTF-8, whatever the input held.
     private mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if !pendingText.isEmpty, pendingParent != current { flushText() }
-        pendingParent = current
-        pendingText.append(contentsOf: bytes)
-    }
-
-    /// Puts the pending text into the tree.
-    private mutating func flushText() {
-        guard !pendingText.isEmpty else { return }
-        tree.appendText(String(decoding: pendingText, as: UTF8.self), to: pendingParent)
-        pendingText.removeAll(keepingCapacity: true)
+        tree.appendText(bytes, to: current)
     }
 }
 
