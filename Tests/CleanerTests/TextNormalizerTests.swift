@@ -2,15 +2,16 @@ import Testing
 import TestSupport
 @testable import Cleaner
 
-/// White space collapsing, which block rules and the text output rely on,
-/// checked against a plain reference on random prose: its fast path copies
-/// eight bytes at a time, so every run of white space must come out right
-/// wherever it falls in those eight.
+/// White space collapsing and the lowercased keys the boundary rules
+/// compare, checked against plain references on random prose: their fast
+/// path copies eight bytes at a time, so every run of white space and every
+/// capital must come out right wherever it falls in those eight.
 @Suite struct TextNormalizerTests {
-    /// Words, single and double spaces, tabs, line feeds, no-break spaces
-    /// and multi-byte letters, in random order.
+    /// Words, single and double spaces, tabs, line feeds, no-break spaces,
+    /// capitals, the bytes next to "A" and "Z" and multi-byte letters, in
+    /// random order.
     static func randomProse(_ generator: inout SplitMix64) -> String {
-        let tokens = ["a", "bc", "word", "longerword", "é", "ünïcode", "!", "x1", " ", " ", " ", "  ", "\t", "\n",
+        let tokens = ["a", "bc", "word", "longerword", "é", "ünïcode", "!", "x1", "ABC", "Zebra", "@[`{", "ÉTÉ", " ", " ", " ", "  ", "\t", "\n",
                       "\u{A0}", " \u{A0} "]
         let count = Int(generator.next() % 60)
         return (0..<count).map { _ in tokens[Int(generator.next() % UInt64(tokens.count))] }.joined()
@@ -31,11 +32,25 @@ import TestSupport
         return words.joined(separator: " ")
     }
 
+    /// `reference` with ASCII capitals made small.
+    static func referenceKey(_ text: String) -> String {
+        String(decoding: reference(text).utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     @Test func collapseMatchesTheReferenceOnRandomProse() {
         var generator = SplitMix64(seed: 7)
         for _ in 0..<2000 {
             let text = Self.randomProse(&generator)
             #expect(TextNormalizer.collapse(text) == Self.reference(text), "\(Array(text.utf8))")
+        }
+    }
+
+    @Test func normalizedKeysMatchTheReferenceOnRandomProse() {
+        var generator = SplitMix64(seed: 13)
+        for _ in 0..<2000 {
+            // Ending in a letter: keys also lose trailing colons and arrows.
+            let text = Self.randomProse(&generator) + "q"
+            #expect(BoundaryText.normalized(text) == Self.referenceKey(text), "\(Array(text.utf8))")
         }
     }
 

@@ -36,7 +36,7 @@ enum BoundaryText {
         if isHeading { return nil }
         if isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
-        if key.hasSuffix(" min read") || key.hasSuffix(" minute read") || key.hasSuffix(" minutes read"),
+        if key.hasByteSuffix(" min read") || key.hasByteSuffix(" minute read") || key.hasByteSuffix(" minutes read"),
            key.count < 24
         {
             return .noise("reading time")
@@ -75,7 +75,7 @@ enum BoundaryText {
         let isShort = { key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength }
         if let first = key.utf8.first,
            // The first byte settles most prefixes without a comparison of Characters.
-           let (_, kind) = prefixNoise.first(where: { $0.0.utf8.first == first && key.hasPrefix($0.0) }), isShort()
+           let (_, kind) = prefixNoise.first(where: { $0.0.utf8.first == first && key.hasBytePrefix($0.0) }), isShort()
         {
             return .noise(kind)
         }
@@ -83,7 +83,7 @@ enum BoundaryText {
         // site's name; a paragraph about the post office goes on after it.
         // A title may hold ". " ("Mr. Smith…") when, as in the footer, it
         // and the site name are links.
-        if key.hasPrefix("the post "), key.count <= 300,
+        if key.hasBytePrefix("the post "), key.count <= 300,
            let split = key.firstRange(of: " appeared first on "),
            !key[split.upperBound...].dropLast().containsBytes(of: ". "),
            linkDensity >= 0.5 || !key[..<split.lowerBound].containsBytes(of: ". ")
@@ -93,10 +93,10 @@ enum BoundaryText {
         if key.containsBytes(of: " was originally published in "), key.containsBytes(of: " on medium"), key.count <= 400 {
             return .noise("\"… was originally published in … on Medium\"")
         }
-        if key.hasPrefix("thanks for reading "), key.containsBytes(of: "subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
-        if key.hasPrefix("submitted by /u/") || key.hasPrefix("submitted by u/") { return .noise("Reddit footer") }
-        if key.hasPrefix("posted in "), key.containsBytes(of: " | ") || linkDensity >= 0.5 { return .noise("post metadata") }
-        if key.hasPrefix("listen on ") || key.hasPrefix("listen to this episode on ") || key.hasPrefix("subscribe on "),
+        if key.hasBytePrefix("thanks for reading "), key.containsBytes(of: "subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
+        if key.hasBytePrefix("submitted by /u/") || key.hasBytePrefix("submitted by u/") { return .noise("Reddit footer") }
+        if key.hasBytePrefix("posted in "), key.containsBytes(of: " | ") || linkDensity >= 0.5 { return .noise("post metadata") }
+        if key.hasBytePrefix("listen on ") || key.hasBytePrefix("listen to this episode on ") || key.hasBytePrefix("subscribe on "),
            isShort(), podcastPlatforms.contains(where: key.containsBytes(of:))
         {
             return .noise("podcast links")
@@ -117,7 +117,7 @@ enum BoundaryText {
         if ["[…]", "[...]", "[&hellip;]", "…", "...", "(more…)", "(more...)"].contains(key) { return "elision" }
         for phrase in ["continue reading", "read more", "read the rest", "keep reading", "read full article",
                        "read the full article", "read the full story", "read the full post", "more…", "more..."]
-        where key.hasPrefix(phrase) && key.count <= phrase.count + 40 {
+        where key.hasBytePrefix(phrase) && key.count <= phrase.count + 40 {
             return "\"\(phrase.prefix(1).uppercased() + phrase.dropFirst())\" link"
         }
         return nil
@@ -194,7 +194,7 @@ enum BoundaryText {
         switch key {
         case "leave a reply", "leave a comment", "comments", "responses", "discussion", "join the discussion",
              "what do you think", "leave a reply cancel reply":
-            return .sectionStart("comments section", strong: key.hasPrefix("leave a"))
+            return .sectionStart("comments section", strong: key.hasBytePrefix("leave a"))
         case "related", "related posts", "related articles", "related stories", "related content",
              "you may also like", "you might also like", "more from this author", "recommended", "read next",
              "more stories", "popular posts", "recent posts":
@@ -239,7 +239,7 @@ enum BoundaryText {
         if words.count == 2, isDigits(words[0]), ["comment", "comments", "responses", "replies"].contains(words[1]) {
             return true
         }
-        if key.hasPrefix("comments ("), key.hasSuffix(")"), isDigits(key.dropFirst(10).dropLast()) {
+        if key.hasBytePrefix("comments ("), key.hasByteSuffix(")"), isDigits(key.dropFirst(10).dropLast()) {
             return true
         }
         return ["no comments", "no comments yet", "be the first to comment"].contains(key)
@@ -272,7 +272,13 @@ enum BoundaryText {
                 var pendingSpace = false
                 var index = 0
                 while index < bytes.count {
-                    let byte = bytes[index]
+                    var byte = bytes[index]
+                    // Most bytes are prose, copied eight at a time.
+                    if byte > 0x20, byte != 0xC2, !pendingSpace {
+                        ByteSearch.copyProse(from: bytes, at: &index, to: key, at: &count, lowercasingASCII: true)
+                        guard index < bytes.count else { break }
+                        byte = bytes[index]
+                    }
                     if byte == 0x20 || (0x09...0x0D).contains(byte) {
                         pendingSpace = count > 0
                         index += 1

@@ -8,6 +8,25 @@ extension StringProtocol {
         withBytes { haystack in needle.withBytes { ByteSearch.contains(haystack, $0) } }
     }
 
+    /// Whether the string's UTF-8 bytes start with those of `prefix`.
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        withBytes { bytes in
+            prefix.withBytes { prefix in
+                prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] }
+            }
+        }
+    }
+
+    /// Whether the string's UTF-8 bytes end with those of `suffix`.
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        withBytes { bytes in
+            suffix.withBytes { suffix in
+                let offset = bytes.count - suffix.count
+                return offset >= 0 && suffix.indices.allSatisfy { bytes[offset + $0] == suffix[$0] }
+            }
+        }
+    }
+
     /// Calls `body` with the string's UTF-8 bytes, without copying them
     /// when the string is stored contiguously (native strings always are).
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -63,7 +82,8 @@ enum ByteSearch {
     /// `written - index` bytes past the source's length.
     @inline(__always)
     static func copyProse(from source: UnsafeBufferPointer<UInt8>, at index: inout Int,
-                          to destination: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) {
+                          to destination: UnsafeMutableBufferPointer<UInt8>, at written: inout Int,
+                          lowercasingASCII: Bool = false) {
         let count = source.count
         if let from = source.baseAddress, let to = destination.baseAddress {
             let raw = UnsafeRawPointer(from), target = UnsafeMutableRawPointer(to)
@@ -78,7 +98,8 @@ enum ByteSearch {
                 {
                     break
                 }
-                target.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+                target.storeBytes(of: lowercasingASCII ? lowercasedASCII(word) : word, toByteOffset: written,
+                                  as: UInt64.self)
                 index &+= 8
                 written &+= 8
             }
@@ -86,10 +107,22 @@ enum ByteSearch {
         while index < count {
             let byte = source[index]
             guard byte > 0x20, byte != 0xC2 else { return }
-            destination[written] = byte
+            destination[written] = lowercasingASCII && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             written &+= 1
             index &+= 1
         }
+    }
+
+    /// `word` with its ASCII capitals (0x41 to 0x5A) made small.
+    @inline(__always)
+    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        // Added to the low seven bits of a byte, these set its high bit
+        // from "A" and from past "Z" on; no sum carries into the next byte.
+        let low = word & ~highs
+        let fromA = low &+ ones &* (0x80 - 0x41)
+        let pastZ = low &+ ones &* (0x80 - 0x5B)
+        let capitals = (fromA ^ pastZ) & ~word & highs
+        return word | capitals >> 2
     }
 
     /// The index of the first `byte` in `bytes` from `start` on, found eight
