@@ -36,19 +36,41 @@ struct HTMLTreeBuilder {
     private var knownAttributes: [String] = []
     /// Enough for the names of most pages; later names are not remembered.
     private static let knownNamesLimit = 64
+    /// The document whose prose stands behind the placeholders of a
+    /// `ProseMask`, the runs, and how many have come out so far.
+    private let prose: (html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>])?
+    private var runsRestored = 0
+    /// A placeholder came out where its kind does not belong, or more came
+    /// out than went in.
+    private var sawStrayPlaceholder = false
 
-    private init() {}
+    private init(prose: (html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>])?) {
+        self.prose = prose
+    }
 
     /// The tree of `html` (UTF-8).
     static func parse(_ html: UnsafeBufferPointer<UInt8>) -> HTMLTree {
-        var builder = HTMLTreeBuilder()
+        if let mask = ProseMask(html),
+           let tree = mask.document.withUnsafeBufferPointer({ parse($0, prose: (html, mask.runs)) })
+        {
+            return tree
+        }
+        return parse(html, prose: nil)!
+    }
+
+    /// The tree of `html`, whose runs of prose may stand behind
+    /// placeholders; nil when they did not all come back, one each.
+    static func parse(_ html: UnsafeBufferPointer<UInt8>,
+                              prose: (html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>])?) -> HTMLTree? {
+        var builder = HTMLTreeBuilder(prose: prose)
         guard !html.isEmpty else { return builder.tree }
         // About one node for every 24 bytes of HTML: growing the array
         // moves every node.
-        builder.tree.nodes.reserveCapacity(html.count / 24 + 8)
+        let size = prose?.html.count ?? html.count
+        builder.tree.nodes.reserveCapacity(size / 24 + 8)
         // Text is never longer than the HTML it comes from, short of a
         // character reference whose character is longer than it (rare).
-        builder.tree.reserveTextCapacity(html.count)
+        builder.tree.reserveTextCapacity(size)
         // A fragment names a dozen or two elements and attributes: room for
         // them at once, not array growth by doubling.
         builder.knownNamePointers.reserveCapacity(32)
@@ -75,6 +97,7 @@ struct HTMLTreeBuilder {
                 fs_html_sax_parse(&handler, pointer, bytes.baseAddress, Int32(bytes.count), options)
             }
         }
+        if let prose, builder.sawStrayPlaceholder || builder.runsRestored != prose.runs.count { return nil }
         return builder.tree
     }
 
@@ -92,7 +115,7 @@ struct HTMLTreeBuilder {
             list.reserveCapacity(count / 2)
             var index = 0
             while let key = attributes[index] {
-                list.append((attributeName(key), attributes[index + 1].map { String(cString: $0) } ?? ""))
+                list.append((attributeName(key), attributes[index + 1].map { attributeValue($0) } ?? ""))
                 index += 2
             }
         }
@@ -120,6 +143,25 @@ struct HTMLTreeBuilder {
         return name
     }
 
+    /// The value libxml2 passed, or the run its placeholder stands for.
+    private mutating func attributeValue(_ pointer: UnsafePointer<UInt8>) -> String {
+        let value = String(cString: pointer)
+        guard let prose, value.utf8.contains(0xEE) else { return value }
+        return value.withBytes { bytes in
+            // A masked value comes out as its placeholder alone.
+            if bytes.count == 3, ProseMask.placeholder(in: bytes, at: 0) == ProseMask.valuePlaceholder,
+               runsRestored < prose.runs.count
+            {
+                runsRestored += 1
+                return String(decoding: UnsafeBufferPointer(rebasing: prose.html[prose.runs[runsRestored - 1]]), as: UTF8.self)
+            }
+            if bytes.indices.contains(where: { ProseMask.placeholder(in: bytes, at: $0) != nil }) {
+                sawStrayPlaceholder = true
+            }
+            return value
+        }
+    }
+
     private mutating func endElement() {
         if overflow > 0 {
             overflow -= 1
@@ -134,7 +176,29 @@ struct HTMLTreeBuilder {
     /// character reference): the tree joins them into one node. libxml2
     /// passes only valid UTF-8, whatever the input held.
     private mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        tree.appendText(bytes, to: current)
+        guard let prose else {
+            tree.appendText(bytes, to: current)
+            return
+        }
+        // Each text placeholder stands for the next run of prose.
+        var start = 0
+        var index = 0
+        while let lead = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: index) {
+            guard let kind = ProseMask.placeholder(in: bytes, at: lead) else {
+                index = lead + 1
+                continue
+            }
+            guard kind == ProseMask.textPlaceholder, runsRestored < prose.runs.count else {
+                sawStrayPlaceholder = true
+                return
+            }
+            if lead > start { tree.appendText(UnsafeBufferPointer(rebasing: bytes[start..<lead]), to: current) }
+            tree.appendText(UnsafeBufferPointer(rebasing: prose.html[prose.runs[runsRestored]]), to: current)
+            runsRestored += 1
+            start = lead + 3
+            index = start
+        }
+        if start < bytes.count { tree.appendText(UnsafeBufferPointer(rebasing: bytes[start...]), to: current) }
     }
 }
 
