@@ -15,10 +15,10 @@ struct OnceCommand: ParsableCommand {
         commandName: "once",
         abstract: "Poll every feed (or the ones named) once and deliver new articles to the spool.",
         discussion: """
-            Feeds are fetched concurrently within the configured caps. The interval is \\
-            ignored, but a server's Retry-After and a host's min-interval are honoured, and a \\
-            feed that answered 410 Gone is polled only when named. Exit status: 0 when every \\
-            feed succeeded, 1 when some failed (each named on stderr with its reason; the \\
+            Feeds are fetched concurrently within the configured caps. The interval is \
+            ignored, but a server's Retry-After and a host's min-interval are honoured, and a \
+            feed that answered 410 Gone is polled only when named. Exit status: 0 when every \
+            feed succeeded, 1 when some failed (each named on stderr with its reason; the \
             others were still delivered), 2 for a configuration or usage error.
             """
     )
