@@ -9,8 +9,8 @@ struct CleanCommand: ParsableCommand {
         commandName: "clean",
         abstract: "Clean an article (HTML fragment, whole page or plain text) of boilerplate.",
         discussion: """
-            Prints the clean text (the default), the sanitised HTML, or a JSON object \\
-            {"title", "text", "html", "source", "removed": [{"what", "chars"}]}. Exit status: \\
+            Prints the clean text (the default), the sanitised HTML, or a JSON object \
+            {"title", "text", "html", "source", "removed": [{"what", "chars"}]}. Exit status: \
             0 on success, 1 when the file cannot be read, 2 for usage errors.
             """
     )

@@ -23,8 +23,13 @@ enum ConfigPath {
         do {
             return try ConfigLoader.load(path: path)
         } catch {
-            for problem in error.problems { Console.diagnostic(problem.description) }
+            report(error)
             throw ExitCode(status)
         }
+    }
+
+    /// Prints each problem of `error` as `file:line: message`.
+    static func report(_ error: ConfigError) {
+        for problem in error.problems { Console.diagnostic(problem.description) }
     }
 }

@@ -1,6 +1,12 @@
 import ArgumentParser
 import Config
+import Scheduler
 import Spool
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `feedspool once`: polls every feed (or the ones named) once, now, and
 /// delivers what is new into the spool.
@@ -9,10 +15,10 @@ struct OnceCommand: ParsableCommand {
         commandName: "once",
         abstract: "Poll every feed (or the ones named) once and deliver new articles to the spool.",
         discussion: """
-            Feeds are fetched concurrently within the configured caps. The interval is \\
-            ignored, but a server's Retry-After and a host's min-interval are honoured, and a \\
-            feed that answered 410 Gone is polled only when named. Exit status: 0 when every \\
-            feed succeeded, 1 when some failed (each named on stderr with its reason; the \\
+            Feeds are fetched concurrently within the configured caps. The interval is \
+            ignored, but a server's Retry-After and a host's min-interval are honoured, and a \
+            feed that answered 410 Gone is polled only when named. Exit status: 0 when every \
+            feed succeeded, 1 when some failed (each named on stderr with its reason; the \
             others were still delivered), 2 for a configuration or usage error.
             """
     )
@@ -51,10 +57,33 @@ struct OnceCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(1)
         }
-        let failures = PollRun(configuration: configuration, feeds: selected, forceGone: !feeds.isEmpty,
-                               state: state, spool: spool).run()
+        let selection = PollSelection(selected, state: state, at: Date(), force: feeds.isEmpty ? .yes : .evenGone)
+        var failures = Self.report(selection.waiting)
+        let fetchers = PollFetchers(for: selection.due.map(\.feed), globals: configuration.globals)
+        failures += PollRun(state: state, spool: spool, fetchers: fetchers, showsProgress: true)
+            .run(selection.due).failed
         _ = try? state.prune(retention: configuration.globals.keepSeen.timeInterval)
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Says why each feed in `waiting` is not polled; returns how many of
+    /// them count as failed (the gone ones).
+    private static func report(_ waiting: [(feed: FeedSettings, decision: PollDecision)]) -> Int {
+        var failures = 0
+        for (feed, decision) in waiting {
+            switch decision {
+            case .waitingForServer(let date):
+                Console.error("\(feed.name): skipped: the server asked to wait until \(UTCClock.hoursAndMinutes(date)) UTC")
+            case .notYet(let date):
+                Console.error("\(feed.name): skipped: min-interval allows the next poll at \(UTCClock.hoursAndMinutes(date)) UTC")
+            case .gone:
+                Console.error("\(feed.name): skipped: gone (HTTP 410); name it to poll it again")
+                failures += 1
+            case .due:
+                break
+            }
+        }
+        return failures
     }
 }
 

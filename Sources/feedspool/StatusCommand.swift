@@ -11,10 +11,10 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show when each feed was polled, how it went, and when it is next due.",
         discussion: """
-            Prints a header and one tab-separated line per feed: name, last poll, result, \\
-            failures in a row, next poll, and notes (a permanent redirect the server \\
-            announced — feeds.conf is never rewritten — or "gone"). Times are UTC; "-" means \\
-            never or unknown. Exit status: 0, 1 when the state cannot be read, 2 for a \\
+            Prints a header and one tab-separated line per feed: name, last poll, result, \
+            failures in a row, next poll, and notes (a permanent redirect the server \
+            announced — feeds.conf is never rewritten — or "gone"). Times are UTC; "-" means \
+            never or unknown. Exit status: 0, 1 when the state cannot be read, 2 for a \
             configuration or usage error.
             """
     )

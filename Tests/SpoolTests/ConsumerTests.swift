@@ -19,6 +19,13 @@ struct ConsumerTests {
         #expect(!files(in: spool.newFolder).contains(claimed))
     }
 
+    @Test func theStateFolderIsCreatedPrivateWhileConsumersShareTheSpool() throws {
+        let folder = try TemporaryFolder()
+        let (state, _) = try folder.open()
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: state.folder)[.posixPermissions] as? Int)
+        #expect(mode == 0o700)
+    }
+
     @Test func shellConsumerFromTheDocsReadsEveryArticleOnce() throws {
         let jq = ["/usr/bin/jq", "/usr/local/bin/jq"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let jq else {

@@ -10,15 +10,17 @@ import Darwin
 /// The only file of the module that touches files or folders directly, so
 /// every `fsync` the delivery protocol depends on is visible here.
 enum FileSystem {
-    /// Creates `path` and any missing parents (like `mkdir -p`).
-    static func makeDirectories(_ path: String) throws(SpoolError) {
+    /// Creates `path` and any missing parents (like `mkdir -p`), `path`
+    /// itself with `mode` (less the umask), the parents with 0777.
+    static func makeDirectories(_ path: String, mode: mode_t = 0o777) throws(SpoolError) {
         var info = stat()
         // The common case, on every delivery: the folder is there.
         if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
         var partial = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
+        let components = path.split(separator: "/")
+        for (index, component) in components.enumerated() {
             partial += "/" + component
-            if mkdir(partial, 0o777) != 0 && errno != EEXIST {
+            if mkdir(partial, index == components.count - 1 ? mode : 0o777) != 0 && errno != EEXIST {
                 throw failure("cannot create folder", partial)
             }
         }

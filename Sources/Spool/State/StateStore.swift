@@ -44,11 +44,13 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Opens the state store in `folder`, creating the folder and the
-    /// database when missing.
+    /// database when missing. A folder it creates is private (0700): the
+    /// spool is what consumers share, often through a group (the systemd
+    /// unit's umask 0007), and the state must not be theirs to write.
     /// - Throws: `SpoolError` when the folder cannot be made, another
     ///   process holds it, or the database cannot be opened or is newer.
     public static func open(folder: String) throws(SpoolError) -> StateStore {
-        try FileSystem.makeDirectories(folder)
+        try FileSystem.makeDirectories(folder, mode: 0o700)
         let descriptor = try FileSystem.lockExclusively(folder + "/lock")
         do throws(SpoolError) {
             let database = try Database(path: folder + "/" + databaseName)

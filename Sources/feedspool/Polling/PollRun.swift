@@ -1,7 +1,5 @@
-import Config
 import Dispatch
 import Fetcher
-import Scheduler
 import Spool
 #if canImport(Glibc)
 import Glibc
@@ -12,10 +10,11 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One pass over a set of feeds: decide which may be polled, fetch them
+/// One pass over the feeds a `PollSelection` found due: fetch them
 /// concurrently on the fetcher's thread, parse and clean each response on
 /// `workers` threads as it arrives (so that work overlaps the transfers and
-/// uses every core), and deliver on this thread.
+/// uses every core), and deliver on this thread. `once` makes one pass;
+/// `run` one a round.
 ///
 /// Prepared feeds wait in a group that is delivered in one spool batch and
 /// recorded in one transaction (group commit: the syncs are paid per group,
@@ -28,53 +27,41 @@ struct PollRun {
     /// Threads that parse and clean: one per core, at least one.
     static let workers = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
-    let configuration: Configuration
-    let feeds: [FeedSettings]
-    let forceGone: Bool
+    /// What a pass came to.
+    struct Tally: Sendable, Equatable {
+        /// Feeds polled.
+        var polled = 0
+        /// Articles put into `new/`.
+        var articles = 0
+        /// Feeds whose poll failed, each reported on stderr.
+        var failed = 0
+    }
+
     let state: StateStore
     let spool: Spool
+    let fetchers: PollFetchers
+    /// Whether a terminal on stderr gets the progress line (`once`; the
+    /// daemon's stderr is a log).
+    let showsProgress: Bool
 
-    /// Polls and reports; returns the number of feeds that failed.
-    func run() -> Int {
-        let now = Date()
-        var requests: [FetchRequest] = []
-        var failures = 0
-        for (index, feed) in feeds.enumerated() {
-            let record = (try? state.feedState(feed.name)) ?? FeedState()
-            let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-            let pollRecord = PollRecord(lastAttempt: record.lastFetch, consecutiveFailures: record.errorCount,
-                                        retryAfter: record.retryAfter, isGone: record.gone)
-            switch schedule.decision(for: pollRecord, at: now, force: forceGone ? .evenGone : .yes) {
-            case .due:
-                requests.append(FeedPoll.request(for: feed, id: index, state: record))
-            case .waitingForServer(let date):
-                Console.error("\(feed.name): skipped: the server asked to wait until \(UTCClock.hoursAndMinutes(date)) UTC")
-            case .notYet(let date):
-                Console.error("\(feed.name): skipped: min-interval allows the next poll at \(UTCClock.hoursAndMinutes(date)) UTC")
-            case .gone:
-                Console.error("\(feed.name): skipped: gone (HTTP 410); name it to poll it again")
-                failures += 1
-            }
+    /// Polls `due`, delivers what is new, and reports each failure (and
+    /// warning) on stderr, one line each.
+    func run(_ due: [PollSelection.Due]) -> Tally {
+        guard !due.isEmpty else { return Tally() }
+        let requests = due.enumerated().map { index, item in
+            FeedPoll.request(for: item.feed, id: index, state: item.state)
         }
-        guard !requests.isEmpty else { return failures }
-
         // Bounded, so that responses the workers have not reached yet never
         // pile up in memory; the fetcher waits for a place instead.
         let fetched = Inbox<(Int, Result<FetchResponse, FetchError>)>(capacity: 4 * Self.groupSize)
         let prepared = Inbox<PreparedPoll>(capacity: Self.groupSize)
-        let fetcher = Fetcher(concurrency: configuration.globals.concurrency, perHost: configuration.globals.perHost)
-        let pending = requests
+        let (fetcher, pageFetcher) = (fetchers.feeds, fetchers.pages)
         DispatchQueue.global().async {
-            fetcher.fetch(pending) { id, result in fetched.put((id, result)) }
+            fetcher.fetch(requests) { id, result in fetched.put((id, result)) }
             fetched.close()
         }
-        // Pages for `fulltext=yes` come through a fetcher of their own, under
-        // the same caps: the feeds' fetcher may be waiting for a worker to
-        // take a response, so a worker must never wait for it.
-        let pageFetcher = feeds.contains(where: \.fulltext)
-            ? Fetcher(concurrency: configuration.globals.concurrency, perHost: configuration.globals.perHost) : nil
         let workers = DispatchGroup()
-        let (feeds, state) = (self.feeds, self.state)
+        let (feeds, state) = (due.map(\.feed), self.state)
         for _ in 0..<Self.workers {
             DispatchQueue.global().async(group: workers) {
                 while let (id, result) = fetched.take() {
@@ -85,7 +72,8 @@ struct PollRun {
         }
         workers.notify(queue: .global()) { prepared.close() }
 
-        var progress = Progress(total: requests.count)
+        var progress = Progress(total: requests.count, drawn: showsProgress)
+        var failures = 0
         var group: [PreparedPoll] = []
         while let poll = prepared.take() {
             // A feed listed twice waits for its first poll's delivery.
@@ -103,7 +91,7 @@ struct PollRun {
         }
         failures += settle(group, progress: &progress)
         progress.end()
-        return failures
+        return Tally(polled: progress.done, articles: progress.articles, failed: failures)
     }
 
     /// Delivers a group's articles in one batch, records each feed's poll

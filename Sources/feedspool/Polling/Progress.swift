@@ -5,16 +5,21 @@ import Darwin
 #endif
 
 /// The progress line `feedspool once` keeps on a terminal ("12/40 feeds,
-/// 85 articles"), and nothing when standard error is not a terminal; error
-/// and warning lines are printed above it.
+/// 85 articles"), and nothing when standard error is not a terminal or the
+/// line is not wanted (`feedspool run` logs); error and warning lines are
+/// printed above it.
 struct Progress {
     private let total: Int
-    private var done = 0
-    private var articles = 0
-    private let isTerminal = isatty(STDERR_FILENO) == 1
+    /// Feeds finished so far.
+    private(set) var done = 0
+    /// Articles delivered so far.
+    private(set) var articles = 0
+    private let isTerminal: Bool
 
-    init(total: Int) {
+    /// Starts the line for `total` feeds, when `drawn` and stderr is a terminal.
+    init(total: Int, drawn: Bool) {
         self.total = total
+        isTerminal = drawn && isatty(STDERR_FILENO) == 1
         draw()
     }
 

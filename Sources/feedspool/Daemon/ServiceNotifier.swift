@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tells systemd how a `Type=notify` service stands, as `sd_notify(3)`
+/// does, without libsystemd: one datagram a message (`READY=1`,
+/// `RELOADING=1`, `STOPPING=1`, `STATUS=…`) to the Unix socket named by
+/// `$NOTIFY_SOCKET`. A path there starting with `@` names a socket in the
+/// abstract namespace. Without the variable, as outside systemd, sending
+/// does nothing.
+struct ServiceNotifier: Sendable {
+    /// The socket's address bytes (`sun_path`, a leading NUL for an
+    /// abstract name, no terminator); nil when there is nothing to notify.
+    private let address: [UInt8]?
+
+    /// A notifier for the socket `$NOTIFY_SOCKET` names, if any.
+    init(socket variable: String?) {
+        guard let variable, let first = variable.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "@")
+        else {
+            address = nil
+            return
+        }
+        var bytes = Array(variable.utf8)
+        if first == UInt8(ascii: "@") { bytes[0] = 0 }
+        address = bytes
+    }
+
+    /// Sends `message`, fields separated by line breaks; a failure is
+    /// logged, since systemd then waits in vain.
+    func send(_ message: String) {
+        guard let address else { return }
+        if let reason = Self.send(Array(message.utf8), to: address) {
+            Console.error("cannot notify systemd: \(reason)")
+        }
+    }
+
+    /// Sends one datagram; returns why it could not be sent, or nil.
+    private static func send(_ message: [UInt8], to path: [UInt8]) -> String? {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        guard path.count <= MemoryLayout.size(ofValue: address.sun_path) else {
+            return "the socket name in NOTIFY_SOCKET is too long"
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path) }
+        let length = socklen_t(MemoryLayout<sockaddr_un>.offset(of: \.sun_path)! + path.count)
+        let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        let sent = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                message.withUnsafeBytes { bytes in
+                    sendto(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                }
+            }
+        }
+        return sent < 0 ? String(cString: strerror(errno)) : nil
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Config
+import Spool
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `feedspool run`: the daemon. Polls each feed whenever it is due and
+/// delivers what is new into the spool, until SIGTERM or SIGINT; SIGHUP
+/// reloads the configuration. Made to run under systemd (`Type=notify`).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Poll each feed when it is due and deliver new articles to the spool, until stopped.",
+        discussion: """
+            Feeds are polled every interval, later after failures, never before a server's \
+            Retry-After or a host's min-interval; a feed that answered 410 Gone is not polled. \
+            Logs one line per event on standard error: each failed feed with its reason, one \
+            summary per round. SIGHUP reloads the configuration (with problems, the running \
+            one is kept and each problem logged); SIGTERM and SIGINT stop it, abandoning a \
+            round in progress, which the spool's protocol allows. With $NOTIFY_SOCKET set, \
+            tells systemd READY=1 once started and STOPPING=1 when stopping. Exit status: 0 \
+            when stopped by a signal, 1 when the state or spool cannot be opened, 2 for a \
+            configuration or usage error.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else ./feeds.conf).", valueName: "PATH"))
+    var config: String?
+
+    func validate() throws {
+        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
+    }
+
+    func run() throws {
+        let path = ConfigPath.resolve(config)
+        let configuration = try ConfigPath.load(path, failingWith: 2)
+        let notifier = ServiceNotifier(socket: getenv("NOTIFY_SOCKET").map { String(cString: $0) })
+        // Caught from here on: a stop during recovery waits for its end.
+        let signals = SignalWatch { signal in
+            Console.error("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
+            notifier.send("STOPPING=1")
+            _exit(0)
+        }
+        let (state, spool): (StateStore, Spool)
+        do {
+            state = try StateStore.open(folder: configuration.statePath)
+            spool = Spool(path: configuration.spoolPath)
+            Self.report(try spool.recover(state: state))
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+        let feeds = Daemon.count(configuration.feeds.count, "feed")
+        Console.error("running: \(feeds) from \(path), spool \(spool.path)")
+        notifier.send("READY=1\nSTATUS=running: \(feeds)")
+        var daemon = Daemon(configuration: configuration, state: state, spool: spool, signals: signals,
+                            notifier: notifier)
+        daemon.run()
+    }
+
+    /// Logs what start-up recovery did, when it did anything.
+    private static func report(_ recovery: Spool.Recovery) {
+        guard recovery.moved + recovery.alreadyDelivered + recovery.strayFilesRemoved > 0 else { return }
+        Console.error("finished deliveries an earlier process left: \(Daemon.count(recovery.moved, "article")) "
+            + "moved into new/, \(recovery.alreadyDelivered) already there, "
+            + "\(Daemon.count(recovery.strayFilesRemoved, "unrecorded file")) removed from tmp/")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// A `feedspool run` started in a workspace, as systemd would start it:
+/// its standard error (the log) goes to a file the test reads as it grows,
+/// and the test sends it signals. Killed when the test ends, if still running.
+final class DaemonProcess {
+    private let process = Process()
+    private let logFile: URL
+
+    /// Starts `feedspool run` with `arguments` in `workspace`, where it finds
+    /// `feeds.conf`; `environment` adds to the test's own.
+    init(in workspace: OnceWorkspace, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        logFile = workspace.folder.url.appendingPathComponent("daemon-\(UUID().uuidString).log")
+        try Data().write(to: logFile)
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["run"] + arguments
+        process.currentDirectoryURL = workspace.folder.url
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(OnceWorkspace.loopbackOnly) { $1 }.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: logFile)
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// The lines logged so far.
+    func log() throws -> [String] {
+        try String(contentsOf: logFile, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    /// Whether a line logged so far is `line`.
+    func logged(_ line: String) throws -> Bool {
+        try log().contains(line)
+    }
+
+    /// Sends `signal` to the daemon.
+    func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// The exit status once the daemon has exited within `seconds`; nil if
+    /// it is still running, or was ended by a signal.
+    func exitStatus(within seconds: Double) -> Int32? {
+        guard eventually(within: seconds, { !process.isRunning }) else { return nil }
+        process.waitUntilExit()
+        return process.terminationReason == .exit ? process.terminationStatus : nil
+    }
+
+    /// Whether the daemon is still running.
+    var isRunning: Bool { process.isRunning }
+}
+
+/// Checks `condition` every 50 ms until it holds or `seconds` have passed;
+/// whether it held. The deadlines are generous: they only bound how long a
+/// broken build hangs, and never decide a passing run on a busy machine.
+func eventually(within seconds: Double = 60, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while true {
+        if try condition() { return true }
+        if Date() > deadline { return false }
+        usleep(50_000)
+    }
+}
