@@ -10,8 +10,10 @@ struct CleanCommand: ParsableCommand {
         abstract: "Clean an article (HTML fragment, whole page or plain text) of boilerplate.",
         discussion: """
             Prints the clean text (the default), the sanitised HTML, or a JSON object \
-            {"title", "text", "html", "source", "removed": [{"what", "chars"}]}. Exit status: \
-            0 on success, 1 when the file cannot be read, 2 for usage errors.
+            {"title", "text", "html", "source", "removed": [{"what", "chars"}]}, one article \
+            after the other (a line each in JSON). Many files are best named with \
+            --files-from, one path a line: `find … | feedspool clean --json --files-from -`. \
+            Exit status: 0 on success, 1 when a file cannot be read, 2 for usage errors.
             """
     )
 
@@ -34,14 +36,31 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The article's URL; relative links resolve against it.", valueName: "URL"))
     var base: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also clean the files named in LIST, one path a line (- for standard input).",
+                                            valueName: "LIST"))
+    var filesFrom: String?
+
     @Argument(help: ArgumentHelp("The article files, or - for standard input.", valueName: "FILE|-"))
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Missing expected argument '<FILE|->'") }
+        if files.isEmpty && filesFrom == nil { throw ValidationError("Missing expected argument '<FILE|->'") }
+        if filesFrom != nil, files.contains("-") {
+            throw ValidationError("standard input cannot be an article and the list of files at once")
+        }
     }
 
     func run() throws {
+        var files = self.files
+        if let filesFrom {
+            do {
+                let list = try Console.readInput(filesFrom)
+                files += list.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+            } catch {
+                Console.error("\(filesFrom): cannot read: \(error)")
+                throw ExitCode(1)
+            }
+        }
         let cleaner = Cleaner()
         var failed = false
         // Output is written in large pieces, not one system call an article:

@@ -88,4 +88,27 @@ import Testing
         let result = try CommandRunner.run(["clean", "--text", "--json", "-"])
         #expect(result.status == 2)
     }
+
+    /// Thousands of paths are named in a list, not as arguments: one path
+    /// a line, after the arguments' files, blank lines skipped.
+    @Test func filesFromAListAreCleanedInTheirOrder() throws {
+        let folder = try TemporaryFolder()
+        let first = try folder.write("first.html", "<p>The first article.</p>")
+        let second = try folder.write("second.html", "<p>The second article.</p>")
+        let third = try folder.write("third.html", "<p>The third article.</p>")
+        let result = try CommandRunner.run(["clean", "--files-from", "-", first], stdin: Data("\(third)\n\n\(second)\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == "The first article.\nThe third article.\nThe second article.\n")
+    }
+
+    @Test func anUnreadableListExitsOne() throws {
+        let result = try CommandRunner.run(["clean", "--files-from", "/nonexistent/list"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "feedspool: /nonexistent/list: cannot read: No such file or directory\n")
+    }
+
+    @Test func standardInputCannotBeBothListAndArticle() throws {
+        let result = try CommandRunner.run(["clean", "--files-from", "-", "-"])
+        #expect(result.status == 2)
+    }
 }

@@ -71,15 +71,14 @@ enum BlockSegmenter {
 
     /// One segmentation: the blocks found so far, with their nodes in one
     /// array and their collapsed text in one byte buffer (an array each
-    /// costs an allocation a block), and a buffer each block's text is
-    /// gathered in.
+    /// costs an allocation a block). A block's text is gathered at the end
+    /// of that buffer and collapsed where it lies.
     private struct Segmenter {
         let tree: HTMLTree
         let holdsBlock: [Bool]
         var found: [(nodes: Range<Int>, element: String?, range: Range<Int>, linkTextLength: Int, lines: [String])] = []
         var blockNodes: [Int] = []
         var collapsed: [UInt8] = []
-        var text: [UInt8] = []
 
         mutating func collect(_ index: Int) {
             // The inline run being gathered: the end of `blockNodes` from
@@ -106,7 +105,8 @@ enum BlockSegmenter {
         /// Adds the block made of the sibling nodes `blockNodes[nodes]` (with
         /// their subtrees), unless it has no text.
         private mutating func addBlock(_ nodes: Range<Int>, element: String?) {
-            text.removeAll(keepingCapacity: true)
+            let start = collapsed.count
+            // Where `<br>` elements are, from `start`.
             var lineEnds: [Int] = []
             var linkBytes = 0
             // Subtrees are runs of indices in document order; a link's run
@@ -123,12 +123,12 @@ enum BlockSegmenter {
                     switch tree.nodes[index].kind {
                     case .text:
                         tree.withText(of: index) { bytes in
-                            text.append(contentsOf: bytes)
+                            collapsed.append(contentsOf: bytes)
                             if index < linkEnd { linkBytes += bytes.count }
                         }
                     case .element where tree.nodes[index].traits.contains(.lineBreak):
-                        lineEnds.append(text.count)
-                        text.append(0x20)
+                        lineEnds.append(collapsed.count - start)
+                        collapsed.append(0x20)
                         index = tree.subtreeEnd(of: index)
                         continue
                     default:
@@ -139,20 +139,22 @@ enum BlockSegmenter {
             }
             var lines: [String] = []
             if !lineEnds.isEmpty {
-                lineEnds.append(text.count)
+                lineEnds.append(collapsed.count - start)
                 var lineStart = 0
-                text.withUnsafeBufferPointer { bytes in
+                collapsed.withUnsafeBufferPointer { bytes in
+                    let text = UnsafeBufferPointer(rebasing: bytes[start...])
                     for lineEnd in lineEnds {
-                        let line = TextNormalizer.collapse(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                        let line = TextNormalizer.collapse(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
                         if !line.isEmpty { lines.append(line) }
                         lineStart = lineEnd + 1
                     }
                 }
             }
-            let length = text.withUnsafeMutableBufferPointer { TextNormalizer.collapseInPlace($0) }
+            let length = collapsed.withUnsafeMutableBufferPointer {
+                TextNormalizer.collapseInPlace(UnsafeMutableBufferPointer(rebasing: $0[start...]))
+            }
+            collapsed.removeLast(collapsed.count - start - length)
             guard length > 0 || element == "hr" || element == "figure" || element == "table" else { return }
-            let start = collapsed.count
-            collapsed.append(contentsOf: text[..<length])
             found.append((nodes, element, start..<collapsed.count, min(linkBytes, length), lines))
         }
     }
