@@ -38,18 +38,21 @@ struct ProseMask {
     /// The mask of `html`, or nil when nothing in it is worth masking or it
     /// cannot be masked safely.
     init?(_ html: UnsafeBufferPointer<UInt8>) {
-        guard html.count >= Self.shortestRun, !Self.mayHoldPlaceholder(html) else { return nil }
+        guard html.count >= Self.shortestRun, !Self.holdsPlaceholder(html) else { return nil }
         var runs: [Range<Int>] = []
+        var safe = true
         // A run is longer than its placeholder: the mask is never longer
         // than the document.
         document = [UInt8](unsafeUninitializedCapacity: html.count) { output, count in
             var scanner = Scanner(html: html, output: output)
-            scanner.scan()
+            // The scan reads the character references up to where it stops.
+            let end = scanner.scan()
+            safe = scanner.safe && !Self.mayReferToPlaceholder(UnsafeBufferPointer(rebasing: html[end...]))
             scanner.copy(upTo: html.count)
             runs = scanner.runs
             count = scanner.written
         }
-        guard !runs.isEmpty else { return nil }
+        guard safe, !runs.isEmpty else { return nil }
         self.runs = runs
     }
 
@@ -62,24 +65,32 @@ struct ProseMask {
         return bytes[index + 2]
     }
 
-    /// Whether `html` holds a placeholder or a character reference that
-    /// could stand for one (`&#57344;`, `&#xE001;`, with any leading zeros).
-    private static func mayHoldPlaceholder(_ html: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `html` holds a placeholder character.
+    private static func holdsPlaceholder(_ html: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while let at = ByteSearch.firstIndex(of: 0xEE, in: html, from: index) {
             if placeholder(in: html, at: at) != nil { return true }
             index = at + 1
         }
-        index = 0
+        return false
+    }
+
+    /// Whether `html` holds a character reference that could stand for a
+    /// placeholder (`&#57344;`, `&#xE001;`, with any leading zeros).
+    private static func mayReferToPlaceholder(_ html: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
         while let at = ByteSearch.firstIndex(of: UInt8(ascii: "&"), in: html, from: index) {
-            if at + 1 < html.count, html[at + 1] == UInt8(ascii: "#"),
-               (0xE000...0xE001).contains(characterReference(html, at: at + 2))
-            {
-                return true
-            }
+            if refersToPlaceholder(html, at: at) { return true }
             index = at + 1
         }
         return false
+    }
+
+    /// Whether the `&` at `index` starts a numeric character reference to
+    /// a placeholder.
+    private static func refersToPlaceholder(_ html: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 1 < html.count && html[index + 1] == UInt8(ascii: "#")
+            && (0xE000...0xE001).contains(characterReference(html, at: index + 2))
     }
 
     /// The value of the numeric character reference whose digits start at
@@ -116,6 +127,8 @@ struct ProseMask {
         /// of `output` is written.
         var copied = 0
         var written = 0
+        /// No character reference read so far could stand for a placeholder.
+        var safe = true
 
         init(html: UnsafeBufferPointer<UInt8>, output: UnsafeMutableBufferPointer<UInt8>) {
             self.html = html
@@ -144,22 +157,24 @@ struct ProseMask {
         }
 
         /// Masks the runs up to the end or to the first markup it does not
-        /// step over.
-        mutating func scan() {
+        /// step over, and returns where it stopped.
+        mutating func scan() -> Int {
             let count = html.count
             // libxml2 skips a byte order mark before it reads anything.
             var index = count >= 3 && html[0] == 0xEF && html[1] == 0xBB && html[2] == 0xBF ? 3 : 0
             while index < count {
                 let markup = nextMarkup(from: index)
                 if markup > index { mask(index..<markup) }
-                guard markup < count else { return }
+                guard markup < count else { return count }
                 if html[markup] == UInt8(ascii: "&") {
+                    if ProseMask.refersToPlaceholder(html, at: markup) { safe = false }
                     index = referenceEnd(from: markup + 1)
                     continue
                 }
-                guard let next = markupEnd(at: markup) else { return }
+                guard let next = markupEnd(at: markup) else { return markup }
                 index = next
             }
+            return count
         }
 
         /// The first `<` or `&` from `start` on, or the end.
@@ -233,7 +248,11 @@ struct ProseMask {
             var index = start
             while let at = nextInTag(from: index) {
                 let byte = html[at]
-                if byte == UInt8(ascii: ">") { return at + 1 }
+                if byte == UInt8(ascii: ">") {
+                    // libxml2 reads the character references in values.
+                    if ProseMask.mayReferToPlaceholder(UnsafeBufferPointer(rebasing: html[start..<at])) { safe = false }
+                    return at + 1
+                }
                 index = at + 1
                 // Only a value's quote, after `=`, opens one.
                 var before = at - 1
