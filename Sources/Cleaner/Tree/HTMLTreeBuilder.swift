@@ -145,21 +145,23 @@ struct HTMLTreeBuilder {
 
     /// The value libxml2 passed, or the run its placeholder stands for.
     private mutating func attributeValue(_ pointer: UnsafePointer<UInt8>) -> String {
-        let value = String(cString: pointer)
-        guard let prose, value.utf8.contains(0xEE) else { return value }
-        return value.withBytes { bytes in
-            // A masked value comes out as its placeholder alone.
-            if bytes.count == 3, ProseMask.placeholder(in: bytes, at: 0) == ProseMask.valuePlaceholder,
-               runsRestored < prose.runs.count
-            {
-                runsRestored += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: prose.html[prose.runs[runsRestored - 1]]), as: UTF8.self)
-            }
-            if bytes.indices.contains(where: { ProseMask.placeholder(in: bytes, at: $0) != nil }) {
-                sawStrayPlaceholder = true
-            }
-            return value
+        guard let prose else { return String(cString: pointer) }
+        // A masked value comes out as its placeholder alone.
+        if pointer[0] == 0xEE, pointer[1] == 0x80, pointer[2] == ProseMask.valuePlaceholder, pointer[3] == 0,
+           runsRestored < prose.runs.count
+        {
+            runsRestored += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: prose.html[prose.runs[runsRestored - 1]]), as: UTF8.self)
         }
+        let value = String(cString: pointer)
+        value.withBytes { bytes in
+            var index = 0
+            while let lead = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: index) {
+                if ProseMask.placeholder(in: bytes, at: lead) != nil { sawStrayPlaceholder = true }
+                index = lead + 1
+            }
+        }
+        return value
     }
 
     private mutating func endElement() {

@@ -133,6 +133,8 @@ struct ProseMask {
         init(html: UnsafeBufferPointer<UInt8>, output: UnsafeMutableBufferPointer<UInt8>) {
             self.html = html
             self.output = output
+            // About a run for every 80 bytes of a feed entry.
+            runs.reserveCapacity(html.count / 64 + 4)
         }
 
         /// Copies the document from where the last run ended up to `end`.
