@@ -142,6 +142,29 @@ enum ByteSearch {
         return nil
     }
 
+    /// The index of the first of `a`, `b` (or `c`) in `bytes` from `start`
+    /// on, found eight bytes at a time: the markup scans that mask prose
+    /// look for the next `<` or `&`, or the next `>` or quote.
+    static func firstIndex(of a: UInt8, _ b: UInt8, _ c: UInt8? = nil, in bytes: UnsafeBufferPointer<UInt8>,
+                           from start: Int) -> Int? {
+        let c = c ?? a
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if hasByte(word, a) || hasByte(word, b) || hasByte(word, c) { break }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == a || byte == b || byte == c { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }

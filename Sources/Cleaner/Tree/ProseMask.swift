@@ -181,18 +181,7 @@ struct ProseMask {
 
         /// The first `<` or `&` from `start` on, or the end.
         private func nextMarkup(from start: Int) -> Int {
-            var index = start
-            let count = html.count
-            if let base = html.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if ByteSearch.hasByte(word, UInt8(ascii: "<")) || ByteSearch.hasByte(word, UInt8(ascii: "&")) { break }
-                    index += 8
-                }
-            }
-            while index < count, html[index] != UInt8(ascii: "<"), html[index] != UInt8(ascii: "&") { index += 1 }
-            return index
+            ByteSearch.firstIndex(of: UInt8(ascii: "<"), UInt8(ascii: "&"), in: html, from: start) ?? html.count
         }
 
         /// Just past a reference's name or number (`&amp;`, `&#8217;`), which
@@ -277,26 +266,7 @@ struct ProseMask {
         /// The first `>`, `"` or `'` from `start` on: what a tag's end or
         /// a quoted value starts with.
         private func nextInTag(from start: Int) -> Int? {
-            var index = start
-            let count = html.count
-            if let base = html.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if ByteSearch.hasByte(word, UInt8(ascii: ">")) || ByteSearch.hasByte(word, UInt8(ascii: "\""))
-                        || ByteSearch.hasByte(word, UInt8(ascii: "'"))
-                    {
-                        break
-                    }
-                    index += 8
-                }
-            }
-            while index < count {
-                let byte = html[index]
-                if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return index }
-                index += 1
-            }
-            return nil
+            ByteSearch.firstIndex(of: UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), in: html, from: start)
         }
 
         /// Just past the `-->` that closes a comment whose text starts at `start`.
