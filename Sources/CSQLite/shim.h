@@ -21,11 +21,11 @@ static inline int fs_sqlite_open(const char *path, sqlite3 **db) {
     return rc;
 }
 
-/// Opens the existing database at `path` for reading only, as
-/// `fs_sqlite_open` does otherwise: never creates it, and never writes it.
-/// SQLite still needs the `-shm` and `-wal` files of a WAL database: it
-/// opens them, or creates them (empty) when they are missing and the folder
-/// is writable, for the read locks other connections see.
+/// Opens the existing database at `path` read-only, with `fs_sqlite_open`'s
+/// other flags: never creates the database, never writes to it. SQLite
+/// still needs a WAL database's `-shm` and `-wal` files, where a reader
+/// takes the read locks writers respect: it opens them, or creates them
+/// (empty) when they are missing and the folder is writable.
 static inline int fs_sqlite_open_readonly(const char *path, sqlite3 **db) {
     int rc = sqlite3_open_v2(path, db,
                              SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |

@@ -11,9 +11,6 @@
 ///
 /// Threading: one thread at a time.
 public final class StateReader {
-    /// The database file.
-    public var databasePath: String { database.path }
-
     private let database: Database
 
     private init(database: Database) {
