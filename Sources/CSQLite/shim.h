@@ -21,6 +21,20 @@ static inline int fs_sqlite_open(const char *path, sqlite3 **db) {
     return rc;
 }
 
+/// Opens the existing database at `path` read-only, with `fs_sqlite_open`'s
+/// other flags: never creates the database, never writes to it. SQLite
+/// still needs a WAL database's `-shm` and `-wal` files, where a reader
+/// takes the read locks writers respect: it opens them, or creates them
+/// (empty) when they are missing and the folder is writable.
+static inline int fs_sqlite_open_readonly(const char *path, sqlite3 **db) {
+    int rc = sqlite3_open_v2(path, db,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+                                 SQLITE_OPEN_PRIVATECACHE,
+                             NULL);
+    if (*db != NULL) sqlite3_extended_result_codes(*db, 1);
+    return rc;
+}
+
 /// Binds `length` bytes of UTF-8 text to parameter `index`; SQLite copies them.
 static inline int fs_sqlite_bind_text(sqlite3_stmt *statement, int index,
                                       const char *text, int length) {

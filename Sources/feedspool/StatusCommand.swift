@@ -14,8 +14,9 @@ struct StatusCommand: ParsableCommand {
             Prints a header and one tab-separated line per feed: name, last poll, result, \
             failures in a row, next poll, and notes (a permanent redirect the server \
             announced — feeds.conf is never rewritten — or "gone"). Times are UTC; "-" means \
-            never or unknown. Exit status: 0, 1 when the state cannot be read, 2 for a \
-            configuration or usage error.
+            never or unknown. It only reads the state, so it works while `feedspool run` \
+            holds it; with no state yet it says so on stderr and creates none. Exit status: \
+            0, 1 when the state cannot be read, 2 for a configuration or usage error.
             """
     )
 
@@ -31,9 +32,15 @@ struct StatusCommand: ParsableCommand {
         let configuration = try ConfigPath.load(path, failingWith: 2)
         var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes"]
         do {
-            let state = try StateStore.open(folder: configuration.statePath)
+            // Read-only and without the lock: the daemon may be running.
+            var states: [String: FeedState] = [:]
+            if let state = try StateReader.open(folder: configuration.statePath) {
+                states = try state.feedStates()
+            } else {
+                Console.error("no state yet in \(configuration.statePath): no feed has been polled")
+            }
             for feed in configuration.feeds {
-                lines.append(Self.line(for: feed, state: try state.feedState(feed.name)))
+                lines.append(Self.line(for: feed, state: states[feed.name] ?? FeedState()))
             }
         } catch {
             Console.error("\(error)")

@@ -40,6 +40,24 @@ import Testing
         #expect(missing[3] == "1")
     }
 
+    @Test func statusWithoutStateSaysSoAndCreatesNone() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("feeds.conf", "spool = spool\nstate = state\nhttps://example.org/feed.xml name=blog\n")
+        let state = folder.url.appendingPathComponent("state")
+
+        let result = try CommandRunner.run(["status"], in: folder.url)
+        #expect(result.status == 0)
+        #expect(result.stdout == "feed\tlast poll\tresult\tfailures\tnext poll\tnotes\nblog\t-\tnever polled\t0\tnow\t-\n")
+        #expect(result.stderrLines == ["feedspool: no state yet in \(state.path): no feed has been polled"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["feeds.conf"])
+
+        // A state folder made by hand, without a database, stays empty.
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        #expect(try CommandRunner.run(["status"], in: folder.url).stderrLines == result.stderrLines)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: state.path) == [])
+    }
+
     @Test func aBrokenConfigurationExitsTwo() throws {
         let folder = try TemporaryFolder()
         try folder.write("feeds.conf", "intervall = 1h\n")

@@ -165,7 +165,7 @@ enum FileSystem {
             close(descriptor)
             if busy {
                 throw SpoolError(operation: "cannot lock", path: path,
-                                 reason: "another feedspool process is using this state folder")
+                                 reason: "held by another feedspool process (is `feedspool run` running?)")
             }
             throw error
         }

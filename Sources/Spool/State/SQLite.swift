@@ -20,11 +20,12 @@ final class Database {
     private var handle: OpaquePointer?
     private var statements: [String: Statement] = [:]
 
-    /// Opens (creating) the database at `path`.
-    init(path: String) throws(SpoolError) {
+    /// Opens the database at `path`: creating it, or with `readOnly`, only
+    /// an existing one, which this connection then never writes.
+    init(path: String, readOnly: Bool = false) throws(SpoolError) {
         self.path = path
         var connection: OpaquePointer?
-        let code = fs_sqlite_open(path, &connection)
+        let code = readOnly ? fs_sqlite_open_readonly(path, &connection) : fs_sqlite_open(path, &connection)
         handle = connection
         guard code == SQLITE_OK else {
             let reason = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))

@@ -11,7 +11,8 @@ import FeedParser
 ///
 /// Only one process may use a state folder at a time: `open` takes an
 /// exclusive lock on `state/lock`, which the kernel releases when the
-/// process ends however it ends.
+/// process ends however it ends. `StateReader` reads the store without
+/// the lock, alongside that process.
 ///
 /// Threading: every method may be called from any thread; calls take turns
 /// with the one SQLite connection behind a lock. Delivering two batches of
@@ -73,19 +74,26 @@ public final class StateStore: @unchecked Sendable {
     /// feed never fetched.
     public func feedState(_ feed: String) throws(SpoolError) -> FeedState {
         try withDatabase { database throws(SpoolError) in
-            try database.statement("""
-                SELECT etag, last_modified, last_result, error_count, redirect, gone,
-                       last_fetch, next_fetch, retry_after
-                FROM feeds WHERE name = ?
-                """).firstRow([.text(feed)]) { row in
-                FeedState(
-                    etag: row.text(0), lastModified: row.text(1), lastResult: row.text(2),
-                    errorCount: Int(row.integer(3) ?? 0), permanentRedirect: row.text(4),
-                    gone: (row.integer(5) ?? 0) != 0, lastFetch: row.real(6).map(Date.init(timeIntervalSince1970:)),
-                    nextFetch: row.real(7).map(Date.init(timeIntervalSince1970:)),
-                    retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)))
-            } ?? FeedState()
+            try database.statement("SELECT \(Self.feedStateColumns) FROM feeds WHERE name = ?")
+                .firstRow([.text(feed)], Self.feedState(from:)) ?? FeedState()
         }
+    }
+
+    /// The columns of `feeds` that make a `FeedState`, in the order
+    /// `feedState(from:)` reads them; the same in every schema so far, which
+    /// lets `StateReader` read a store this code has not migrated yet.
+    static let feedStateColumns = """
+        etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after
+        """
+
+    /// The feed state in the first columns of `row`, selected as `feedStateColumns`.
+    static func feedState(from row: Row) -> FeedState {
+        FeedState(
+            etag: row.text(0), lastModified: row.text(1), lastResult: row.text(2),
+            errorCount: Int(row.integer(3) ?? 0), permanentRedirect: row.text(4),
+            gone: (row.integer(5) ?? 0) != 0, lastFetch: row.real(6).map(Date.init(timeIntervalSince1970:)),
+            nextFetch: row.real(7).map(Date.init(timeIntervalSince1970:)),
+            retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)))
     }
 
     /// Replaces what is remembered about fetching `feed`.
@@ -244,16 +252,25 @@ public final class StateStore: @unchecked Sendable {
 
     // MARK: - Schema
 
-    private static func createSchema(in database: Database) throws(SpoolError) {
-        // WAL lets readers (`feedspool check`) look while the daemon writes;
-        // synchronous=FULL makes each commit durable before it returns,
-        // which the delivery protocol's ordering relies on.
-        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+    /// The schema version of `database`: 0 for one without tables.
+    /// - Throws: `SpoolError` when a newer feedspool wrote it, which this
+    ///   one can neither migrate nor read.
+    static func schemaVersion(of database: Database) throws(SpoolError) -> Int64 {
         let version = try database.statement("PRAGMA user_version").firstRow([]) { $0.integer(0) ?? 0 } ?? 0
         if version > schemaVersion {
             throw SpoolError(operation: "state database", path: database.path,
                              reason: "written by a newer feedspool (schema \(version), this one knows \(schemaVersion))")
         }
+        return version
+    }
+
+    private static func createSchema(in database: Database) throws(SpoolError) {
+        // WAL lets a reader (`feedspool status`, through `StateReader`) look
+        // while the daemon writes; synchronous=FULL makes each commit
+        // durable before it returns, which the delivery protocol's ordering
+        // relies on.
+        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+        let version = try schemaVersion(of: database)
         guard version < schemaVersion else { return }
         try database.transaction { () throws(SpoolError) in
             if version == 1 {

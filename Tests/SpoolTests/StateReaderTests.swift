@@ -1,0 +1,101 @@
+import Foundation
+@testable import Spool
+import Testing
+
+/// `StateReader`, what `feedspool status` reads with: no lock, no writes,
+/// nothing created, alongside the process that holds the store.
+@Suite("Reading the state without the lock")
+struct StateReaderTests {
+    @Test func readsWhatTheHolderCommitsWhileItHoldsTheLock() throws {
+        let folder = try TemporaryFolder()
+        let (state, _) = try folder.open()
+        try state.setFeedState(FeedState(lastResult: "ok: 3 new"), for: "blog")
+        let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+        #expect(try reader.feedStates() == ["blog": FeedState(lastResult: "ok: 3 new")])
+
+        let failed = FeedState(lastResult: "HTTP 503", errorCount: 1,
+                               retryAfter: Date(timeIntervalSince1970: 1_732_969_500))
+        try state.setFeedStates([("blog", failed), ("lwn", FeedState(etag: "\"e\""))])
+        #expect(try reader.feedStates() == ["blog": failed, "lwn": FeedState(etag: "\"e\"")])
+    }
+
+    @Test func noStateFolderIsNoStateAndStaysAbsent() throws {
+        let folder = try TemporaryFolder()
+        #expect(try StateReader.open(folder: folder.path + "/state") == nil)
+        #expect(files(in: folder.path) == [])
+    }
+
+    @Test func anEmptyStateFolderIsNoStateAndStaysEmpty() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        #expect(try StateReader.open(folder: folder.path + "/state") == nil)
+        #expect(files(in: folder.path + "/state") == [])
+    }
+
+    @Test func aDatabaseWithoutTablesIsNoState() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false)
+        try Data().write(to: URL(fileURLWithPath: folder.path + "/state/" + StateStore.databaseName))
+        #expect(try StateReader.open(folder: folder.path + "/state") == nil)
+    }
+
+    @Test func readingChangesNothingInTheDatabase() throws {
+        let folder = try TemporaryFolder()
+        do {
+            let (state, _) = try folder.open()
+            try state.setFeedState(FeedState(lastResult: "304"), for: "blog")
+        }
+        // Closed: the last connection folded the WAL into the database.
+        let database = folder.path + "/state/" + StateStore.databaseName
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+        do {
+            let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+            #expect(try reader.feedStates() == ["blog": FeedState(lastResult: "304")])
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+        // SQLite's -wal and -shm, if the reader made them, hold nothing of
+        // the database, and the next writer takes them over.
+        #expect(((try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size]) as? Int ?? 0) == 0)
+        let (state, _) = try folder.open()
+        try state.setFeedState(FeedState(lastResult: "200"), for: "blog")
+        #expect(try state.feedState("blog") == FeedState(lastResult: "200"))
+    }
+
+    @Test func aSchemaOneStoreIsReadWithoutMigratingIt() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false)
+        let path = folder.path + "/state/" + StateStore.databaseName
+        do {
+            // The `feeds` table as schema 1 made it.
+            let old = try Database(path: path)
+            try old.execute("""
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE feeds (
+                    name TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_result TEXT,
+                    error_count INTEGER NOT NULL DEFAULT 0, redirect TEXT, gone INTEGER NOT NULL DEFAULT 0,
+                    last_fetch REAL, next_fetch REAL, retry_after REAL,
+                    repeats_guids INTEGER NOT NULL DEFAULT 0, last_read REAL
+                ) WITHOUT ROWID;
+                INSERT INTO feeds (name, last_result, error_count, gone) VALUES ('oldblog', 'HTTP 410 Gone', 1, 1);
+                PRAGMA user_version = 1;
+                """)
+        }
+        let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+        #expect(try reader.feedStates() == ["oldblog": FeedState(lastResult: "HTTP 410 Gone", errorCount: 1, gone: true)])
+        let version = try Database(path: path, readOnly: true).statement("PRAGMA user_version").firstRow([]) {
+            $0.integer(0)
+        }
+        #expect(version == 1)
+    }
+
+    @Test func aStoreOfANewerFeedspoolIsRefused() throws {
+        let folder = try TemporaryFolder()
+        do {
+            let (state, _) = try folder.open()
+            try state.withDatabase { database throws(SpoolError) in try database.execute("PRAGMA user_version = 9") }
+        }
+        let error = #expect(throws: SpoolError.self) { try StateReader.open(folder: folder.path + "/state") }
+        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 2)")
+    }
+}
