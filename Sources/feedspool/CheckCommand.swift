@@ -15,15 +15,10 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else feeds.conf).", valueName: "PATH"))
-    var config: String?
-
-    func validate() throws {
-        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
-    }
+    @OptionGroup var configFile: ConfigOption
 
     func run() throws {
-        let path = ConfigPath.resolve(config)
+        let path = configFile.path
         let loaded = try ConfigPath.load(path, failingWith: 1)
         let feeds = loaded.feeds.count, hosts = loaded.hosts.count
         let summary = "\(path): \(feeds) \(feeds == 1 ? "feed" : "feeds"), \(hosts) \(hosts == 1 ? "host" : "hosts"), no problems\n"

@@ -6,6 +6,19 @@ import Glibc
 import Darwin
 #endif
 
+/// The `--config PATH` option of the commands that read `feeds.conf`.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else ./feeds.conf).", valueName: "PATH"))
+    var config: String?
+
+    func validate() throws {
+        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
+    }
+
+    /// The file to read, as `ConfigPath.resolve(_:)` finds it.
+    var path: String { ConfigPath.resolve(config) }
+}
+
 /// Where the commands look for `feeds.conf`.
 enum ConfigPath {
     /// `--config` if given, else `$FEEDSPOOL_CONFIG` if set and not empty,

@@ -23,18 +23,13 @@ struct OnceCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else ./feeds.conf).", valueName: "PATH"))
-    var config: String?
+    @OptionGroup var configFile: ConfigOption
 
     @Argument(help: ArgumentHelp("Names of the feeds to poll (default: all).", valueName: "FEED"))
     var feeds: [String] = []
 
-    func validate() throws {
-        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
-    }
-
     func run() throws {
-        let path = ConfigPath.resolve(config)
+        let path = configFile.path
         let configuration = try ConfigPath.load(path, failingWith: 2)
         var selected = configuration.feeds
         if !feeds.isEmpty {

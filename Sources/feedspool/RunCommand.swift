@@ -27,15 +27,10 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else ./feeds.conf).", valueName: "PATH"))
-    var config: String?
-
-    func validate() throws {
-        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
-    }
+    @OptionGroup var configFile: ConfigOption
 
     func run() throws {
-        let path = ConfigPath.resolve(config)
+        let path = configFile.path
         let configuration = try ConfigPath.load(path, failingWith: 2)
         let notifier = ServiceNotifier(socket: getenv("NOTIFY_SOCKET").map { String(cString: $0) })
         // Caught from here on: a stop during recovery waits for its end.

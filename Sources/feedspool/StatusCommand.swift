@@ -20,15 +20,10 @@ struct StatusCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $FEEDSPOOL_CONFIG, else ./feeds.conf).", valueName: "PATH"))
-    var config: String?
-
-    func validate() throws {
-        if config?.isEmpty == true { throw ValidationError("--config needs a path") }
-    }
+    @OptionGroup var configFile: ConfigOption
 
     func run() throws {
-        let path = ConfigPath.resolve(config)
+        let path = configFile.path
         let configuration = try ConfigPath.load(path, failingWith: 2)
         var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes"]
         do {
