@@ -89,6 +89,13 @@ let package = Package(
             dependencies: ["Spool", "FeedParser", "Cleaner"],
             path: "Tests/SpoolTorture"
         ),
+        // The fragment benchmark's harness: the cleaner on entry bodies held
+        // in memory, as the poller cleans them (Benchmarks/fragments/run.sh).
+        .executableTarget(
+            name: "clean-fragments",
+            dependencies: ["Cleaner"],
+            path: "Benchmarks/fragments/clean-fragments"
+        ),
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",

@@ -3,23 +3,30 @@
 # `feedspool clean` turns into clean text and HTML.
 #
 # The fragments are the `content` (else `summary`) of every entry of the first
-# FEEDS feeds of the parse benchmark's corpus, one file each. One feedspool
-# process cleans them all, named in a list (`--files-from`); its start-up,
-# measured on one empty file, is reported and subtracted for the cleaning
-# rate. Each figure is the best of REPEATS runs: this machine's speed drifts.
+# FEEDS feeds of the parse benchmark's corpus, one file each. Measured twice:
+# - in memory, as the poller cleans them: `clean-fragments` (a target of the
+#   package) reads them all first, then times Cleaner.clean over all of them,
+#   REPEATS rounds in one process;
+# - through the command line: one `feedspool clean --json --files-from LIST`
+#   process reads the files and writes a JSON line each; its start-up,
+#   measured on one empty file, is reported and subtracted.
+# Each figure is the best of REPEATS: this machine's speed drifts.
 #
-# Environment: FEEDSPOOL (binary, default .build/release/feedspool),
-# FEEDS (default 25, i.e. 5,000 fragments), REPEATS (default 7).
+# Environment: FEEDSPOOL (binary, default .build/release/feedspool), HARNESS
+# (default .build/release/clean-fragments), FEEDS (default 25, i.e. 5,000
+# fragments), REPEATS (default 7).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 FEEDSPOOL=${FEEDSPOOL:-$root/.build/release/feedspool}
+HARNESS=${HARNESS:-$root/.build/release/clean-fragments}
 FEEDS=${FEEDS:-25}
 REPEATS=${REPEATS:-7}
 work=$root/Benchmarks/work/fragments
 corpus=$root/Benchmarks/work/parse-corpus
 
 [ -x "$FEEDSPOOL" ] || { echo "feedspool not built at $FEEDSPOOL (swift build -c release)" >&2; exit 1; }
+[ -x "$HARNESS" ] || { echo "clean-fragments not built at $HARNESS (swift build -c release)" >&2; exit 1; }
 python3 "$root/Benchmarks/parse/generate_corpus.py" >/dev/null
 
 if [ ! -f "$work/.done-$FEEDS" ]; then
@@ -56,20 +63,19 @@ run_empty() { "$FEEDSPOOL" clean --json "$work/empty.html" >/dev/null; }
 cleaned=$("$FEEDSPOOL" clean --json --files-from "$work/list" | wc -l)
 [ "$cleaned" = "$count" ] || { echo "feedspool cleaned $cleaned of $count fragments" >&2; exit 1; }
 
+memory=$("$HARNESS" "$work/list" "$REPEATS" | cut -f3)
 total=$(for _ in $(seq "$REPEATS"); do seconds run_clean; done | best)
 overhead=$(for _ in $(seq "$REPEATS"); do seconds run_empty; done | best)
-python3 - "$count" "$bytes" "$total" "$overhead" "$(nproc)" "$("$FEEDSPOOL" --version)" <<'PY' | tee "$here/latest.md"
+python3 - "$count" "$bytes" "$memory" "$total" "$overhead" "$(nproc)" "$("$FEEDSPOOL" --version)" <<'PY' | tee "$here/latest.md"
 import sys, datetime
-count, size, total, overhead, cores, version = sys.argv[1:]
-count, size, total, overhead = int(count), int(size), float(total), float(overhead)
+count, size, memory, total, overhead, cores, version = sys.argv[1:]
+count, size, memory, total, overhead = int(count), int(size), float(memory), float(total), float(overhead)
 work = max(total - overhead, 1e-9)
 print("# Fragment cleaning benchmark: latest run\n")
 print("Run %s UTC on %s cores, feedspool %s.\n" % (datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"), cores, version))
-print("%d entry bodies (%.1f MB, %.1f KB on average) from the parse benchmark corpus, cleaned by one `feedspool clean --json --files-from` process, one core.\n" % (count, size / 1e6, size / count / 1e3))
-print("| measure | value |\n| --- | ---: |")
-print("| wall time, best of runs | %.3f s |" % total)
-print("| of which process start-up | %.3f s |" % overhead)
-print("| fragments/s, all included | %.0f |" % (count / total))
-print("| fragments/s, cleaning alone | %.0f |" % (count / work))
-print("| MB/s, cleaning alone | %.1f |" % (size / 1e6 / work))
+print("%d entry bodies (%.1f MB, %.1f KB on average) from the parse benchmark corpus, one core.\n" % (count, size / 1e6, size / count / 1e3))
+print("| how | seconds, best of runs | fragments/s | MB/s |\n| --- | ---: | ---: | ---: |")
+print("| in memory: `Cleaner.clean` as the poller calls it | %.3f | %.0f | %.1f |" % (memory, count / memory, size / 1e6 / memory))
+print("| `feedspool clean --json --files-from`: read, clean, write JSON | %.3f | %.0f | %.1f |" % (work, count / work, size / 1e6 / work))
+print("| the same, with the process start-up (%.3f s) | %.3f | %.0f | %.1f |" % (overhead, total, count / total, size / 1e6 / total))
 PY
