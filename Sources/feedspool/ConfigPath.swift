@@ -30,19 +30,19 @@ enum ConfigPath {
 
     /// Loads the configuration at `path`; on problems, prints each as
     /// `file:line: message` (without the "feedspool: " prefix: the form
-    /// vim's quickfix and Emacs' compilation mode jump to) and exits with
-    /// `status`.
-    static func load(_ path: String, failingWith status: Int32) throws -> Configuration {
+    /// vim's quickfix and Emacs' compilation mode jump to) to `log` and
+    /// exits with `status`.
+    static func load(_ path: String, failingWith status: Int32, log: Log = .plain) throws -> Configuration {
         do {
             return try ConfigLoader.load(path: path)
         } catch {
-            report(error)
+            report(error, to: log)
             throw ExitCode(status)
         }
     }
 
-    /// Prints each problem of `error` as `file:line: message`.
-    static func report(_ error: ConfigError) {
-        for problem in error.problems { Console.diagnostic(problem.description) }
+    /// Prints each problem of `error` as `file:line: message` to `log`.
+    static func report(_ error: ConfigError, to log: Log) {
+        for problem in error.problems { log.problem(problem.description) }
     }
 }

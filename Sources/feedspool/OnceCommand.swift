@@ -55,7 +55,7 @@ struct OnceCommand: ParsableCommand {
         let selection = PollSelection(selected, state: state, at: Date(), force: feeds.isEmpty ? .yes : .evenGone)
         var failures = Self.report(selection.waiting)
         let fetchers = PollFetchers(for: selection.due.map(\.feed), globals: configuration.globals)
-        failures += PollRun(state: state, spool: spool, fetchers: fetchers, showsProgress: true)
+        failures += PollRun(state: state, spool: spool, fetchers: fetchers, showsProgress: true, log: .plain)
             .run(selection.due).failed
         _ = try? state.prune(retention: configuration.globals.keepSeen.timeInterval)
         if failures > 0 { throw ExitCode(1) }

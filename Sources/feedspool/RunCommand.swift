@@ -18,7 +18,9 @@ struct RunCommand: ParsableCommand {
             Feeds are polled every interval, later after failures, never before a server's \
             Retry-After or a host's min-interval; a feed that answered 410 Gone is not polled. \
             Logs one line per event on standard error: each failed feed with its reason, one \
-            summary per round. SIGHUP reloads the configuration (with problems, the running \
+            summary per round; when standard error is the journal's stream ($JOURNAL_STREAM), \
+            each line starts with its syslog priority (<3> error, <4> warning, <6> information) \
+            instead of the program name. SIGHUP reloads the configuration (with problems, the running \
             one is kept and each problem logged); SIGTERM and SIGINT stop it, abandoning a \
             round in progress, which the spool's protocol allows. With $NOTIFY_SOCKET set, \
             tells systemd READY=1 once started and STOPPING=1 when stopping. Exit status: 0 \
@@ -31,11 +33,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let path = configFile.path
-        let configuration = try ConfigPath.load(path, failingWith: 2)
-        let notifier = ServiceNotifier(socket: getenv("NOTIFY_SOCKET").map { String(cString: $0) })
+        let log = Log(journalStream: getenv("JOURNAL_STREAM").map { String(cString: $0) })
+        let configuration = try ConfigPath.load(path, failingWith: 2, log: log)
+        let notifier = ServiceNotifier(socket: getenv("NOTIFY_SOCKET").map { String(cString: $0) }, log: log)
         // Caught from here on: a stop during recovery waits for its end.
         let signals = SignalWatch { signal in
-            Console.error("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
+            log.info("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
             notifier.send("STOPPING=1")
             _exit(0)
         }
@@ -43,23 +46,24 @@ struct RunCommand: ParsableCommand {
         do {
             state = try StateStore.open(folder: configuration.statePath)
             spool = Spool(path: configuration.spoolPath)
-            Self.report(try spool.recover(state: state))
+            Self.report(try spool.recover(state: state), to: log)
         } catch {
-            Console.error("\(error)")
+            log.error("\(error)")
             throw ExitCode(1)
         }
         let feeds = Daemon.count(configuration.feeds.count, "feed")
-        Console.error("running: \(feeds) from \(path), spool \(spool.path)")
+        log.info("running: \(feeds) from \(path), spool \(spool.path)")
         notifier.send("READY=1\nSTATUS=running: \(feeds)")
         var daemon = Daemon(configuration: configuration, state: state, spool: spool, signals: signals,
-                            notifier: notifier)
+                            notifier: notifier, log: log)
         daemon.run()
     }
 
-    /// Logs what start-up recovery did, when it did anything.
-    private static func report(_ recovery: Spool.Recovery) {
+    /// Logs what start-up recovery did, when it did anything: information,
+    /// since an abandoned round leaves deliveries to finish by design.
+    private static func report(_ recovery: Spool.Recovery, to log: Log) {
         guard recovery.moved + recovery.alreadyDelivered + recovery.strayFilesRemoved > 0 else { return }
-        Console.error("finished deliveries an earlier process left: \(Daemon.count(recovery.moved, "article")) "
+        log.info("finished deliveries an earlier process left: \(Daemon.count(recovery.moved, "article")) "
             + "moved into new/, \(recovery.alreadyDelivered) already there, "
             + "\(Daemon.count(recovery.strayFilesRemoved, "unrecorded file")) removed from tmp/")
     }

@@ -30,19 +30,26 @@ struct CommandRunner {
     /// Runs `feedspool` (or `executable`) with `arguments`, feeding `stdin`
     /// to it; `environment` adds to the test's own environment. With
     /// `mergingErrors`, standard error goes into the standard output pipe, as
-    /// `2>&1` does, and `stderr` stays empty.
+    /// `2>&1` does, and `stderr` stays empty. With `journal`,
+    /// `$JOURNAL_STREAM` names the standard error pipe, as systemd names the
+    /// stream it connected to the journal.
     static func run(
         _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil,
-        environment: [String: String] = [:], executable: URL? = nil, mergingErrors: Bool = false
+        environment: [String: String] = [:], executable: URL? = nil, mergingErrors: Bool = false,
+        journal: Bool = false
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        let input = Pipe(), output = Pipe(), errors: Pipe? = mergingErrors ? nil : Pipe()
+        var environment = environment
+        if journal {
+            environment["JOURNAL_STREAM"] = streamIdentity(of: (errors ?? output).fileHandleForWriting.fileDescriptor)
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let input = Pipe(), output = Pipe(), errors: Pipe? = mergingErrors ? nil : Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors ?? output

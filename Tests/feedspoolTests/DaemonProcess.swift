@@ -4,15 +4,22 @@ import Testing
 /// A `feedspool run` started in a workspace, as systemd would start it:
 /// its standard error (the log) goes to a file the test reads as it grows,
 /// and the test sends it signals. Killed when the test ends, if still running.
+/// With `journal`, `$JOURNAL_STREAM` names that file, as systemd names the
+/// stream it connected to the journal.
 final class DaemonProcess {
     private let process = Process()
     private let logFile: URL
 
     /// Starts `feedspool run` with `arguments` in `workspace`, where it finds
-    /// `feeds.conf`; `environment` adds to the test's own.
-    init(in workspace: OnceWorkspace, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// `feeds.conf`; `environment` adds to the test's own, and `journal`
+    /// makes the log file the journal's stream.
+    init(in workspace: OnceWorkspace, arguments: [String] = [], environment: [String: String] = [:],
+         journal: Bool = false) throws {
         logFile = workspace.folder.url.appendingPathComponent("daemon-\(UUID().uuidString).log")
         try Data().write(to: logFile)
+        let log = try FileHandle(forWritingTo: logFile)
+        var environment = environment
+        if journal { environment["JOURNAL_STREAM"] = streamIdentity(of: log.fileDescriptor) }
         process.executableURL = CommandRunner.binary
         process.arguments = ["run"] + arguments
         process.currentDirectoryURL = workspace.folder.url
@@ -20,7 +27,7 @@ final class DaemonProcess {
             .merging(OnceWorkspace.loopbackOnly) { $1 }.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: logFile)
+        process.standardError = log
         try process.run()
     }
 
@@ -56,6 +63,14 @@ final class DaemonProcess {
 
     /// Whether the daemon is still running.
     var isRunning: Bool { process.isRunning }
+}
+
+/// The `device:inode` of what `descriptor` is open on, in decimal, as
+/// systemd sets `$JOURNAL_STREAM` for the stream it connected to the journal.
+func streamIdentity(of descriptor: Int32) -> String {
+    var stats = stat()
+    guard fstat(descriptor, &stats) == 0 else { return "" }
+    return "\(stats.st_dev):\(stats.st_ino)"
 }
 
 /// Checks `condition` every 50 ms until it holds or `seconds` have passed;

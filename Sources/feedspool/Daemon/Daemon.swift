@@ -15,8 +15,9 @@ import Foundation
 /// `feedspool run`'s loop: poll the feeds that are due, as one `PollRun`
 /// (the machinery `once` uses), then sleep until the next feed is due or a
 /// signal arrives; reload the configuration on SIGHUP, return on SIGTERM or
-/// SIGINT. Logs one line per event on stderr: each failed feed with its
-/// reason as `once` words it, a summary per round, reloads and problems.
+/// SIGINT. Logs one line per event to its `Log`: each failed feed with its
+/// reason as `once` words it (an error), a summary per round (information),
+/// reloads and problems.
 ///
 /// When each feed is due is `PollSchedule`'s call, from what the state store
 /// remembers: its interval, longer after failures, never before a server's
@@ -39,19 +40,22 @@ struct Daemon {
     private let spool: Spool
     private let signals: SignalWatch
     private let notifier: ServiceNotifier
+    private let log: Log
     private var fetchers: PollFetchers
     /// When this process last polled each feed (see `PollSelection.init`).
     private var polledAt: [String: Date] = [:]
     private var lastPrune: Date?
 
-    /// A loop over `configuration`'s feeds; the spool must be recovered.
+    /// A loop over `configuration`'s feeds that logs to `log`; the spool
+    /// must be recovered.
     init(configuration: Configuration, state: StateStore, spool: Spool, signals: SignalWatch,
-         notifier: ServiceNotifier) {
+         notifier: ServiceNotifier, log: Log) {
         self.configuration = configuration
         self.state = state
         self.spool = spool
         self.signals = signals
         self.notifier = notifier
+        self.log = log
         fetchers = PollFetchers(for: configuration.feeds, globals: configuration.globals)
     }
 
@@ -61,7 +65,7 @@ struct Daemon {
         while true {
             let requests = signals.take()
             if let stop = requests.stop {
-                Console.error("stopping on \(stop)")
+                log.info("stopping on \(stop)")
                 notifier.send("STOPPING=1")
                 return
             }
@@ -82,19 +86,19 @@ struct Daemon {
 
     /// Polls a round of due feeds, logs its summary, and prunes when it is time.
     private mutating func poll(_ due: [PollSelection.Due], at now: Date) {
-        let run = PollRun(state: state, spool: spool, fetchers: fetchers, showsProgress: false)
+        let run = PollRun(state: state, spool: spool, fetchers: fetchers, showsProgress: false, log: log)
         guard let tally = signals.polling({ run.run(due) }) else { return }
         for item in due { polledAt[item.feed.name] = now }
         let summary = "polled \(Self.count(tally.polled, "feed")), delivered \(Self.count(tally.articles, "article"))"
             + (tally.failed > 0 ? ", \(tally.failed) failed" : "")
-        Console.error(summary)
+        log.info(summary)
         notifier.send("STATUS=\(UTCClock.hoursAndMinutes(now)) UTC: \(summary)")
         if lastPrune.map({ now.timeIntervalSince($0) >= Self.pruneInterval }) ?? true {
             lastPrune = now
             do {
                 try state.prune(retention: configuration.globals.keepSeen.timeInterval, now: now)
             } catch {
-                Console.error("cannot forget old seen entries: \(error)")
+                log.error("cannot forget old seen entries: \(error)")
             }
         }
     }
@@ -103,7 +107,7 @@ struct Daemon {
     /// leaves it out without another word.
     private func reportGoneFeeds() {
         for feed in configuration.feeds where (try? state.feedState(feed.name))?.gone == true {
-            Console.error("\(feed.name): not polled: gone (HTTP 410); `feedspool once \(feed.name)` polls it again while run is stopped")
+            log.warning("\(feed.name): not polled: gone (HTTP 410); `feedspool once \(feed.name)` polls it again while run is stopped")
         }
     }
 
@@ -120,14 +124,14 @@ struct Daemon {
         do {
             loaded = try ConfigLoader.load(path: configuration.path)
         } catch {
-            ConfigPath.report(error)
+            ConfigPath.report(error, to: log)
             let problems = Self.count(error.problems.count, "problem")
-            Console.error("kept the running configuration: \(configuration.path) has \(problems)")
+            log.warning("kept the running configuration: \(configuration.path) has \(problems)")
             return
         }
         for (name, old, new) in [("spool", configuration.spoolPath, loaded.spoolPath),
                                  ("state", configuration.statePath, loaded.statePath)] where old != new {
-            Console.warning("\(name) is now \(new): restart feedspool to use it; still using \(old)")
+            log.warning("warning: \(name) is now \(new): restart feedspool to use it; still using \(old)")
         }
         loaded.spoolPath = configuration.spoolPath
         loaded.statePath = configuration.statePath
@@ -135,7 +139,7 @@ struct Daemon {
             fetchers = PollFetchers(for: loaded.feeds, globals: loaded.globals)
         }
         configuration = loaded
-        Console.error("reloaded \(configuration.path): \(Self.count(configuration.feeds.count, "feed"))")
+        log.info("reloaded \(configuration.path): \(Self.count(configuration.feeds.count, "feed"))")
         reportGoneFeeds()
     }
 

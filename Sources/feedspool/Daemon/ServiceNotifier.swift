@@ -14,9 +14,12 @@ struct ServiceNotifier: Sendable {
     /// The socket's address bytes (`sun_path`, a leading NUL for an
     /// abstract name, no terminator); nil when there is nothing to notify.
     private let address: [UInt8]?
+    private let log: Log
 
-    /// A notifier for the socket `$NOTIFY_SOCKET` names, if any.
-    init(socket variable: String?) {
+    /// A notifier for the socket `$NOTIFY_SOCKET` names, if any, that logs
+    /// its failures to `log`.
+    init(socket variable: String?, log: Log) {
+        self.log = log
         guard let variable, let first = variable.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "@")
         else {
             address = nil
@@ -32,7 +35,7 @@ struct ServiceNotifier: Sendable {
     func send(_ message: String) {
         guard let address else { return }
         if let reason = Self.send(Array(message.utf8), to: address) {
-            Console.error("cannot notify systemd: \(reason)")
+            log.error("cannot notify systemd: \(reason)")
         }
     }
 

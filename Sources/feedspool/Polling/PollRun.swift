@@ -43,6 +43,8 @@ struct PollRun {
     /// Whether a terminal on stderr gets the progress line (`once`; the
     /// daemon's stderr is a log).
     let showsProgress: Bool
+    /// Where each failure and warning is reported: `Log.plain` for `once`.
+    let log: Log
 
     /// Polls `due`, delivers what is new, and reports each failure (and
     /// warning) on stderr, one line each.
@@ -72,7 +74,7 @@ struct PollRun {
         }
         workers.notify(queue: .global()) { prepared.close() }
 
-        var progress = Progress(total: requests.count, drawn: showsProgress)
+        var progress = Progress(total: requests.count, drawn: showsProgress, log: log)
         var failures = 0
         var group: [PreparedPoll] = []
         while let poll = prepared.take() {

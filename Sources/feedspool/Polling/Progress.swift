@@ -7,7 +7,7 @@ import Darwin
 /// The progress line `feedspool once` keeps on a terminal ("12/40 feeds,
 /// 85 articles"), and nothing when standard error is not a terminal or the
 /// line is not wanted (`feedspool run` logs); error and warning lines are
-/// printed above it.
+/// printed above it, to a log.
 struct Progress {
     private let total: Int
     /// Feeds finished so far.
@@ -15,10 +15,13 @@ struct Progress {
     /// Articles delivered so far.
     private(set) var articles = 0
     private let isTerminal: Bool
+    private let log: Log
 
-    /// Starts the line for `total` feeds, when `drawn` and stderr is a terminal.
-    init(total: Int, drawn: Bool) {
+    /// Starts the line for `total` feeds, when `drawn` and stderr is a
+    /// terminal; error and warning lines go to `log`.
+    init(total: Int, drawn: Bool, log: Log) {
         self.total = total
+        self.log = log
         isTerminal = drawn && isatty(STDERR_FILENO) == 1
         draw()
     }
@@ -34,13 +37,13 @@ struct Progress {
 
     func print(error line: String) {
         clear()
-        Console.error(line)
+        log.error(line)
         draw()
     }
 
     func print(warning line: String) {
         clear()
-        Console.warning(line)
+        log.warning("warning: \(line)")
         draw()
     }
 
