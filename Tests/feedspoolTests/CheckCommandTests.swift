@@ -82,4 +82,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "feeds.conf: 4 feeds, 2 hosts, no problems\n")
     }
+
+    /// The commands that read feeds.conf share one `--config` option, and
+    /// an empty path is a usage error in each of them.
+    @Test(arguments: ["check", "once", "run", "status"])
+    func anEmptyConfigPathIsAUsageError(command: String) throws {
+        let result = try CommandRunner.run([command, "--config", ""])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--config needs a path"))
+    }
 }

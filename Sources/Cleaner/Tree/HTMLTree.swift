@@ -180,11 +180,6 @@ public struct HTMLTree: Sendable {
         }
     }
 
-    /// The children of `index` that are not removed.
-    public func liveChildren(of index: Int) -> [Int] {
-        children(of: index).filter { !nodes[$0].isRemoved }
-    }
-
     /// Whether `index` or one of its ancestors was removed.
     public func isDetached(_ index: Int) -> Bool {
         var current = index
