@@ -14,7 +14,7 @@ struct Feedspool: ParsableCommand {
         abstract: "Polls feeds and delivers each new article, cleaned, into a spool directory.",
         version: version,
         subcommands: [RunCommand.self, OnceCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, CleanCommand.self,
-                      ImportCommand.self, ExportCommand.self]
+                      AddCommand.self, ImportCommand.self, ExportCommand.self]
     )
 }
 

@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
                 Console.warning("\(file): left out \(shown): already listed")
                 continue
             }
-            let name = subscription.title.flatMap(FeedLine.name(fromTitle:)).map { unique($0, among: &names) }
+            let name = subscription.title.flatMap(FeedLine.name(fromTitle:)).map { FeedLine.unique($0, among: &names) }
             if shown != subscription.url {
                 Console.warning("\(file): \(shown): user and password left out; add them to the line yourself")
             }
@@ -73,17 +73,5 @@ struct ImportCommand: ParsableCommand {
         guard access(path, F_OK) == 0 else { return [] }
         let configuration = try ConfigPath.load(path, failingWith: 1)
         return configuration.feeds.map { (FeedLine.identity(of: $0.url) ?? $0.url, $0.name) }
-    }
-
-    /// `name`, or `name-2`, `name-3`… when taken; the result is taken too.
-    private func unique(_ name: String, among names: inout Set<String>) -> String {
-        var candidate = name
-        var number = 2
-        while names.contains(candidate) {
-            candidate = "\(name)-\(number)"
-            number += 1
-        }
-        names.insert(candidate)
-        return candidate
     }
 }

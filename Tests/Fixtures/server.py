@@ -38,6 +38,7 @@ Endpoints:
   /port                  the client's TCP port, to see connections reused
   /chain/C1/C2/...       redirects with status C1 to /chain/C2/..., and so on;
                          /chain itself answers 200 "end of chain"
+  /moved/NAME            301 to /feeds/NAME
   /loop                  302 to itself
   /to-file, /to-gopher   302 to file:///etc/passwd, to gopher://127.0.0.1:PORT/
   /status/CODE           answers CODE; ?retry-after=VALUE adds Retry-After
@@ -283,6 +284,8 @@ class Handler(BaseHTTPRequestHandler):
             if not codes:
                 return self.reply(200, b"end of chain\n")
             return self.redirect(int(codes[0]), "/".join(["/chain"] + codes[1:]))
+        if path.startswith("/moved/"):
+            return self.redirect(301, "/feeds/" + path.split("/", 2)[2])
         if path == "/loop":
             return self.redirect(302, "/loop")
         if path == "/to-file":

@@ -4,10 +4,16 @@ public enum FeedLine {
     /// The line for a feed: the URL, then `name=` and `tags=` when given,
     /// each value quoted when it holds a space, a quote, `#` or a backslash.
     public static func format(url: String, name: String?, tags: [String]) -> String {
-        var line = url
-        if let name { line += " name=" + quotedIfNeeded(name) }
-        if !tags.isEmpty { line += " tags=" + quotedIfNeeded(tags.joined(separator: ",")) }
-        return line
+        var options: [(key: String, value: String)] = []
+        if let name { options.append(("name", name)) }
+        if !tags.isEmpty { options.append(("tags", tags.joined(separator: ","))) }
+        return format(url: url, options: options)
+    }
+
+    /// The line for a feed with `options` in the order given, each value
+    /// quoted when it needs to be.
+    public static func format(url: String, options: [(key: String, value: String)]) -> String {
+        options.reduce(url) { line, option in line + " \(option.key)=" + quotedIfNeeded(option.value) }
     }
 
     /// Why `url` cannot stand in a feed line (`bad URL "…" (reason)`), or
@@ -50,6 +56,19 @@ public enum FeedLine {
         while let first = name.first, first == "." || first == "-" { name.removeFirst() }
         while let last = name.last, last == "." || last == "-" { name.removeLast() }
         return name.isEmpty ? nil : name
+    }
+
+    /// `name`, or `name-2`, `name-3`… when `names` has it; the result is
+    /// added to `names`.
+    public static func unique(_ name: String, among names: inout Set<String>) -> String {
+        var candidate = name
+        var number = 2
+        while names.contains(candidate) {
+            candidate = "\(name)-\(number)"
+            number += 1
+        }
+        names.insert(candidate)
+        return candidate
     }
 
     /// The letters of Latin-1 (U+00C0–U+00FF) without their accents, in
