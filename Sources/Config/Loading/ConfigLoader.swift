@@ -192,14 +192,14 @@ struct ConfigReader {
         }
         switch section {
         case .global:
-            if let first = globalKeys[key] {
+            if !known.repeatable, let first = globalKeys[key] {
                 report(at: location, "duplicate setting \"\(key)\" (first at \(first))")
                 return
             }
             globalKeys[key] = location
             if let error = Self.apply(known, value, to: &globals, folder: folder) { report(at: location, error) }
         case .host(let index):
-            if let first = hosts[index].keys[key] {
+            if !known.repeatable, let first = hosts[index].keys[key] {
                 report(at: location, "duplicate setting \"\(key)\" (first at \(first))")
                 return
             }

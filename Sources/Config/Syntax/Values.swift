@@ -121,6 +121,59 @@ enum Values {
         return text
     }
 
+    /// A `header` option, `Name: value`: a token for the name, no line break,
+    /// and none of the headers feedspool itself manages. The value may be a
+    /// secret, so messages quote only the name.
+    static func header(_ text: String) throws(ValueError) -> String {
+        guard let colon = text.firstIndex(of: ":") else {
+            throw ValueError("bad header (use \"Name: value\", e.g. header=\"Authorization: Bearer TOKEN\")")
+        }
+        let name = String(text[..<colon])
+        let tokenCharacters = "!#$%&'*+-.^_`|~"
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || tokenCharacters.contains($0)) }) else {
+            throw ValueError("bad header name \"\(name.prefix(40))\" (letters, digits and -)")
+        }
+        guard !text.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            throw ValueError("bad header \"\(name)\" (its value holds a line break)")
+        }
+        let managed = ["host", "content-length", "transfer-encoding", "if-none-match", "if-modified-since",
+                       "accept-encoding", "connection"]
+        guard !managed.contains(name.lowercased()) else {
+            throw ValueError("header \"\(name)\" is set by feedspool itself")
+        }
+        return text
+    }
+
+    /// The login in the first line of a `password-file`, `user:password`
+    /// (split at the first colon); `shown` is the path as written, for messages,
+    /// which never quote the file's content.
+    static func login(fromFile path: String, as shown: String) throws(ValueError) -> HTTPAccess.Login {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.contents(of: path)
+        } catch {
+            throw ValueError("cannot read password-file \"\(shown)\": \(error)")
+        }
+        let line = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        guard line.count <= 4096, let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
+              let text = String(validating: line, as: UTF8.self) else {
+            throw ValueError("password-file \"\(shown)\" must hold user:password on its first line")
+        }
+        let split = text.utf8.index(text.utf8.startIndex, offsetBy: colon - line.startIndex)
+        return HTTPAccess.Login(user: String(text[..<split]), password: String(text[text.index(after: split)...]))
+    }
+
+    /// A `proxy`: `none`, or a proxy URL with a scheme libcurl knows.
+    static func proxy(_ text: String) throws(ValueError) -> HTTPAccess.Proxy {
+        if text == "none" { return .direct }
+        let schemes = ["http://", "https://", "socks4://", "socks4a://", "socks5://", "socks5h://"]
+        guard schemes.contains(where: { text.lowercased().hasPrefix($0) }), text.count > 8,
+              !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\r" }) else {
+            throw ValueError("bad proxy \"\(URLCredentials.removed(from: text))\" (use none, or http://, https:// or socks5:// with a host)")
+        }
+        return .url(text)
+    }
+
     // MARK: - Hosts
 
     /// A `[host PATTERN]` pattern: a host name or `*.domain`, returned lowercase.

@@ -246,7 +246,8 @@ final class Transfer {
             fs_curl_setopt_header_callback(handle, receiveHeader, me),
             // Threads: libcurl must not use signals (SIGALRM) for DNS timeouts.
             fs_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
-            fs_curl_setopt_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_IGNORED.rawValue)),
+            fs_curl_setopt_long(handle, CURLOPT_NETRC,
+                                Int((request.netrcFile == nil ? CURL_NETRC_IGNORED : CURL_NETRC_OPTIONAL).rawValue)),
             // Only http and https, redirects included; file only when asked,
             // and then nothing else (a file cannot redirect).
             fs_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, isFile ? "file" : "http,https"),
@@ -267,6 +268,7 @@ final class Transfer {
             fs_curl_setopt_long(handle, CURLOPT_TCP_KEEPIDLE, 60),
             fs_curl_setopt_long(handle, CURLOPT_TCP_KEEPINTVL, 60),
         ].contains { $0 != CURLE_OK }
+        failed = failed || configureAccess()
         if ResponseLog.isSafeHeaderValue(request.userAgent) {
             failed = failed || fs_curl_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent) != CURLE_OK
         }
@@ -277,6 +279,7 @@ final class Transfer {
         if let date = request.lastModified, !date.isEmpty, ResponseLog.isSafeHeaderValue(date) {
             headers.append("If-Modified-Since: " + date)
         }
+        headers += request.headers.filter(ResponseLog.isSafeHeaderValue)
         for header in headers {
             // curl_slist_append returns NULL, leaving the list as it was, when out of memory.
             guard let list = curl_slist_append(headerList, header) else { return .failed("out of memory") }
@@ -284,6 +287,25 @@ final class Transfer {
         }
         failed = failed || fs_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK
         return failed ? .failed("libcurl \(CurlLibrary.version) refused a required option") : nil
+    }
+
+    /// Sets the login, netrc file, cookie file and proxy the request asks
+    /// for; returns whether one was refused. libcurl sends the login only to
+    /// the URL's own host (`CURLOPT_UNRESTRICTED_AUTH` stays off).
+    private func configureAccess() -> Bool {
+        var results: [CURLcode] = []
+        if let login = request.login {
+            results.append(fs_curl_setopt_string(handle, CURLOPT_USERNAME, login.user))
+            results.append(fs_curl_setopt_string(handle, CURLOPT_PASSWORD, login.password))
+        }
+        if let netrc = request.netrcFile { results.append(fs_curl_setopt_string(handle, CURLOPT_NETRC_FILE, netrc)) }
+        if let cookies = request.cookieFile { results.append(fs_curl_setopt_string(handle, CURLOPT_COOKIEFILE, cookies)) }
+        switch request.proxy {
+        case nil: break
+        case .direct: results.append(fs_curl_setopt_string(handle, CURLOPT_NOPROXY, "*"))
+        case .url(let proxy): results.append(fs_curl_setopt_string(handle, CURLOPT_PROXY, proxy))
+        }
+        return results.contains { $0 != CURLE_OK }
     }
 
     /// The media types feeds come as, then anything (a feed served as

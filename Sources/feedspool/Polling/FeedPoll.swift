@@ -45,6 +45,16 @@ struct FeedPoll {
         request.maxBytes = feed.maxSize
         request.allowFile = feed.url.lowercased().hasPrefix("file://")
         request.perHost = feed.perHost
+        let access = feed.access
+        request.login = access.login.map { FetchRequest.Login(user: $0.user, password: $0.password) }
+        request.netrcFile = access.netrcFile
+        request.headers = access.headers
+        request.cookieFile = access.cookieFile
+        switch access.proxy {
+        case nil: request.proxy = nil
+        case .direct: request.proxy = .direct
+        case .url(let proxy): request.proxy = .url(proxy)
+        }
         return request
     }
 
@@ -134,7 +144,7 @@ struct FeedPoll {
         guard !fresh.isEmpty else { return [] }
         var (bodies, template) = parsedBodies(parsed.entries, fresh: fresh)
         let pages = feed.fulltext ? fullTextPages(fresh.map(\.entry), notes: &notes) : [:]
-        let info = FeedInfo(name: feed.name, url: feed.url, title: parsed.title, link: parsed.link, tags: feed.tags)
+        let info = FeedInfo(name: feed.name, url: URLCredentials.removed(from: feed.url), title: parsed.title, link: parsed.link, tags: feed.tags)
         var articles: [SpoolArticle] = []
         articles.reserveCapacity(fresh.count)
         for (index, newEntry) in fresh.enumerated() {
