@@ -38,6 +38,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CSyncFS"),
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
 
         // Pipeline stages, in the order data flows: a stage never imports a later one.
         .target(name: "Config"),
@@ -56,6 +61,8 @@ let package = Package(
         ),
 
         .target(name: "Spool", dependencies: ["CSQLite", "CSyncFS", "FeedParser", "Cleaner"]),
+        // The other sink: articles into a Redis stream instead of the spool directory.
+        .target(name: "RedisSink", dependencies: ["CHiredis"]),
 
         // The executable: CLI and wiring only.
         .executableTarget(
@@ -83,6 +90,7 @@ let package = Package(
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture", "TestSupport"]),
+        .testTarget(name: "RedisSinkTests", dependencies: ["RedisSink", "TestSupport"]),
         // The child process the spool's kill -9 test starts and kills; tests only.
         .executableTarget(
             name: "spool-torture",
