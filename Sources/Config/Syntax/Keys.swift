@@ -34,6 +34,7 @@ struct Overrides {
     var include: [EntryFilter] = []
     var exclude: [EntryFilter] = []
     var access = HTTPAccess()
+    var shard: Shard?
 }
 
 /// A key of a setting or feed option: where it may appear and how its value is read.
@@ -104,6 +105,9 @@ struct Key: Sendable {
         },
         Key("clean", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.clean = try Values.flag(value)
+        },
+        Key("shard", [.global]) { overrides, value, _ throws(ValueError) in
+            overrides.shard = try Values.shard(value)
         },
         Key("netrc", [.global, .host, .feed]) { $0.access.netrcFile = Paths.absolute($1, in: $2) },
         Key("password-file", [.host, .feed]) { overrides, value, folder throws(ValueError) in

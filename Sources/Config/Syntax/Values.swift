@@ -174,6 +174,16 @@ enum Values {
         return .url(text)
     }
 
+    /// A `shard`, `K/N`, with 1 ≤ K ≤ N.
+    static func shard(_ text: String) throws(ValueError) -> Shard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]),
+              (1...1024).contains(count), (1...count).contains(index) else {
+            throw ValueError("bad shard \"\(text)\" (use K/N, 1 ≤ K ≤ N ≤ 1024, e.g. 1/2)")
+        }
+        return Shard(index: index, count: count)
+    }
+
     // MARK: - Hosts
 
     /// A `[host PATTERN]` pattern: a host name or `*.domain`, returned lowercase.
