@@ -18,6 +18,9 @@ public struct Configuration: Sendable, Equatable {
     public var feeds: [FeedSettings]
     /// This instance's share of the feeds (`shard = K/N`); nil polls them all.
     public var shard: Shard?
+    /// The Redis stream articles go to (`sink = redis://…`); nil writes them
+    /// to the spool directory.
+    public var redisSink: RedisTarget?
     /// How many feeds the files list in all, this shard's and the others'.
     public var listedFeeds = 0
     /// How many distinct hosts those feeds are on.

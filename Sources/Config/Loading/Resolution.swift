@@ -40,6 +40,12 @@ extension ConfigReader {
             hosts: hostSettings,
             feeds: globals.shard.map { shard in feedSettings.filter { shard.owns(host: $0.host) } } ?? feedSettings,
             shard: globals.shard,
+            redisSink: globals.sink.map { target in
+                var target = target
+                target.stream = globals.stream ?? target.stream
+                target.password = globals.redisPassword ?? target.password
+                return target
+            },
             listedFeeds: feedSettings.count,
             listedHosts: Set(feedSettings.map(\.host)).count)
     }
