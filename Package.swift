@@ -104,10 +104,17 @@ let package = Package(
             dependencies: ["Cleaner"],
             path: "Benchmarks/fragments/clean-fragments"
         ),
+        // The fuzz targets: libFuzzer entries under scripts/fuzz (built with
+        // -sanitize=fuzzer,address -D FUZZING), a replayer of findings otherwise.
+        .executableTarget(
+            name: "feedspool-fuzz",
+            dependencies: ["FeedParser", "Cleaner", "Config", "Fetcher"],
+            path: "Fuzz/feedspool-fuzz"
+        ),
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",
-            dependencies: ["feedspool", "TestSupport"],
+            dependencies: ["feedspool", "feedspool-fuzz", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],
