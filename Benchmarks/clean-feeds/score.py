@@ -206,6 +206,12 @@ def score_entry(entry, source_text, output):
     return result
 
 
+def image_family(pixel):
+    """An image's family: tracking-pixel, share-image (FeedBurner flare, share
+    icons) or ad-image, apart from the text families of the same names."""
+    return {"tracking": "tracking-pixel", "share": "share-image", "advertisement": "ad-image"}[pixel["family"]]
+
+
 def span_text(span):
     if "text" in span:
         return span["text"]
@@ -247,8 +253,8 @@ def report(feeds_dir, label_dir, work, output_md):
                 for pixel, removed in r["pixels"]:
                     t["px"] += 1
                     t["px_removed"] += removed
-                    t["families"]["tracking-pixel"][0] += 1
-                    t["families"]["tracking-pixel"][1] += removed
+                    t["families"][image_family(pixel)][0] += 1
+                    t["families"][image_family(pixel)][1] += removed
             if tool == "trafilatura":
                 continue
             for span, words, share, seq in r["keep"]:
@@ -259,7 +265,7 @@ def report(feeds_dir, label_dir, work, output_md):
                     surviving[tool][span["family"]].append((key, span))
             for pixel, removed in r["pixels"]:
                 if not removed:
-                    surviving[tool]["tracking-pixel"].append((key, {"text": pixel["src"]}))
+                    surviving[tool][image_family(pixel)].append((key, {"text": pixel["src"]}))
 
     lines = render(totals, lost, surviving, missing, entries, trafilatura_version)
     text = "\n".join(lines) + "\n"
@@ -291,7 +297,7 @@ def render(totals, lost, surviving, missing, entries, trafilatura_version):
         len(entries), len(labels), n_entries["dev"], n_feeds["dev"], n_entries["holdout"], n_feeds["holdout"]))
     out.append("Goals: article text kept 100 %, boilerplate blocks removed ≥ 95 %.")
     out.append("")
-    out.append("| tool | split | article text kept | boilerplate blocks removed | tracking pixels removed |")
+    out.append("| tool | split | article text kept | boilerplate blocks removed | beacon, flare and ad images removed |")
     out.append("| --- | --- | ---: | ---: | ---: |")
     for tool, title in TOOLS:
         if tool not in totals:
@@ -317,7 +323,7 @@ def render(totals, lost, surviving, missing, entries, trafilatura_version):
         for tool in tools:
             d, h = totals[tool]["dev"]["families"].get(family), totals[tool]["holdout"]["families"].get(family)
             fmt = lambda c: ("%d/%d" % (c[1], c[0])) if c else "–"  # noqa: E731
-            cells.append("%s / %s" % (fmt(d), fmt(h)) if not (tool == "trafilatura" and family == "tracking-pixel")
+            cells.append("%s / %s" % (fmt(d), fmt(h)) if not (tool == "trafilatura" and family in ("tracking-pixel", "share-image", "ad-image"))
                          else "n/a")
         out.append("| %s | %d / %d | %s |" % (family, base["dev"]["families"].get(family, [0])[0],
                                              base["holdout"]["families"].get(family, [0])[0], " | ".join(cells)))
