@@ -8,6 +8,11 @@
       WORK_DIR/feeds.conf, which names every labelled feed by its file://
       URL, for `feedspool once`.
 
+  score.py losses FEEDS_DIR LABEL_DIR WORK_DIR
+      Prints, one `feed#index: span` a line, every keep span that the
+      poller's output (WORK_DIR/spool) does not hold whole: the candidates
+      for known-losses.txt, named as LabelledFeedTests names them.
+
   score.py report FEEDS_DIR LABEL_DIR WORK_DIR OUTPUT_MD
       Scores what each tool kept of every labelled entry and writes the report.
       Reads WORK_DIR/clean.jsonl (feedspool clean, one line per listed file),
@@ -352,8 +357,26 @@ def render(totals, lost, surviving, missing, entries, trafilatura_version):
     return out
 
 
+def losses(feeds_dir, label_dir, work):
+    entries = {}
+    for label, number, entry, parsed in labelled_entries(feeds_dir, label_dir):
+        entries["%s#%d" % (label["feed"], entry["index"])] = (label, number, entry, parsed)
+    outputs = once_outputs(work, entries) or {}
+    lines = set()
+    for key, (label, number, entry, parsed) in entries.items():
+        out_tokens = B.tokens(outputs.get(key, ("", ""))[0])
+        for span in entry["keep"]:
+            if not kept_whole(span, out_tokens):
+                lines.add("%s: %s" % (key, span_text(span)))
+    for line in sorted(lines):
+        print(line)
+
+
 def main():
     command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "losses" and len(sys.argv) == 5:
+        losses(*sys.argv[2:5])
+        return
     if command == "prepare" and len(sys.argv) == 5:
         prepare(*sys.argv[2:5])
     elif command == "report" and len(sys.argv) == 6:
