@@ -18,7 +18,6 @@ its text by words, not by position.
   scorer finds it again in the entry's own text.
 """
 
-import html
 import json
 import re
 import subprocess
@@ -49,6 +48,7 @@ def normalise(text):
 
 
 def looks_like_html(body):
+    """Whether a body is HTML (a tag or an entity), not plain text."""
     return re.search(r"<\s*[a-zA-Z][^>]*>|&[a-zA-Z#][a-zA-Z0-9]*;", body) is not None
 
 
@@ -129,6 +129,7 @@ def span_of(text):
 
 
 def _find(sequence, needle, start=0):
+    """The first index at or after `start` where `needle` occurs in `sequence`, else -1."""
     n = len(needle)
     if n == 0:
         return -1
@@ -155,12 +156,9 @@ def resolve(span, source_tokens):
 
 
 def count_occurrences(sequence, needle):
+    """How often `needle` occurs in `sequence`, without overlaps."""
     count, start = 0, _find(sequence, needle)
     while start >= 0:
         count += 1
         start = _find(sequence, needle, start + len(needle))
     return count
-
-
-def unescape(text):
-    return html.unescape(text or "")

@@ -3,7 +3,7 @@
 
   label.py propose FEEDS_DIR FEED [FEED...] --out DRAFT_DIR [--max N]
       Writes DRAFT_DIR/<feed with / as +>.txt: for each of the feed's first N
-      entries with a body (default 12), one line per text block of the body,
+      entries with a body (default 8), one line per text block of the body,
       prefixed with a proposed label: `K` (a reader keeps it) or `B:family`
       (boilerplate of that family), and `P:tracking <src>` for an image that
       looks like a beacon.  The proposals come from a few patterns below;
@@ -71,10 +71,12 @@ def split_of(feed):
 
 
 def draft_name(feed):
+    """A feed path as a file name: '/' becomes '+'."""
     return feed.replace("/", "+")
 
 
 def propose_block(text):
+    """A guessed label for one block: 'K', or 'B:family' for a short block a pattern matches."""
     if len(text) > PROPOSE_MAX_CHARS:
         return "K"
     for family, pattern in PATTERNS:
@@ -84,11 +86,13 @@ def propose_block(text):
 
 
 def is_beacon(image):
+    """Whether an image looks like a tracking beacon: 0 or 1 pixel, or a known beacon URL."""
     tiny = image["width"] in ("0", "1") or image["height"] in ("0", "1")
     return tiny or BEACON.search(image["src"] or "") is not None
 
 
 def propose(args):
+    """Writes a draft per feed (see the module doc)."""
     feedspool = os.environ.get("FEEDSPOOL", ".build/release/feedspool")
     os.makedirs(args.out, exist_ok=True)
     for feed in args.feeds:
@@ -108,6 +112,7 @@ def propose(args):
 
 
 def compile_drafts(args):
+    """Turns corrected drafts into label files, checking every span is found in its entry."""
     feedspool = os.environ.get("FEEDSPOOL", ".build/release/feedspool")
     os.makedirs(args.out, exist_ok=True)
     for draft in args.drafts:
@@ -158,13 +163,14 @@ def compile_drafts(args):
 
 
 def main():
+    """Dispatches the command line."""
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("propose")
     p.add_argument("feeds_dir")
     p.add_argument("feeds", nargs="+")
     p.add_argument("--out", required=True)
-    p.add_argument("--max", type=int, default=12)
+    p.add_argument("--max", type=int, default=8)
     c = sub.add_parser("compile")
     c.add_argument("feeds_dir")
     c.add_argument("drafts", nargs="+")

@@ -24,7 +24,7 @@ What is counted, per labelled span (see README.md for the why):
   order, with nothing missing or added between its first and last word; its
   kept share is then 1, else the share of its 4-word windows found in the
   text.  Article text kept = sum(words x share) / sum(words).
-- a boilerplate span of at most 16 words is removed when its word sequence
+- a boilerplate span of at most 8 words is removed when its word sequence
   occurs in the tool's text no more often than the entry's kept text
   accounts for (so "Advertisement" inside a sentence does not count against
   the removal of a lone "Advertisement" label); a longer one is removed when
@@ -56,6 +56,7 @@ TOOLS = [
 
 
 def load_labels(label_dir):
+    """Every label file of the folder, in name order."""
     labels = []
     for path in sorted(glob.glob(os.path.join(label_dir, "*.json"))):
         with open(path, encoding="utf-8") as f:
@@ -64,6 +65,7 @@ def load_labels(label_dir):
 
 
 def feed_name(number):
+    """The name a labelled feed gets in the benchmark's feeds.conf."""
     return "f%03d" % number
 
 
@@ -79,6 +81,7 @@ def labelled_entries(feeds_dir, label_dir):
 # MARK: - Prepare
 
 def prepare(feeds_dir, label_dir, work):
+    """Writes the bodies, the list, entries.tsv and feeds.conf (see the module's doc)."""
     os.makedirs(os.path.join(work, "bodies"), exist_ok=True)
     files, rows = [], []
     home = os.path.abspath(work)
@@ -104,6 +107,7 @@ def prepare(feeds_dir, label_dir, work):
 # MARK: - Outputs
 
 def clean_outputs(work, keys):
+    """`feedspool clean`'s (text, html) per entry key, or None when it did not run."""
     path = os.path.join(work, "clean.jsonl")
     if not os.path.exists(path):
         return None
@@ -115,6 +119,7 @@ def clean_outputs(work, keys):
 
 
 def once_outputs(work, entries):
+    """The poller's (content_text, content_html) per entry key, found by guid, else link and title."""
     files = glob.glob(os.path.join(work, "spool", "new", "*.json"))
     if not files:
         return None
@@ -135,6 +140,7 @@ def once_outputs(work, entries):
 
 
 def trafilatura_outputs(work):
+    """trafilatura's (text, None) per entry key and its version, or (None, None)."""
     path = os.path.join(work, "trafilatura.json")
     if not os.path.exists(path):
         return None, None
@@ -146,6 +152,7 @@ def trafilatura_outputs(work):
 # MARK: - Scoring
 
 def shingles(seq, n=4):
+    """The set of n-word windows of a token list (one shorter window for a shorter list)."""
     return {tuple(seq[i:i + n]) for i in range(max(1, len(seq) - n + 1))}
 
 
@@ -164,11 +171,13 @@ def kept_whole(span, out_tokens):
 
 
 def coverage(seq, out_shingles):
+    """The share of a token sequence's 4-word windows that are in `out_shingles`."""
     own = shingles(seq)
     return sum(1 for s in own if s in out_shingles) / len(own) if own else 1.0
 
 
 def pieces(text):
+    """The whitespace-separated pieces of a text, for spans with no words."""
     return B.normalise(text).split(" ")
 
 
@@ -224,6 +233,7 @@ def span_text(span):
 
 
 def report(feeds_dir, label_dir, work, output_md):
+    """Scores every tool on every labelled entry and writes the Markdown report."""
     entries = {}
     for label, number, entry, parsed in labelled_entries(feeds_dir, label_dir):
         entries["%s#%d" % (label["feed"], entry["index"])] = (label, number, entry, parsed)
@@ -280,10 +290,12 @@ def report(feeds_dir, label_dir, work, output_md):
 
 
 def percent(part, whole):
+    """part / whole as a percentage, or n/a."""
     return "%.1f %%" % (100.0 * part / whole) if whole else "n/a"
 
 
 def render(totals, lost, surviving, missing, entries, trafilatura_version):
+    """The report's lines."""
     labels = {}
     for label, number, entry, parsed in entries.values():
         labels.setdefault(label["feed"], label["split"])
@@ -358,6 +370,7 @@ def render(totals, lost, surviving, missing, entries, trafilatura_version):
 
 
 def losses(feeds_dir, label_dir, work):
+    """Prints every keep span the poller's output does not hold whole."""
     entries = {}
     for label, number, entry, parsed in labelled_entries(feeds_dir, label_dir):
         entries["%s#%d" % (label["feed"], entry["index"])] = (label, number, entry, parsed)
@@ -373,6 +386,7 @@ def losses(feeds_dir, label_dir, work):
 
 
 def main():
+    """Dispatches the command line."""
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "losses" and len(sys.argv) == 5:
         losses(*sys.argv[2:5])
