@@ -78,7 +78,11 @@ let package = Package(
             dependencies: ["FeedParser", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CleanerTests", dependencies: ["Cleaner", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CleanerTests",
+            dependencies: ["Cleaner", "FeedParser", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"], exclude: ["Fixtures"]),
