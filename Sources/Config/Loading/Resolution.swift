@@ -73,6 +73,7 @@ extension ConfigReader {
             maxSize: options.maxSize ?? maxSize,
             userAgent: options.userAgent ?? userAgent,
             clean: options.clean ?? true,
+            template: options.template ?? true,
             minInterval: minInterval,
             perHost: perHost,
             source: feed.source)

@@ -31,6 +31,7 @@ struct Overrides {
     var fulltext: Bool?
     var updates: Bool?
     var clean: Bool?
+    var template: Bool?
     var include: [EntryFilter] = []
     var exclude: [EntryFilter] = []
 }
@@ -103,6 +104,9 @@ struct Key: Sendable {
         },
         Key("clean", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.clean = try Values.flag(value)
+        },
+        Key("template", [.feed]) { overrides, value, _ throws(ValueError) in
+            overrides.template = try Values.flag(value)
         },
     ]
 
