@@ -26,6 +26,11 @@ public struct CleanArticle: Sendable, Equatable {
     /// What was stripped, and why, for audit.
     public var removed: [Removal]
 
+    /// Whether the text has anything but white space.
+    public var hasText: Bool {
+        textUTF8.withUnsafeBufferPointer { TextNormalizer.firstNonSpace(in: $0) != nil }
+    }
+
     /// Makes a result.
     public init(title: String?, text: String, html: String, source: String?, removed: [Removal]) {
         self.init(title: title, textUTF8: Array(text.utf8), htmlUTF8: Array(html.utf8), source: source,

@@ -15,10 +15,10 @@ extension Cleaner {
     ///   - template: The template the clean was given.
     public func keepingText(_ article: CleanArticle, of input: String, baseURL: String?,
                             template: FeedTemplate?) -> CleanArticle {
-        guard TextNormalizer.isBlank(article.text) else { return article }
+        guard !article.hasText else { return article }
         if let template, !template.isEmpty {
             var untemplated = clean(input, baseURL: baseURL)
-            if !TextNormalizer.isBlank(untemplated.text) {
+            if untemplated.hasText {
                 untemplated.removed.append(Removal(
                     what: "cleaning with the feed template left no text, so the entry was cleaned without it",
                     chars: 0, rule: Self.fallbackRule))
@@ -26,7 +26,7 @@ extension Cleaner {
             }
         }
         var sanitized = sanitize(input, baseURL: baseURL)
-        guard !TextNormalizer.isBlank(sanitized.text) else { return article }
+        guard sanitized.hasText else { return article }
         sanitized.removed.append(Removal(what: "cleaning left no text, so the entry was only sanitised",
                                          chars: 0, rule: Self.fallbackRule))
         return sanitized

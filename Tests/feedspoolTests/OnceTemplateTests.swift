@@ -96,4 +96,22 @@ import Testing
         let removed = try #require(article.object["removed"] as? [[String: Any]])
         #expect(removed.compactMap { $0["rule"] as? String } == ["fallback"])
     }
+
+    @Test func aPageWithoutArticleTextKeepsTheFeedsSummaryAndSaysSo() throws {
+        let workspace = try OnceWorkspace()
+        try Data("<!DOCTYPE html><html><body><nav><a href=\"/\">Home</a></nav></body></html>".utf8)
+            .write(to: workspace.www.appendingPathComponent("empty.html"))
+        let page = workspace.url("/plain/empty.html")
+        try Data("""
+            <rss version="2.0"><channel><title>Admin notes</title>
+            <item><title>Moved</title><link>\(page)</link><guid>moved</guid>
+            <description>We moved the mail server to new hardware.</description></item>
+            </channel></rss>
+            """.utf8).write(to: workspace.www.appendingPathComponent("notes.rss"))
+        try workspace.configure("\(workspace.url("/plain/notes.rss")) name=admin fulltext=yes")
+        let result = try workspace.once()
+        #expect(result.status == 0)
+        #expect(result.stderr == "feedspool: warning: admin: full text of \(page): no article text on the page; kept the feed's summary\n")
+        #expect(try workspace.articles().first?.string("content_text") == "We moved the mail server to new hardware.")
+    }
 }

@@ -144,8 +144,9 @@ struct FeedPoll {
         for (index, newEntry) in fresh.enumerated() {
             let entry = newEntry.entry
             let body: CleanArticle?
-            if let page = pages[index] {
-                body = cleaner.clean(page, baseURL: entry.link)
+            let page = pages[index].map { cleaner.clean($0, baseURL: entry.link) }
+            if let page, page.hasText {
+                body = page
             } else if let parsedBody = bodies[index].take() {
                 // Taken out, not copied: the cleaner prunes the tree it is
                 // given, and a tree still shared would be copied whole.
@@ -153,6 +154,9 @@ struct FeedPoll {
                              template: template)
             } else {
                 body = nil
+            }
+            if page?.hasText == false, let link = entry.link {
+                notes.append("full text of \(link): no article text on the page; kept the feed's summary")
             }
             let summary = entry.summary.map { clean(cleaner.parse($0), input: $0, base: entry.link, template: template) }
             articles.append(SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now))
