@@ -178,6 +178,38 @@ import Testing
         #expect(clean(apart, template: template).removed.isEmpty)
     }
 
+    @Test func anIdenticalLabelStaysWithTheListItIntroduces() {
+        // Podcast show notes: the same opening line and the same sponsor
+        // section in every episode, each introducing the episode's own list.
+        let episodes = [["launch dates", "launch anxiety"], ["microphones", "rooms"], ["editing", "music"],
+                        ["guests", "interviews"], ["feeds", "directories"]]
+        let entries = episodes.map { topics in
+            """
+            <p>In this episode we cover:</p>
+            <ul><li>How to choose \(topics[0])</li><li>What to do about \(topics[1])</li></ul>
+            <p>Show sponsors:</p>
+            <ul><li>Harbourline: managed Postgres for small teams</li><li>Tidewater: tide tables as a service</li></ul>
+            <p>Links and picks:</p>
+            <ul><li>A long read about \(topics[0])</li></ul>
+            """
+        }
+        let template = FeedTemplate(learningFrom: entries)
+        let article = clean(entries[1], template: template)
+        #expect(article.text == """
+            In this episode we cover:
+
+            - How to choose microphones
+            - What to do about rooms
+
+            Links and picks:
+
+            - A long read about microphones
+            """)
+        #expect(article.removed.map(\.text) == [
+            "Show sponsors:", "Harbourline: managed Postgres for small teams", "Tidewater: tide tables as a service",
+        ])
+    }
+
     @Test func cleaningThatLeavesNoTextFallsBackAndSaysSo() {
         // The template takes less than two thirds; the boundary rules then
         // take the rest, a comment-form tail.

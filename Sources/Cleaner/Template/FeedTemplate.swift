@@ -40,8 +40,8 @@ public struct FeedTemplate: Sendable, Equatable {
     /// Learns the template from entries already parsed by `Cleaner.parse(_:)`.
     public init(learningFrom entries: [ParsedArticle], minimumShare: Double = 0.6, minimumEntries: Int = 3) {
         let needed = max(minimumEntries, Int((Double(entries.count) * minimumShare).rounded(.up)))
-        let keys = entries.map { entry in TemplateBlock.blocks(of: entry.tree).map(\.key.fingerprint) }
-        let fingerprints = Self.repeated(keys.map(Set.init), needed: needed)
+        let keys = entries.map { entry in TemplateBlock.blocks(of: entry.tree).map(\.key) }
+        let fingerprints = Self.repeated(keys.map { Set($0.map(\.fingerprint)) }, needed: needed)
         let sections = keys.map { Set(Self.middleSections(of: $0, template: fingerprints)) }
         self.init(fingerprints: fingerprints, sections: Self.repeated(sections, needed: needed))
     }
@@ -58,13 +58,26 @@ public struct FeedTemplate: Sendable, Equatable {
         return Set(counts.filter { $0.value >= needed }.keys)
     }
 
-    /// The section fingerprints of the runs of at least two template blocks
-    /// that touch neither end of an entry whose blocks have `keys`.
-    static func middleSections(of keys: [UInt64], template: Set<UInt64>) -> [UInt64] {
-        runs(of: keys, template: template).compactMap { run in
-            guard run.count >= 2, run.lowerBound > 0, run.upperBound < keys.count else { return nil }
-            return sectionFingerprint(keys[run])
+    /// The section fingerprints of the runs of template blocks that touch
+    /// neither end of an entry whose blocks have `keys`, without the labels
+    /// that end them (`withoutTrailingLabels`), when two blocks or more are left.
+    static func middleSections(of keys: [TemplateBlock], template: Set<UInt64>) -> [UInt64] {
+        let fingerprints = keys.map(\.fingerprint)
+        return runs(of: fingerprints, template: template).compactMap { run in
+            guard run.lowerBound > 0, run.upperBound < keys.count else { return nil }
+            let section = withoutTrailingLabels(run, of: keys)
+            return section.count >= 2 ? sectionFingerprint(fingerprints[section]) : nil
         }
+    }
+
+    /// `run` without the headings and "…:" labels at its end: the same in
+    /// every entry, they introduce the block after the run, the entry's own
+    /// ("In this episode we cover:" and the episode's list), and go only
+    /// with what they introduce.
+    static func withoutTrailingLabels(_ run: Range<Int>, of keys: [TemplateBlock]) -> Range<Int> {
+        var run = run
+        while let last = run.last, keys[last].introducesNext { run = run.dropLast() }
+        return run
     }
 
     /// The maximal runs of consecutive blocks whose keys are in `template`.

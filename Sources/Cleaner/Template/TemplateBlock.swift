@@ -20,6 +20,9 @@ struct TemplateBlock: Equatable {
     let length: Int
     /// Whether the text has at least `minimumLength` characters.
     let isLong: Bool
+    /// Whether the block introduces the one after it: a heading, or a label
+    /// ending in a colon ("In this episode we cover:", "Links:").
+    let introducesNext: Bool
 
     /// The template identity of `block`, a block of `tree`.
     init(_ block: Block, in tree: HTMLTree) {
@@ -38,6 +41,7 @@ struct TemplateBlock: Equatable {
         fingerprint = hash.value
         length = block.length
         isLong = characters >= Self.minimumLength
+        introducesNext = block.isHeading || block.bytes.last == UInt8(ascii: ":") || block.bytes.suffix(3).elementsEqual("：".utf8)
     }
 
     /// The blocks of the article under `root`, in reading order.

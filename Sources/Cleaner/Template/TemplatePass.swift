@@ -47,7 +47,8 @@ enum TemplatePass {
 
     /// The runs of blocks the template may take: a run of template blocks
     /// at the head, one at the tail, and the middle runs that are learned
-    /// sections; each holding at least one block long enough to tell, and
+    /// sections; the head and middle ones without the headings and labels
+    /// that end them; each holding at least one block long enough to tell, and
     /// none taking some items of a list and leaving others (a release's
     /// last bullet, "Bug fixes.", is the same in every release and still
     /// part of its list).
@@ -58,9 +59,14 @@ enum TemplatePass {
     ///   - template: The feed's template.
     static func templateRuns(of keys: [TemplateBlock], lists: [Int?], template: FeedTemplate) -> [Range<Int>] {
         let fingerprints = keys.map(\.fingerprint)
-        var runs = FeedTemplate.runs(of: fingerprints, template: template.fingerprints).filter { run in
-            run.lowerBound == 0 || run.upperBound == keys.count
-                || run.count >= 2 && template.sections.contains(FeedTemplate.sectionFingerprint(fingerprints[run]))
+        var runs = FeedTemplate.runs(of: fingerprints, template: template.fingerprints).compactMap { run -> Range<Int>? in
+            if run.upperBound == keys.count, run.lowerBound > 0 { return run }
+            // Runs followed by the entry's own text leave the labels that introduce it.
+            let trimmed = FeedTemplate.withoutTrailingLabels(run, of: keys)
+            if run.lowerBound == 0 { return trimmed }
+            let isSection = trimmed.count >= 2
+                && template.sections.contains(FeedTemplate.sectionFingerprint(fingerprints[trimmed]))
+            return isSection ? trimmed : nil
         }
         // A list is split when some of its items are in a run and some not.
         var itemsOutside: [Int: Int] = [:]
