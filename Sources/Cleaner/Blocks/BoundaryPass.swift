@@ -20,7 +20,7 @@ enum BoundaryPass {
 
         func drop(_ block: Block, _ what: String) {
             block.nodes.forEach { tree.remove($0) }
-            removals.append(Removal(what: what, chars: block.text.count))
+            removals.append(Removal(what: what, chars: block.text.count, text: block.text))
         }
 
         // Head. A block of several short lines ("0" and a UUID on the next
@@ -66,7 +66,8 @@ enum BoundaryPass {
             if (strong && isLate) || restIsBoilerplate {
                 let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
                 blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
-                removals.append(Removal(what: "tail: \(what) from \"\(blocks[index].text.prefix(40))\"", chars: chars))
+                removals.append(Removal(what: "tail: \(what) from \"\(blocks[index].text.prefix(40))\"", chars: chars,
+                                        text: blocks[index..<end].prefix(4).map(\.text).joined(separator: " ")))
                 end = index
                 break
             }
@@ -117,9 +118,9 @@ enum BoundaryPass {
         var link = tree.nodes[tail].parent
         while link >= 0, tree.nodes[link].name != "a", link != last { link = tree.nodes[link].parent }
         if link >= 0, tree.nodes[link].name == "a", let what = BoundaryText.trailer(tree.textContent(of: link)) {
-            let chars = tree.textContent(of: link).count
+            let text = tree.textContent(of: link)
             tree.remove(link)
-            removals.append(Removal(what: "trailer: \(what)", chars: chars))
+            removals.append(Removal(what: "trailer: \(what)", chars: text.count, text: text))
             return
         }
         // A "[…]" or "[...]" ending the last text; all end in "]" or ")".
@@ -129,7 +130,7 @@ enum BoundaryPass {
         for elision in ["[…]", "[...]", "[&hellip;]", "(more…)"] {
             if trimmed.hasSuffix(elision) {
                 tree.setText(String(trimmed.dropLast(elision.count)).trimmingCharacters(in: " \n\t\u{A0}"), of: tail)
-                removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count))
+                removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count, text: elision))
                 return
             }
         }

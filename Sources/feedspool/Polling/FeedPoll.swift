@@ -115,7 +115,11 @@ struct FeedPoll {
             notes.append("the document ends inside its last entry, left out until it arrives whole")
         }
         do {
-            prepared.articles = try articles(parsed, now: now, notes: &notes)
+            let articles = try articles(parsed, now: now, notes: &notes)
+            prepared.articles = articles
+            prepared.templateBlocks = articles.reduce(0) { count, article in
+                count + article.removed.count(where: { $0.rule == FeedTemplate.removalRule })
+            }
         } catch {
             prepared.outcome = .failed(error.messageWithoutFeed)
             return
@@ -150,16 +154,21 @@ struct FeedPoll {
         for (index, newEntry) in fresh.enumerated() {
             let entry = newEntry.entry
             let body: CleanArticle?
-            if let page = pages[index] {
-                body = cleaner.clean(page, baseURL: entry.link)
+            let page = pages[index].map { cleaner.clean($0, baseURL: entry.link) }
+            if let page, page.hasText {
+                body = page
             } else if let parsedBody = bodies[index].take() {
                 // Taken out, not copied: the cleaner prunes the tree it is
                 // given, and a tree still shared would be copied whole.
-                body = clean(consume parsedBody, base: entry.link, template: template)
+                body = clean(consume parsedBody, input: entry.content ?? entry.summary ?? "", base: entry.link,
+                             template: template)
             } else {
                 body = nil
             }
-            let summary = entry.summary.map { clean(cleaner.parse($0), base: entry.link, template: template) }
+            if page?.hasText == false, let link = entry.link {
+                notes.append("full text of \(link): no article text on the page; kept the feed's summary")
+            }
+            let summary = entry.summary.map { clean(cleaner.parse($0), input: $0, base: entry.link, template: template) }
             articles.append(SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now))
         }
         return articles
@@ -170,7 +179,7 @@ struct FeedPoll {
     /// once, for both.
     private func parsedBodies(_ entries: [Entry], fresh: [NewEntry]) -> (parsed: [ParsedArticle?], template: FeedTemplate?) {
         let parse = { (entry: Entry) in (entry.content ?? entry.summary).map(cleaner.parse) }
-        guard feed.clean, entries.count >= 3 else { return (fresh.map { parse($0.entry) }, nil) }
+        guard feed.clean, feed.template, entries.count >= 3 else { return (fresh.map { parse($0.entry) }, nil) }
         let all = entries.map(parse)
         let template = FeedTemplate(learningFrom: all.compactMap { $0 })
         let parsed = fresh.map { newEntry in
@@ -187,10 +196,14 @@ struct FeedPoll {
         return pages
     }
 
-    /// The cleaned form of an entry's HTML; with `clean=no`, only sanitised.
-    private func clean(_ parsed: consuming ParsedArticle, base: String?, template: FeedTemplate?) -> CleanArticle {
-        if feed.clean { return cleaner.clean(consume parsed, baseURL: base, template: template) }
-        return cleaner.sanitize(consume parsed, baseURL: base)
+    /// The cleaned form of an entry's HTML (`input`, parsed as `parsed`),
+    /// never without text when the entry has some; with `clean=no`, only
+    /// sanitised.
+    private func clean(_ parsed: consuming ParsedArticle, input: String, base: String?,
+                       template: FeedTemplate?) -> CleanArticle {
+        guard feed.clean else { return cleaner.sanitize(consume parsed, baseURL: base) }
+        let article = cleaner.clean(consume parsed, baseURL: base, template: template)
+        return cleaner.keepingText(article, of: input, baseURL: base, template: template)
     }
 }
 

@@ -17,6 +17,9 @@ struct PreparedPoll: Sendable {
     var articles: [SpoolArticle]?
     /// The response's `ETag` and `Last-Modified`, stored after delivery.
     var validators: (etag: String?, lastModified: String?) = (nil, nil)
+    /// How many blocks the feed's template removed from `articles`,
+    /// counted in `record` once they are delivered.
+    var templateBlocks = 0
 
     init(feed: String, record: FeedState, outcome: PollOutcome) {
         self.feed = feed
@@ -33,6 +36,10 @@ struct PreparedPoll: Sendable {
             outcome = .delivered(articles: files, warning: warning)
             record.etag = validators.etag
             record.lastModified = validators.lastModified
+            if articles?.isEmpty == false {
+                record.templateBlocksLastDelivery = templateBlocks
+                record.templateBlocksTotal += templateBlocks
+            }
         case (.failure(let error), _):
             outcome = .failed(error.messageWithoutFeed)
         default:
