@@ -114,9 +114,9 @@ enum BoundaryPass {
             let rest = blocks[(index + 1)..<end]
             let restIsBoilerplate = marker.what == EdgeNoise.sponsorMessage
                 ? rest.count <= EdgeNoise.maximumAdCopyBlocks
-                    && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) }
+                    && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0, inSponsorSection: true) }
                     && before * 2 >= total
-                : rest.allSatisfy(looksLikeBoilerplate)
+                : rest.allSatisfy(looksLikeBoilerplate) && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
             if (marker.strong && isLate) || restIsBoilerplate {
                 let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
                 blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
@@ -182,6 +182,14 @@ enum BoundaryPass {
     private static func isTitleLike(_ text: String) -> Bool {
         guard text.utf8.count <= 200, let last = text.last, !".!?:;,".contains(last) else { return false }
         return BoundaryText.head(text) == nil
+    }
+
+    /// Whether a tail rule names the block. Links and headings under a
+    /// marker go only when the article above them is the larger part: a
+    /// "links of the week" post is a list of links.
+    private static func matchesTailRule(_ block: Block) -> Bool {
+        block.length <= BoundaryText.maximumRuleLength
+            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
     }
 
     /// Whether a block after a section marker is the kind of thing such

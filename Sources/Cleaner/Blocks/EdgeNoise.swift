@@ -34,23 +34,34 @@ enum EdgeNoise {
     }
 
     /// Whether a block opens a sponsor section: a heading or short line
-    /// such as "Sponsors", "This week's sponsor", "Thanks to our sponsors".
+    /// such as "Sponsors", "This week's sponsor", "Thanks to our sponsors",
+    /// or a sponsor message ("Sponsor: X, the calm way to …").
     static func opensSponsorSection(_ block: Block) -> Bool {
-        guard block.length <= 48, let first = block.bytes.first,
-              "STOTtot".utf8.contains(first) || first == UInt8(ascii: "s")
+        guard block.length <= BoundaryText.maximumRuleLength, let first = block.bytes.first,
+              sponsorInitials.contains(first | 0x20)
         else { return false }
-        let key = straightened(BoundaryText.normalized(block.text))
-        return sponsorHeadings.contains(key)
+        let opening = straightened(BoundaryText.normalized(String(decoding: block.bytes.prefix(40), as: UTF8.self)))
+        if block.length <= 48, sponsorHeadings.contains(opening) { return true }
+        guard sponsorOpenings.contains(where: { opening.hasBytePrefix($0) || $0.hasBytePrefix(opening) }) else { return false }
+        return kind(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity) == sponsorMessage
     }
 
     /// Whether a block reads like the ad copy of a sponsor message: short,
-    /// and mostly links or carrying an offer or a web address.
-    static func isAdCopy(_ block: Block) -> Bool {
+    /// and mostly links or carrying an offer or a web address; inside a
+    /// section under a sponsor heading, any short block with a link.
+    static func isAdCopy(_ block: Block, inSponsorSection: Bool = false) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength else { return false }
-        if block.linkDensity >= 0.3 { return true }
+        if block.linkDensity >= 0.3 || inSponsorSection && block.linkTextLength > 0 && block.length <= maximumLength {
+            return true
+        }
         let key = BoundaryText.normalized(block.text)
         return adSignals.contains(where: key.containsBytes(of:)) || mentionsWebAddress(key)
     }
+
+    /// The openings of sponsor messages, for a quick look at every block.
+    private static let sponsorOpenings = prefixRules.filter { $0.1 == sponsorMessage }.map(\.0)
+    /// Their first letters, and those of the sponsor headings.
+    private static let sponsorInitials = Set((sponsorOpenings + sponsorHeadings).compactMap(\.utf8.first))
 
     // MARK: - Labels
 
@@ -108,8 +119,10 @@ enum EdgeNoise {
             case .none:
                 return kind
             case .podcastWord:
-                if podcastWords.contains(where: key.containsBytes(of:))
-                    || podcastPlatforms.contains(where: key.containsBytes(of:))
+                if podcastWords.contains(where: key.containsBytes(of:)) { return kind }
+            case .podcastPlatform:
+                if key.utf8.count <= BoundaryText.maximumPrefixRuleLength || linkDensity >= 0.5,
+                   podcastPlatforms.contains(where: key.containsBytes(of:))
                 {
                     return kind
                 }
@@ -134,6 +147,8 @@ enum EdgeNoise {
         case none
         /// The block names podcasts, episodes or an app.
         case podcastWord
+        /// The block is short (or mostly links) and names a podcast platform.
+        case podcastPlatform
         /// The block names a social network, or is mostly links.
         case socialNetwork
         /// The block is a short label, or carries an offer or a web address.
@@ -145,11 +160,11 @@ enum EdgeNoise {
     /// Block openings, the kind they mark, and what else they need.
     private static let prefixRules: [(String, String, Condition)] = [
         // Podcast platform links and subscribe prompts.
-        ("listen on ", "podcast links", .podcastWord), ("listen to this episode on ", "podcast links", .podcastWord),
-        ("listen to the episode on ", "podcast links", .podcastWord), ("listen now on ", "podcast links", .podcastWord),
-        ("subscribe on ", "podcast links", .podcastWord), ("available on ", "podcast links", .podcastWord),
-        ("also available on ", "podcast links", .podcastWord), ("where to listen", "podcast links", .none),
-        ("listen and subscribe", "podcast links", .podcastWord), ("subscribe and listen", "podcast links", .podcastWord),
+        ("listen on ", "podcast links", .podcastPlatform), ("listen to this episode on ", "podcast links", .podcastPlatform),
+        ("listen to the episode on ", "podcast links", .podcastPlatform), ("listen now on ", "podcast links", .podcastPlatform),
+        ("subscribe on ", "podcast links", .podcastPlatform), ("available on ", "podcast links", .podcastPlatform),
+        ("also available on ", "podcast links", .podcastPlatform), ("where to listen", "podcast links", .none),
+        ("listen and subscribe", "podcast links", .podcastPlatform), ("subscribe and listen", "podcast links", .podcastPlatform),
         ("subscribe to the podcast", "podcast links", .none), ("subscribe to our podcast", "podcast links", .none),
         ("subscribe to the show", "podcast links", .podcastWord), ("get this episode by subscribing", "podcast links", .none),
         ("get the episode by subscribing", "podcast links", .none), ("please subscribe", "podcast links", .podcastWord),
@@ -180,8 +195,8 @@ enum EdgeNoise {
         ("presented by ", sponsorMessage, .adSignal), ("in partnership with ", sponsorMessage, .adSignal),
         // Paywall and subscription prompts.
         ("keep reading with a ", "paywall prompt", .none), ("continue reading with a ", "paywall prompt", .none),
-        ("already a paid subscriber", "paywall prompt", .none), ("already a subscriber", "paywall prompt", .none),
-        ("already have an account", "paywall prompt", .none), ("this post is for paid subscribers", "paywall prompt", .none),
+        ("already a paid subscriber", "paywall prompt", .none), ("already a subscriber?", "paywall prompt", .none),
+        ("already have an account?", "paywall prompt", .none), ("this post is for paid subscribers", "paywall prompt", .none),
         ("this post is for paying subscribers", "paywall prompt", .none), ("this post is for subscribers", "paywall prompt", .none),
         ("this post is only available to", "paywall prompt", .none), ("this post is for members", "paywall prompt", .none),
         ("this article is for subscribers", "paywall prompt", .none), ("this article is only available to", "paywall prompt", .none),
@@ -260,7 +275,7 @@ enum EdgeNoise {
 
     /// Social networks, for "Follow us on …" lines.
     private static let socialNetworks = [
-        "twitter", " x", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
+        "twitter", " x ", " x,", " x.", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
         "telegram", "whatsapp", "pinterest", "reddit", "social media", "tumblr", "fediverse", "twitch", "discord",
     ]
 

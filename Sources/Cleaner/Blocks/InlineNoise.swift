@@ -18,7 +18,9 @@ enum InlineNoise {
             let block = blocks[index]
             defer { index += 1 }
             if block.element == "figure" {
-                removeReadInFullCaption(of: block, in: &tree, removals: &removals)
+                // The figure's text is its caption: once the caption is
+                // gone, its text no longer says what the figure is.
+                if removeReadInFullCaption(of: block, in: &tree, removals: &removals) { removed.insert(index) }
                 continue
             }
             if let what = kind(of: block), block.length * 2 < total {
@@ -31,7 +33,7 @@ enum InlineNoise {
             let copy = blocks[(index + 1)...].prefix(while: { !$0.isHeading })
             let chars = copy.reduce(block.length) { $0 + $1.length }
             guard !copy.isEmpty, copy.count <= EdgeNoise.maximumAdCopyBlocks, chars * 2 < total,
-                  copy.allSatisfy(EdgeNoise.isAdCopy)
+                  copy.allSatisfy({ EdgeNoise.isAdCopy($0, inSponsorSection: true) })
             else { continue }
             for (offset, part) in ([block] + copy).enumerated() {
                 part.nodes.forEach { tree.remove($0) }
@@ -65,14 +67,19 @@ enum InlineNoise {
     private static let linkListInitials: Set<UInt8> = Set("rsmalp".utf8)
 
     /// Removes a `<figcaption>` that only says "To read this article in
-    /// full, please click here": the figure's image stays.
-    private static func removeReadInFullCaption(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
-        guard let figure = block.nodes.first, block.length <= BoundaryText.maximumRuleLength else { return }
+    /// full, please click here": the figure's image stays. Returns whether
+    /// one went.
+    private static func removeReadInFullCaption(of block: Block, in tree: inout HTMLTree,
+                                                removals: inout [Removal]) -> Bool {
+        guard let figure = block.nodes.first, block.length <= BoundaryText.maximumRuleLength else { return false }
+        var removedOne = false
         for node in tree.descendants(of: figure) where tree.nodes[node].name == "figcaption" && !tree.isDetached(node) {
             let text = tree.textContent(of: node)
             guard EdgeNoise.kind(of: BoundaryText.normalized(text), linkDensity: 0) == "read-in-full prompt" else { continue }
             tree.remove(node)
             removals.append(Removal(what: "inline: read-in-full prompt (caption)", chars: TextNormalizer.collapse(text).count))
+            removedOne = true
         }
+        return removedOne
     }
 }
