@@ -137,7 +137,9 @@ enum BoundaryPass {
             let block = blocks[end - 1]
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
                let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
-                                             isHeading: block.isHeading || !block.isFreeStanding)
+                                             isHeading: block.isHeading || !block.isFreeStanding),
+               // A link list that is all that is left is the article.
+               end - 1 > bodyStart || match != .noise(EdgeNoise.linkList)
             {
                 drop(block, describe(match, block.text, edge: "tail"))
                 end -= 1

@@ -10,6 +10,8 @@
 enum EdgeNoise {
     /// The kind name of sponsor messages, which also take their ad copy.
     static let sponsorMessage = "sponsor message"
+    /// The kind name of labelled link lists ("Read more: <a>…</a>").
+    static let linkList = "link list"
     /// The most blocks of ad copy a sponsor section at the tail may hold.
     static let maximumAdCopyBlocks = 6
     /// Prefix rules match only blocks this long (in UTF-8 bytes), or twice

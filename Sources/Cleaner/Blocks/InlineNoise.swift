@@ -60,7 +60,7 @@ enum InlineNoise {
               let first = block.bytes.first, linkListInitials.contains(first | 0x20) || first >= 0x80
         else { return nil }
         let kind = EdgeNoise.kind(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
-        return kind == "link list" ? kind : nil
+        return kind == EdgeNoise.linkList ? kind : nil
     }
 
     /// The first letters (lowercase) of the link-list labels.
