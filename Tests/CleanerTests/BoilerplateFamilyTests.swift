@@ -60,6 +60,7 @@ import Cleaner
         Case(html: "<p>Hosted on Acast. See acast.com/privacy for more information.</p>", kind: "podcast hosting notice"),
         Case(html: "<p>Learn more about your ad choices. Visit megaphone.fm/adchoices</p>", kind: "podcast hosting notice"),
         Case(html: "<p>Get this episode by subscribing to our podcast: type Harbour Hours into your podcasting app.</p>", kind: "podcast links"),
+        Case(html: "<p>For sponsor-free episodes, sign up for Harbour Hours+ via Apple Podcasts or at plus.harbour.example.</p>", kind: "podcast links"),
         Case(html: "<p>Listen on:</p><ul><li><a href=\"https://podcasts.apple.com/p/1\">Apple Podcasts</a></li><li><a href=\"https://open.spotify.com/show/1\">Spotify</a></li></ul>", kind: "podcast links", edges: [.tail]),
     ]
 
@@ -111,6 +112,7 @@ import Cleaner
         Case(html: "<p>Labels: ferries, islands, winter</p>", kind: "post metadata"),
         Case(html: "<p>Posted by Morag at 10:45 AM</p>", kind: "post metadata"),
         Case(html: "<p>Article URL: <a href=\"https://example.org/ferry\">https://example.org/ferry</a></p><p>Comments URL: <a href=\"https://news.ycombinator.com/item?id=4182\">https://news.ycombinator.com/item?id=4182</a></p><p>Points: 87</p><p># Comments: 64</p>", kind: "aggregator metadata"),
+        Case(html: "<p>87 points, 64 comments</p>", kind: "aggregator metadata"),
         Case(html: "<p>submitted by <a href=\"https://www.reddit.com/user/harbourmaster\">/u/harbourmaster</a> <br> <a href=\"https://example.org/ferry\">[link]</a> <a href=\"https://www.reddit.com/r/ferries/comments/1\">[comments]</a></p>", kind: "tail: Reddit footer", edges: [.tail]),
     ]
 
@@ -144,6 +146,8 @@ import Cleaner
         Case(html: "<p>Like us on Facebook</p>", kind: "social links"),
         Case(html: "<p>Folgen Sie uns auf Instagram und Mastodon.</p>", kind: "social links"),
         Case(html: "<p>Find us on social media @harbourgazette</p>", kind: "social links"),
+        Case(html: "<p>Twitter @harbourgazette</p>", kind: "social links"),
+        Case(html: "<p>Instagram: @gazette | Mastodon: @gazette</p>", kind: "social links"),
     ]
 
     @Test(arguments: social) func followUsLinesGo(family: Case) { Self.check(family) }
@@ -172,6 +176,8 @@ import Cleaner
         Case(html: "<p>To read this article in full, please <a href=\"https://example.org/full\">click here</a></p>", kind: "read-in-full prompt"),
         Case(html: "<p><a href=\"https://example.org/full\">Click here to read more</a></p>", kind: "read-in-full prompt", edges: [.tail]),
         Case(html: "<p>Read more of this story at Slashdot.</p>", kind: "read-in-full prompt", edges: [.tail]),
+        Case(html: "<p><a href=\"https://example.org/full\">Read 12 remaining paragraphs</a> | <a href=\"https://example.org/full#comments\">Comments</a></p>", kind: "read-in-full prompt"),
+        Case(html: "<p><a href=\"https://example.org/full\">Read full article &gt;&gt;</a></p>", kind: "read-in-full prompt"),
     ]
 
     @Test(arguments: readInFull) func readInFullPromptsGo(family: Case) { Self.check(family) }

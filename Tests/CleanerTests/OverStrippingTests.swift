@@ -289,6 +289,10 @@ import Cleaner
         "Related work on island transport, by the university's geography department, is summarised below.",
         "Source: the ministry said the figures were provisional and would be revised in the spring.",
         "Hosted on the quay, the market runs every Saturday until the end of October.",
+        "I subscribed to three podcasts on Spotify last year and listened to none of them past the second episode.",
+        "Read 40 remaining pages of the report and you will find the ferry mentioned once.",
+        "The team scored 87 points in the final, and 64 comments on the club's page called it the best game in years.",
+        "Our newsletter editor, who joined the paper in 1998, retires this week after twenty-six years.",
     ])
     func familyWordsInProseAtEitherEdgeStay(sentence: String) {
         for input in ["<p>\(sentence)</p><p>\(bodyParagraph)</p>", "<p>\(bodyParagraph)</p><p>\(sentence)</p>",

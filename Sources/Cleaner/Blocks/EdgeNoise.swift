@@ -32,7 +32,44 @@ enum EdgeNoise {
         if key.hasBytePrefix("points: "), key.dropFirst(8).allSatisfy(\.isNumber) { return "aggregator metadata" }
         if key.hasBytePrefix("posted by "), length <= 100, hasClockTime(key) { return "post metadata" }
         if mentionsPodcastHostingNotice(key) { return "podcast hosting notice" }
+        if isPodcastPromotion(key, linkDensity: linkDensity) { return "podcast links" }
+        if isSocialHandleLine(key) { return "social links" }
+        if isScoreLine(key) { return "aggregator metadata" }
+        if key.hasBytePrefix("read "), key.containsBytes(of: " remaining paragraph") { return "read-in-full prompt" }
+        if key.containsBytes(of: "newsletter"), length <= 200, mentionsWebAddress(key) || linkDensity >= 0.3,
+           ["visit ", "sign up", "subscribe", "get our ", "join our ", "join the "].contains(where: key.hasBytePrefix)
+        {
+            return "newsletter prompt"
+        }
         return nil
+    }
+
+    /// "For sponsor-free episodes, sign up for X+ via Apple Podcasts or at
+    /// plus.example.org": a call to subscribe that names a platform and
+    /// gives an address or links.
+    private static func isPodcastPromotion(_ key: String, linkDensity: Double) -> Bool {
+        (key.containsBytes(of: "subscrib") || key.containsBytes(of: "sign up"))
+            && podcastPlatforms.contains(where: { $0.utf8.count > 4 && key.containsBytes(of: $0) })
+            && (mentionsWebAddress(key) || linkDensity >= 0.3)
+    }
+
+    /// "Twitter @harbourgazette", "Instagram: @gazette | Mastodon: @g@example.social".
+    private static func isSocialHandleLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, key.containsBytes(of: "@") else { return false }
+        let words = key.split(whereSeparator: { " |·,:/".contains($0) })
+        guard words.count >= 2 else { return false }
+        return words.allSatisfy { $0.hasPrefix("@") || socialNetworkNames.contains($0) || ["on", "and", "&"].contains($0) }
+            && words.contains(where: { $0.hasPrefix("@") })
+    }
+
+    /// "87 points, 64 comments", "12 points by alice 3 hours ago | 5 comments".
+    private static func isScoreLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 80, let first = key.first, first.isNumber,
+              key.containsBytes(of: " point"), key.containsBytes(of: " comment")
+        else { return false }
+        let words = key.split(separator: " ")
+        return words.count >= 4 && words[1].hasPrefix("point") && words.filter({ $0.first?.isNumber == true }).count >= 2
+            && words.last.map { $0.hasPrefix("comment") } == true
     }
 
     /// Whether a block opens a sponsor section: a heading or short line
@@ -248,7 +285,9 @@ enum EdgeNoise {
         ("read the full article here", "read-in-full prompt", .none), ("read the full story here", "read-in-full prompt", .none),
         ("read more of this story at ", "read-in-full prompt", .none), ("read the rest at ", "read-in-full prompt", .none),
         ("continue reading at ", "read-in-full prompt", .none), ("continue reading on ", "read-in-full prompt", .none),
-        ("read the original article", "read-in-full prompt", .none), ("read more:", "link list", .mostlyLinks),
+        ("read the original article", "read-in-full prompt", .none),
+        ("read full article", "read-in-full prompt", .none), ("read the full story", "read-in-full prompt", .none),
+        ("read full story", "read-in-full prompt", .none), ("read more:", "link list", .mostlyLinks),
         ("related:", "link list", .mostlyLinks), ("see also:", "link list", .mostlyLinks), ("more from ", "link list", .mostlyLinks),
         ("also read:", "link list", .mostlyLinks), ("read also:", "link list", .mostlyLinks), ("more on this:", "link list", .mostlyLinks),
         ("recommended:", "link list", .mostlyLinks), ("lesen sie auch", "link list", .mostlyLinks),
@@ -277,8 +316,14 @@ enum EdgeNoise {
 
     /// Social networks, for "Follow us on …" lines.
     private static let socialNetworks = [
-        "twitter", " x ", " x,", " x.", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
-        "telegram", "whatsapp", "pinterest", "reddit", "social media", "tumblr", "fediverse", "twitch", "discord",
+        "twitter", " x ", " x,", " x.", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads",
+        "bluesky", "telegram", "whatsapp", "pinterest", "reddit", "social media", "tumblr", "fediverse", "twitch", "discord",
+    ]
+
+    /// The names of social networks as words, for handle lines.
+    private static let socialNetworkNames: Set<Substring> = [
+        "twitter", "x", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
+        "telegram", "pinterest", "reddit", "tumblr", "twitch", "discord", "ig", "fb",
     ]
 
     /// Words that mark the ad copy of a sponsor message.
@@ -346,14 +391,26 @@ enum EdgeNoise {
         return false
     }
 
-    /// Whether `key` holds a web address: a URL or a domain with a common
-    /// top-level domain ("x.com/code", "acast.com").
+    /// Whether `key` holds a web address: a URL or a domain ("x.com/code",
+    /// "acast.com").
     static func mentionsWebAddress(_ key: String) -> Bool {
         if key.containsBytes(of: "http://") || key.containsBytes(of: "https://") || key.containsBytes(of: "www.") {
             return true
         }
-        return [".com", ".org", ".net", ".io", ".co/", ".fm", ".ai", ".app", ".tv", ".me/", ".ly"]
-            .contains { key.containsBytes(of: $0) }
+        // A dot between two letters or digits and two letters, with no
+        // space: "acast.com", "plus.npr.org" (not "e.g." or "U.S.").
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 5 else { return false }
+        let isWordByte = { (byte: UInt8) in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        let isLetter = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        for index in 2..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ".") {
+            if isWordByte(bytes[index - 1]), isWordByte(bytes[index - 2]), isLetter(bytes[index + 1]), isLetter(bytes[index + 2]) {
+                return true
+            }
+        }
+        return false
     }
 
     /// `key` with typographic apostrophes as "'", so "today’s" reads as "today's".
