@@ -40,7 +40,8 @@ enum BoundaryPass {
         func headMatch(_ block: Block) -> BoundaryText.Match? {
             let notFreeStanding = block.isHeading || !block.isFreeStanding
             if block.length <= BoundaryText.maximumRuleLength,
-               let match = BoundaryText.head(block.text, isHeading: notFreeStanding, linkDensity: block.linkDensity)
+               let match = BoundaryText.head(block.text, isHeading: notFreeStanding, linkDensity: block.linkDensity),
+               block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.head($0) != nil })
             {
                 return match
             }
@@ -114,7 +115,7 @@ enum BoundaryPass {
             let rest = blocks[(index + 1)..<end]
             let restIsBoilerplate = marker.what == EdgeNoise.sponsorMessage
                 ? rest.count <= EdgeNoise.maximumAdCopyBlocks
-                    && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0, inSponsorSection: true) }
+                    && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) }
                     && before * 2 >= total
                 : rest.allSatisfy(looksLikeBoilerplate) && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
             if (marker.strong && isLate) || restIsBoilerplate {
@@ -138,6 +139,9 @@ enum BoundaryPass {
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
                let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
                                              isHeading: block.isHeading || !block.isFreeStanding),
+               // A block of lines goes whole only when each line is boilerplate
+               // too: a credit line under a subscribe prompt is the article's.
+               block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.tail($0) != nil }),
                // A link list that is all that is left is the article.
                end - 1 > bodyStart || match != .noise(EdgeNoise.linkList)
             {

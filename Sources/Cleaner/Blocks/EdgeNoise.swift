@@ -53,11 +53,12 @@ enum EdgeNoise {
             && (mentionsWebAddress(key) || linkDensity >= 0.3)
     }
 
-    /// "Twitter @harbourgazette", "Instagram: @gazette | Mastodon: @g@example.social".
+    /// "Twitter @harbourgazette", "Instagram: @gazette | Mastodon: @g@example.social":
+    /// a network's name first, then handles.
     private static func isSocialHandleLine(_ key: String) -> Bool {
         guard key.utf8.count <= 120, key.containsBytes(of: "@") else { return false }
         let words = key.split(whereSeparator: { " |·,:/".contains($0) })
-        guard words.count >= 2 else { return false }
+        guard words.count >= 2, socialNetworkNames.contains(words[0]) else { return false }
         return words.allSatisfy { $0.hasPrefix("@") || socialNetworkNames.contains($0) || ["on", "and", "&"].contains($0) }
             && words.contains(where: { $0.hasPrefix("@") })
     }
