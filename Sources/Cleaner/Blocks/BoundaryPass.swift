@@ -1,8 +1,11 @@
-/// Applies `BoundaryText` to the blocks at the edges of an article: the
-/// head (comment counts, UUID lines, attributions), the tail (comment forms,
-/// share prompts, "The post … appeared first on …"), sections that open with
-/// a marker ("Leave a Reply", "12 thoughts on …", "Related") and run to the
-/// end, and an inline trailer ("Continue reading →", "[…]").
+/// Applies `BoundaryText` (and through it `EdgeNoise`) to the blocks at the
+/// edges of an article: the head (comment counts, id lines, attributions,
+/// sponsor messages with their ad copy), the tail (comment forms, share
+/// prompts, "The post … appeared first on …", podcast links, paywalls),
+/// sections that open with a marker ("Leave a Reply", "12 thoughts on …",
+/// "Related", a sponsor message) and run to the end, the boilerplate lines
+/// at the edges of a block of lines, and an inline trailer ("Continue
+/// reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
