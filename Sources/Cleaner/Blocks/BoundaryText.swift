@@ -227,8 +227,9 @@ enum BoundaryText {
             .contains(trimmed[..<colon].lowercased())
         {
             value = trimmed[trimmed.index(after: colon)...]
-        } else if let label = ["originally published at ", "originally published on ", "originally posted at ",
-                               "originally posted on "].first(where: { trimmed.lowercased().hasPrefix($0) })
+        } else if trimmed.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "o"),
+                  let label = ["originally published at ", "originally published on ", "originally posted at ",
+                               "originally posted on "].first(where: { trimmed.prefix(24).lowercased().hasPrefix($0) })
         {
             value = trimmed.dropFirst(label.count)
         } else {

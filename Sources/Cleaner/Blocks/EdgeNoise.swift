@@ -23,7 +23,8 @@ enum EdgeNoise {
         let length = key.utf8.count
         guard length > 0, length <= 2 * maximumLength else { return nil }
         if length <= 48, let what = label(key) { return what }
-        let key = straightened(key)
+        // Only phrases opening with these letters hold an apostrophe.
+        let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5
         guard isShort else { return nil }
         if isPodcastPlatformList(key) { return "podcast links" }
@@ -78,12 +79,24 @@ enum EdgeNoise {
     /// or a sponsor message ("Sponsor: X, the calm way to …").
     static func opensSponsorSection(_ block: Block) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength, let first = block.bytes.first,
-              sponsorInitials.contains(first | 0x20)
+              sponsorInitials.contains(first | 0x20),
+              sponsorOpeningBytes.contains(where: { startsCaseInsensitively(block.bytes, with: $0) })
         else { return false }
-        let opening = straightened(BoundaryText.normalized(String(decoding: block.bytes.prefix(40), as: UTF8.self)))
-        if block.length <= 48, sponsorHeadings.contains(opening) { return true }
-        guard sponsorOpenings.contains(where: { opening.hasBytePrefix($0) || $0.hasBytePrefix(opening) }) else { return false }
-        return kind(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity) == sponsorMessage
+        let key = straightened(BoundaryText.normalized(block.text))
+        return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
+    }
+
+    /// Whether `bytes` start with `prefix` (lowercase ASCII and other
+    /// bytes), ignoring the case of ASCII letters in `bytes`.
+    private static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
+        guard prefix.count <= bytes.count else { return false }
+        var index = bytes.startIndex
+        for byte in prefix {
+            let candidate = bytes[index]
+            if (candidate >= 0x41 && candidate <= 0x5A ? candidate | 0x20 : candidate) != byte { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether a block reads like the ad copy of a sponsor message: short,
@@ -102,17 +115,30 @@ enum EdgeNoise {
     private static let sponsorOpenings = prefixRules.filter { $0.1 == sponsorMessage }.map(\.0)
     /// Their first letters, and those of the sponsor headings.
     private static let sponsorInitials = Set((sponsorOpenings + sponsorHeadings).compactMap(\.utf8.first))
+    /// The openings and headings as bytes, also with typographic apostrophes.
+    private static let sponsorOpeningBytes: [[UInt8]] = (sponsorOpenings + sponsorHeadings).flatMap { phrase in
+        phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)]
+            : [Array(phrase.utf8)]
+    }
 
     // MARK: - Labels
 
     /// Lone labels: ads, sponsorship, permalinks, platform chrome, paywalls.
     private static func label(_ key: String) -> String? {
-        let bare = key.trimmingCharacters(in: " -–—•·|*[]()")
+        let bare = trimmedLabel(key)
         if adLabels.contains(bare) { return "ad label" }
         if permalinkMarkers.contains(bare) { return "permalink marker" }
         if chromeLabels.contains(bare) { return "platform chrome" }
         if paywallLabels.contains(bare) { return "paywall prompt" }
         return nil
+    }
+
+    /// `key` without the dashes, bullets, bars and brackets that frame a
+    /// label ("- Advertisement -", "[Sponsored]"); most keys have none.
+    static func trimmedLabel(_ key: String) -> String {
+        guard let first = key.utf8.first, let last = key.utf8.last else { return key }
+        let isFrame = { (byte: UInt8) in byte >= 0x80 || " -|*[]()".utf8.contains(byte) }
+        return isFrame(first) || isFrame(last) ? key.trimmingCharacters(in: " -–—•·|*[]()") : key
     }
 
     /// "Advertisement" and its kin in several languages.
@@ -153,8 +179,8 @@ enum EdgeNoise {
 
     /// The kind of a block that opens with one of the prefix rules' phrases.
     private static func prefixed(_ key: String, linkDensity: Double) -> String? {
-        guard let first = key.utf8.first, prefixInitials.contains(first) else { return nil }
-        for (phrase, kind, condition) in prefixRules where key.hasBytePrefix(phrase) {
+        guard let first = key.utf8.first, let rules = prefixRulesByInitial[first] else { return nil }
+        for (phrase, kind, condition) in rules where key.hasBytePrefix(phrase) {
             switch condition {
             case .none:
                 return kind
@@ -296,8 +322,9 @@ enum EdgeNoise {
         ("lire aussi", "link list", .mostlyLinks), ("leer más", "link list", .mostlyLinks), ("leggi anche", "link list", .mostlyLinks),
     ]
 
-    /// The first bytes of the prefix rules, which settle most blocks.
-    private static let prefixInitials: Set<UInt8> = Set(prefixRules.compactMap { $0.0.utf8.first })
+    /// The prefix rules by their first byte, which settles most blocks.
+    private static let prefixRulesByInitial: [UInt8: [(String, String, Condition)]] =
+        Dictionary(grouping: prefixRules, by: { $0.0.utf8.first! })
 
     // MARK: - Shapes
 
@@ -309,6 +336,9 @@ enum EdgeNoise {
         "player.fm", "podbean", "soundcloud", "radiopublic", "radio public", "podchaser", "fountain", "podverse",
         "antennapod", "goodpods", "podcast republic", "breaker", "anchor", "simplecast",
     ]
+
+    /// The first bytes of the platforms' names.
+    private static let platformInitials = Set(podcastPlatforms.compactMap(\.utf8.first))
 
     /// Words that tie a subscribe prompt to a podcast.
     private static let podcastWords = [
@@ -344,7 +374,10 @@ enum EdgeNoise {
     /// "Apple Podcasts · Spotify · Overcast": a line that is nothing but
     /// platform names between separators.
     private static func isPodcastPlatformList(_ key: String) -> Bool {
-        guard key.utf8.count <= 240 else { return false }
+        // Every name is a platform's, the first too.
+        guard key.utf8.count <= 240, let first = key.utf8.first, platformInitials.contains(first),
+              podcastPlatforms.contains(where: key.hasBytePrefix)
+        else { return false }
         let names = key.split(whereSeparator: { "·•|,/–—-".contains($0) })
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
@@ -373,7 +406,9 @@ enum EdgeNoise {
 
     /// "Newer Post Older Post Home", "« Previous post | Next post »".
     private static func isBlogNavigation(_ key: String) -> Bool {
-        guard key.utf8.count <= 60 else { return false }
+        guard key.utf8.count <= 60, let first = key.utf8.first, "nophe«‹←".utf8.contains(first),
+              ["newer", "older", "previous", "next"].contains(where: key.containsBytes(of:))
+        else { return false }
         let words = key.split(whereSeparator: { " |·/«»‹›←→".contains($0) })
         let navigation: Set<Substring> = ["newer", "older", "post", "posts", "home", "previous", "next", "entry", "entries"]
         return words.count >= 2 && words.allSatisfy(navigation.contains)
@@ -414,8 +449,28 @@ enum EdgeNoise {
         return false
     }
 
-    /// `key` with typographic apostrophes as "'", so "today’s" reads as "today's".
+    /// `key` with typographic apostrophes (E2 80 99) in its first 48 bytes
+    /// as "'", so "today’s" reads as "today's": the phrases that hold one
+    /// open their block.
     private static func straightened(_ key: String) -> String {
-        key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
+        key.withBytes { bytes in
+            let opening = bytes.prefix(48)
+            guard opening.count >= 3, opening.indices.dropLast(2).contains(where: {
+                bytes[$0] == 0xE2 && bytes[$0 + 1] == 0x80 && bytes[$0 + 2] == 0x99
+            }) else { return key }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if index < 48, index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                    output.append(UInt8(ascii: "'"))
+                    index += 3
+                } else {
+                    output.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 }

@@ -52,7 +52,7 @@ enum InlineNoise {
     /// label followed by mostly links.
     private static func kind(of block: Block) -> String? {
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
-            let key = BoundaryText.normalized(block.text).trimmingCharacters(in: " -–—•·|*[]()")
+            let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }
             return nil
         }
@@ -71,7 +71,10 @@ enum InlineNoise {
     /// one went.
     private static func removeReadInFullCaption(of block: Block, in tree: inout HTMLTree,
                                                 removals: inout [Removal]) -> Bool {
+        // The caption is the figure's text: most say nothing about reading or clicking.
         guard let figure = block.nodes.first, block.length <= BoundaryText.maximumRuleLength else { return false }
+        let key = BoundaryText.normalized(block.text)
+        guard key.containsBytes(of: "read") || key.containsBytes(of: "click") else { return false }
         var removedOne = false
         for node in tree.descendants(of: figure) where tree.nodes[node].name == "figcaption" && !tree.isDetached(node) {
             let text = tree.textContent(of: node)

@@ -70,7 +70,9 @@ enum Tracking {
     /// with `tid`, `__utm.gif`), e-mail open trackers (`open.gif`,
     /// `/track/open`, `/wf/open?upn=`) and `pixel` or `beacon` endpoints.
     static func isAnalyticsHit(_ url: String) -> Bool {
+        // Most image URLs hold none of the words the shapes need.
         let lowered = url.lowercased()
+        guard analyticsWords.contains(where: lowered.containsBytes(of:)) else { return false }
         let withoutFragment = lowered.prefix(while: { $0 != "#" })
         let parts = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts[0].drop(while: { $0 != "/" }).dropFirst(lowered.contains("://") ? 2 : 0)
@@ -88,6 +90,9 @@ enum Tracking {
         let joined = "/" + segments.joined(separator: "/")
         return joined.contains("/track/open") || (joined.contains("/wf/open") && keys.contains("upn"))
     }
+
+    /// Words that every analytics shape below holds.
+    private static let analyticsWords = ["piwik", "matomo", "idsite", "collect", "__utm", "open", "pixel", "beacon"]
 
     /// `url` without tracking parameters (`utm_*` and the list above), and
     /// without empty parameters; the same string when there is nothing to drop.
