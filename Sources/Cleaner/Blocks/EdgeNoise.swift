@@ -390,7 +390,10 @@ enum EdgeNoise {
     /// Acast. See acast.com/privacy for more information.", "Learn more
     /// about your ad choices. Visit megaphone.fm/adchoices".
     private static func mentionsPodcastHostingNotice(_ key: String) -> Bool {
-        (key.containsBytes(of: "privacy information") || key.containsBytes(of: "adchoices")
+        guard key.containsBytes(of: "privacy") || key.containsBytes(of: "adchoices")
+            || key.containsBytes(of: "personal data")
+        else { return false }
+        return (key.containsBytes(of: "privacy information") || key.containsBytes(of: "adchoices")
             || key.containsBytes(of: "/privacy") || key.containsBytes(of: "for information about our collection"))
             && mentionsWebAddress(key) && !key.containsBytes(of: ". ") || key.hasBytePrefix("see ")
             && key.containsBytes(of: "privacy") && mentionsWebAddress(key)

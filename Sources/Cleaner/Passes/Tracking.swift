@@ -70,9 +70,10 @@ enum Tracking {
     /// with `tid`, `__utm.gif`), e-mail open trackers (`open.gif`,
     /// `/track/open`, `/wf/open?upn=`) and `pixel` or `beacon` endpoints.
     static func isAnalyticsHit(_ url: String) -> Bool {
-        // Most image URLs hold none of the words the shapes need.
+        // Most image URLs hold none of the words the shapes need (looked
+        // for as written: analytics URLs are lowercase).
+        guard analyticsWords.contains(where: url.containsBytes(of:)) else { return false }
         let lowered = url.lowercased()
-        guard analyticsWords.contains(where: lowered.containsBytes(of:)) else { return false }
         let withoutFragment = lowered.prefix(while: { $0 != "#" })
         let parts = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts[0].drop(while: { $0 != "/" }).dropFirst(lowered.contains("://") ? 2 : 0)
