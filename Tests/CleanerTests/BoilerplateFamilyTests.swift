@@ -147,6 +147,7 @@ import Cleaner
         Case(html: "<p>Folgen Sie uns auf Instagram und Mastodon.</p>", kind: "social links"),
         Case(html: "<p>Find us on social media @harbourgazette</p>", kind: "social links"),
         Case(html: "<p>Twitter @harbourgazette</p>", kind: "social links"),
+        Case(html: "<p>Email us at letters@harbourgazette.example.</p>", kind: "contact line"),
         Case(html: "<p>Instagram: @gazette | Mastodon: @gazette</p>", kind: "social links"),
     ]
 

@@ -293,6 +293,7 @@ import Cleaner
         "Read 40 remaining pages of the report and you will find the ferry mentioned once.",
         "The team scored 87 points in the final, and 64 comments on the club's page called it the best game in years.",
         "Our newsletter editor, who joined the paper in 1998, retires this week after twenty-six years.",
+        "Email us at the address on the back of the timetable if your sailing was cancelled, and keep your ticket.",
     ])
     func familyWordsInProseAtEitherEdgeStay(sentence: String) {
         for input in ["<p>\(sentence)</p><p>\(bodyParagraph)</p>", "<p>\(bodyParagraph)</p><p>\(sentence)</p>",

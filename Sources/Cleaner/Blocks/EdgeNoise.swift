@@ -36,6 +36,12 @@ enum EdgeNoise {
         if isPodcastPromotion(key, linkDensity: linkDensity) { return "podcast links" }
         if isSocialHandleLine(key) { return "social links" }
         if isScoreLine(key) { return "aggregator metadata" }
+        if length <= 120, key.containsBytes(of: "@"),
+           ["email us at ", "e-mail us at ", "write to us at ", "contact us at ", "you can reach us at ",
+            "send us an email at ", "got a question or a comment? you can reach us at "].contains(where: key.hasBytePrefix)
+        {
+            return "contact line"
+        }
         if key.hasBytePrefix("read "), key.containsBytes(of: " remaining paragraph") { return "read-in-full prompt" }
         if key.containsBytes(of: "newsletter"), length <= 200, mentionsWebAddress(key) || linkDensity >= 0.3,
            ["visit ", "sign up", "subscribe", "get our ", "join our ", "join the "].contains(where: key.hasBytePrefix)
