@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries stay at the edge: one system-library target each, with typed shims.
@@ -43,6 +44,16 @@ let package = Package(
 
         .target(name: "Spool", dependencies: ["CSQLite", "CSyncFS", "FeedParser", "Cleaner"]),
 
+        // What `once` and `run` share: due selection, fetch → parse → clean →
+        // deliver with group commit, the daemon's loop; given a clock and a log.
+        .target(
+            name: "Poller",
+            dependencies: [
+                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "Spool",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The executable: CLI and wiring only.
         .executableTarget(
             name: "feedspool",
@@ -53,7 +64,9 @@ let package = Package(
                 "FeedParser",
                 "Cleaner",
                 "Spool",
+                "Poller",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -68,6 +81,14 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PollerTests",
+            dependencies: [
+                "Poller", "Config", "Fetcher", "Spool",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture", "TestSupport"]),
         // The child process the spool's kill -9 test starts and kills; tests only.
         .executableTarget(

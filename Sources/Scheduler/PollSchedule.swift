@@ -103,7 +103,7 @@ public struct PollSchedule: Sendable, Equatable {
 
 extension Duration {
     /// The duration in seconds, as a `TimeInterval`.
-    var seconds: Double {
+    public var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
     }

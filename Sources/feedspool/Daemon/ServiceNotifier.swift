@@ -1,3 +1,4 @@
+import Logging
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,11 +15,11 @@ struct ServiceNotifier: Sendable {
     /// The socket's address bytes (`sun_path`, a leading NUL for an
     /// abstract name, no terminator); nil when there is nothing to notify.
     private let address: [UInt8]?
-    private let log: Log
+    private let log: Logger
 
     /// A notifier for the socket `$NOTIFY_SOCKET` names, if any, that logs
     /// its failures to `log`.
-    init(socket variable: String?, log: Log) {
+    init(socket variable: String?, log: Logger) {
         self.log = log
         guard let variable, let first = variable.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "@")
         else {

@@ -7,11 +7,11 @@ import Cleaner
 import Config
 import FeedParser
 import Fetcher
-import Scheduler
+import Logging
 import Spool
 
 /// What polling one feed came to, for the summary and the exit status.
-enum PollOutcome: Equatable, Sendable {
+public enum PollOutcome: Equatable, Sendable {
     /// Fetched, parsed and delivered (`articles` may be 0); `warning` is a
     /// recovered problem worth one line.
     case delivered(articles: Int, warning: String?)
@@ -21,6 +21,16 @@ enum PollOutcome: Equatable, Sendable {
     case skipped(String)
     /// The poll failed; the reason is one line.
     case failed(String)
+
+    /// Logs what `feed`'s poll came to, when it is worth a line: a failure
+    /// as an error with its reason, a recovered problem as a warning.
+    public func log(feed: String, to log: Logger) {
+        switch self {
+        case .delivered(_, let warning?): log.warning("warning: \(feed): \(warning)")
+        case .failed(let reason): log.error("\(feed): \(reason)")
+        case .delivered, .notModified, .skipped: break
+        }
+    }
 }
 
 /// Turns one fetched feed into articles ready for the spool: parse, filter,
@@ -31,22 +41,9 @@ struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
     /// Fetches the entries' pages when the feed has `fulltext=yes`.
-    let pageFetcher: Fetcher?
+    let pageFetcher: (any FeedFetching)?
     let parser = FeedParser()
     let cleaner = Cleaner()
-
-    /// The request for this feed, with the validators of its last fetch.
-    static func request(for feed: FeedSettings, id: Int, state: FeedState) -> FetchRequest {
-        var request = FetchRequest(id: id, url: feed.url)
-        request.etag = state.etag
-        request.lastModified = state.lastModified
-        if let userAgent = feed.userAgent { request.userAgent = userAgent }
-        request.timeout = feed.timeout
-        request.maxBytes = feed.maxSize
-        request.allowFile = feed.url.lowercased().hasPrefix("file://")
-        request.perHost = feed.perHost
-        return request
-    }
 
     /// Handles the fetch result up to the delivery: what to deliver, and
     /// the feed state to record once the delivery is settled.

@@ -1,102 +1,115 @@
 import Config
-import Dispatch
+import Logging
+import Scheduler
 import Spool
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
 
-/// `feedspool run`'s loop: poll the feeds that are due, as one `PollRun`
-/// (the machinery `once` uses), then sleep until the next feed is due or a
-/// signal arrives; reload the configuration on SIGHUP, return on SIGTERM or
-/// SIGINT. Logs one line per event to its `Log`: each failed feed with its
-/// reason as `once` words it (an error), a summary per round (information),
-/// reloads and problems.
+/// `feedspool run`'s loop: polls the feeds that are due as one `PollRun`,
+/// then sleeps until the next one is due or a request arrives.
+///
+/// It reloads the configuration when asked to and returns when asked to
+/// stop (its `DaemonHost` turns signals into those requests). It logs one
+/// line per event: each failed feed with its reason as `once` words it (an
+/// error), a summary per round (information), reloads and problems.
 ///
 /// When each feed is due is `PollSchedule`'s call, from what the state store
 /// remembers: its interval, longer after failures, never before a server's
 /// `Retry-After` or a host's `min-interval`, never for a feed gone (410).
-struct Daemon {
+public struct Daemon {
     /// How long after the first feed falls due a round starts: the feeds due
     /// meanwhile join it, so that feeds polled together stay together and
     /// are delivered in one group commit. Feeds are polled late by up to
     /// this much, never early.
-    static let gathering: Double = 1
+    public static let gathering: Double = 1
     /// The longest the loop sleeps before it looks at the schedule again,
     /// so that a machine waking from suspend polls what fell due meanwhile.
-    static let longestSleep: Double = 60
+    public static let longestSleep: Double = 60
     /// How often the keys of entries that left their feeds long ago are
     /// forgotten (`keep-seen`): after the first round, then daily.
-    static let pruneInterval: Double = 86_400
+    public static let pruneInterval: Double = 86_400
 
     private var configuration: Configuration
     private let state: StateStore
     private let spool: Spool
-    private let signals: SignalWatch
-    private let notifier: ServiceNotifier
-    private let log: Log
+    private let host: any DaemonHost
+    private let clock: any PollClock
+    private let log: Logger
+    private let makeFetchers: (Configuration) -> PollFetchers
     private var fetchers: PollFetchers
     /// When this process last polled each feed (see `PollSelection.init`).
     private var polledAt: [String: Date] = [:]
     private var lastPrune: Date?
 
-    /// A loop over `configuration`'s feeds that logs to `log`; the spool
-    /// must be recovered.
-    init(configuration: Configuration, state: StateStore, spool: Spool, signals: SignalWatch,
-         notifier: ServiceNotifier, log: Log) {
+    /// A loop over `configuration`'s feeds; the spool must be recovered.
+    /// - Parameters:
+    ///   - host: Turns signals into requests, sleeps, tells systemd.
+    ///   - clock: The time rounds are decided and recorded by.
+    ///   - log: Where each event is logged.
+    ///   - makeFetchers: The fetchers for a configuration: at start, and
+    ///     after a reload that changed the caps or the need for pages.
+    public init(configuration: Configuration, state: StateStore, spool: Spool, host: any DaemonHost,
+                clock: any PollClock = SystemClock(), log: Logger,
+                makeFetchers: @escaping (Configuration) -> PollFetchers = PollFetchers.init(for:)) {
         self.configuration = configuration
         self.state = state
         self.spool = spool
-        self.signals = signals
-        self.notifier = notifier
+        self.host = host
+        self.clock = clock
         self.log = log
-        fetchers = PollFetchers(for: configuration.feeds, globals: configuration.globals)
+        self.makeFetchers = makeFetchers
+        fetchers = makeFetchers(configuration)
     }
 
-    /// Polls until a stop signal.
-    mutating func run() {
+    /// Polls until a stop request.
+    public mutating func run() {
         reportGoneFeeds()
         while true {
-            let requests = signals.take()
+            let requests = host.takeRequests()
             if let stop = requests.stop {
                 log.info("stopping on \(stop)")
-                notifier.send("STOPPING=1")
+                host.notify(.stopping)
                 return
             }
             if requests.reload { reload() }
-            let now = Date()
+            let now = clock.now()
             let selection = PollSelection(configuration.feeds, state: state, at: now, force: .no, polledAt: polledAt)
             if !selection.due.isEmpty {
                 poll(selection.due, at: now)
                 continue
             }
-            var wake = now.addingTimeInterval(Self.longestSleep)
-            if let next = selection.nextDue { wake = min(wake, next.addingTimeInterval(Self.gathering)) }
-            signals.wait(until: Self.wallTime(wake))
+            host.sleep(until: Self.wake(after: now, nextDue: selection.nextDue))
         }
+    }
+
+    /// When the loop wakes when the first waiting feed falls due at
+    /// `nextDue`: a gathering window later, and never after the longest sleep.
+    public static func wake(after now: Date, nextDue: Date?) -> Date {
+        let latest = now.addingTimeInterval(longestSleep)
+        guard let nextDue else { return latest }
+        return min(latest, nextDue.addingTimeInterval(gathering))
     }
 
     // MARK: - Rounds
 
     /// Polls a round of due feeds, logs its summary, and prunes when it is time.
     private mutating func poll(_ due: [PollSelection.Due], at now: Date) {
-        let run = PollRun(state: state, spool: spool, fetchers: fetchers, showsProgress: false, log: log)
-        guard let tally = signals.polling({ run.run(due) }) else { return }
+        let run = PollRun(state: state, spool: spool, fetchers: fetchers, clock: clock)
+        let log = self.log
+        guard let tally = host.polling({ run.run(due) { feed, outcome in outcome.log(feed: feed, to: log) } })
+        else { return }
         for item in due { polledAt[item.feed.name] = now }
         let summary = "polled \(Self.count(tally.polled, "feed")), delivered \(Self.count(tally.articles, "article"))"
             + (tally.failed > 0 ? ", \(tally.failed) failed" : "")
-        log.info(summary)
-        notifier.send("STATUS=\(UTCClock.hoursAndMinutes(now)) UTC: \(summary)")
+        log.info("\(summary)")
+        host.notify(.status("\(UTCClock.hoursAndMinutes(now)) UTC: \(summary)"))
         if lastPrune.map({ now.timeIntervalSince($0) >= Self.pruneInterval }) ?? true {
             lastPrune = now
             do {
-                try state.prune(retention: configuration.globals.keepSeen.timeInterval, now: now)
+                try state.prune(retention: configuration.globals.keepSeen.seconds, now: now)
             } catch {
                 log.error("cannot forget old seen entries: \(error)")
             }
@@ -118,13 +131,13 @@ struct Daemon {
     /// and state folders stay as they were until a restart: the state store
     /// is locked and recovered for the spool it was opened with.
     private mutating func reload() {
-        notifier.send("RELOADING=1\nMONOTONIC_USEC=\(Self.monotonicMicroseconds())")
-        defer { notifier.send("READY=1") }
+        host.notify(.reloading)
+        defer { host.notify(.ready) }
         var loaded: Configuration
         do {
             loaded = try ConfigLoader.load(path: configuration.path)
         } catch {
-            ConfigPath.report(error, to: log)
+            for problem in error.problems { log.problem(problem.description) }
             let problems = Self.count(error.problems.count, "problem")
             log.warning("kept the running configuration: \(configuration.path) has \(problems)")
             return
@@ -136,7 +149,7 @@ struct Daemon {
         loaded.spoolPath = configuration.spoolPath
         loaded.statePath = configuration.statePath
         if !fetchers.serve(loaded) {
-            fetchers = PollFetchers(for: loaded.feeds, globals: loaded.globals)
+            fetchers = makeFetchers(loaded)
         }
         configuration = loaded
         log.info("reloaded \(configuration.path): \(Self.count(configuration.feeds.count, "feed"))")
@@ -146,21 +159,7 @@ struct Daemon {
     // MARK: - Helpers
 
     /// "1 feed", "3 feeds".
-    static func count(_ number: Int, _ noun: String) -> String {
+    public static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
-    }
-
-    /// `CLOCK_MONOTONIC` in microseconds, which systemd wants with `RELOADING=1`.
-    private static func monotonicMicroseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1_000_000 + now.tv_nsec / 1000
-    }
-
-    /// `date` as a wall-clock deadline.
-    private static func wallTime(_ date: Date) -> DispatchWallTime {
-        let seconds = date.timeIntervalSince1970
-        let whole = seconds.rounded(.down)
-        return DispatchWallTime(timespec: timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9)))
     }
 }
