@@ -15,13 +15,17 @@ public struct PollRecord: Sendable, Equatable {
     public var retryAfter: Date?
     /// The server said the feed is gone for good (HTTP 410).
     public var isGone: Bool
+    /// Where a permanent redirect (301, 308) said the feed now lives.
+    public var movedTo: String?
 
     /// Makes a record; a feed never polled has the defaults.
-    public init(lastAttempt: Date? = nil, consecutiveFailures: Int = 0, retryAfter: Date? = nil, isGone: Bool = false) {
+    public init(lastAttempt: Date? = nil, consecutiveFailures: Int = 0, retryAfter: Date? = nil, isGone: Bool = false,
+                movedTo: String? = nil) {
         self.lastAttempt = lastAttempt
         self.consecutiveFailures = consecutiveFailures
         self.retryAfter = retryAfter
         self.isGone = isGone
+        self.movedTo = movedTo
     }
 }
 

@@ -8,6 +8,7 @@ import Config
 import FeedParser
 import Fetcher
 import Logging
+import Scheduler
 import Spool
 
 /// What polling one feed came to, for the summary and the exit status.
@@ -48,9 +49,9 @@ struct FeedPoll {
     /// Handles the fetch result up to the delivery: what to deliver, and
     /// the feed state to record once the delivery is settled.
     func prepare(_ result: Result<FetchResponse, FetchError>, now: Date) -> PreparedPoll {
-        var record = (try? state.feedState(feed.name)) ?? FeedState()
-        record.lastFetch = now
-        var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""))
+        let record = (try? state.feedState(feed.name)) ?? FeedState()
+        let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+        var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""), schedule: schedule, polledAt: now)
         switch result {
         case .failure(let error):
             prepared.outcome = .failed(error.description)
@@ -61,11 +62,11 @@ struct FeedPoll {
     }
 
     private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
-        if let moved = response.permanentRedirect { prepared.record.permanentRedirect = moved }
+        prepared.movedTo = response.permanentRedirect
         if response.isNotModified {
             // The feed is there (a feed once gone and named again may answer
             // 304 to the validators kept from before).
-            prepared.record.gone = false
+            prepared.answered = true
             // Nothing to parse, but articles an earlier failure left half-way
             // are finished by the delivery, as for any fetched feed.
             prepared.articles = []
@@ -73,20 +74,21 @@ struct FeedPoll {
             return
         }
         if response.isGone {
-            prepared.record.gone = true
+            prepared.isGone = true
             prepared.outcome = .failed("HTTP 410 Gone: the feed was removed; it is polled again only when named")
             return
         }
         guard response.isSuccess else {
             if let retryAfter = response.retryAfter {
-                prepared.record.retryAfter = retryAfter
+                prepared.retryAfter = retryAfter
                 prepared.outcome = .failed("HTTP \(response.status), retrying after \(UTCClock.hoursAndMinutes(retryAfter)) UTC")
             } else {
                 prepared.outcome = .failed("HTTP \(response.status)")
             }
             return
         }
-        prepared.record.gone = false
+        // The feed is there, whatever happens next.
+        prepared.answered = true
         var parsed: Feed
         do {
             parsed = try parser.parse(response.body, baseURL: response.effectiveURL, charset: response.charset)

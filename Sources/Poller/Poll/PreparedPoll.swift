@@ -1,4 +1,10 @@
+import Scheduler
 import Spool
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// A fetched feed handled up to its delivery (`FeedPoll.prepare`): the
 /// articles waiting to be delivered with a group of other feeds, and the feed
@@ -17,11 +23,22 @@ struct PreparedPoll: Sendable {
     var articles: [SpoolArticle]?
     /// The response's `ETag` and `Last-Modified`, stored after delivery.
     var validators: (etag: String?, lastModified: String?) = (nil, nil)
+    /// What the server said that the schedule keeps: a `Retry-After`, a
+    /// permanent redirect, whether it served the feed or said it is gone.
+    var retryAfter: Date?
+    var movedTo: String?
+    var answered = false
+    var isGone = false
+    /// The feed's schedule, and when it was polled.
+    let schedule: PollSchedule
+    let polledAt: Date
 
-    init(feed: String, record: FeedState, outcome: PollOutcome) {
+    init(feed: String, record: FeedState, outcome: PollOutcome, schedule: PollSchedule, polledAt: Date) {
         self.feed = feed
         self.record = record
         self.outcome = outcome
+        self.schedule = schedule
+        self.polledAt = polledAt
     }
 
     /// Settles the poll with how its group's delivery went (`files`: how
@@ -38,20 +55,21 @@ struct PreparedPoll: Sendable {
         default:
             break
         }
+        let result: PollResult
         switch outcome {
         case .delivered(let count, _):
-            record.errorCount = 0
-            record.retryAfter = nil
+            result = .succeeded
             record.lastResult = "ok: \(count) new"
         case .notModified:
-            record.errorCount = 0
-            record.retryAfter = nil
+            result = .succeeded
             record.lastResult = "not modified"
         case .failed(let reason):
-            record.errorCount += 1
+            result = isGone ? .gone : .failed(retryAfter: retryAfter, answered: answered)
             record.lastResult = "error: \(reason)"
         case .skipped:
-            break
+            return
         }
+        let (next, nextDue) = schedule.record(after: result, movedTo: movedTo, of: PollRecord(record), at: polledAt)
+        record.update(from: next, nextDue: nextDue)
     }
 }

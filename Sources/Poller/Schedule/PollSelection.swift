@@ -35,9 +35,8 @@ public struct PollSelection {
         for feed in feeds {
             let record = (try? state.feedState(feed.name)) ?? FeedState()
             let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-            let lastAttempt = [record.lastFetch, polledAt[feed.name]].compactMap { $0 }.max()
-            let pollRecord = PollRecord(lastAttempt: lastAttempt, consecutiveFailures: record.errorCount,
-                                        retryAfter: record.retryAfter, isGone: record.gone)
+            var pollRecord = PollRecord(record)
+            pollRecord.lastAttempt = [record.lastFetch, polledAt[feed.name]].compactMap { $0 }.max()
             let decision = schedule.decision(for: pollRecord, at: now, force: force)
             if decision == .due {
                 due.append(Due(feed: feed, state: record))
