@@ -4,8 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Where the poller reads the time: the system's clock in the program, a
-/// clock the test moves in tests, so that no test waits in real time.
+/// Where the poller reads the time.
+/// The system's clock in the program, a clock the test moves in tests, so that no test waits in
+/// real time.
 public protocol PollClock: Sendable {
     /// The current time.
     func now() -> Date

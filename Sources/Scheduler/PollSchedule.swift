@@ -4,8 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What the scheduler knows about a feed's past polls; the state store keeps
-/// it, the scheduler only reads it.
+/// What the scheduler knows about a feed's past polls; the state store keeps it, the scheduler only reads it.
 public struct PollRecord: Sendable, Equatable {
     /// When the feed was last polled, successfully or not.
     public var lastAttempt: Date?
@@ -41,10 +40,10 @@ public enum PollDecision: Sendable, Equatable {
     case gone
 }
 
-/// When a feed is polled: every `interval`, never more often than
-/// `minInterval`, later after failures (the interval doubles with each
-/// failure in a row, up to a day or the interval if that is longer), and
-/// never before a server's `Retry-After`.
+/// When a feed is polled.
+/// Every `interval`, never more often than `minInterval`, later after failures (the interval
+/// doubles with each failure in a row, up to a day or the interval if that is longer), and never
+/// before a server's `Retry-After`.
 public struct PollSchedule: Sendable, Equatable {
     /// The longest wait that failures alone can cause.
     public static let maximumBackoff: Duration = .seconds(24 * 3600)
@@ -78,10 +77,10 @@ public struct PollSchedule: Sendable, Equatable {
         return next
     }
 
-    /// Whether to poll at `now`. With `force` (a user naming the feed, or
-    /// `feedspool once`), the interval is ignored but a server's
-    /// `Retry-After` and `min-interval` are still honoured, and a gone feed
-    /// is polled only when `force` is `.evenGone`.
+    /// Whether to poll at `now`.
+    /// With `force` (a user naming the feed, or `feedspool once`), the interval is ignored but a
+    /// server's `Retry-After` and `min-interval` are still honoured, and a gone feed is polled only
+    /// when `force` is `.evenGone`.
     public func decision(for record: PollRecord, at now: Date, force: Force = .no) -> PollDecision {
         if record.isGone && force != .evenGone { return .gone }
         if let retryAfter = record.retryAfter, retryAfter > now { return .waitingForServer(retryAfter) }

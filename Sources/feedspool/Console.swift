@@ -5,10 +5,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes to the standard streams the way a Unix tool should: data on
-/// stdout, one line per problem on stderr, prefixed with the program name.
-/// Uses the POSIX calls directly: Foundation's file handles would cost every
-/// run of the command the start-up time of all of Foundation.
+/// Writes to the standard streams the way a Unix tool should.
+/// Data on stdout, one line per problem on stderr, prefixed with the program name. Uses the POSIX
+/// calls directly: Foundation's file handles would cost every run of the command the start-up time
+/// of all of Foundation.
 enum Console {
     /// Writes raw bytes to standard output.
     static func write(_ bytes: [UInt8]) {
@@ -21,15 +21,15 @@ enum Console {
         text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
-    /// Writes one line to standard error as it is, without the program name:
-    /// for `file:line: message` lines, the form editors jump to.
+    /// Writes one line to standard error as it is, without the program name.
+    /// For `file:line: message` lines, the form editors jump to.
     static func diagnostic(_ line: String) {
         var text = line + "\n"
         text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
-    /// Writes text to standard error as it is, without a line break: for
-    /// the progress line a terminal redraws.
+    /// Writes text to standard error as it is, without a line break.
+    /// For the progress line a terminal redraws.
     static func raw(_ text: String) {
         var text = text
         text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }

@@ -9,8 +9,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `feedspool once`: polls every feed (or the ones named) once, now, and
-/// delivers what is new into the spool.
+/// `feedspool once`: polls every feed (or the ones named) once, now, and delivers what is new into the spool.
 struct OnceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "once",

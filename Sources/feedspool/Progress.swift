@@ -19,8 +19,7 @@ struct Progress {
     private let isTerminal: Bool
     private let log: Logger
 
-    /// Starts the line for `total` feeds when stderr is a terminal; error
-    /// and warning lines go to `log`.
+    /// Starts the line for `total` feeds when stderr is a terminal; error and warning lines go to `log`.
     init(total: Int, log: Logger) {
         self.total = total
         self.log = log

@@ -9,9 +9,9 @@ import Glibc
 import Darwin
 #endif
 
-/// `feedspool run`: the daemon. Polls each feed whenever it is due and
-/// delivers what is new into the spool, until SIGTERM or SIGINT; SIGHUP
-/// reloads the configuration. Made to run under systemd (`Type=notify`).
+/// `feedspool run`: the daemon.
+/// Polls each feed whenever it is due and delivers what is new into the spool, until SIGTERM or
+/// SIGINT; SIGHUP reloads the configuration. Made to run under systemd (`Type=notify`).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -61,8 +61,8 @@ struct RunCommand: ParsableCommand {
         daemon.run()
     }
 
-    /// Logs what start-up recovery did, when it did anything: information,
-    /// since an abandoned round leaves deliveries to finish by design.
+    /// Logs what start-up recovery did, when it did anything.
+    /// Information, since an abandoned round leaves deliveries to finish by design.
     private static func report(_ recovery: Spool.Recovery, to log: Logger) {
         guard recovery.moved + recovery.alreadyDelivered + recovery.strayFilesRemoved > 0 else { return }
         let line = "finished deliveries an earlier process left: \(Daemon.count(recovery.moved, "article")) "

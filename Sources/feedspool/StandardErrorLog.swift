@@ -6,8 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The loggers that write to standard error: `JournalLogHandler`'s lines,
-/// with the syslog priority only when standard error is the journal's stream.
+/// The loggers that write to standard error.
+/// `JournalLogHandler`'s lines, with the syslog priority only when standard error is the journal's
+/// stream.
 ///
 /// Decided once, when `run` starts, and passed to what logs for it; the
 /// other commands write with `plain`, so their output never changes.

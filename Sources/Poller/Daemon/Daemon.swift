@@ -8,8 +8,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `feedspool run`'s loop: polls the feeds that are due as one `PollRun`,
-/// then sleeps until the next one is due or a request arrives.
+/// `feedspool run`'s loop.
+/// Polls the feeds that are due as one `PollRun`, then sleeps until the next one is due or a
+/// request arrives.
 ///
 /// It reloads the configuration when asked to and returns when asked to
 /// stop (its `DaemonHost` turns signals into those requests). It logs one
@@ -20,16 +21,15 @@ import Foundation
 /// remembers: its interval, longer after failures, never before a server's
 /// `Retry-After` or a host's `min-interval`, never for a feed gone (410).
 public struct Daemon {
-    /// How long after the first feed falls due a round starts: the feeds due
-    /// meanwhile join it, so that feeds polled together stay together and
-    /// are delivered in one group commit. Feeds are polled late by up to
-    /// this much, never early.
+    /// How long after the first feed falls due a round starts.
+    /// The feeds due meanwhile join it, so that feeds polled together stay together and are
+    /// delivered in one group commit. Feeds are polled late by up to this much, never early.
     public static let gathering: Double = 1
     /// The longest the loop sleeps before it looks at the schedule again,
     /// so that a machine waking from suspend polls what fell due meanwhile.
     public static let longestSleep: Double = 60
-    /// How often the keys of entries that left their feeds long ago are
-    /// forgotten (`keep-seen`): after the first round, then daily.
+    /// How often the keys of entries that left their feeds long ago are forgotten (`keep-seen`).
+    /// After the first round, then daily.
     public static let pruneInterval: Double = 86_400
 
     private var configuration: Configuration
@@ -85,8 +85,8 @@ public struct Daemon {
         }
     }
 
-    /// When the loop wakes when the first waiting feed falls due at
-    /// `nextDue`: a gathering window later, and never after the longest sleep.
+    /// When the loop wakes when the first waiting feed falls due at `nextDue`.
+    /// A gathering window later, and never after the longest sleep.
     public static func wake(after now: Date, nextDue: Date?) -> Date {
         let latest = now.addingTimeInterval(longestSleep)
         guard let nextDue else { return latest }
@@ -116,8 +116,8 @@ public struct Daemon {
         }
     }
 
-    /// Names each gone feed once, at start and after a reload: the schedule
-    /// leaves it out without another word.
+    /// Names each gone feed once, at start and after a reload.
+    /// The schedule leaves it out without another word.
     private func reportGoneFeeds() {
         for feed in configuration.feeds where (try? state.feedState(feed.name))?.gone == true {
             log.warning("\(feed.name): not polled: gone (HTTP 410); `feedspool once \(feed.name)` polls it again while run is stopped")
@@ -126,10 +126,10 @@ public struct Daemon {
 
     // MARK: - Reloading
 
-    /// Loads the configuration file again. With problems, logs each as
-    /// `file:line: message` and keeps the running configuration. The spool
-    /// and state folders stay as they were until a restart: the state store
-    /// is locked and recovered for the spool it was opened with.
+    /// Loads the configuration file again.
+    /// With problems, logs each as `file:line: message` and keeps the running configuration. The
+    /// spool and state folders stay as they were until a restart: the state store is locked and
+    /// recovered for the spool it was opened with.
     private mutating func reload() {
         host.notify(.reloading)
         defer { host.notify(.ready) }

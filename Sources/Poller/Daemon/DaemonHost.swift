@@ -4,10 +4,10 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What the daemon's loop asks of the process around it: the requests its
-/// signals made, sleeping until a deadline, and telling the service manager
-/// how it stands. The program answers with signals and systemd; a test
-/// answers at once, with a clock it moves.
+/// What the daemon's loop asks of the process around it.
+/// The requests its signals made, sleeping until a deadline, and telling the service manager how it
+/// stands. The program answers with signals and systemd; a test answers at once, with a clock it
+/// moves.
 public protocol DaemonHost {
     /// The requests that arrived since the last call, now taken.
     func takeRequests() -> DaemonRequests

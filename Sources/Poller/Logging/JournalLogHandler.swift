@@ -1,7 +1,7 @@
 import Logging
 
-/// Writes each log line as `feedspool run` and `once` show it: with the
-/// program name, or with its syslog priority when the lines go to the journal.
+/// Writes each log line as `feedspool run` and `once` show it.
+/// With the program name, or with its syslog priority when the lines go to the journal.
 ///
 /// On a terminal, a pipe or a file the priority is not shown: errors and
 /// information read `feedspool: …`, and a problem of the configuration file
@@ -42,8 +42,7 @@ public struct JournalLogHandler: LogHandler {
         return "feedspool: \(message)"
     }
 
-    /// The syslog priority of `level` (sd-daemon(3)): 3 error, 4 warning,
-    /// 5 notice, 6 information, 7 debug.
+    /// The syslog priority of `level` (sd-daemon(3)): 3 error, 4 warning, 5 notice, 6 information, 7 debug.
     public static func priority(of level: Logger.Level) -> Int {
         switch level {
         case .critical: 2

@@ -3,8 +3,8 @@ import Fetcher
 import Spool
 
 extension FetchRequest {
-    /// A request for `url` under `feed`'s settings: its user agent, timeout,
-    /// size cap and per-host cap. Feeds and their entries' pages both use it.
+    /// A request for `url` under `feed`'s settings: its user agent, timeout, size cap and per-host cap.
+    /// Feeds and their entries' pages both use it.
     init(url: String, id: Int, settings feed: FeedSettings) {
         self.init(id: id, url: url)
         if let userAgent = feed.userAgent { self.userAgent = userAgent }

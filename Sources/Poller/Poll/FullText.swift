@@ -2,10 +2,9 @@ import Config
 import FeedParser
 import Fetcher
 
-/// Fetches the web pages of new entries for feeds with `fulltext=yes`, whose
-/// entries carry only a summary: the cleaner then extracts the article from
-/// each page. A page that cannot be fetched leaves its entry with what the
-/// feed gave, and says so in one line.
+/// Fetches the web pages of new entries for feeds with `fulltext=yes`, whose entries carry only a summary.
+/// The cleaner then extracts the article from each page. A page that cannot be fetched leaves its
+/// entry with what the feed gave, and says so in one line.
 struct FullText {
     let feed: FeedSettings
     let fetcher: any FeedFetching

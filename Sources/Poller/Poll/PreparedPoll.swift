@@ -6,25 +6,25 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A fetched feed handled up to its delivery (`FeedPoll.prepare`): the
-/// articles waiting to be delivered with a group of other feeds, and the feed
-/// state to record once that delivery is settled.
+/// A fetched feed handled up to its delivery (`FeedPoll.prepare`).
+/// The articles waiting to be delivered with a group of other feeds, and the feed state to record
+/// once that delivery is settled.
 struct PreparedPoll: Sendable {
     /// The feed's name.
     let feed: String
-    /// What to record about this poll; the validators join it only when
-    /// the delivery succeeded.
+    /// What to record about this poll; the validators join it only when the delivery succeeded.
     var record: FeedState
-    /// Where the poll stands: `.delivered` (its count still 0) and
-    /// `.notModified` wait for the delivery of `articles`; others are final.
+    /// Where the poll stands.
+    /// `.delivered` (its count still 0) and `.notModified` wait for the delivery of `articles`;
+    /// others are final.
     var outcome: PollOutcome
     /// The articles to deliver (empty: only the feed's leftovers are
     /// finished); nil when the poll ended before delivery.
     var articles: [SpoolArticle]?
     /// The response's `ETag` and `Last-Modified`, stored after delivery.
     var validators: (etag: String?, lastModified: String?) = (nil, nil)
-    /// What the server said that the schedule keeps: a `Retry-After`, a
-    /// permanent redirect, whether it served the feed or said it is gone.
+    /// What the server said that the schedule keeps.
+    /// A `Retry-After`, a permanent redirect, whether it served the feed or said it is gone.
     var retryAfter: Date?
     var movedTo: String?
     var answered = false

@@ -1,7 +1,8 @@
 import Fetcher
 
-/// What polls fetch through: the libcurl `Fetcher` in the program, a stand-in
-/// that answers at once in the daemon's in-process tests.
+/// What polls fetch through.
+/// The libcurl `Fetcher` in the program, a stand-in that answers at once in the daemon's in-process
+/// tests.
 public protocol FeedFetching: Sendable {
     /// Fetches `requests`, calling `onResult` once per request with its id,
     /// one call at a time, and returns when every one has a result (as

@@ -1,9 +1,8 @@
 import Config
 import Fetcher
 
-/// The fetchers polls go through, under the configuration's `concurrency`
-/// and `per-host` caps: one for the feeds and, when a feed has
-/// `fulltext=yes`, one for the entries' pages.
+/// The fetchers polls go through, under the configuration's `concurrency` and `per-host` caps.
+/// One for the feeds and, when a feed has `fulltext=yes`, one for the entries' pages.
 ///
 /// Pages need their own: the feeds' fetcher may be waiting for a worker to
 /// take a response, so a worker must never wait for it. `run` keeps them
@@ -36,8 +35,8 @@ public struct PollFetchers: Sendable {
         caps = Self.caps(of: configuration.globals)
     }
 
-    /// Whether these fetchers serve `configuration` as new ones would: the
-    /// same caps, and a page fetcher exactly when a feed needs one.
+    /// Whether these fetchers serve `configuration` as new ones would.
+    /// The same caps, and a page fetcher exactly when a feed needs one.
     func serve(_ configuration: Configuration) -> Bool {
         caps == Self.caps(of: configuration.globals)
             && (pages != nil) == configuration.feeds.contains(where: \.fulltext)

@@ -10,9 +10,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One pass over the feeds a `PollSelection` found due: fetched at once,
-/// prepared on worker threads, delivered in groups. `once` makes one pass;
-/// `run` one a round.
+/// One pass over the feeds a `PollSelection` found due.
+/// Fetched at once, prepared on worker threads, delivered in groups. `once` makes one pass; `run`
+/// one a round.
 ///
 /// The feeds are fetched concurrently on the fetcher's thread, and each
 /// response is parsed and cleaned on one of `workers` threads as it arrives

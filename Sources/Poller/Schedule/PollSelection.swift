@@ -46,8 +46,7 @@ public struct PollSelection {
         }
     }
 
-    /// When the first of the waiting feeds falls due; nil when none will
-    /// (none waits, or only gone feeds do).
+    /// When the first of the waiting feeds falls due; nil when none will (none waits, or only gone feeds do).
     public var nextDue: Date? {
         waiting.compactMap { _, decision -> Date? in
             switch decision {

@@ -10,8 +10,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The process around `feedspool run`'s loop: its signals become requests
-/// (`SignalWatch`) and its states go to systemd (`ServiceNotifier`).
+/// The process around `feedspool run`'s loop.
+/// Its signals become requests (`SignalWatch`) and its states go to systemd (`ServiceNotifier`).
 struct ProcessHost: DaemonHost {
     let signals: SignalWatch
     let notifier: ServiceNotifier

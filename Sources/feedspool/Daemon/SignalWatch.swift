@@ -12,9 +12,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The signals `feedspool run` answers, turned into requests its loop takes
-/// between rounds: SIGTERM and SIGINT ask it to stop, SIGHUP to reload the
-/// configuration. Each arrival also ends the loop's sleep (`wait`).
+/// The signals `feedspool run` answers, turned into requests its loop takes between rounds.
+/// SIGTERM and SIGINT ask it to stop, SIGHUP to reload the configuration. Each arrival also ends
+/// the loop's sleep (`wait`).
 ///
 /// A stop asked for while a round is polling abandons the round at once,
 /// through `abandonRound`: the spool's protocol is safe at any instant
