@@ -1,6 +1,7 @@
 import ArgumentParser
 import Config
 import FeedParser
+import Poller
 import Scheduler
 import Spool
 
@@ -49,8 +50,7 @@ struct StatusCommand: ParsableCommand {
     /// One feed's line.
     static func line(for feed: FeedSettings, state: FeedState) -> String {
         let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-        let record = PollRecord(lastAttempt: state.lastFetch, consecutiveFailures: state.errorCount,
-                                retryAfter: state.retryAfter, isGone: state.gone)
+        let record = PollRecord(state)
         var notes: [String] = []
         if let moved = state.permanentRedirect { notes.append("moved permanently to \(moved)") }
         if state.gone { notes.append("gone (HTTP 410)") }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import FeedParser
+import Synchronization
 
 /// The daemon's memory between runs, in one SQLite database (WAL mode) in
 /// the state folder: per feed its fetch state, the keys of the entries
@@ -15,8 +16,9 @@ import FeedParser
 /// the lock, alongside that process.
 ///
 /// Threading: every method may be called from any thread; calls take turns
-/// with the one SQLite connection behind a lock. Delivering two batches of
-/// the *same* feed at once is not supported (see `Spool.deliver`).
+/// with the one SQLite connection, which a `Mutex` owns: nothing reaches it
+/// without the lock. Delivering two batches of the *same* feed at once is
+/// not supported (see `Spool.deliver`).
 public final class StateStore: @unchecked Sendable {
     /// How long the key of an entry that left its feed is remembered: 90 days.
     public static let defaultRetention: TimeInterval = 90 * 86_400
@@ -28,15 +30,15 @@ public final class StateStore: @unchecked Sendable {
     /// The state folder.
     public let folder: String
     /// The database file.
-    public var databasePath: String { database.path }
+    public let databasePath: String
 
-    let database: Database
-    private let lock = StateLock()
+    private let connection: Mutex<Database>
     private let lockDescriptor: Int32
 
-    private init(folder: String, database: Database, lockDescriptor: Int32) {
+    private init(folder: String, database: consuming sending Database, lockDescriptor: Int32) {
         self.folder = folder
-        self.database = database
+        databasePath = database.path
+        connection = Mutex(database)
         self.lockDescriptor = lockDescriptor
     }
 
@@ -64,8 +66,10 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Runs `body` with the connection, holding the lock.
-    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> Result) throws(SpoolError) -> Result {
-        try lock.withLock { () throws(SpoolError) -> Result in try body(database) }
+    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> sending Result) throws(SpoolError) -> sending Result {
+        try connection.withLock { (database: inout sending Database) throws(SpoolError) -> sending Result in
+            try body(database)
+        }
     }
 
     // MARK: - Feed state

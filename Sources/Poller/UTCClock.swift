@@ -5,9 +5,9 @@ import Foundation
 #endif
 
 /// Formats times for one-line messages.
-enum UTCClock {
+public enum UTCClock {
     /// "14:05" in UTC.
-    static func hoursAndMinutes(_ date: Date) -> String {
+    public static func hoursAndMinutes(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let minutes = ((seconds % 86400) + 86400) % 86400 / 60
         let hours = minutes / 60

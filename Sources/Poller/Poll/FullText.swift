@@ -2,13 +2,12 @@ import Config
 import FeedParser
 import Fetcher
 
-/// Fetches the web pages of new entries for feeds with `fulltext=yes`, whose
-/// entries carry only a summary: the cleaner then extracts the article from
-/// each page. A page that cannot be fetched leaves its entry with what the
-/// feed gave, and says so in one line.
+/// Fetches the web pages of new entries for feeds with `fulltext=yes`, whose entries carry only a summary.
+/// The cleaner then extracts the article from each page. A page that cannot be fetched leaves its
+/// entry with what the feed gave, and says so in one line.
 struct FullText {
     let feed: FeedSettings
-    let fetcher: Fetcher
+    let fetcher: any FeedFetching
 
     /// The HTML of each entry's page, by entry index, and a one-line note
     /// for each page that could not be had.
@@ -16,16 +15,11 @@ struct FullText {
         var requests: [FetchRequest] = []
         for (index, entry) in entries.enumerated() {
             guard let link = entry.link, link.lowercased().hasPrefix("http") else { continue }
-            var request = FetchRequest(id: index, url: link)
-            if let userAgent = feed.userAgent { request.userAgent = userAgent }
-            request.timeout = feed.timeout
-            request.maxBytes = feed.maxSize
-            request.perHost = feed.perHost
-            requests.append(request)
+            requests.append(FetchRequest(url: link, id: index, settings: feed))
         }
         var pages: [Int: String] = [:]
         var problems: [String] = []
-        for (id, result) in fetcher.fetch(requests) {
+        for (id, result) in fetcher.results(requests) {
             let link = entries[id].link ?? ""
             switch result {
             case .success(let response) where response.isSuccess:

@@ -7,11 +7,12 @@ import Cleaner
 import Config
 import FeedParser
 import Fetcher
+import Logging
 import Scheduler
 import Spool
 
 /// What polling one feed came to, for the summary and the exit status.
-enum PollOutcome: Equatable, Sendable {
+public enum PollOutcome: Equatable, Sendable {
     /// Fetched, parsed and delivered (`articles` may be 0); `warning` is a
     /// recovered problem worth one line.
     case delivered(articles: Int, warning: String?)
@@ -21,6 +22,16 @@ enum PollOutcome: Equatable, Sendable {
     case skipped(String)
     /// The poll failed; the reason is one line.
     case failed(String)
+
+    /// Logs what `feed`'s poll came to, when it is worth a line: a failure
+    /// as an error with its reason, a recovered problem as a warning.
+    public func log(feed: String, to log: Logger) {
+        switch self {
+        case .delivered(_, let warning?): log.warning("warning: \(feed): \(warning)")
+        case .failed(let reason): log.error("\(feed): \(reason)")
+        case .delivered, .notModified, .skipped: break
+        }
+    }
 }
 
 /// Turns one fetched feed into articles ready for the spool: parse, filter,
@@ -31,39 +42,16 @@ struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
     /// Fetches the entries' pages when the feed has `fulltext=yes`.
-    let pageFetcher: Fetcher?
+    let pageFetcher: (any FeedFetching)?
     let parser = FeedParser()
     let cleaner = Cleaner()
-
-    /// The request for this feed, with the validators of its last fetch.
-    static func request(for feed: FeedSettings, id: Int, state: FeedState) -> FetchRequest {
-        var request = FetchRequest(id: id, url: feed.url)
-        request.etag = state.etag
-        request.lastModified = state.lastModified
-        if let userAgent = feed.userAgent { request.userAgent = userAgent }
-        request.timeout = feed.timeout
-        request.maxBytes = feed.maxSize
-        request.allowFile = feed.url.lowercased().hasPrefix("file://")
-        request.perHost = feed.perHost
-        let access = feed.access
-        request.login = access.login.map { FetchRequest.Login(user: $0.user, password: $0.password) }
-        request.netrcFile = access.netrcFile
-        request.headers = access.headers
-        request.cookieFile = access.cookieFile
-        switch access.proxy {
-        case nil: request.proxy = nil
-        case .direct: request.proxy = .direct
-        case .url(let proxy): request.proxy = .url(proxy)
-        }
-        return request
-    }
 
     /// Handles the fetch result up to the delivery: what to deliver, and
     /// the feed state to record once the delivery is settled.
     func prepare(_ result: Result<FetchResponse, FetchError>, now: Date) -> PreparedPoll {
-        var record = (try? state.feedState(feed.name)) ?? FeedState()
-        record.lastFetch = now
-        var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""))
+        let record = (try? state.feedState(feed.name)) ?? FeedState()
+        let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+        var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""), schedule: schedule, polledAt: now)
         switch result {
         case .failure(let error):
             prepared.outcome = .failed(error.description)
@@ -74,11 +62,11 @@ struct FeedPoll {
     }
 
     private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
-        if let moved = response.permanentRedirect { prepared.record.permanentRedirect = moved }
+        prepared.movedTo = response.permanentRedirect
         if response.isNotModified {
             // The feed is there (a feed once gone and named again may answer
             // 304 to the validators kept from before).
-            prepared.record.gone = false
+            prepared.answered = true
             // Nothing to parse, but articles an earlier failure left half-way
             // are finished by the delivery, as for any fetched feed.
             prepared.articles = []
@@ -86,20 +74,21 @@ struct FeedPoll {
             return
         }
         if response.isGone {
-            prepared.record.gone = true
+            prepared.isGone = true
             prepared.outcome = .failed("HTTP 410 Gone: the feed was removed; it is polled again only when named")
             return
         }
         guard response.isSuccess else {
             if let retryAfter = response.retryAfter {
-                prepared.record.retryAfter = retryAfter
+                prepared.retryAfter = retryAfter
                 prepared.outcome = .failed("HTTP \(response.status), retrying after \(UTCClock.hoursAndMinutes(retryAfter)) UTC")
             } else {
                 prepared.outcome = .failed("HTTP \(response.status)")
             }
             return
         }
-        prepared.record.gone = false
+        // The feed is there, whatever happens next.
+        prepared.answered = true
         var parsed: Feed
         do {
             parsed = try parser.parse(response.body, baseURL: response.effectiveURL, charset: response.charset)

@@ -1,13 +1,15 @@
+import Logging
+import Poller
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// The progress line `feedspool once` keeps on a terminal ("12/40 feeds,
-/// 85 articles"), and nothing when standard error is not a terminal or the
-/// line is not wanted (`feedspool run` logs); error and warning lines are
-/// printed above it, to a log.
+/// The progress line `feedspool once` keeps on a terminal ("12/40 feeds, 85 articles").
+///
+/// Nothing is drawn when standard error is not a terminal; error and
+/// warning lines are logged above the line.
 struct Progress {
     private let total: Int
     /// Feeds finished so far.
@@ -15,35 +17,22 @@ struct Progress {
     /// Articles delivered so far.
     private(set) var articles = 0
     private let isTerminal: Bool
-    private let log: Log
+    private let log: Logger
 
-    /// Starts the line for `total` feeds, when `drawn` and stderr is a
-    /// terminal; error and warning lines go to `log`.
-    init(total: Int, drawn: Bool, log: Log) {
+    /// Starts the line for `total` feeds when stderr is a terminal; error and warning lines go to `log`.
+    init(total: Int, log: Logger) {
         self.total = total
         self.log = log
-        isTerminal = drawn && isatty(STDERR_FILENO) == 1
+        isTerminal = isatty(STDERR_FILENO) == 1
         draw()
     }
 
-    mutating func add(articles count: Int) {
-        articles += count
-    }
-
-    mutating func finishFeed() {
+    /// Counts a feed settled, logging its failure or warning above the line.
+    mutating func finish(_ feed: String, _ outcome: PollOutcome) {
+        if case .delivered(let count, _) = outcome { articles += count }
+        clear()
+        outcome.log(feed: feed, to: log)
         done += 1
-        draw()
-    }
-
-    func print(error line: String) {
-        clear()
-        log.error(line)
-        draw()
-    }
-
-    func print(warning line: String) {
-        clear()
-        log.warning("warning: \(line)")
         draw()
     }
 

@@ -1,15 +1,15 @@
 import Dispatch
 import Synchronization
 
-/// Hands items from threads that produce them to threads that consume them,
-/// in arrival order: fetch results from the fetcher's thread to the
-/// workers that parse and clean, prepared polls from the workers to the
-/// thread that delivers.
+/// Hands items from threads that produce them to threads that consume them, in arrival order.
+/// Fetch results from the fetcher's thread to the workers that parse and clean, prepared polls from
+/// the workers to the thread that delivers.
 final class Inbox<Item: Sendable>: Sendable {
     private let state = Mutex<(items: [Item], closed: Bool)>(([], false))
     private let signal = DispatchSemaphore(value: 0)
-    /// Free places when the inbox is bounded: producers wait for one, so
-    /// they cannot run ahead of the consumer and hold ever more in memory.
+    /// Free places when the inbox is bounded.
+    /// Producers wait for one, so they cannot run ahead of the consumer and hold ever more in
+    /// memory.
     private let places: DispatchSemaphore?
 
     /// Makes an inbox holding at most `capacity` items, or any number.
