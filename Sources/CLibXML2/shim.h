@@ -20,11 +20,6 @@
 #include <libxml/xmlerror.h>
 #include <libxml/tree.h>
 
-/// Frees memory that libxml2 allocated (`xmlFree` is a global function pointer).
-static inline void fs_xml_free(void *pointer) {
-    xmlFree(pointer);
-}
-
 /// The external entity loader feedspool installs: it refuses every URL, so no
 /// DTD, external entity or XInclude can ever be read from disk or network.
 static xmlParserInputPtr fs_xml_refusing_loader(const char *url, const char *id,
@@ -133,39 +128,14 @@ static inline void fs_html_sax_parse(htmlSAXHandlerPtr sax, void *user,
     htmlFreeParserCtxt(context);
 }
 
-/// Transcodes `length` bytes from the character set `charset` into UTF-8.
-/// Returns a buffer to free with `xmlBufferFree`, or NULL when libxml2 knows no
-/// such character set or the input does not decode.
-static inline xmlBufferPtr fs_xml_transcode_to_utf8(const char *charset,
-                                                    const char *bytes, int length) {
-    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(charset);
-    if (handler == NULL) return NULL;
-    xmlBufferPtr input = xmlBufferCreateSize((size_t)length + 1);
-    xmlBufferPtr output = xmlBufferCreateSize((size_t)length * 2 + 64);
-    int failed = (input == NULL || output == NULL);
-    if (!failed && xmlBufferAdd(input, (const xmlChar *)bytes, length) != 0) failed = 1;
-    while (!failed && xmlBufferLength(input) > 0) {
-        int before = xmlBufferLength(input);
-        int result = xmlCharEncInFunc(handler, output, input);
-        if (result < 0 || xmlBufferLength(input) == before) failed = 1;
-    }
-    xmlCharEncCloseFunc(handler);
-    if (input != NULL) xmlBufferFree(input);
-    if (failed) {
-        if (output != NULL) xmlBufferFree(output);
-        return NULL;
-    }
-    return output;
-}
-
 /// Ignores a libxml2 error; installed while transcoding, so that a feed with
 /// undefined bytes does not print "input conversion failed" for each of them.
 static void fs_xml_ignore_error(void *context, xmlErrorPtr error) {
     (void)context; (void)error;
 }
 
-/// Transcodes `length` bytes from the character set `charset` into UTF-8
-/// like `fs_xml_transcode_to_utf8`, but never gives up on bad input: each
+/// Transcodes `length` bytes from the character set `charset` into UTF-8,
+/// never giving up on bad input: each
 /// byte the character set does not define (0x98 in windows-1251), and a
 /// sequence cut off at the end, becomes U+FFFD and is counted in `*replaced`.
 /// libxml2's error messages are silenced meanwhile; the handler is per
@@ -205,8 +175,7 @@ static inline xmlBufferPtr fs_xml_transcode_to_utf8_lossy(const char *charset,
     return output;
 }
 
-/// The bytes of a buffer made by `fs_xml_transcode_to_utf8` or
-/// `fs_xml_transcode_to_utf8_lossy`.
+/// The bytes of a buffer made by `fs_xml_transcode_to_utf8_lossy`.
 static inline const char *fs_xml_buffer_bytes(xmlBufferPtr buffer) {
     return (const char *)xmlBufferContent(buffer);
 }

@@ -152,6 +152,9 @@ public struct FeedSettings: Sendable, Equatable {
     public var userAgent: String?
     /// Whether entry content goes through the cleaner (`clean`, default yes).
     public var clean: Bool
+    /// Whether the cleaner learns the blocks the feed repeats in its entries
+    /// and removes them (`template`, default yes; off without `clean`).
+    public var template: Bool
     /// The shortest interval allowed for this feed's host (zero when none).
     public var minInterval: Duration
     /// Transfers at once to this feed's host.

@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Fetches feeds over HTTP(S) with libcurl, many at once, within caps on the
 /// transfers running in all and to any one host. One fetcher serves the whole
@@ -110,27 +105,5 @@ final class Batch: @unchecked Sendable {
     /// Blocks the calling thread until every request has been reported.
     func waitUntilDone() {
         done.wait()
-    }
-}
-
-/// A mutual-exclusion lock (a pthread mutex), for the little state that
-/// other threads share with the fetcher thread.
-final class Lock: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-    init() {
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    /// Runs `body` while holding the lock.
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
     }
 }

@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
         let subscriptions: [Subscription]
         do {
             subscriptions = try SubscriptionList.read(try Console.readInput(file))
-        } catch let error as InputError {
+        } catch let error as FileError {
             Console.error("\(file): cannot read: \(error)")
             throw ExitCode(1)
         } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import FeedParser
 
 /// `feedspool parse`: prints a feed file as the JSON the spool uses.
@@ -37,7 +38,7 @@ struct ParseCommand: ParsableCommand {
                     Console.warning("\(file): " + feed.warnings.joined(separator: "; "))
                 }
                 Console.write(feed.contractJSON())
-            } catch let error as InputError {
+            } catch let error as FileError {
                 Console.error("\(file): cannot read: \(error)")
                 failed = true
             } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Config
 import FeedParser
+import Poller
 import Scheduler
 import Spool
 
@@ -12,8 +13,10 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show when each feed was polled, how it went, and when it is next due.",
         discussion: """
             Prints a header and one tab-separated line per feed: name, last poll, result, \
-            failures in a row, next poll, and notes (a permanent redirect the server \
-            announced — feeds.conf is never rewritten — or "gone"). Times are UTC; "-" means \
+            failures in a row, next poll, notes (a permanent redirect the server \
+            announced — feeds.conf is never rewritten — or "gone"), and how many blocks the \
+            feed's template removed ("3 last, 41 total": from the articles of the last poll \
+            that delivered any, and from all; "off" with template=no or clean=no). Times are UTC; "-" means \
             never or unknown. It only reads the state, so it works while `feedspool run` \
             holds it; with no state yet it says so on stderr and creates none. Exit status: \
             0, 1 when the state cannot be read, 2 for a configuration or usage error.
@@ -25,7 +28,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let path = configFile.path
         let configuration = try ConfigPath.load(path, failingWith: 2)
-        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes"]
+        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate"]
         do {
             // Read-only and without the lock: the daemon may be running.
             var states: [String: FeedState] = [:]
@@ -47,8 +50,7 @@ struct StatusCommand: ParsableCommand {
     /// One feed's line.
     static func line(for feed: FeedSettings, state: FeedState) -> String {
         let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-        let record = PollRecord(lastAttempt: state.lastFetch, consecutiveFailures: state.errorCount,
-                                retryAfter: state.retryAfter, isGone: state.gone)
+        let record = PollRecord(state)
         var notes: [String] = []
         if let moved = state.permanentRedirect { notes.append("moved permanently to \(moved)") }
         if state.gone { notes.append("gone (HTTP 410)") }
@@ -61,6 +63,15 @@ struct StatusCommand: ParsableCommand {
             String(state.errorCount),
             state.lastFetch == nil ? "now" : next,
             notes.isEmpty ? "-" : notes.joined(separator: "; "),
+            templateColumn(for: feed, state: state),
         ].joined(separator: "\t")
+    }
+
+    /// How many blocks the feed's template removed: "3 last, 41 total", "-"
+    /// before any delivery, "off" when the feed learns no template.
+    static func templateColumn(for feed: FeedSettings, state: FeedState) -> String {
+        guard feed.clean, feed.template else { return "off" }
+        guard state.lastFetch != nil else { return "-" }
+        return "\(state.templateBlocksLastDelivery) last, \(state.templateBlocksTotal) total"
     }
 }

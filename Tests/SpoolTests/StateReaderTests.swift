@@ -89,6 +89,50 @@ struct StateReaderTests {
         #expect(version == 1)
     }
 
+    /// The `feeds` table as schemas 1 and 2 made it, before the template counts.
+    private static let schemaTwoFeeds = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE feeds (
+            name TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_result TEXT,
+            error_count INTEGER NOT NULL DEFAULT 0, redirect TEXT, gone INTEGER NOT NULL DEFAULT 0,
+            last_fetch REAL, next_fetch REAL, retry_after REAL,
+            repeats_guids INTEGER NOT NULL DEFAULT 0, last_read REAL
+        ) WITHOUT ROWID;
+        CREATE TABLE seen (feed TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, updated REAL,
+            delivered INTEGER NOT NULL, last_seen REAL NOT NULL, PRIMARY KEY (feed, key)) WITHOUT ROWID;
+        CREATE TABLE pending (id TEXT PRIMARY KEY, feed TEXT NOT NULL, key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL, updated REAL, second INTEGER NOT NULL, file TEXT NOT NULL);
+        INSERT INTO feeds (name, etag, last_result) VALUES ('blog', '"v2"', 'ok: 2 new');
+        INSERT INTO seen VALUES ('blog', 'urn:post:1', 'f', NULL, 1732968000, 1732968000);
+        PRAGMA user_version = 2;
+        """
+
+    @Test func aSchemaTwoStoreIsReadWithoutTemplateCounts() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false)
+        let path = folder.path + "/state/" + StateStore.databaseName
+        do { try Database(path: path).execute(Self.schemaTwoFeeds) }
+        let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+        #expect(try reader.feedStates() == ["blog": FeedState(etag: "\"v2\"", lastResult: "ok: 2 new")])
+        let version = try Database(path: path, readOnly: true).statement("PRAGMA user_version").firstRow([]) {
+            $0.integer(0)
+        }
+        #expect(version == 2)
+    }
+
+    @Test func aSchemaTwoStoreIsMigratedKeepingItsFeedsAndSeenKeys() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false)
+        do { try Database(path: folder.path + "/state/" + StateStore.databaseName).execute(Self.schemaTwoFeeds) }
+        let (state, _) = try folder.open()
+        #expect(try state.feedState("blog") == FeedState(etag: "\"v2\"", lastResult: "ok: 2 new"))
+        #expect(try state.isSeen(feed: "blog", key: "urn:post:1"))
+        let counted = FeedState(etag: "\"v3\"", templateBlocksLastDelivery: 2, templateBlocksTotal: 9)
+        try state.setFeedState(counted, for: "blog")
+        let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+        #expect(try reader.feedStates() == ["blog": counted])
+    }
+
     @Test func aStoreOfANewerFeedspoolIsRefused() throws {
         let folder = try TemporaryFolder()
         do {
@@ -96,6 +140,6 @@ struct StateReaderTests {
             try state.withDatabase { database throws(SpoolError) in try database.execute("PRAGMA user_version = 9") }
         }
         let error = #expect(throws: SpoolError.self) { try StateReader.open(folder: folder.path + "/state") }
-        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 2)")
+        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 3)")
     }
 }

@@ -77,7 +77,7 @@ struct ConfigReader {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.contents(of: file)
+            bytes = try WholeFile.read(file)
         } catch {
             if let include {
                 report(at: include, "cannot read \"\(file)\": \(error)")

@@ -86,6 +86,7 @@ extension ConfigReader {
             maxSize: options.maxSize ?? maxSize,
             userAgent: options.userAgent ?? userAgent,
             clean: options.clean ?? true,
+            template: options.template ?? true,
             minInterval: minInterval,
             perHost: perHost,
             access: feed.overrides.access.merged(over: access),

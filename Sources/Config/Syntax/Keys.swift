@@ -31,6 +31,7 @@ struct Overrides {
     var fulltext: Bool?
     var updates: Bool?
     var clean: Bool?
+    var template: Bool?
     var include: [EntryFilter] = []
     var exclude: [EntryFilter] = []
     var access = HTTPAccess()
@@ -133,6 +134,9 @@ struct Key: Sendable {
         Key("cookie-file", [.global, .host, .feed]) { $0.access.cookieFile = Paths.absolute($1, in: $2) },
         Key("proxy", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
             overrides.access.proxy = try Values.proxy(value)
+        },
+        Key("template", [.feed]) { overrides, value, _ throws(ValueError) in
+            overrides.template = try Values.flag(value)
         },
     ]
 

@@ -150,7 +150,7 @@ enum Values {
     static func login(fromFile path: String, as shown: String) throws(ValueError) -> HTTPAccess.Login {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.contents(of: path)
+            bytes = try WholeFile.read(path)
         } catch {
             throw ValueError("cannot read password-file \"\(shown)\": \(error)")
         }

@@ -1,5 +1,6 @@
 import CCurl
 import Dispatch
+import Synchronization
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -67,7 +68,7 @@ enum CurlLibrary {
 /// serial Dispatch queue that `init` starts and `stop` ends (libcurl handles
 /// may not be used from two threads at once, and its callbacks run on the
 /// thread that drives the multi handle). Other threads reach the loop only
-/// through `submit`, which appends to `inbox` under `lock` and calls
+/// through `submit`, which appends to `inbox` under its lock and calls
 /// `curl_multi_wakeup`, the one multi call libcurl allows from any thread.
 /// That is what makes the `@unchecked Sendable` sound.
 final class CurlTransferLoop: @unchecked Sendable {
@@ -80,9 +81,8 @@ final class CurlTransferLoop: @unchecked Sendable {
     /// Set on `queue` only, so it tells this loop's thread from any other.
     private let loopKey = DispatchSpecificKey<Bool>()
 
-    private let lock = Lock()
-    private var inbox: [(request: FetchRequest, batch: Batch)] = []  // under `lock`
-    private var stopping = false  // under `lock`
+    /// What other threads hand the loop: requests to start, and whether to stop.
+    private let inbox = Mutex<(requests: [(request: FetchRequest, batch: Batch)], stopping: Bool)>(([], false))
 
     private var waiting: TransferQueue<(request: FetchRequest, batch: Batch, scheme: String)>  // loop thread only
 
@@ -113,9 +113,7 @@ final class CurlTransferLoop: @unchecked Sendable {
 
     /// Hands requests to the loop thread; `batch` hears about each of them.
     func submit(_ requests: [FetchRequest], to batch: Batch) {
-        lock.withLock {
-            inbox.append(contentsOf: requests.map { ($0, batch) })
-        }
+        inbox.withLock { $0.requests.append(contentsOf: requests.map { ($0, batch) }) }
         curl_multi_wakeup(multi)
     }
 
@@ -123,7 +121,7 @@ final class CurlTransferLoop: @unchecked Sendable {
     /// from it; called when the `Fetcher` goes away, so no `fetch` is waiting.
     /// The multi handle is freed on the loop thread as it ends.
     func stop() {
-        lock.withLock { stopping = true }
+        inbox.withLock { $0.stopping = true }
         curl_multi_wakeup(multi)
         if !isLoopThread { stopped.wait() }
     }
@@ -131,9 +129,9 @@ final class CurlTransferLoop: @unchecked Sendable {
     private func run() {
         var running: [UnsafeMutableRawPointer: Transfer] = [:]
         while true {
-            let (incoming, stop) = lock.withLock { () -> ([(request: FetchRequest, batch: Batch)], Bool) in
-                defer { inbox = [] }
-                return (inbox, stopping)
+            let (incoming, stop) = inbox.withLock { inbox in
+                defer { inbox.requests = [] }
+                return (inbox.requests, inbox.stopping)
             }
             if stop { break }
             for entry in incoming {

@@ -28,12 +28,19 @@ public struct FeedState: Sendable, Equatable {
     public var nextFetch: Date?
     /// The earliest time the server allows the next request (`Retry-After`).
     public var retryAfter: Date?
+    /// How many blocks the feed's template removed from the articles of
+    /// the last poll that delivered any.
+    public var templateBlocksLastDelivery: Int
+    /// How many blocks the feed's template removed from all the articles
+    /// delivered since the store counts them.
+    public var templateBlocksTotal: Int
 
     /// Makes a state; the defaults describe a feed never fetched.
     public init(
         etag: String? = nil, lastModified: String? = nil, lastResult: String? = nil,
         errorCount: Int = 0, permanentRedirect: String? = nil, gone: Bool = false,
-        lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil
+        lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil,
+        templateBlocksLastDelivery: Int = 0, templateBlocksTotal: Int = 0
     ) {
         self.etag = etag
         self.lastModified = lastModified
@@ -44,5 +51,7 @@ public struct FeedState: Sendable, Equatable {
         self.lastFetch = lastFetch
         self.nextFetch = nextFetch
         self.retryAfter = retryAfter
+        self.templateBlocksLastDelivery = templateBlocksLastDelivery
+        self.templateBlocksTotal = templateBlocksTotal
     }
 }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import FeedParser
+import Synchronization
 
 /// The daemon's memory between runs, in one SQLite database (WAL mode) in
 /// the state folder: per feed its fetch state, the keys of the entries
@@ -15,28 +16,29 @@ import FeedParser
 /// the lock, alongside that process.
 ///
 /// Threading: every method may be called from any thread; calls take turns
-/// with the one SQLite connection behind a lock. Delivering two batches of
-/// the *same* feed at once is not supported (see `Spool.deliver`).
+/// with the one SQLite connection, which a `Mutex` owns: nothing reaches it
+/// without the lock. Delivering two batches of the *same* feed at once is
+/// not supported (see `Spool.deliver`).
 public final class StateStore: @unchecked Sendable {
     /// How long the key of an entry that left its feed is remembered: 90 days.
     public static let defaultRetention: TimeInterval = 90 * 86_400
     /// The database's file name inside the state folder.
     public static let databaseName = "state.sqlite"
     /// The schema version this code writes (SQLite's `user_version`).
-    static let schemaVersion: Int64 = 2
+    static let schemaVersion: Int64 = 3
 
     /// The state folder.
     public let folder: String
     /// The database file.
-    public var databasePath: String { database.path }
+    public let databasePath: String
 
-    let database: Database
-    private let lock = StateLock()
+    private let connection: Mutex<Database>
     private let lockDescriptor: Int32
 
-    private init(folder: String, database: Database, lockDescriptor: Int32) {
+    private init(folder: String, database: consuming sending Database, lockDescriptor: Int32) {
         self.folder = folder
-        self.database = database
+        databasePath = database.path
+        connection = Mutex(database)
         self.lockDescriptor = lockDescriptor
     }
 
@@ -64,8 +66,10 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Runs `body` with the connection, holding the lock.
-    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> Result) throws(SpoolError) -> Result {
-        try lock.withLock { () throws(SpoolError) -> Result in try body(database) }
+    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> sending Result) throws(SpoolError) -> sending Result {
+        try connection.withLock { (database: inout sending Database) throws(SpoolError) -> sending Result in
+            try body(database)
+        }
     }
 
     // MARK: - Feed state
@@ -80,11 +84,20 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// The columns of `feeds` that make a `FeedState`, in the order
-    /// `feedState(from:)` reads them; the same in every schema so far, which
-    /// lets `StateReader` read a store this code has not migrated yet.
-    static let feedStateColumns = """
-        etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after
-        """
+    /// `feedState(from:)` reads them.
+    static let feedStateColumns = feedStateColumns(schema: schemaVersion)
+
+    /// `feedStateColumns` as a store of schema `schema` has them, so that
+    /// `StateReader` reads a store this code has not migrated yet: before
+    /// schema 3 there were no template counts, which read as 0.
+    static func feedStateColumns(schema: Int64) -> String {
+        let templateCounts = schema >= 3 ? "template_last, template_total" : "0, 0"
+        return "etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after, "
+            + templateCounts
+    }
+
+    /// How many columns `feedStateColumns` selects.
+    static let feedStateColumnCount: Int32 = 11
 
     /// The feed state in the first columns of `row`, selected as `feedStateColumns`.
     static func feedState(from row: Row) -> FeedState {
@@ -93,7 +106,8 @@ public final class StateStore: @unchecked Sendable {
             errorCount: Int(row.integer(3) ?? 0), permanentRedirect: row.text(4),
             gone: (row.integer(5) ?? 0) != 0, lastFetch: row.real(6).map(Date.init(timeIntervalSince1970:)),
             nextFetch: row.real(7).map(Date.init(timeIntervalSince1970:)),
-            retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)))
+            retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)),
+            templateBlocksLastDelivery: Int(row.integer(9) ?? 0), templateBlocksTotal: Int(row.integer(10) ?? 0))
     }
 
     /// Replaces what is remembered about fetching `feed`.
@@ -108,18 +122,20 @@ public final class StateStore: @unchecked Sendable {
             try database.transaction { () throws(SpoolError) in
                 let upsert = try database.statement("""
                     INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
-                                       last_fetch, next_fetch, retry_after)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                       last_fetch, next_fetch, retry_after, template_last, template_total)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                     ON CONFLICT (name) DO UPDATE SET
                         etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
-                        gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10
+                        gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10, template_last = ?11,
+                        template_total = ?12
                     """)
                 for (feed, state) in states {
                     try upsert.run([
                         .text(feed), optional(state.etag), optional(state.lastModified), optional(state.lastResult),
                         .integer(Int64(state.errorCount)), optional(state.permanentRedirect),
                         .integer(state.gone ? 1 : 0), optional(state.lastFetch), optional(state.nextFetch),
-                        optional(state.retryAfter),
+                        optional(state.retryAfter), .integer(Int64(state.templateBlocksLastDelivery)),
+                        .integer(Int64(state.templateBlocksTotal)),
                     ])
                 }
             }
@@ -284,6 +300,15 @@ public final class StateStore: @unchecked Sendable {
                     DROP TABLE pending;
                     """)
             }
+            let hasFeeds = try database.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feeds'")
+                .firstRow([]) { _ in true } ?? false
+            if version < 3, hasFeeds {
+                // Schema 3 counts the blocks each feed's template removed.
+                try database.execute("""
+                    ALTER TABLE feeds ADD COLUMN template_last INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE feeds ADD COLUMN template_total INTEGER NOT NULL DEFAULT 0;
+                    """)
+            }
             try database.execute("""
                 CREATE TABLE IF NOT EXISTS feeds (
                     name TEXT PRIMARY KEY,
@@ -292,7 +317,9 @@ public final class StateStore: @unchecked Sendable {
                     redirect TEXT, gone INTEGER NOT NULL DEFAULT 0,
                     last_fetch REAL, next_fetch REAL, retry_after REAL,
                     repeats_guids INTEGER NOT NULL DEFAULT 0,
-                    last_read REAL
+                    last_read REAL,
+                    template_last INTEGER NOT NULL DEFAULT 0,
+                    template_total INTEGER NOT NULL DEFAULT 0
                 ) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS seen (
                     feed TEXT NOT NULL,

@@ -93,7 +93,7 @@ struct AddCommand: ParsableCommand {
         do {
             for added in try file.append(lines) { Console.write(Array("\(added.location): \(added.line)\n".utf8)) }
         } catch {
-            ConfigPath.report(error, to: .plain)
+            ConfigPath.report(error, to: StandardErrorLog.plain)
             Console.error("nothing added to \(file.path)")
             throw ExitCode(1)
         }
