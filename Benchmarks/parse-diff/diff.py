@@ -50,7 +50,8 @@ def file_headers(data, url):
     """The headers feedparser's test server would send with the file."""
     headers = {k.strip().decode("latin-1").lower(): v.strip().decode("latin-1")
                for k, v in HEADER_RE.findall(data[:4000])}
-    headers.setdefault("content-type", "application/xml")
+    # The server guesses the type from the name; feedparser reads JSON Feed only when told.
+    headers.setdefault("content-type", "application/feed+json" if data.lstrip()[:1] == b"{" else "application/xml")
     headers["content-location"] = urllib.parse.urljoin(url, headers.get("content-location", url))
     return headers
 

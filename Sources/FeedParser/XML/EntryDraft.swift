@@ -19,6 +19,8 @@ struct EntryDraft {
     var guidIsPermalink = true
     var rdfAbout: String?
     var title: String?
+    /// `dc:title` or `media:title`, for an item without a title of its own.
+    var fallbackTitle: String?
     var textLink: String?
     var links: [DraftLink] = []
     var authors: [String] = []
@@ -77,8 +79,9 @@ struct EntryDraft {
     }
 
     /// The page the entry links to: the RSS `<link>`, else the best Atom
-    /// alternate link (an HTML one first), else a permalink guid, else the
-    /// RSS 1.0 `rdf:about`.
+    /// alternate link (an HTML one first), else a permalink guid that is an
+    /// absolute http(s) URL. RSS 1.0's `rdf:about` names the item, like a
+    /// guid that is no permalink, so it is never the link.
     var bestLink: String? {
         if let textLink { return textLink }
         let alternates = links.filter { $0.rel == "alternate" }
@@ -87,7 +90,6 @@ struct EntryDraft {
         }
         if let first = alternates.first { return first.href }
         if guidIsPermalink, let guid, URLResolver.isWebURL(guid) { return guid }
-        if let rdfAbout, URLResolver.isWebURL(rdfAbout) { return rdfAbout }
         return nil
     }
 
@@ -95,7 +97,7 @@ struct EntryDraft {
     consuming func entry() -> Entry {
         Entry(
             guid: guid ?? rdfAbout,
-            title: title,
+            title: title ?? fallbackTitle,
             link: bestLink,
             authors: authors.isEmpty ? sourceAuthors : authors,
             published: published ?? dcDate,
@@ -106,14 +108,19 @@ struct EntryDraft {
             enclosures: enclosures)
     }
 
-    /// The name in an RSS `<author>`, which RSS 2.0 wants as
-    /// "email (Name)" and feeds also write as "Name <email>" or a bare name.
-    /// Parentheses after anything but an email are part of the name
-    /// ("Sam (guest author)").
+    /// The name in an RSS `<author>` (or `managingEditor`, `dc:creator`,
+    /// `itunes:author`), which RSS 2.0 wants as "email (Name)" and feeds
+    /// also write as "Name (email)", "Name <email>" or a bare name or email.
+    /// Parentheses around anything but an email, after anything but an
+    /// email, are part of the name ("Sam (guest author)").
     static func authorName(fromRSS text: String) -> String {
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[..<open].contains("@") {
-            let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            if let trimmed = String(name).trimmedOrNil { return PlainText.title(trimmed) }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let before = String(text[..<open]).trimmedOrNil
+            let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedOrNil
+            if let before, let inside {
+                if before.contains("@"), !before.contains(" ") { return PlainText.title(inside) }
+                if inside.contains("@"), !inside.contains(" ") { return PlainText.title(before) }
+            }
         }
         if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
             if let name = String(text[..<open]).trimmedOrNil { return PlainText.title(name) }

@@ -21,6 +21,8 @@ struct FeedBuilder {
     /// What an open element means to the feed.
     private enum Role {
         case root, channel, item, author, mediaGroup, ignored
+        /// An `itunes:category`, whose subcategories are categories too.
+        case itunesCategory
         /// An Atom entry's `<source>`: the feed the entry was copied from,
         /// whose authors the entry takes when it names none.
         case source
@@ -137,10 +139,13 @@ struct FeedBuilder {
                 role = .ignored
             }
         case .mediaGroup:
-            if name == .content, namespace == .media {
-                addMediaContent(attributes, base: base)
-            }
-            role = .ignored
+            // Media RSS groups the renditions of one item with their title,
+            // description and categories, which are the item's.
+            role = namespace == .media
+                ? field(name, namespace: namespace, attributes: attributes, base: base, inItem: current != nil)
+                : .ignored
+        case .itunesCategory:
+            role = name == .category && namespace == .itunes ? itunesCategory(attributes) : .ignored
         case .source:
             role = name == .author && isCore(namespace) ? .sourceAuthor : .ignored
         case .sourceAuthor:
@@ -182,7 +187,8 @@ struct FeedBuilder {
             capture?.depth -= 1
         case .author:
             withDraft { $0.finishAuthor() }
-        case .root, .channel, .mediaGroup, .ignored, .interruptedField, .source, .sourceAuthor:
+        case .root, .channel, .mediaGroup, .ignored, .interruptedField, .source, .sourceAuthor,
+             .itunesCategory:
             break
         }
     }
@@ -206,7 +212,7 @@ struct FeedBuilder {
             warnings.append("\(truncatedFields) field(s) longer than \(FieldCapture.maximumBytes >> 20) MiB cut short")
         }
         var feed = Feed(format: format, warnings: warnings)
-        feed.title = channel.title
+        feed.title = channel.title ?? channel.fallbackTitle
         feed.link = channel.bestLink
         feed.subtitle = (channel.summary ?? channel.itunesSummary).map(PlainText.fromHTML)?.trimmedOrNil
         feed.language = channel.language ?? language
@@ -347,10 +353,11 @@ struct FeedBuilder {
         case (.author, _) where core && isAtom, (.author, .atom10), (.author, .atom03):
             withDraft { $0.startAuthor() }
             return .author
-        case (.author, _) where core:
+        case (.author, _) where core, (.managingEditor, _) where core && !inItem,
+             (.creator, .dublinCore), (.author, .dublinCore), (.author, .itunes):
             return startCapture(.rssAuthor, mode: .text)
-        case (.creator, .dublinCore), (.author, .itunes):
-            return startCapture(.author, mode: .text)
+        case (.title, .dublinCore), (.title, .media):
+            return startCapture(.fallbackTitle, mode: .text)
         case (.pubDate, _) where core,
              (.published, _) where core, (.issued, _) where core, (.created, _) where core,
              (.created, .dublinCoreTerms), (.issued, .dublinCoreTerms):
@@ -366,8 +373,18 @@ struct FeedBuilder {
                 return .ignored
             }
             return startCapture(.category, mode: .text)
+        case (.category, .media):
+            if let label = attributes.value(.label)?.trimmedOrNil {
+                withDraft { $0.addCategory(label) }
+                return .ignored
+            }
+            return startCapture(.category, mode: .text)
         case (.subject, .dublinCore):
             return startCapture(.category, mode: .text)
+        case (.keywords, .itunes), (.keywords, .media):
+            return startCapture(.keywords, mode: .text)
+        case (.category, .itunes):
+            return itunesCategory(attributes)
         case (.language, _) where core, (.language, .dublinCore):
             return startCapture(.language, mode: .text)
         case (.summary, .itunes), (.description, .media):
@@ -394,6 +411,15 @@ struct FeedBuilder {
         }
     }
 
+    /// An `itunes:category`: its `text` is a category, and so are those of
+    /// the subcategories inside it.
+    private mutating func itunesCategory(_ attributes: XMLAttributes) -> Role {
+        if let text = attributes.value(.text)?.trimmedOrNil {
+            withDraft { $0.addCategory(text) }
+        }
+        return .itunesCategory
+    }
+
     private mutating func addMediaContent(_ attributes: XMLAttributes, base: String?) {
         guard let url = attributes.value(.url)?.trimmedOrNil else { return }
         withDraft {
@@ -409,20 +435,30 @@ struct FeedBuilder {
     private mutating func startTextConstruct(_ field: FieldCapture.Field,
                                              attributes: XMLAttributes) -> Role {
         guard isAtom else { return startCapture(field, mode: field == .title ? .text : .html) }
-        let mode: FieldCapture.Mode
+        var mode: FieldCapture.Mode
+        // Atom 0.3 says base64 with `mode`; Atom 1.0 by a type that is
+        // neither text nor XML (RFC 4287 §4.1.3.3).
+        var isBase64 = attributes.keyword(.mode) == "base64"
         switch attributes.keyword(.type) {
         case nil, "text", "text/plain":
             mode = format == .atom03 && attributes.keyword(.mode) == "escaped" ? .html : .text
         case "html", "text/html":
             mode = .html
         case "xhtml", "application/xhtml+xml":
-            mode = attributes.keyword(.mode) == "escaped" ? .html : .xhtml
-        default:
-            // Base64 media and other payloads: nothing a reader can show.
+            mode = attributes.keyword(.mode) == "escaped" ? .html : isBase64 ? .html : .xhtml
+        case let type? where type.hasPrefix("text/"):
+            mode = .text
+        case let type? where type.hasSuffix("+xml") || type.hasSuffix("/xml"):
+            // Inline XML of another vocabulary: nothing a reader can show.
             return .ignored
+        default:
+            guard format == .atom10 || isBase64 else { return .ignored }
+            isBase64 = true
+            mode = .text
         }
-        if attributes.keyword(.mode) == "base64" { return .ignored }
-        return startCapture(field, mode: mode)
+        let role = startCapture(field, mode: mode)
+        capture!.isBase64 = isBase64
+        return role
     }
 
     private mutating func startCapture(_ field: FieldCapture.Field, mode: FieldCapture.Mode) -> Role {
@@ -471,13 +507,15 @@ struct FeedBuilder {
             case .title:
                 guard draft.title == nil else { break }
                 draft.title = isLiteralTitle ? PlainText.decodingEntities(text) : PlainText.title(text)
+            case .fallbackTitle:
+                if draft.fallbackTitle == nil { draft.fallbackTitle = PlainText.title(text) }
             case .link:
                 if draft.textLink == nil { draft.textLink = URLResolver.resolve(text, against: base) }
             case .guid:
                 if draft.guid == nil { draft.guid = text }
             case .rssAuthor:
                 draft.addAuthor(EntryDraft.authorName(fromRSS: text))
-            case .author, .authorName:
+            case .authorName:
                 draft.addAuthor(PlainText.title(text))
             case .sourceAuthorName:
                 let name = PlainText.title(text)
@@ -492,6 +530,8 @@ struct FeedBuilder {
                 if draft.dcDate == nil { draft.dcDate = FeedDate.parse(text) }
             case .category:
                 draft.addCategory(text)
+            case .keywords:
+                for keyword in text.split(separator: ",") { draft.addCategory(String(keyword)) }
             case .language:
                 if draft.language == nil { draft.language = text }
             case .summary, .content, .itunesSummary:

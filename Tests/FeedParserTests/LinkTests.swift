@@ -1,0 +1,25 @@
+import Testing
+@testable import FeedParser
+
+/// An entry's link: `<link>` or an Atom alternate, else a permalink guid
+/// only when it is an absolute http(s) URL; never an identifier.
+@Suite struct LinkTests {
+    @Test(arguments: ["a", "episode::1", "episode/1/", "tag:example.org,2024:1", "urn:uuid:1b4e28ba"])
+    func guidThatIsNoWebURLIsNeverTheLink(guid: String) throws {
+        let feed = try parse(rss(items: "<item><guid>\(guid)</guid></item>"),
+                             baseURL: "https://example.org/feed.xml")
+        #expect(feed.entries[0].guid == guid)
+        #expect(feed.entries[0].link == nil)
+    }
+
+    @Test func relativeGuidUnderUserlandNamespaceIsNoLink() throws {
+        let entry = try Fixture.feed("Feeds/rss20-userland-namespace.xml").entries[1]
+        #expect(entry.guid == "episode/2/")
+        #expect(entry.link == nil)
+    }
+
+    @Test func absolutePermalinkGuidIsTheLink() throws {
+        let feed = try parse(rss(items: "<item><guid>https://example.org/posts/7</guid></item>"))
+        #expect(feed.entries[0].link == "https://example.org/posts/7")
+    }
+}
