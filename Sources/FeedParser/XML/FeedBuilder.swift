@@ -216,7 +216,7 @@ struct FeedBuilder {
         feed.link = channel.bestLink
         feed.subtitle = (channel.summary ?? channel.itunesSummary).map(PlainText.fromHTML)?.trimmedOrNil
         feed.language = channel.language ?? language
-        feed.updated = channel.updated ?? channel.published ?? channel.dcDate
+        feed.updated = channel.updated ?? channel.published ?? channel.dcDate ?? channel.created
         // The entries move into the feed, changed in place rather than copied.
         var finished: [Entry] = []
         swap(&finished, &entries)
@@ -358,12 +358,13 @@ struct FeedBuilder {
             return startCapture(.rssAuthor, mode: .text)
         case (.title, .dublinCore), (.title, .media):
             return startCapture(.fallbackTitle, mode: .text)
-        case (.pubDate, _) where core,
-             (.published, _) where core, (.issued, _) where core, (.created, _) where core,
-             (.created, .dublinCoreTerms), (.issued, .dublinCoreTerms):
+        case (.pubDate, _) where core, (.published, _) where core || namespace.isAtom,
+             (.issued, _) where core || namespace.isAtom, (.issued, .dublinCoreTerms):
             return startCapture(.published, mode: .text)
-        case (.updated, _) where core, (.modified, _) where core, (.lastBuildDate, _) where core,
-             (.modified, .dublinCoreTerms):
+        case (.created, _) where core || namespace.isAtom, (.created, .dublinCoreTerms):
+            return startCapture(.created, mode: .text)
+        case (.updated, _) where core || namespace.isAtom, (.modified, _) where core || namespace.isAtom,
+             (.lastBuildDate, _) where core, (.modified, .dublinCoreTerms):
             return startCapture(.updated, mode: .text)
         case (.date, .dublinCore):
             return startCapture(.dcDate, mode: .text)
@@ -522,12 +523,15 @@ struct FeedBuilder {
                 if !name.isEmpty, !draft.sourceAuthors.contains(name) { draft.sourceAuthors.append(name) }
             case .authorEmail:
                 draft.pendingAuthorEmail = text
+            // Of repeated dates the last readable one wins, as in feedparser.
             case .published:
-                if draft.published == nil { draft.published = FeedDate.parse(text) }
+                draft.published = FeedDate.parse(text) ?? draft.published
+            case .created:
+                draft.created = FeedDate.parse(text) ?? draft.created
             case .updated:
-                if draft.updated == nil { draft.updated = FeedDate.parse(text) }
+                draft.updated = FeedDate.parse(text) ?? draft.updated
             case .dcDate:
-                if draft.dcDate == nil { draft.dcDate = FeedDate.parse(text) }
+                draft.dcDate = FeedDate.parse(text) ?? draft.dcDate
             case .category:
                 draft.addCategory(text)
             case .keywords:

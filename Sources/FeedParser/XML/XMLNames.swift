@@ -45,7 +45,9 @@ enum Namespace: Sendable, Equatable {
         case "http://purl.org/dc/elements/1.1": self = .dublinCore
         case "http://purl.org/dc/terms": self = .dublinCoreTerms
         case "http://purl.org/rss/1.0/modules/content": self = .content
-        case "http://search.yahoo.com/mrss", "http://video.search.yahoo.com/mrss": self = .media
+        case "http://search.yahoo.com/mrss", "http://video.search.yahoo.com/mrss",
+             "http://www.rssboard.org/media-rss":
+            self = .media
         case "http://backend.userland.com/rss2", "http://backend.userland.com/rss": self = .none
         default:
             if lowered.hasPrefix("http://www.itunes.com/dtds/podcast-1.0.dtd") {
