@@ -195,6 +195,8 @@ enum DocumentEncoding {
             case "ibm866", "cp866", "866", "csibm866": self = .singleByte("ibm866")
             case "macintosh", "mac", "macroman", "xmacroman", "csmacintosh": self = .singleByte("macintosh")
             case "xmaccyrillic", "maccyrillic", "xmacukrainian": self = .singleByte("mac-cyrillic")
+            case "maciceland", "macis", "xmacicelandic": self = .singleByte("mac-is")
+            case "maclatin2", "maccentraleurope", "xmacce", "xmaccentraleurroman": self = .singleByte("mac-centraleurope")
             case "tis620": self = .singleByte("tis-620")
             case "latin2": self = .singleByte("iso-8859-2")
             case "latin3": self = .singleByte("iso-8859-3")

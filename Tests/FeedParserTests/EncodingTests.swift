@@ -387,3 +387,14 @@ private func randomBytes(count: Int, using generator: inout SplitMix64) -> [UInt
         #expect(String(decoding: document.bytes, as: UTF8.self) == text)
     }
 }
+
+/// Mac code pages by the labels Python and feeds use for them.
+@Suite struct MacCharsetTests {
+    @Test(arguments: ["maciceland", "maclatin2", "x-mac-ce"])
+    func macLabelsReadByte0x80AsAWithDiaeresis(label: String) {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"\(label)\"?><rss><channel><title>".utf8)
+            + [0x80] + Array("</title></channel></rss>".utf8)
+        let document = DocumentEncoding.decode(bytes, httpCharset: nil)
+        #expect(String(decoding: document.bytes, as: UTF8.self).contains("<title>Ä</title>"))
+    }
+}

@@ -18,6 +18,18 @@ import Testing
         #expect(entry.link == nil)
     }
 
+    @Test func relativeGuidUnderXMLBaseIsTheLinkAndStaysTheGuid() throws {
+        let feed = try parse("""
+            <rss version="2.0"><channel xml:base="https://example.org/blog/">
+            <item><guid>posts/7</guid></item>
+            <item><guid isPermaLink="false">posts/8</guid></item>
+            </channel></rss>
+            """, baseURL: "https://example.org/feed.xml")
+        #expect(feed.entries[0].guid == "posts/7")
+        #expect(feed.entries[0].link == "https://example.org/blog/posts/7")
+        #expect(feed.entries[1].link == nil)
+    }
+
     @Test func absolutePermalinkGuidIsTheLink() throws {
         let feed = try parse(rss(items: "<item><guid>https://example.org/posts/7</guid></item>"))
         #expect(feed.entries[0].link == "https://example.org/posts/7")

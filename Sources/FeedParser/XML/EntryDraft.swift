@@ -16,6 +16,8 @@ struct DraftLink {
 /// before the choices between competing fields are made.
 struct EntryDraft {
     var guid: String?
+    /// The guid resolved against the `xml:base` in scope, when there is one.
+    var guidURL: String?
     var guidIsPermalink = true
     var rdfAbout: String?
     var title: String?
@@ -82,7 +84,7 @@ struct EntryDraft {
 
     /// The page the entry links to: the RSS `<link>`, else the best Atom
     /// alternate link (an HTML one first), else a permalink guid that is an
-    /// absolute http(s) URL. RSS 1.0's `rdf:about` names the item, like a
+    /// absolute http(s) URL, as written or after the `xml:base` in scope. RSS 1.0's `rdf:about` names the item, like a
     /// guid that is no permalink, so it is never the link.
     var bestLink: String? {
         if let textLink { return textLink }
@@ -91,7 +93,7 @@ struct EntryDraft {
             return html.href
         }
         if let first = alternates.first { return first.href }
-        if guidIsPermalink, let guid, URLResolver.isWebURL(guid) { return guid }
+        if guidIsPermalink, let url = guidURL ?? guid, URLResolver.isWebURL(url) { return url }
         return nil
     }
 

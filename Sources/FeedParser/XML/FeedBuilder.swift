@@ -54,6 +54,9 @@ struct FeedBuilder {
     private struct Frame {
         var role: Role
         var base: String?
+        /// Whether an `xml:base` on this element or an ancestor set `base`
+        /// (rather than the document's URL alone).
+        var hasXMLBase = false
     }
 
     /// The root element's local name, once seen.
@@ -106,14 +109,16 @@ struct FeedBuilder {
     ) {
         let parentBase = stack.last?.base ?? baseURL
         var base = parentBase
+        var hasXMLBase = stack.last?.hasXMLBase ?? false
         if let xmlBase = attributes.value(.base, namespace: .xml)?.trimmedOrNil {
             base = URLResolver.resolve(xmlBase, against: parentBase)
+            hasXMLBase = true
         }
 
         if let open = capture {
             guard open.mode == .text, name.isFeedElement else {
                 stack.append(Frame(role: captureChild(name, namespace: namespace, rawName: rawName,
-                                                      attributes: attributes), base: base))
+                                                      attributes: attributes), base: base, hasXMLBase: hasXMLBase))
                 return
             }
             interruptCapture()
@@ -121,7 +126,7 @@ struct FeedBuilder {
         guard let parent = stack.last(where: { !$0.role.isInterrupted })?.role else {
             rootName = String(cString: rawName)
             stack.append(Frame(role: startRoot(name, namespace: namespace, attributes: attributes),
-                               base: base))
+                               base: base, hasXMLBase: hasXMLBase))
             return
         }
         let role: Role
@@ -157,7 +162,7 @@ struct FeedBuilder {
         case .ignored, .field, .interruptedField, .markup, .xhtmlWrapper:
             role = .ignored
         }
-        stack.append(Frame(role: role, base: base))
+        stack.append(Frame(role: role, base: base, hasXMLBase: hasXMLBase))
     }
 
     /// Ends the plain-text capture in progress because a feed element opened
@@ -166,7 +171,7 @@ struct FeedBuilder {
         guard let open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
         capture = nil
         stack[index].role = .interruptedField
-        finishCapture(open, base: stack[index].base)
+        finishCapture(open, base: stack[index].base, hasXMLBase: stack[index].hasXMLBase)
     }
 
     /// The innermost open element closed.
@@ -179,7 +184,7 @@ struct FeedBuilder {
         case .field:
             if let finished = capture {
                 capture = nil
-                finishCapture(finished, base: frame.base)
+                finishCapture(finished, base: frame.base, hasXMLBase: frame.hasXMLBase)
             }
         case .item:
             finishItem()
@@ -485,7 +490,7 @@ struct FeedBuilder {
         return .markup(name: tag, isVoid: isVoid)
     }
 
-    private mutating func finishCapture(_ capture: FieldCapture, base: String?) {
+    private mutating func finishCapture(_ capture: FieldCapture, base: String?, hasXMLBase: Bool) {
         if capture.isTruncated { truncatedFields += 1 }
         let field = capture.field
         if field == .summary || field == .content || field == .itunesSummary {
@@ -513,7 +518,11 @@ struct FeedBuilder {
             case .link:
                 if draft.textLink == nil { draft.textLink = URLResolver.resolve(text, against: base) }
             case .guid:
-                if draft.guid == nil { draft.guid = text }
+                guard draft.guid == nil else { break }
+                draft.guid = text
+                // A relative guid is a web address only where xml:base says
+                // against what; the document's own URL does not make it one.
+                if hasXMLBase { draft.guidURL = URLResolver.resolve(text, against: base) }
             case .rssAuthor:
                 draft.addAuthor(EntryDraft.authorName(fromRSS: text))
             case .authorName:
