@@ -35,3 +35,19 @@ import Testing
         #expect(feed.entries[0].link == "https://example.org/posts/7")
     }
 }
+
+/// Bases that are no web address resolve nothing.
+@Suite struct UnsafeBaseTests {
+    @Test func javascriptBaseLeavesRelativeLinksAsWritten() throws {
+        let feed = try parse(atom(entries: "", feed: "<link rel=\"alternate\" href=\"/abs\"/>"),
+                             baseURL: "javascript:alert('unsafe');")
+        #expect(feed.link == "/abs")
+    }
+
+    @Test func javascriptXMLBaseLeavesLinksRelative() throws {
+        let feed = try parse(atom(entries: """
+            <entry xml:base="javascript:alert(1)//"><link href="x"/></entry>
+            """), baseURL: "https://example.org/feed")
+        #expect(feed.entries[0].link == "x")
+    }
+}
