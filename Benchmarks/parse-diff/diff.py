@@ -69,10 +69,11 @@ def charset_of(content_type):
 
 
 def normalise_text(value):
-    """Tags dropped, entities decoded, white space collapsed; None when empty."""
+    """Tags dropped (`1930ft<sup>2</sup>` reads `1930ft2`), entities decoded, white space
+    collapsed; None when empty."""
     if value is None:
         return None
-    text = TAG_RE.sub(" ", value) if "<" in value else value
+    text = TAG_RE.sub("", value) if "<" in value else value
     text = SPACE_RE.sub(" ", html.unescape(text)).strip()
     return text or None
 

@@ -61,3 +61,33 @@ import Testing
         #expect(feed.entries[0].authors == ["Kim"])
     }
 }
+
+/// Element names in another case, and Atom 0.3 under a draft namespace.
+@Suite struct ElementNameTests {
+    @Test func rssElementNamesAreReadInAnyCase() throws {
+        let feed = try parse("""
+            <rss version="2.0"><channel><TiTlE>Example title</TiTlE>
+            <ITEM><Title>One</Title><PUBDATE>Mon, 06 May 2024 10:00:00 GMT</PUBDATE></ITEM></channel></rss>
+            """)
+        #expect(feed.title == "Example title")
+        #expect(feed.entries.map(\.title) == ["One"])
+        #expect(printed(feed.entries[0].published) == "2024-05-06T10:00:00Z")
+    }
+
+    @Test func atom03FeedInAnUnknownDefaultNamespaceIsRead() throws {
+        let feed = try parse("""
+            <feed version="0.3" xmlns="http://example.com/newformat#"><title>Example Atom</title>
+            <entry><title>First</title></entry></feed>
+            """)
+        #expect(feed.format == .atom03)
+        #expect(feed.title == "Example Atom")
+        #expect(feed.entries.map(\.title) == ["First"])
+    }
+
+    @Test func unknownNamespaceElementsStayOutsideOtherFeeds() throws {
+        let feed = try parse(rss(items: """
+            <item xmlns:x="http://example.org/x"><x:title>Not this</x:title><title>This</title></item>
+            """))
+        #expect(feed.entries[0].title == "This")
+    }
+}

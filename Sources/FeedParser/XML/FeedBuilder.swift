@@ -80,6 +80,9 @@ struct FeedBuilder {
     private let textBuffer = ByteBuffer()
     private var language: String?
     private let baseURL: String?
+    /// The root is an Atom 0.3 `<feed version="0.3">` in a namespace of its
+    /// own (drafts of Atom had several), whose elements are then the feed's.
+    private var rootNamespaceIsCore = false
 
     /// Makes a builder that resolves relative links against `baseURL`.
     init(baseURL: String?) {
@@ -94,6 +97,7 @@ struct FeedBuilder {
     private func isCore(_ namespace: Namespace) -> Bool {
         switch namespace {
         case .none: return true
+        case .other: return rootNamespaceIsCore
         case .atom10, .atom03: return isAtom
         case .rss10, .rss090: return !isAtom
         default: return false
@@ -248,6 +252,7 @@ struct FeedBuilder {
             return .root
         case .feed where namespace == .atom03 || attributes.value(.version) == "0.3":
             format = .atom03
+            rootNamespaceIsCore = namespace == .other
             return .channel
         case .feed where namespace == .atom10 || namespace == .none:
             format = .atom10

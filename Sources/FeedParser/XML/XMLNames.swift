@@ -93,6 +93,25 @@ enum LocalName: String, Sendable {
     case term, label, isPermaLink, mode, src, text
     case other
 
+    /// The name `text` spells, in any case (`TiTlE`, `PUBDATE`), as feedparser
+    /// and iTunes read feed element names; `.other` when none.
+    init(anyCase text: String) {
+        if let exact = LocalName(rawValue: text) {
+            self = exact
+        } else {
+            self = Self.byLowercasedName[text.lowercased()] ?? .other
+        }
+    }
+
+    private static let byLowercasedName: [String: LocalName] = Dictionary(
+        uniqueKeysWithValues: [LocalName](arrayLiteral:
+            .rss, .RDF, .channel, .feed, .item, .entry, .html, .title, .link, .description, .guid, .id,
+            .author, .name, .email, .creator, .managingEditor, .pubDate, .date, .published, .updated,
+            .modified, .issued, .lastBuildDate, .created, .category, .subject, .summary, .content,
+            .encoded, .subtitle, .tagline, .language, .enclosure, .group, .image, .textInput, .source,
+            .keywords
+        ).map { ($0.rawValue.lowercased(), $0) })
+
     /// Whether this names an element of a feed's structure or fields, as
     /// opposed to markup or attributes: such an element opening inside a
     /// plain-text field means the field's end tag is missing.
@@ -119,7 +138,7 @@ struct NameTable {
     mutating func localName(_ pointer: UnsafePointer<UInt8>) -> LocalName {
         let key = UnsafeRawPointer(pointer)
         if let known = localNames[key] { return known }
-        let name = LocalName(rawValue: String(cString: pointer)) ?? .other
+        let name = LocalName(anyCase: String(cString: pointer))
         localNames.insert(name, for: key)
         return name
     }
