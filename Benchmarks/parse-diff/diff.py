@@ -270,6 +270,8 @@ def main():
         return relative, from_feedparser(data, headers), from_feedspool(binary, path, headers)
 
     totals = {field: [0, 0] for field in FIELDS}
+    # Per file: does every compared value of the field agree? One big feed weighs as one.
+    file_totals = {field: [0, 0] for field in FIELDS}
     clean_totals = {field: [0, 0] for field in FIELDS}
     disagreements = []
     errors = []
@@ -277,13 +279,18 @@ def main():
         for relative, reference, ours in pool.map(one, files):
             if "error" in ours and (reference["entries"] or reference["version"]):
                 errors.append((relative, ours["error"], ours.get("crash", False)))
+            file_agrees = {}
             for field, agrees, a, b in compare(reference, ours):
+                file_agrees[field] = file_agrees.get(field, True) and agrees
                 for table, counts in ((totals, True), (clean_totals, not reference["bozo"])):
                     if counts:
                         table[field][0] += agrees
                         table[field][1] += 1
                 if not agrees:
                     disagreements.append({"file": relative, "field": field, "feedparser": a, "feedspool": b})
+            for field, agrees in file_agrees.items():
+                file_totals[field][0] += agrees
+                file_totals[field][1] += 1
 
     with open(os.path.join(out_dir, "disagreements.jsonl"), "w") as out:
         for item in disagreements:
@@ -293,16 +300,17 @@ def main():
             out.write(f"{relative}\t{'CRASH ' if crash else ''}{message}\n")
 
     part = "held-out" if held_out else "development"
-    print(f"| field ({part} part, {len(files)} files) | all files | not bozo for feedparser |")
-    print("| --- | ---: | ---: |")
+    def share(agree, count):
+        return f"{100 * agree / count:.1f}% of {count}" if count else "–"
+
+    print(f"| field ({part} part, {len(files)} files) | values | values, feedparser not bozo | files agreeing throughout |")
+    print("| --- | ---: | ---: | ---: |")
     for field in FIELDS:
-        (agree, count), (clean_agree, clean_count) = totals[field], clean_totals[field]
-        pct = f"{100 * agree / count:.1f}% of {count}" if count else "–"
-        clean_pct = f"{100 * clean_agree / clean_count:.1f}% of {clean_count}" if clean_count else "–"
-        print(f"| {field}{' *' if field in HEADLINE else ''} | {pct} | {clean_pct} |")
+        print(f"| {field}{' *' if field in HEADLINE else ''} | {share(*totals[field])} "
+              f"| {share(*clean_totals[field])} | {share(*file_totals[field])} |")
     all_agree = sum(t[0] for t in totals.values())
     all_count = sum(t[1] for t in totals.values())
-    print(f"| all fields | {100 * all_agree / max(all_count, 1):.1f}% of {all_count} | |")
+    print(f"| all fields | {share(all_agree, all_count)} | | |")
     print(f"\nfeedspool refused {len(errors)} file(s) feedparser read as a feed; "
           f"crashes: {sum(1 for e in errors if e[2])}")
     if show:
