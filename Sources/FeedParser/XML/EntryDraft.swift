@@ -36,6 +36,12 @@ struct EntryDraft {
     var updated: Date?
     var dcDate: Date?
     var categories: [String] = []
+    /// What `authors` and `categories` hold, so that dropping duplicates
+    /// stays linear when a feed lists hundreds of thousands of them.
+    private var seenAuthors: Set<String> = []
+    private var seenCategories: Set<String> = []
+    private var seenSourceAuthors: Set<String> = []
+    private var seenEnclosureURLs: Set<String> = []
     var summary: String?
     var content: String?
     var itunesSummary: String?
@@ -51,19 +57,23 @@ struct EntryDraft {
     }
 
     mutating func addEnclosure(_ enclosure: Enclosure) {
-        if !enclosures.contains(where: { $0.url == enclosure.url }) {
+        if seenEnclosureURLs.insert(enclosure.url).inserted {
             enclosures.append(enclosure)
         }
     }
 
+    mutating func addSourceAuthor(_ name: String) {
+        if !name.isEmpty, seenSourceAuthors.insert(name).inserted { sourceAuthors.append(name) }
+    }
+
     mutating func addAuthor(_ name: String) {
-        guard !name.isEmpty, !authors.contains(name) else { return }
+        guard !name.isEmpty, seenAuthors.insert(name).inserted else { return }
         authors.append(name)
     }
 
     mutating func addCategory(_ text: String) {
         let name = PlainText.title(text)
-        guard !name.isEmpty, !categories.contains(name) else { return }
+        guard !name.isEmpty, seenCategories.insert(name).inserted else { return }
         categories.append(name)
     }
 

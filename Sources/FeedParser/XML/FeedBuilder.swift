@@ -533,8 +533,7 @@ struct FeedBuilder {
             case .authorName:
                 draft.addAuthor(PlainText.title(text))
             case .sourceAuthorName:
-                let name = PlainText.title(text)
-                if !name.isEmpty, !draft.sourceAuthors.contains(name) { draft.sourceAuthors.append(name) }
+                draft.addSourceAuthor(PlainText.title(text))
             case .authorEmail:
                 draft.pendingAuthorEmail = text
             // Of repeated dates the last readable one wins, as in feedparser.
