@@ -397,3 +397,16 @@ private final class LoopbackListener {
         return poll(&request, 1, 200) > 0
     }
 }
+
+/// Lists long enough to make duplicate checks quadratic still parse in linear time.
+@Suite struct LongListTests {
+    @Test func hundredThousandKeywordsAndCategoriesParse() throws {
+        let keywords = (0..<100_000).map { "k\($0)" }.joined(separator: ",")
+        let categories = (0..<100_000).map { "<category>c\($0 % 50_000)</category>" }.joined()
+        let feed = try parse("""
+            <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item>
+            <itunes:keywords>\(keywords)</itunes:keywords>\(categories)</item></channel></rss>
+            """)
+        #expect(feed.entries[0].categories.count == 150_000)
+    }
+}

@@ -233,3 +233,19 @@ import Testing
         }
     }
 }
+
+/// Titles are text: the code of a script or style inside one is no part of it.
+@Suite struct TitleScriptTests {
+    @Test func scriptAndStyleContentsAreDroppedFromTitles() throws {
+        let feed = try parse(rss(items: """
+            <item><title>safe&lt;script type="text/javascript"&gt;location.href='x';&lt;/script&gt; description\
+            &lt;STYLE&gt;p{}&lt;/STYLE&gt;</title></item>
+            """))
+        #expect(feed.entries[0].title == "safe description")
+    }
+
+    @Test func wordsScriptAndStyleInATitleAreKept() throws {
+        let feed = try parse(rss(items: "<item><title>The script &amp; the style &lt;b&gt;guide&lt;/b&gt;</title></item>"))
+        #expect(feed.entries[0].title == "The script & the style guide")
+    }
+}

@@ -8,9 +8,13 @@ import Foundation
 enum URLResolver {
     /// `reference` made absolute against `base`; unchanged when it is already
     /// absolute, when there is no base, or when either does not parse.
+    /// Only an http, https or file base counts: a relative link resolved
+    /// against a `javascript:` or `data:` base (from `xml:base` or a
+    /// `Content-Location`) would become one of those.
     static func resolve(_ reference: String, against base: String?) -> String {
         let reference = reference.trimmingXMLWhitespace()
-        guard let base, !hasScheme(reference) else { return reference }
+        guard let base, !hasScheme(reference), isWebURL(base) || base.prefix(5).lowercased() == "file:"
+        else { return reference }
         if let resolved = PlainURLResolver.resolve(reference, against: base) { return resolved }
         guard let baseURL = URL(string: base),
               let resolved = URL(string: reference, relativeTo: baseURL)?.absoluteString
