@@ -86,8 +86,11 @@ public struct Cleaner: Sendable {
         var root = HTMLTree.root
         if kind == .page {
             title = PageMetadata.title(of: tree)
-            if let href = PageMetadata.baseHref(of: tree) {
-                base = URL(string: href, relativeTo: base)?.absoluteURL ?? base
+            // Only a web URL may become the base; a `javascript:` one is ignored.
+            if let href = PageMetadata.baseHref(of: tree),
+               let pageBase = URL(string: href, relativeTo: base)?.absoluteURL, Sanitizer.isWebBase(pageBase)
+            {
+                base = pageBase
             }
             dropNonContent(&tree)
             root = ContentExtractor.mainContent(of: &tree, removals: &removals)
