@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cleaner
 import FeedParser
+import InputFiles
 
 /// `feedspool clean`: prints an article without comments, share bars and
 /// other boilerplate, as text, HTML or JSON.
@@ -30,6 +31,12 @@ struct CleanCommand: ParsableCommand {
         }
     }
 
+    /// The largest article cleaned: a long page with its markup is a few
+    /// megabytes; cleaning takes several times the page in memory.
+    static let maximumPageBytes = 16 << 20
+    /// The longest list of files `--files-from` reads.
+    static let maximumListBytes = 64 << 20
+
     @Flag(exclusivity: .exclusive)
     var output: Output = .text
 
@@ -54,7 +61,7 @@ struct CleanCommand: ParsableCommand {
         var files = self.files
         if let filesFrom {
             do {
-                let list = try Console.readInput(filesFrom)
+                let list = try BoundedReader.read(filesFrom, limit: Self.maximumListBytes)
                 files += list.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
             } catch {
                 Console.error("\(filesFrom): cannot read: \(error)")
@@ -70,7 +77,7 @@ struct CleanCommand: ParsableCommand {
         var json = JSONWriter(capacity: output == .json ? 1 << 17 : 0)
         for file in files {
             do {
-                let bytes = try Console.readInput(file)
+                let bytes = try BoundedReader.read(file, limit: Self.maximumPageBytes)
                 let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
                 if output == .json {
                     Self.append(article, to: &json)
@@ -83,7 +90,11 @@ struct CleanCommand: ParsableCommand {
                 // The articles before this file come first, as they would
                 // unbuffered, even when stdout and stderr are one pipe.
                 Self.flush(&pending, &json, from: 0)
-                Console.error("\(file): cannot read: \(error)")
+                if case .tooLarge = error {
+                    Console.error("\(file): \(error), not cleaned")
+                } else {
+                    Console.error("\(file): cannot read: \(error)")
+                }
                 failed = true
             }
         }

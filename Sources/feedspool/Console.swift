@@ -39,41 +39,6 @@ enum Console {
         error("warning: \(line)")
     }
 
-    /// The bytes of a file, or of standard input for `-`.
-    /// - Throws: `InputError` naming the system's reason.
-    static func readInput(_ path: String) throws(InputError) -> [UInt8] {
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw InputError(reason: String(cString: strerror(errno))) }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var stats = stat()
-        if fstat(descriptor, &stats) == 0, (stats.st_mode & S_IFMT) == S_IFREG {
-            // A regular file: read it straight into an array of its size.
-            let size = Int(stats.st_size)
-            var failure: Int32 = 0
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                count = 0
-                while count < size {
-                    let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                    if got < 0 && errno == EINTR { continue }
-                    if got < 0 { failure = errno }
-                    if got <= 0 { break }
-                    count += got
-                }
-            }
-            if failure != 0 { throw InputError(reason: String(cString: strerror(failure))) }
-            return bytes
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw InputError(reason: String(cString: strerror(errno))) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-    }
-
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {
@@ -155,10 +120,4 @@ struct Log: Sendable {
         guard fstat(STDERR_FILENO, &stats) == 0 else { return false }
         return UInt64(stats.st_dev) == device && UInt64(stats.st_ino) == inode
     }
-}
-
-/// A file that could not be read.
-struct InputError: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
 }

@@ -96,6 +96,15 @@ struct ConfigReader {
         var section = Section.global
         for (index, lineBytes) in Self.lines(of: bytes).enumerated() {
             let location = ConfigLocation(file: file, line: index + 1)
+            guard lineBytes.count <= Self.maximumLineBytes else {
+                report(at: location, "line longer than \(Self.maximumLineBytes) bytes, not read")
+                continue
+            }
+            // The system reads a path only up to a NUL: "a\0junk" would be "a".
+            guard !lineBytes.contains(0) else {
+                report(at: location, "NUL byte in the line")
+                continue
+            }
             guard let text = String(validating: lineBytes, as: UTF8.self) else {
                 report(at: location, "not UTF-8 text")
                 continue
@@ -132,6 +141,10 @@ struct ConfigReader {
             }
         }
     }
+
+    /// The longest line read: a feed line with filters takes a few hundred
+    /// bytes, and every message that quotes a line stays this short.
+    static let maximumLineBytes = 4096
 
     /// The lines of a file, without line breaks (LF or CRLF) and byte order mark.
     private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
