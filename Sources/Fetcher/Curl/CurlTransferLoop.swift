@@ -1,5 +1,8 @@
 import CCurl
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -67,9 +70,11 @@ enum CurlLibrary {
 /// serial Dispatch queue that `init` starts and `stop` ends (libcurl handles
 /// may not be used from two threads at once, and its callbacks run on the
 /// thread that drives the multi handle). Other threads reach the loop only
-/// through `submit`, which appends to `inbox` under `lock` and calls
-/// `curl_multi_wakeup`, the one multi call libcurl allows from any thread.
-/// That is what makes the `@unchecked Sendable` sound.
+/// through `submit` and `stop`, which change `inbox` or `stopping` and call
+/// `curl_multi_wakeup`, the one multi call libcurl allows from any thread,
+/// both under `lock`: the loop thread frees the multi handle only after it
+/// has seen `stopping` under that lock, so no wake-up can reach a freed
+/// handle. That is what makes the `@unchecked Sendable` sound.
 final class CurlTransferLoop: @unchecked Sendable {
     /// How many redirects a transfer follows.
     static let maximumRedirects = 5
@@ -115,16 +120,18 @@ final class CurlTransferLoop: @unchecked Sendable {
     func submit(_ requests: [FetchRequest], to batch: Batch) {
         lock.withLock {
             inbox.append(contentsOf: requests.map { ($0, batch) })
+            curl_multi_wakeup(multi)
         }
-        curl_multi_wakeup(multi)
     }
 
     /// Ends the loop thread at its next turn and waits for it, unless called
     /// from it; called when the `Fetcher` goes away, so no `fetch` is waiting.
     /// The multi handle is freed on the loop thread as it ends.
     func stop() {
-        lock.withLock { stopping = true }
-        curl_multi_wakeup(multi)
+        lock.withLock {
+            stopping = true
+            curl_multi_wakeup(multi)
+        }
         if !isLoopThread { stopped.wait() }
     }
 
@@ -169,7 +176,11 @@ final class CurlTransferLoop: @unchecked Sendable {
                 }
             }
             var stillRunning: Int32 = 0
-            curl_multi_perform(multi, &stillRunning)
+            let performed = curl_multi_perform(multi, &stillRunning)
+            if performed != CURLM_OK {
+                failRunning(&running, reason: performed)
+                continue
+            }
             var finishedAny = false
             while true {
                 var handle: UnsafeMutableRawPointer?
@@ -185,11 +196,30 @@ final class CurlTransferLoop: @unchecked Sendable {
             // curl_multi_poll returns early when a socket is ready, when one of
             // libcurl's own timers (timeouts, low-speed checks) is due, or on
             // curl_multi_wakeup; the idle wait only bounds a missed wake-up.
-            curl_multi_poll(multi, nil, 0, running.isEmpty ? 60_000 : 1_000, nil)
+            let polled = curl_multi_poll(multi, nil, 0, running.isEmpty ? 60_000 : 1_000, nil)
+            if polled != CURLM_OK {
+                // A poll that fails returns at once: without a pause, the
+                // loop would spin on the CPU while the failure lasts.
+                failRunning(&running, reason: polled)
+                usleep(100_000)
+            }
         }
         for (handle, _) in running { curl_multi_remove_handle(multi, handle) }
         running = [:]
         curl_multi_cleanup(multi)
+    }
+
+    /// Ends every running transfer with libcurl's `reason`, after
+    /// `curl_multi_perform` or `curl_multi_poll` failed: whether their
+    /// transfers still progress is unknown.
+    private func failRunning(_ running: inout [UnsafeMutableRawPointer: Transfer], reason: CURLMcode) {
+        let message = "libcurl failed: " + String(cString: curl_multi_strerror(reason))
+        for (handle, transfer) in running {
+            curl_multi_remove_handle(multi, handle)
+            waiting.finished(host: transfer.host)
+            transfer.batch.deliver(transfer.request.id, .failure(.failed(message)))
+        }
+        running = [:]
     }
 }
 
