@@ -51,7 +51,15 @@ struct FeedPoll {
     /// Handles the fetch result up to the delivery: what to deliver, and
     /// the feed state to record once the delivery is settled.
     func prepare(_ result: Result<FetchResponse, FetchError>, now: Date) -> PreparedPoll {
-        var record = (try? state.feedState(feed.name)) ?? FeedState()
+        var record: FeedState
+        do {
+            record = try state.feedState(feed.name)
+        } catch {
+            // A blank record written back would erase what is known of the
+            // feed (its validators, failures, a server's Retry-After).
+            return PreparedPoll(feed: feed.name, record: nil,
+                                outcome: .failed("cannot read its record in the state store, nothing delivered: \(error)"))
+        }
         record.lastFetch = now
         var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""))
         switch result {
@@ -64,11 +72,11 @@ struct FeedPoll {
     }
 
     private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
-        if let moved = response.permanentRedirect { prepared.record.permanentRedirect = moved }
+        if let moved = response.permanentRedirect { prepared.record?.permanentRedirect = moved }
         if response.isNotModified {
             // The feed is there (a feed once gone and named again may answer
             // 304 to the validators kept from before).
-            prepared.record.gone = false
+            prepared.record?.gone = false
             // Nothing to parse, but articles an earlier failure left half-way
             // are finished by the delivery, as for any fetched feed.
             prepared.articles = []
@@ -76,20 +84,20 @@ struct FeedPoll {
             return
         }
         if response.isGone {
-            prepared.record.gone = true
+            prepared.record?.gone = true
             prepared.outcome = .failed("HTTP 410 Gone: the feed was removed; it is polled again only when named")
             return
         }
         guard response.isSuccess else {
             if let retryAfter = response.retryAfter {
-                prepared.record.retryAfter = retryAfter
+                prepared.record?.retryAfter = retryAfter
                 prepared.outcome = .failed("HTTP \(response.status), retrying after \(UTCClock.hoursAndMinutes(retryAfter)) UTC")
             } else {
                 prepared.outcome = .failed("HTTP \(response.status)")
             }
             return
         }
-        prepared.record.gone = false
+        prepared.record?.gone = false
         var parsed: Feed
         do {
             parsed = try parser.parse(response.body, baseURL: response.effectiveURL, charset: response.charset)

@@ -116,7 +116,7 @@ struct PollRun {
             settled[index].settle(settled[index].articles == nil ? nil : delivery.map { $0[feed]?.count ?? 0 })
         }
         do {
-            try state.setFeedStates(settled.map { ($0.feed, $0.record) })
+            try state.setFeedStates(settled.compactMap { poll in poll.record.map { (poll.feed, $0) } })
         } catch {
             for index in settled.indices {
                 settled[index].outcome = .failed("cannot record the poll in the state store: \(error)")

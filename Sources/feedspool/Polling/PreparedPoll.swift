@@ -7,8 +7,9 @@ struct PreparedPoll: Sendable {
     /// The feed's name.
     let feed: String
     /// What to record about this poll; the validators join it only when
-    /// the delivery succeeded.
-    var record: FeedState
+    /// the delivery succeeded. Nil when the feed's state could not be read:
+    /// nothing is recorded then.
+    var record: FeedState?
     /// Where the poll stands: `.delivered` (its count still 0) and
     /// `.notModified` wait for the delivery of `articles`; others are final.
     var outcome: PollOutcome
@@ -18,7 +19,7 @@ struct PreparedPoll: Sendable {
     /// The response's `ETag` and `Last-Modified`, stored after delivery.
     var validators: (etag: String?, lastModified: String?) = (nil, nil)
 
-    init(feed: String, record: FeedState, outcome: PollOutcome) {
+    init(feed: String, record: FeedState?, outcome: PollOutcome) {
         self.feed = feed
         self.record = record
         self.outcome = outcome
@@ -31,8 +32,8 @@ struct PreparedPoll: Sendable {
         switch (delivery, outcome) {
         case (.success(let files), .delivered(_, let warning)):
             outcome = .delivered(articles: files, warning: warning)
-            record.etag = validators.etag
-            record.lastModified = validators.lastModified
+            record?.etag = validators.etag
+            record?.lastModified = validators.lastModified
         case (.failure(let error), _):
             outcome = .failed(error.messageWithoutFeed)
         default:
@@ -40,16 +41,16 @@ struct PreparedPoll: Sendable {
         }
         switch outcome {
         case .delivered(let count, _):
-            record.errorCount = 0
-            record.retryAfter = nil
-            record.lastResult = "ok: \(count) new"
+            record?.errorCount = 0
+            record?.retryAfter = nil
+            record?.lastResult = "ok: \(count) new"
         case .notModified:
-            record.errorCount = 0
-            record.retryAfter = nil
-            record.lastResult = "not modified"
+            record?.errorCount = 0
+            record?.retryAfter = nil
+            record?.lastResult = "not modified"
         case .failed(let reason):
-            record.errorCount += 1
-            record.lastResult = "error: \(reason)"
+            record?.errorCount += 1
+            record?.lastResult = "error: \(reason)"
         case .skipped:
             break
         }
