@@ -95,7 +95,9 @@ final class Batch: @unchecked Sendable {
     private var onResult: ((Int, Result<FetchResponse, FetchError>) -> Void)?
     private var remaining: Int
     private let done = DispatchSemaphore(value: 0)
-    private let results = DispatchQueue(label: "feedspool.fetcher.results")
+    /// `utility`: Dispatch sets its thread's nice value to 2, which any
+    /// process may (docs/daemon.md).
+    private let results = DispatchQueue(label: "feedspool.fetcher.results", qos: .utility)
 
     init(count: Int, onResult: @escaping (Int, Result<FetchResponse, FetchError>) -> Void) {
         self.onResult = onResult

@@ -66,8 +66,8 @@ enum CurlLibrary {
 /// The libcurl multi handle and the one thread that drives it.
 ///
 /// Threading rule: the multi handle, every easy handle and every `Transfer`
-/// are touched only by the loop thread, a long-running work item on a private
-/// serial Dispatch queue that `init` starts and `stop` ends (libcurl handles
+/// are touched only by the loop thread, a thread of its own that `init`
+/// starts and `stop` ends (libcurl handles
 /// may not be used from two threads at once, and its callbacks run on the
 /// thread that drives the multi handle). Other threads reach the loop only
 /// through `submit` and `stop`, which change `inbox` or `stopping` and call
@@ -80,10 +80,11 @@ final class CurlTransferLoop: @unchecked Sendable {
     static let maximumRedirects = 5
 
     private let multi: UnsafeMutableRawPointer
-    private let queue = DispatchQueue(label: "feedspool.fetcher")
     private let stopped = DispatchSemaphore(value: 0)
-    /// Set on `queue` only, so it tells this loop's thread from any other.
-    private let loopKey = DispatchSpecificKey<Bool>()
+    /// The loop thread: a thread of its own, not a Dispatch worker, which
+    /// it would hold for good, and whose priority Dispatch would set from
+    /// the QoS of the thread that started it (refused in the unit's sandbox).
+    private var loopThread = pthread_t()
 
     private let lock = Lock()
     private var inbox: [(request: FetchRequest, batch: Batch)] = []  // under `lock`
@@ -106,15 +107,24 @@ final class CurlTransferLoop: @unchecked Sendable {
         _ = fs_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, waiting.concurrency)
         // Idle connections kept for reuse by later transfers and batches.
         _ = fs_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(16, 2 * waiting.concurrency))
-        queue.setSpecific(key: loopKey, value: true)
-        queue.async { [self] in
-            run()
-            stopped.signal()
+        // The thread holds the loop until `run` returns.
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(&loopThread, nil, { context in
+            let loop = Unmanaged<CurlTransferLoop>.fromOpaque(context!).takeRetainedValue()
+            loop.run()
+            loop.stopped.signal()
+            return nil
+        }, context)
+        guard started == 0 else {
+            Unmanaged<CurlTransferLoop>.fromOpaque(context).release()
+            curl_multi_cleanup(multi)
+            return nil
         }
+        pthread_detach(loopThread)
     }
 
-    /// Whether the caller runs on the loop thread (inside a result callback).
-    var isLoopThread: Bool { DispatchQueue.getSpecific(key: loopKey) == true }
+    /// Whether the caller runs on the loop thread.
+    var isLoopThread: Bool { pthread_equal(pthread_self(), loopThread) != 0 }
 
     /// Hands requests to the loop thread; `batch` hears about each of them.
     func submit(_ requests: [FetchRequest], to batch: Batch) {

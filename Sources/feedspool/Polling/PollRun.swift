@@ -54,25 +54,27 @@ struct PollRun {
             FeedPoll.request(for: item.feed, id: index, state: item.state)
         }
         // Bounded, so that responses the workers have not reached yet never
-        // pile up in memory; the fetcher waits for a place instead.
+        // pile up in memory; the fetcher's result queue waits for a place
+        // instead (its transfers go on). The `utility` quality of service
+        // asks Dispatch for nice 2, which any process may set (docs/daemon.md).
         let fetched = Inbox<(Int, Result<FetchResponse, FetchError>)>(capacity: 4 * Self.groupSize)
         let prepared = Inbox<PreparedPoll>(capacity: Self.groupSize)
         let (fetcher, pageFetcher) = (fetchers.feeds, fetchers.pages)
-        DispatchQueue.global().async {
+        DispatchQueue.global(qos: .utility).async {
             fetcher.fetch(requests) { id, result in fetched.put((id, result)) }
             fetched.close()
         }
         let workers = DispatchGroup()
         let (feeds, state) = (due.map(\.feed), self.state)
         for _ in 0..<Self.workers {
-            DispatchQueue.global().async(group: workers) {
+            DispatchQueue.global(qos: .utility).async(group: workers) {
                 while let (id, result) = fetched.take() {
                     let poll = FeedPoll(feed: feeds[id], state: state, pageFetcher: pageFetcher)
                     prepared.put(poll.prepare(result, now: Date()))
                 }
             }
         }
-        workers.notify(queue: .global()) { prepared.close() }
+        workers.notify(queue: .global(qos: .utility)) { prepared.close() }
 
         var progress = Progress(total: requests.count, drawn: showsProgress, log: log)
         var failures = 0
