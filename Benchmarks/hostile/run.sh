@@ -5,7 +5,8 @@
 # work quadratic in N (100,000 tags, 800 KB: 17 s); a linear one takes time
 # proportional to the page. The table shows seconds and microseconds per
 # kilobyte for sizes doubling from SMALLEST tags: the last column stays flat
-# when time grows linearly with size.
+# (or falls, as the process start-up is spread over more bytes) when time
+# grows linearly with size. The table also goes to latest.md.
 #
 # Environment: FEEDSPOOL (binary, default .build/release/feedspool), TAGS
 # (default script svg), SMALLEST (default 12500), STEPS (default 4).
@@ -21,6 +22,7 @@ work=$root/Benchmarks/work/hostile
 [ -x "$FEEDSPOOL" ] || { echo "feedspool not built at $FEEDSPOOL (swift build -c release)" >&2; exit 1; }
 mkdir -p "$work"
 
+{
 printf '| tag | start tags | KB | seconds | µs per KB |\n| --- | ---: | ---: | ---: | ---: |\n'
 for tag in $TAGS; do
     count=$SMALLEST
@@ -44,3 +46,4 @@ print("| <%s> | %d | %d | %.3f | %.1f |" % (tag, count, size // 1000, seconds, s
         count=$((count * 2))
     done
 done
+} | tee "$here/latest.md"
