@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 
 /// Hands items from threads that produce them to threads that consume them,
-/// in arrival order: fetch results from the fetcher's thread to the
+/// in arrival order: fetch results from the fetcher to the
 /// workers that parse and clean, prepared polls from the workers to the
 /// thread that delivers.
 final class Inbox<Item: Sendable>: Sendable {
