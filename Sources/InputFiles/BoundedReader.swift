@@ -13,12 +13,14 @@ public enum BoundedReader {
     ///
     /// A regular file larger than `limit` is refused before anything is read;
     /// anything else (a pipe, a device, a file that grows) is read until it
-    /// ends or passes `limit`, and then refused. A path with a NUL byte is
-    /// refused: the system would read the path only up to it.
+    /// ends or passes `limit`, and then refused, or, with `regularOnly`,
+    /// refused at once (a FIFO without a writer is never waited for). A path
+    /// with a NUL byte is refused: the system would read the path only up to it.
     /// - Throws: ``InputFileError``.
-    public static func read(_ path: String, limit: Int) throws(InputFileError) -> [UInt8] {
+    public static func read(_ path: String, limit: Int, regularOnly: Bool = false) throws(InputFileError) -> [UInt8] {
         if path.utf8.contains(0) { throw .nulInPath }
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        let flags = O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0)
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, flags)
         guard descriptor >= 0 else { throw .system(errno) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var stats = stat()
@@ -29,7 +31,7 @@ public enum BoundedReader {
         case S_IFREG:
             if Int(stats.st_size) > limit { throw .tooLarge(limit: limit) }
         default:
-            break
+            if regularOnly { throw .notARegularFile }
         }
         // One byte over the limit tells a file that is too large from one
         // that is exactly the limit.
@@ -57,6 +59,8 @@ public enum InputFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case system(Int32)
     /// The input has more bytes than the limit.
     case tooLarge(limit: Int)
+    /// A device, pipe or socket where only a regular file will do.
+    case notARegularFile
 
     /// One line: "No such file or directory", "larger than 16 MiB".
     public var description: String {
@@ -64,6 +68,7 @@ public enum InputFileError: Error, Equatable, Sendable, CustomStringConvertible 
         case .nulInPath: return "the path contains a NUL byte"
         case .system(let code): return String(cString: strerror(code))
         case .tooLarge(let limit): return "larger than \(Self.size(limit))"
+        case .notARegularFile: return "not a regular file"
         }
     }
 

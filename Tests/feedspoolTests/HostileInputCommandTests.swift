@@ -92,12 +92,28 @@ import Testing
         #expect(parse.stderr == "feedspool: \(huge.path): larger than 64 MiB, not parsed\n")
     }
 
-    @Test func anIncludedDeviceIsReadOnlyUpToTheLimitOfAConfigurationFile() throws {
+    @Test func anIncludedDeviceOrPipeIsRefusedUnread() throws {
         let folder = try TemporaryFolder()
-        try folder.write("feeds.conf", "https://lwn.net/headlines/rss name=lwn\ninclude /dev/zero\n")
+        let fifo = folder.url.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try folder.write("feeds.conf", "https://lwn.net/headlines/rss name=lwn\ninclude /dev/zero\ninclude fifo\n")
         let result = try CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr == "feeds.conf:2: cannot read \"/dev/zero\": larger than 4 MiB\n")
+        #expect(result.stderr == "feeds.conf:2: cannot read \"/dev/zero\": not a regular file\n"
+            + "feeds.conf:3: cannot read \"fifo\": not a regular file\n")
+    }
+
+    @Test func anIncludedFileOverTheLimitIsRefusedBeforeItIsRead() throws {
+        let folder = try TemporaryFolder()
+        let big = folder.url.appendingPathComponent("big.conf")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 5 << 20)
+        try handle.close()
+        try folder.write("feeds.conf", "https://lwn.net/headlines/rss name=lwn\ninclude big.conf\n")
+        let result = try CommandRunner.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "feeds.conf:2: cannot read \"big.conf\": larger than 4 MiB\n")
     }
 
     @Test func aVeryLongConfigurationLineIsRefusedWithoutBeingQuoted() throws {

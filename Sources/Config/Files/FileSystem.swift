@@ -13,11 +13,12 @@ enum FileSystem {
     /// take a few hundred kilobytes.
     static let maximumFileBytes = 4 << 20
 
-    /// The bytes of the file at `path`, at most `maximumFileBytes`.
+    /// The bytes of the regular file at `path`, at most `maximumFileBytes`
+    /// (a configuration is never a device or a pipe to wait on).
     /// - Throws: the reason, e.g. "No such file or directory", "larger than 4 MiB".
     static func contents(of path: String) throws(FileError) -> [UInt8] {
         do {
-            return try BoundedReader.read(path, limit: maximumFileBytes)
+            return try BoundedReader.read(path, limit: maximumFileBytes, regularOnly: true)
         } catch {
             throw FileError(reason: error.description)
         }
