@@ -32,6 +32,8 @@ struct FeedPoll {
     let state: StateStore
     /// Fetches the entries' pages when the feed has `fulltext=yes`.
     let pageFetcher: Fetcher?
+    /// Marks the feed in flight while it is parsed and cleaned.
+    let poison: PoisonGuard
     let parser = FeedParser()
     let cleaner = Cleaner()
 
@@ -98,6 +100,13 @@ struct FeedPoll {
             return
         }
         prepared.record?.gone = false
+        if let quarantined = poison.begin(feed.name, document: response.body, now: now) {
+            prepared.outcome = .failed(quarantined)
+            return
+        }
+        // However the parse and cleaning end, they ended without a crash.
+        defer { poison.end(feed.name) }
+        CrashPoint.reached("parse-\(feed.name)")
         var parsed: Feed
         do {
             parsed = try parser.parse(response.body, baseURL: response.effectiveURL, charset: response.charset)

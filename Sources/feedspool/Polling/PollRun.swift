@@ -66,10 +66,12 @@ struct PollRun {
         }
         let workers = DispatchGroup()
         let (feeds, state) = (due.map(\.feed), self.state)
+        let poison = PoisonGuard(stateFolder: state.folder)
+        for line in poison.recover(now: Date()) { log.warning("warning: \(line)") }
         for _ in 0..<Self.workers {
             DispatchQueue.global(qos: .utility).async(group: workers) {
                 while let (id, result) = fetched.take() {
-                    let poll = FeedPoll(feed: feeds[id], state: state, pageFetcher: pageFetcher)
+                    let poll = FeedPoll(feed: feeds[id], state: state, pageFetcher: pageFetcher, poison: poison)
                     prepared.put(poll.prepare(result, now: Date()))
                 }
             }
