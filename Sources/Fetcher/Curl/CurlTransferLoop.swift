@@ -188,7 +188,9 @@ final class CurlTransferLoop: @unchecked Sendable {
             var stillRunning: Int32 = 0
             let performed = curl_multi_perform(multi, &stillRunning)
             if performed != CURLM_OK {
+                // As for a failed poll below: no spinning while it lasts.
                 failRunning(&running, reason: performed)
+                usleep(100_000)
                 continue
             }
             var finishedAny = false
