@@ -31,6 +31,12 @@ public struct Cleaner: Sendable {
     static let minimumArticleBeforeComments = 200
 
     /// Makes a cleaner.
+    /// The largest page or article worth cleaning: a long page with its
+    /// markup is a few megabytes, and cleaning takes several times the
+    /// page in memory. `feedspool clean` refuses larger files, and `fulltext`
+    /// fetches no larger page.
+    public static let maximumPageBytes = 16 << 20
+
     public init() {}
 
     /// Cleans one article.

@@ -31,9 +31,6 @@ struct CleanCommand: ParsableCommand {
         }
     }
 
-    /// The largest article cleaned: a long page with its markup is a few
-    /// megabytes; cleaning takes several times the page in memory.
-    static let maximumPageBytes = 16 << 20
     /// The longest list of files `--files-from` reads.
     static let maximumListBytes = 64 << 20
 
@@ -77,7 +74,7 @@ struct CleanCommand: ParsableCommand {
         var json = JSONWriter(capacity: output == .json ? 1 << 17 : 0)
         for file in files {
             do {
-                let bytes = try BoundedReader.read(file, limit: Self.maximumPageBytes)
+                let bytes = try BoundedReader.read(file, limit: Cleaner.maximumPageBytes)
                 let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
                 if output == .json {
                     Self.append(article, to: &json)

@@ -1,3 +1,4 @@
+import Cleaner
 import Config
 import FeedParser
 import Fetcher
@@ -19,7 +20,7 @@ struct FullText {
             var request = FetchRequest(id: index, url: link)
             if let userAgent = feed.userAgent { request.userAgent = userAgent }
             request.timeout = feed.timeout
-            request.maxBytes = feed.maxSize
+            request.maxBytes = min(feed.maxSize, Cleaner.maximumPageBytes)
             request.perHost = feed.perHost
             requests.append(request)
         }
