@@ -105,10 +105,13 @@ final class Batch: @unchecked Sendable {
     }
 
     /// Reports one request's result, without waiting for the caller to
-    /// take it; after the last one, wakes the caller.
-    func deliver(_ id: Int, _ result: Result<FetchResponse, FetchError>) {
+    /// take it, and calls `taken` once it has; after the last one, wakes
+    /// the caller.
+    func deliver(_ id: Int, _ result: Result<FetchResponse, FetchError>,
+                 taken: @escaping @Sendable () -> Void = {}) {
         results.async { [self] in
             onResult?(id, result)
+            taken()
             remaining -= 1
             if remaining == 0 {
                 onResult = nil

@@ -89,6 +89,12 @@ final class CurlTransferLoop: @unchecked Sendable {
     private let lock = Lock()
     private var inbox: [(request: FetchRequest, batch: Batch)] = []  // under `lock`
     private var stopping = false  // under `lock`
+    /// Results handed to their batches that the callers have not taken yet.
+    private var undelivered = 0  // under `lock`
+    /// While this many results wait for their callers, no transfer starts:
+    /// the loop never waits for a slow caller, but neither do bodies pile
+    /// up in memory without bound (the transfers running go on).
+    private let maximumUndelivered: Int
 
     private var waiting: TransferQueue<(request: FetchRequest, batch: Batch, scheme: String)>  // loop thread only
 
@@ -100,6 +106,7 @@ final class CurlTransferLoop: @unchecked Sendable {
         }
         self.multi = multi
         waiting = TransferQueue(concurrency: concurrency, perHost: perHost)
+        maximumUndelivered = 2 * waiting.concurrency
         // libcurl's own cap backs up the queue's: it counts connections, the
         // queue counts transfers (HTTP/2 may carry several on one
         // connection). Per host, only the queue caps: a request may raise
@@ -148,15 +155,16 @@ final class CurlTransferLoop: @unchecked Sendable {
     private func run() {
         var running: [UnsafeMutableRawPointer: Transfer] = [:]
         while true {
-            let (incoming, stop) = lock.withLock { () -> ([(request: FetchRequest, batch: Batch)], Bool) in
+            let (incoming, stop, backlog) = lock.withLock {
+                () -> ([(request: FetchRequest, batch: Batch)], Bool, Int) in
                 defer { inbox = [] }
-                return (inbox, stopping)
+                return (inbox, stopping, undelivered)
             }
             if stop { break }
             for entry in incoming {
                 switch CurlLibrary.parts(of: entry.request.url) {
                 case .failure(let error):
-                    entry.batch.deliver(entry.request.id, .failure(error))
+                    hand(entry.batch, entry.request.id, .failure(error))
                 case .success(let parts):
                     let allowed = parts.scheme == "http" || parts.scheme == "https"
                         || (parts.scheme == "file" && entry.request.allowFile)
@@ -164,23 +172,23 @@ final class CurlTransferLoop: @unchecked Sendable {
                         waiting.enqueue((entry.request, entry.batch, parts.scheme), host: parts.host,
                                         cap: entry.request.perHost)
                     } else {
-                        entry.batch.deliver(entry.request.id, .failure(.schemeRefused(entry.request.url)))
+                        hand(entry.batch, entry.request.id, .failure(.schemeRefused(entry.request.url)))
                     }
                 }
             }
-            while let (entry, host) = waiting.next() {
+            while backlog < maximumUndelivered, let (entry, host) = waiting.next() {
                 guard let transfer = Transfer(entry.request, batch: entry.batch, host: host,
                                               isFile: entry.scheme == "file") else {
                     waiting.finished(host: host)
-                    entry.batch.deliver(entry.request.id, .failure(.failed("libcurl could not make a handle")))
+                    hand(entry.batch, entry.request.id, .failure(.failed("libcurl could not make a handle")))
                     continue
                 }
                 if let error = transfer.configure() {
                     waiting.finished(host: host)
-                    entry.batch.deliver(entry.request.id, .failure(error))
+                    hand(entry.batch, entry.request.id, .failure(error))
                 } else if curl_multi_add_handle(multi, transfer.handle) != CURLM_OK {
                     waiting.finished(host: host)
-                    entry.batch.deliver(entry.request.id, .failure(.failed("libcurl could not start the transfer")))
+                    hand(entry.batch, entry.request.id, .failure(.failed("libcurl could not start the transfer")))
                 } else {
                     running[transfer.handle] = transfer
                 }
@@ -201,7 +209,7 @@ final class CurlTransferLoop: @unchecked Sendable {
                 guard let handle, let transfer = running.removeValue(forKey: handle) else { break }
                 curl_multi_remove_handle(multi, handle)
                 waiting.finished(host: transfer.host)
-                transfer.batch.deliver(transfer.request.id, transfer.result(code))
+                hand(transfer.batch, transfer.request.id, transfer.result(code))
                 finishedAny = true
             }
             if finishedAny { continue }  // start the next waiting transfers now
@@ -221,6 +229,18 @@ final class CurlTransferLoop: @unchecked Sendable {
         curl_multi_cleanup(multi)
     }
 
+    /// Hands a result to its batch, counted until its caller has taken it.
+    private func hand(_ batch: Batch, _ id: Int, _ result: Result<FetchResponse, FetchError>) {
+        lock.withLock { undelivered += 1 }
+        batch.deliver(id, result) { [self] in
+            lock.withLock {
+                undelivered -= 1
+                // Room again: wake the loop to start what waits.
+                if undelivered == maximumUndelivered - 1, !stopping { curl_multi_wakeup(multi) }
+            }
+        }
+    }
+
     /// Ends every running transfer with libcurl's `reason`, after
     /// `curl_multi_perform` or `curl_multi_poll` failed: whether their
     /// transfers still progress is unknown.
@@ -229,7 +249,7 @@ final class CurlTransferLoop: @unchecked Sendable {
         for (handle, transfer) in running {
             curl_multi_remove_handle(multi, handle)
             waiting.finished(host: transfer.host)
-            transfer.batch.deliver(transfer.request.id, .failure(.failed(message)))
+            hand(transfer.batch, transfer.request.id, .failure(.failed(message)))
         }
         running = [:]
     }
