@@ -517,9 +517,6 @@ enum DocumentEncoding {
         }
     }
 
-    /// Makes libxml2 ready for use from any thread, once per process.
-    private static let libxml2Ready: Void = xmlInitParser()
-
     /// Transcodes with libxml2 (iconv), or returns nil when it does not know
     /// the charset. Undefined bytes become U+FFFD; if there were any and the
     /// bytes are valid UTF-8 after all, the document is read as UTF-8.
@@ -528,7 +525,7 @@ enum DocumentEncoding {
         guard !bytes.isEmpty else { return UTF8Document(bytes: [], charset: charset.name, note: note) }
         // libxml2 sizes its buffers with `int`, and UTF-8 may take three times the bytes.
         guard bytes.count <= Int(Int32.max) / 4 else { return nil }
-        _ = libxml2Ready
+        _ = LibXML2.ready
         var replaced: Int32 = 0
         let buffer = bytes.withUnsafeBufferPointer { input in
             input.withMemoryRebound(to: CChar.self) { chars in

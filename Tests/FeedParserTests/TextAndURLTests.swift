@@ -121,6 +121,19 @@ import Testing
         #expect(feed.entries.first?.link == "https://mirror.example.net/docs/page.html")
     }
 
+    /// A base that is not a web URL never turns a relative link into one
+    /// with its scheme: `<a href>` of a link `javascript:…//x` runs a script.
+    @Test(arguments: ["javascript:alert(1)//", "JAVASCRIPT:alert(2)//a/", "data:text/html,x//", "vbscript:x//"])
+    func aBaseThatIsNotAWebURLLeavesRelativeLinksAsWritten(base: String) throws {
+        let entry = "<entry xml:base=\"\(base)\"><title>Script base</title><link href=\"post/\"/>"
+            + "<link rel=\"enclosure\" href=\"a.mp3\" type=\"audio/mpeg\"/></entry>"
+        let feed = try parse(atom(entries: entry), baseURL: "https://example.com/atom.xml")
+        #expect(feed.entries.first?.link == "post/")
+        #expect(feed.entries.first?.enclosures.first?.url == "a.mp3")
+        let direct = try parse(rss(items: "<item><title>R</title><link>/posts/1</link></item>"), baseURL: base)
+        #expect(direct.entries.first?.link == "/posts/1")
+    }
+
     @Test func xmlBaseOnAnRSSItemResolvesItsLink() throws {
         let feed = try parse("""
             <rss version="2.0" xml:base="https://example.com/feed/"><channel><title>T</title>
