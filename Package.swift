@@ -38,8 +38,12 @@ let package = Package(
             providers: [.apt(["libhiredis-dev"])]
         ),
 
+        // Reading a file or standard input whole, within a limit: for the
+        // configuration and the command line alike.
+        .target(name: "InputFiles"),
+
         // Pipeline stages, in the order data flows: a stage never imports a later one.
-        .target(name: "Config"),
+        .target(name: "Config", dependencies: ["InputFiles"]),
         .target(name: "Scheduler"),
         .target(name: "Fetcher", dependencies: ["CCurl"]),
         // No unsafe flags anywhere: SwiftPM refuses them in a package
@@ -66,6 +70,7 @@ let package = Package(
             name: "feedspool",
             dependencies: [
                 "Config",
+                "InputFiles",
                 "Scheduler",
                 "Fetcher",
                 "FeedParser",

@@ -31,6 +31,12 @@ public struct Cleaner: Sendable {
     static let minimumArticleBeforeComments = 200
 
     /// Makes a cleaner.
+    /// The largest page or article worth cleaning: a long page with its
+    /// markup is a few megabytes, and cleaning takes several times the
+    /// page in memory. `feedspool clean` refuses larger files, and `fulltext`
+    /// fetches no larger page.
+    public static let maximumPageBytes = 16 << 20
+
     public init() {}
 
     /// Cleans one article.
@@ -86,8 +92,11 @@ public struct Cleaner: Sendable {
         var root = HTMLTree.root
         if kind == .page {
             title = PageMetadata.title(of: tree)
-            if let href = PageMetadata.baseHref(of: tree) {
-                base = URL(string: href, relativeTo: base)?.absoluteURL ?? base
+            // Only a web URL may become the base; a `javascript:` one is ignored.
+            if let href = PageMetadata.baseHref(of: tree),
+               let pageBase = URL(string: href, relativeTo: base)?.absoluteURL, Sanitizer.isWebBase(pageBase)
+            {
+                base = pageBase
             }
             dropNonContent(&tree)
             root = ContentExtractor.mainContent(of: &tree, removals: &removals)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cleaner
 import FeedParser
+import InputFiles
 
 /// `feedspool clean`: prints an article without comments, share bars and
 /// other boilerplate, as text, HTML or JSON.
@@ -34,6 +35,9 @@ struct CleanCommand: ParsableCommand {
         }
     }
 
+    /// The longest list of files `--files-from` reads.
+    static let maximumListBytes = 64 << 20
+
     @Flag(exclusivity: .exclusive)
     var output: Output = .text
 
@@ -58,7 +62,7 @@ struct CleanCommand: ParsableCommand {
         var files = self.files
         if let filesFrom {
             do {
-                let list = try Console.readInput(filesFrom)
+                let list = try BoundedReader.read(filesFrom, limit: Self.maximumListBytes)
                 files += list.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
             } catch {
                 Console.error("\(filesFrom): cannot read: \(error)")
@@ -74,7 +78,7 @@ struct CleanCommand: ParsableCommand {
         var json = JSONWriter(capacity: output == .json ? 1 << 17 : 0)
         for file in files {
             do {
-                let bytes = try Console.readInput(file)
+                let bytes = try BoundedReader.read(file, limit: Cleaner.maximumPageBytes)
                 let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
                 switch output {
                 case .json:
@@ -90,7 +94,11 @@ struct CleanCommand: ParsableCommand {
                 // The articles before this file come first, as they would
                 // unbuffered, even when stdout and stderr are one pipe.
                 Self.flush(&pending, &json, from: 0)
-                Console.error("\(file): cannot read: \(error)")
+                if case .tooLarge = error {
+                    Console.error("\(file): \(error), not cleaned")
+                } else {
+                    Console.error("\(file): cannot read: \(error)")
+                }
                 failed = true
             }
         }

@@ -40,12 +40,6 @@ enum Console {
         error("warning: \(line)")
     }
 
-    /// The bytes of a file, or of standard input for `-`.
-    /// - Throws: `FileError` naming the system's reason.
-    static func readInput(_ path: String) throws(FileError) -> [UInt8] {
-        path == "-" ? try WholeFile.read(descriptor: STDIN_FILENO) : try WholeFile.read(path)
-    }
-
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Config
 import FeedParser
+import InputFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,8 +33,8 @@ struct ImportCommand: ParsableCommand {
         let existing = try existingFeeds()
         let subscriptions: [Subscription]
         do {
-            subscriptions = try SubscriptionList.read(try Console.readInput(file))
-        } catch let error as FileError {
+            subscriptions = try SubscriptionList.read(try BoundedReader.read(file, limit: SubscriptionList.maximumBytes))
+        } catch let error as InputFileError {
             Console.error("\(file): cannot read: \(error)")
             throw ExitCode(1)
         } catch {

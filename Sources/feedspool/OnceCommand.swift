@@ -56,7 +56,7 @@ struct OnceCommand: ParsableCommand {
         var failures = Self.report(selection.waiting)
         let fetchers = PollFetchers(for: selection.due.map(\.feed), globals: configuration.globals)
         var progress = Progress(total: selection.due.count, log: StandardErrorLog.plain)
-        failures += PollRun(state: state, spool: spool, fetchers: fetchers)
+        failures += PollRun(state: state, spool: spool, fetchers: fetchers, log: StandardErrorLog.plain)
             .run(selection.due) { feed, outcome in progress.finish(feed, outcome) }.failed
         progress.end()
         _ = try? state.prune(retention: configuration.globals.keepSeen.seconds)

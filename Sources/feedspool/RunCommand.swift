@@ -42,6 +42,8 @@ struct RunCommand: ParsableCommand {
         let signals = SignalWatch { signal in
             log.info("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
             notifier.send("STOPPING=1")
+            // Feeds being parsed now did not crash anything.
+            PoisonGuard(stateFolder: configuration.statePath).clearInFlight()
             _exit(0)
         }
         let (state, spool): (StateStore, Spool)

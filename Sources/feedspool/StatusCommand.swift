@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ArgumentParser
 import Config
 import FeedParser
@@ -37,8 +42,10 @@ struct StatusCommand: ParsableCommand {
             } else {
                 Console.error("no state yet in \(configuration.statePath): no feed has been polled")
             }
+            let poison = PoisonGuard(stateFolder: configuration.statePath)
             for feed in configuration.feeds {
-                lines.append(Self.line(for: feed, state: states[feed.name] ?? FeedState()))
+                lines.append(Self.line(for: feed, state: states[feed.name] ?? FeedState(),
+                                       quarantinedUntil: poison.quarantinedUntil(feed.name)))
             }
         } catch {
             Console.error("\(error)")
@@ -48,12 +55,16 @@ struct StatusCommand: ParsableCommand {
     }
 
     /// One feed's line.
-    static func line(for feed: FeedSettings, state: FeedState) -> String {
+    static func line(for feed: FeedSettings, state: FeedState, quarantinedUntil: Date? = nil) -> String {
         let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
         let record = PollRecord(state)
         var notes: [String] = []
         if let moved = state.permanentRedirect { notes.append("moved permanently to \(moved)") }
         if state.gone { notes.append("gone (HTTP 410)") }
+        if let until = quarantinedUntil {
+            notes.append("quarantined: feedspool stopped twice while parsing it; parsed again when it changes "
+                + "or after \(FeedDate.format(until))")
+        }
         if let retryAfter = state.retryAfter { notes.append("server asked to wait until \(FeedDate.format(retryAfter))") }
         let next = schedule.nextPollTime(after: record).map(FeedDate.format) ?? "-"
         return [

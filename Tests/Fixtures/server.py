@@ -45,6 +45,7 @@ Endpoints:
   /charset               a Latin-1 feed whose charset is only in Content-Type
   /gzip, /deflate, /br   the feed with that Content-Encoding
   /drip                  Content-Length 100, then one byte a second
+  /late/MS               200 "late" after MS milliseconds
   /endless               an RSS document without Content-Length whose items
                          never end, until the client hangs up
   /bomb                  gzip whose 1 GiB of zeros is about 1 MiB on the wire
@@ -303,6 +304,9 @@ class Handler(BaseHTTPRequestHandler):
             encoded = {"/gzip": gzip_bytes, "/deflate": zlib.compress, "/br": brotli_stored}[path](FEED)
             return self.reply(200, encoded, [("Content-Encoding", path[1:]),
                                              ("Content-Type", "application/rss+xml")])
+        if path.startswith("/late/"):
+            time.sleep(int(path.split("/")[2]) / 1000)
+            return self.reply(200, b"late")
         if path == "/drip":
             self.send_response(200)
             self.send_header("Content-Length", "100")

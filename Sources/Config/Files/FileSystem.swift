@@ -1,3 +1,4 @@
+import InputFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,8 +7,23 @@ import Darwin
 
 /// The few file-system calls the loader needs, made through libc directly:
 /// Foundation would cost every run of every command its start-up time.
-/// The only file in this module that calls libc, with `WholeFile` below.
+/// The only file in this module that calls libc.
 enum FileSystem {
+    /// The most bytes a configuration file may have: thousands of feeds
+    /// take a few hundred kilobytes.
+    static let maximumFileBytes = 4 << 20
+
+    /// The bytes of the regular file at `path`, at most `maximumFileBytes`
+    /// (a configuration is never a device or a pipe to wait on).
+    /// - Throws: the reason, e.g. "No such file or directory", "larger than 4 MiB".
+    static func contents(of path: String) throws(FileError) -> [UInt8] {
+        do {
+            return try BoundedReader.read(path, limit: maximumFileBytes, regularOnly: true)
+        } catch {
+            throw FileError(reason: error.description)
+        }
+    }
+
     /// The path with symbolic links, `.` and `..` resolved, to tell whether two
     /// include paths name the same file; nil when it does not exist.
     static func canonicalPath(_ path: String) -> String? {
@@ -37,58 +53,13 @@ enum FileSystem {
     }
 }
 
-/// Reads a whole file into memory: the configuration, and the feeds and
-/// pages the `parse` and `clean` commands are given.
-public enum WholeFile {
-    /// The bytes of the file at `path`.
-    /// - Throws: `FileError` with the system's reason.
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(errno: errno) }
-        defer { close(descriptor) }
-        return try read(descriptor: descriptor)
-    }
-
-    /// The bytes `descriptor` reads until its end: a file, a pipe, standard input.
-    /// - Throws: `FileError` with the system's reason.
-    public static func read(descriptor: Int32) throws(FileError) -> [UInt8] {
-        var stats = stat()
-        if fstat(descriptor, &stats) == 0, (stats.st_mode & S_IFMT) == S_IFREG {
-            // A regular file: read it straight into an array of its size.
-            let size = Int(stats.st_size)
-            var failure: Int32 = 0
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                count = 0
-                while count < size {
-                    let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
-                    if got < 0 && errno == EINTR { continue }
-                    if got < 0 { failure = errno }
-                    if got <= 0 { break }
-                    count += got
-                }
-            }
-            if failure != 0 { throw FileError(errno: failure) }
-            return bytes
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw FileError(errno: errno) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-    }
-}
-
 /// A file that could not be read, with the system's reason.
 public struct FileError: Error, CustomStringConvertible {
     /// The system's reason, e.g. "No such file or directory".
     public var reason: String
 
-    init(errno code: Int32) {
-        reason = String(cString: strerror(code))
+    init(reason: String) {
+        self.reason = reason
     }
 
     public var description: String { reason }

@@ -22,6 +22,7 @@ final class HTMLFeedLinkScanner {
 
     /// The absolute URLs of the feeds `page` links to, in page order.
     static func feedLinks(in page: UnsafeBufferPointer<UInt8>, baseURL: String?) -> [String] {
+        _ = LibXML2.ready
         let scanner = HTMLFeedLinkScanner(base: baseURL)
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in

@@ -61,6 +61,8 @@ final class XMLFeedReader {
     /// from element to element (the builder keeps no `XMLAttributes`).
     @exclusivity(unchecked) private var attributeList: [XMLAttributes.Attribute] = []
     @exclusivity(unchecked) private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+    /// Owns the entities in `entities`.
+    private let entityTable = fs_xml_new_entity_table()
     @exclusivity(unchecked) private(set) var errors: [XMLProblem] = []
     @exclusivity(unchecked) private(set) var errorCount = 0
     @exclusivity(unchecked) private(set) var declaresEntities = false
@@ -91,7 +93,7 @@ final class XMLFeedReader {
     }
 
     deinit {
-        for entity in entities.values { fs_xml_free_predefined_entity(entity) }
+        fs_xml_free_entity_table(entityTable)
     }
 
     /// Parses `document` (UTF-8, at most 2 GiB) and returns the reader that
@@ -109,6 +111,7 @@ final class XMLFeedReader {
     }
 
     private static func read(_ document: UnsafeBufferPointer<UInt8>, baseURL: String?, pass: Pass) -> XMLFeedReader {
+        _ = LibXML2.ready
         let reader = XMLFeedReader(pass: pass, baseURL: baseURL)
         var handler = makeHandler()
         withExtendedLifetime(reader) {
@@ -191,7 +194,12 @@ final class XMLFeedReader {
             needsRepair = true
         }
         depth += 1
-        if depth > Self.maximumDepth { giveUp() }
+        if depth > Self.maximumDepth {
+            giveUp()
+            // Stopping the push parser frees the input its attribute
+            // pointers point into: nothing of this element may be read.
+            if gaveUp { return }
+        }
         if !attributeList.isEmpty { attributeList.removeAll(keepingCapacity: true) }
         if attributeCount > 0, let attributes {
             for index in 0..<attributeCount {
@@ -230,7 +238,7 @@ final class XMLFeedReader {
         let scalar = HTMLEntities.scalar(named: name)
         if scalar == nil, !declaredEntities.contains(name) { undefinedEntities.append(name) }
         let text = scalar.map { String(Character($0)) } ?? "&\(name);"
-        guard let entity = fs_xml_new_predefined_entity(name, text) else { return nil }
+        guard let entityTable, let entity = fs_xml_add_predefined_entity(entityTable, name, text) else { return nil }
         entities[name] = entity
         return entity
     }
@@ -253,6 +261,14 @@ final class XMLFeedReader {
 private func withReader<Result>(_ context: UnsafeMutableRawPointer?,
                                 _ body: (XMLFeedReader) -> Result) -> Result {
     Unmanaged<XMLFeedReader>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
+}
+
+/// libxml2 as a whole, for this module.
+enum LibXML2 {
+    /// Sets libxml2 up the first time it is read (Swift runs a static's
+    /// initialiser once, under a lock): initialised for threads, and the
+    /// external entity loader refusing every URL installed for the process.
+    static let ready: Void = fs_xml_set_up()
 }
 
 /// One error libxml2 reported and recovered from.

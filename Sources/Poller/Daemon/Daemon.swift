@@ -97,7 +97,7 @@ public struct Daemon {
 
     /// Polls a round of due feeds, logs its summary, and prunes when it is time.
     private mutating func poll(_ due: [PollSelection.Due], at now: Date) {
-        let run = PollRun(state: state, spool: spool, fetchers: fetchers, clock: clock)
+        let run = PollRun(state: state, spool: spool, fetchers: fetchers, clock: clock, log: log)
         let log = self.log
         guard let tally = host.polling({ run.run(due) { feed, outcome in outcome.log(feed: feed, to: log) } })
         else { return }

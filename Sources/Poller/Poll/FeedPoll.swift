@@ -43,13 +43,25 @@ struct FeedPoll {
     let state: StateStore
     /// Fetches the entries' pages when the feed has `fulltext=yes`.
     let pageFetcher: (any FeedFetching)?
+    /// Marks the feed in flight while it is parsed and cleaned.
+    let poison: PoisonGuard
     let parser = FeedParser()
     let cleaner = Cleaner()
 
     /// Handles the fetch result up to the delivery: what to deliver, and
     /// the feed state to record once the delivery is settled.
     func prepare(_ result: Result<FetchResponse, FetchError>, now: Date) -> PreparedPoll {
-        let record = (try? state.feedState(feed.name)) ?? FeedState()
+        let record: FeedState
+        do {
+            record = try state.feedState(feed.name)
+        } catch {
+            // A blank record written back would erase what is known of the
+            // feed (its validators, failures, a server's Retry-After).
+            let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+            return PreparedPoll(feed: feed.name, record: nil,
+                                outcome: .failed("cannot read its record in the state store, nothing delivered: \(error)"),
+                                schedule: schedule, polledAt: now)
+        }
         let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
         var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""), schedule: schedule, polledAt: now)
         switch result {
@@ -89,6 +101,13 @@ struct FeedPoll {
         }
         // The feed is there, whatever happens next.
         prepared.answered = true
+        if let quarantined = poison.begin(feed.name, document: response.body, now: now) {
+            prepared.outcome = .failed(quarantined)
+            return
+        }
+        // However the parse and cleaning end, they ended without a crash.
+        defer { poison.end(feed.name) }
+        CrashPoint.reached("parse-\(feed.name)")
         var parsed: Feed
         do {
             parsed = try parser.parse(response.body, baseURL: response.effectiveURL, charset: response.charset)

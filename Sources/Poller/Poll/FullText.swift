@@ -1,3 +1,4 @@
+import Cleaner
 import Config
 import FeedParser
 import Fetcher
@@ -15,7 +16,9 @@ struct FullText {
         var requests: [FetchRequest] = []
         for (index, entry) in entries.enumerated() {
             guard let link = entry.link, link.lowercased().hasPrefix("http") else { continue }
-            requests.append(FetchRequest(url: link, id: index, settings: feed))
+            var request = FetchRequest(url: link, id: index, settings: feed)
+            request.maxBytes = min(feed.maxSize, Cleaner.maximumPageBytes)
+            requests.append(request)
         }
         var pages: [Int: String] = [:]
         var problems: [String] = []

@@ -12,11 +12,12 @@ import Foundation
 struct PreparedPoll: Sendable {
     /// The feed's name.
     let feed: String
-    /// What to record about this poll; the validators join it only when the delivery succeeded.
-    var record: FeedState
-    /// Where the poll stands.
-    /// `.delivered` (its count still 0) and `.notModified` wait for the delivery of `articles`;
-    /// others are final.
+    /// What to record about this poll; the validators join it only when
+    /// the delivery succeeded. Nil when the feed's state could not be read:
+    /// nothing is recorded then.
+    var record: FeedState?
+    /// Where the poll stands: `.delivered` (its count still 0) and
+    /// `.notModified` wait for the delivery of `articles`; others are final.
     var outcome: PollOutcome
     /// The articles to deliver (empty: only the feed's leftovers are
     /// finished); nil when the poll ended before delivery.
@@ -36,7 +37,7 @@ struct PreparedPoll: Sendable {
     let schedule: PollSchedule
     let polledAt: Date
 
-    init(feed: String, record: FeedState, outcome: PollOutcome, schedule: PollSchedule, polledAt: Date) {
+    init(feed: String, record: FeedState?, outcome: PollOutcome, schedule: PollSchedule, polledAt: Date) {
         self.feed = feed
         self.record = record
         self.outcome = outcome
@@ -51,11 +52,11 @@ struct PreparedPoll: Sendable {
         switch (delivery, outcome) {
         case (.success(let files), .delivered(_, let warning)):
             outcome = .delivered(articles: files, warning: warning)
-            record.etag = validators.etag
-            record.lastModified = validators.lastModified
+            record?.etag = validators.etag
+            record?.lastModified = validators.lastModified
             if articles?.isEmpty == false {
-                record.templateBlocksLastDelivery = templateBlocks
-                record.templateBlocksTotal += templateBlocks
+                record?.templateBlocksLastDelivery = templateBlocks
+                record?.templateBlocksTotal += templateBlocks
             }
         case (.failure(let error), _):
             outcome = .failed(error.messageWithoutFeed)
@@ -66,17 +67,19 @@ struct PreparedPoll: Sendable {
         switch outcome {
         case .delivered(let count, _):
             result = .succeeded
-            record.lastResult = "ok: \(count) new"
+            record?.lastResult = "ok: \(count) new"
         case .notModified:
             result = .succeeded
-            record.lastResult = "not modified"
+            record?.lastResult = "not modified"
         case .failed(let reason):
             result = isGone ? .gone : .failed(retryAfter: retryAfter, answered: answered)
-            record.lastResult = "error: \(reason)"
+            record?.lastResult = "error: \(reason)"
         case .skipped:
             return
         }
-        let (next, nextDue) = schedule.record(after: result, movedTo: movedTo, of: PollRecord(record), at: polledAt)
-        record.update(from: next, nextDue: nextDue)
+        guard var known = record else { return }
+        let (next, nextDue) = schedule.record(after: result, movedTo: movedTo, of: PollRecord(known), at: polledAt)
+        known.update(from: next, nextDue: nextDue)
+        record = known
     }
 }

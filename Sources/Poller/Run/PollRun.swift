@@ -1,5 +1,6 @@
 import Dispatch
 import Fetcher
+import Logging
 import Spool
 #if canImport(Glibc)
 import Glibc
@@ -44,14 +45,19 @@ public struct PollRun {
     let spool: Spool
     let fetchers: PollFetchers
     let clock: any PollClock
+    /// Where warnings that belong to no one feed's outcome go (a feed found
+    /// in flight after a crash).
+    let log: Logger
 
     /// A pass that fetches through `fetchers`, delivers into `spool`, records
-    /// in `state`, and reads the time from `clock`.
-    public init(state: StateStore, spool: Spool, fetchers: PollFetchers, clock: any PollClock = SystemClock()) {
+    /// in `state`, reads the time from `clock` and logs to `log`.
+    public init(state: StateStore, spool: Spool, fetchers: PollFetchers, clock: any PollClock = SystemClock(),
+                log: Logger) {
         self.state = state
         self.spool = spool
         self.fetchers = fetchers
         self.clock = clock
+        self.log = log
     }
 
     /// Polls `due` and delivers what is new.
@@ -63,25 +69,29 @@ public struct PollRun {
             FetchRequest(for: item.feed, id: index, state: item.state)
         }
         // Bounded, so that responses the workers have not reached yet never
-        // pile up in memory; the fetcher waits for a place instead.
+        // pile up in memory; the fetcher's result queue waits for a place
+        // instead (its transfers go on). The `utility` quality of service
+        // asks Dispatch for nice 2, which any process may set (docs/daemon.md).
         let fetched = Inbox<(Int, Result<FetchResponse, FetchError>)>(capacity: 4 * Self.groupSize)
         let prepared = Inbox<PreparedPoll>(capacity: Self.groupSize)
         let (fetcher, pageFetcher) = (fetchers.feeds, fetchers.pages)
-        DispatchQueue.global().async {
+        DispatchQueue.global(qos: .utility).async {
             fetcher.fetch(requests) { id, result in fetched.put((id, result)) }
             fetched.close()
         }
         let workers = DispatchGroup()
         let (feeds, state, clock) = (due.map(\.feed), self.state, self.clock)
+        let poison = PoisonGuard(stateFolder: state.folder)
+        for line in poison.recover(now: clock.now()) { log.warning("warning: \(line)") }
         for _ in 0..<Self.workers {
-            DispatchQueue.global().async(group: workers) {
+            DispatchQueue.global(qos: .utility).async(group: workers) {
                 while let (id, result) = fetched.take() {
-                    let poll = FeedPoll(feed: feeds[id], state: state, pageFetcher: pageFetcher)
+                    let poll = FeedPoll(feed: feeds[id], state: state, pageFetcher: pageFetcher, poison: poison)
                     prepared.put(poll.prepare(result, now: clock.now()))
                 }
             }
         }
-        workers.notify(queue: .global()) { prepared.close() }
+        workers.notify(queue: .global(qos: .utility)) { prepared.close() }
 
         var tally = Tally()
         var group: [PreparedPoll] = []
@@ -129,7 +139,7 @@ public struct PollRun {
             settled[index].settle(settled[index].articles == nil ? nil : delivery.map { $0[feed]?.count ?? 0 })
         }
         do {
-            try state.setFeedStates(settled.map { ($0.feed, $0.record) })
+            try state.setFeedStates(settled.compactMap { poll in poll.record.map { (poll.feed, $0) } })
         } catch {
             for index in settled.indices {
                 settled[index].outcome = .failed("cannot record the poll in the state store: \(error)")
