@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "Poller",
             dependencies: [
-                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "Spool",
+                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "Spool", "RedisSink",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -25,10 +25,12 @@ import Testing
         let config = try folder.load(text: """
             sink = redis://:in-url@127.0.0.1:7000/2
             stream = news
+            stream-max-length = 100000
             redis-password-file = redis.password
             """)
         let sink = try #require(config.redisSink)
         #expect(sink.stream == "news" && sink.password == "from-file" && sink.port == 7000 && sink.database == 2)
+        #expect(sink.maximumLength == 100_000)
         #expect(sink.description == "redis://127.0.0.1:7000/2")
         do {
             _ = try folder.load(text: "sink = redis://:in-url-secret@bad host\n")

@@ -43,6 +43,7 @@ extension ConfigReader {
             redisSink: globals.sink.map { target in
                 var target = target
                 target.stream = globals.stream ?? target.stream
+                target.maximumLength = globals.streamMaximumLength ?? 0
                 target.password = globals.redisPassword ?? target.password
                 return target
             },

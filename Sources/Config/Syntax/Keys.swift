@@ -38,6 +38,7 @@ struct Overrides {
     var shard: Shard?
     var sink: RedisTarget?
     var stream: String?
+    var streamMaximumLength: Int?
     var redisPassword: String?
 }
 
@@ -115,6 +116,9 @@ struct Key: Sendable {
         },
         Key("stream", [.global]) { overrides, value, _ throws(ValueError) in
             overrides.stream = try Values.streamKey(value)
+        },
+        Key("stream-max-length", [.global]) { overrides, value, _ throws(ValueError) in
+            overrides.streamMaximumLength = try Values.count(value)
         },
         Key("redis-password-file", [.global]) { overrides, value, folder throws(ValueError) in
             overrides.redisPassword = try Values.secret(fromFile: Paths.absolute(value, in: folder), as: value)

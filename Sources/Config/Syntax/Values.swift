@@ -187,7 +187,7 @@ enum Values {
     static func secret(fromFile path: String, as shown: String) throws(ValueError) -> String {
         let bytes: [UInt8]
         do {
-            bytes = try WholeFile.read(path)
+            bytes = try FileSystem.contents(of: path)
         } catch {
             throw ValueError("cannot read \"\(shown)\": \(error)")
         }
