@@ -32,6 +32,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CSyncFS"),
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
 
         // Reading a file or standard input whole, within a limit: for the
         // configuration and the command line alike.
@@ -47,13 +52,15 @@ let package = Package(
         .target(name: "Cleaner", dependencies: ["CLibXML2"]),
 
         .target(name: "Spool", dependencies: ["CSQLite", "CSyncFS", "FeedParser", "Cleaner"]),
+        // The other sink: articles into a Redis stream instead of the spool directory.
+        .target(name: "RedisSink", dependencies: ["CHiredis"]),
 
         // What `once` and `run` share: due selection, fetch → parse → clean →
         // deliver with group commit, the daemon's loop; given a clock and a log.
         .target(
             name: "Poller",
             dependencies: [
-                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "Spool",
+                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "Spool", "RedisSink",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -99,6 +106,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture", "TestSupport"]),
+        .testTarget(name: "RedisSinkTests", dependencies: ["RedisSink", "TestSupport"]),
         // The child process the spool's kill -9 test starts and kills; tests only.
         .executableTarget(
             name: "spool-torture",
@@ -112,10 +120,17 @@ let package = Package(
             dependencies: ["Cleaner"],
             path: "Benchmarks/fragments/clean-fragments"
         ),
+        // The fuzz targets: libFuzzer entries under scripts/fuzz (built with
+        // -sanitize=fuzzer,address -D FUZZING), a replayer of findings otherwise.
+        .executableTarget(
+            name: "feedspool-fuzz",
+            dependencies: ["FeedParser", "Cleaner", "Config", "Fetcher"],
+            path: "Fuzz/feedspool-fuzz"
+        ),
         // End-to-end tests: run the built `feedspool` binary like a script would.
         .testTarget(
             name: "feedspoolTests",
-            dependencies: ["feedspool", "TestSupport"],
+            dependencies: ["feedspool", "feedspool-fuzz", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

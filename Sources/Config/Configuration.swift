@@ -13,8 +13,18 @@ public struct Configuration: Sendable, Equatable {
     public var globals: GlobalSettings
     /// The `[host PATTERN]` sections, in file order (later sections win over earlier ones).
     public var hosts: [HostSettings]
-    /// The feeds in file order (includes expanded in place), each with its effective settings.
+    /// The feeds in file order (includes expanded in place), each with its
+    /// effective settings: with `shard`, only the feeds this shard polls.
     public var feeds: [FeedSettings]
+    /// This instance's share of the feeds (`shard = K/N`); nil polls them all.
+    public var shard: Shard?
+    /// The Redis stream articles go to (`sink = redis://…`); nil writes them
+    /// to the spool directory.
+    public var redisSink: RedisTarget?
+    /// How many feeds the files list in all, this shard's and the others'.
+    public var listedFeeds = 0
+    /// How many distinct hosts those feeds are on.
+    public var listedHosts = 0
 
     /// The feed called `name`, if there is one.
     public func feed(named name: String) -> FeedSettings? {

@@ -28,11 +28,16 @@ import Foundation
 public struct Spool: Sendable {
     /// The spool folder.
     public let path: String
+    /// Where complete articles go instead of `new/` (`sink = redis://…`);
+    /// `tmp/` still stages them, so the protocol and its recovery are the same.
+    public let stream: (any ArticleStream)?
 
-    /// A spool at `path`. Nothing is touched until the first delivery or
-    /// recovery, which create `tmp/`, `new/` and `cur/` when missing.
-    public init(path: String) {
+    /// A spool at `path`, delivering into `new/`, or into `stream` when given.
+    /// Nothing is touched until the first delivery or recovery, which create
+    /// `tmp/`, `new/` and `cur/` when missing.
+    public init(path: String, stream: (any ArticleStream)? = nil) {
         self.path = path
+        self.stream = stream
     }
 
     /// Where files are written before they are complete.
@@ -200,6 +205,7 @@ public struct Spool: Sendable {
     private func finish(_ rows: [PendingArticle], state: StateStore, now: Date,
                         report: inout Recovery) throws(SpoolError) -> [PendingArticle] {
         // Step 3.
+        if let stream { return try finish(rows, into: stream, state: state, now: now, report: &report) }
         var moved: [PendingArticle] = []
         for row in rows {
             let source = temporaryFolder + "/" + row.file
@@ -218,6 +224,39 @@ public struct Spool: Sendable {
         try state.markDelivered(rows, now: now)
         CrashPoint.reached("4")
         return moved
+    }
+
+    /// Steps 3 and 4 into a stream: each file still in `tmp/` is added to
+    /// the stream (which skips what it holds already), then removed; a row
+    /// without a file was added before a crash and is only marked delivered.
+    private func finish(_ rows: [PendingArticle], into stream: any ArticleStream, state: StateStore, now: Date,
+                        report: inout Recovery) throws(SpoolError) -> [PendingArticle] {
+        var added: [PendingArticle] = []
+        var articles: [StreamArticle] = []
+        for row in rows {
+            let file = temporaryFolder + "/" + row.file
+            guard try FileSystem.exists(file) else {
+                report.alreadyDelivered += 1
+                continue
+            }
+            articles.append(StreamArticle(id: row.id, feed: row.feed, json: try FileSystem.contents(of: file)))
+            added.append(row)
+        }
+        if !articles.isEmpty {
+            do throws(StreamError) {
+                try stream.add(articles)
+            } catch {
+                throw SpoolError(feed: rows.count == 1 ? rows[0].feed : nil, operation: "cannot add articles to",
+                                 path: stream.name, reason: error.description)
+            }
+            CrashPoint.reached("stream")
+            for row in added { try FileSystem.remove(temporaryFolder + "/" + row.file) }
+            try FileSystem.syncDirectory(temporaryFolder)
+        }
+        report.moved += added.count
+        try state.markDelivered(rows, now: now)
+        CrashPoint.reached("4")
+        return added
     }
 
     private func makeFolders() throws(SpoolError) {

@@ -46,7 +46,7 @@ struct OnceCommand: ParsableCommand {
         let (state, spool): (StateStore, Spool)
         do {
             state = try StateStore.open(folder: configuration.statePath)
-            spool = Spool(path: configuration.spoolPath)
+            spool = Spool(for: configuration)
             try spool.recover(state: state)
         } catch {
             Console.error("\(error)")

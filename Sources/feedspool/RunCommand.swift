@@ -49,14 +49,24 @@ struct RunCommand: ParsableCommand {
         let (state, spool): (StateStore, Spool)
         do {
             state = try StateStore.open(folder: configuration.statePath)
-            spool = Spool(path: configuration.spoolPath)
+            spool = Spool(for: configuration)
+        } catch {
+            log.error("\(error)")
+            throw ExitCode(1)
+        }
+        do {
             Self.report(try spool.recover(state: state), to: log)
+        } catch where spool.stream != nil {
+            // The stream's server may be down for now: what waits for it stays
+            // pending and goes with the next delivery of its feed.
+            log.error("\(error); articles waiting for it are delivered once it answers")
         } catch {
             log.error("\(error)")
             throw ExitCode(1)
         }
         let feeds = Daemon.count(configuration.feeds.count, "feed")
-        log.info("running: \(feeds) from \(path), spool \(spool.path)")
+        let destination = spool.stream.map { "sink \($0.name)" } ?? "spool \(spool.path)"
+        log.info("running: \(feeds) from \(path), \(destination)")
         notifier.send("READY=1\nSTATUS=running: \(feeds)")
         var daemon = Daemon(configuration: configuration, state: state, spool: spool,
                             host: ProcessHost(signals: signals, notifier: notifier), log: log)

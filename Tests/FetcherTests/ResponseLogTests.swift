@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Fetcher
+@_spi(Fuzzing) @testable import Fetcher
 
 /// Reading response headers: which response of a redirect chain they belong
 /// to, and the values taken from them.

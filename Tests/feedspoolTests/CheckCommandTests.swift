@@ -26,6 +26,21 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    @Test func aShardSaysHowManyFeedsAndHostsItPolls() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("feeds.conf", """
+            shard = 2/3
+            https://lwn.net/headlines/rss
+            https://lwn.net/other
+            http://127.0.0.2/feed
+            file:///srv/feeds/local.xml
+            """)
+        // By the documented hash, lwn.net and 127.0.0.2 fall to shard 1 of 3, file:// feeds (no host) to 2.
+        let result = try CommandRunner.run(["check"], in: folder.url)
+        #expect(result.status == 0)
+        #expect(result.stdout == "feeds.conf: 4 feeds, 0 hosts, no problems; shard 2/3 polls 1 of them, on 1 of 3 hosts\n")
+    }
+
     @Test func everyProblemIsPrintedAsFileLineMessageAndExitsOne() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(

@@ -38,7 +38,17 @@ extension ConfigReader {
             statePath: globals.state ?? Paths.absolute("state", in: mainFolder),
             globals: global,
             hosts: hostSettings,
-            feeds: feedSettings)
+            feeds: globals.shard.map { shard in feedSettings.filter { shard.owns(host: $0.host) } } ?? feedSettings,
+            shard: globals.shard,
+            redisSink: globals.sink.map { target in
+                var target = target
+                target.stream = globals.stream ?? target.stream
+                target.maximumLength = globals.streamMaximumLength ?? 0
+                target.password = globals.redisPassword ?? target.password
+                return target
+            },
+            listedFeeds: feedSettings.count,
+            listedHosts: Set(feedSettings.map(\.host)).count)
     }
 
     /// Defaults, then global settings, then matching host sections in file

@@ -35,6 +35,11 @@ struct Overrides {
     var include: [EntryFilter] = []
     var exclude: [EntryFilter] = []
     var access = HTTPAccess()
+    var shard: Shard?
+    var sink: RedisTarget?
+    var stream: String?
+    var streamMaximumLength: Int?
+    var redisPassword: String?
 }
 
 /// A key of a setting or feed option: where it may appear and how its value is read.
@@ -105,6 +110,21 @@ struct Key: Sendable {
         },
         Key("clean", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.clean = try Values.flag(value)
+        },
+        Key("sink", [.global]) { overrides, value, _ throws(ValueError) in
+            overrides.sink = value == "spool" ? nil : try RedisTarget.parse(value)
+        },
+        Key("stream", [.global]) { overrides, value, _ throws(ValueError) in
+            overrides.stream = try Values.streamKey(value)
+        },
+        Key("stream-max-length", [.global]) { overrides, value, _ throws(ValueError) in
+            overrides.streamMaximumLength = try Values.count(value)
+        },
+        Key("redis-password-file", [.global]) { overrides, value, folder throws(ValueError) in
+            overrides.redisPassword = try Values.secret(fromFile: Paths.absolute(value, in: folder), as: value)
+        },
+        Key("shard", [.global]) { overrides, value, _ throws(ValueError) in
+            overrides.shard = try Values.shard(value)
         },
         Key("netrc", [.global, .host, .feed]) { $0.access.netrcFile = Paths.absolute($1, in: $2) },
         Key("password-file", [.host, .feed]) { overrides, value, folder throws(ValueError) in

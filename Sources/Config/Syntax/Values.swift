@@ -174,6 +174,40 @@ enum Values {
         return .url(text)
     }
 
+    /// A `stream` key: printable, no spaces, no braces (the sink wraps it in
+    /// `{…}` as the hash tag of its seen-keys).
+    static func streamKey(_ text: String) throws(ValueError) -> String {
+        guard text.count <= 200, text.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "{" && $0 != "}" && $0.asciiValue! >= 0x21 })
+        else { throw ValueError("bad stream \"\(text.prefix(40))\" (printable ASCII without spaces or braces)") }
+        return text
+    }
+
+    /// The first line of a file holding a secret (`redis-password-file`);
+    /// messages quote the path as written, never the content.
+    static func secret(fromFile path: String, as shown: String) throws(ValueError) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.contents(of: path)
+        } catch {
+            throw ValueError("cannot read \"\(shown)\": \(error)")
+        }
+        let line = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        guard !line.isEmpty, line.count <= 4096, let text = String(validating: line, as: UTF8.self) else {
+            throw ValueError("\"\(shown)\" must hold the password on its first line")
+        }
+        return text
+    }
+
+    /// A `shard`, `K/N`, with 1 ≤ K ≤ N.
+    static func shard(_ text: String) throws(ValueError) -> Shard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]),
+              (1...1024).contains(count), (1...count).contains(index) else {
+            throw ValueError("bad shard \"\(text)\" (use K/N, 1 ≤ K ≤ N ≤ 1024, e.g. 1/2)")
+        }
+        return Shard(index: index, count: count)
+    }
+
     // MARK: - Hosts
 
     /// A `[host PATTERN]` pattern: a host name or `*.domain`, returned lowercase.

@@ -8,7 +8,10 @@ import Foundation
 /// hands every line of every response in a redirect chain to the header
 /// callback, so this keeps the last response's headers and notes the
 /// permanent redirects on the way.
-struct ResponseLog {
+///
+/// Open to the fuzzer through the `Fuzzing` SPI, so that what servers send
+/// can be fuzzed without a server.
+@_spi(Fuzzing) public struct ResponseLog {
     /// The status of the latest response, 0 before the first status line.
     private(set) var status = 0
     /// The latest response's headers that feedspool uses, by lowercased name.
@@ -23,6 +26,9 @@ struct ResponseLog {
         "etag", "last-modified", "content-type", "retry-after", "location",
     ]
 
+    /// An empty log, before the first header line.
+    @_spi(Fuzzing) public init() {}
+
     /// Whether the latest response redirects: a 3xx with a `Location`.
     var isRedirect: Bool { (300..<400).contains(status) && headers["location"] != nil }
 
@@ -30,7 +36,7 @@ struct ResponseLog {
     /// line that ends a response's headers). `currentURL` is called when a
     /// status line starts a new response, and gives the URL it answers.
     /// Returns true when the line started a new response.
-    mutating func read(line: some Collection<UInt8>, currentURL: () -> String?) -> Bool {
+    @_spi(Fuzzing) public mutating func read(line: some Collection<UInt8>, currentURL: () -> String?) -> Bool {
         let text = String(decoding: line, as: UTF8.self)
         if text.hasPrefix("HTTP/") {
             let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -64,7 +70,7 @@ struct ResponseLog {
 
 extension ResponseLog {
     /// The `charset` parameter of a `Content-Type` value, unquoted, or nil.
-    static func charset(inContentType contentType: String) -> String? {
+    @_spi(Fuzzing) public static func charset(inContentType contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             guard let equals = parameter.firstIndex(of: "=") else { continue }
             let name = parameter[..<equals].trimmingHTTPWhitespace().lowercased()
@@ -81,7 +87,7 @@ extension ResponseLog {
 
     /// The time a `Retry-After` value names: a number of seconds after `now`,
     /// or an HTTP date, which `httpDate` turns into seconds since 1970.
-    static func retryAfter(_ value: String, now: Date, httpDate: (String) -> Int?) -> Date? {
+    @_spi(Fuzzing) public static func retryAfter(_ value: String, now: Date, httpDate: (String) -> Int?) -> Date? {
         let trimmed = value.trimmingHTTPWhitespace()
         if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             // Over a year is a server bug; cap it rather than overflow.
@@ -94,7 +100,7 @@ extension ResponseLog {
     /// Whether `value` can be sent as a header value: no line breaks or other
     /// control characters, which a server could use to inject headers
     /// through an ETag it made us store.
-    static func isSafeHeaderValue(_ value: String) -> Bool {
+    @_spi(Fuzzing) public static func isSafeHeaderValue(_ value: String) -> Bool {
         value.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }
     }
 }

@@ -133,6 +133,22 @@ enum FileSystem {
         throw failure("cannot look for", path)
     }
 
+    /// The bytes of a file the spool wrote itself (an article in `tmp/`).
+    static func contents(of path: String) throws(SpoolError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open", path) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { throw failure("cannot read", path) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
     /// Removes the file at `path`; a missing file is no error.
     static func remove(_ path: String) throws(SpoolError) {
         if unlink(path) != 0 && errno != ENOENT { throw failure("cannot remove", path) }

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A real `redis-server` (Debian's package) for one test, on 127.0.0.1 on a
+/// free port, with its data in a temporary folder and the append-only file
+/// synced on every write, so a test can kill and restart it without losing
+/// what it acknowledged.
+public final class RedisServer: @unchecked Sendable {
+    /// Where Debian installs the server.
+    public static let executable = "/usr/bin/redis-server"
+    /// Whether the server is installed (`scripts/install-deps` installs it).
+    public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: executable) }
+
+    /// The port it listens on.
+    public let port: Int
+    /// Its data folder.
+    public let folder: URL
+    private let password: String?
+    private var process: Process?
+
+    /// The server did not answer on its port in time.
+    public struct NotReady: Error, CustomStringConvertible {
+        public let port: Int
+        public var description: String { "redis-server did not listen on 127.0.0.1:\(port) within 10 s" }
+    }
+
+    /// Starts a server, requiring `password` when given.
+    public init(password: String? = nil) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("feedspool-redis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.password = password
+        port = try Self.freePort()
+        try start()
+    }
+
+    deinit {
+        kill()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Starts the server again on the same port and folder (after `kill()`).
+    public func start() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        var arguments = ["--port", String(port), "--bind", "127.0.0.1", "--dir", folder.path,
+                         "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+                         "--daemonize", "no", "--logfile", folder.appendingPathComponent("redis.log").path]
+        if let password { arguments += ["--requirepass", password] }
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        let deadline = Date().addingTimeInterval(10)
+        while !Self.accepts(port: port) {
+            guard Date() < deadline, process.isRunning else { throw NotReady(port: port) }
+            usleep(20_000)
+        }
+    }
+
+    /// Kills the server with SIGKILL, as a crash would, and waits for it.
+    public func kill() {
+        guard let process, process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        self.process = nil
+    }
+
+    /// Runs `redis-cli` with `arguments` against this server and returns its output.
+    public func cli(_ arguments: [String]) throws -> String {
+        let cli = Process()
+        cli.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
+        cli.arguments = ["-h", "127.0.0.1", "-p", String(port)] + (password.map { ["--no-auth-warning", "-a", $0] } ?? [])
+            + arguments
+        let output = Pipe()
+        cli.standardOutput = output
+        try cli.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        cli.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func freePort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    private static func accepts(port: Int) -> Bool {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+}
