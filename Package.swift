@@ -27,11 +27,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl's headers (libcurl4-openssl-dev), without linking it:
+        // CCurlLoader loads it when the Fetcher first calls it.
+        .systemLibrary(name: "CCurl"),
+        .target(name: "CCurlLoader"),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
@@ -42,7 +41,7 @@ let package = Package(
         // Pipeline stages, in the order data flows: a stage never imports a later one.
         .target(name: "Config"),
         .target(name: "Scheduler"),
-        .target(name: "Fetcher", dependencies: ["CCurl"]),
+        .target(name: "Fetcher", dependencies: ["CCurl", "CCurlLoader"]),
         .target(
             name: "FeedParser",
             dependencies: ["CLibXML2"],
