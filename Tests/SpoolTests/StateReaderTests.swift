@@ -89,6 +89,41 @@ struct StateReaderTests {
         #expect(version == 1)
     }
 
+    @Test func aSchemaTwoStoreIsReadAsItIsThenMigratedKeepingEveryFeed() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false)
+        let path = folder.path + "/state/" + StateStore.databaseName
+        do {
+            // The `feeds` table as schema 2 made it, without the counts.
+            let old = try Database(path: path)
+            try old.execute("""
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE feeds (
+                    name TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_result TEXT,
+                    error_count INTEGER NOT NULL DEFAULT 0, redirect TEXT, gone INTEGER NOT NULL DEFAULT 0,
+                    last_fetch REAL, next_fetch REAL, retry_after REAL,
+                    repeats_guids INTEGER NOT NULL DEFAULT 0, last_read REAL
+                ) WITHOUT ROWID;
+                INSERT INTO feeds (name, etag, last_result, error_count) VALUES ('lwn', '"v1"', 'ok: 3 new', 0);
+                PRAGMA user_version = 2;
+                """)
+        }
+        let before = FeedState(etag: "\"v1\"", lastResult: "ok: 3 new")
+        do {
+            let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+            #expect(try reader.feedStates() == ["lwn": before])
+        }
+        let state = try StateStore.open(folder: folder.path + "/state")
+        #expect(try state.feedState("lwn") == before)
+        var after = before
+        (after.httpStatus, after.lastError, after.deliveredTotal, after.lastNew) = (200, "HTTP 503", 5, 2)
+        (after.lastUpdated, after.polls, after.notModifiedPolls) = (1, 4, 1)
+        try state.setFeedState(after, for: "lwn")
+        #expect(try state.feedState("lwn") == after)
+        let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+        #expect(try reader.feedStates() == ["lwn": after])
+    }
+
     @Test func aStoreOfANewerFeedspoolIsRefused() throws {
         let folder = try TemporaryFolder()
         do {
@@ -96,6 +131,6 @@ struct StateReaderTests {
             try state.withDatabase { database throws(SpoolError) in try database.execute("PRAGMA user_version = 9") }
         }
         let error = #expect(throws: SpoolError.self) { try StateReader.open(folder: folder.path + "/state") }
-        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 2)")
+        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 3)")
     }
 }

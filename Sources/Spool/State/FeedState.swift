@@ -28,12 +28,27 @@ public struct FeedState: Sendable, Equatable {
     public var nextFetch: Date?
     /// The earliest time the server allows the next request (`Retry-After`).
     public var retryAfter: Date?
+    /// The HTTP status of the last response; nil when none came (a
+    /// timeout, a refused connection) or the feed is a file.
+    public var httpStatus: Int?
+    /// Why the last failed poll failed, kept after later successes.
+    public var lastError: String?
+    /// Articles delivered in all, new and updated.
+    public var deliveredTotal: Int
+    /// New articles delivered by the last poll.
+    public var lastNew: Int
+    /// Updated articles (`updates=yes`) delivered by the last poll.
+    public var lastUpdated: Int
+    /// Polls recorded, and those the server answered 304 Not Modified.
+    public var polls: Int, notModifiedPolls: Int
 
     /// Makes a state; the defaults describe a feed never fetched.
     public init(
         etag: String? = nil, lastModified: String? = nil, lastResult: String? = nil,
         errorCount: Int = 0, permanentRedirect: String? = nil, gone: Bool = false,
-        lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil
+        lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil,
+        httpStatus: Int? = nil, lastError: String? = nil, deliveredTotal: Int = 0,
+        lastNew: Int = 0, lastUpdated: Int = 0, polls: Int = 0, notModifiedPolls: Int = 0
     ) {
         self.etag = etag
         self.lastModified = lastModified
@@ -44,5 +59,12 @@ public struct FeedState: Sendable, Equatable {
         self.lastFetch = lastFetch
         self.nextFetch = nextFetch
         self.retryAfter = retryAfter
+        self.httpStatus = httpStatus
+        self.lastError = lastError
+        self.deliveredTotal = deliveredTotal
+        self.lastNew = lastNew
+        self.lastUpdated = lastUpdated
+        self.polls = polls
+        self.notModifiedPolls = notModifiedPolls
     }
 }

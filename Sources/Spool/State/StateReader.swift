@@ -12,9 +12,12 @@
 /// Threading: one thread at a time.
 public final class StateReader {
     private let database: Database
+    /// The store's schema: columns added since read as their defaults.
+    private let schema: Int64
 
-    private init(database: Database) {
+    private init(database: Database, schema: Int64) {
         self.database = database
+        self.schema = schema
     }
 
     /// Opens the state store in `folder` for reading.
@@ -26,10 +29,11 @@ public final class StateReader {
         let path = folder + "/" + StateStore.databaseName
         guard try FileSystem.exists(path) else { return nil }
         let database = try Database(path: path, readOnly: true)
-        // Every schema so far has the same `feeds` table, so a store not
-        // migrated yet (schema 1) reads as well as a current one.
-        guard try StateStore.schemaVersion(of: database) > 0 else { return nil }
-        return StateReader(database: database)
+        // A store not migrated yet (schema 1 or 2) reads as well as a
+        // current one: the columns it lacks read as their defaults.
+        let schema = try StateStore.schemaVersion(of: database)
+        guard schema > 0 else { return nil }
+        return StateReader(database: database, schema: schema)
     }
 
     /// What is remembered about fetching each feed the store knows, by
@@ -37,8 +41,9 @@ public final class StateReader {
     /// missing from the result was never fetched (its state is the default).
     public func feedStates() throws(SpoolError) -> [String: FeedState] {
         var states: [String: FeedState] = [:]
-        try database.statement("SELECT \(StateStore.feedStateColumns), name FROM feeds").rows([]) { row in
-            if let name = row.text(9) { states[name] = StateStore.feedState(from: row) }
+        let columns = StateStore.feedStateColumns(schema: schema)
+        try database.statement("SELECT \(columns), name FROM feeds").rows([]) { row in
+            if let name = row.text(StateStore.feedStateColumnCount) { states[name] = StateStore.feedState(from: row) }
         }
         return states
     }

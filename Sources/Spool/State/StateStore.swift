@@ -23,7 +23,7 @@ public final class StateStore: @unchecked Sendable {
     /// The database's file name inside the state folder.
     public static let databaseName = "state.sqlite"
     /// The schema version this code writes (SQLite's `user_version`).
-    static let schemaVersion: Int64 = 2
+    static let schemaVersion: Int64 = 3
 
     /// The state folder.
     public let folder: String
@@ -74,17 +74,25 @@ public final class StateStore: @unchecked Sendable {
     /// feed never fetched.
     public func feedState(_ feed: String) throws(SpoolError) -> FeedState {
         try withDatabase { database throws(SpoolError) in
-            try database.statement("SELECT \(Self.feedStateColumns) FROM feeds WHERE name = ?")
+            try database.statement("SELECT \(Self.feedStateColumns(schema: Self.schemaVersion)) FROM feeds WHERE name = ?")
                 .firstRow([.text(feed)], Self.feedState(from:)) ?? FeedState()
         }
     }
 
     /// The columns of `feeds` that make a `FeedState`, in the order
-    /// `feedState(from:)` reads them; the same in every schema so far, which
-    /// lets `StateReader` read a store this code has not migrated yet.
-    static let feedStateColumns = """
-        etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after
-        """
+    /// `feedState(from:)` reads them (`feedStateColumnCount` of them), as a
+    /// store of `schema` has them: the columns schema 3 added read as their
+    /// defaults from an older store, which `StateReader` reads unmigrated.
+    static func feedStateColumns(schema: Int64) -> String {
+        let statistics = schema >= 3
+            ? "http_status, last_error, delivered_total, last_new, last_updated, polls, not_modified_polls"
+            : "NULL, NULL, 0, 0, 0, 0, 0"
+        return "etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after, "
+            + statistics
+    }
+
+    /// How many columns `feedStateColumns(schema:)` selects.
+    static let feedStateColumnCount: Int32 = 16
 
     /// The feed state in the first columns of `row`, selected as `feedStateColumns`.
     static func feedState(from row: Row) -> FeedState {
@@ -93,7 +101,11 @@ public final class StateStore: @unchecked Sendable {
             errorCount: Int(row.integer(3) ?? 0), permanentRedirect: row.text(4),
             gone: (row.integer(5) ?? 0) != 0, lastFetch: row.real(6).map(Date.init(timeIntervalSince1970:)),
             nextFetch: row.real(7).map(Date.init(timeIntervalSince1970:)),
-            retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)))
+            retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)),
+            httpStatus: row.integer(9).map { Int($0) }, lastError: row.text(10),
+            deliveredTotal: Int(row.integer(11) ?? 0), lastNew: Int(row.integer(12) ?? 0),
+            lastUpdated: Int(row.integer(13) ?? 0), polls: Int(row.integer(14) ?? 0),
+            notModifiedPolls: Int(row.integer(15) ?? 0))
     }
 
     /// Replaces what is remembered about fetching `feed`.
@@ -108,18 +120,24 @@ public final class StateStore: @unchecked Sendable {
             try database.transaction { () throws(SpoolError) in
                 let upsert = try database.statement("""
                     INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
-                                       last_fetch, next_fetch, retry_after)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                       last_fetch, next_fetch, retry_after, http_status, last_error,
+                                       delivered_total, last_new, last_updated, polls, not_modified_polls)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                     ON CONFLICT (name) DO UPDATE SET
                         etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
-                        gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10
+                        gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10, http_status = ?11,
+                        last_error = ?12, delivered_total = ?13, last_new = ?14, last_updated = ?15,
+                        polls = ?16, not_modified_polls = ?17
                     """)
                 for (feed, state) in states {
                     try upsert.run([
                         .text(feed), optional(state.etag), optional(state.lastModified), optional(state.lastResult),
                         .integer(Int64(state.errorCount)), optional(state.permanentRedirect),
                         .integer(state.gone ? 1 : 0), optional(state.lastFetch), optional(state.nextFetch),
-                        optional(state.retryAfter),
+                        optional(state.retryAfter), state.httpStatus.map { .integer(Int64($0)) } ?? .null,
+                        optional(state.lastError), .integer(Int64(state.deliveredTotal)),
+                        .integer(Int64(state.lastNew)), .integer(Int64(state.lastUpdated)),
+                        .integer(Int64(state.polls)), .integer(Int64(state.notModifiedPolls)),
                     ])
                 }
             }
@@ -292,7 +310,8 @@ public final class StateStore: @unchecked Sendable {
                     redirect TEXT, gone INTEGER NOT NULL DEFAULT 0,
                     last_fetch REAL, next_fetch REAL, retry_after REAL,
                     repeats_guids INTEGER NOT NULL DEFAULT 0,
-                    last_read REAL
+                    last_read REAL,
+                    \(statisticsColumns.map { "\($0.name) \($0.definition)" }.joined(separator: ",\n"))
                 ) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS seen (
                     feed TEXT NOT NULL,
@@ -319,8 +338,25 @@ public final class StateStore: @unchecked Sendable {
             if version == 1 {
                 try database.execute("INSERT INTO pending SELECT * FROM temp.kept; DROP TABLE temp.kept;")
             }
+            // Schema 3 added what `feedspool status --json` shows to `feeds`.
+            var present = Set<String>()
+            try database.statement("PRAGMA table_info(feeds)").rows([]) { row in
+                if let name = row.text(1) { present.insert(name) }
+            }
+            for column in statisticsColumns where !present.contains(column.name) {
+                try database.execute("ALTER TABLE feeds ADD COLUMN \(column.name) \(column.definition);")
+            }
         }
     }
+
+    /// The columns of `feeds` schema 3 added: the last response's status
+    /// and error, and the counts behind `feedspool status --json`.
+    private static let statisticsColumns: [(name: String, definition: String)] = [
+        ("http_status", "INTEGER"), ("last_error", "TEXT"),
+        ("delivered_total", "INTEGER NOT NULL DEFAULT 0"), ("last_new", "INTEGER NOT NULL DEFAULT 0"),
+        ("last_updated", "INTEGER NOT NULL DEFAULT 0"), ("polls", "INTEGER NOT NULL DEFAULT 0"),
+        ("not_modified_polls", "INTEGER NOT NULL DEFAULT 0"),
+    ]
 }
 
 /// A bound value for an optional text.

@@ -40,18 +40,36 @@ struct PreparedPoll: Sendable {
         }
         switch outcome {
         case .delivered(let count, _):
+            // `count` may include files an earlier, interrupted delivery
+            // left for this feed; the updates are among this poll's articles.
+            let updated = min(count, articles?.filter { $0.kind == .update }.count ?? 0)
             record.errorCount = 0
             record.retryAfter = nil
-            record.lastResult = "ok: \(count) new"
+            record.lastResult = updated == 0 ? "ok: \(count) new" : "ok: \(count - updated) new, \(updated) updated"
+            record.count(new: count - updated, updated: updated)
         case .notModified:
             record.errorCount = 0
             record.retryAfter = nil
             record.lastResult = "not modified"
+            record.count(new: 0, updated: 0)
+            record.notModifiedPolls += 1
         case .failed(let reason):
             record.errorCount += 1
             record.lastResult = "error: \(reason)"
+            record.lastError = reason
+            record.count(new: 0, updated: 0)
         case .skipped:
             break
         }
+    }
+}
+
+extension FeedState {
+    /// Counts a poll that delivered `new` and `updated` articles.
+    mutating func count(new: Int, updated: Int) {
+        polls += 1
+        lastNew = new
+        lastUpdated = updated
+        deliveredTotal += new + updated
     }
 }
