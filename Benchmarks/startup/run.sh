@@ -10,7 +10,7 @@
 #   to the libraries feedspool links (libxml2, libsqlite3, libstdc++), the
 #   floor they set; and to those and libcurl, which feedspool loads only when
 #   it first fetches (Sources/CCurlLoader): what linking it would cost.
-# Figures are the mean and the minimum wall time, and the mean CPU time
+# Figures are the minimum and the median wall time, and the mean CPU time
 # (user + system), which drifts less on this shared machine: the minimum is
 # what a quiet machine gives.
 #
@@ -61,9 +61,9 @@ print(f"feedspool {version} (release, --static-swift-stdlib), sfeed {sfeed}, hyp
       f"{runs} runs each after 20 warm-up runs; {subprocess.getoutput('nproc')} cores, "
       f"{subprocess.getoutput('date -u +%F')}. feedspool loads {feedspool_libs} shared objects "
       f"(ldd), the C program linked to its libraries {libs}.\n")
-print("| command | wall ms, mean ± σ | wall ms, min | CPU ms (user + system), mean |")
+print("| command | wall ms, min | wall ms, median | CPU ms (user + system), mean |")
 print("| --- | ---: | ---: | ---: |")
 for r in results:
-    print(f"| {r['command']} | {r['mean']*1e3:.1f} ± {r['stddev']*1e3:.1f} | {r['min']*1e3:.1f} | "
+    print(f"| {r['command']} | {r['min']*1e3:.1f} | {r['median']*1e3:.1f} | "
           f"{(r['user'] + r['system'])*1e3:.1f} |")
 PY
