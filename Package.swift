@@ -1,16 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The parser's SAX callbacks mutate state held by a class, and Swift checks
-/// each such access for exclusivity at run time, through thread-local storage:
-/// about 5% of a parse. The checks stay on in debug builds and tests.
-let hotPathSettings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-]
-
 let package = Package(
     name: "feedspool",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "feedspool", targets: ["feedspool"]),
         .library(name: "FeedParser", targets: ["FeedParser"]),
@@ -18,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries stay at the edge: one system-library target each, with typed shims.
@@ -38,35 +32,45 @@ let package = Package(
         ),
         .systemLibrary(name: "CSyncFS"),
 
+        // Reading a file or standard input whole, within a limit: for the
+        // configuration and the command line alike.
+        .target(name: "InputFiles"),
+
         // Pipeline stages, in the order data flows: a stage never imports a later one.
-        .target(name: "Config"),
+        .target(name: "Config", dependencies: ["InputFiles"]),
         .target(name: "Scheduler"),
         .target(name: "Fetcher", dependencies: ["CCurl", "CCurlLoader"]),
-        .target(
-            name: "FeedParser",
-            dependencies: ["CLibXML2"],
-            swiftSettings: hotPathSettings
-        ),
-
-        .target(
-            name: "Cleaner",
-            dependencies: ["CLibXML2"],
-            swiftSettings: hotPathSettings
-        ),
+        // No unsafe flags anywhere: SwiftPM refuses them in a package
+        // another one depends on by version, and these two are products.
+        .target(name: "FeedParser", dependencies: ["CLibXML2"]),
+        .target(name: "Cleaner", dependencies: ["CLibXML2"]),
 
         .target(name: "Spool", dependencies: ["CSQLite", "CSyncFS", "FeedParser", "Cleaner"]),
+
+        // What `once` and `run` share: due selection, fetch → parse → clean →
+        // deliver with group commit, the daemon's loop; given a clock and a log.
+        .target(
+            name: "Poller",
+            dependencies: [
+                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "Spool",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // The executable: CLI and wiring only.
         .executableTarget(
             name: "feedspool",
             dependencies: [
                 "Config",
+                "InputFiles",
                 "Scheduler",
                 "Fetcher",
                 "FeedParser",
                 "Cleaner",
                 "Spool",
+                "Poller",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -77,10 +81,22 @@ let package = Package(
             dependencies: ["FeedParser", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CleanerTests", dependencies: ["Cleaner", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CleanerTests",
+            dependencies: ["Cleaner", "FeedParser", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PollerTests",
+            dependencies: [
+                "Poller", "Config", "Fetcher", "Spool",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture", "TestSupport"]),
         // The child process the spool's kill -9 test starts and kills; tests only.
         .executableTarget(

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Clean benchmark: how much of the article text `feedspool clean --text` gets
 # from real whole pages, and how fast, next to trafilatura, in one run on the
-# same pages.  See Benchmarks/README.md.
+# same pages, for two independent page sets.  See Benchmarks/README.md.
 #
 # Usage: Benchmarks/clean/run.sh
 # Environment:
 #   FEEDSPOOL         binary under test (default: .build/release/feedspool)
-#   AEB               the pages (default: shared/data/pages/aeb beside the repo)
+#   AEB               the AEB pages (default: shared/data/pages/aeb beside the repo)
+#   READABILITY       Readability's test pages (default: shared/data/pages/readability)
 #   REPEATS           timed passes per tool; the best is reported (default 3)
 #   TRAFILATURA_SPEC  pip requirement for trafilatura (default trafilatura==2.0.0,
-#                     the version with a published F1 on these pages)
+#                     the version with a published F1 on the AEB pages)
 set -euo pipefail
 export LC_ALL=C
 
@@ -18,22 +19,26 @@ bench=$(dirname "$here")
 root=$(dirname "$bench")
 FEEDSPOOL=${FEEDSPOOL:-$root/.build/release/feedspool}
 AEB=${AEB:-$(dirname "$root")/shared/data/pages/aeb}
+READABILITY=${READABILITY:-$(dirname "$root")/shared/data/pages/readability}
 REPEATS=${REPEATS:-3}
 TRAFILATURA_SPEC=${TRAFILATURA_SPEC:-trafilatura==2.0.0}
 venv=$bench/.venv
-work=$bench/work/aeb
+work=$bench/work
 case ${1:-} in
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     "") ;;
     *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
 
 log() { printf '%s\n' "$*" >&2; }
 
-if [ ! -f "$AEB/ground-truth.json" ] || [ ! -d "$AEB/html" ]; then
-    echo "clean benchmark: $AEB not found: skipped"
-    exit 0
-fi
+# name, kind, folder of each set that is present.
+sets=()
+if [ -f "$AEB/ground-truth.json" ] && [ -d "$AEB/html" ]; then sets+=("aeb aeb $AEB")
+else log "clean benchmark: $AEB not found: skipped"; fi
+if [ -d "$READABILITY/pages" ]; then sets+=("readability readability $READABILITY")
+else log "clean benchmark: $READABILITY not found: skipped"; fi
+[ ${#sets[@]} -gt 0 ] || { echo "clean benchmark: no page set found: skipped"; exit 0; }
 mkdir -p "$work"
 
 # MARK: - Tools
@@ -66,14 +71,6 @@ ensure_trafilatura() {
 
 have_trafilatura=; ensure_trafilatura && have_trafilatura=1 || log "could not install trafilatura: see $work/pip.log"
 have_feedspool=; [ -x "$FEEDSPOOL" ] && have_feedspool=1 || log "feedspool not built at $FEEDSPOOL: measuring trafilatura only"
-
-# MARK: - Pages
-
-log "decompressing the pages into $work/html"
-pages=$(python3 "$here/evaluate.py" prepare "$AEB" "$work")
-log "$pages pages; warming the page cache"
-cut -f3 "$work/pages.tsv" | xargs -d '\n' cat >/dev/null
-bytes=$(cut -f3 "$work/pages.tsv" | xargs -d '\n' cat | wc -c)
 
 # MARK: - Measuring
 
@@ -115,63 +112,87 @@ time_startup() {
 machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 own_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$$/stat"; }
 
-timings=$work/timings.tsv
-: >"$timings"
-echo -e "repeats\t$REPEATS\nbytes\t$bytes" >>"$timings"
-run_start=$EPOCHREALTIME
-busy_before=$(machine_busy_ticks); own_before=$(own_ticks)
+# MARK: - Each set
 
-if [ -n "$have_feedspool" ]; then
-    rm -rf "$work/feedspool"; mkdir -p "$work/feedspool"; : >"$work/feedspool.err"
-    mapfile -t page_files < <(cut -f3 "$work/pages.tsv")
-    "$FEEDSPOOL" clean --text "${page_files[0]}" >/dev/null 2>&1 || true
-    # Builds from before `clean` took several files reject two.
-    batch=; "$FEEDSPOOL" clean --text "${page_files[0]}" "${page_files[0]}" >/dev/null 2>&1 && batch=1
-    fs_runs=; startup_runs=; batch_runs=; batch_fails=0
-    for rep in $(seq "$REPEATS"); do
+# Measures one set: prepares its pages into $bench/work/NAME, times
+# feedspool and trafilatura on them, and leaves the texts and timings.tsv
+# there for evaluate.py.
+measure_set() {
+    local name=$1 kind=$2 data=$3
+    work=$bench/work/$name
+    mkdir -p "$work"
+    log "$name: decompressing the pages into $work/html"
+    pages=$(python3 "$here/evaluate.py" prepare "$kind" "$data" "$work")
+    log "$name: $pages pages; warming the page cache"
+    cut -f3 "$work/pages.tsv" | xargs -d '\n' cat >/dev/null
+    bytes=$(cut -f3 "$work/pages.tsv" | xargs -d '\n' cat | wc -c)
+
+    timings=$work/timings.tsv
+    : >"$timings"
+    echo -e "repeats\t$REPEATS\nbytes\t$bytes" >>"$timings"
+    set_start=$EPOCHREALTIME
+    busy_before=$(machine_busy_ticks); own_before=$(own_ticks)
+
+    if [ -n "$have_feedspool" ]; then
+        rm -rf "$work/feedspool"; mkdir -p "$work/feedspool"; : >"$work/feedspool.err"
+        mapfile -t page_files < <(cut -f3 "$work/pages.tsv")
+        "$FEEDSPOOL" clean --text "${page_files[0]}" >/dev/null 2>&1 || true
+        # Builds from before `clean` took several files reject two.
+        batch=; "$FEEDSPOOL" clean --text "${page_files[0]}" "${page_files[0]}" >/dev/null 2>&1 && batch=1
+        fs_runs=; startup_runs=; batch_runs=; batch_fails=0
+        for rep in $(seq "$REPEATS"); do
+            if [ -n "$batch" ]; then
+                log "$name, run $rep/$REPEATS: feedspool clean, all pages in one process"
+                time_feedspool_batch; batch_runs=${batch_runs:+$batch_runs,}$secs; batch_fails=$((batch_fails + fails))
+            fi
+            log "$name, run $rep/$REPEATS: feedspool clean, one process a page, then feedspool --version as often"
+            time_feedspool; fs_runs=${fs_runs:+$fs_runs,}$secs
+            time_startup; startup_runs=${startup_runs:+$startup_runs,}$secs
+        done
+        # The one-process run must print what the per-page runs printed.
+        batch_matches=
         if [ -n "$batch" ]; then
-            log "run $rep/$REPEATS: feedspool clean, all pages in one process"
-            time_feedspool_batch; batch_runs=${batch_runs:+$batch_runs,}$secs; batch_fails=$((batch_fails + fails))
+            batch_matches=no
+            cut -f1 "$work/pages.tsv" | sed "s|.*|$work/feedspool/&.txt|" | xargs -d '\n' cat \
+                | cmp -s - "$work/feedspool-batch.txt" && batch_matches=yes
+            echo -e "batch_runs\t$batch_runs\nbatch_failed\t$batch_fails\nbatch_matches\t$batch_matches" >>"$timings"
         fi
-        log "run $rep/$REPEATS: feedspool clean, one process a page, then feedspool --version as often"
-        time_feedspool; fs_runs=${fs_runs:+$fs_runs,}$secs
-        time_startup; startup_runs=${startup_runs:+$startup_runs,}$secs
-    done
-    # The one-process run must print what the per-page runs printed.
-    batch_matches=
-    if [ -n "$batch" ]; then
-        batch_matches=no
-        cut -f1 "$work/pages.tsv" | sed "s|.*|$work/feedspool/&.txt|" | xargs -d '\n' cat \
-            | cmp -s - "$work/feedspool-batch.txt" && batch_matches=yes
-        echo -e "batch_runs\t$batch_runs\nbatch_failed\t$batch_fails\nbatch_matches\t$batch_matches" >>"$timings"
+        version=$("$FEEDSPOOL" --version 2>/dev/null | head -n 1) || version=
+        commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null) || commit="no commit"
+        dirty=$(git -C "$root" status --porcelain -- Sources 2>/dev/null | head -n 1) || dirty=
+        echo -e "feedspool_runs\t$fs_runs\nstartup_runs\t$startup_runs\nfeedspool_failed\t$fails" >>"$timings"
+        echo -e "feedspool_version\t${version:-?} ($commit${dirty:+, modified})" >>"$timings"
     fi
-    version=$("$FEEDSPOOL" --version 2>/dev/null | head -n 1) || version=
-    commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null) || commit="no commit"
-    dirty=$(git -C "$root" status --porcelain -- Sources 2>/dev/null | head -n 1) || dirty=
-    echo -e "feedspool_runs\t$fs_runs\nstartup_runs\t$startup_runs\nfeedspool_failed\t$fails" >>"$timings"
-    echo -e "feedspool_version\t${version:-?} ($commit${dirty:+, modified})" >>"$timings"
-fi
 
-if [ -n "$have_trafilatura" ]; then
-    log "trafilatura: $REPEATS pass(es) in one process"
-    if "$venv/bin/python" "$here/trafilatura_loop.py" "$work/pages.tsv" "$work/trafilatura.json" "$REPEATS" \
-        2>"$work/trafilatura.err"; then
-        echo -e "trafilatura\tok\npython_version\t$("$venv/bin/python" --version)" >>"$timings"
-    else
-        log "trafilatura failed: see $work/trafilatura.err"
+    if [ -n "$have_trafilatura" ]; then
+        log "$name: trafilatura, $REPEATS pass(es) in one process"
+        if "$venv/bin/python" "$here/trafilatura_loop.py" "$work/pages.tsv" "$work/trafilatura.json" "$REPEATS" \
+            2>"$work/trafilatura.err"; then
+            echo -e "trafilatura\tok\npython_version\t$("$venv/bin/python" --version)" >>"$timings"
+        else
+            log "trafilatura failed: see $work/trafilatura.err"
+        fi
     fi
-fi
 
-other_cpu=$(awk -v b0="$busy_before" -v b1="$(machine_busy_ticks)" -v o0="$own_before" -v o1="$(own_ticks)" \
-    -v hz="$(getconf CLK_TCK)" -v wall="$(seconds_since "$run_start")" \
-    'BEGIN { o = ((b1 - b0) - (o1 - o0)) / hz / wall * 100; printf "%.1f", o < 0 ? 0 : o }')
-echo -e "other_cpu\t$other_cpu" >>"$timings"
-if awk -v o="$other_cpu" 'BEGIN { exit !(o >= 25) }'; then
-    log "warning: other processes used $other_cpu% of a core while timing: the figures are low"
-fi
+    other_cpu=$(awk -v b0="$busy_before" -v b1="$(machine_busy_ticks)" -v o0="$own_before" -v o1="$(own_ticks)" \
+        -v hz="$(getconf CLK_TCK)" -v wall="$(seconds_since "$set_start")" \
+        'BEGIN { o = ((b1 - b0) - (o1 - o0)) / hz / wall * 100; printf "%.1f", o < 0 ? 0 : o }')
+    echo -e "other_cpu\t$other_cpu" >>"$timings"
+    if awk -v o="$other_cpu" 'BEGIN { exit !(o >= 25) }'; then
+        log "warning: other processes used $other_cpu% of a core while timing $name: the figures are low"
+    fi
+}
+
+run_start=$EPOCHREALTIME
+work_dirs=()
+for set in "${sets[@]}"; do
+    read -r name kind data <<<"$set"
+    measure_set "$name" "$kind" "$data"
+    work_dirs+=("$bench/work/$name")
+done
 
 # MARK: - Report
 
 log "scoring"
-python3 "$here/evaluate.py" report "$AEB" "$work" "$here/latest.md"
+python3 "$here/evaluate.py" report "$here/latest.md" "${work_dirs[@]}"
 log "run took $(seconds_since "$run_start") s; report written to $here/latest.md"

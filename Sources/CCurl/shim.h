@@ -70,13 +70,6 @@ static inline const char *fs_curl_getinfo_string(CURL *handle, CURLINFO info) {
     return value;
 }
 
-/// Reads the pointer set with CURLOPT_PRIVATE.
-static inline void *fs_curl_getinfo_private(CURL *handle) {
-    void *value = NULL;
-    if (curl_easy_getinfo(handle, CURLINFO_PRIVATE, &value) != CURLE_OK) return NULL;
-    return value;
-}
-
 // MARK: - Multi handle
 
 /// Sets a multi option that takes a `long` (CURLMOPT_MAX_HOST_CONNECTIONS…).
@@ -114,12 +107,6 @@ static inline int fs_curl_decodes_zstd(void) {
 /// Whether the libcurl in use decodes gzip and deflate (it was built with zlib).
 static inline int fs_curl_decodes_gzip(void) {
     return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_LIBZ) != 0;
-}
-
-/// Whether curl_global_init may be called from any thread (libcurl 7.84+
-/// built with atomics); feedspool calls it once either way.
-static inline int fs_curl_is_threadsafe(void) {
-    return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_THREADSAFE) != 0;
 }
 
 /// The libcurl version in use, such as "7.88.1".

@@ -47,6 +47,7 @@
     X(CURLMcode, curl_multi_poll, (CURLM *multi, struct curl_waitfd *fds, unsigned int count, int timeout, int *ready)) \
     X(CURLMcode, curl_multi_wakeup, (CURLM *multi)) \
     X(CURLMsg *, curl_multi_info_read, (CURLM *multi, int *queued)) \
+    X(const char *, curl_multi_strerror, (CURLMcode code)) \
     X(struct curl_slist *, curl_slist_append, (struct curl_slist *list, const char *text)) \
     X(void, curl_slist_free_all, (struct curl_slist *list)) \
     X(CURLU *, curl_url, (void)) \
@@ -95,6 +96,7 @@ FS_HIDDEN CURLMcode curl_multi_poll(CURLM *multi, struct curl_waitfd *fds, unsig
 }
 FS_HIDDEN CURLMcode curl_multi_wakeup(CURLM *multi) { return LIBCURL->curl_multi_wakeup(multi); }
 FS_HIDDEN CURLMsg *curl_multi_info_read(CURLM *multi, int *queued) { return LIBCURL->curl_multi_info_read(multi, queued); }
+FS_HIDDEN const char *curl_multi_strerror(CURLMcode code) { return LIBCURL->curl_multi_strerror(code); }
 FS_HIDDEN struct curl_slist *curl_slist_append(struct curl_slist *list, const char *text) {
     return LIBCURL->curl_slist_append(list, text);
 }

@@ -19,11 +19,7 @@
 #include <libxml/entities.h>
 #include <libxml/xmlerror.h>
 #include <libxml/tree.h>
-
-/// Frees memory that libxml2 allocated (`xmlFree` is a global function pointer).
-static inline void fs_xml_free(void *pointer) {
-    xmlFree(pointer);
-}
+#include <libxml/hash.h>
 
 /// The external entity loader feedspool installs: it refuses every URL, so no
 /// DTD, external entity or XInclude can ever be read from disk or network.
@@ -33,13 +29,13 @@ static xmlParserInputPtr fs_xml_refusing_loader(const char *url, const char *id,
     return NULL;
 }
 
-/// Installs the refusing external entity loader for the whole process.
-/// Idempotent; called before every parse so no caller can forget it.
-static inline void fs_xml_refuse_external_entities(void) {
+/// Makes libxml2 ready for use from any thread and installs the refusing
+/// external entity loader for the whole process. Call it once, before the
+/// first XML parse (FeedParser's `LibXML2.ready`): the loader is a global
+/// that parses on other threads read.
+static inline void fs_xml_set_up(void) {
     xmlInitParser();
-    if (xmlGetExternalEntityLoader() != fs_xml_refusing_loader) {
-        xmlSetExternalEntityLoader(fs_xml_refusing_loader);
-    }
+    xmlSetExternalEntityLoader(fs_xml_refusing_loader);
 }
 
 /// Parses `length` bytes of UTF-8 XML with the SAX handler `sax`, passing
@@ -48,7 +44,6 @@ static inline void fs_xml_refuse_external_entities(void) {
 /// The handler is borrowed: it is detached before the context is freed.
 static inline int fs_xml_sax_parse(xmlSAXHandlerPtr sax, void *user,
                                    const char *bytes, int length, int options) {
-    fs_xml_refuse_external_entities();
     xmlParserCtxtPtr context = xmlCreateMemoryParserCtxt(bytes, length);
     if (context == NULL) return -1;
     xmlFree(context->sax);
@@ -75,7 +70,6 @@ static inline int fs_xml_sax_parse(xmlSAXHandlerPtr sax, void *user,
 /// memory runs out.
 static inline xmlParserCtxtPtr fs_xml_new_push_parser(xmlSAXHandlerPtr sax, void *user,
                                                       int options) {
-    fs_xml_refuse_external_entities();
     xmlParserCtxtPtr context = xmlCreatePushParserCtxt(sax, user, NULL, 0, NULL);
     if (context == NULL) return NULL;
     xmlCtxtUseOptions(context, options);
@@ -108,7 +102,6 @@ static inline void fs_xml_free_push_parser(xmlParserCtxtPtr context) {
 /// forgiving HTML parser), passing `user` to every callback.
 static inline void fs_html_sax_parse(htmlSAXHandlerPtr sax, void *user,
                                      const char *bytes, int length, int options) {
-    fs_xml_refuse_external_entities();
     htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(bytes, length);
     if (context == NULL) return;
     xmlFree(context->sax);
@@ -133,39 +126,14 @@ static inline void fs_html_sax_parse(htmlSAXHandlerPtr sax, void *user,
     htmlFreeParserCtxt(context);
 }
 
-/// Transcodes `length` bytes from the character set `charset` into UTF-8.
-/// Returns a buffer to free with `xmlBufferFree`, or NULL when libxml2 knows no
-/// such character set or the input does not decode.
-static inline xmlBufferPtr fs_xml_transcode_to_utf8(const char *charset,
-                                                    const char *bytes, int length) {
-    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(charset);
-    if (handler == NULL) return NULL;
-    xmlBufferPtr input = xmlBufferCreateSize((size_t)length + 1);
-    xmlBufferPtr output = xmlBufferCreateSize((size_t)length * 2 + 64);
-    int failed = (input == NULL || output == NULL);
-    if (!failed && xmlBufferAdd(input, (const xmlChar *)bytes, length) != 0) failed = 1;
-    while (!failed && xmlBufferLength(input) > 0) {
-        int before = xmlBufferLength(input);
-        int result = xmlCharEncInFunc(handler, output, input);
-        if (result < 0 || xmlBufferLength(input) == before) failed = 1;
-    }
-    xmlCharEncCloseFunc(handler);
-    if (input != NULL) xmlBufferFree(input);
-    if (failed) {
-        if (output != NULL) xmlBufferFree(output);
-        return NULL;
-    }
-    return output;
-}
-
 /// Ignores a libxml2 error; installed while transcoding, so that a feed with
 /// undefined bytes does not print "input conversion failed" for each of them.
 static void fs_xml_ignore_error(void *context, xmlErrorPtr error) {
     (void)context; (void)error;
 }
 
-/// Transcodes `length` bytes from the character set `charset` into UTF-8
-/// like `fs_xml_transcode_to_utf8`, but never gives up on bad input: each
+/// Transcodes `length` bytes from the character set `charset` into UTF-8,
+/// never giving up on bad input: each
 /// byte the character set does not define (0x98 in windows-1251), and a
 /// sequence cut off at the end, becomes U+FFFD and is counted in `*replaced`.
 /// libxml2's error messages are silenced meanwhile; the handler is per
@@ -205,8 +173,7 @@ static inline xmlBufferPtr fs_xml_transcode_to_utf8_lossy(const char *charset,
     return output;
 }
 
-/// The bytes of a buffer made by `fs_xml_transcode_to_utf8` or
-/// `fs_xml_transcode_to_utf8_lossy`.
+/// The bytes of a buffer made by `fs_xml_transcode_to_utf8_lossy`.
 static inline const char *fs_xml_buffer_bytes(xmlBufferPtr buffer) {
     return (const char *)xmlBufferContent(buffer);
 }
@@ -218,31 +185,31 @@ static inline unsigned int fs_html_entity_value(const char *name) {
     return entity == NULL ? 0 : entity->value;
 }
 
+/// A table of entities made by `fs_xml_add_predefined_entity`, which owns
+/// them; free it with `fs_xml_free_entity_table`.
+static inline xmlEntitiesTablePtr fs_xml_new_entity_table(void) {
+    return xmlCreateEntitiesTable();
+}
+
 /// Makes an entity that libxml2 expands by pasting `content` as plain
 /// characters, the way it treats `&amp;`: no tree, no recursion, no loading.
 /// Used to give HTML named entities such as `&nbsp;` their meaning in feeds.
-/// Free it with `fs_xml_free_predefined_entity`.
-static inline xmlEntityPtr fs_xml_new_predefined_entity(const char *name,
+/// libxml2 builds it (`xmlNewEntity`, unattached to any document) and
+/// `table` keeps it until freed. NULL when memory runs out.
+static inline xmlEntityPtr fs_xml_add_predefined_entity(xmlEntitiesTablePtr table, const char *name,
                                                         const char *content) {
-    xmlEntityPtr entity = (xmlEntityPtr)xmlMalloc(sizeof(xmlEntity));
+    xmlEntityPtr entity = xmlNewEntity(NULL, (const xmlChar *)name, XML_INTERNAL_PREDEFINED_ENTITY,
+                                       NULL, NULL, (const xmlChar *)content);
     if (entity == NULL) return NULL;
-    memset(entity, 0, sizeof(xmlEntity));
-    entity->type = XML_ENTITY_DECL;
-    entity->etype = XML_INTERNAL_PREDEFINED_ENTITY;
-    entity->name = xmlStrdup((const xmlChar *)name);
-    entity->content = xmlStrdup((const xmlChar *)content);
-    entity->orig = xmlStrdup((const xmlChar *)content);
-    entity->length = (int)strlen(content);
+    // Fails only when memory runs out (each name is added once); libxml2
+    // offers no call to free a lone entity, so it is left, as a few bytes.
+    if (xmlHashAddEntry((xmlHashTablePtr)table, (const xmlChar *)name, entity) != 0) return NULL;
     return entity;
 }
 
-/// Frees an entity made by `fs_xml_new_predefined_entity`.
-static inline void fs_xml_free_predefined_entity(xmlEntityPtr entity) {
-    if (entity == NULL) return;
-    xmlFree((void *)entity->name);
-    xmlFree(entity->content);
-    xmlFree(entity->orig);
-    xmlFree(entity);
+/// Frees a table made by `fs_xml_new_entity_table` and its entities.
+static inline void fs_xml_free_entity_table(xmlEntitiesTablePtr table) {
+    if (table != NULL) xmlFreeEntitiesTable(table);
 }
 
 /// The line an error was found on, or 0.

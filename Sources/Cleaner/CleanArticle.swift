@@ -26,6 +26,11 @@ public struct CleanArticle: Sendable, Equatable {
     /// What was stripped, and why, for audit.
     public var removed: [Removal]
 
+    /// Whether the text has anything but white space.
+    public var hasText: Bool {
+        textUTF8.withUnsafeBufferPointer { TextNormalizer.firstNonSpace(in: $0) != nil }
+    }
+
     /// Makes a result.
     public init(title: String?, text: String, html: String, source: String?, removed: [Removal]) {
         self.init(title: title, textUTF8: Array(text.utf8), htmlUTF8: Array(html.utf8), source: source,
@@ -42,17 +47,95 @@ public struct CleanArticle: Sendable, Equatable {
     }
 }
 
-/// One thing the cleaner removed.
+/// One thing the cleaner removed: which rule took it, why, how much text
+/// went, and the start of that text, for `feedspool clean --explain` and
+/// the spool's `removed`.
 public struct Removal: Sendable, Equatable {
+    /// How much of the removed text a record keeps, in characters: enough
+    /// to recognise a block, not a second copy of a comment thread.
+    public static let maximumTextLength = 200
+
+    /// The rule that removed it, a stable short identifier (`feed-template`,
+    /// `comment-form`, `boundary-tail`, `tracking-pixel`), for scripts.
+    public var rule: String
     /// What it was and why it went (`comment form (class "comment-respond")`,
     /// `tail: "Leave a Reply"`).
     public var what: String
     /// How many characters of text went with it.
     public var chars: Int
+    /// The removed text, white space collapsed, cut after
+    /// `maximumTextLength` characters (ending in "…" then); empty when it
+    /// had none or the rule kept none.
+    public var text: String
 
     /// Makes a record.
-    public init(what: String, chars: Int) {
+    /// - Parameters:
+    ///   - what: What it was and why it went.
+    ///   - chars: How many characters of text went with it.
+    ///   - rule: The rule's identifier; nil derives it from `what` (see
+    ///     `rule(describedBy:)`), so passes that only describe still name one.
+    ///   - text: The removed text; only its start is kept.
+    public init(what: String, chars: Int, rule: String? = nil, text: String = "") {
+        self.rule = rule ?? Self.rule(describedBy: what)
         self.what = what
         self.chars = chars
+        self.text = Self.excerpt(text)
+    }
+
+    /// The rule identifier a description implies: its words before the first
+    /// `(`, `:` or quote, lowercase, joined by `-`; the boundary pass's
+    /// `head:`, `tail:` and `trailer:` become `boundary-head`,
+    /// `boundary-tail` and `boundary-trailer`. `comment form (class "x")`
+    /// is `comment-form`, `<script> element` is `script-element`.
+    static func rule(describedBy what: String) -> String {
+        var rule = ""
+        var pendingDash = false
+        for scalar in what.unicodeScalars {
+            if scalar == "(" || scalar == ":" || scalar == "\"" || scalar == "“" { break }
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash, !rule.isEmpty { rule.append("-") }
+                pendingDash = false
+                rule.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                pendingDash = true
+            }
+        }
+        if ["head", "tail", "trailer"].contains(rule) { return "boundary-" + rule }
+        return rule.isEmpty ? "other" : rule
+    }
+
+    /// `text` with white space collapsed, cut after `maximumTextLength`
+    /// characters.
+    static func excerpt(_ text: String) -> String {
+        guard !text.isEmpty else { return "" }
+        // Collapsing reads every byte: only the part that can be kept is read.
+        let collapsed = TextNormalizer.collapse(String(text.prefix(maximumTextLength * 4)))
+        guard collapsed.count > maximumTextLength else { return collapsed }
+        return String(collapsed.prefix(maximumTextLength)) + "…"
+    }
+}
+
+extension HTMLTree {
+    /// The start of the text under `index`, enough for `Removal.text`, a
+    /// space between blocks: text nodes are read only until it is full.
+    func removalText(of index: Int) -> String {
+        var bytes: [UInt8] = []
+        let limit = Removal.maximumTextLength * 4
+        var node = index
+        let end = subtreeEnd(of: index)
+        while node < end, bytes.count < limit {
+            if node != index, nodes[node].isRemoved {
+                node = subtreeEnd(of: node)
+                continue
+            }
+            if nodes[node].kind == .text {
+                withText(of: node) { bytes.append(contentsOf: $0) }
+            } else if nodes[node].traits.contains(.block) || nodes[node].traits.contains(.lineBreak) {
+                // Blocks and line breaks part words, as they do on screen.
+                bytes.append(0x20)
+            }
+            node += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

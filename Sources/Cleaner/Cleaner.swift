@@ -16,9 +16,9 @@ public struct ParsedArticle: Sendable {
 /// and renders clean HTML and clean text.
 ///
 /// The passes, in order: parse (HTML fragment, whole page or plain text);
-/// for pages, main-content extraction; tracking pixels and tracker links;
-/// boilerplate elements named by class, id or role; the allow-list; the
-/// feed's template blocks; boundary text at the head and tail; output.
+/// for pages, main-content extraction; the feed's template blocks; tracking
+/// pixels and tracker links; boilerplate elements named by class, id or
+/// role; the allow-list; boundary text at the head and tail; output.
 /// Whole elements and whole edge blocks are removed, never sentences from the
 /// middle of the body: over-stripping is the worst failure.
 public struct Cleaner: Sendable {
@@ -31,6 +31,12 @@ public struct Cleaner: Sendable {
     static let minimumArticleBeforeComments = 200
 
     /// Makes a cleaner.
+    /// The largest page or article worth cleaning: a long page with its
+    /// markup is a few megabytes, and cleaning takes several times the
+    /// page in memory. `feedspool clean` refuses larger files, and `fulltext`
+    /// fetches no larger page.
+    public static let maximumPageBytes = 16 << 20
+
     public init() {}
 
     /// Cleans one article.
@@ -86,18 +92,21 @@ public struct Cleaner: Sendable {
         var root = HTMLTree.root
         if kind == .page {
             title = PageMetadata.title(of: tree)
-            if let href = PageMetadata.baseHref(of: tree) {
-                base = URL(string: href, relativeTo: base)?.absoluteURL ?? base
+            // Only a web URL may become the base; a `javascript:` one is ignored.
+            if let href = PageMetadata.baseHref(of: tree),
+               let pageBase = URL(string: href, relativeTo: base)?.absoluteURL, Sanitizer.isWebBase(pageBase)
+            {
+                base = pageBase
             }
             dropNonContent(&tree)
             root = ContentExtractor.mainContent(of: &tree, removals: &removals)
         }
+        if let template, !template.isEmpty {
+            TemplatePass.apply(to: &tree, under: root, template: template, removals: &removals)
+        }
         removeTracking(&tree, under: root, removals: &removals)
         removeBoilerplateElements(&tree, under: root, removals: &removals)
         Sanitizer.sanitize(&tree, base: base, removals: &removals)
-        if let template, !template.isEmpty {
-            removeTemplateBlocks(&tree, under: root, template: template, removals: &removals)
-        }
         let source = BoundaryPass.apply(to: &tree, under: root, removals: &removals)
         return CleanArticle(
             title: title,
@@ -202,8 +211,8 @@ public struct Cleaner: Sendable {
             let isLateCommentThread = BoilerplateElements.isCommentSection(reason)
                 && textBefore[index] - textBefore[root] >= Self.minimumArticleBeforeComments
             guard share <= Self.maximumBoilerplateShare || isLateCommentThread else { continue }
+            removals.append(Removal(what: reason, chars: lengths[index], text: tree.removalText(of: index)))
             tree.remove(index)
-            removals.append(Removal(what: reason, chars: lengths[index]))
         }
     }
 
@@ -221,18 +230,6 @@ public struct Cleaner: Sendable {
                 textBefore[index + 1] = textBefore[index] + (isText ? tree.textLength(of: index) : 0)
             }
             self.textBefore = textBefore
-        }
-    }
-
-    private func removeTemplateBlocks(_ tree: inout HTMLTree, under root: Int, template: FeedTemplate,
-                                      removals: inout [Removal]) {
-        let blocks = BlockSegmenter.blocks(of: tree, under: root)
-        guard blocks.count > 1 else { return }
-        for block in blocks {
-            guard let fingerprint = FeedTemplate.fingerprint(of: block.text),
-                  template.fingerprints.contains(fingerprint) else { continue }
-            block.nodes.forEach { tree.remove($0) }
-            removals.append(Removal(what: "feed template: \"\(block.text.prefix(40))\"", chars: block.text.count))
         }
     }
 }

@@ -44,3 +44,12 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         problems.map(\.description).joined(separator: "\n")
     }
 }
+
+/// `text` in double quotes for a message, cut after its first 200
+/// characters with "…": a message quotes what it complains about, never a
+/// whole long line.
+func quoted(_ text: some StringProtocol) -> String {
+    let limit = 200
+    guard text.count > limit else { return "\"\(text)\"" }
+    return "\"\(text.prefix(limit))…\""
+}

@@ -62,6 +62,9 @@ public struct GlobalSettings: Sendable, Equatable {
     /// How long the ids of entries that left their feed are remembered, so they are
     /// not delivered again if they come back (`keep-seen`, default 90d).
     public var keepSeen: Duration
+    /// Credentials, headers, cookies and proxy for every feed (`netrc`,
+    /// `header`, `cookie-file`, `proxy`); none by default.
+    public var access = HTTPAccess()
 
     /// The values used for what the configuration does not set.
     public static let defaults = GlobalSettings(
@@ -94,6 +97,8 @@ public struct HostSettings: Sendable, Equatable {
     public var maxSize: Int?
     /// `User-Agent` header (`user-agent`).
     public var userAgent: String?
+    /// Credentials, headers, cookies and proxy for matching feeds.
+    public var access = HTTPAccess()
     /// Where the section starts (its `[host …]` line).
     public var source: ConfigLocation
 
@@ -137,10 +142,16 @@ public struct FeedSettings: Sendable, Equatable {
     public var userAgent: String?
     /// Whether entry content goes through the cleaner (`clean`, default yes).
     public var clean: Bool
+    /// Whether the cleaner learns the blocks the feed repeats in its entries
+    /// and removes them (`template`, default yes; off without `clean`).
+    public var template: Bool
     /// The shortest interval allowed for this feed's host (zero when none).
     public var minInterval: Duration
     /// Transfers at once to this feed's host.
     public var perHost: Int
+    /// Credentials, headers, cookies and proxy: global, then host sections,
+    /// then the feed's own, merged.
+    public var access = HTTPAccess()
     /// The feed's line.
     public var source: ConfigLocation
 

@@ -309,12 +309,14 @@ private struct DateScanner {
         return fields
     }
 
-    /// asctime's `Sat Nov 30 12:00:00 2024`, and Unix `date`'s
-    /// `Sat Nov 30 12:00:00 UTC 2024`, once the month is read.
+    /// asctime's `Sat Nov 30 12:00:00 2024`, Unix `date`'s
+    /// `Sat Nov 30 12:00:00 UTC 2024`, and JavaScript's `Date.toString()`
+    /// (`Sat Nov 30 2024 12:00:00 GMT+0100 (CET)`), once the month is read.
     private mutating func scanAsctime(month: Int) -> DateFields? {
         _ = skip(".")
         guard skipSpaces(), let day = readNumber(digits: 1...2), skipSpaces() else { return nil }
         var fields = DateFields(year: 0, month: month, day: day)
+        if digitRunLength() == 4 { return scanYearThenTime(into: fields) }
         guard scanTime(into: &fields), skipSpaces() else { return nil }
         if let next = current, isLetter(next) {
             fields.offset = zoneOffset(named: readWord()) ?? 0
@@ -324,6 +326,29 @@ private struct DateScanner {
         fields.year = year
         skipSpaces()
         return isAtEnd ? fields : nil
+    }
+
+    /// The rest of JavaScript's form: `2024 12:00:00 GMT+0100 (CET)`. The
+    /// offset after `GMT` is east of UTC, as JavaScript prints it; the name
+    /// in parentheses repeats it and is ignored.
+    private mutating func scanYearThenTime(into fields: DateFields) -> DateFields? {
+        var fields = fields
+        guard let year = readNumber(digits: 4...4) else { return nil }
+        fields.year = year
+        skipSpaces()
+        if isAtEnd { return fields }
+        guard scanTime(into: &fields) else { return nil }
+        skipSpaces()
+        if let first = current, isLetter(first) {
+            guard let named = zoneOffset(named: readWord()) else { return nil }
+            fields.offset = named
+        }
+        if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") {
+            guard let offset = scanZone(unknownNamesAreUTC: false) else { return nil }
+            fields.offset = offset
+        }
+        skipSpaces()
+        return isAtEnd || current == UInt8(ascii: "(") ? fields : nil
     }
 
     // MARK: Parts

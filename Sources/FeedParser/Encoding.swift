@@ -23,7 +23,8 @@ struct UTF8Document: Sendable, Equatable {
 /// 1. A byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE) wins over every
 ///    declaration and is removed. Without one, zero bytes among the first
 ///    four (`<\0?\0`, `\0<\0?`, `<\0\0\0`) mean UTF-16 or UTF-32: XML in an
-///    ASCII-compatible charset never contains a zero byte.
+///    ASCII-compatible charset never contains a zero byte. `<?xm` in EBCDIC
+///    means an EBCDIC code page (`EBCDICDocument`).
 /// 2. Else the charset of the HTTP `Content-Type`, then the `encoding` of the
 ///    XML declaration, then UTF-8, XML's default.
 ///
@@ -55,6 +56,9 @@ enum DocumentEncoding {
         if let label = httpCharset.flatMap(cleanLabel) { claims.append(Claim(label: label, fromHTTP: true)) }
         if let (form, bomLength) = unicodeForm(of: bytes) {
             return decode(bytes, form: form, bomLength: bomLength, httpClaims: claims)
+        }
+        if EBCDICDocument.isEBCDIC(bytes), let document = EBCDICDocument.decode(bytes) {
+            return document
         }
         if let label = declaredCharset(bytes) { claims.append(Claim(label: label, fromHTTP: false)) }
 
@@ -191,6 +195,8 @@ enum DocumentEncoding {
             case "ibm866", "cp866", "866", "csibm866": self = .singleByte("ibm866")
             case "macintosh", "mac", "macroman", "xmacroman", "csmacintosh": self = .singleByte("macintosh")
             case "xmaccyrillic", "maccyrillic", "xmacukrainian": self = .singleByte("mac-cyrillic")
+            case "maciceland", "macis", "xmacicelandic": self = .singleByte("mac-is")
+            case "maclatin2", "maccentraleurope", "xmacce", "xmaccentraleurroman": self = .singleByte("mac-centraleurope")
             case "tis620": self = .singleByte("tis-620")
             case "latin2": self = .singleByte("iso-8859-2")
             case "latin3": self = .singleByte("iso-8859-3")
@@ -511,9 +517,6 @@ enum DocumentEncoding {
         }
     }
 
-    /// Makes libxml2 ready for use from any thread, once per process.
-    private static let libxml2Ready: Void = xmlInitParser()
-
     /// Transcodes with libxml2 (iconv), or returns nil when it does not know
     /// the charset. Undefined bytes become U+FFFD; if there were any and the
     /// bytes are valid UTF-8 after all, the document is read as UTF-8.
@@ -522,7 +525,7 @@ enum DocumentEncoding {
         guard !bytes.isEmpty else { return UTF8Document(bytes: [], charset: charset.name, note: note) }
         // libxml2 sizes its buffers with `int`, and UTF-8 may take three times the bytes.
         guard bytes.count <= Int(Int32.max) / 4 else { return nil }
-        _ = libxml2Ready
+        _ = LibXML2.ready
         var replaced: Int32 = 0
         let buffer = bytes.withUnsafeBufferPointer { input in
             input.withMemoryRebound(to: CChar.self) { chars in

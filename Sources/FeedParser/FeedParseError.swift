@@ -33,6 +33,8 @@ public enum FeedParseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "not a feed: this is an HTML page, and it advertises no feeds"
         case .htmlPage(let feeds):
             return "not a feed: this is an HTML page; it advertises: " + feeds.joined(separator: " ")
+        case .notAFeed(let root) where root.lowercased() == "opml":
+            return "not a feed: this is an OPML subscription list; feedspool import prints its feeds as feeds.conf lines"
         case .notAFeed(let root):
             return "not a feed: the root element is <\(root)>, not rss, RDF or feed"
         case .malformedXML(let line, let message):

@@ -37,6 +37,42 @@ public struct FetchRequest: Sendable, Hashable {
     /// from the fetcher's `perHost` (a `[host]` section of `feeds.conf`).
     /// Requests to one host should agree; the last one queued wins.
     public var perHost: Int?
+    /// The user and password to log in with (HTTP Basic, or what the server
+    /// asks for), sent only to the URL's own host, never after a redirect to
+    /// another. nil uses the URL's `user:password@`, if any.
+    public var login: Login?
+    /// A netrc(5) file to take the login for the URL's host from, when
+    /// neither `login` nor the URL gives one.
+    public var netrcFile: String?
+    /// Extra headers, `Name: value`, sent with the request.
+    public var headers: [String] = []
+    /// A cookie file (Netscape format) whose cookies for the URL are sent.
+    public var cookieFile: String?
+    /// The proxy; nil leaves libcurl's default, which follows the
+    /// `http_proxy`, `https_proxy` and `no_proxy` environment variables.
+    public var proxy: Proxy?
+
+    /// A user and password. Its description never shows the password.
+    public struct Login: Sendable, Hashable, CustomStringConvertible {
+        public var user: String
+        public var password: String
+
+        /// Makes a login.
+        public init(user: String, password: String) {
+            self.user = user
+            self.password = password
+        }
+
+        public var description: String { "\(user):…" }
+    }
+
+    /// How the request reaches the server.
+    public enum Proxy: Sendable, Hashable {
+        /// Straight to the server, whatever the environment says.
+        case direct
+        /// Through this proxy URL.
+        case url(String)
+    }
 
     /// Makes a request with feedspool's defaults: 15 s to connect, 120 s in
     /// all, abandoned below 64 bytes a second for 30 s, at most 64 MiB (the

@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Fetches feeds over HTTP(S) with libcurl, many at once, within caps on the
 /// transfers running in all and to any one host. One fetcher serves the whole
@@ -35,9 +30,9 @@ public final class Fetcher: Sendable {
     /// Fetches `requests` and returns when every one has a result.
     ///
     /// `onResult` is called once per request, with its `id`, in the order the
-    /// transfers finish, one call at a time, on the fetcher's thread; it must
-    /// not call `fetch` itself. Requests that cannot start (a bad URL, a
-    /// refused scheme) are reported first. Several threads may fetch at once:
+    /// transfers finish, one call at a time, on a thread of this call's own;
+    /// it may take its time: the transfers go on meanwhile. Requests that
+    /// cannot start (a bad URL, a refused scheme) are reported first. Several threads may fetch at once:
     /// the caps hold across all their requests.
     ///
     /// Every HTTP response is a `FetchResponse`, whatever its status; only a
@@ -51,7 +46,6 @@ public final class Fetcher: Sendable {
             for request in requests { onResult(request.id, .failure(.failed(message))) }
             return
         }
-        precondition(!loop.isLoopThread, "Fetcher.fetch called from inside its own onResult")
         withoutActuallyEscaping(onResult) { onResult in
             let batch = Batch(count: requests.count, onResult: onResult)
             loop.submit(requests, to: batch)
@@ -81,8 +75,13 @@ public final class Fetcher: Sendable {
 
 /// The requests of one `fetch` call, and how its caller hears of them.
 ///
-/// Threading rule: `onResult` and `remaining` are used only on the loop
-/// thread, one result at a time; the caller's thread only waits on `done`.
+/// The loop thread hands each result to the batch's own serial queue and
+/// goes on at once: a caller that takes its time over a result (a full
+/// queue, a slow disk) never holds up the other transfers, whose timeouts
+/// keep running meanwhile.
+///
+/// Threading rule: `onResult` and `remaining` are used only on `results`,
+/// one result at a time; the caller's thread only waits on `done`.
 /// `onResult` need not be `Sendable` because the caller is blocked while it
 /// runs, like the closure of `DispatchQueue.sync`, and the semaphore orders
 /// its last call before `fetch` returns. It is dropped before that signal, so
@@ -91,46 +90,33 @@ final class Batch: @unchecked Sendable {
     private var onResult: ((Int, Result<FetchResponse, FetchError>) -> Void)?
     private var remaining: Int
     private let done = DispatchSemaphore(value: 0)
+    /// `utility`: Dispatch sets its thread's nice value to 2, which any
+    /// process may (docs/daemon.md).
+    private let results = DispatchQueue(label: "feedspool.fetcher.results", qos: .utility)
 
     init(count: Int, onResult: @escaping (Int, Result<FetchResponse, FetchError>) -> Void) {
         self.onResult = onResult
         remaining = count
     }
 
-    /// Reports one request's result; after the last one, wakes the caller.
-    func deliver(_ id: Int, _ result: Result<FetchResponse, FetchError>) {
-        onResult?(id, result)
-        remaining -= 1
-        if remaining == 0 {
-            onResult = nil
-            done.signal()
+    /// Reports one request's result, without waiting for the caller to
+    /// take it, and calls `taken` once it has; after the last one, wakes
+    /// the caller.
+    func deliver(_ id: Int, _ result: Result<FetchResponse, FetchError>,
+                 taken: @escaping @Sendable () -> Void = {}) {
+        results.async { [self] in
+            onResult?(id, result)
+            taken()
+            remaining -= 1
+            if remaining == 0 {
+                onResult = nil
+                done.signal()
+            }
         }
     }
 
     /// Blocks the calling thread until every request has been reported.
     func waitUntilDone() {
         done.wait()
-    }
-}
-
-/// A mutual-exclusion lock (a pthread mutex), for the little state that
-/// other threads share with the fetcher thread.
-final class Lock: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-    init() {
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    /// Runs `body` while holding the lock.
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
     }
 }

@@ -4,8 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What the scheduler knows about a feed's past polls; the state store keeps
-/// it, the scheduler only reads it.
+/// What the scheduler knows about a feed's past polls; the state store keeps it, the scheduler only reads it.
 public struct PollRecord: Sendable, Equatable {
     /// When the feed was last polled, successfully or not.
     public var lastAttempt: Date?
@@ -15,13 +14,17 @@ public struct PollRecord: Sendable, Equatable {
     public var retryAfter: Date?
     /// The server said the feed is gone for good (HTTP 410).
     public var isGone: Bool
+    /// Where a permanent redirect (301, 308) said the feed now lives.
+    public var movedTo: String?
 
     /// Makes a record; a feed never polled has the defaults.
-    public init(lastAttempt: Date? = nil, consecutiveFailures: Int = 0, retryAfter: Date? = nil, isGone: Bool = false) {
+    public init(lastAttempt: Date? = nil, consecutiveFailures: Int = 0, retryAfter: Date? = nil, isGone: Bool = false,
+                movedTo: String? = nil) {
         self.lastAttempt = lastAttempt
         self.consecutiveFailures = consecutiveFailures
         self.retryAfter = retryAfter
         self.isGone = isGone
+        self.movedTo = movedTo
     }
 }
 
@@ -37,10 +40,10 @@ public enum PollDecision: Sendable, Equatable {
     case gone
 }
 
-/// When a feed is polled: every `interval`, never more often than
-/// `minInterval`, later after failures (the interval doubles with each
-/// failure in a row, up to a day or the interval if that is longer), and
-/// never before a server's `Retry-After`.
+/// When a feed is polled.
+/// Every `interval`, never more often than `minInterval`, later after failures (the interval
+/// doubles with each failure in a row, up to a day or the interval if that is longer), and never
+/// before a server's `Retry-After`.
 public struct PollSchedule: Sendable, Equatable {
     /// The longest wait that failures alone can cause.
     public static let maximumBackoff: Duration = .seconds(24 * 3600)
@@ -74,10 +77,10 @@ public struct PollSchedule: Sendable, Equatable {
         return next
     }
 
-    /// Whether to poll at `now`. With `force` (a user naming the feed, or
-    /// `feedspool once`), the interval is ignored but a server's
-    /// `Retry-After` and `min-interval` are still honoured, and a gone feed
-    /// is polled only when `force` is `.evenGone`.
+    /// Whether to poll at `now`.
+    /// With `force` (a user naming the feed, or `feedspool once`), the interval is ignored but a
+    /// server's `Retry-After` and `min-interval` are still honoured, and a gone feed is polled only
+    /// when `force` is `.evenGone`.
     public func decision(for record: PollRecord, at now: Date, force: Force = .no) -> PollDecision {
         if record.isGone && force != .evenGone { return .gone }
         if let retryAfter = record.retryAfter, retryAfter > now { return .waitingForServer(retryAfter) }
@@ -103,7 +106,7 @@ public struct PollSchedule: Sendable, Equatable {
 
 extension Duration {
     /// The duration in seconds, as a `TimeInterval`.
-    var seconds: Double {
+    public var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
     }

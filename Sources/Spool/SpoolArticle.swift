@@ -123,6 +123,8 @@ public struct SpoolArticle: Sendable, Equatable {
             writer.beginObject()
             writer.key("what"); writer.string(removal.what)
             writer.key("chars"); writer.number(Int64(removal.chars))
+            writer.key("rule"); writer.string(removal.rule)
+            writer.key("text"); writer.string(removal.text)
             writer.endObject()
         }
         writer.endArray()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cleaner
 import FeedParser
+import InputFiles
 
 /// `feedspool clean`: prints an article without comments, share bars and
 /// other boilerplate, as text, HTML or JSON.
@@ -10,8 +11,11 @@ struct CleanCommand: ParsableCommand {
         abstract: "Clean an article (HTML fragment, whole page or plain text) of boilerplate.",
         discussion: """
             Prints the clean text (the default), the sanitised HTML, or a JSON object \
-            {"title", "text", "html", "source", "removed": [{"what", "chars"}]}, one article \
-            after the other (a line each in JSON). Many files are best named with \
+            {"title", "text", "html", "source", "removed": [{"what", "chars", "rule", "text"}]}, \
+            one article after the other (a line each in JSON). --explain prints only what was \
+            removed: for each removal a line "rule: what, N chars" (after the file's name when \
+            several files are cleaned) and the removed text indented below it, then a blank \
+            line. Many files are best named with \
             --files-from, one path a line: `find … | feedspool clean --json --files-from -`. \
             Exit status: 0 on success, 1 when a file cannot be read, 2 for usage errors.
             """
@@ -19,16 +23,20 @@ struct CleanCommand: ParsableCommand {
 
     /// The output forms.
     enum Output: String, EnumerableFlag {
-        case text, html, json
+        case text, html, json, explain
 
         static func help(for value: Output) -> ArgumentHelp? {
             switch value {
             case .text: return "Print the clean text (default)."
             case .html: return "Print the sanitised HTML."
             case .json: return "Print title, text, html, source and what was removed as JSON."
+            case .explain: return "Print each removed block with its rule and its text, and nothing else."
             }
         }
     }
+
+    /// The longest list of files `--files-from` reads.
+    static let maximumListBytes = 64 << 20
 
     @Flag(exclusivity: .exclusive)
     var output: Output = .text
@@ -54,7 +62,7 @@ struct CleanCommand: ParsableCommand {
         var files = self.files
         if let filesFrom {
             do {
-                let list = try Console.readInput(filesFrom)
+                let list = try BoundedReader.read(filesFrom, limit: Self.maximumListBytes)
                 files += list.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
             } catch {
                 Console.error("\(filesFrom): cannot read: \(error)")
@@ -70,11 +78,14 @@ struct CleanCommand: ParsableCommand {
         var json = JSONWriter(capacity: output == .json ? 1 << 17 : 0)
         for file in files {
             do {
-                let bytes = try Console.readInput(file)
+                let bytes = try BoundedReader.read(file, limit: Cleaner.maximumPageBytes)
                 let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
-                if output == .json {
+                switch output {
+                case .json:
                     Self.append(article, to: &json)
-                } else {
+                case .explain:
+                    Self.explain(article, file: files.count > 1 ? file : nil, to: &pending)
+                case .text, .html:
                     pending.append(contentsOf: output == .text ? article.textUTF8 : article.htmlUTF8)
                     pending.append(UInt8(ascii: "\n"))
                 }
@@ -83,7 +94,11 @@ struct CleanCommand: ParsableCommand {
                 // The articles before this file come first, as they would
                 // unbuffered, even when stdout and stderr are one pipe.
                 Self.flush(&pending, &json, from: 0)
-                Console.error("\(file): cannot read: \(error)")
+                if case .tooLarge = error {
+                    Console.error("\(file): \(error), not cleaned")
+                } else {
+                    Console.error("\(file): cannot read: \(error)")
+                }
                 failed = true
             }
         }
@@ -103,6 +118,18 @@ struct CleanCommand: ParsableCommand {
         }
     }
 
+    /// Writes what was removed from `article`, a block per removal: the
+    /// rule, what it was and its length on one line (after `file` when
+    /// given), the removed text indented below, then a blank line.
+    private static func explain(_ article: CleanArticle, file: String?, to output: inout [UInt8]) {
+        for removal in article.removed {
+            var block = file.map { $0 + ": " } ?? ""
+            block += "\(removal.rule): \(removal.what), \(removal.chars) chars\n"
+            if !removal.text.isEmpty { block += "    " + removal.text + "\n" }
+            output.append(contentsOf: (block + "\n").utf8)
+        }
+    }
+
     /// Writes `article` as one line of JSON.
     private static func append(_ article: CleanArticle, to writer: inout JSONWriter) {
         writer.beginObject()
@@ -116,6 +143,8 @@ struct CleanCommand: ParsableCommand {
             writer.beginObject()
             writer.key("what"); writer.string(removal.what)
             writer.key("chars"); writer.number(Int64(removal.chars))
+            writer.key("rule"); writer.string(removal.rule)
+            writer.key("text"); writer.string(removal.text)
             writer.endObject()
         }
         writer.endArray()

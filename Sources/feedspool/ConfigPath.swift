@@ -1,5 +1,7 @@
 import ArgumentParser
 import Config
+import Logging
+import Poller
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,7 +34,7 @@ enum ConfigPath {
     /// `file:line: message` (without the "feedspool: " prefix: the form
     /// vim's quickfix and Emacs' compilation mode jump to) to `log` and
     /// exits with `status`.
-    static func load(_ path: String, failingWith status: Int32, log: Log = .plain) throws -> Configuration {
+    static func load(_ path: String, failingWith status: Int32, log: Logger = StandardErrorLog.plain) throws -> Configuration {
         do {
             return try ConfigLoader.load(path: path)
         } catch {
@@ -42,7 +44,7 @@ enum ConfigPath {
     }
 
     /// Prints each problem of `error` as `file:line: message` to `log`.
-    static func report(_ error: ConfigError, to log: Log) {
+    static func report(_ error: ConfigError, to log: Logger) {
         for problem in error.problems { log.problem(problem.description) }
     }
 }

@@ -13,7 +13,8 @@ struct Feedspool: ParsableCommand {
         commandName: "feedspool",
         abstract: "Polls feeds and delivers each new article, cleaned, into a spool directory.",
         version: version,
-        subcommands: [RunCommand.self, OnceCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, CleanCommand.self]
+        subcommands: [RunCommand.self, OnceCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, CleanCommand.self,
+                      AddCommand.self, ImportCommand.self, ExportCommand.self]
     )
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import Poller
 import Scheduler
 import Spool
 #if canImport(FoundationEssentials)
@@ -8,8 +9,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `feedspool once`: polls every feed (or the ones named) once, now, and
-/// delivers what is new into the spool.
+/// `feedspool once`: polls every feed (or the ones named) once, now, and delivers what is new into the spool.
 struct OnceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "once",
@@ -67,9 +67,11 @@ struct OnceCommand: ParsableCommand {
         let selection = PollSelection(selected, state: state, at: Date(), force: feeds.isEmpty ? .yes : .evenGone)
         var failures = Self.report(selection.waiting)
         let fetchers = PollFetchers(for: selection.due.map(\.feed), globals: configuration.globals)
-        failures += PollRun(state: state, spool: spool, fetchers: fetchers, showsProgress: true, log: .plain)
-            .run(selection.due).failed
-        _ = try? state.prune(retention: configuration.globals.keepSeen.timeInterval)
+        var progress = Progress(total: selection.due.count, log: StandardErrorLog.plain)
+        failures += PollRun(state: state, spool: spool, fetchers: fetchers, log: StandardErrorLog.plain)
+            .run(selection.due) { feed, outcome in progress.finish(feed, outcome) }.failed
+        progress.end()
+        _ = try? state.prune(retention: configuration.globals.keepSeen.seconds)
         report(polled: selection.due.map(\.feed.name), of: selected.count, failures: failures, state: state)
         if failures > 0 { throw ExitCode(1) }
     }
@@ -110,13 +112,5 @@ struct OnceCommand: ParsableCommand {
             }
         }
         return failures
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, for the state store's `TimeInterval`s.
-    var timeInterval: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Config
 import FeedParser
+import InputFiles
 
 /// `feedspool parse`: prints a feed file as the JSON the spool uses.
 struct ParseCommand: ParsableCommand {
@@ -32,13 +34,18 @@ struct ParseCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let feed = try parser.parse(try Console.readInput(file), baseURL: base, charset: charset)
+                let feed = try parser.parse(try BoundedReader.read(file, limit: parser.maximumBytes),
+                                            baseURL: base, charset: charset)
                 if !feed.warnings.isEmpty {
                     Console.warning("\(file): " + feed.warnings.joined(separator: "; "))
                 }
                 Console.write(feed.contractJSON())
-            } catch let error as InputError {
-                Console.error("\(file): cannot read: \(error)")
+            } catch let error as InputFileError {
+                if case .tooLarge = error {
+                    Console.error("\(file): \(error), not parsed")
+                } else {
+                    Console.error("\(file): cannot read: \(error)")
+                }
                 failed = true
             } catch {
                 Console.error("\(file): \(error)")

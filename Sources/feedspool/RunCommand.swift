@@ -1,5 +1,7 @@
 import ArgumentParser
 import Config
+import Logging
+import Poller
 import Spool
 #if canImport(Glibc)
 import Glibc
@@ -7,9 +9,9 @@ import Glibc
 import Darwin
 #endif
 
-/// `feedspool run`: the daemon. Polls each feed whenever it is due and
-/// delivers what is new into the spool, until SIGTERM or SIGINT; SIGHUP
-/// reloads the configuration. Made to run under systemd (`Type=notify`).
+/// `feedspool run`: the daemon.
+/// Polls each feed whenever it is due and delivers what is new into the spool, until SIGTERM or
+/// SIGINT; SIGHUP reloads the configuration. Made to run under systemd (`Type=notify`).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -33,13 +35,15 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let path = configFile.path
-        let log = Log(journalStream: getenv("JOURNAL_STREAM").map { String(cString: $0) })
+        let log = StandardErrorLog.logger(journalStream: getenv("JOURNAL_STREAM").map { String(cString: $0) })
         let configuration = try ConfigPath.load(path, failingWith: 2, log: log)
         let notifier = ServiceNotifier(socket: getenv("NOTIFY_SOCKET").map { String(cString: $0) }, log: log)
         // Caught from here on: a stop during recovery waits for its end.
         let signals = SignalWatch { signal in
             log.info("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
             notifier.send("STOPPING=1")
+            // Feeds being parsed now did not crash anything.
+            PoisonGuard(stateFolder: configuration.statePath).clearInFlight()
             _exit(0)
         }
         let (state, spool): (StateStore, Spool)
@@ -54,17 +58,18 @@ struct RunCommand: ParsableCommand {
         let feeds = Daemon.count(configuration.feeds.count, "feed")
         log.info("running: \(feeds) from \(path), spool \(spool.path)")
         notifier.send("READY=1\nSTATUS=running: \(feeds)")
-        var daemon = Daemon(configuration: configuration, state: state, spool: spool, signals: signals,
-                            notifier: notifier, log: log)
+        var daemon = Daemon(configuration: configuration, state: state, spool: spool,
+                            host: ProcessHost(signals: signals, notifier: notifier), log: log)
         daemon.run()
     }
 
-    /// Logs what start-up recovery did, when it did anything: information,
-    /// since an abandoned round leaves deliveries to finish by design.
-    private static func report(_ recovery: Spool.Recovery, to log: Log) {
+    /// Logs what start-up recovery did, when it did anything.
+    /// Information, since an abandoned round leaves deliveries to finish by design.
+    private static func report(_ recovery: Spool.Recovery, to log: Logger) {
         guard recovery.moved + recovery.alreadyDelivered + recovery.strayFilesRemoved > 0 else { return }
-        log.info("finished deliveries an earlier process left: \(Daemon.count(recovery.moved, "article")) "
+        let line = "finished deliveries an earlier process left: \(Daemon.count(recovery.moved, "article")) "
             + "moved into new/, \(recovery.alreadyDelivered) already there, "
-            + "\(Daemon.count(recovery.strayFilesRemoved, "unrecorded file")) removed from tmp/")
+            + "\(Daemon.count(recovery.strayFilesRemoved, "unrecorded file")) removed from tmp/"
+        log.info("\(line)")
     }
 }

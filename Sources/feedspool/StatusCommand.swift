@@ -1,6 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ArgumentParser
 import Config
 import FeedParser
+import Poller
 import Scheduler
 import Spool
 
@@ -12,13 +18,15 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show when each feed was polled, how it went, and when it is next due.",
         discussion: """
             Prints a header and one tab-separated line per feed: name, last poll, result, \
-            failures in a row, next poll, and notes (a permanent redirect the server \
-            announced, as feeds.conf is never rewritten, or "gone"). Times are UTC; "-" \
-            means never or unknown. With --json, prints an array with one object per feed \
-            instead (docs/daemon.md lists its keys). It only reads the state, so it works \
-            while `feedspool run` holds it; with no state yet it says so on stderr and \
-            creates none. Exit status: 0, 1 when the state cannot be read, 2 for a \
-            configuration or usage error.
+            failures in a row, next poll, notes (a permanent redirect the server \
+            announced, as feeds.conf is never rewritten, "gone", or a quarantine), and how \
+            many blocks the feed's template removed ("3 last, 41 total": from the articles of \
+            the last poll that delivered any, and from all; "off" with template=no or \
+            clean=no). Times are UTC; "-" means never or unknown. With --json, prints an \
+            array with one object per feed instead (docs/daemon.md lists its keys). It only \
+            reads the state, so it works while `feedspool run` holds it; with no state yet \
+            it says so on stderr and creates none. Exit status: 0, 1 when the state cannot \
+            be read, 2 for a configuration or usage error.
             """
     )
 
@@ -42,24 +50,33 @@ struct StatusCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(1)
         }
-        let feeds = configuration.feeds.map { ($0, states[$0.name] ?? FeedState()) }
+        let poison = PoisonGuard(stateFolder: configuration.statePath)
+        let feeds = configuration.feeds.map {
+            StatusJSON.Feed(settings: $0, state: states[$0.name] ?? FeedState(),
+                            quarantinedUntil: poison.quarantinedUntil($0.name))
+        }
         if json {
             Console.write(StatusJSON.document(feeds))
             return
         }
-        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes"]
-        for (feed, state) in feeds { lines.append(Self.line(for: feed, state: state)) }
+        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate"]
+        for feed in feeds {
+            lines.append(Self.line(for: feed.settings, state: feed.state, quarantinedUntil: feed.quarantinedUntil))
+        }
         Console.write(Array((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// One feed's line.
-    static func line(for feed: FeedSettings, state: FeedState) -> String {
+    static func line(for feed: FeedSettings, state: FeedState, quarantinedUntil: Date? = nil) -> String {
         let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-        let record = PollRecord(lastAttempt: state.lastFetch, consecutiveFailures: state.errorCount,
-                                retryAfter: state.retryAfter, isGone: state.gone)
+        let record = PollRecord(state)
         var notes: [String] = []
         if let moved = state.permanentRedirect { notes.append("moved permanently to \(moved)") }
         if state.gone { notes.append("gone (HTTP 410)") }
+        if let until = quarantinedUntil {
+            notes.append("quarantined: feedspool stopped twice while parsing it; parsed again when it changes "
+                + "or after \(FeedDate.format(until))")
+        }
         if let retryAfter = state.retryAfter { notes.append("server asked to wait until \(FeedDate.format(retryAfter))") }
         let next = schedule.nextPollTime(after: record).map(FeedDate.format) ?? "-"
         return [
@@ -69,6 +86,15 @@ struct StatusCommand: ParsableCommand {
             String(state.errorCount),
             state.lastFetch == nil ? "now" : next,
             notes.isEmpty ? "-" : notes.joined(separator: "; "),
+            templateColumn(for: feed, state: state),
         ].joined(separator: "\t")
+    }
+
+    /// How many blocks the feed's template removed: "3 last, 41 total", "-"
+    /// before any delivery, "off" when the feed learns no template.
+    static func templateColumn(for feed: FeedSettings, state: FeedState) -> String {
+        guard feed.clean, feed.template else { return "off" }
+        guard state.lastFetch != nil else { return "-" }
+        return "\(state.templateBlocksLastDelivery) last, \(state.templateBlocksTotal) total"
     }
 }

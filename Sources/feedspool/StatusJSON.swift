@@ -11,13 +11,21 @@ import Foundation
 /// `feedspool status --json`: one object per configured feed, for scripts
 /// and monitoring. Times are UTC in ISO 8601; what is unknown is `null`.
 enum StatusJSON {
+    /// What is known of one configured feed.
+    struct Feed {
+        let settings: FeedSettings
+        let state: FeedState
+        /// Until when the poison-feed guard keeps it from being parsed.
+        let quarantinedUntil: Date?
+    }
+
     /// The array, one object a line.
-    static func document(_ feeds: [(FeedSettings, FeedState)]) -> [UInt8] {
+    static func document(_ feeds: [Feed]) -> [UInt8] {
         var writer = JSONWriter()
         writer.beginArray()
-        for (feed, state) in feeds {
+        for feed in feeds {
             writer.newline()
-            object(feed, state, into: &writer)
+            object(feed, into: &writer)
         }
         writer.newline()
         writer.endArray()
@@ -25,7 +33,8 @@ enum StatusJSON {
         return writer.bytes
     }
 
-    private static func object(_ feed: FeedSettings, _ state: FeedState, into writer: inout JSONWriter) {
+    private static func object(_ entry: Feed, into writer: inout JSONWriter) {
+        let (feed, state) = (entry.settings, entry.state)
         let (next, reason) = nextPoll(feed, state)
         writer.beginObject()
         writer.key("name"); writer.string(feed.name)
@@ -44,6 +53,11 @@ enum StatusJSON {
         writer.key("not_modified"); writer.number(Int64(state.notModifiedPolls))
         writer.key("not_modified_percent")
         writer.number(state.polls == 0 ? nil : Int64((state.notModifiedPolls * 100 + state.polls / 2) / state.polls))
+        // The template's counts; null when the feed learns no template.
+        let learns = feed.clean && feed.template
+        writer.key("template_last"); writer.number(learns ? Int64(state.templateBlocksLastDelivery) : nil)
+        writer.key("template_total"); writer.number(learns ? Int64(state.templateBlocksTotal) : nil)
+        writer.key("quarantined_until"); writer.string(entry.quarantinedUntil.map(FeedDate.format))
         writer.endObject()
     }
 

@@ -267,6 +267,95 @@ import Cleaner
         #expect(article.paragraphs.count == 3)
     }
 
+    // MARK: - Boilerplate families' words in the body
+
+    /// Each sentence opens or closes an article: where the edge rules look.
+    /// Each uses the words of a boilerplate family in prose.
+    @Test(arguments: [
+        "Listen on headphones if you can: the stereo picture is half the point of the podcast, and on speakers it collapses.",
+        "We talked about the ferry on the podcast last week, and a listener wrote in with the 1987 timetable.",
+        "Sponsored by Senator Jane Marsh, the bill would cap ferry fares at their 2019 level for five years.",
+        "The festival's main sponsor, a local brewery, pulled out in March, and the council stepped in.",
+        "Brought to you by the same crew that built the old pier, the new slipway opens in May, weather permitting.",
+        "Follow us on a walk through the old town, from the harbour to the castle, in the photographs below.",
+        "Advertisement was the family trade: my grandfather painted signs for the ferry company for forty years.",
+        "Every post has a permalink, and the archive page lists them all by month, oldest first.",
+        "Subscribers to the ferry's season ticket scheme will get a refund for every cancelled sailing.",
+        "Already a subscriber to the season ticket scheme, Ms Reid asked for her money back in January.",
+        "Upgrade to paid parking was the council's answer to the queue at the terminal, and nobody liked it.",
+        "Points: the council made three, and none of them was about the ferry.",
+        "Click here, the old ticket machines said, and nothing happened for a minute; the new ones are quicker.",
+        "Labels on the timetable were too small to read, the harbour users' group said in its letter.",
+        "Related work on island transport, by the university's geography department, is summarised below.",
+        "Source: the ministry said the figures were provisional and would be revised in the spring.",
+        "Hosted on the quay, the market runs every Saturday until the end of October.",
+        "I subscribed to three podcasts on Spotify last year and listened to none of them past the second episode.",
+        "Read 40 remaining pages of the report and you will find the ferry mentioned once.",
+        "The team scored 87 points in the final, and 64 comments on the club's page called it the best game in years.",
+        "Our newsletter editor, who joined the paper in 1998, retires this week after twenty-six years.",
+        "Email us at the address on the back of the timetable if your sailing was cancelled, and keep your ticket.",
+    ])
+    func familyWordsInProseAtEitherEdgeStay(sentence: String) {
+        for input in ["<p>\(sentence)</p><p>\(bodyParagraph)</p>", "<p>\(bodyParagraph)</p><p>\(sentence)</p>",
+                      "\(sentence)\n\n\(bodyParagraph)", "\(bodyParagraph)\n\n\(sentence)"] {
+            let article = clean(input)
+            #expect(article.text.contains(sentence), "\(input.prefix(30)): \(article.removedWhat)")
+            #expect(article.removed.isEmpty, "\(article.removedWhat)")
+        }
+    }
+
+    /// A credit under a sponsor line or a subscribe prompt is the
+    /// article's: it stays, in its own paragraph or on the prompt's last line.
+    @Test func creditsUnderSponsorLinesAndSubscribePromptsStay() {
+        let thanks = "Many thanks to Morag Reid, who co-produced this episode with me."
+        let sponsored = clean("""
+            <p>\(bodyParagraph)</p><p>Episode Sponsor: <a href="https://tidewater.example.com">Tidewater</a></p><p>Many thanks to <a href="https://example.org/morag">Morag Reid</a>, who co-produced this episode with me.</p>
+            """)
+        #expect(sponsored.text == bodyParagraph + "\n\nEpisode Sponsor: Tidewater\n\n" + thanks, "\(sponsored.removedWhat)")
+        let credit = "The Harbour Hours podcast is produced by Keiran Reid."
+        let prompted = clean("""
+            <p>\(bodyParagraph)</p><p><b>Get this episode by subscribing: type Harbour Hours into your podcasting app.</b><br><br><em>\(credit)</em></p>
+            """)
+        #expect(prompted.text.hasSuffix(credit), "\(prompted.removedWhat)")
+    }
+
+    /// A "links of the week" post is a list of links under a label: when
+    /// the list is the article, it stays.
+    @Test func linksOfTheWeekPostKeepsItsLinks() {
+        let article = clean("""
+            <p>Five things worth reading.</p><h2>Read more</h2><ul><li><a href="https://example.org/a">Why ferries run late</a></li><li><a href="https://example.org/b">The island that lost its bank</a></li><li><a href="https://example.org/c">A history of the slipway</a></li><li><a href="https://example.org/d">Harbour dues, explained</a></li></ul>
+            """)
+        #expect(article.text.contains("Why ferries run late"))
+        #expect(article.text.contains("Harbour dues, explained"))
+        #expect(article.removed.isEmpty, "\(article.removedWhat)")
+    }
+
+    @Test func linkListThatIsTheWholeEntryStays() {
+        let article = clean("""
+            <p>Read more: <a href="https://example.org/a">Why ferries run late</a>, <a href="https://example.org/b">The island that lost its bank</a>, <a href="https://example.org/c">A history of the slipway</a></p>
+            """)
+        #expect(article.text.contains("A history of the slipway"))
+    }
+
+    /// A heading "Advertising" titles a section of a marketing essay, and a
+    /// sponsor section with prose under it is the article's.
+    @Test func advertisingHeadingAndSponsorSectionOfProseStay() {
+        let article = clean("""
+            <p>\(bodyParagraph)</p><h2>Advertising</h2><p>The ferry company spent less on posters this year than in any year since 1990, and more on its website.</p><h2>Sponsors</h2><p>The regatta's sponsors met in the clubhouse on Friday and agreed to pay for a second safety boat, which the race officer had asked for since the capsize two summers ago.</p><p>\(bodyParagraph)</p>
+            """)
+        #expect(article.paragraphs.count == 6, "\(article.removedWhat)")
+        #expect(article.removed.isEmpty)
+    }
+
+    /// A podcast's show notes that talk about sponsors, subscribing and
+    /// following keep every paragraph between the edges.
+    @Test func showNotesAboutSponsorsAndFollowersKeepTheirBody() {
+        let middle = "We asked the harbour master why the sponsor of the lifeboat station wanted its name on the boat, and whether anyone would follow us on the next launch."
+        let article = clean("<p>\(bodyParagraph)</p><p>\(middle)</p><p>\(bodyParagraph)</p>")
+        #expect(article.paragraphs.count == 3)
+        #expect(article.removed.isEmpty)
+    }
+
     // MARK: - Tracking patterns in the body
 
     /// A link to a project's bug tracker is a link, and its words are part

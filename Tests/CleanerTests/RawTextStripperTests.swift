@@ -30,6 +30,26 @@ import Testing
         #expect(strip(html) == html)
     }
 
+    @Test(arguments: ["script", "svg", "style", "noscript", "template", "SCRIPT"])
+    func manyUnclosedStartTagsAreSearchedPastOnce(name: String) {
+        for count in [2_000, 8_000] {
+            let html = Array(String(repeating: "<\(name)><p>x</p>", count: count).utf8)
+            var searched = 0
+            let stripped = RawTextStripper.strip(html, searched: &searched)
+            #expect(stripped == html)
+            // One search to the end of the page, not one per start tag.
+            #expect(searched <= html.count)
+        }
+    }
+
+    @Test func anUnclosedElementLeavesTheOthersCutOut() {
+        let html = "<svg><p>a</p><script>x</script><p>b</p><svg><script>y</script><p>c</p>"
+        var searched = 0
+        #expect(String(decoding: RawTextStripper.strip(Array(html.utf8), searched: &searched), as: UTF8.self)
+            == "<svg><p>a</p><p>b</p><svg><p>c</p>")
+        #expect(searched <= html.utf8.count * 2)
+    }
+
     @Test func pageTextAroundScriptsSurvivesCleaning() {
         let page = """
             <!DOCTYPE html><html><head><title>T</title><script>window.x = "<article>fake</article>";</script></head>

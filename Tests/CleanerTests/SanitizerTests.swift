@@ -126,6 +126,50 @@ import Cleaner
         #expect(article.html.contains("<a href=\"https://cdn.example.net/site/tides.pdf\">online as a PDF</a>"))
     }
 
+    /// A base that is not a web URL, however it arrives (`--base`, an
+    /// entry's `<link>`, a page's `<base href>`), never makes a relative
+    /// link a script: it is ignored, and every resolved URL is checked again.
+    @Test(arguments: ["javascript:alert(1)//", "JAVASCRIPT:alert(2)//x/", "data:text/html,x//", "vbscript:msgbox(3)//"])
+    func aBaseThatIsNotAWebURLIsIgnored(base: String) {
+        let article = clean("<p>Read <a href=\"notes.html\">the notes</a> <img src=\"/tide.png\" alt=\"Tide\"></p>",
+                            baseURL: base)
+        #expect(article.html == "<p>Read <a href=\"notes.html\">the notes</a> <img src=\"/tide.png\" alt=\"Tide\"></p>")
+        #expect(!article.html.lowercased().contains("script:"))
+        #expect(!article.html.contains("data:"))
+    }
+
+    @Test(arguments: ["javascript:alert(1)//", "JavaScript:alert(document.domain)//", "data:text/html,x//"])
+    func aPageBaseElementThatIsNotAWebURLIsIgnored(href: String) {
+        let article = clean("""
+            <!DOCTYPE html><html><head><title>Tides</title><base href="\(href)"></head>
+            <body><article><p>The tide tables for the estuary are printed in the parish newsletter every spring, and \
+            this year they are also <a href="tides.pdf">online as a PDF</a>, with the times of the spring tides marked.</p>
+            </article></body></html>
+            """, baseURL: "https://www.example.net/2024/tides/")
+        #expect(article.html.contains("<a href=\"https://www.example.net/2024/tides/tides.pdf\">online as a PDF</a>"))
+    }
+
+    @Test(arguments: [
+        "https://www.youtube.com/embed/../../evil",
+        "https://www.youtube.com/embed/%2e%2e/%2E%2E/evil",
+        "https://www.youtube.com/embed/./../x",
+        "https://www.youtube.com.evil.example/embed/x",
+        "https://evil.example/?u=https://www.youtube.com/embed/x",
+        "https://www.youtube.com@evil.example/embed/x",
+        "https://www.youtube.com:8443/embed/x",
+        "http://www.youtube.com/embed/x",
+        "https://player.vimeo.com/videos/1",
+    ])
+    func embedsThatOnlyLookLikeAPlayerGo(source: String) {
+        let article = clean("<p>Watch:</p><iframe src=\"\(source)\"></iframe>")
+        #expect(article.html == "<p>Watch:</p>")
+    }
+
+    @Test func embedHostsCompareWithoutCase() {
+        let article = clean("<p>Watch:</p><iframe src=\"https://WWW.YouTube.com/embed/dQw4w9WgXcQ\"></iframe>")
+        #expect(article.html == "<p>Watch:</p><iframe src=\"https://WWW.YouTube.com/embed/dQw4w9WgXcQ\"></iframe>")
+    }
+
     @Test func textIsEscapedInTheHtml() {
         let article = clean("<p>Use &lt;br&gt; &amp; not &lt;br/&gt; in \"quotes\".</p>")
         #expect(article.html == "<p>Use &lt;br&gt; &amp; not &lt;br/&gt; in \"quotes\".</p>")

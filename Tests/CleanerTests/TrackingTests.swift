@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Cleaner
 
@@ -34,6 +35,40 @@ import Cleaner
             """)
         #expect(article.html == "<p>\(bodyParagraph)</p>")
         #expect(article.removedWhat == ["tracking pixel (pixel.wp.com)", "tracking pixel (stats.wordpress.com)"])
+    }
+
+    /// Analytics hits are told by the shape of their URL, on any host and
+    /// at any size.
+    @Test(arguments: [
+        "https://stats.harbour.example/piwik.php?idsite=3&rec=1&action_name=Ferry",
+        "https://analytics.example.net/matomo.php?idsite=12&rec=1",
+        "https://example.org/js/p.php?idsite=7&rec=1&url=https%3A%2F%2Fexample.org%2F",
+        "https://example.org/stats/?action_name=Ferry%20timetable&idsite=2",
+        "https://www.example.com/collect?v=1&tid=UA-1234-5&t=pageview&dp=%2Fferry",
+        "https://example.com/__utm.gif?utmwv=5.7.2&utmac=UA-1",
+        "https://mail.example.com/track/open.php?u=30e5&id=7f2c&e=3b1a",
+        "https://u1234.ct.sendgrid.example/wf/open?upn=abc123",
+        "https://news.example.org/e/open.gif?m=42",
+        "https://example.org/pixel?article=881&src=rss",
+        "https://cdn.example.org/beacon/article/881.gif",
+        "https://example.org/static/pixel.png?post=881",
+    ])
+    func analyticsHitsGoWhateverTheirSize(url: String) {
+        let article = clean("<p>\(bodyParagraph)</p><img src=\"\(url.replacingOccurrences(of: "&", with: "&amp;"))\" width=\"300\" height=\"20\">")
+        #expect(article.html == "<p>\(bodyParagraph)</p>")
+        #expect(article.removedWhat.first?.hasPrefix("analytics beacon (") == true, "\(article.removedWhat)")
+    }
+
+    /// Photos whose names hold the same words stay.
+    @Test(arguments: [
+        "https://example.org/images/pixel-art-castle.png", "https://example.org/photos/beacon-hill.jpg",
+        "https://example.org/uploads/open-day.gif", "https://example.org/collections/summer.jpg",
+        "https://example.org/collect/ferry.jpg", "https://example.org/img/open.jpeg",
+    ])
+    func photosNamedLikeBeaconsStay(url: String) {
+        let article = clean("<p>\(bodyParagraph)</p><img src=\"\(url)\" width=\"640\" height=\"480\">")
+        #expect(article.html.contains("<img src=\"\(url)\""))
+        #expect(article.removed.isEmpty)
     }
 
     @Test func bloggerTrackerPixelGoes() throws {

@@ -69,6 +69,27 @@ import Testing
         #expect(try folder.problems(text: line + "\n") == ["feeds.conf:1: \(message)"])
     }
 
+    @Test func aLongLineIsQuotedOnlyAsFarAsItsFirst200Characters() throws {
+        let folder = try ConfigFolder()
+        let word = "lwn.net/" + String(repeating: "a", count: 3000)
+        #expect(try folder.problems(text: word + "\n")
+            == ["feeds.conf:1: bad URL \"\(word.prefix(200))…\" (use http://, https:// or file://)"])
+    }
+
+    @Test func aLineOver4096BytesIsRefusedUnquoted() throws {
+        let folder = try ConfigFolder()
+        let line = "https://example.org/" + String(repeating: "a", count: 5000) + " intervall=1h"
+        #expect(try folder.problems(text: "https://lwn.net/rss\n" + line + "\n")
+            == ["feeds.conf:2: line longer than 4096 bytes, not read"])
+    }
+
+    @Test func aLineWithANULIsAnErrorNotACutPath() throws {
+        let folder = try ConfigFolder()
+        _ = try folder.write("a", "https://example.org/a.xml\n")
+        #expect(try folder.problems(text: "include a\u{0}junk\nhttps://lwn.net/rss\n")
+            == ["feeds.conf:1: NUL byte in the line"])
+    }
+
     @Test func settingsThatAreNotHostSettingsAreReportedInAHostSection() throws {
         let folder = try ConfigFolder()
         #expect(try folder.problems(text: """

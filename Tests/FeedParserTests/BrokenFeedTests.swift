@@ -158,3 +158,11 @@ import Testing
         #expect(!message.isEmpty && !message.contains("\n"))
     }
 }
+
+/// Character references HTML allows and XML does not.
+@Suite struct HTMLStyleReferenceTests {
+    @Test func capitalXHexReferenceIsReadAsHTMLReadsIt() throws {
+        let feed = try parse(rss(items: "<item><title>&#X41;&#x42;&#67; &amp; more</title></item>"))
+        #expect(feed.entries[0].title == "ABC & more")
+    }
+}

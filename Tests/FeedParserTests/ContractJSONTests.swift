@@ -115,7 +115,7 @@ import Testing
         #expect(enclosure["url"] as? String == "https://cdn.signalnoise.example.fm/episodes/042-ferrite.mp3")
         #expect(enclosure["type"] as? String == "audio/mpeg")
         #expect((enclosure["length"] as? NSNumber)?.int64Value == 48_213_776)
-        #expect(entries[1]["categories"] as? [String] == ["Mailbag"])
+        #expect(entries[1]["categories"] as? [String] == ["Mailbag", "mailbag", "questions"])
     }
 
     @Test func lengthIsAJSONNumberNotAString() throws {

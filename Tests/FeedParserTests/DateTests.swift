@@ -130,6 +130,20 @@ private func normalized(_ text: String) -> String? {
         #expect(normalized(text) == expected)
     }
 
+    @Test(arguments: [
+        ("Sat Oct 06 2018 00:00:00 GMT", "2018-10-06T00:00:00Z"),
+        ("Sat Nov 30 2024 12:00:00 GMT+0100 (Central European Standard Time)", "2024-11-30T11:00:00Z"),
+        ("Sat Nov 30 2024 12:00:00 GMT-0500", "2024-11-30T17:00:00Z"),
+        ("Sat Nov 30 2024", "2024-11-30T00:00:00Z"),
+    ])
+    func javaScriptDateStringsParse(text: String, expected: String) {
+        #expect(normalized(text) == expected)
+    }
+
+    @Test func javaScriptFormWithJunkAfterTheZoneIsRejected() {
+        #expect(FeedDate.parse("Sat Nov 30 2024 12:00:00 GMT+0100 tomorrow") == nil)
+    }
+
     // MARK: - RFC 3339 / ISO 8601
 
     @Test func rfc3339DateParses() {

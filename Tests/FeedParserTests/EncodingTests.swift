@@ -360,3 +360,41 @@ private func randomBytes(count: Int, using generator: inout SplitMix64) -> [UInt
     }
     return bytes
 }
+
+/// EBCDIC documents, recognised by `<?xm` in EBCDIC and read in the code page
+/// their declaration names.
+@Suite struct EBCDICTests {
+    @Test func ibm500DocumentIsReadInItsOwnCodePage() throws {
+        let feed = try Fixture.feed("encoding/ibm500-ebcdic.xml")
+        #expect(feed.title == "Bücher & Ébauches")
+        // `!` and `[` are where IBM500 has them, not where IBM037 does.
+        #expect(feed.entries[0].title == "Der Öffner, ¡hola! [1]")
+    }
+
+    @Test func undeclaredOrUnknownPageIsReadAsIBM037() {
+        let text = "<?xml version=\"1.0\"?><rss><channel><title>Ø</title></channel></rss>"
+        let utf8 = Array(text.utf8)
+        // IBM037 for the ASCII range and Ø (0x80).
+        let table: [Character: UInt8] = [
+            "<": 0x4C, "?": 0x6F, "x": 0xA7, "m": 0x94, "l": 0x93, " ": 0x40, "v": 0xA5, "e": 0x85,
+            "r": 0x99, "s": 0xA2, "i": 0x89, "o": 0x96, "n": 0x95, "=": 0x7E, "\"": 0x7F, "1": 0xF1,
+            ".": 0x4B, "0": 0xF0, ">": 0x6E, "c": 0x83, "h": 0x88, "a": 0x81, "t": 0xA3, "/": 0x61,
+            "Ø": 0x80,
+        ]
+        let ebcdic = text.map { table[$0]! }
+        #expect(ebcdic.count == String(decoding: utf8, as: UTF8.self).count)
+        let document = DocumentEncoding.decode(ebcdic, httpCharset: nil)
+        #expect(String(decoding: document.bytes, as: UTF8.self) == text)
+    }
+}
+
+/// Mac code pages by the labels Python and feeds use for them.
+@Suite struct MacCharsetTests {
+    @Test(arguments: ["maciceland", "maclatin2", "x-mac-ce"])
+    func macLabelsReadByte0x80AsAWithDiaeresis(label: String) {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"\(label)\"?><rss><channel><title>".utf8)
+            + [0x80] + Array("</title></channel></rss>".utf8)
+        let document = DocumentEncoding.decode(bytes, httpCharset: nil)
+        #expect(String(decoding: document.bytes, as: UTF8.self).contains("<title>Ä</title>"))
+    }
+}

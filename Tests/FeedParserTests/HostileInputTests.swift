@@ -279,7 +279,10 @@ struct HostileInputTests {
         for length in [1, 2, 7, 64, 1000, 4096] {
             for _ in 0..<25 {
                 let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-                _ = parseError(bytes)
+                // Never a feed, and refused with a one-line reason.
+                let error = parseError(bytes)
+                #expect(error != nil, "\(length) random bytes parsed as a feed")
+                #expect(error.map { !$0.description.isEmpty && !$0.description.contains("\n") } ?? false)
             }
         }
     }
@@ -289,8 +292,13 @@ struct HostileInputTests {
         let prefix = Array("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Fuzz</title><item><title>".utf8)
         for _ in 0..<200 {
             let tail = (0..<Int(generator.next() % 300)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-            if let feed = try? FeedParser().parse(prefix + tail) {
+            // Either the feed as far as it goes, recovered, or a one-line refusal.
+            do {
+                let feed = try FeedParser().parse(prefix + tail)
+                #expect(feed.title == "Fuzz")
                 #expect(feed.warnings.count <= 2)
+            } catch {
+                #expect(!error.description.isEmpty && !error.description.contains("\n"))
             }
         }
     }
@@ -395,5 +403,18 @@ private final class LoopbackListener {
     func wasContacted() -> Bool {
         var request = pollfd(fd: socketFD, events: Int16(POLLIN), revents: 0)
         return poll(&request, 1, 200) > 0
+    }
+}
+
+/// Lists long enough to make duplicate checks quadratic still parse in linear time.
+@Suite struct LongListTests {
+    @Test func hundredThousandKeywordsAndCategoriesParse() throws {
+        let keywords = (0..<100_000).map { "k\($0)" }.joined(separator: ",")
+        let categories = (0..<100_000).map { "<category>c\($0 % 50_000)</category>" }.joined()
+        let feed = try parse("""
+            <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item>
+            <itunes:keywords>\(keywords)</itunes:keywords>\(categories)</item></channel></rss>
+            """)
+        #expect(feed.entries[0].categories.count == 150_000)
     }
 }

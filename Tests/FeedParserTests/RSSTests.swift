@@ -136,7 +136,8 @@ import Testing
     @Test func descriptionWinsOverItunesSummary() throws {
         let entry = try Fixture.feed("Feeds/rss20-podcast.xml").entries[1]
         #expect(entry.summary == "<p>Your questions about <a href=\"/episodes/38\">episode 38</a>, answered.</p>")
-        #expect(entry.categories == ["Mailbag"])
+        // The category, then the episode's itunes:keywords, each as written.
+        #expect(entry.categories == ["Mailbag", "mailbag", "questions"])
     }
 
     @Test func guidMarkedNotAPermalinkIsNeverTheLink() throws {
@@ -230,7 +231,8 @@ import Testing
         #expect(first.summary == "Our correspondent <i>Renée</i> weighs in\u{2026}\u{A0}and is not amused.")
         #expect(first.guid == nil)
         #expect(first.published == nil)
-        #expect(first.authors == [])
+        // The channel's managingEditor, "email (Name)", is every item's author.
+        #expect(first.authors == ["João Pereira"])
         #expect(feed.entries[1].title == "Latte art «championship» results")
         #expect(feed.entries[1].summary == "Winners, losers & one very tall \"swan\".")
     }
@@ -277,7 +279,7 @@ import Testing
         #expect(feed.entries.first?.content == "<p>Long.</p>")
     }
 
-    @Test func firstOfRepeatedSingleValuedFieldsWins() throws {
+    @Test func firstOfRepeatedTextFieldsAndLastOfRepeatedDatesWin() throws {
         let feed = try parse(rss(items: """
             <item><title>First title</title><title>Second title</title>\
             <link>https://example.com/first</link><link>https://example.com/second</link>\
@@ -286,6 +288,34 @@ import Testing
         let entry = try #require(feed.entries.first)
         #expect(entry.title == "First title")
         #expect(entry.link == "https://example.com/first")
-        #expect(printed(entry.published) == "2024-05-06T10:00:00Z")
+        // feedparser's rule: a later date overwrites, a later text does not.
+        #expect(printed(entry.published) == "2024-05-07T10:00:00Z")
+    }
+
+    @Test func unreadableLaterDateDoesNotEraseAnEarlierOne() throws {
+        let feed = try parse(rss(items: """
+            <item><pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate><pubDate>soon</pubDate></item>
+            """))
+        #expect(printed(feed.entries[0].published) == "2024-05-06T10:00:00Z")
+    }
+
+    @Test func dcDateBesideAPubDateIsTheUpdateDate() throws {
+        let feed = try parse(rss(items: """
+            <item><pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate><dc:date>2024-05-08T09:00:00Z</dc:date></item>
+            <item><dc:date>2024-05-08T09:00:00Z</dc:date></item>
+            """))
+        #expect(printed(feed.entries[0].published) == "2024-05-06T10:00:00Z")
+        #expect(printed(feed.entries[0].updated) == "2024-05-08T09:00:00Z")
+        #expect(printed(feed.entries[1].published) == "2024-05-08T09:00:00Z")
+        #expect(feed.entries[1].updated == nil)
+    }
+
+    @Test func atomDatesInsideRSSItemsAreRead() throws {
+        let feed = try parse("""
+            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><item>
+            <pubDate>Wed, 20 Dec 2006 21:42:06 +0000</pubDate><atom:updated>2006-12-20T22:42:09.090+01:00</atom:updated>
+            </item></channel></rss>
+            """)
+        #expect(printed(feed.entries[0].updated) == "2006-12-20T21:42:09Z")
     }
 }

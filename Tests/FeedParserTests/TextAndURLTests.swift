@@ -121,6 +121,19 @@ import Testing
         #expect(feed.entries.first?.link == "https://mirror.example.net/docs/page.html")
     }
 
+    /// A base that is not a web URL never turns a relative link into one
+    /// with its scheme: `<a href>` of a link `javascript:…//x` runs a script.
+    @Test(arguments: ["javascript:alert(1)//", "JAVASCRIPT:alert(2)//a/", "data:text/html,x//", "vbscript:x//"])
+    func aBaseThatIsNotAWebURLLeavesRelativeLinksAsWritten(base: String) throws {
+        let entry = "<entry xml:base=\"\(base)\"><title>Script base</title><link href=\"post/\"/>"
+            + "<link rel=\"enclosure\" href=\"a.mp3\" type=\"audio/mpeg\"/></entry>"
+        let feed = try parse(atom(entries: entry), baseURL: "https://example.com/atom.xml")
+        #expect(feed.entries.first?.link == "post/")
+        #expect(feed.entries.first?.enclosures.first?.url == "a.mp3")
+        let direct = try parse(rss(items: "<item><title>R</title><link>/posts/1</link></item>"), baseURL: base)
+        #expect(direct.entries.first?.link == "/posts/1")
+    }
+
     @Test func xmlBaseOnAnRSSItemResolvesItsLink() throws {
         let feed = try parse("""
             <rss version="2.0" xml:base="https://example.com/feed/"><channel><title>T</title>
@@ -231,5 +244,21 @@ import Testing
                 #expect(attribute == naive(text, inAttribute: true))
             }
         }
+    }
+}
+
+/// Titles are text: the code of a script or style inside one is no part of it.
+@Suite struct TitleScriptTests {
+    @Test func scriptAndStyleContentsAreDroppedFromTitles() throws {
+        let feed = try parse(rss(items: """
+            <item><title>safe&lt;script type="text/javascript"&gt;location.href='x';&lt;/script&gt; description\
+            &lt;STYLE&gt;p{}&lt;/STYLE&gt;</title></item>
+            """))
+        #expect(feed.entries[0].title == "safe description")
+    }
+
+    @Test func wordsScriptAndStyleInATitleAreKept() throws {
+        let feed = try parse(rss(items: "<item><title>The script &amp; the style &lt;b&gt;guide&lt;/b&gt;</title></item>"))
+        #expect(feed.entries[0].title == "The script & the style guide")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Fetcher
 
@@ -81,5 +82,21 @@ import Testing
             return await group.reduce(into: []) { $0.append($1) }
         }
         #expect(counts == [5, 5, 5, 5])
+    }
+
+    /// A caller slow to take a result (a full queue, a slow disk) must not
+    /// stop the other transfers: their time limits run meanwhile.
+    @Test func aSlowResultHandlerDoesNotEatIntoOtherTransfersTimeouts() throws {
+        let fetcher = Fetcher(concurrency: 4, perHost: 4)
+        let fast = FetchRequest(id: 1, url: server.url("/feed"))
+        let slow = FetchRequest(id: 2, url: server.url("/late/1000"), timeout: .seconds(3))
+        var results: [Int: Result<FetchResponse, FetchError>] = [:]
+        fetcher.fetch([fast, slow]) { id, result in
+            results[id] = result
+            // Longer than the slow transfer's whole time limit.
+            if id == 1 { Thread.sleep(forTimeInterval: 4) }
+        }
+        #expect((try? results[1]?.get().status) == 200)
+        #expect((try? results[2]?.get().status) == 200)
     }
 }

@@ -38,12 +38,14 @@ Endpoints:
   /port                  the client's TCP port, to see connections reused
   /chain/C1/C2/...       redirects with status C1 to /chain/C2/..., and so on;
                          /chain itself answers 200 "end of chain"
+  /moved/NAME            301 to /feeds/NAME
   /loop                  302 to itself
   /to-file, /to-gopher   302 to file:///etc/passwd, to gopher://127.0.0.1:PORT/
   /status/CODE           answers CODE; ?retry-after=VALUE adds Retry-After
   /charset               a Latin-1 feed whose charset is only in Content-Type
   /gzip, /deflate, /br   the feed with that Content-Encoding
   /drip                  Content-Length 100, then one byte a second
+  /late/MS               200 "late" after MS milliseconds
   /endless               an RSS document without Content-Length whose items
                          never end, until the client hangs up
   /bomb                  gzip whose 1 GiB of zeros is about 1 MiB on the wire
@@ -283,6 +285,8 @@ class Handler(BaseHTTPRequestHandler):
             if not codes:
                 return self.reply(200, b"end of chain\n")
             return self.redirect(int(codes[0]), "/".join(["/chain"] + codes[1:]))
+        if path.startswith("/moved/"):
+            return self.redirect(301, "/feeds/" + path.split("/", 2)[2])
         if path == "/loop":
             return self.redirect(302, "/loop")
         if path == "/to-file":
@@ -300,6 +304,9 @@ class Handler(BaseHTTPRequestHandler):
             encoded = {"/gzip": gzip_bytes, "/deflate": zlib.compress, "/br": brotli_stored}[path](FEED)
             return self.reply(200, encoded, [("Content-Encoding", path[1:]),
                                              ("Content-Type", "application/rss+xml")])
+        if path.startswith("/late/"):
+            time.sleep(int(path.split("/")[2]) / 1000)
+            return self.reply(200, b"late")
         if path == "/drip":
             self.send_response(200)
             self.send_header("Content-Length", "100")
@@ -402,7 +409,10 @@ def main():
     print(server.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sys.stdin.read()  # returns when the test process closes the pipe or dies
-    server.shutdown()
+    # Exits at once, without `server.shutdown()`, which waits for
+    # `serve_forever` to look up from its 0.5 s poll. Handler threads are
+    # daemons: one still answering is cut off, as a killed server's would be.
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ struct ArticleJSONTests {
             enclosures: [Enclosure(url: "https://blog.example.org/1.mp3", type: "audio/mpeg", length: 42)])
         let fresh = NewEntry(entry: entry, key: "urn:post:1", kind: .new, fingerprint: "0011223344556677")
         let body = CleanArticle(title: nil, text: "Long.", html: "<p>Long.</p>", source: "Original Source: example.com",
-                                removed: [Removal(what: "share bar (class \"share\")", chars: 12)])
+                                removed: [Removal(what: "share bar (class \"share\")", chars: 12, text: "Share on X")])
         let summary = CleanArticle(title: nil, text: "Short.", html: "<p>Short.</p>", source: nil, removed: [])
         let article = SpoolArticle(feed: blog, newEntry: fresh, body: body, summary: summary, fetched: Self.fetched)
         let expected = """
@@ -29,7 +29,8 @@ struct ArticleJSONTests {
             "authors":["Ann"],"published":"2024-11-30T09:46:40Z","updated":null,"categories":["ops","backup"],\
             "enclosures":[{"url":"https://blog.example.org/1.mp3","type":"audio/mpeg","length":42}],\
             "source":"Original Source: example.com","content_html":"<p>Long.</p>","content_text":"Long.",\
-            "summary_text":"Short.","removed":[{"what":"share bar (class \\"share\\")","chars":12}],\
+            "summary_text":"Short.",\
+            "removed":[{"what":"share bar (class \\"share\\")","chars":12,"rule":"share-bar","text":"Share on X"}],\
             "fetched":"2024-11-30T12:34:56Z"}
 
             """

@@ -16,7 +16,8 @@ struct FeedStateTests {
             etag: "\"abc\"", lastModified: "Sat, 30 Nov 2024 12:00:00 GMT", lastResult: "HTTP 503", errorCount: 3,
             permanentRedirect: "https://lwn.net/headlines/rss", gone: true,
             lastFetch: Date(timeIntervalSince1970: 1_732_968_000), nextFetch: Date(timeIntervalSince1970: 1_732_971_600),
-            retryAfter: Date(timeIntervalSince1970: 1_732_969_500))
+            retryAfter: Date(timeIntervalSince1970: 1_732_969_500), templateBlocksLastDelivery: 4,
+            templateBlocksTotal: 57)
         do {
             let (state, _) = try folder.open()
             try state.setFeedState(saved, for: "lwn")

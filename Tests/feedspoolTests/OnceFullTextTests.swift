@@ -43,6 +43,28 @@ import Testing
         #expect(gone.string("content_text") == "Only the summary survives.")
     }
 
+    /// Cleaning takes several times a page in memory: a page over 16 MiB
+    /// is not fetched whole, whatever the feed's `max-size`.
+    @Test func aPageOver16MiBIsRefusedAndTheSummaryKept() throws {
+        let workspace = try OnceWorkspace()
+        let page = "<html><body><article><p>" + String(repeating: "Far too long. ", count: (17 << 20) / 14)
+            + "</p></article></body></html>"
+        try Data(page.utf8).write(to: workspace.www.appendingPathComponent("huge.html"))
+        let feed = """
+            <rss version="2.0"><channel><title>Huge</title>
+            <item><title>Huge page</title><link>\(workspace.url("/plain/huge.html"))</link>
+            <guid>huge</guid><description>Only the summary.</description></item></channel></rss>
+            """
+        try Data(feed.utf8).write(to: workspace.www.appendingPathComponent("huge.rss"))
+        try workspace.configure("\(workspace.url("/plain/huge.rss")) name=huge fulltext=yes max-size=100M")
+        let result = try workspace.once()
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("feedspool: warning: huge: full text of \(workspace.url("/plain/huge.html")): "))
+        #expect(result.stderr.hasSuffix("; kept the feed's summary\n"))
+        let article = try #require(try workspace.articles().first)
+        #expect(article.string("content_text") == "Only the summary.")
+    }
+
     @Test func pagesOfSeveralFeedsShareThePerHostCap() throws {
         let workspace = try OnceWorkspace()
         var lines: [String] = ["concurrency = 4", "per-host = 2"]

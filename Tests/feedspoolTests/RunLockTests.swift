@@ -32,7 +32,7 @@ import Testing
         // A third request comes an interval after the second was recorded.
         let status = try CommandRunner.run(["status"], in: workspace.folder.url)
         let lines = status.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-        #expect(lines.first == ["feed", "last poll", "result", "failures", "next poll", "notes"])
+        #expect(lines.first == ["feed", "last poll", "result", "failures", "next poll", "notes", "template"])
         let often = try #require(lines.first { $0.first == "often" })
         #expect(often[2] == "not modified")
         #expect(often[3] == "0")

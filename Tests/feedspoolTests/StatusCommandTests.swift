@@ -20,8 +20,8 @@ import Testing
         let before = try CommandRunner.run(["status", "--config", config])
         #expect(before.status == 0)
         #expect(before.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) } == [
-            ["local", "-", "never polled", "0", "now", "-"],
-            ["missing", "-", "never polled", "0", "now", "-"],
+            ["local", "-", "never polled", "0", "now", "-", "-"],
+            ["missing", "-", "never polled", "0", "now", "-", "-"],
         ])
 
         let once = try CommandRunner.run(["once", "--config", config])
@@ -30,7 +30,7 @@ import Testing
 
         let after = try CommandRunner.run(["status", "--config", config])
         let lines = after.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-        #expect(lines.first == ["feed", "last poll", "result", "failures", "next poll", "notes"])
+        #expect(lines.first == ["feed", "last poll", "result", "failures", "next poll", "notes", "template"])
         let local = try #require(lines.first { $0.first == "local" })
         #expect(local[2] == "ok: 1 new")
         #expect(local[3] == "0")
@@ -47,7 +47,7 @@ import Testing
 
         let result = try CommandRunner.run(["status"], in: folder.url)
         #expect(result.status == 0)
-        #expect(result.stdout == "feed\tlast poll\tresult\tfailures\tnext poll\tnotes\nblog\t-\tnever polled\t0\tnow\t-\n")
+        #expect(result.stdout == "feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate\nblog\t-\tnever polled\t0\tnow\t-\t-\n")
         #expect(result.stderrLines == ["feedspool: no state yet in \(state.path): no feed has been polled"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["feeds.conf"])
 

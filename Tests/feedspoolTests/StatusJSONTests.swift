@@ -40,7 +40,7 @@ import Testing
         let expectedKeys: Set = [
             "name", "url", "last_poll", "result", "http_status", "last_error", "failures", "next_poll",
             "next_poll_reason", "delivered_total", "last_new", "last_updated", "polls", "not_modified",
-            "not_modified_percent",
+            "not_modified_percent", "template_last", "template_total", "quarantined_until",
         ]
         #expect(feeds.allSatisfy { Set($0.1.keys) == expectedKeys })
 
@@ -57,6 +57,9 @@ import Testing
         #expect(polled["polls"] as? Int == 2)
         #expect(polled["not_modified"] as? Int == 1)
         #expect(polled["not_modified_percent"] as? Int == 50)
+        #expect(polled["template_last"] as? Int == 0)
+        #expect(polled["template_total"] as? Int == 0)
+        #expect(polled["quarantined_until"] is NSNull)
 
         let missing = try #require(byName["missing"])
         #expect(missing["http_status"] as? Int == 404)
@@ -88,13 +91,22 @@ import Testing
 
     @Test func withoutStateEveryFeedIsNeverPolled() throws {
         let workspace = try OnceWorkspace()
-        try workspace.configure("https://user:pw@example.org/feed.xml name=blog")
+        try workspace.configure("""
+            https://user:pw@example.org/feed.xml name=blog
+            https://example.org/plain.xml name=plain template=no
+            """)
         let result = try CommandRunner.run(["status", "--json"], in: workspace.folder.url)
+        // A feed that learns no template has no template counts.
         #expect(result.stdout == """
             [
             {"name":"blog","url":"https://example.org/feed.xml","last_poll":null,"result":null,"http_status":null,\
             "last_error":null,"failures":0,"next_poll":null,"next_poll_reason":"never polled","delivered_total":0,\
-            "last_new":0,"last_updated":0,"polls":0,"not_modified":0,"not_modified_percent":null}
+            "last_new":0,"last_updated":0,"polls":0,"not_modified":0,"not_modified_percent":null,"template_last":0,\
+            "template_total":0,"quarantined_until":null}
+            ,{"name":"plain","url":"https://example.org/plain.xml","last_poll":null,"result":null,"http_status":null,\
+            "last_error":null,"failures":0,"next_poll":null,"next_poll_reason":"never polled","delivered_total":0,\
+            "last_new":0,"last_updated":0,"polls":0,"not_modified":0,"not_modified_percent":null,"template_last":null,\
+            "template_total":null,"quarantined_until":null}
             ]
 
             """)

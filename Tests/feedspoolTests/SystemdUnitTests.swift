@@ -40,6 +40,18 @@ import Testing
         #expect(result.stdout == "")
     }
 
+    /// Dispatch sets each worker thread's nice value with setpriority(2),
+    /// which `@resources` holds; refused, it logs a line in the journal at
+    /// every start, reload, round and stop (docs/daemon.md).
+    @Test(arguments: ["feedspool.service", "feedspool-user.service"])
+    func theSystemCallFilterAllowsSetpriorityAfterDenyingResources(unit: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(unit), encoding: .utf8)
+        let filters = text.split(separator: "\n").filter { $0.hasPrefix("SystemCallFilter=") }
+        #expect(filters == ["SystemCallFilter=@system-service", "SystemCallFilter=~@privileged @resources",
+                            "SystemCallFilter=setpriority"])
+        #expect(text.contains("\nLimitNICE=-4\n") == (unit == "feedspool.service"))
+    }
+
     @Test func theSystemConfigurationChecksCleanAndWritesInTheStateDirectory() throws {
         let path = Self.folder.appendingPathComponent("feeds.conf").path
         let result = try CommandRunner.run(["check", "--config", path])

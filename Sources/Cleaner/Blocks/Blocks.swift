@@ -30,6 +30,13 @@ struct Block {
         bytes.isEmpty ? 0 : Double(linkTextLength) / Double(bytes.count)
     }
 
+    /// Whether the block stands on its own as a line of the article: not a
+    /// list item, table cell or definition, where a bare number is content.
+    var isFreeStanding: Bool {
+        guard let element else { return true }
+        return !["li", "td", "th", "dt", "dd"].contains(element)
+    }
+
     /// Whether the block is a heading.
     var isHeading: Bool {
         guard let element, element.count == 2, element.first == "h" else { return false }

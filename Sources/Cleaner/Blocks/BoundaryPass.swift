@@ -1,8 +1,11 @@
-/// Applies `BoundaryText` to the blocks at the edges of an article: the
-/// head (comment counts, UUID lines, attributions), the tail (comment forms,
-/// share prompts, "The post … appeared first on …"), sections that open with
-/// a marker ("Leave a Reply", "12 thoughts on …", "Related") and run to the
-/// end, and an inline trailer ("Continue reading →", "[…]").
+/// Applies `BoundaryText` (and through it `EdgeNoise`) to the blocks at the
+/// edges of an article: the head (comment counts, id lines, attributions,
+/// sponsor messages with their ad copy), the tail (comment forms, share
+/// prompts, "The post … appeared first on …", podcast links, paywalls),
+/// sections that open with a marker ("Leave a Reply", "12 thoughts on …",
+/// "Related", a sponsor message) and run to the end, the boilerplate lines
+/// at the edges of a block of lines, and an inline trailer ("Continue
+/// reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
@@ -12,26 +15,40 @@ enum BoundaryPass {
 
     /// Removes the boilerplate blocks and returns the attribution found.
     static func apply(to tree: inout HTMLTree, under root: Int, removals: inout [Removal]) -> String? {
-        let blocks = BlockSegmenter.blocks(of: tree, under: root)
+        var blocks = BlockSegmenter.blocks(of: tree, under: root)
+        InlineNoise.remove(from: &blocks, in: &tree, removals: &removals)
         guard !blocks.isEmpty else { return nil }
         var source: String?
-        var start = 0
-        var end = blocks.count
 
         func drop(_ block: Block, _ what: String) {
             block.nodes.forEach { tree.remove($0) }
-            removals.append(Removal(what: what, chars: block.text.count))
+            removals.append(Removal(what: what, chars: block.text.count, text: block.text))
+        }
+        /// The removal's description for a match at the head or tail, noting
+        /// the source an attribution names.
+        func describe(_ match: BoundaryText.Match, _ text: String, edge: String) -> String {
+            switch match {
+            case .source(let name):
+                source = source ?? name
+                return "attribution: \"\(text.prefix(60))\""
+            case .noise(let what), .sectionStart(let what, _):
+                return "\(edge): \(what)"
+            }
         }
 
         // Head. A block of several short lines ("0" and a UUID on the next
-        // line) counts when every line is head noise.
+        // line) counts when every line is head noise. A title-like first
+        // block above head noise stays, and the noise under it goes; a
+        // sponsor message takes the ad copy that follows it.
         func headMatch(_ block: Block) -> BoundaryText.Match? {
+            let notFreeStanding = block.isHeading || !block.isFreeStanding
             if block.length <= BoundaryText.maximumRuleLength,
-               let match = BoundaryText.head(block.text, isHeading: block.isHeading)
+               let match = BoundaryText.head(block.text, isHeading: notFreeStanding, linkDensity: block.linkDensity),
+               block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.head($0) != nil })
             {
                 return match
             }
-            guard block.lines.count > 1, !block.isHeading else { return nil }
+            guard block.lines.count > 1, !notFreeStanding else { return nil }
             let matches = block.lines.compactMap { BoundaryText.head($0) }
             guard matches.count == block.lines.count else { return nil }
             if let source = matches.first(where: { if case .source = $0 { return true } else { return false } }) {
@@ -43,30 +60,72 @@ enum BoundaryPass {
             }
             return .noise(kinds.joined(separator: ", "))
         }
-        while start < min(end - 1, headReach), let match = headMatch(blocks[start]) {
-            switch match {
-            case .source(let name):
-                source = source ?? name
-                drop(blocks[start], "attribution: \"\(blocks[start].text.prefix(60))\"")
-            case .noise(let what), .sectionStart(let what, _):
-                drop(blocks[start], "head: \(what)")
+        let titleKept = blocks.count > 2 && isTitleLike(blocks[0]) && headMatch(blocks[1]) != nil
+        var index = titleKept ? 1 : 0
+        var afterSponsor = false
+        let headLimit = min(blocks.count - 1, index + headReach)
+        while index < headLimit {
+            if let match = headMatch(blocks[index]) {
+                drop(blocks[index], describe(match, blocks[index].text, edge: "head"))
+                afterSponsor = match == .noise(EdgeNoise.sponsorMessage)
+            } else if afterSponsor, EdgeNoise.isAdCopy(blocks[index]) {
+                drop(blocks[index], "head: \(EdgeNoise.sponsorMessage)")
+            } else {
+                break
             }
-            start += 1
+            index += 1
+        }
+        if titleKept { blocks.removeSubrange(1..<index) } else { blocks.removeFirst(index) }
+        let bodyStart = titleKept ? 1 : 0
+        var end = blocks.count
+        guard bodyStart < end else { return source }
+
+        // Lines at the head of the first block of the body.
+        var headLines: (lines: BlockLines, kept: Int)?
+        if let lines = BlockLines(of: blocks[bodyStart], in: tree) {
+            var line = 0
+            if !titleKept, lines.lines.count > 2, isTitleLike(lines.lines[0].text),
+               BoundaryText.head(lines.lines[1].text) != nil
+            {
+                line = 1
+            }
+            while line < lines.lines.count - 1,
+                  let match = BoundaryText.head(lines.lines[line].text, linkDensity: lines.lines[line].linkDensity)
+            {
+                lines.remove(line, atHead: true, from: &tree)
+                removals.append(Removal(what: describe(match, lines.lines[line].text, edge: "head"),
+                                        chars: lines.lines[line].text.count))
+                line += 1
+            }
+            headLines = (lines, line)
         }
 
         // Sections that run to the end.
-        let total = blocks[start..<end].reduce(0) { $0 + $1.length }
+        let total = blocks[bodyStart..<end].reduce(0) { $0 + $1.length }
         var before = 0
-        for index in start..<end {
+        for index in bodyStart..<end {
             defer { before += blocks[index].length }
-            guard index > start, case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].bytes)
-            else { continue }
+            guard index > bodyStart else { continue }
+            let marker: (what: String, strong: Bool)
+            if case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].bytes) {
+                marker = (what, strong)
+            } else if EdgeNoise.opensSponsorSection(blocks[index]) {
+                marker = (EdgeNoise.sponsorMessage, false)
+            } else {
+                continue
+            }
             let isLate = Double(before) >= Double(total) * strongMarkerPosition
-            let restIsBoilerplate = blocks[(index + 1)..<end].allSatisfy(looksLikeBoilerplate)
-            if (strong && isLate) || restIsBoilerplate {
+            let rest = blocks[(index + 1)..<end]
+            let restIsBoilerplate = marker.what == EdgeNoise.sponsorMessage
+                ? rest.count <= EdgeNoise.maximumAdCopyBlocks
+                    && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) }
+                    && before * 2 >= total
+                : rest.allSatisfy(looksLikeBoilerplate) && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
+            if (marker.strong && isLate) || restIsBoilerplate {
                 let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
                 blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
-                removals.append(Removal(what: "tail: \(what) from \"\(blocks[index].text.prefix(40))\"", chars: chars))
+                removals.append(Removal(what: "tail: \(marker.what) from \"\(blocks[index].text.prefix(40))\"", chars: chars,
+                                        text: blocks[index..<end].prefix(4).map(\.text).joined(separator: " ")))
                 end = index
                 break
             }
@@ -74,26 +133,73 @@ enum BoundaryPass {
 
         // Tail, block by block. The article's last remaining block goes only
         // when it is short or mostly links (a lone Reddit footer), never when
-        // it is prose that merely starts like boilerplate.
+        // it is prose that merely starts like boilerplate. In a block of
+        // lines, the lines at its end go one by one.
         func mayTake(_ index: Int) -> Bool {
-            index > start || blocks[index].length <= 80 || blocks[index].linkDensity >= 0.5
+            index > bodyStart || blocks[index].length <= 80 || blocks[index].linkDensity >= 0.5
         }
-        while end > start, mayTake(end - 1), blocks[end - 1].length <= BoundaryText.maximumRuleLength,
-              let match = BoundaryText.tail(blocks[end - 1].text, linkDensity: blocks[end - 1].linkDensity,
-                                            isHeading: blocks[end - 1].isHeading)
-        {
-            switch match {
-            case .source(let name):
-                source = source ?? name
-                drop(blocks[end - 1], "attribution: \"\(blocks[end - 1].text.prefix(60))\"")
-            case .noise(let what), .sectionStart(let what, _):
-                drop(blocks[end - 1], "tail: \(what)")
+        while end > bodyStart {
+            let block = blocks[end - 1]
+            if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
+               let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
+                                             isHeading: block.isHeading || !block.isFreeStanding),
+               // A block of lines goes whole only when each line is boilerplate
+               // too: a credit line under a subscribe prompt is the article's.
+               block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.tail($0) != nil }),
+               // A link list that is all that is left is the article.
+               end - 1 > bodyStart || match != .noise(EdgeNoise.linkList)
+            {
+                drop(block, describe(match, block.text, edge: "tail"))
+                end -= 1
+                continue
             }
-            end -= 1
+            let isFirst = end - 1 == bodyStart
+            guard let lines = isFirst ? headLines?.lines : BlockLines(of: block, in: tree) else { break }
+            let floor = isFirst ? headLines?.kept ?? 0 : 0
+            var line = lines.lines.count - 1
+            var matches: [(line: Int, match: BoundaryText.Match)] = []
+            while line >= floor, let match = BoundaryText.tail(lines.lines[line].text,
+                                                               linkDensity: lines.lines[line].linkDensity) {
+                matches.append((line, match))
+                line -= 1
+            }
+            if line < 0, mayTake(end - 1) {
+                let what = matches.reversed().map { describe($0.match, lines.lines[$0.line].text, edge: "tail") }
+                drop(block, what.joined(separator: ", "))
+                end -= 1
+                continue
+            }
+            for (index, match) in matches.reversed() where index > max(line, floor) {
+                lines.remove(index, atHead: false, from: &tree)
+                removals.append(Removal(what: describe(match, lines.lines[index].text, edge: "tail"),
+                                        chars: lines.lines[index].text.count))
+            }
+            break
         }
 
-        if end > start { removeTrailer(from: blocks[end - 1], in: &tree, removals: &removals) }
+        if end > bodyStart { removeTrailer(from: blocks[end - 1], in: &tree, removals: &removals) }
         return source
+    }
+
+    /// Whether a block could be the article's title above head noise: a
+    /// heading, or one short line that does not end like a sentence.
+    private static func isTitleLike(_ block: Block) -> Bool {
+        guard block.lines.isEmpty, block.isFreeStanding, block.linkDensity < 0.5 else { return false }
+        return block.isHeading || isTitleLike(block.text)
+    }
+
+    /// Whether a line could be a title: short, not ending like a sentence.
+    private static func isTitleLike(_ text: String) -> Bool {
+        guard text.utf8.count <= 200, let last = text.last, !".!?:;,".contains(last) else { return false }
+        return BoundaryText.head(text) == nil
+    }
+
+    /// Whether a tail rule names the block. Links and headings under a
+    /// marker go only when the article above them is the larger part: a
+    /// "links of the week" post is a list of links.
+    private static func matchesTailRule(_ block: Block) -> Bool {
+        block.length <= BoundaryText.maximumRuleLength
+            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
     }
 
     /// Whether a block after a section marker is the kind of thing such
@@ -117,9 +223,9 @@ enum BoundaryPass {
         var link = tree.nodes[tail].parent
         while link >= 0, tree.nodes[link].name != "a", link != last { link = tree.nodes[link].parent }
         if link >= 0, tree.nodes[link].name == "a", let what = BoundaryText.trailer(tree.textContent(of: link)) {
-            let chars = tree.textContent(of: link).count
+            let text = tree.textContent(of: link)
             tree.remove(link)
-            removals.append(Removal(what: "trailer: \(what)", chars: chars))
+            removals.append(Removal(what: "trailer: \(what)", chars: text.count, text: text))
             return
         }
         // A "[…]" or "[...]" ending the last text; all end in "]" or ")".
@@ -129,7 +235,7 @@ enum BoundaryPass {
         for elision in ["[…]", "[...]", "[&hellip;]", "(more…)"] {
             if trimmed.hasSuffix(elision) {
                 tree.setText(String(trimmed.dropLast(elision.count)).trimmingCharacters(in: " \n\t\u{A0}"), of: tail)
-                removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count))
+                removals.append(Removal(what: "trailer: elision \"\(elision)\"", chars: elision.count, text: elision))
                 return
             }
         }

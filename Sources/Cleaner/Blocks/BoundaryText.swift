@@ -27,15 +27,19 @@ enum BoundaryText {
     /// happens to start the same way.
     static let maximumPrefixRuleLength = 160
 
-    /// The match for a block at the head of an article. A heading is never
-    /// a comment count (`<h2>2019</h2>` opens a timeline).
-    static func head(_ text: String, isHeading: Bool = false) -> Match? {
+    /// The match for a block at the head of an article. A heading, list
+    /// item or table cell is never a comment count or an id line
+    /// (`<h2>2019</h2>` opens a timeline); `linkDensity` is the share of the
+    /// text inside links, 0 to 1.
+    static func head(_ text: String, isHeading: Bool = false, linkDensity: Double = 0) -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
         if let source = attribution(text) { return .source(source) }
+        if let what = EdgeNoise.kind(of: key, linkDensity: linkDensity) { return .noise(what) }
         if isHeading { return nil }
         if isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
+        if isIDLine(key) { return .noise("id line") }
         if key.hasByteSuffix(" min read") || key.hasByteSuffix(" minute read") || key.hasByteSuffix(" minutes read"),
            key.count < 24
         {
@@ -96,25 +100,21 @@ enum BoundaryText {
         if key.hasBytePrefix("thanks for reading "), key.containsBytes(of: "subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
         if key.hasBytePrefix("submitted by /u/") || key.hasBytePrefix("submitted by u/") { return .noise("Reddit footer") }
         if key.hasBytePrefix("posted in "), key.containsBytes(of: " | ") || linkDensity >= 0.5 { return .noise("post metadata") }
-        if key.hasBytePrefix("listen on ") || key.hasBytePrefix("listen to this episode on ") || key.hasBytePrefix("subscribe on "),
-           isShort(), podcastPlatforms.contains(where: key.containsBytes(of:))
+        if key.hasBytePrefix("originally published ") || key.hasBytePrefix("originally posted "), isShort(),
+           linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(key)
         {
-            return .noise("podcast links")
+            return .noise("republication note")
         }
+        if let what = EdgeNoise.kind(of: key, linkDensity: linkDensity) { return .noise(what) }
         return nil
     }
-
-    /// Where podcasts are listened to, for "Listen on …" lines.
-    private static let podcastPlatforms = [
-        "apple podcasts", "spotify", "overcast", "pocket casts", "google podcasts", "youtube", "castbox",
-        "stitcher", "amazon music", "castro", "podcast addict", "deezer", "iheart", "rss",
-    ]
 
     /// An inline trailer at the very end of the last block: a "Continue
     /// reading" link or a "[…]" elision. Returns what to call it.
     static func trailer(_ text: String) -> String? {
         let key = normalized(text)
         if ["[…]", "[...]", "[&hellip;]", "…", "...", "(more…)", "(more...)"].contains(key) { return "elision" }
+        if ["★", "☆", "#", "¶", "∞", "🔗", "§", "permalink"].contains(key) { return "permalink marker" }
         for phrase in ["continue reading", "read more", "read the rest", "keep reading", "read full article",
                        "read the full article", "read the full story", "read the full post", "more…", "more..."]
         where key.hasBytePrefix(phrase) && key.count <= phrase.count + 40 {
@@ -160,7 +160,6 @@ enum BoundaryText {
         ("like this:", "share prompt"),
         ("continue reading", "\"Continue reading\" link"),
         ("read more at ", "\"Read more\" link"),
-        ("originally published at ", "republication note"),
         ("this article was originally published", "republication note"),
         ("this post was originally published", "republication note"),
     ]
@@ -201,24 +200,66 @@ enum BoundaryText {
             return .sectionStart("related posts", strong: false)
         case "share this", "share this:", "like this", "like this:", "share", "share this post":
             return .sectionStart("share prompt", strong: false)
+        case "listen on", "subscribe on", "listen now", "where to listen", "listen to the podcast",
+             "subscribe to the podcast", "available on", "listen and subscribe", "follow the show":
+            return .sectionStart("podcast links", strong: false)
+        case "follow us", "follow us on", "find us on", "connect with us", "follow me", "follow me on", "stay connected":
+            return .sectionStart("social links", strong: false)
+        case "see also", "read more", "also read", "read also", "more from medium", "recommended from medium",
+             "more on this", "more on this story", "lesen sie auch", "mehr zum thema", "à lire aussi", "lire aussi":
+            return .sectionStart("related posts", strong: false)
         default:
             return nil
         }
     }
 
-    /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org".
+    /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org",
+    /// "Originally published at The Conversation": the source, when what
+    /// follows the label names a site (a domain, or capitalised words), not
+    /// when it goes on as a sentence ("Source: the ministry said…").
     static func attribution(_ text: String) -> String? {
-        guard text.utf8.count <= 200, text.withBytes({ startsLikeAttribution($0) && $0.contains(UInt8(ascii: ":")) })
-        else { return nil }
+        guard text.utf8.count <= 200, text.withBytes({ startsLikeAttribution($0) }) else { return nil }
         let trimmed = TextNormalizer.collapse(text)
-        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-        let label = trimmed[..<colon].lowercased()
-        guard ["original source", "source", "sources", "via", "originally published at", "originally published on",
-               "original article", "originally posted at", "source link"].contains(label)
-        else { return nil }
-        var value = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
+        var value: Substring
+        if let colon = trimmed.firstIndex(of: ":"),
+           ["original source", "source", "sources", "via", "originally published at", "originally published on",
+            "original article", "originally posted at", "originally posted on", "source link"]
+            .contains(trimmed[..<colon].lowercased())
+        {
+            value = trimmed[trimmed.index(after: colon)...]
+        } else if trimmed.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "o"),
+                  let label = ["originally published at ", "originally published on ", "originally posted at ",
+                               "originally posted on "].first(where: { trimmed.prefix(24).lowercased().hasPrefix($0) })
+        {
+            value = trimmed.dropFirst(label.count)
+        } else {
+            return nil
+        }
+        value = value.trimmingSpaces()
         while let last = value.last, last == "." || last == "," { value = value.dropLast() }
-        return value.isEmpty ? nil : String(value)
+        return isSiteName(value) ? String(value) : nil
+    }
+
+    /// Words that may stay lowercase inside a site's name ("Museum of London").
+    private static let nameConnectors: Set<String> = [
+        "of", "the", "and", "&", "for", "on", "in", "at", "de", "du", "des", "la", "le", "el", "y", "et", "und",
+        "der", "die", "das", "-", "–", "—", "|", "/",
+    ]
+
+    /// Whether `value` names a site: a domain or URL, a single word, or a
+    /// few capitalised words, never a sentence.
+    private static func isSiteName(_ value: Substring) -> Bool {
+        guard !value.isEmpty, value.count <= 80 else { return false }
+        let words = value.split(separator: " ")
+        if words.count == 1 { return true }
+        guard words.count <= 8, !value.contains(". "), !value.contains("? "), !value.contains("! ") else { return false }
+        for (index, word) in words.enumerated() {
+            guard let first = word.first, first.isLowercase else { continue }
+            if word.contains("."), !word.hasSuffix(".") { continue }
+            if index > 0, nameConnectors.contains(String(word)) { continue }
+            return false
+        }
+        return true
     }
 
     /// Whether the first letter after white space could begin one of the
@@ -243,6 +284,25 @@ enum BoundaryText {
             return true
         }
         return ["no comments", "no comments yet", "be the first to comment"].contains(key)
+    }
+
+    /// A line that is only an id a content system leaked: a hash of 8 to
+    /// 64 hex digits (with a digit and a letter), or a number of 6 to 20
+    /// digits (shorter ones are comment counts).
+    private static func isIDLine(_ key: String) -> Bool {
+        let count = key.utf8.count
+        guard count >= 6, count <= 64 else { return false }
+        var digits = 0, letters = 0
+        for byte in key.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+            } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f") {
+                letters += 1
+            } else {
+                return false
+            }
+        }
+        return letters == 0 ? count <= 20 : count >= 8 && digits > 0
     }
 
     /// A line that is only a UUID, as content systems leak them.

@@ -33,7 +33,9 @@ enum ContentPruning {
         "dateCreated", "keywords", "articleSection", "interactionCount", "commentCount",
     ]
 
-    /// Elements that are furniture inside an article. `h1` is the headline.
+    /// Elements that are furniture inside an article. `h1` is the headline,
+    /// unless it is not the first and article prose comes before it (see
+    /// `sectionHeadingsStart`).
     private static let furnitureElements: [String: String] = [
         "h1": "headline", "figure": "figure", "figcaption": "caption", "nav": "navigation", "aside": "aside",
         "footer": "footer", "header": "header", "form": "form", "button": "button", "dialog": "dialog",
@@ -46,12 +48,17 @@ enum ContentPruning {
         let title = title.map { TextNormalizer.collapse($0).lowercased() }.flatMap { text in
             text.isEmpty ? nil : (text: text, length: TextDensity.measure(text).length)
         }
+        let sectionHeadings = sectionHeadingsStart(tree, container, density)
+        var seenHeadline = false
         var stack = tree.children(of: container).reversed() as [Int]
         while let index = stack.popLast() {
             let node = tree.nodes[index]
             guard node.kind == .element, !node.isRemoved else { continue }
+            let isSectionHeading = node.name == "h1" && seenHeadline && index >= sectionHeadings
+            if node.name == "h1" { seenHeadline = true }
             if Double(density.prose[index]) <= limit,
-               let what = reason(node, index, density) ?? repeatedTitle(tree, index, density, title)
+               let what = (isSectionHeading ? nil : reason(tree, index, density))
+                   ?? repeatedTitle(tree, index, density, title)
             {
                 tree.remove(index)
                 if density.chars[index] > 0 { removals.append(Removal(what: what, chars: density.chars[index])) }
@@ -59,6 +66,37 @@ enum ContentPruning {
                 stack.append(contentsOf: tree.children(of: index).reversed())
             }
         }
+    }
+
+    /// Where the article's first prose block ends. A second `<h1>` after it
+    /// heads a section (Medium and many static sites head their sections
+    /// with `<h1>`); the first is the headline, even below a teaser or a
+    /// caption.
+    private static func sectionHeadingsStart(_ tree: HTMLTree, _ container: Int, _ density: TextDensity) -> Int {
+        let end = tree.subtreeEnd(of: container)
+        var index = container + 1
+        while index < end {
+            if tree.nodes[index].kind == .element, density.prose[index] > 0 {
+                let inChildren = tree.children(of: index).reduce(0) { $0 + density.prose[$1] }
+                if inChildren < density.prose[index] { return tree.subtreeEnd(of: index) }
+            }
+            index += 1
+        }
+        return end
+    }
+
+    /// Whether the element at `index` is inline and part of a sentence: its
+    /// parent's own text (beside it, not in it) is sentence-long. Such an
+    /// element's words are the sentence's, whatever its class says (an
+    /// annotation link classed `popup`, a `<span class="date">` in prose).
+    private static func isInSentence(_ tree: HTMLTree, _ index: Int) -> Bool {
+        guard !BlockSegmenter.blockElements.contains(tree.nodes[index].name) else { return false }
+        var length = 0
+        for sibling in tree.children(of: tree.nodes[index].parent) where tree.nodes[sibling].kind == .text {
+            length += TextDensity.measure(tree.text(of: sibling)).length
+            if length >= TextDensity.sentenceLength { return true }
+        }
+        return false
     }
 
     /// "headline (title)" when the element at `index` says nothing but the
@@ -71,8 +109,9 @@ enum ContentPruning {
         return text == title.text ? "headline (title)" : nil
     }
 
-    /// Why `node` is furniture, or nil when it is not.
-    private static func reason(_ node: HTMLTree.Node, _ index: Int, _ density: TextDensity) -> String? {
+    /// Why the element at `index` is furniture, or nil when it is not.
+    private static func reason(_ tree: HTMLTree, _ index: Int, _ density: TextDensity) -> String? {
+        let node = tree.nodes[index]
         if let what = furnitureElements[node.name] { return "\(what) (<\(node.name)>)" }
         if ContentExtractor.isHidden(node) { return "hidden element" }
         if let itemprop = node.attribute("itemprop"), metadataProperties.contains(itemprop) {
@@ -81,7 +120,9 @@ enum ContentPruning {
         if node.name == "a", node.attribute("rel")?.split(separator: " ").contains("tag") == true {
             return "tag link"
         }
-        if let word = FurnitureNames.furnitureWord(of: node) { return "\(word) (class or id)" }
+        if let word = FurnitureNames.furnitureWord(of: node), !isInSentence(tree, index) {
+            return "\(word) (class or id)"
+        }
         if BlockSegmenter.blockElements.contains(node.name), !linkListExempt.contains(node.name),
            density.chars[index] > 0, density.linkDensity(index) > maximumLinkDensity
         {

@@ -63,7 +63,7 @@ struct TextDensity {
             case .element:
                 isBlock[index] = BlockSegmenter.blockElements.contains(node.name)
                 owner[index] = isBlock[index] ? index : owner[parent]
-                inLink[index] = inLink[parent] || node.name == "a"
+                inLink[index] = inLink[parent] || (node.name == "a" && !Self.isInPageLink(node))
             case .text:
                 let measure = Self.measure(tree.text(of: index))
                 chars[index] = measure.length
@@ -100,6 +100,17 @@ struct TextDensity {
     /// The share of the text under `index` that is link text, 0 to 1.
     func linkDensity(_ index: Int) -> Double {
         chars[index] == 0 ? 0 : Double(linkChars[index]) / Double(chars[index])
+    }
+
+    /// Whether `node` links to a named place on the same page
+    /// (`href="#section"`): a heading's own anchor or a table of contents,
+    /// which lead nowhere else and so are not link text. A bare `#` is a
+    /// script's button ("close", "share"), furniture like any link.
+    static func isInPageLink(_ node: HTMLTree.Node) -> Bool {
+        guard let href = node.attribute("href")?.utf8, href.first == UInt8(ascii: "#"), href.count > 1 else {
+            return false
+        }
+        return href.dropFirst().first != UInt8(ascii: "!")
     }
 
     // MARK: - Classifying blocks

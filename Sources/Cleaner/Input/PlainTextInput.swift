@@ -3,10 +3,15 @@ enum PlainTextInput {
     /// The longest first line taken for a title.
     static let maximumTitleLength = 200
 
+    /// A text without blank lines whose longest line is longer than this
+    /// writes a paragraph a line: hard-wrapped prose has short lines.
+    static let paragraphLineLength = 200
+
     /// The paragraphs of `text` (separated by blank lines) as `<p>` elements,
     /// line breaks inside a paragraph as `<br>`; and the title, when the text
     /// opens with a short single line, not ending like a sentence, set apart
-    /// by a blank line and followed by more.
+    /// by a blank line and followed by more. A text with no blank line and a
+    /// line longer than `paragraphLineLength` has a paragraph a line.
     static func tree(from text: String) -> (tree: HTMLTree, title: String?) {
         var paragraphs: [[Substring]] = []
         var current: [Substring] = []
@@ -21,6 +26,9 @@ enum PlainTextInput {
             }
         }
         if !current.isEmpty { paragraphs.append(current) }
+        if paragraphs.count == 1, paragraphs[0].contains(where: { $0.count > paragraphLineLength }) {
+            paragraphs = paragraphs[0].map { [$0] }
+        }
 
         var title: String?
         if paragraphs.count >= 2, paragraphs[0].count == 1, let line = paragraphs.first?.first,

@@ -38,23 +38,46 @@ enum Sanitizer {
         }
     }
 
-    /// Players that may stay as `<iframe>`: video and audio embeds.
-    private static let embedPrefixes = [
-        "https://www.youtube.com/embed/", "https://www.youtube-nocookie.com/embed/",
-        "https://youtube.com/embed/", "https://player.vimeo.com/video/", "https://www.dailymotion.com/embed/",
-        "https://w.soundcloud.com/player/", "https://open.spotify.com/embed", "https://bandcamp.com/EmbeddedPlayer",
-        "https://embed.podcasts.apple.com/", "https://player.twitch.tv/", "https://www.loom.com/embed/",
-        "https://player.simplecast.com/", "https://embed.ted.com/",
+    /// Players that may stay as `<iframe>`, video and audio embeds: the host
+    /// and how the path starts.
+    private static let embeds: [(host: String, path: String)] = [
+        ("www.youtube.com", "/embed/"), ("www.youtube-nocookie.com", "/embed/"), ("youtube.com", "/embed/"),
+        ("player.vimeo.com", "/video/"), ("www.dailymotion.com", "/embed/"), ("w.soundcloud.com", "/player/"),
+        ("open.spotify.com", "/embed"), ("bandcamp.com", "/EmbeddedPlayer"), ("embed.podcasts.apple.com", "/"),
+        ("player.twitch.tv", "/"), ("www.loom.com", "/embed/"), ("player.simplecast.com", "/"),
+        ("embed.ted.com", "/"),
     ]
 
-    /// Whether an `<iframe>` with this (absolute) `src` is an allowed embed.
+    /// Whether an `<iframe>` with this (absolute) `src` is an allowed embed:
+    /// https, no user or port, an allowed host, and a path that starts as the
+    /// player's does and has no `.` or `..` segment (`/embed/../../evil`
+    /// is `/evil` to a browser), written plainly or percent-encoded.
     static func isAllowedEmbed(_ source: String) -> Bool {
-        embedPrefixes.contains { source.hasPrefix($0) }
+        guard let parts = URLComponents(string: source), parts.scheme?.lowercased() == "https",
+              parts.user == nil, parts.password == nil, parts.port == nil,
+              let host = parts.host?.lowercased()
+        else { return false }
+        let path = parts.percentEncodedPath
+        guard !path.contains("\\") else { return false }
+        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            let decoded = segment.lowercased().replacing("%2e", with: ".")
+            if decoded == "." || decoded == ".." { return false }
+        }
+        return embeds.contains { host == $0.host && path.hasPrefix($0.path) }
     }
 
-    /// The URL as it may appear in clean HTML: resolved against `base`,
-    /// without tracking parameters; nil for `javascript:`, `data:` and any
-    /// scheme but http, https and (for links) mailto.
+    /// Whether `url` is an absolute http or https URL, the only kind relative
+    /// URLs are resolved against: a `javascript:` or `data:` base would make
+    /// every relative link a script.
+    static func isWebBase(_ url: URL) -> Bool {
+        guard let scheme = url.scheme?.lowercased() else { return false }
+        return (scheme == "http" || scheme == "https") && url.host != nil
+    }
+
+    /// The URL as it may appear in clean HTML: resolved against `base` when
+    /// that is an http(s) URL, without tracking parameters; nil for
+    /// `javascript:`, `data:` and any scheme but http, https and (for links)
+    /// mailto, checked again after resolving.
     static func cleanURL(_ value: String, base: URL?, isLink: Bool) -> String? {
         // Browsers drop tabs and line breaks anywhere in a URL ("java\tscript:")
         // and spaces and control characters around it; so must the check.
@@ -78,10 +101,14 @@ enum Sanitizer {
             {
                 return nil
             }
-            if let base, let resolved = URL(string: trimmed, relativeTo: base)?.absoluteString {
+            if let base, isWebBase(base), let resolved = URL(string: trimmed, relativeTo: base)?.absoluteString {
                 absolute = resolved
             } else if trimmed.hasPrefix("//") {
                 absolute = "https:" + trimmed
+            }
+            // Whatever resolving made of it, only a web URL or a relative one may stay.
+            if let resolvedScheme = scheme(of: absolute), resolvedScheme != "http", resolvedScheme != "https" {
+                return nil
             }
         }
         return Tracking.strippingParameters(absolute)

@@ -50,7 +50,10 @@ enum Tracking {
     /// Why the image `node` is tracking, or nil: 1×1 and 0×0 images, hidden
     /// ones, and those served by trackers.
     static func imageReason(_ node: HTMLTree.Node) -> String? {
-        if let source = node.attribute("src"), isTracker(source) { return "tracking pixel (\(host(of: source)))" }
+        if let source = node.attribute("src") {
+            if isTracker(source) { return "tracking pixel (\(host(of: source)))" }
+            if isAnalyticsHit(source) { return "analytics beacon (\(host(of: source)))" }
+        }
         let width = node.attribute("width").flatMap(pixels), height = node.attribute("height").flatMap(pixels)
         if let width, let height, width <= 1, height <= 1 { return "tracking pixel (\(width)×\(height))" }
         if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
@@ -60,6 +63,37 @@ enum Tracking {
         }
         return nil
     }
+
+    /// Whether `url` has the shape of an analytics hit, whatever its host
+    /// and the image's size: Matomo and Piwik (`piwik.php`, `matomo.php`,
+    /// `idsite` with `rec` or `action_name`), Google Analytics (`collect`
+    /// with `tid`, `__utm.gif`), e-mail open trackers (`open.gif`,
+    /// `/track/open`, `/wf/open?upn=`) and `pixel` or `beacon` endpoints.
+    static func isAnalyticsHit(_ url: String) -> Bool {
+        // Most image URLs hold none of the words the shapes need (looked
+        // for as written: analytics URLs are lowercase).
+        guard analyticsWords.contains(where: url.containsBytes(of:)) else { return false }
+        let lowered = url.lowercased()
+        let withoutFragment = lowered.prefix(while: { $0 != "#" })
+        let parts = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = parts[0].drop(while: { $0 != "/" }).dropFirst(lowered.contains("://") ? 2 : 0)
+        let segments = path.split(separator: "/").dropFirst(lowered.contains("://") ? 1 : 0)
+        let keys = Set((parts.count > 1 ? parts[1] : "").split(separator: "&").map { $0.prefix(while: { $0 != "=" }) })
+        guard let last = segments.last else { return false }
+        let stem = last.prefix(while: { $0 != "." })
+        if ["piwik.php", "matomo.php", "__utm.gif", "open.gif", "open.png"].contains(last) { return true }
+        if keys.contains("idsite"), keys.contains("rec") || keys.contains("action_name") { return true }
+        if last == "collect", keys.contains("tid") { return true }
+        if ["pixel", "beacon"].contains(stem), last == stem || [".gif", ".png", ".php", ".jpg"].contains(where: last.hasSuffix) {
+            return true
+        }
+        if segments.contains(where: { $0 == "pixel" || $0 == "beacon" }) { return true }
+        let joined = "/" + segments.joined(separator: "/")
+        return joined.contains("/track/open") || (joined.contains("/wf/open") && keys.contains("upn"))
+    }
+
+    /// Words that every analytics shape below holds.
+    private static let analyticsWords = ["piwik", "matomo", "idsite", "collect", "__utm", "open", "pixel", "beacon"]
 
     /// `url` without tracking parameters (`utm_*` and the list above), and
     /// without empty parameters; the same string when there is nothing to drop.

@@ -58,12 +58,18 @@ struct HTMLTreeBuilder {
         return parse(html, prose: nil)!
     }
 
+    /// Makes libxml2 ready for use from any thread, once per process. The
+    /// HTML parser never loads external entities, so this module needs no
+    /// entity loader (FeedParser installs one for XML).
+    private static let libxml2Ready: Void = xmlInitParser()
+
     /// The tree of `html`, whose runs of prose may stand behind
     /// placeholders; nil when they did not all come back, one each.
     static func parse(_ html: UnsafeBufferPointer<UInt8>,
                               prose: (html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>])?) -> HTMLTree? {
         var builder = HTMLTreeBuilder(prose: prose)
         guard !html.isEmpty else { return builder.tree }
+        _ = libxml2Ready
         // About one node for every 24 bytes of HTML: growing the array
         // moves every node.
         let size = prose?.html.count ?? html.count

@@ -1,3 +1,4 @@
+import InputFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,20 +9,18 @@ import Darwin
 /// Foundation would cost every run of every command its start-up time.
 /// The only file in this module that calls libc.
 enum FileSystem {
-    /// The bytes of the file at `path`.
-    /// - Throws: the system's reason, e.g. "No such file or directory".
+    /// The most bytes a configuration file may have: thousands of feeds
+    /// take a few hundred kilobytes.
+    static let maximumFileBytes = 4 << 20
+
+    /// The bytes of the regular file at `path`, at most `maximumFileBytes`
+    /// (a configuration is never a device or a pipe to wait on).
+    /// - Throws: the reason, e.g. "No such file or directory", "larger than 4 MiB".
     static func contents(of path: String) throws(FileError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(errno: errno) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw FileError(errno: errno) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+        do {
+            return try BoundedReader.read(path, limit: maximumFileBytes, regularOnly: true)
+        } catch {
+            throw FileError(reason: error.description)
         }
     }
 
@@ -55,12 +54,13 @@ enum FileSystem {
 }
 
 /// A file that could not be read, with the system's reason.
-struct FileError: Error, CustomStringConvertible {
-    var reason: String
+public struct FileError: Error, CustomStringConvertible {
+    /// The system's reason, e.g. "No such file or directory".
+    public var reason: String
 
-    init(errno code: Int32) {
-        reason = String(cString: strerror(code))
+    init(reason: String) {
+        self.reason = reason
     }
 
-    var description: String { reason }
+    public var description: String { reason }
 }

@@ -72,7 +72,7 @@ struct ConfigReader {
             return
         }
         if let first = includedFiles[canonical], let include {
-            report(at: include, "\"\(file)\" is already included (at \(first))")
+            report(at: include, "\(quoted(file)) is already included (at \(first))")
             return
         }
         let bytes: [UInt8]
@@ -80,7 +80,7 @@ struct ConfigReader {
             bytes = try FileSystem.contents(of: file)
         } catch {
             if let include {
-                report(at: include, "cannot read \"\(file)\": \(error)")
+                report(at: include, "cannot read \(quoted(file)): \(error)")
             } else {
                 problems.append(ConfigProblem(file: file, line: nil, message: "cannot read: \(error)"))
             }
@@ -96,6 +96,15 @@ struct ConfigReader {
         var section = Section.global
         for (index, lineBytes) in Self.lines(of: bytes).enumerated() {
             let location = ConfigLocation(file: file, line: index + 1)
+            guard lineBytes.count <= Self.maximumLineBytes else {
+                report(at: location, "line longer than \(Self.maximumLineBytes) bytes, not read")
+                continue
+            }
+            // The system reads a path only up to a NUL: "a\0junk" would be "a".
+            guard !lineBytes.contains(0) else {
+                report(at: location, "NUL byte in the line")
+                continue
+            }
             guard let text = String(validating: lineBytes, as: UTF8.self) else {
                 report(at: location, "not UTF-8 text")
                 continue
@@ -132,6 +141,10 @@ struct ConfigReader {
             }
         }
     }
+
+    /// The longest line read: a feed line with filters takes a few hundred
+    /// bytes, and every message that quotes a line stays this short.
+    static let maximumLineBytes = 4096
 
     /// The lines of a file, without line breaks (LF or CRLF) and byte order mark.
     private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
@@ -179,28 +192,28 @@ struct ConfigReader {
             return
         }
         guard let known = Key.named(key) else {
-            report(at: location, "unknown setting \"\(key)\"" + Self.didYouMean(key, in: place))
+            report(at: location, "unknown setting \(quoted(key))" + Self.didYouMean(key, in: place))
             return
         }
         guard known.places.contains(place) else {
-            report(at: location, "\"\(key)\" cannot be set \(place.phrase); it is \(known.kind)")
+            report(at: location, "\(quoted(key)) cannot be set \(place.phrase); it is \(known.kind)")
             return
         }
         guard !value.isEmpty else {
-            report(at: location, "missing value for \"\(key)\"")
+            report(at: location, "missing value for \(quoted(key))")
             return
         }
         switch section {
         case .global:
-            if let first = globalKeys[key] {
-                report(at: location, "duplicate setting \"\(key)\" (first at \(first))")
+            if !known.repeatable, let first = globalKeys[key] {
+                report(at: location, "duplicate setting \(quoted(key)) (first at \(first))")
                 return
             }
             globalKeys[key] = location
             if let error = Self.apply(known, value, to: &globals, folder: folder) { report(at: location, error) }
         case .host(let index):
-            if let first = hosts[index].keys[key] {
-                report(at: location, "duplicate setting \"\(key)\" (first at \(first))")
+            if !known.repeatable, let first = hosts[index].keys[key] {
+                report(at: location, "duplicate setting \(quoted(key)) (first at \(first))")
                 return
             }
             hosts[index].keys[key] = location
@@ -224,31 +237,31 @@ struct ConfigReader {
         var given: Set<String> = []
         for option in options {
             guard let key = Key.named(option.key) else {
-                report(at: location, "unknown option \"\(option.key)\"" + Self.didYouMean(option.key, in: .feed))
+                report(at: location, "unknown option \(quoted(option.key))" + Self.didYouMean(option.key, in: .feed))
                 continue
             }
             guard key.places.contains(.feed) else {
-                report(at: location, "\"\(key.name)\" cannot be set on a feed; it is \(key.kind)")
+                report(at: location, "\(quoted(key.name)) cannot be set on a feed; it is \(key.kind)")
                 continue
             }
             guard key.repeatable || given.insert(key.name).inserted else {
-                report(at: location, "duplicate option \"\(key.name)\"")
+                report(at: location, "duplicate option \(quoted(key.name))")
                 continue
             }
             guard !option.value.isEmpty else {
-                report(at: location, "missing value for \"\(key.name)\"")
+                report(at: location, "missing value for \(quoted(key.name))")
                 continue
             }
             if let error = Self.apply(key, option.value, to: &overrides, folder: folder) { report(at: location, error) }
         }
         if let first = feedURLs[url.comparable] {
-            report(at: location, "duplicate feed URL \"\(text)\" (first at \(first))")
+            report(at: location, "duplicate feed URL \(quoted(text)) (first at \(first))")
         } else {
             feedURLs[url.comparable] = location
         }
         if let name = overrides.name {
             if let first = feedNames[name] {
-                report(at: location, "duplicate feed name \"\(name)\" (first at \(first))")
+                report(at: location, "duplicate feed name \(quoted(name)) (first at \(first))")
             } else {
                 feedNames[name] = location
             }
@@ -259,11 +272,11 @@ struct ConfigReader {
     private mutating func reportOtherLine(_ text: String, at location: ConfigLocation) {
         let word = String(text.prefix { !LineScanner.isSpace($0) })
         if Key.named(word) != nil {
-            report(at: location, "missing \"=\" after \"\(word)\"")
+            report(at: location, "missing \"=\" after \(quoted(word))")
         } else if word.contains(".") || word.contains("/") {
-            report(at: location, "bad URL \"\(word)\" (use http://, https:// or file://)")
+            report(at: location, "bad URL \(quoted(word)) (use http://, https:// or file://)")
         } else {
-            report(at: location, "unknown line \"\(text)\" (expected a feed URL, key = value, include PATH or [section])")
+            report(at: location, "unknown line \(quoted(text)) (expected a feed URL, key = value, include PATH or [section])")
         }
     }
 
@@ -285,6 +298,6 @@ struct ConfigReader {
 
     /// ` (did you mean "interval"?)`, or nothing when no known key is close.
     private static func didYouMean(_ word: String, in place: Place) -> String {
-        Key.suggestion(for: word, in: place).map { " (did you mean \"\($0)\"?)" } ?? ""
+        Key.suggestion(for: word, in: place).map { " (did you mean \(quoted($0))?)" } ?? ""
     }
 }

@@ -12,6 +12,7 @@ extension ConfigReader {
         global.userAgent = globals.userAgent ?? global.userAgent
         global.minInterval = globals.minInterval ?? global.minInterval
         global.keepSeen = globals.keepSeen ?? global.keepSeen
+        global.access = globals.access
 
         let folder = Paths.folder(of: mainFile)
         let mainFolder = Paths.absolute(folder.isEmpty ? "." : folder, in: currentDirectory)
@@ -24,6 +25,7 @@ extension ConfigReader {
                 timeout: section.overrides.timeout,
                 maxSize: section.overrides.maxSize,
                 userAgent: section.overrides.userAgent,
+                access: section.overrides.access,
                 source: section.source)
         }
         let names = feedNames()
@@ -50,7 +52,9 @@ extension ConfigReader {
         var userAgent = global.userAgent
         var minInterval = global.minInterval
         var perHost = global.perHost
+        var access = global.access
         for host in hosts where host.matches(host: feed.url.host) {
+            access = host.access.merged(over: access)
             interval = host.interval ?? interval
             timeout = host.timeout ?? timeout
             maxSize = host.maxSize ?? maxSize
@@ -73,8 +77,10 @@ extension ConfigReader {
             maxSize: options.maxSize ?? maxSize,
             userAgent: options.userAgent ?? userAgent,
             clean: options.clean ?? true,
+            template: options.template ?? true,
             minInterval: minInterval,
             perHost: perHost,
+            access: feed.overrides.access.merged(over: access),
             source: feed.source)
     }
 

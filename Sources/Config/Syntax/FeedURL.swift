@@ -14,7 +14,7 @@ struct FeedURL: Equatable {
     /// Checks `text`, a URL from a feed line.
     /// - Throws: `bad URL "…" (reason)`.
     init(_ text: String) throws(ValueError) {
-        func bad(_ reason: String) -> ValueError { ValueError("bad URL \"\(text)\" (\(reason))") }
+        func bad(_ reason: String) -> ValueError { ValueError("bad URL \(quoted(text)) (\(reason))") }
         guard let separator = text.firstRange(of: "://") else { throw bad("use http://, https:// or file://") }
         scheme = text[..<separator.lowerBound].lowercased()
         guard ["http", "https", "file"].contains(scheme) else { throw bad("use http://, https:// or file://") }
@@ -57,11 +57,11 @@ struct FeedURL: Equatable {
         let hostCharacters = hostAndPort.hasPrefix("[")
             ? hostPart.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
             : hostPart.allSatisfy { !$0.isASCII || $0.isLetter || $0.isNumber || "-._~%".contains($0) }
-        guard hostCharacters else { throw bad("bad host \"\(hostPart)\"") }
+        guard hostCharacters else { throw bad("bad host \(quoted(hostPart))") }
         if let port {
             guard !port.isEmpty, port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port),
                   (1...65535).contains(number)
-            else { throw bad("bad port \"\(port)\"") }
+            else { throw bad("bad port \(quoted(port))") }
         }
         host = hostPart.lowercased()
     }

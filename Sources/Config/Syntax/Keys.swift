@@ -31,8 +31,10 @@ struct Overrides {
     var fulltext: Bool?
     var updates: Bool?
     var clean: Bool?
+    var template: Bool?
     var include: [EntryFilter] = []
     var exclude: [EntryFilter] = []
+    var access = HTTPAccess()
 }
 
 /// A key of a setting or feed option: where it may appear and how its value is read.
@@ -103,6 +105,22 @@ struct Key: Sendable {
         },
         Key("clean", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.clean = try Values.flag(value)
+        },
+        Key("netrc", [.global, .host, .feed]) { $0.access.netrcFile = Paths.absolute($1, in: $2) },
+        Key("password-file", [.host, .feed]) { overrides, value, folder throws(ValueError) in
+            let path = Paths.absolute(value, in: folder)
+            overrides.access.passwordFile = path
+            overrides.access.login = try Values.login(fromFile: path, as: value)
+        },
+        Key("header", [.global, .host, .feed], repeatable: true) { overrides, value, _ throws(ValueError) in
+            overrides.access.headers.append(try Values.header(value))
+        },
+        Key("cookie-file", [.global, .host, .feed]) { $0.access.cookieFile = Paths.absolute($1, in: $2) },
+        Key("proxy", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.access.proxy = try Values.proxy(value)
+        },
+        Key("template", [.feed]) { overrides, value, _ throws(ValueError) in
+            overrides.template = try Values.flag(value)
         },
     ]
 

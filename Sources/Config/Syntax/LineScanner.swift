@@ -78,7 +78,7 @@ enum LineScanner {
             guard index < chars.count, chars[index] == "=", index > keyStart else {
                 var end = keyStart
                 while end < chars.count, !isSpace(chars[end]) { end += 1 }
-                throw SyntaxError("expected key=value after the URL, found \"\(String(chars[keyStart..<end]))\"")
+                throw SyntaxError("expected key=value after the URL, found \(quoted(String(chars[keyStart..<end])))")
             }
             let key = String(chars[keyStart..<index])
             index += 1
@@ -90,7 +90,7 @@ enum LineScanner {
     private static func scanSection(_ body: [Character]) throws(SyntaxError) -> ConfigLine {
         guard let close = body.firstIndex(of: "]") else { throw SyntaxError("missing \"]\" after \"[\"") }
         let rest = String(body[(close + 1)...]).trimmingSpace()
-        if !rest.isEmpty { throw SyntaxError("unexpected \"\(rest)\" after \"]\"") }
+        if !rest.isEmpty { throw SyntaxError("unexpected \(quoted(rest)) after \"]\"") }
         return .section(String(body[1..<close]).trimmingSpace())
     }
 

@@ -15,7 +15,7 @@ enum Values {
     /// A duration such as `90s`, `30m`, `1h30m`, `2d` or `1w`: numbers with units,
     /// largest unit first, each unit once, more than zero in total.
     static func duration(_ text: String) throws(ValueError) -> Duration {
-        let bad = ValueError("bad duration \"\(text)\" (use s, m, h, d or w, e.g. 30m)")
+        let bad = ValueError("bad duration \(quoted(text)) (use s, m, h, d or w, e.g. 30m)")
         var total: Int64 = 0
         var number: Int64? = nil
         var nextUnit = 0  // index into durationUnits: units must come largest first
@@ -38,7 +38,7 @@ enum Values {
         }
         // A bare or trailing number has no unit: "30" could mean seconds or minutes.
         guard number == nil, !text.isEmpty else { throw bad }
-        guard total > 0 else { throw ValueError("bad duration \"\(text)\" (must be more than zero)") }
+        guard total > 0 else { throw ValueError("bad duration \(quoted(text)) (must be more than zero)") }
         return .seconds(total)
     }
 
@@ -47,14 +47,14 @@ enum Values {
     /// A whole number of at least 1, e.g. for `concurrency`.
     static func count(_ text: String) throws(ValueError) -> Int {
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1 else {
-            throw ValueError("bad number \"\(text)\" (use a whole number of at least 1)")
+            throw ValueError("bad number \(quoted(text)) (use a whole number of at least 1)")
         }
         return value
     }
 
     /// A size in bytes, with an optional `k`, `M` or `G` suffix (powers of 1024), e.g. `5M`.
     static func size(_ text: String) throws(ValueError) -> Int {
-        let bad = ValueError("bad size \"\(text)\" (use bytes, or k, M or G, e.g. 5M)")
+        let bad = ValueError("bad size \(quoted(text)) (use bytes, or k, M or G, e.g. 5M)")
         var digits = Substring(text)
         var shift = 0
         switch text.last {
@@ -67,7 +67,7 @@ enum Values {
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits),
               number <= Int.max >> shift
         else { throw bad }
-        guard number > 0 else { throw ValueError("bad size \"\(text)\" (must be more than zero)") }
+        guard number > 0 else { throw ValueError("bad size \(quoted(text)) (must be more than zero)") }
         return number << shift
     }
 
@@ -76,7 +76,7 @@ enum Values {
         switch text {
         case "yes": return true
         case "no": return false
-        default: throw ValueError("bad value \"\(text)\" (use yes or no)")
+        default: throw ValueError("bad value \(quoted(text)) (use yes or no)")
         }
     }
 
@@ -89,7 +89,7 @@ enum Values {
             let tag = String(item).trimmingSpace()
             if !tag.isEmpty, !tags.contains(tag) { tags.append(tag) }
         }
-        if tags.isEmpty { throw ValueError("bad tags \"\(text)\" (use a comma-separated list, e.g. news,linux)") }
+        if tags.isEmpty { throw ValueError("bad tags \(quoted(text)) (use a comma-separated list, e.g. news,linux)") }
         return tags
     }
 
@@ -99,14 +99,14 @@ enum Values {
         guard let tilde = text.firstIndex(of: "~"),
               let field = EntryFilter.Field(rawValue: String(text[..<tilde]))
         else {
-            throw ValueError("bad filter \"\(text)\" in \(option) (use FIELD~REGEX, FIELD one of \(fields))")
+            throw ValueError("bad filter \(quoted(text)) in \(option) (use FIELD~REGEX, FIELD one of \(fields))")
         }
         let pattern = String(text[text.index(after: tilde)...])
-        if pattern.isEmpty { throw ValueError("bad filter \"\(text)\" in \(option) (the regex is empty)") }
+        if pattern.isEmpty { throw ValueError("bad filter \(quoted(text)) in \(option) (the regex is empty)") }
         do {
             _ = try Regex(pattern)
         } catch {
-            throw ValueError("bad regex in \(option): \(error) in \"\(pattern)\"")
+            throw ValueError("bad regex in \(option): \(error) in \(quoted(pattern))")
         }
         return EntryFilter(field: field, pattern: pattern)
     }
@@ -116,9 +116,62 @@ enum Values {
     static func name(_ text: String) throws(ValueError) -> String {
         let allowed = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }
         guard allowed, let first = text.first, first != ".", first != "-" else {
-            throw ValueError("bad name \"\(text)\" (use letters, digits, \".\", \"_\" and \"-\", not first \".\" or \"-\")")
+            throw ValueError("bad name \(quoted(text)) (use letters, digits, \".\", \"_\" and \"-\", not first \".\" or \"-\")")
         }
         return text
+    }
+
+    /// A `header` option, `Name: value`: a token for the name, no line break,
+    /// and none of the headers feedspool itself manages. The value may be a
+    /// secret, so messages quote only the name.
+    static func header(_ text: String) throws(ValueError) -> String {
+        guard let colon = text.firstIndex(of: ":") else {
+            throw ValueError("bad header (use \"Name: value\", e.g. header=\"Authorization: Bearer TOKEN\")")
+        }
+        let name = String(text[..<colon])
+        let tokenCharacters = "!#$%&'*+-.^_`|~"
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || tokenCharacters.contains($0)) }) else {
+            throw ValueError("bad header name \"\(name.prefix(40))\" (letters, digits and -)")
+        }
+        guard !text.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            throw ValueError("bad header \"\(name)\" (its value holds a line break)")
+        }
+        let managed = ["host", "content-length", "transfer-encoding", "if-none-match", "if-modified-since",
+                       "accept-encoding", "connection"]
+        guard !managed.contains(name.lowercased()) else {
+            throw ValueError("header \"\(name)\" is set by feedspool itself")
+        }
+        return text
+    }
+
+    /// The login in the first line of a `password-file`, `user:password`
+    /// (split at the first colon); `shown` is the path as written, for messages,
+    /// which never quote the file's content.
+    static func login(fromFile path: String, as shown: String) throws(ValueError) -> HTTPAccess.Login {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.contents(of: path)
+        } catch {
+            throw ValueError("cannot read password-file \"\(shown)\": \(error)")
+        }
+        let line = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        guard line.count <= 4096, let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
+              let text = String(validating: line, as: UTF8.self) else {
+            throw ValueError("password-file \"\(shown)\" must hold user:password on its first line")
+        }
+        let split = text.utf8.index(text.utf8.startIndex, offsetBy: colon - line.startIndex)
+        return HTTPAccess.Login(user: String(text[..<split]), password: String(text[text.index(after: split)...]))
+    }
+
+    /// A `proxy`: `none`, or a proxy URL with a scheme libcurl knows.
+    static func proxy(_ text: String) throws(ValueError) -> HTTPAccess.Proxy {
+        if text == "none" { return .direct }
+        let schemes = ["http://", "https://", "socks4://", "socks4a://", "socks5://", "socks5h://"]
+        guard schemes.contains(where: { text.lowercased().hasPrefix($0) }), text.count > 8,
+              !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\r" }) else {
+            throw ValueError("bad proxy \"\(URLCredentials.removed(from: text))\" (use none, or http://, https:// or socks5:// with a host)")
+        }
+        return .url(text)
     }
 
     // MARK: - Hosts
@@ -131,7 +184,7 @@ enum Values {
         let valid = !name.isEmpty && labels.allSatisfy { label in
             !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         }
-        guard valid else { throw ValueError("bad host pattern \"\(text)\" (use a host name or *.domain)") }
+        guard valid else { throw ValueError("bad host pattern \(quoted(text)) (use a host name or *.domain)") }
         return pattern
     }
 }

@@ -40,7 +40,9 @@ enum JSONFeedReader {
         entry.authors = itemAuthors.isEmpty ? feedAuthors : itemAuthors
         entry.published = item.date_published.flatMap(FeedDate.parse)
         entry.updated = item.date_modified.flatMap(FeedDate.parse)
-        for tag in (item.tags ?? []).compactMap(\.trimmedOrNil) where !entry.categories.contains(tag) {
+        // A set keeps dropping duplicates linear for feeds with huge tag lists.
+        var seenTags: Set<String> = []
+        for tag in (item.tags ?? []).compactMap(\.trimmedOrNil) where seenTags.insert(tag).inserted {
             entry.categories.append(tag)
         }
         entry.summary = item.summary?.trimmedOrNil.map(HTMLMarkup.escape)
@@ -58,8 +60,9 @@ enum JSONFeedReader {
     /// Author names from 1.1's `authors` array, else 1.0's `author` object.
     private static func authorNames(_ list: [JSONFeedDocument.Author]?, _ single: JSONFeedDocument.Author?) -> [String] {
         var names: [String] = []
+        var seen: Set<String> = []
         for author in list ?? single.map({ [$0] }) ?? [] {
-            if let name = author.name?.trimmedOrNil.map(PlainText.title), !names.contains(name) {
+            if let name = author.name?.trimmedOrNil.map(PlainText.title), seen.insert(name).inserted {
                 names.append(name)
             }
         }

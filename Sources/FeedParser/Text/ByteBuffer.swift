@@ -8,12 +8,14 @@
 /// Threading: not synchronised. A buffer is never shared while mutated:
 /// a parse keeps its own on one thread, and `JSONWriter` copies its buffer
 /// before writing when the writer itself was copied, which is what makes
-/// sending one across threads safe.
+/// sending one across threads safe. The properties are
+/// `@exclusivity(unchecked)` for the same reason as `XMLFeedReader`'s: an
+/// append is too short to pay a run-time exclusivity check.
 final class ByteBuffer: @unchecked Sendable {
-    private var start: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    @exclusivity(unchecked) private var start: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
     /// How many bytes the buffer holds.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     /// Makes an empty buffer with room for `capacity` bytes.
     init(capacity: Int = 4096) {

@@ -26,7 +26,12 @@ enum PlainText {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "<"), index + 1 < bytes.count, startsTag(bytes[index + 1]) {
                     if breaksText(bytes, tagAt: index) { output.appendSpace() }
+                    let tagStart = index
                     index = endOfTag(bytes, from: index)
+                    // A script or style holds code, not text: skip to its end tag.
+                    if let name = rawTextElementName(bytes, tagAt: tagStart) {
+                        index = endOfRawText(bytes, named: name, from: index)
+                    }
                     continue
                 }
                 if byte == UInt8(ascii: "&"), let (scalar, next) = decodeEntity(bytes, at: index) {
@@ -109,6 +114,35 @@ enum PlainText {
         guard index > nameStart else { return false }
         let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self)
         return textBreakingElements.contains(name.lowercased())
+    }
+
+    /// `script` or `style` when the tag at `start` opens one, else nil.
+    private static func rawTextElementName(_ bytes: UnsafeBufferPointer<UInt8>, tagAt start: Int) -> StaticString? {
+        for name: StaticString in ["script", "style"] {
+            let count = name.utf8CodeUnitCount
+            guard start + 1 + count < bytes.count else { continue }
+            let matches = (0..<count).allSatisfy { bytes[start + 1 + $0] | 0x20 == name.utf8Start[$0] }
+            let after = bytes[start + 1 + count]
+            if matches, after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || after.isFeedWhitespace {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// The index after the end tag `</name…>` at or after `start`, or the end.
+    private static func endOfRawText(_ bytes: UnsafeBufferPointer<UInt8>, named name: StaticString, from start: Int) -> Int {
+        let count = name.utf8CodeUnitCount
+        var index = start
+        while index + 2 + count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/"),
+               (0..<count).allSatisfy({ bytes[index + 2 + $0] | 0x20 == name.utf8Start[$0] })
+            {
+                return endOfTag(bytes, from: index)
+            }
+            index += 1
+        }
+        return bytes.count
     }
 
     private static func startsTag(_ byte: UInt8) -> Bool {

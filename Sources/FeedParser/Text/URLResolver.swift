@@ -7,10 +7,13 @@ import Foundation
 /// Resolves the relative URLs of feeds against `xml:base` or the feed's own URL.
 enum URLResolver {
     /// `reference` made absolute against `base`; unchanged when it is already
-    /// absolute, when there is no base, or when either does not parse.
+    /// absolute, when there is no base, when the base has a scheme other than
+    /// http or https (`javascript:…//` would make every relative link a
+    /// script, and a `file:` link means nothing to a reader), or when either
+    /// does not parse.
     static func resolve(_ reference: String, against base: String?) -> String {
         let reference = reference.trimmingXMLWhitespace()
-        guard let base, !hasScheme(reference) else { return reference }
+        guard let base, !hasScheme(reference), isWebURL(base) || !hasScheme(base) else { return reference }
         if let resolved = PlainURLResolver.resolve(reference, against: base) { return resolved }
         guard let baseURL = URL(string: base),
               let resolved = URL(string: reference, relativeTo: baseURL)?.absoluteString

@@ -16,9 +16,13 @@ struct DraftLink {
 /// before the choices between competing fields are made.
 struct EntryDraft {
     var guid: String?
+    /// The guid resolved against the `xml:base` in scope, when there is one.
+    var guidURL: String?
     var guidIsPermalink = true
     var rdfAbout: String?
     var title: String?
+    /// `dc:title` or `media:title`, for an item without a title of its own.
+    var fallbackTitle: String?
     var textLink: String?
     var links: [DraftLink] = []
     var authors: [String] = []
@@ -27,9 +31,17 @@ struct EntryDraft {
     var pendingAuthorEmail: String?
     private var authorCountAtStart = 0
     var published: Date?
+    /// Atom 0.3 `created`, `dcterms:created`: published when nothing says so.
+    var created: Date?
     var updated: Date?
     var dcDate: Date?
     var categories: [String] = []
+    /// What `authors` and `categories` hold, so that dropping duplicates
+    /// stays linear when a feed lists hundreds of thousands of them.
+    private var seenAuthors: Set<String> = []
+    private var seenCategories: Set<String> = []
+    private var seenSourceAuthors: Set<String> = []
+    private var seenEnclosureURLs: Set<String> = []
     var summary: String?
     var content: String?
     var itunesSummary: String?
@@ -45,19 +57,23 @@ struct EntryDraft {
     }
 
     mutating func addEnclosure(_ enclosure: Enclosure) {
-        if !enclosures.contains(where: { $0.url == enclosure.url }) {
+        if seenEnclosureURLs.insert(enclosure.url).inserted {
             enclosures.append(enclosure)
         }
     }
 
+    mutating func addSourceAuthor(_ name: String) {
+        if !name.isEmpty, seenSourceAuthors.insert(name).inserted { sourceAuthors.append(name) }
+    }
+
     mutating func addAuthor(_ name: String) {
-        guard !name.isEmpty, !authors.contains(name) else { return }
+        guard !name.isEmpty, seenAuthors.insert(name).inserted else { return }
         authors.append(name)
     }
 
     mutating func addCategory(_ text: String) {
         let name = PlainText.title(text)
-        guard !name.isEmpty, !categories.contains(name) else { return }
+        guard !name.isEmpty, seenCategories.insert(name).inserted else { return }
         categories.append(name)
     }
 
@@ -77,8 +93,9 @@ struct EntryDraft {
     }
 
     /// The page the entry links to: the RSS `<link>`, else the best Atom
-    /// alternate link (an HTML one first), else a permalink guid, else the
-    /// RSS 1.0 `rdf:about`.
+    /// alternate link (an HTML one first), else a permalink guid that is an
+    /// absolute http(s) URL, as written or after the `xml:base` in scope. RSS 1.0's `rdf:about` names the item, like a
+    /// guid that is no permalink, so it is never the link.
     var bestLink: String? {
         if let textLink { return textLink }
         let alternates = links.filter { $0.rel == "alternate" }
@@ -86,8 +103,7 @@ struct EntryDraft {
             return html.href
         }
         if let first = alternates.first { return first.href }
-        if guidIsPermalink, let guid, URLResolver.isWebURL(guid) { return guid }
-        if let rdfAbout, URLResolver.isWebURL(rdfAbout) { return rdfAbout }
+        if guidIsPermalink, let url = guidURL ?? guid, URLResolver.isWebURL(url) { return url }
         return nil
     }
 
@@ -95,25 +111,32 @@ struct EntryDraft {
     consuming func entry() -> Entry {
         Entry(
             guid: guid ?? rdfAbout,
-            title: title,
+            title: title ?? fallbackTitle,
             link: bestLink,
             authors: authors.isEmpty ? sourceAuthors : authors,
-            published: published ?? dcDate,
-            updated: updated,
+            published: published ?? created ?? dcDate,
+            // dc:date is the publication date of an item that has no other,
+            // and its modification date beside a pubDate (feedparser's reading).
+            updated: updated ?? (published ?? created == nil ? nil : dcDate),
             categories: categories,
             summary: summary ?? itunesSummary,
             content: content,
             enclosures: enclosures)
     }
 
-    /// The name in an RSS `<author>`, which RSS 2.0 wants as
-    /// "email (Name)" and feeds also write as "Name <email>" or a bare name.
-    /// Parentheses after anything but an email are part of the name
-    /// ("Sam (guest author)").
+    /// The name in an RSS `<author>` (or `managingEditor`, `dc:creator`,
+    /// `itunes:author`), which RSS 2.0 wants as "email (Name)" and feeds
+    /// also write as "Name (email)", "Name <email>" or a bare name or email.
+    /// Parentheses around anything but an email, after anything but an
+    /// email, are part of the name ("Sam (guest author)").
     static func authorName(fromRSS text: String) -> String {
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[..<open].contains("@") {
-            let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            if let trimmed = String(name).trimmedOrNil { return PlainText.title(trimmed) }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let before = String(text[..<open]).trimmedOrNil
+            let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedOrNil
+            if let before, let inside {
+                if before.contains("@"), !before.contains(" ") { return PlainText.title(inside) }
+                if inside.contains("@"), !inside.contains(" ") { return PlainText.title(before) }
+            }
         }
         if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
             if let name = String(text[..<open]).trimmedOrNil { return PlainText.title(name) }

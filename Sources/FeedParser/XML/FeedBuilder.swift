@@ -21,6 +21,8 @@ struct FeedBuilder {
     /// What an open element means to the feed.
     private enum Role {
         case root, channel, item, author, mediaGroup, ignored
+        /// An `itunes:category`, whose subcategories are categories too.
+        case itunesCategory
         /// An Atom entry's `<source>`: the feed the entry was copied from,
         /// whose authors the entry takes when it names none.
         case source
@@ -52,6 +54,9 @@ struct FeedBuilder {
     private struct Frame {
         var role: Role
         var base: String?
+        /// Whether an `xml:base` on this element or an ancestor set `base`
+        /// (rather than the document's URL alone).
+        var hasXMLBase = false
     }
 
     /// The root element's local name, once seen.
@@ -75,6 +80,9 @@ struct FeedBuilder {
     private let textBuffer = ByteBuffer()
     private var language: String?
     private let baseURL: String?
+    /// The root is an Atom 0.3 `<feed version="0.3">` in a namespace of its
+    /// own (drafts of Atom had several), whose elements are then the feed's.
+    private var rootNamespaceIsCore = false
 
     /// Makes a builder that resolves relative links against `baseURL`.
     init(baseURL: String?) {
@@ -89,6 +97,7 @@ struct FeedBuilder {
     private func isCore(_ namespace: Namespace) -> Bool {
         switch namespace {
         case .none: return true
+        case .other: return rootNamespaceIsCore
         case .atom10, .atom03: return isAtom
         case .rss10, .rss090: return !isAtom
         default: return false
@@ -104,14 +113,16 @@ struct FeedBuilder {
     ) {
         let parentBase = stack.last?.base ?? baseURL
         var base = parentBase
+        var hasXMLBase = stack.last?.hasXMLBase ?? false
         if let xmlBase = attributes.value(.base, namespace: .xml)?.trimmedOrNil {
             base = URLResolver.resolve(xmlBase, against: parentBase)
+            hasXMLBase = true
         }
 
         if let open = capture {
             guard open.mode == .text, name.isFeedElement else {
                 stack.append(Frame(role: captureChild(name, namespace: namespace, rawName: rawName,
-                                                      attributes: attributes), base: base))
+                                                      attributes: attributes), base: base, hasXMLBase: hasXMLBase))
                 return
             }
             interruptCapture()
@@ -119,7 +130,7 @@ struct FeedBuilder {
         guard let parent = stack.last(where: { !$0.role.isInterrupted })?.role else {
             rootName = String(cString: rawName)
             stack.append(Frame(role: startRoot(name, namespace: namespace, attributes: attributes),
-                               base: base))
+                               base: base, hasXMLBase: hasXMLBase))
             return
         }
         let role: Role
@@ -137,10 +148,13 @@ struct FeedBuilder {
                 role = .ignored
             }
         case .mediaGroup:
-            if name == .content, namespace == .media {
-                addMediaContent(attributes, base: base)
-            }
-            role = .ignored
+            // Media RSS groups the renditions of one item with their title,
+            // description and categories, which are the item's.
+            role = namespace == .media
+                ? field(name, namespace: namespace, attributes: attributes, base: base, inItem: current != nil)
+                : .ignored
+        case .itunesCategory:
+            role = name == .category && namespace == .itunes ? itunesCategory(attributes) : .ignored
         case .source:
             role = name == .author && isCore(namespace) ? .sourceAuthor : .ignored
         case .sourceAuthor:
@@ -152,7 +166,7 @@ struct FeedBuilder {
         case .ignored, .field, .interruptedField, .markup, .xhtmlWrapper:
             role = .ignored
         }
-        stack.append(Frame(role: role, base: base))
+        stack.append(Frame(role: role, base: base, hasXMLBase: hasXMLBase))
     }
 
     /// Ends the plain-text capture in progress because a feed element opened
@@ -161,7 +175,7 @@ struct FeedBuilder {
         guard let open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
         capture = nil
         stack[index].role = .interruptedField
-        finishCapture(open, base: stack[index].base)
+        finishCapture(open, base: stack[index].base, hasXMLBase: stack[index].hasXMLBase)
     }
 
     /// The innermost open element closed.
@@ -174,7 +188,7 @@ struct FeedBuilder {
         case .field:
             if let finished = capture {
                 capture = nil
-                finishCapture(finished, base: frame.base)
+                finishCapture(finished, base: frame.base, hasXMLBase: frame.hasXMLBase)
             }
         case .item:
             finishItem()
@@ -182,7 +196,8 @@ struct FeedBuilder {
             capture?.depth -= 1
         case .author:
             withDraft { $0.finishAuthor() }
-        case .root, .channel, .mediaGroup, .ignored, .interruptedField, .source, .sourceAuthor:
+        case .root, .channel, .mediaGroup, .ignored, .interruptedField, .source, .sourceAuthor,
+             .itunesCategory:
             break
         }
     }
@@ -206,11 +221,11 @@ struct FeedBuilder {
             warnings.append("\(truncatedFields) field(s) longer than \(FieldCapture.maximumBytes >> 20) MiB cut short")
         }
         var feed = Feed(format: format, warnings: warnings)
-        feed.title = channel.title
+        feed.title = channel.title ?? channel.fallbackTitle
         feed.link = channel.bestLink
         feed.subtitle = (channel.summary ?? channel.itunesSummary).map(PlainText.fromHTML)?.trimmedOrNil
         feed.language = channel.language ?? language
-        feed.updated = channel.updated ?? channel.published ?? channel.dcDate
+        feed.updated = channel.updated ?? channel.published ?? channel.dcDate ?? channel.created
         // The entries move into the feed, changed in place rather than copied.
         var finished: [Entry] = []
         swap(&finished, &entries)
@@ -237,6 +252,7 @@ struct FeedBuilder {
             return .root
         case .feed where namespace == .atom03 || attributes.value(.version) == "0.3":
             format = .atom03
+            rootNamespaceIsCore = namespace == .other
             return .channel
         case .feed where namespace == .atom10 || namespace == .none:
             format = .atom10
@@ -347,16 +363,18 @@ struct FeedBuilder {
         case (.author, _) where core && isAtom, (.author, .atom10), (.author, .atom03):
             withDraft { $0.startAuthor() }
             return .author
-        case (.author, _) where core:
+        case (.author, _) where core, (.managingEditor, _) where core && !inItem,
+             (.creator, .dublinCore), (.author, .dublinCore), (.author, .itunes):
             return startCapture(.rssAuthor, mode: .text)
-        case (.creator, .dublinCore), (.author, .itunes):
-            return startCapture(.author, mode: .text)
-        case (.pubDate, _) where core,
-             (.published, _) where core, (.issued, _) where core, (.created, _) where core,
-             (.created, .dublinCoreTerms), (.issued, .dublinCoreTerms):
+        case (.title, .dublinCore), (.title, .media):
+            return startCapture(.fallbackTitle, mode: .text)
+        case (.pubDate, _) where core, (.published, _) where core || namespace.isAtom,
+             (.issued, _) where core || namespace.isAtom, (.issued, .dublinCoreTerms):
             return startCapture(.published, mode: .text)
-        case (.updated, _) where core, (.modified, _) where core, (.lastBuildDate, _) where core,
-             (.modified, .dublinCoreTerms):
+        case (.created, _) where core || namespace.isAtom, (.created, .dublinCoreTerms):
+            return startCapture(.created, mode: .text)
+        case (.updated, _) where core || namespace.isAtom, (.modified, _) where core || namespace.isAtom,
+             (.lastBuildDate, _) where core, (.modified, .dublinCoreTerms):
             return startCapture(.updated, mode: .text)
         case (.date, .dublinCore):
             return startCapture(.dcDate, mode: .text)
@@ -366,8 +384,18 @@ struct FeedBuilder {
                 return .ignored
             }
             return startCapture(.category, mode: .text)
+        case (.category, .media):
+            if let label = attributes.value(.label)?.trimmedOrNil {
+                withDraft { $0.addCategory(label) }
+                return .ignored
+            }
+            return startCapture(.category, mode: .text)
         case (.subject, .dublinCore):
             return startCapture(.category, mode: .text)
+        case (.keywords, .itunes), (.keywords, .media):
+            return startCapture(.keywords, mode: .text)
+        case (.category, .itunes):
+            return itunesCategory(attributes)
         case (.language, _) where core, (.language, .dublinCore):
             return startCapture(.language, mode: .text)
         case (.summary, .itunes), (.description, .media):
@@ -394,6 +422,15 @@ struct FeedBuilder {
         }
     }
 
+    /// An `itunes:category`: its `text` is a category, and so are those of
+    /// the subcategories inside it.
+    private mutating func itunesCategory(_ attributes: XMLAttributes) -> Role {
+        if let text = attributes.value(.text)?.trimmedOrNil {
+            withDraft { $0.addCategory(text) }
+        }
+        return .itunesCategory
+    }
+
     private mutating func addMediaContent(_ attributes: XMLAttributes, base: String?) {
         guard let url = attributes.value(.url)?.trimmedOrNil else { return }
         withDraft {
@@ -409,20 +446,30 @@ struct FeedBuilder {
     private mutating func startTextConstruct(_ field: FieldCapture.Field,
                                              attributes: XMLAttributes) -> Role {
         guard isAtom else { return startCapture(field, mode: field == .title ? .text : .html) }
-        let mode: FieldCapture.Mode
+        var mode: FieldCapture.Mode
+        // Atom 0.3 says base64 with `mode`; Atom 1.0 by a type that is
+        // neither text nor XML (RFC 4287 §4.1.3.3).
+        var isBase64 = attributes.keyword(.mode) == "base64"
         switch attributes.keyword(.type) {
         case nil, "text", "text/plain":
             mode = format == .atom03 && attributes.keyword(.mode) == "escaped" ? .html : .text
         case "html", "text/html":
             mode = .html
         case "xhtml", "application/xhtml+xml":
-            mode = attributes.keyword(.mode) == "escaped" ? .html : .xhtml
-        default:
-            // Base64 media and other payloads: nothing a reader can show.
+            mode = attributes.keyword(.mode) == "escaped" ? .html : isBase64 ? .html : .xhtml
+        case let type? where type.hasPrefix("text/"):
+            mode = .text
+        case let type? where type.hasSuffix("+xml") || type.hasSuffix("/xml"):
+            // Inline XML of another vocabulary: nothing a reader can show.
             return .ignored
+        default:
+            guard format == .atom10 || isBase64 else { return .ignored }
+            isBase64 = true
+            mode = .text
         }
-        if attributes.keyword(.mode) == "base64" { return .ignored }
-        return startCapture(field, mode: mode)
+        let role = startCapture(field, mode: mode)
+        capture!.isBase64 = isBase64
+        return role
     }
 
     private mutating func startCapture(_ field: FieldCapture.Field, mode: FieldCapture.Mode) -> Role {
@@ -448,7 +495,7 @@ struct FeedBuilder {
         return .markup(name: tag, isVoid: isVoid)
     }
 
-    private mutating func finishCapture(_ capture: FieldCapture, base: String?) {
+    private mutating func finishCapture(_ capture: FieldCapture, base: String?, hasXMLBase: Bool) {
         if capture.isTruncated { truncatedFields += 1 }
         let field = capture.field
         if field == .summary || field == .content || field == .itunesSummary {
@@ -471,27 +518,37 @@ struct FeedBuilder {
             case .title:
                 guard draft.title == nil else { break }
                 draft.title = isLiteralTitle ? PlainText.decodingEntities(text) : PlainText.title(text)
+            case .fallbackTitle:
+                if draft.fallbackTitle == nil { draft.fallbackTitle = PlainText.title(text) }
             case .link:
                 if draft.textLink == nil { draft.textLink = URLResolver.resolve(text, against: base) }
             case .guid:
-                if draft.guid == nil { draft.guid = text }
+                guard draft.guid == nil else { break }
+                draft.guid = text
+                // A relative guid is a web address only where xml:base says
+                // against what; the document's own URL does not make it one.
+                if hasXMLBase { draft.guidURL = URLResolver.resolve(text, against: base) }
             case .rssAuthor:
                 draft.addAuthor(EntryDraft.authorName(fromRSS: text))
-            case .author, .authorName:
+            case .authorName:
                 draft.addAuthor(PlainText.title(text))
             case .sourceAuthorName:
-                let name = PlainText.title(text)
-                if !name.isEmpty, !draft.sourceAuthors.contains(name) { draft.sourceAuthors.append(name) }
+                draft.addSourceAuthor(PlainText.title(text))
             case .authorEmail:
                 draft.pendingAuthorEmail = text
+            // Of repeated dates the last readable one wins, as in feedparser.
             case .published:
-                if draft.published == nil { draft.published = FeedDate.parse(text) }
+                draft.published = FeedDate.parse(text) ?? draft.published
+            case .created:
+                draft.created = FeedDate.parse(text) ?? draft.created
             case .updated:
-                if draft.updated == nil { draft.updated = FeedDate.parse(text) }
+                draft.updated = FeedDate.parse(text) ?? draft.updated
             case .dcDate:
-                if draft.dcDate == nil { draft.dcDate = FeedDate.parse(text) }
+                draft.dcDate = FeedDate.parse(text) ?? draft.dcDate
             case .category:
                 draft.addCategory(text)
+            case .keywords:
+                for keyword in text.split(separator: ",") { draft.addCategory(String(keyword)) }
             case .language:
                 if draft.language == nil { draft.language = text }
             case .summary, .content, .itunesSummary:

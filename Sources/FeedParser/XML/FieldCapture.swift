@@ -1,10 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The text of one feed field being read, element by element, from the SAX
 /// events between its start and end tags.
 struct FieldCapture {
     /// The fields whose text the parser keeps.
     enum Field: Equatable {
-        case title, link, guid, rssAuthor, author, authorName, authorEmail, sourceAuthorName
-        case published, updated, dcDate, category, language
+        case title, fallbackTitle, link, guid, rssAuthor, authorName, authorEmail, sourceAuthorName
+        case published, created, updated, dcDate, category, keywords, language
         case summary, content, itunesSummary
     }
 
@@ -30,6 +36,9 @@ struct FieldCapture {
     var depth = 0
     /// Whether the `<div>` wrapping XHTML content was already skipped.
     var sawWrapper = false
+    /// Whether the characters are base64 (an Atom text construct of a
+    /// binary type, or Atom 0.3's `mode="base64"`), decoded by `text()`.
+    var isBase64 = false
     /// The bytes read so far: the builder's one text buffer, which every
     /// capture of a document reuses (only one field is captured at a time).
     private let buffer: ByteBuffer
@@ -101,7 +110,17 @@ struct FieldCapture {
         guard let first = bytes.firstIndex(where: { !$0.isFeedWhitespace }),
               let last = bytes.lastIndex(where: { !$0.isFeedWhitespace })
         else { return nil }
-        return String(utf8Text: UnsafeBufferPointer(rebasing: bytes[first...last]))
+        let text = String(utf8Text: UnsafeBufferPointer(rebasing: bytes[first...last]))
+        return isBase64 ? Self.decodingBase64(text) : text
+    }
+
+    /// The text base64 encodes, trimmed; nil when it is not base64 of UTF-8
+    /// text (an image says nothing as text).
+    private static func decodingBase64(_ text: String) -> String? {
+        guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
+              let decoded = String(validating: data, as: UTF8.self)
+        else { return nil }
+        return decoded.trimmedOrNil
     }
 
     /// The captured field as HTML, trimmed; nil when empty. Plain text is

@@ -9,6 +9,12 @@ import CLibXML2
 /// anything; the process-wide entity loader refuses every URL; `NONET` is set
 /// and `NOENT`, `DTDLOAD`, `XINCLUDE` and `HUGE` never are.
 ///
+/// Its stored properties are `@exclusivity(unchecked)`: the SAX callbacks
+/// mutate them thousands of times a document, and Swift would check each
+/// access for exclusivity at run time, through thread-local storage (about
+/// 5% of a parse). No access overlaps another: libxml2 calls one callback at
+/// a time, and each returns before the next.
+///
 /// Threading: one reader serves one parse on one thread.
 final class XMLFeedReader {
     /// libxml2's options: never touch the network, report errors to the
@@ -49,35 +55,37 @@ final class XMLFeedReader {
     private static let maximumQuickBytes = 9_000_000
 
     private let pass: Pass
-    private(set) var builder: FeedBuilder
-    private var names = NameTable()
+    @exclusivity(unchecked) private(set) var builder: FeedBuilder
+    @exclusivity(unchecked) private var names = NameTable()
     /// The attributes of the element being started; its memory is reused
     /// from element to element (the builder keeps no `XMLAttributes`).
-    private var attributeList: [XMLAttributes.Attribute] = []
-    private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
-    private(set) var errors: [XMLProblem] = []
-    private(set) var errorCount = 0
-    private(set) var declaresEntities = false
+    @exclusivity(unchecked) private var attributeList: [XMLAttributes.Attribute] = []
+    @exclusivity(unchecked) private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+    /// Owns the entities in `entities`.
+    private let entityTable = fs_xml_new_entity_table()
+    @exclusivity(unchecked) private(set) var errors: [XMLProblem] = []
+    @exclusivity(unchecked) private(set) var errorCount = 0
+    @exclusivity(unchecked) private(set) var declaresEntities = false
     /// Names the document declares; never expanded, and not "undefined".
-    private var declaredEntities: Set<String> = []
+    @exclusivity(unchecked) private var declaredEntities: Set<String> = []
     /// Names of entities neither XML nor HTML defines, kept as literal text.
-    private(set) var undefinedEntities: [String] = []
+    @exclusivity(unchecked) private(set) var undefinedEntities: [String] = []
     /// An entity was resolved and no characters followed before the next
     /// element began: it was in an attribute value.
-    private var entityAwaitingCharacters = false
+    @exclusivity(unchecked) private var entityAwaitingCharacters = false
     /// The document uses an entity in an attribute, where libxml2 keeps only
     /// the first byte of a predefined entity's text: `XMLRepair` must rewrite
     /// it as a numeric reference first.
-    private(set) var needsRepair = false
+    @exclusivity(unchecked) private(set) var needsRepair = false
     /// How many elements are open.
-    private var depth = 0
+    @exclusivity(unchecked) private var depth = 0
     /// The push parser of a quick pass, while it runs.
-    private var pushParser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) private var pushParser: xmlParserCtxtPtr?
     /// The quick pass met something only the strict pass may judge.
-    private var gaveUp = false
+    @exclusivity(unchecked) private var gaveUp = false
     /// The document was read to its end, well-formed, without the quick
     /// pass giving up: what the builder holds is final.
-    private(set) var isComplete = false
+    @exclusivity(unchecked) private(set) var isComplete = false
 
     private init(pass: Pass, baseURL: String?) {
         self.pass = pass
@@ -85,7 +93,7 @@ final class XMLFeedReader {
     }
 
     deinit {
-        for entity in entities.values { fs_xml_free_predefined_entity(entity) }
+        fs_xml_free_entity_table(entityTable)
     }
 
     /// Parses `document` (UTF-8, at most 2 GiB) and returns the reader that
@@ -103,6 +111,7 @@ final class XMLFeedReader {
     }
 
     private static func read(_ document: UnsafeBufferPointer<UInt8>, baseURL: String?, pass: Pass) -> XMLFeedReader {
+        _ = LibXML2.ready
         let reader = XMLFeedReader(pass: pass, baseURL: baseURL)
         var handler = makeHandler()
         withExtendedLifetime(reader) {
@@ -185,7 +194,12 @@ final class XMLFeedReader {
             needsRepair = true
         }
         depth += 1
-        if depth > Self.maximumDepth { giveUp() }
+        if depth > Self.maximumDepth {
+            giveUp()
+            // Stopping the push parser frees the input its attribute
+            // pointers point into: nothing of this element may be read.
+            if gaveUp { return }
+        }
         if !attributeList.isEmpty { attributeList.removeAll(keepingCapacity: true) }
         if attributeCount > 0, let attributes {
             for index in 0..<attributeCount {
@@ -224,7 +238,7 @@ final class XMLFeedReader {
         let scalar = HTMLEntities.scalar(named: name)
         if scalar == nil, !declaredEntities.contains(name) { undefinedEntities.append(name) }
         let text = scalar.map { String(Character($0)) } ?? "&\(name);"
-        guard let entity = fs_xml_new_predefined_entity(name, text) else { return nil }
+        guard let entityTable, let entity = fs_xml_add_predefined_entity(entityTable, name, text) else { return nil }
         entities[name] = entity
         return entity
     }
@@ -249,6 +263,14 @@ private func withReader<Result>(_ context: UnsafeMutableRawPointer?,
     Unmanaged<XMLFeedReader>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
 }
 
+/// libxml2 as a whole, for this module.
+enum LibXML2 {
+    /// Sets libxml2 up the first time it is read (Swift runs a static's
+    /// initialiser once, under a lock): initialised for threads, and the
+    /// external entity loader refusing every URL installed for the process.
+    static let ready: Void = fs_xml_set_up()
+}
+
 /// One error libxml2 reported and recovered from.
 struct XMLProblem: CustomStringConvertible {
     var line: Int
@@ -262,63 +284,5 @@ enum HTMLEntities {
     static func scalar(named name: String) -> Unicode.Scalar? {
         let value = fs_html_entity_value(name)
         return value == 0 ? nil : Unicode.Scalar(value)
-    }
-}
-
-/// Finds the feeds an HTML page advertises with
-/// `<link rel="alternate" type="application/rss+xml" href="…">`, using
-/// libxml2's forgiving HTML parser in SAX mode.
-final class HTMLFeedLinkScanner {
-    private static let options = Int32(
-        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-    private static let feedTypes: Set<String> = [
-        "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-        "application/feed+json", "application/json",
-    ]
-
-    private var base: String?
-    private var links: [String] = []
-
-    private init(base: String?) {
-        self.base = base
-    }
-
-    /// The absolute URLs of the feeds `page` links to, in page order.
-    static func feedLinks(in page: UnsafeBufferPointer<UInt8>, baseURL: String?) -> [String] {
-        let scanner = HTMLFeedLinkScanner(base: baseURL)
-        var handler = htmlSAXHandler()
-        handler.startElement = { context, name, attributes in
-            guard let context, let name else { return }
-            Unmanaged<HTMLFeedLinkScanner>.fromOpaque(context).takeUnretainedValue()
-                .startElement(String(cString: name), attributes: attributes)
-        }
-        withExtendedLifetime(scanner) {
-            page.withMemoryRebound(to: CChar.self) { bytes in
-                fs_html_sax_parse(&handler, Unmanaged.passUnretained(scanner).toOpaque(),
-                                  bytes.baseAddress, Int32(bytes.count), options)
-            }
-        }
-        return scanner.links
-    }
-
-    private func startElement(_ name: String, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        guard name == "link" || name == "base", let attributes else { return }
-        var values: [String: String] = [:]
-        var index = 0
-        while let key = attributes[index] {
-            values[String(cString: key).lowercased()] = attributes[index + 1].map { String(cString: $0) } ?? ""
-            index += 2
-        }
-        guard let href = values["href"]?.trimmedOrNil else { return }
-        if name == "base" {
-            base = URLResolver.resolve(href, against: base)
-            return
-        }
-        let rel = (values["rel"] ?? "").lowercased().split(separator: " ")
-        let type = (values["type"] ?? "").trimmingXMLWhitespace().lowercased()
-        guard rel.contains("alternate"), Self.feedTypes.contains(type) else { return }
-        let url = URLResolver.resolve(href, against: base)
-        if !links.contains(url) { links.append(url) }
     }
 }

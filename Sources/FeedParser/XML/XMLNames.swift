@@ -22,8 +22,34 @@ enum Namespace: Sendable, Equatable {
         case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": self = .media
         case "http://www.w3.org/1999/xhtml": self = .xhtml
         case "http://www.w3.org/XML/1998/namespace": self = .xml
+        // RSS 0.91–2.0 declared in a namespace, which RSS has none of: its elements are core.
+        case "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
+             "http://blogs.law.harvard.edu/tech/rss":
+            self = .none
+        // The names Atom 0.3 went by while it was drafted.
+        case "http://purl.org/echo/", "http://purl.org/pie/": self = .atom03
         default:
-            let lowered = uri.lowercased()
+            self = Namespace(variantURI: uri)
+        }
+    }
+
+    /// The namespace of a URI spelled another way than its specification
+    /// does: another case, `https`, a missing or extra trailing `/` or `#`.
+    private init(variantURI uri: String) {
+        var lowered = uri.lowercased()
+        if lowered.hasPrefix("https://") { lowered.removeFirst(5); lowered = "http" + lowered }
+        while lowered.hasSuffix("/") || lowered.hasSuffix("#") { lowered.removeLast() }
+        switch lowered {
+        case "http://www.w3.org/2005/atom": self = .atom10
+        case "http://purl.org/atom/ns": self = .atom03
+        case "http://purl.org/dc/elements/1.1": self = .dublinCore
+        case "http://purl.org/dc/terms": self = .dublinCoreTerms
+        case "http://purl.org/rss/1.0/modules/content": self = .content
+        case "http://search.yahoo.com/mrss", "http://video.search.yahoo.com/mrss",
+             "http://www.rssboard.org/media-rss":
+            self = .media
+        case "http://backend.userland.com/rss2", "http://backend.userland.com/rss": self = .none
+        default:
             if lowered.hasPrefix("http://www.itunes.com/dtds/podcast-1.0.dtd") {
                 self = .itunes
             } else if lowered.hasPrefix("http://purl.org/rss/1.0") {
@@ -58,14 +84,33 @@ enum Namespace: Sendable, Equatable {
 /// name is `.other`.
 enum LocalName: String, Sendable {
     case rss, RDF, channel, feed, item, entry, html
-    case title, link, description, guid, id, author, name, email, creator
+    case title, link, description, guid, id, author, name, email, creator, managingEditor
     case pubDate, date, published, updated, modified, issued, lastBuildDate, created
     case category, subject, summary, content, encoded, subtitle, tagline, language
-    case enclosure, group, image, textinput, textInput, source, div, body
+    case enclosure, group, image, textinput, textInput, source, div, body, keywords
     // Attributes.
     case about, base, lang, version, href, rel, type, length, url, fileSize
-    case term, label, isPermaLink, mode, src
+    case term, label, isPermaLink, mode, src, text
     case other
+
+    /// The name `text` spells, in any case (`TiTlE`, `PUBDATE`), as feedparser
+    /// and iTunes read feed element names; `.other` when none.
+    init(anyCase text: String) {
+        if let exact = LocalName(rawValue: text) {
+            self = exact
+        } else {
+            self = Self.byLowercasedName[text.lowercased()] ?? .other
+        }
+    }
+
+    private static let byLowercasedName: [String: LocalName] = Dictionary(
+        uniqueKeysWithValues: [LocalName](arrayLiteral:
+            .rss, .RDF, .channel, .feed, .item, .entry, .html, .title, .link, .description, .guid, .id,
+            .author, .name, .email, .creator, .managingEditor, .pubDate, .date, .published, .updated,
+            .modified, .issued, .lastBuildDate, .created, .category, .subject, .summary, .content,
+            .encoded, .subtitle, .tagline, .language, .enclosure, .group, .image, .textInput, .source,
+            .keywords
+        ).map { ($0.rawValue.lowercased(), $0) })
 
     /// Whether this names an element of a feed's structure or fields, as
     /// opposed to markup or attributes: such an element opening inside a
@@ -73,7 +118,7 @@ enum LocalName: String, Sendable {
     var isFeedElement: Bool {
         switch self {
         case .other, .div, .body, .html, .about, .base, .lang, .version, .href, .rel, .type,
-             .length, .url, .fileSize, .term, .label, .isPermaLink, .mode, .src, .name, .email:
+             .length, .url, .fileSize, .term, .label, .isPermaLink, .mode, .src, .name, .email, .text:
             return false
         default:
             return true
@@ -93,7 +138,7 @@ struct NameTable {
     mutating func localName(_ pointer: UnsafePointer<UInt8>) -> LocalName {
         let key = UnsafeRawPointer(pointer)
         if let known = localNames[key] { return known }
-        let name = LocalName(rawValue: String(cString: pointer)) ?? .other
+        let name = LocalName(anyCase: String(cString: pointer))
         localNames.insert(name, for: key)
         return name
     }

@@ -55,12 +55,13 @@ enum XMLRepair {
         guard end < document.count, document[end] == UInt8(ascii: ";"), end > start + 1 else { return literal }
         let name = String(decoding: UnsafeBufferPointer(rebasing: document[(start + 1)..<end]), as: UTF8.self)
         if name.hasPrefix("#") {
-            // Already numeric: keep it if it is well-formed.
+            // Already numeric: written again in decimal if it reads as a
+            // number, so HTML's `&#X41;` (capital X, which XML forbids) works.
             let digits = name.dropFirst()
-            let valid = digits.first == "x" || digits.first == "X"
-                ? UInt32(digits.dropFirst(), radix: 16) != nil
-                : UInt32(digits, radix: 10) != nil
-            return valid ? ("&\(name);", end + 1) : literal
+            let value = digits.first == "x" || digits.first == "X"
+                ? UInt32(digits.dropFirst(), radix: 16)
+                : UInt32(digits, radix: 10)
+            return value.map { ("&#\($0);", end + 1) } ?? literal
         }
         let scalar: Unicode.Scalar?
         switch name {

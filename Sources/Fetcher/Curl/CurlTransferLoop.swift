@@ -1,5 +1,9 @@
 import CCurl
 import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -63,26 +67,41 @@ enum CurlLibrary {
 /// The libcurl multi handle and the one thread that drives it.
 ///
 /// Threading rule: the multi handle, every easy handle and every `Transfer`
-/// are touched only by the loop thread, a long-running work item on a private
-/// serial Dispatch queue that `init` starts and `stop` ends (libcurl handles
+/// are touched only by the loop thread, a thread of its own that `init`
+/// starts and `stop` ends (libcurl handles
 /// may not be used from two threads at once, and its callbacks run on the
 /// thread that drives the multi handle). Other threads reach the loop only
-/// through `submit`, which appends to `inbox` under `lock` and calls
-/// `curl_multi_wakeup`, the one multi call libcurl allows from any thread.
-/// That is what makes the `@unchecked Sendable` sound.
+/// through `submit` and `stop`, which change `inbox` and call
+/// `curl_multi_wakeup`, the one multi call libcurl allows from any thread,
+/// both under `inbox`'s lock: the loop thread frees the multi handle only
+/// after it has seen `stopping` under that lock, so no wake-up can reach a
+/// freed handle. That is what makes the `@unchecked Sendable` sound.
 final class CurlTransferLoop: @unchecked Sendable {
+    /// What `inbox`'s lock guards.
+    private struct LoopInbox {
+        var requests: [(request: FetchRequest, batch: Batch)] = []
+        var stopping = false
+        /// Results handed to their batches that the callers have not taken yet.
+        var undelivered = 0
+    }
+
     /// How many redirects a transfer follows.
     static let maximumRedirects = 5
 
     private let multi: UnsafeMutableRawPointer
-    private let queue = DispatchQueue(label: "feedspool.fetcher")
     private let stopped = DispatchSemaphore(value: 0)
-    /// Set on `queue` only, so it tells this loop's thread from any other.
-    private let loopKey = DispatchSpecificKey<Bool>()
+    /// The loop thread: a thread of its own, not a Dispatch worker, which
+    /// it would hold for good, and whose priority Dispatch would set from
+    /// the QoS of the thread that started it (refused in the unit's sandbox).
+    private var loopThread = pthread_t()
 
-    private let lock = Lock()
-    private var inbox: [(request: FetchRequest, batch: Batch)] = []  // under `lock`
-    private var stopping = false  // under `lock`
+    /// What other threads and the loop share: requests to start, whether
+    /// to stop, and how many results wait for their callers.
+    private let inbox = Mutex(LoopInbox())
+    /// While this many results wait for their callers, no transfer starts:
+    /// the loop never waits for a slow caller, but neither do bodies pile
+    /// up in memory without bound (the transfers running go on).
+    private let maximumUndelivered: Int
 
     private var waiting: TransferQueue<(request: FetchRequest, batch: Batch, scheme: String)>  // loop thread only
 
@@ -94,6 +113,7 @@ final class CurlTransferLoop: @unchecked Sendable {
         }
         self.multi = multi
         waiting = TransferQueue(concurrency: concurrency, perHost: perHost)
+        maximumUndelivered = 2 * waiting.concurrency
         // libcurl's own cap backs up the queue's: it counts connections, the
         // queue counts transfers (HTTP/2 may carry several on one
         // connection). Per host, only the queue caps: a request may raise
@@ -101,45 +121,56 @@ final class CurlTransferLoop: @unchecked Sendable {
         _ = fs_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, waiting.concurrency)
         // Idle connections kept for reuse by later transfers and batches.
         _ = fs_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(16, 2 * waiting.concurrency))
-        queue.setSpecific(key: loopKey, value: true)
-        queue.async { [self] in
-            run()
-            stopped.signal()
+        // The thread holds the loop until `run` returns.
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(&loopThread, nil, { context in
+            let loop = Unmanaged<CurlTransferLoop>.fromOpaque(context!).takeRetainedValue()
+            loop.run()
+            loop.stopped.signal()
+            return nil
+        }, context)
+        guard started == 0 else {
+            Unmanaged<CurlTransferLoop>.fromOpaque(context).release()
+            curl_multi_cleanup(multi)
+            return nil
         }
+        pthread_detach(loopThread)
     }
 
-    /// Whether the caller runs on the loop thread (inside a result callback).
-    var isLoopThread: Bool { DispatchQueue.getSpecific(key: loopKey) == true }
+    /// Whether the caller runs on the loop thread.
+    var isLoopThread: Bool { pthread_equal(pthread_self(), loopThread) != 0 }
 
     /// Hands requests to the loop thread; `batch` hears about each of them.
     func submit(_ requests: [FetchRequest], to batch: Batch) {
-        lock.withLock {
-            inbox.append(contentsOf: requests.map { ($0, batch) })
+        inbox.withLock { inbox in
+            inbox.requests.append(contentsOf: requests.map { ($0, batch) })
+            curl_multi_wakeup(multi)
         }
-        curl_multi_wakeup(multi)
     }
 
     /// Ends the loop thread at its next turn and waits for it, unless called
     /// from it; called when the `Fetcher` goes away, so no `fetch` is waiting.
     /// The multi handle is freed on the loop thread as it ends.
     func stop() {
-        lock.withLock { stopping = true }
-        curl_multi_wakeup(multi)
+        inbox.withLock { inbox in
+            inbox.stopping = true
+            curl_multi_wakeup(multi)
+        }
         if !isLoopThread { stopped.wait() }
     }
 
     private func run() {
         var running: [UnsafeMutableRawPointer: Transfer] = [:]
         while true {
-            let (incoming, stop) = lock.withLock { () -> ([(request: FetchRequest, batch: Batch)], Bool) in
-                defer { inbox = [] }
-                return (inbox, stopping)
+            let (incoming, stop, backlog) = inbox.withLock { inbox in
+                defer { inbox.requests = [] }
+                return (inbox.requests, inbox.stopping, inbox.undelivered)
             }
             if stop { break }
             for entry in incoming {
                 switch CurlLibrary.parts(of: entry.request.url) {
                 case .failure(let error):
-                    entry.batch.deliver(entry.request.id, .failure(error))
+                    hand(entry.batch, entry.request.id, .failure(error))
                 case .success(let parts):
                     let allowed = parts.scheme == "http" || parts.scheme == "https"
                         || (parts.scheme == "file" && entry.request.allowFile)
@@ -147,29 +178,35 @@ final class CurlTransferLoop: @unchecked Sendable {
                         waiting.enqueue((entry.request, entry.batch, parts.scheme), host: parts.host,
                                         cap: entry.request.perHost)
                     } else {
-                        entry.batch.deliver(entry.request.id, .failure(.schemeRefused(entry.request.url)))
+                        hand(entry.batch, entry.request.id, .failure(.schemeRefused(entry.request.url)))
                     }
                 }
             }
-            while let (entry, host) = waiting.next() {
+            while backlog < maximumUndelivered, let (entry, host) = waiting.next() {
                 guard let transfer = Transfer(entry.request, batch: entry.batch, host: host,
                                               isFile: entry.scheme == "file") else {
                     waiting.finished(host: host)
-                    entry.batch.deliver(entry.request.id, .failure(.failed("libcurl could not make a handle")))
+                    hand(entry.batch, entry.request.id, .failure(.failed("libcurl could not make a handle")))
                     continue
                 }
                 if let error = transfer.configure() {
                     waiting.finished(host: host)
-                    entry.batch.deliver(entry.request.id, .failure(error))
+                    hand(entry.batch, entry.request.id, .failure(error))
                 } else if curl_multi_add_handle(multi, transfer.handle) != CURLM_OK {
                     waiting.finished(host: host)
-                    entry.batch.deliver(entry.request.id, .failure(.failed("libcurl could not start the transfer")))
+                    hand(entry.batch, entry.request.id, .failure(.failed("libcurl could not start the transfer")))
                 } else {
                     running[transfer.handle] = transfer
                 }
             }
             var stillRunning: Int32 = 0
-            curl_multi_perform(multi, &stillRunning)
+            let performed = curl_multi_perform(multi, &stillRunning)
+            if performed != CURLM_OK {
+                // As for a failed poll below: no spinning while it lasts.
+                failRunning(&running, reason: performed)
+                usleep(100_000)
+                continue
+            }
             var finishedAny = false
             while true {
                 var handle: UnsafeMutableRawPointer?
@@ -178,18 +215,49 @@ final class CurlTransferLoop: @unchecked Sendable {
                 guard let handle, let transfer = running.removeValue(forKey: handle) else { break }
                 curl_multi_remove_handle(multi, handle)
                 waiting.finished(host: transfer.host)
-                transfer.batch.deliver(transfer.request.id, transfer.result(code))
+                hand(transfer.batch, transfer.request.id, transfer.result(code))
                 finishedAny = true
             }
             if finishedAny { continue }  // start the next waiting transfers now
             // curl_multi_poll returns early when a socket is ready, when one of
             // libcurl's own timers (timeouts, low-speed checks) is due, or on
             // curl_multi_wakeup; the idle wait only bounds a missed wake-up.
-            curl_multi_poll(multi, nil, 0, running.isEmpty ? 60_000 : 1_000, nil)
+            let polled = curl_multi_poll(multi, nil, 0, running.isEmpty ? 60_000 : 1_000, nil)
+            if polled != CURLM_OK {
+                // A poll that fails returns at once: without a pause, the
+                // loop would spin on the CPU while the failure lasts.
+                failRunning(&running, reason: polled)
+                usleep(100_000)
+            }
         }
         for (handle, _) in running { curl_multi_remove_handle(multi, handle) }
         running = [:]
         curl_multi_cleanup(multi)
+    }
+
+    /// Hands a result to its batch, counted until its caller has taken it.
+    private func hand(_ batch: Batch, _ id: Int, _ result: Result<FetchResponse, FetchError>) {
+        inbox.withLock { $0.undelivered += 1 }
+        batch.deliver(id, result) { [self] in
+            inbox.withLock { inbox in
+                inbox.undelivered -= 1
+                // Room again: wake the loop to start what waits.
+                if inbox.undelivered == maximumUndelivered - 1, !inbox.stopping { curl_multi_wakeup(multi) }
+            }
+        }
+    }
+
+    /// Ends every running transfer with libcurl's `reason`, after
+    /// `curl_multi_perform` or `curl_multi_poll` failed: whether their
+    /// transfers still progress is unknown.
+    private func failRunning(_ running: inout [UnsafeMutableRawPointer: Transfer], reason: CURLMcode) {
+        let message = "libcurl failed: " + String(cString: curl_multi_strerror(reason))
+        for (handle, transfer) in running {
+            curl_multi_remove_handle(multi, handle)
+            waiting.finished(host: transfer.host)
+            hand(transfer.batch, transfer.request.id, .failure(.failed(message)))
+        }
+        running = [:]
     }
 }
 
@@ -246,7 +314,8 @@ final class Transfer {
             fs_curl_setopt_header_callback(handle, receiveHeader, me),
             // Threads: libcurl must not use signals (SIGALRM) for DNS timeouts.
             fs_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
-            fs_curl_setopt_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_IGNORED.rawValue)),
+            fs_curl_setopt_long(handle, CURLOPT_NETRC,
+                                Int((request.netrcFile == nil ? CURL_NETRC_IGNORED : CURL_NETRC_OPTIONAL).rawValue)),
             // Only http and https, redirects included; file only when asked,
             // and then nothing else (a file cannot redirect).
             fs_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, isFile ? "file" : "http,https"),
@@ -267,6 +336,7 @@ final class Transfer {
             fs_curl_setopt_long(handle, CURLOPT_TCP_KEEPIDLE, 60),
             fs_curl_setopt_long(handle, CURLOPT_TCP_KEEPINTVL, 60),
         ].contains { $0 != CURLE_OK }
+        failed = failed || configureAccess()
         if ResponseLog.isSafeHeaderValue(request.userAgent) {
             failed = failed || fs_curl_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent) != CURLE_OK
         }
@@ -277,6 +347,7 @@ final class Transfer {
         if let date = request.lastModified, !date.isEmpty, ResponseLog.isSafeHeaderValue(date) {
             headers.append("If-Modified-Since: " + date)
         }
+        headers += request.headers.filter(ResponseLog.isSafeHeaderValue)
         for header in headers {
             // curl_slist_append returns NULL, leaving the list as it was, when out of memory.
             guard let list = curl_slist_append(headerList, header) else { return .failed("out of memory") }
@@ -284,6 +355,25 @@ final class Transfer {
         }
         failed = failed || fs_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK
         return failed ? .failed("libcurl \(CurlLibrary.version) refused a required option") : nil
+    }
+
+    /// Sets the login, netrc file, cookie file and proxy the request asks
+    /// for; returns whether one was refused. libcurl sends the login only to
+    /// the URL's own host (`CURLOPT_UNRESTRICTED_AUTH` stays off).
+    private func configureAccess() -> Bool {
+        var results: [CURLcode] = []
+        if let login = request.login {
+            results.append(fs_curl_setopt_string(handle, CURLOPT_USERNAME, login.user))
+            results.append(fs_curl_setopt_string(handle, CURLOPT_PASSWORD, login.password))
+        }
+        if let netrc = request.netrcFile { results.append(fs_curl_setopt_string(handle, CURLOPT_NETRC_FILE, netrc)) }
+        if let cookies = request.cookieFile { results.append(fs_curl_setopt_string(handle, CURLOPT_COOKIEFILE, cookies)) }
+        switch request.proxy {
+        case nil: break
+        case .direct: results.append(fs_curl_setopt_string(handle, CURLOPT_NOPROXY, "*"))
+        case .url(let proxy): results.append(fs_curl_setopt_string(handle, CURLOPT_PROXY, proxy))
+        }
+        return results.contains { $0 != CURLE_OK }
     }
 
     /// The media types feeds come as, then anything (a feed served as

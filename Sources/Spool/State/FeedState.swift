@@ -41,6 +41,12 @@ public struct FeedState: Sendable, Equatable {
     public var lastUpdated: Int
     /// Polls recorded, and those the server answered 304 Not Modified.
     public var polls: Int, notModifiedPolls: Int
+    /// How many blocks the feed's template removed from the articles of
+    /// the last poll that delivered any.
+    public var templateBlocksLastDelivery: Int
+    /// How many blocks the feed's template removed from all the articles
+    /// delivered since the store counts them.
+    public var templateBlocksTotal: Int
 
     /// Makes a state; the defaults describe a feed never fetched.
     public init(
@@ -48,7 +54,8 @@ public struct FeedState: Sendable, Equatable {
         errorCount: Int = 0, permanentRedirect: String? = nil, gone: Bool = false,
         lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil,
         httpStatus: Int? = nil, lastError: String? = nil, deliveredTotal: Int = 0,
-        lastNew: Int = 0, lastUpdated: Int = 0, polls: Int = 0, notModifiedPolls: Int = 0
+        lastNew: Int = 0, lastUpdated: Int = 0, polls: Int = 0, notModifiedPolls: Int = 0,
+        templateBlocksLastDelivery: Int = 0, templateBlocksTotal: Int = 0
     ) {
         self.etag = etag
         self.lastModified = lastModified
@@ -66,5 +73,7 @@ public struct FeedState: Sendable, Equatable {
         self.lastUpdated = lastUpdated
         self.polls = polls
         self.notModifiedPolls = notModifiedPolls
+        self.templateBlocksLastDelivery = templateBlocksLastDelivery
+        self.templateBlocksTotal = templateBlocksTotal
     }
 }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import FeedParser
+import Synchronization
 
 /// The daemon's memory between runs, in one SQLite database (WAL mode) in
 /// the state folder: per feed its fetch state, the keys of the entries
@@ -15,28 +16,29 @@ import FeedParser
 /// the lock, alongside that process.
 ///
 /// Threading: every method may be called from any thread; calls take turns
-/// with the one SQLite connection behind a lock. Delivering two batches of
-/// the *same* feed at once is not supported (see `Spool.deliver`).
+/// with the one SQLite connection, which a `Mutex` owns: nothing reaches it
+/// without the lock. Delivering two batches of the *same* feed at once is
+/// not supported (see `Spool.deliver`).
 public final class StateStore: @unchecked Sendable {
     /// How long the key of an entry that left its feed is remembered: 90 days.
     public static let defaultRetention: TimeInterval = 90 * 86_400
     /// The database's file name inside the state folder.
     public static let databaseName = "state.sqlite"
     /// The schema version this code writes (SQLite's `user_version`).
-    static let schemaVersion: Int64 = 3
+    static let schemaVersion: Int64 = 4
 
     /// The state folder.
     public let folder: String
     /// The database file.
-    public var databasePath: String { database.path }
+    public let databasePath: String
 
-    let database: Database
-    private let lock = StateLock()
+    private let connection: Mutex<Database>
     private let lockDescriptor: Int32
 
-    private init(folder: String, database: Database, lockDescriptor: Int32) {
+    private init(folder: String, database: consuming sending Database, lockDescriptor: Int32) {
         self.folder = folder
-        self.database = database
+        databasePath = database.path
+        connection = Mutex(database)
         self.lockDescriptor = lockDescriptor
     }
 
@@ -64,8 +66,10 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Runs `body` with the connection, holding the lock.
-    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> Result) throws(SpoolError) -> Result {
-        try lock.withLock { () throws(SpoolError) -> Result in try body(database) }
+    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> sending Result) throws(SpoolError) -> sending Result {
+        try connection.withLock { (database: inout sending Database) throws(SpoolError) -> sending Result in
+            try body(database)
+        }
     }
 
     // MARK: - Feed state
@@ -74,25 +78,35 @@ public final class StateStore: @unchecked Sendable {
     /// feed never fetched.
     public func feedState(_ feed: String) throws(SpoolError) -> FeedState {
         try withDatabase { database throws(SpoolError) in
-            try database.statement("SELECT \(Self.feedStateColumns(schema: Self.schemaVersion)) FROM feeds WHERE name = ?")
+            try database.statement("SELECT \(Self.feedStateColumns) FROM feeds WHERE name = ?")
                 .firstRow([.text(feed)], Self.feedState(from:)) ?? FeedState()
         }
     }
 
     /// The columns of `feeds` that make a `FeedState`, in the order
     /// `feedState(from:)` reads them (`feedStateColumnCount` of them), as a
-    /// store of `schema` has them: the columns schema 3 added read as their
-    /// defaults from an older store, which `StateReader` reads unmigrated.
-    static func feedStateColumns(schema: Int64) -> String {
-        let statistics = schema >= 3
-            ? "http_status, last_error, delivered_total, last_new, last_updated, polls, not_modified_polls"
-            : "NULL, NULL, 0, 0, 0, 0, 0"
-        return "etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after, "
-            + statistics
+    /// store whose `feeds` table has the columns `present` has them: the
+    /// columns added since schema 2 that it lacks read as their defaults,
+    /// so that `StateReader` reads a store this code has not migrated yet.
+    static func feedStateColumns(present: Set<String>) -> String {
+        "etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after, "
+            + addedFeedColumns.map { present.contains($0.name) ? $0.name : $0.absent }.joined(separator: ", ")
     }
 
-    /// How many columns `feedStateColumns(schema:)` selects.
-    static let feedStateColumnCount: Int32 = 16
+    /// `feedStateColumns(present:)` for a store of the current schema.
+    static let feedStateColumns = feedStateColumns(present: Set(addedFeedColumns.map(\.name)))
+
+    /// How many columns `feedStateColumns(present:)` selects.
+    static let feedStateColumnCount: Int32 = 18
+
+    /// The columns of the `feeds` table of `database`.
+    static func feedColumns(of database: Database) throws(SpoolError) -> Set<String> {
+        var present = Set<String>()
+        try database.statement("PRAGMA table_info(feeds)").rows([]) { row in
+            if let name = row.text(1) { present.insert(name) }
+        }
+        return present
+    }
 
     /// The feed state in the first columns of `row`, selected as `feedStateColumns`.
     static func feedState(from row: Row) -> FeedState {
@@ -105,7 +119,8 @@ public final class StateStore: @unchecked Sendable {
             httpStatus: row.integer(9).map { Int($0) }, lastError: row.text(10),
             deliveredTotal: Int(row.integer(11) ?? 0), lastNew: Int(row.integer(12) ?? 0),
             lastUpdated: Int(row.integer(13) ?? 0), polls: Int(row.integer(14) ?? 0),
-            notModifiedPolls: Int(row.integer(15) ?? 0))
+            notModifiedPolls: Int(row.integer(15) ?? 0),
+            templateBlocksLastDelivery: Int(row.integer(16) ?? 0), templateBlocksTotal: Int(row.integer(17) ?? 0))
     }
 
     /// Replaces what is remembered about fetching `feed`.
@@ -121,13 +136,14 @@ public final class StateStore: @unchecked Sendable {
                 let upsert = try database.statement("""
                     INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
                                        last_fetch, next_fetch, retry_after, http_status, last_error,
-                                       delivered_total, last_new, last_updated, polls, not_modified_polls)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                                       delivered_total, last_new, last_updated, polls, not_modified_polls,
+                                       template_last, template_total)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
                     ON CONFLICT (name) DO UPDATE SET
                         etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
                         gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10, http_status = ?11,
                         last_error = ?12, delivered_total = ?13, last_new = ?14, last_updated = ?15,
-                        polls = ?16, not_modified_polls = ?17
+                        polls = ?16, not_modified_polls = ?17, template_last = ?18, template_total = ?19
                     """)
                 for (feed, state) in states {
                     try upsert.run([
@@ -138,6 +154,7 @@ public final class StateStore: @unchecked Sendable {
                         optional(state.lastError), .integer(Int64(state.deliveredTotal)),
                         .integer(Int64(state.lastNew)), .integer(Int64(state.lastUpdated)),
                         .integer(Int64(state.polls)), .integer(Int64(state.notModifiedPolls)),
+                        .integer(Int64(state.templateBlocksLastDelivery)), .integer(Int64(state.templateBlocksTotal)),
                     ])
                 }
             }
@@ -311,7 +328,7 @@ public final class StateStore: @unchecked Sendable {
                     last_fetch REAL, next_fetch REAL, retry_after REAL,
                     repeats_guids INTEGER NOT NULL DEFAULT 0,
                     last_read REAL,
-                    \(statisticsColumns.map { "\($0.name) \($0.definition)" }.joined(separator: ",\n"))
+                    \(addedFeedColumns.map { "\($0.name) \($0.definition)" }.joined(separator: ",\n"))
                 ) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS seen (
                     feed TEXT NOT NULL,
@@ -338,24 +355,27 @@ public final class StateStore: @unchecked Sendable {
             if version == 1 {
                 try database.execute("INSERT INTO pending SELECT * FROM temp.kept; DROP TABLE temp.kept;")
             }
-            // Schema 3 added what `feedspool status --json` shows to `feeds`.
-            var present = Set<String>()
-            try database.statement("PRAGMA table_info(feeds)").rows([]) { row in
-                if let name = row.text(1) { present.insert(name) }
-            }
-            for column in statisticsColumns where !present.contains(column.name) {
+            // Schemas 3 and 4 added columns to `feeds`. A store at schema 3 has
+            // one of two sets of them (two lines of development each took
+            // schema 3), so what is missing is looked up, not inferred from
+            // the version.
+            let present = try feedColumns(of: database)
+            for column in addedFeedColumns where !present.contains(column.name) {
                 try database.execute("ALTER TABLE feeds ADD COLUMN \(column.name) \(column.definition);")
             }
         }
     }
 
-    /// The columns of `feeds` schema 3 added: the last response's status
-    /// and error, and the counts behind `feedspool status --json`.
-    private static let statisticsColumns: [(name: String, definition: String)] = [
-        ("http_status", "INTEGER"), ("last_error", "TEXT"),
-        ("delivered_total", "INTEGER NOT NULL DEFAULT 0"), ("last_new", "INTEGER NOT NULL DEFAULT 0"),
-        ("last_updated", "INTEGER NOT NULL DEFAULT 0"), ("polls", "INTEGER NOT NULL DEFAULT 0"),
-        ("not_modified_polls", "INTEGER NOT NULL DEFAULT 0"),
+    /// The columns of `feeds` added since schema 2, with their definitions
+    /// and what a store without them reads as: the last response's status
+    /// and error and the counts behind `feedspool status --json`, and the
+    /// blocks each feed's template removed.
+    private static let addedFeedColumns: [(name: String, definition: String, absent: String)] = [
+        ("http_status", "INTEGER", "NULL"), ("last_error", "TEXT", "NULL"),
+        ("delivered_total", "INTEGER NOT NULL DEFAULT 0", "0"), ("last_new", "INTEGER NOT NULL DEFAULT 0", "0"),
+        ("last_updated", "INTEGER NOT NULL DEFAULT 0", "0"), ("polls", "INTEGER NOT NULL DEFAULT 0", "0"),
+        ("not_modified_polls", "INTEGER NOT NULL DEFAULT 0", "0"),
+        ("template_last", "INTEGER NOT NULL DEFAULT 0", "0"), ("template_total", "INTEGER NOT NULL DEFAULT 0", "0"),
     ]
 }
 

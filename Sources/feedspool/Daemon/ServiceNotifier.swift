@@ -1,24 +1,22 @@
+import Logging
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Tells systemd how a `Type=notify` service stands, as `sd_notify(3)`
-/// does, without libsystemd: one datagram a message (`READY=1`,
-/// `RELOADING=1`, `STOPPING=1`, `STATUS=…`) to the Unix socket named by
-/// `$NOTIFY_SOCKET`. A path there starting with `@` names a socket in the
-/// abstract namespace. Without the variable, as outside systemd, sending
-/// does nothing.
+/// Tells systemd how a `Type=notify` service stands, as `sd_notify(3)` does, without libsystemd.
+/// One datagram a message (`READY=1`, `RELOADING=1`, `STOPPING=1`, `STATUS=…`) to the Unix socket
+/// named by `$NOTIFY_SOCKET`. A path there starting with `@` names a socket in the abstract
+/// namespace. Without the variable, as outside systemd, sending does nothing.
 struct ServiceNotifier: Sendable {
     /// The socket's address bytes (`sun_path`, a leading NUL for an
     /// abstract name, no terminator); nil when there is nothing to notify.
     private let address: [UInt8]?
-    private let log: Log
+    private let log: Logger
 
-    /// A notifier for the socket `$NOTIFY_SOCKET` names, if any, that logs
-    /// its failures to `log`.
-    init(socket variable: String?, log: Log) {
+    /// A notifier for the socket `$NOTIFY_SOCKET` names, if any, that logs its failures to `log`.
+    init(socket variable: String?, log: Logger) {
         self.log = log
         guard let variable, let first = variable.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "@")
         else {

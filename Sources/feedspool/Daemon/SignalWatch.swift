@@ -1,14 +1,20 @@
 import Dispatch
+import Poller
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
-/// The signals `feedspool run` answers, turned into requests its loop takes
-/// between rounds: SIGTERM and SIGINT ask it to stop, SIGHUP to reload the
-/// configuration. Each arrival also ends the loop's sleep (`wait`).
+/// The signals `feedspool run` answers, turned into requests its loop takes between rounds.
+/// SIGTERM and SIGINT ask it to stop, SIGHUP to reload the configuration. Each arrival also ends
+/// the loop's sleep (`wait`).
 ///
 /// A stop asked for while a round is polling abandons the round at once,
 /// through `abandonRound`: the spool's protocol is safe at any instant
@@ -25,15 +31,7 @@ import Darwin
 /// only cancelled in `deinit`, which is what makes `@unchecked Sendable`
 /// sound.
 final class SignalWatch: @unchecked Sendable {
-    /// What signals asked of the daemon since the loop last looked.
-    struct Requests: Equatable {
-        /// The name of the signal that asked to stop (`SIGTERM`), if any.
-        var stop: String?
-        /// Whether a SIGHUP asked to reload the configuration.
-        var reload = false
-    }
-
-    private let requests = Mutex<(pending: Requests, polling: Bool)>((Requests(), false))
+    private let requests = Mutex<(pending: DaemonRequests, polling: Bool)>((DaemonRequests(), false))
     private let wake = DispatchSemaphore(value: 0)
     private let queue = DispatchQueue(label: "feedspool.signals")
     private var sources: [any DispatchSourceSignal] = []
@@ -70,16 +68,19 @@ final class SignalWatch: @unchecked Sendable {
     }
 
     /// The requests that arrived since the last call, now taken.
-    func take() -> Requests {
+    func take() -> DaemonRequests {
         requests.withLock { state in
-            defer { state.pending = Requests() }
+            defer { state.pending = DaemonRequests() }
             return state.pending
         }
     }
 
-    /// Sleeps until `deadline` or until a signal arrives.
-    func wait(until deadline: DispatchWallTime) {
-        _ = wake.wait(wallTimeout: deadline)
+    /// Sleeps until `deadline`, by the wall clock, or until a signal arrives.
+    func wait(until deadline: Date) {
+        let seconds = deadline.timeIntervalSince1970
+        let whole = seconds.rounded(.down)
+        let wallTime = DispatchWallTime(timespec: timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9)))
+        _ = wake.wait(wallTimeout: wallTime)
     }
 
     /// Runs `round`, during which a stop signal abandons the round; nil

@@ -1,0 +1,485 @@
+/// Boilerplate families that feeds put at either edge of an entry, found by
+/// wording and shape together: podcast platform lists and hosting notes,
+/// sponsor messages, paywall prompts, blogging-platform chrome, aggregator
+/// metadata, "Follow us on …" lines, lone ad labels, permalink markers and
+/// "click here to read in full" prompts.
+///
+/// Every rule matches a whole short block (or line), compared as
+/// `BoundaryText.normalized` writes it; the cleaner asks only about the
+/// blocks at the head and the tail, so the same words in the body stay.
+enum EdgeNoise {
+    /// The kind name of sponsor messages, which also take their ad copy.
+    static let sponsorMessage = "sponsor message"
+    /// The kind name of labelled link lists ("Read more: <a>…</a>").
+    static let linkList = "link list"
+    /// The most blocks of ad copy a sponsor section at the tail may hold.
+    static let maximumAdCopyBlocks = 6
+    /// Prefix rules match only blocks this long (in UTF-8 bytes), or twice
+    /// as long when they are mostly links.
+    static let maximumLength = 300
+
+    /// The kind of boilerplate a block at an edge is, or nil.
+    static func kind(of key: String, linkDensity: Double) -> String? {
+        let length = key.utf8.count
+        guard length > 0, length <= 2 * maximumLength else { return nil }
+        if length <= 48, let what = label(key) { return what }
+        // Only phrases opening with these letters hold an apostrophe.
+        let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
+        let isShort = length <= maximumLength || linkDensity >= 0.5
+        guard isShort else { return nil }
+        if isPodcastPlatformList(key) { return "podcast links" }
+        if let what = prefixed(key, linkDensity: linkDensity) { return what }
+        if isFollowerCount(key) || isBlogNavigation(key) { return "platform chrome" }
+        if key.hasBytePrefix("points: "), key.dropFirst(8).allSatisfy(\.isNumber) { return "aggregator metadata" }
+        if key.hasBytePrefix("posted by "), length <= 100, hasClockTime(key) { return "post metadata" }
+        if mentionsPodcastHostingNotice(key) { return "podcast hosting notice" }
+        if isPodcastPromotion(key, linkDensity: linkDensity) { return "podcast links" }
+        if isSocialHandleLine(key) { return "social links" }
+        if isScoreLine(key) { return "aggregator metadata" }
+        if length <= 120, key.containsBytes(of: "@"),
+           ["email us at ", "e-mail us at ", "write to us at ", "contact us at ", "you can reach us at ",
+            "send us an email at ", "got a question or a comment? you can reach us at "].contains(where: key.hasBytePrefix)
+        {
+            return "contact line"
+        }
+        if key.hasBytePrefix("read "), key.containsBytes(of: " remaining paragraph") { return "read-in-full prompt" }
+        if key.containsBytes(of: "newsletter"), length <= 200, mentionsWebAddress(key) || linkDensity >= 0.3,
+           ["visit ", "sign up", "subscribe", "get our ", "join our ", "join the "].contains(where: key.hasBytePrefix)
+        {
+            return "newsletter prompt"
+        }
+        return nil
+    }
+
+    /// "For sponsor-free episodes, sign up for X+ via Apple Podcasts or at
+    /// plus.example.org": a call to subscribe that names a platform and
+    /// gives an address or links.
+    private static func isPodcastPromotion(_ key: String, linkDensity: Double) -> Bool {
+        (key.containsBytes(of: "subscrib") || key.containsBytes(of: "sign up"))
+            && podcastPlatforms.contains(where: { $0.utf8.count > 4 && key.containsBytes(of: $0) })
+            && (mentionsWebAddress(key) || linkDensity >= 0.3)
+    }
+
+    /// "Twitter @harbourgazette", "Instagram: @gazette | Mastodon: @g@example.social":
+    /// a network's name first, then handles.
+    private static func isSocialHandleLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, key.containsBytes(of: "@") else { return false }
+        let words = key.split(whereSeparator: { " |·,:/".contains($0) })
+        guard words.count >= 2, socialNetworkNames.contains(words[0]) else { return false }
+        return words.allSatisfy { $0.hasPrefix("@") || socialNetworkNames.contains($0) || ["on", "and", "&"].contains($0) }
+            && words.contains(where: { $0.hasPrefix("@") })
+    }
+
+    /// "87 points, 64 comments", "12 points by alice 3 hours ago | 5 comments".
+    private static func isScoreLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 80, let first = key.first, first.isNumber,
+              key.containsBytes(of: " point"), key.containsBytes(of: " comment")
+        else { return false }
+        let words = key.split(separator: " ")
+        return words.count >= 4 && words[1].hasPrefix("point") && words.filter({ $0.first?.isNumber == true }).count >= 2
+            && words.last.map { $0.hasPrefix("comment") } == true
+    }
+
+    /// Whether a block opens a sponsor section: a heading or short line
+    /// such as "Sponsors", "This week's sponsor", "Thanks to our sponsors",
+    /// or a sponsor message ("Sponsor: X, the calm way to …").
+    static func opensSponsorSection(_ block: Block) -> Bool {
+        guard block.length <= BoundaryText.maximumRuleLength, let first = block.bytes.first,
+              sponsorInitials.contains(first | 0x20),
+              sponsorOpeningBytes.contains(where: { startsCaseInsensitively(block.bytes, with: $0) })
+        else { return false }
+        let key = straightened(BoundaryText.normalized(block.text))
+        return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
+    }
+
+    /// Whether `bytes` start with `prefix` (lowercase ASCII and other
+    /// bytes), ignoring the case of ASCII letters in `bytes`.
+    private static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
+        guard prefix.count <= bytes.count else { return false }
+        var index = bytes.startIndex
+        for byte in prefix {
+            let candidate = bytes[index]
+            if (candidate >= 0x41 && candidate <= 0x5A ? candidate | 0x20 : candidate) != byte { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether a block reads like the ad copy of a sponsor message: short,
+    /// and mostly links or carrying an offer or a web address; inside a
+    /// section under a sponsor heading, any short block with a link.
+    static func isAdCopy(_ block: Block, inSponsorSection: Bool = false) -> Bool {
+        guard block.length <= BoundaryText.maximumRuleLength else { return false }
+        if block.linkDensity >= 0.3 || inSponsorSection && block.linkTextLength > 0 && block.length <= maximumLength {
+            return true
+        }
+        let key = BoundaryText.normalized(block.text)
+        return adSignals.contains(where: key.containsBytes(of:)) || mentionsWebAddress(key)
+    }
+
+    /// The openings of sponsor messages, for a quick look at every block.
+    private static let sponsorOpenings = prefixRules.filter { $0.1 == sponsorMessage }.map(\.0)
+    /// Their first letters, and those of the sponsor headings.
+    private static let sponsorInitials = Set((sponsorOpenings + sponsorHeadings).compactMap(\.utf8.first))
+    /// The openings and headings as bytes, also with typographic apostrophes.
+    private static let sponsorOpeningBytes: [[UInt8]] = (sponsorOpenings + sponsorHeadings).flatMap { phrase in
+        phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)]
+            : [Array(phrase.utf8)]
+    }
+
+    // MARK: - Labels
+
+    /// Lone labels: ads, sponsorship, permalinks, platform chrome, paywalls.
+    private static func label(_ key: String) -> String? {
+        let bare = trimmedLabel(key)
+        if adLabels.contains(bare) { return "ad label" }
+        if permalinkMarkers.contains(bare) { return "permalink marker" }
+        if chromeLabels.contains(bare) { return "platform chrome" }
+        if paywallLabels.contains(bare) { return "paywall prompt" }
+        return nil
+    }
+
+    /// `key` without the dashes, bullets, bars and brackets that frame a
+    /// label ("- Advertisement -", "[Sponsored]"); most keys have none.
+    static func trimmedLabel(_ key: String) -> String {
+        guard let first = key.utf8.first, let last = key.utf8.last else { return key }
+        let isFrame = { (byte: UInt8) in byte >= 0x80 || " -|*[]()".utf8.contains(byte) }
+        return isFrame(first) || isFrame(last) ? key.trimmingCharacters(in: " -–—•·|*[]()") : key
+    }
+
+    /// "Advertisement" and its kin in several languages.
+    static let adLabels: Set<String> = [
+        "advertisement", "advertisements", "advertisment", "ad", "ads", "sponsored",
+        "sponsored content", "sponsored post", "sponsored links", "paid content", "paid post", "promoted",
+        "promoted content", "partner content", "anzeige", "werbung", "publicité", "publicitÉ", "publicite",
+        "publicidad", "pubblicità", "pubblicitÀ", "reklame", "reklama", "annonce", "advertentie", "mainos",
+        "story continues below advertisement", "article continues below advertisement",
+        "story continues below", "article continues below", "continue reading below", "advertisement:",
+        "scroll to continue with content", "skip advertisement",
+    ]
+
+    /// Permalink markers, as blogs write them at the end of a post.
+    private static let permalinkMarkers: Set<String> = [
+        "★", "☆", "#", "¶", "∞", "§", "🔗", "⚓", "permalink", "link", "permanent link", "direct link",
+    ]
+
+    /// Whole-block labels of blogging platforms (Medium, Blogger, Substack).
+    private static let chromeLabels: Set<String> = [
+        "member-only story", "member only story", "members-only story", "recommended from medium",
+        "more from medium", "newer post", "older post", "newer posts", "older posts", "home",
+        "post comments (atom)", "subscribe to: posts (atom)", "subscribe to: post comments (atom)",
+        "subscribe to: comments (atom)", "follow", "open in app", "get the app", "written by",
+        "listen", "share", "email thisblogthis!", "like", "comment", "restack",
+    ]
+
+    /// Whole-block paywall buttons.
+    private static let paywallLabels: Set<String> = [
+        "upgrade to paid", "get full access", "subscribe to keep reading", "subscribe to continue reading",
+        "subscribe to read", "keep reading", "start free trial", "start your free trial", "start a free trial",
+        "become a member", "become a paid subscriber", "upgrade", "unlock full access", "sign in", "log in",
+        "already a subscriber? sign in", "already a paid subscriber? sign in", "already have an account? sign in",
+        "already have an account? log in", "weiterlesen", "jetzt abonnieren", "s'abonner", "suscríbete",
+    ]
+
+    // MARK: - Prefixes
+
+    /// The kind of a block that opens with one of the prefix rules' phrases.
+    private static func prefixed(_ key: String, linkDensity: Double) -> String? {
+        guard let first = key.utf8.first, let rules = prefixRulesByInitial[first] else { return nil }
+        for (phrase, kind, condition) in rules where key.hasBytePrefix(phrase) {
+            switch condition {
+            case .none:
+                return kind
+            case .podcastWord:
+                if podcastWords.contains(where: key.containsBytes(of:)) { return kind }
+            case .podcastPlatform:
+                if key.utf8.count <= BoundaryText.maximumPrefixRuleLength || linkDensity >= 0.5,
+                   podcastPlatforms.contains(where: key.containsBytes(of:))
+                {
+                    return kind
+                }
+            case .socialNetwork:
+                if linkDensity >= 0.5 || socialNetworks.contains(where: key.containsBytes(of:)) { return kind }
+            case .adSignal:
+                if key.utf8.count <= 60 && !key.containsBytes(of: ", ") || linkDensity >= 0.3
+                    || adSignals.contains(where: key.containsBytes(of:)) || mentionsWebAddress(key)
+                {
+                    return kind
+                }
+            case .mostlyLinks:
+                if linkDensity >= 0.5 { return kind }
+            }
+        }
+        return nil
+    }
+
+    /// What else a prefix rule asks of the block.
+    private enum Condition {
+        /// Nothing: the phrase is boilerplate whatever follows.
+        case none
+        /// The block names podcasts, episodes or an app.
+        case podcastWord
+        /// The block is short (or mostly links) and names a podcast platform.
+        case podcastPlatform
+        /// The block names a social network, or is mostly links.
+        case socialNetwork
+        /// The block is a short label, or carries an offer or a web address.
+        case adSignal
+        /// The block is mostly links ("Read more: <a>…</a>, <a>…</a>").
+        case mostlyLinks
+    }
+
+    /// Block openings, the kind they mark, and what else they need.
+    private static let prefixRules: [(String, String, Condition)] = [
+        // Podcast platform links and subscribe prompts.
+        ("listen on ", "podcast links", .podcastPlatform), ("listen to this episode on ", "podcast links", .podcastPlatform),
+        ("listen to the episode on ", "podcast links", .podcastPlatform), ("listen now on ", "podcast links", .podcastPlatform),
+        ("subscribe on ", "podcast links", .podcastPlatform), ("available on ", "podcast links", .podcastPlatform),
+        ("also available on ", "podcast links", .podcastPlatform), ("where to listen", "podcast links", .none),
+        ("listen and subscribe", "podcast links", .podcastPlatform), ("subscribe and listen", "podcast links", .podcastPlatform),
+        ("subscribe to the podcast", "podcast links", .none), ("subscribe to our podcast", "podcast links", .none),
+        ("subscribe to the show", "podcast links", .podcastWord), ("get this episode by subscribing", "podcast links", .none),
+        ("get the episode by subscribing", "podcast links", .none), ("please subscribe", "podcast links", .podcastWord),
+        ("don't forget to subscribe", "podcast links", .podcastWord), ("be sure to subscribe", "podcast links", .podcastWord),
+        ("make sure to subscribe", "podcast links", .podcastWord), ("you can download", "podcast links", .podcastWord),
+        ("you can subscribe", "podcast links", .podcastWord), ("rate and review", "podcast links", .podcastWord),
+        ("please rate and review", "podcast links", .podcastWord), ("support this podcast", "podcast links", .none),
+        ("support the show", "podcast links", .none), ("follow the show on", "podcast links", .none),
+        ("learn more about your ad choices", "podcast hosting notice", .none),
+        ("hosted on acast", "podcast hosting notice", .none), ("hosted by acast", "podcast hosting notice", .none),
+        // Sponsor messages.
+        ("this episode is sponsored by", sponsorMessage, .none), ("this episode is brought to you by", sponsorMessage, .none),
+        ("this episode was sponsored by", sponsorMessage, .none), ("this episode was brought to you by", sponsorMessage, .none),
+        ("today's episode is sponsored by", sponsorMessage, .none), ("today's episode is brought to you by", sponsorMessage, .none),
+        ("this week's episode is sponsored by", sponsorMessage, .none), ("this podcast is sponsored by", sponsorMessage, .none),
+        ("this show is sponsored by", sponsorMessage, .none), ("this post is sponsored by", sponsorMessage, .none),
+        ("this newsletter is sponsored by", sponsorMessage, .none), ("this issue is sponsored by", sponsorMessage, .none),
+        ("this video is sponsored by", sponsorMessage, .none), ("today's sponsor", sponsorMessage, .none),
+        ("this week's sponsor", sponsorMessage, .none), ("thanks to our sponsor", sponsorMessage, .none),
+        ("thank you to our sponsor", sponsorMessage, .none), ("thanks to this week's sponsor", sponsorMessage, .none),
+        ("thanks to today's sponsor", sponsorMessage, .none), ("a word from our sponsor", sponsorMessage, .none),
+        ("support for this episode comes from", sponsorMessage, .none),
+        ("support for this podcast comes from", sponsorMessage, .none),
+        ("support for the show comes from", sponsorMessage, .none), ("sponsor:", sponsorMessage, .none),
+        ("sponsors:", sponsorMessage, .none), ("show sponsor", sponsorMessage, .none),
+        ("episode sponsor", sponsorMessage, .none), ("our sponsor", sponsorMessage, .adSignal),
+        ("sponsored by ", sponsorMessage, .adSignal), ("brought to you by ", sponsorMessage, .adSignal),
+        ("presented by ", sponsorMessage, .adSignal), ("in partnership with ", sponsorMessage, .adSignal),
+        // Paywall and subscription prompts.
+        ("keep reading with a ", "paywall prompt", .none), ("continue reading with a ", "paywall prompt", .none),
+        ("already a paid subscriber", "paywall prompt", .none), ("already a subscriber?", "paywall prompt", .none),
+        ("already have an account?", "paywall prompt", .none), ("this post is for paid subscribers", "paywall prompt", .none),
+        ("this post is for paying subscribers", "paywall prompt", .none), ("this post is for subscribers", "paywall prompt", .none),
+        ("this post is only available to", "paywall prompt", .none), ("this post is for members", "paywall prompt", .none),
+        ("this article is for subscribers", "paywall prompt", .none), ("this article is only available to", "paywall prompt", .none),
+        ("this content is for subscribers", "paywall prompt", .none), ("this content is only available to", "paywall prompt", .none),
+        ("this content is for paid", "paywall prompt", .none), ("this story is for subscribers", "paywall prompt", .none),
+        ("this is a members-only", "paywall prompt", .none), ("subscribe to keep reading", "paywall prompt", .none),
+        ("subscribe to continue reading", "paywall prompt", .none), ("subscribe to read the full", "paywall prompt", .none),
+        ("subscribe to unlock", "paywall prompt", .none), ("subscribe now to keep reading", "paywall prompt", .none),
+        ("subscribe now to continue", "paywall prompt", .none), ("upgrade to paid to ", "paywall prompt", .none),
+        ("upgrade your subscription to", "paywall prompt", .none), ("get full access to", "paywall prompt", .none),
+        ("become a paid subscriber to", "paywall prompt", .none), ("become a member to read", "paywall prompt", .none),
+        ("become a member to continue", "paywall prompt", .none), ("sign in to read", "paywall prompt", .none),
+        ("sign in to continue reading", "paywall prompt", .none), ("log in to read", "paywall prompt", .none),
+        ("sign up to read", "paywall prompt", .none), ("register to read", "paywall prompt", .none),
+        ("start your free trial to", "paywall prompt", .none), ("to continue reading, ", "paywall prompt", .none),
+        ("to keep reading, ", "paywall prompt", .none), ("you've reached your free article limit", "paywall prompt", .none),
+        ("you have reached your free article limit", "paywall prompt", .none), ("unlock this post", "paywall prompt", .none),
+        ("unlock this article", "paywall prompt", .none), ("a subscription is required", "paywall prompt", .none),
+        ("jetzt weiterlesen", "paywall prompt", .none), ("weiterlesen mit", "paywall prompt", .none),
+        ("lesen sie weiter mit", "paywall prompt", .none), ("dieser artikel ist nur für abonnenten", "paywall prompt", .none),
+        ("abonnez-vous pour lire", "paywall prompt", .none), ("la suite est réservée aux abonnés", "paywall prompt", .none),
+        ("cet article est réservé aux abonnés", "paywall prompt", .none),
+        ("suscríbete para seguir leyendo", "paywall prompt", .none),
+        ("este contenido es exclusivo para suscriptores", "paywall prompt", .none),
+        // Blogging-platform chrome.
+        ("labels:", "post metadata", .none), ("subscribe to: ", "platform chrome", .none),
+        ("email thisblogthis", "platform chrome", .none), ("newer post ", "platform chrome", .none),
+        ("older post ", "platform chrome", .none), ("recommended from medium", "platform chrome", .none),
+        ("sign up to discover human stories", "platform chrome", .none),
+        // Aggregator metadata (Hacker News, Lobsters, Reddit).
+        ("article url:", "aggregator metadata", .none), ("comments url:", "aggregator metadata", .none),
+        ("# comments:", "aggregator metadata", .none), ("submitted by ", "aggregator metadata", .mostlyLinks),
+        // "Follow us" lines.
+        ("follow us on ", "social links", .socialNetwork), ("follow us at ", "social links", .socialNetwork),
+        ("follow us:", "social links", .none), ("follow us ", "social links", .socialNetwork),
+        ("follow me on ", "social links", .socialNetwork), ("follow me at ", "social links", .socialNetwork),
+        ("like us on ", "social links", .socialNetwork), ("find us on ", "social links", .socialNetwork),
+        ("connect with us", "social links", .socialNetwork), ("join us on ", "social links", .socialNetwork),
+        ("stay connected", "social links", .socialNetwork), ("folgen sie uns", "social links", .socialNetwork),
+        ("folge uns", "social links", .socialNetwork), ("suivez-nous", "social links", .socialNetwork),
+        ("síguenos", "social links", .socialNetwork), ("seguici", "social links", .socialNetwork),
+        // "Click here to read in full" prompts and labelled link lists.
+        ("to read this article in full", "read-in-full prompt", .none), ("to read the full article", "read-in-full prompt", .none),
+        ("to read the rest of this", "read-in-full prompt", .none), ("to read the full story", "read-in-full prompt", .none),
+        ("click here to read", "read-in-full prompt", .none), ("click here to continue", "read-in-full prompt", .none),
+        ("click here for the full", "read-in-full prompt", .none), ("click here to view the full", "read-in-full prompt", .none),
+        ("read the full article here", "read-in-full prompt", .none), ("read the full story here", "read-in-full prompt", .none),
+        ("read more of this story at ", "read-in-full prompt", .none), ("read the rest at ", "read-in-full prompt", .none),
+        ("continue reading at ", "read-in-full prompt", .none), ("continue reading on ", "read-in-full prompt", .none),
+        ("read the original article", "read-in-full prompt", .none),
+        ("read full article", "read-in-full prompt", .none), ("read the full story", "read-in-full prompt", .none),
+        ("read full story", "read-in-full prompt", .none), ("read more:", "link list", .mostlyLinks),
+        ("related:", "link list", .mostlyLinks), ("see also:", "link list", .mostlyLinks), ("more from ", "link list", .mostlyLinks),
+        ("also read:", "link list", .mostlyLinks), ("read also:", "link list", .mostlyLinks), ("more on this:", "link list", .mostlyLinks),
+        ("recommended:", "link list", .mostlyLinks), ("lesen sie auch", "link list", .mostlyLinks),
+        ("mehr zum thema", "link list", .mostlyLinks), ("à lire aussi", "link list", .mostlyLinks),
+        ("lire aussi", "link list", .mostlyLinks), ("leer más", "link list", .mostlyLinks), ("leggi anche", "link list", .mostlyLinks),
+    ]
+
+    /// The prefix rules by their first byte, which settles most blocks.
+    private static let prefixRulesByInitial: [UInt8: [(String, String, Condition)]] =
+        Dictionary(grouping: prefixRules, by: { $0.0.utf8.first! })
+
+    // MARK: - Shapes
+
+    /// Where podcasts are listened to.
+    private static let podcastPlatforms: Set<String> = [
+        "apple podcasts", "itunes", "spotify", "overcast", "pocket casts", "pocketcasts", "google podcasts",
+        "youtube", "youtube music", "youtube podcasts", "castbox", "stitcher", "amazon music", "audible", "castro",
+        "podcast addict", "deezer", "iheartradio", "iheart", "rss", "rss feed", "tunein", "pandora", "player fm",
+        "player.fm", "podbean", "soundcloud", "radiopublic", "radio public", "podchaser", "fountain", "podverse",
+        "antennapod", "goodpods", "podcast republic", "breaker", "anchor", "simplecast",
+    ]
+
+    /// The first bytes of the platforms' names.
+    private static let platformInitials = Set(podcastPlatforms.compactMap(\.utf8.first))
+
+    /// Words that tie a subscribe prompt to a podcast.
+    private static let podcastWords = [
+        "podcast", "episode", "itunes", "apple", "spotify", "overcast", "stitcher", "rss", " app", "the show",
+    ]
+
+    /// Social networks, for "Follow us on …" lines.
+    private static let socialNetworks = [
+        "twitter", " x ", " x,", " x.", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads",
+        "bluesky", "telegram", "whatsapp", "pinterest", "reddit", "social media", "tumblr", "fediverse", "twitch", "discord",
+    ]
+
+    /// The names of social networks as words, for handle lines.
+    private static let socialNetworkNames: Set<Substring> = [
+        "twitter", "x", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
+        "telegram", "pinterest", "reddit", "tumblr", "twitch", "discord", "ig", "fb",
+    ]
+
+    /// Words that mark the ad copy of a sponsor message.
+    private static let adSignals = [
+        "% off", "promo code", "use code", "coupon code", "discount code", "free trial", "/code", "sign up for free",
+        "try it free", "try it for free", "get started for free",
+    ]
+
+    /// The sponsor headings that open a section of ad copy.
+    private static let sponsorHeadings: Set<String> = [
+        "sponsor", "sponsors", "our sponsor", "our sponsors", "this week's sponsor", "this week's sponsors",
+        "today's sponsor", "today's sponsors", "thanks to our sponsor", "thanks to our sponsors",
+        "thank you to our sponsors", "episode sponsors", "show sponsors", "sponsored by", "brought to you by",
+        "a word from our sponsor", "a word from our sponsors", "sponsor message",
+    ]
+
+    /// "Apple Podcasts · Spotify · Overcast": a line that is nothing but
+    /// platform names between separators.
+    private static func isPodcastPlatformList(_ key: String) -> Bool {
+        // Every name is a platform's, the first too.
+        guard key.utf8.count <= 240, let first = key.utf8.first, platformInitials.contains(first),
+              podcastPlatforms.contains(where: key.hasBytePrefix)
+        else { return false }
+        let names = key.split(whereSeparator: { "·•|,/–—-".contains($0) })
+            .flatMap { $0.components(separatedBy: " and ") }
+            .map { $0.trimmingCharacters(in: " ") }
+            .filter { !$0.isEmpty }
+        guard names.count >= 2 else { return false }
+        return names.allSatisfy(podcastPlatforms.contains)
+    }
+
+    /// "See omnystudio.com/listener for privacy information", "Hosted on
+    /// Acast. See acast.com/privacy for more information.", "Learn more
+    /// about your ad choices. Visit megaphone.fm/adchoices".
+    private static func mentionsPodcastHostingNotice(_ key: String) -> Bool {
+        guard key.containsBytes(of: "privacy") || key.containsBytes(of: "adchoices")
+            || key.containsBytes(of: "personal data")
+        else { return false }
+        return (key.containsBytes(of: "privacy information") || key.containsBytes(of: "adchoices")
+            || key.containsBytes(of: "/privacy") || key.containsBytes(of: "for information about our collection"))
+            && mentionsWebAddress(key) && !key.containsBytes(of: ". ") || key.hasBytePrefix("see ")
+            && key.containsBytes(of: "privacy") && mentionsWebAddress(key)
+            || key.hasBytePrefix("hosted on ") && key.containsBytes(of: "privacy")
+    }
+
+    /// "1.2K Followers", "345 followers".
+    private static func isFollowerCount(_ key: String) -> Bool {
+        guard key.utf8.count <= 24, key.hasByteSuffix(" followers") || key.hasByteSuffix(" follower") else { return false }
+        let number = key.prefix(while: { $0 != " " })
+        return number.first?.isNumber == true && number.allSatisfy { $0.isNumber || ".,km".contains($0) }
+    }
+
+    /// "Newer Post Older Post Home", "« Previous post | Next post »".
+    private static func isBlogNavigation(_ key: String) -> Bool {
+        guard key.utf8.count <= 60, let first = key.utf8.first, "nophe«‹←".utf8.contains(first),
+              ["newer", "older", "previous", "next"].contains(where: key.containsBytes(of:))
+        else { return false }
+        let words = key.split(whereSeparator: { " |·/«»‹›←→".contains($0) })
+        let navigation: Set<Substring> = ["newer", "older", "post", "posts", "home", "previous", "next", "entry", "entries"]
+        return words.count >= 2 && words.allSatisfy(navigation.contains)
+            && words.contains(where: { ["newer", "older", "previous", "next"].contains($0) })
+            && words.contains(where: { ["post", "posts", "home", "entry", "entries"].contains($0) })
+    }
+
+    /// Whether `key` holds a time of day such as "10:45".
+    private static func hasClockTime(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 4 else { return false }
+        for index in 1..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ":") {
+            let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            if isDigit(bytes[index - 1]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]) { return true }
+        }
+        return false
+    }
+
+    /// Whether `key` holds a web address: a URL or a domain ("x.com/code",
+    /// "acast.com").
+    static func mentionsWebAddress(_ key: String) -> Bool {
+        if key.containsBytes(of: "http://") || key.containsBytes(of: "https://") || key.containsBytes(of: "www.") {
+            return true
+        }
+        // A dot between two letters or digits and two letters, with no
+        // space: "acast.com", "plus.npr.org" (not "e.g." or "U.S.").
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 5 else { return false }
+        let isWordByte = { (byte: UInt8) in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        let isLetter = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        for index in 2..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ".") {
+            if isWordByte(bytes[index - 1]), isWordByte(bytes[index - 2]), isLetter(bytes[index + 1]), isLetter(bytes[index + 2]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `key` with typographic apostrophes (E2 80 99) in its first 48 bytes
+    /// as "'", so "today’s" reads as "today's": the phrases that hold one
+    /// open their block.
+    private static func straightened(_ key: String) -> String {
+        key.withBytes { bytes in
+            let opening = bytes.prefix(48)
+            guard opening.count >= 3, opening.indices.dropLast(2).contains(where: {
+                bytes[$0] == 0xE2 && bytes[$0 + 1] == 0x80 && bytes[$0 + 2] == 0x99
+            }) else { return key }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if index < 48, index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                    output.append(UInt8(ascii: "'"))
+                    index += 3
+                } else {
+                    output.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Removes the boilerplate that sits between paragraphs as well as at the
+/// edges: lone ad labels ("Advertisement", "Anzeige"), labelled link lists
+/// ("Read more: <a>…</a>, <a>…</a>"), sections under a sponsor heading
+/// that hold only ad copy, and "To read this article in full, please click
+/// here" captions. Each goes as a whole block (or caption), and none that
+/// holds half of the article's text.
+enum InlineNoise {
+    /// The longest label block, in UTF-8 bytes.
+    static let maximumLabelLength = 48
+
+    /// Removes such blocks from the tree and from `blocks`.
+    static func remove(from blocks: inout [Block], in tree: inout HTMLTree, removals: inout [Removal]) {
+        guard blocks.count > 1 else { return }
+        let total = blocks.reduce(0) { $0 + $1.length }
+        var removed: Set<Int> = []
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            defer { index += 1 }
+            if block.element == "figure" {
+                // The figure's text is its caption: once the caption is
+                // gone, its text no longer says what the figure is.
+                if removeReadInFullCaption(of: block, in: &tree, removals: &removals) { removed.insert(index) }
+                continue
+            }
+            if let what = kind(of: block), block.length * 2 < total {
+                block.nodes.forEach { tree.remove($0) }
+                removals.append(Removal(what: "inline: \(what)", chars: block.text.count))
+                removed.insert(index)
+                continue
+            }
+            guard block.isHeading, EdgeNoise.opensSponsorSection(block) else { continue }
+            let copy = blocks[(index + 1)...].prefix(while: { !$0.isHeading })
+            let chars = copy.reduce(block.length) { $0 + $1.length }
+            guard !copy.isEmpty, copy.count <= EdgeNoise.maximumAdCopyBlocks, chars * 2 < total,
+                  copy.allSatisfy({ EdgeNoise.isAdCopy($0, inSponsorSection: true) })
+            else { continue }
+            for (offset, part) in ([block] + copy).enumerated() {
+                part.nodes.forEach { tree.remove($0) }
+                removed.insert(index + offset)
+            }
+            removals.append(Removal(what: "inline: \(EdgeNoise.sponsorMessage) under \"\(block.text.prefix(40))\"",
+                                    chars: ([block] + copy).reduce(0) { $0 + $1.text.count }))
+            index += copy.count
+        }
+        guard !removed.isEmpty else { return }
+        blocks = blocks.indices.filter { !removed.contains($0) }.map { blocks[$0] }
+    }
+
+    /// The kind of a block that is boilerplate wherever it stands: a lone
+    /// ad label (not a heading: "Advertising" may title a section), or a
+    /// label followed by mostly links.
+    private static func kind(of block: Block) -> String? {
+        if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
+            let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
+            if EdgeNoise.adLabels.contains(key) { return "ad label" }
+            return nil
+        }
+        guard block.linkDensity >= 0.5, block.length <= BoundaryText.maximumRuleLength,
+              let first = block.bytes.first, linkListInitials.contains(first | 0x20) || first >= 0x80
+        else { return nil }
+        let kind = EdgeNoise.kind(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
+        return kind == EdgeNoise.linkList ? kind : nil
+    }
+
+    /// The first letters (lowercase) of the link-list labels.
+    private static let linkListInitials: Set<UInt8> = Set("rsmalp".utf8)
+
+    /// Removes a `<figcaption>` that only says "To read this article in
+    /// full, please click here": the figure's image stays. Returns whether
+    /// one went.
+    private static func removeReadInFullCaption(of block: Block, in tree: inout HTMLTree,
+                                                removals: inout [Removal]) -> Bool {
+        // The caption is the figure's text: most say nothing about reading or clicking.
+        guard let figure = block.nodes.first, block.length <= BoundaryText.maximumRuleLength else { return false }
+        let key = BoundaryText.normalized(block.text)
+        guard key.containsBytes(of: "read") || key.containsBytes(of: "click") else { return false }
+        var removedOne = false
+        for node in tree.descendants(of: figure) where tree.nodes[node].name == "figcaption" && !tree.isDetached(node) {
+            let text = tree.textContent(of: node)
+            guard EdgeNoise.kind(of: BoundaryText.normalized(text), linkDensity: 0) == "read-in-full prompt" else { continue }
+            tree.remove(node)
+            removals.append(Removal(what: "inline: read-in-full prompt (caption)", chars: TextNormalizer.collapse(text).count))
+            removedOne = true
+        }
+        return removedOne
+    }
+}

@@ -1,0 +1,34 @@
+extension Cleaner {
+    /// The `rule` of the record that says an entry was delivered less
+    /// cleaned, because cleaning it left no text.
+    public static let fallbackRule = "fallback"
+
+    /// `article`, the cleaned form of `input`; or, when cleaning left no
+    /// text of an input that has some, a less aggressive clean of `input`:
+    /// without the feed's template, else sanitised only, with a record in
+    /// `removed` saying so. The last guard before an article is delivered:
+    /// an entry with text never arrives with an empty text.
+    /// - Parameters:
+    ///   - article: What `clean(_:baseURL:template:)` made of `input`.
+    ///   - input: The entry's HTML (or text) as the feed gave it.
+    ///   - baseURL: The article's URL, as given to the clean.
+    ///   - template: The template the clean was given.
+    public func keepingText(_ article: CleanArticle, of input: String, baseURL: String?,
+                            template: FeedTemplate?) -> CleanArticle {
+        guard !article.hasText else { return article }
+        if let template, !template.isEmpty {
+            var untemplated = clean(input, baseURL: baseURL)
+            if untemplated.hasText {
+                untemplated.removed.append(Removal(
+                    what: "cleaning with the feed template left no text, so the entry was cleaned without it",
+                    chars: 0, rule: Self.fallbackRule))
+                return untemplated
+            }
+        }
+        var sanitized = sanitize(input, baseURL: baseURL)
+        guard sanitized.hasText else { return article }
+        sanitized.removed.append(Removal(what: "cleaning left no text, so the entry was only sanitised",
+                                         chars: 0, rule: Self.fallbackRule))
+        return sanitized
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Config
+import Fetcher
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `feedspool add`: finds the feed behind a URL (the URL itself, or the feeds
+/// its page advertises) and appends a checked line for it to `feeds.conf`.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a feed, or the feed a web page advertises, to feeds.conf.",
+        discussion: """
+            Fetches URL. A feed is added as it is; for an HTML page, the feeds it advertises \
+            with <link rel="alternate"> are found, else the feeds at common paths of its site \
+            (/feed, /rss, /atom.xml, ...). With several, --all adds them all; on a terminal a \
+            numbered choice is asked; otherwise they are listed and nothing is added. OPTIONS \
+            are feed options (name=lwn tags=news interval=30m); without name=, the name comes \
+            from the feed's title. A feed already configured (its URL, or where it redirects) \
+            is refused. The line is appended only if the configuration still loads without \
+            problems; it is printed as FILE:LINE: LINE. Exit status: 0 when a feed was added, \
+            1 when none was, 2 for usage errors.
+            """
+    )
+
+    @OptionGroup var configFile: ConfigOption
+
+    @Flag(name: .long, help: "Add every feed the page has, not one.")
+    var all = false
+
+    @Argument(help: ArgumentHelp("The feed's or the web page's URL (http or https).", valueName: "URL"))
+    var url: String
+
+    @Argument(help: ArgumentHelp("Feed options for the line, as in feeds.conf.", valueName: "OPTIONS"))
+    var options: [String] = []
+
+    func validate() throws {
+        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
+            throw ValidationError("URL must start with http:// or https://")
+        }
+        for option in options where option.firstIndex(of: "=").map({ $0 == option.startIndex }) ?? true {
+            throw ValidationError("expected key=value, found \"\(option)\"")
+        }
+    }
+
+    func run() throws {
+        let file = ConfigFile(path: configFile.path)
+        let configuration = try file.load()
+        let known = configuration?.feeds ?? []
+        if let feed = Self.configured(url, in: known) {
+            Console.error("\(URLCredentials.removed(from: url)): already in \(feed.source) as \(feed.name)")
+            throw ExitCode(1)
+        }
+        let globals = configuration?.globals ?? .defaults
+        let discovery = FeedDiscovery(
+            fetcher: Fetcher(concurrency: globals.concurrency, perHost: globals.perHost),
+            userAgent: globals.userAgent ?? FetchRequest.defaultUserAgent, timeout: globals.timeout,
+            maxBytes: globals.maxSize)
+        var candidates: [FeedDiscovery.Candidate]
+        do {
+            switch try discovery.discover(url) {
+            case .feed(let feed): candidates = [feed]
+            case .page(let feeds): candidates = feeds
+            }
+        } catch {
+            Console.error(URLCredentials.removed(from: error.description))
+            throw ExitCode(1)
+        }
+        candidates = candidates.filter { candidate in
+            guard let feed = Self.configured(candidate.url, in: known)
+                ?? candidate.finalURL.flatMap({ Self.configured($0, in: known) }) else { return true }
+            Console.warning("\(URLCredentials.removed(from: candidate.url)): already in \(feed.source) as \(feed.name)")
+            return false
+        }
+        guard !candidates.isEmpty else { throw ExitCode(1) }
+        let chosen = try choose(from: candidates)
+        var names = Set(known.map(\.name))
+        var lines: [String] = []
+        for candidate in chosen {
+            var pairs = options.map { option in
+                let equals = option.firstIndex(of: "=")!
+                return (key: String(option[..<equals]), value: String(option[option.index(after: equals)...]))
+            }
+            if !pairs.contains(where: { $0.key == "name" }),
+               let name = candidate.title.flatMap(FeedLine.name(fromTitle:)) {
+                pairs.insert(("name", FeedLine.unique(name, among: &names)), at: 0)
+            }
+            lines.append(FeedLine.format(url: candidate.url, options: pairs))
+        }
+        do {
+            for added in try file.append(lines) { Console.write(Array("\(added.location): \(added.line)\n".utf8)) }
+        } catch {
+            ConfigPath.report(error, to: StandardErrorLog.plain)
+            Console.error("nothing added to \(file.path)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The candidates to add: the only one, all with `--all`, the one picked
+    /// on a terminal; otherwise a usage message listing them.
+    private func choose(from candidates: [FeedDiscovery.Candidate]) throws -> [FeedDiscovery.Candidate] {
+        if candidates.count == 1 || all { return candidates }
+        let list = candidates.enumerated().map { index, candidate in
+            "  \(index + 1). \(candidate.url)" + (candidate.title.map { "  (\($0))" } ?? "")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
+            Console.error("\(url) has \(candidates.count) feeds; add one by its URL, or all with --all:\n"
+                          + list.joined(separator: "\n"))
+            throw ExitCode(1)
+        }
+        Console.raw(list.joined(separator: "\n") + "\nwhich one (1-\(candidates.count))? ")
+        guard let answer = readLine(), let number = Int(answer.filter { !$0.isWhitespace }),
+              (1...candidates.count).contains(number) else {
+            Console.error("no feed chosen; nothing added")
+            throw ExitCode(1)
+        }
+        return [candidates[number - 1]]
+    }
+
+    /// The configured feed with the same URL as `url`, if any.
+    private static func configured(_ url: String, in feeds: [FeedSettings]) -> FeedSettings? {
+        guard let identity = FeedLine.identity(of: url) else { return nil }
+        return feeds.first { FeedLine.identity(of: $0.url) == identity }
+    }
+}

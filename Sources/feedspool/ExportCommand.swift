@@ -1,0 +1,47 @@
+import ArgumentParser
+import Config
+import FeedParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `feedspool export`: prints the configured feeds as an OPML 2.0
+/// subscription list, for other feed readers.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the configured feeds as an OPML 2.0 subscription list.",
+        discussion: """
+            Each feed is one outline: its name as title, its URL without any user:password, \
+            its tags as category and its first tag as folder, so feedspool import gives the \
+            same lines back. Exit status: 0, 1 when the configuration has problems, 2 for \
+            usage errors.
+            """
+    )
+
+    @OptionGroup var configFile: ConfigOption
+
+    func run() throws {
+        let configuration = try ConfigPath.load(configFile.path, failingWith: 1)
+        let feeds = configuration.feeds.map { feed in
+            if URLCredentials.present(in: feed.url) {
+                Console.warning("\(feed.name): exported without its user and password")
+            }
+            return Subscription(url: URLCredentials.removed(from: feed.url), title: feed.name, tags: feed.tags)
+        }
+        let document = OPMLWriter.document(feeds, title: "feedspool feeds", created: Self.rfc822Now())
+        Console.write(Array(document.utf8))
+    }
+
+    /// The current time as OPML's `dateCreated` wants it: `Mon, 07 Dec 2026 01:02:03 GMT`.
+    private static func rfc822Now() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = strftime(&buffer, buffer.count, "%a, %d %b %Y %H:%M:%S GMT", &parts)
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
