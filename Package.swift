@@ -21,11 +21,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl's headers (libcurl4-openssl-dev), without linking it:
+        // CCurlLoader loads it when the Fetcher first calls it.
+        .systemLibrary(name: "CCurl"),
+        .target(name: "CCurlLoader"),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
@@ -45,7 +44,7 @@ let package = Package(
         // Pipeline stages, in the order data flows: a stage never imports a later one.
         .target(name: "Config", dependencies: ["InputFiles"]),
         .target(name: "Scheduler"),
-        .target(name: "Fetcher", dependencies: ["CCurl"]),
+        .target(name: "Fetcher", dependencies: ["CCurl", "CCurlLoader"]),
         // No unsafe flags anywhere: SwiftPM refuses them in a package
         // another one depends on by version, and these two are products.
         .target(name: "FeedParser", dependencies: ["CLibXML2"]),

@@ -19,11 +19,23 @@ struct OnceCommand: ParsableCommand {
             ignored, but a server's Retry-After and a host's min-interval are honoured, and a \
             feed that answered 410 Gone is polled only when named. Exit status: 0 when every \
             feed succeeded, 1 when some failed (each named on stderr with its reason; the \
-            others were still delivered), 2 for a configuration or usage error.
+            others were still delivered), 2 for a configuration or usage error. When it \
+            delivered or failed anything, it ends with one line on stderr, such as \
+            "feedspool: 22 feeds, 514 new, 3 updated, 1 failed".
             """
     )
 
     @OptionGroup var configFile: ConfigOption
+
+    @Flag(name: .shortAndLong, help: "Leave out the summary line: only failures and warnings are printed (for cron).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print one line per feed polled: what it delivered, or \"not modified\".")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
 
     @Argument(help: ArgumentHelp("Names of the feeds to poll (default: all).", valueName: "FEED"))
     var feeds: [String] = []
@@ -60,7 +72,26 @@ struct OnceCommand: ParsableCommand {
             .run(selection.due) { feed, outcome in progress.finish(feed, outcome) }.failed
         progress.end()
         _ = try? state.prune(retention: configuration.globals.keepSeen.seconds)
+        report(polled: selection.due.map(\.feed.name), of: selected.count, failures: failures, state: state)
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// With `--verbose`, says what each polled feed came to (failures have
+    /// their line already); unless `--quiet`, sums the run up in one line
+    /// when anything was delivered or failed, from what the state recorded.
+    private func report(polled: [String], of count: Int, failures: Int, state: StateStore) {
+        var (new, updated) = (0, 0)
+        for name in polled {
+            guard let recorded = try? state.feedState(name) else { continue }
+            new += recorded.lastNew
+            updated += recorded.lastUpdated
+            if verbose, let result = recorded.lastResult, !result.hasPrefix("error: ") {
+                Console.error("\(name): \(result.hasPrefix("ok: ") ? String(result.dropFirst(4)) : result)")
+            }
+        }
+        guard !quiet, new + updated + failures > 0 else { return }
+        let feeds = count == 1 ? "1 feed" : "\(count) feeds"
+        Console.error("\(feeds), \(new) new, \(updated) updated" + (failures > 0 ? ", \(failures) failed" : ""))
     }
 
     /// Says why each feed in `waiting` is not polled; returns how many of

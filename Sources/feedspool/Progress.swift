@@ -36,11 +36,9 @@ struct Progress {
         draw()
     }
 
-    /// Leaves the final counts on their own line.
+    /// Clears the line: `once` sums up the run in a line of its own.
     func end() {
-        guard isTerminal else { return }
         clear()
-        Console.diagnostic("\(done)/\(total) feeds, \(articles) articles")
     }
 
     private func draw() {

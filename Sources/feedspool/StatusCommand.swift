@@ -19,37 +19,49 @@ struct StatusCommand: ParsableCommand {
         discussion: """
             Prints a header and one tab-separated line per feed: name, last poll, result, \
             failures in a row, next poll, notes (a permanent redirect the server \
-            announced — feeds.conf is never rewritten — or "gone"), and how many blocks the \
-            feed's template removed ("3 last, 41 total": from the articles of the last poll \
-            that delivered any, and from all; "off" with template=no or clean=no). Times are UTC; "-" means \
-            never or unknown. It only reads the state, so it works while `feedspool run` \
-            holds it; with no state yet it says so on stderr and creates none. Exit status: \
-            0, 1 when the state cannot be read, 2 for a configuration or usage error.
+            announced, as feeds.conf is never rewritten, "gone", or a quarantine), and how \
+            many blocks the feed's template removed ("3 last, 41 total": from the articles of \
+            the last poll that delivered any, and from all; "off" with template=no or \
+            clean=no). Times are UTC; "-" means never or unknown. With --json, prints an \
+            array with one object per feed instead (docs/daemon.md lists its keys). It only \
+            reads the state, so it works while `feedspool run` holds it; with no state yet \
+            it says so on stderr and creates none. Exit status: 0, 1 when the state cannot \
+            be read, 2 for a configuration or usage error.
             """
     )
 
     @OptionGroup var configFile: ConfigOption
 
+    @Flag(help: "Print a JSON array, one object per feed, with the counts behind the result.")
+    var json = false
+
     func run() throws {
         let path = configFile.path
         let configuration = try ConfigPath.load(path, failingWith: 2)
-        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate"]
+        // Read-only and without the lock: the daemon may be running.
+        var states: [String: FeedState] = [:]
         do {
-            // Read-only and without the lock: the daemon may be running.
-            var states: [String: FeedState] = [:]
             if let state = try StateReader.open(folder: configuration.statePath) {
                 states = try state.feedStates()
             } else {
                 Console.error("no state yet in \(configuration.statePath): no feed has been polled")
             }
-            let poison = PoisonGuard(stateFolder: configuration.statePath)
-            for feed in configuration.feeds {
-                lines.append(Self.line(for: feed, state: states[feed.name] ?? FeedState(),
-                                       quarantinedUntil: poison.quarantinedUntil(feed.name)))
-            }
         } catch {
             Console.error("\(error)")
             throw ExitCode(1)
+        }
+        let poison = PoisonGuard(stateFolder: configuration.statePath)
+        let feeds = configuration.feeds.map {
+            StatusJSON.Feed(settings: $0, state: states[$0.name] ?? FeedState(),
+                            quarantinedUntil: poison.quarantinedUntil($0.name))
+        }
+        if json {
+            Console.write(StatusJSON.document(feeds))
+            return
+        }
+        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate"]
+        for feed in feeds {
+            lines.append(Self.line(for: feed.settings, state: feed.state, quarantinedUntil: feed.quarantinedUntil))
         }
         Console.write(Array((lines.joined(separator: "\n") + "\n").utf8))
     }

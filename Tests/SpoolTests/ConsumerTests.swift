@@ -35,7 +35,10 @@ struct ConsumerTests {
         let folder = try TemporaryFolder()
         let (state, spool) = try folder.open()
         try poll([post(1), post(2), post(3)], state: state, spool: spool)
-        let script = try Self.documentedConsumer().replacingOccurrences(of: "/var/spool/feedspool", with: spool.path)
+        // The documented script works on the system service's spool (docs/daemon.md).
+        let documented = try Self.documentedConsumer()
+        #expect(documented.contains("cd /var/lib/feedspool/spool "))
+        let script = documented.replacingOccurrences(of: "/var/lib/feedspool/spool", with: spool.path)
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = (jq as NSString).deletingLastPathComponent + ":/usr/bin:/bin"
         let first = try run("/bin/sh", ["-c", script], environment: environment)

@@ -89,6 +89,41 @@ struct StateReaderTests {
         #expect(version == 1)
     }
 
+    @Test func aSchemaTwoStoreIsReadAsItIsThenMigratedKeepingEveryFeed() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false)
+        let path = folder.path + "/state/" + StateStore.databaseName
+        do {
+            // The `feeds` table as schema 2 made it, without the counts.
+            let old = try Database(path: path)
+            try old.execute("""
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE feeds (
+                    name TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_result TEXT,
+                    error_count INTEGER NOT NULL DEFAULT 0, redirect TEXT, gone INTEGER NOT NULL DEFAULT 0,
+                    last_fetch REAL, next_fetch REAL, retry_after REAL,
+                    repeats_guids INTEGER NOT NULL DEFAULT 0, last_read REAL
+                ) WITHOUT ROWID;
+                INSERT INTO feeds (name, etag, last_result, error_count) VALUES ('lwn', '"v1"', 'ok: 3 new', 0);
+                PRAGMA user_version = 2;
+                """)
+        }
+        let before = FeedState(etag: "\"v1\"", lastResult: "ok: 3 new")
+        do {
+            let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+            #expect(try reader.feedStates() == ["lwn": before])
+        }
+        let state = try StateStore.open(folder: folder.path + "/state")
+        #expect(try state.feedState("lwn") == before)
+        var after = before
+        (after.httpStatus, after.lastError, after.deliveredTotal, after.lastNew) = (200, "HTTP 503", 5, 2)
+        (after.lastUpdated, after.polls, after.notModifiedPolls) = (1, 4, 1)
+        try state.setFeedState(after, for: "lwn")
+        #expect(try state.feedState("lwn") == after)
+        let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+        #expect(try reader.feedStates() == ["lwn": after])
+    }
+
     /// The `feeds` table as schemas 1 and 2 made it, before the template counts.
     private static let schemaTwoFeeds = """
         PRAGMA journal_mode = WAL;
@@ -133,6 +168,62 @@ struct StateReaderTests {
         #expect(try reader.feedStates() == ["blog": counted])
     }
 
+    /// A `feeds` table as one of the two schemas 3 made it: the schema 2
+    /// table with `columns` more, and one feed with `values` in them.
+    private static func schemaThreeFeeds(columns: String, values: String) -> String {
+        schemaTwoFeeds
+            .replacingOccurrences(of: "last_read REAL\n", with: "last_read REAL, \(columns)\n")
+            .replacingOccurrences(of: "INSERT INTO feeds (name, etag, last_result) VALUES ('blog', '\"v2\"', 'ok: 2 new');",
+                                  with: "INSERT INTO feeds VALUES ('blog', '\"v2\"', NULL, 'ok: 2 new', 0, NULL, 0, "
+                                      + "NULL, NULL, NULL, 0, NULL, \(values));")
+            .replacingOccurrences(of: "PRAGMA user_version = 2;", with: "PRAGMA user_version = 3;")
+    }
+
+    /// Schema 3 as the template counts made it.
+    private static let templateSchemaThree = schemaThreeFeeds(
+        columns: "template_last INTEGER NOT NULL DEFAULT 0, template_total INTEGER NOT NULL DEFAULT 0",
+        values: "2, 9")
+
+    /// Schema 3 as the service's counts made it.
+    private static let serviceSchemaThree = schemaThreeFeeds(
+        columns: """
+            http_status INTEGER, last_error TEXT, delivered_total INTEGER NOT NULL DEFAULT 0,
+            last_new INTEGER NOT NULL DEFAULT 0, last_updated INTEGER NOT NULL DEFAULT 0,
+            polls INTEGER NOT NULL DEFAULT 0, not_modified_polls INTEGER NOT NULL DEFAULT 0
+            """,
+        values: "304, 'HTTP 503', 7, 2, 1, 5, 3")
+
+    @Test(arguments: [
+        (templateSchemaThree, FeedState(etag: "\"v2\"", lastResult: "ok: 2 new",
+                                        templateBlocksLastDelivery: 2, templateBlocksTotal: 9)),
+        (serviceSchemaThree, FeedState(etag: "\"v2\"", lastResult: "ok: 2 new", httpStatus: 304,
+                                       lastError: "HTTP 503", deliveredTotal: 7, lastNew: 2, lastUpdated: 1,
+                                       polls: 5, notModifiedPolls: 3)),
+    ])
+    func eitherSchemaThreeIsReadAsItIsThenMigratedToEveryColumn(schema: String, stored: FeedState) throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/state", withIntermediateDirectories: false)
+        let path = folder.path + "/state/" + StateStore.databaseName
+        do { try Database(path: path).execute(schema) }
+        do {
+            let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+            #expect(try reader.feedStates() == ["blog": stored])
+            let version = try Database(path: path, readOnly: true).statement("PRAGMA user_version").firstRow([]) {
+                $0.integer(0)
+            }
+            #expect(version == 3)
+        }
+        let (state, _) = try folder.open()
+        #expect(try state.feedState("blog") == stored)
+        #expect(try state.isSeen(feed: "blog", key: "urn:post:1"))
+        let counted = FeedState(etag: "\"v4\"", httpStatus: 200, lastError: "timed out", deliveredTotal: 9,
+                                lastNew: 1, lastUpdated: 1, polls: 6, notModifiedPolls: 3,
+                                templateBlocksLastDelivery: 4, templateBlocksTotal: 13)
+        try state.setFeedState(counted, for: "blog")
+        let reader = try #require(try StateReader.open(folder: folder.path + "/state"))
+        #expect(try reader.feedStates() == ["blog": counted])
+    }
+
     @Test func aStoreOfANewerFeedspoolIsRefused() throws {
         let folder = try TemporaryFolder()
         do {
@@ -140,6 +231,6 @@ struct StateReaderTests {
             try state.withDatabase { database throws(SpoolError) in try database.execute("PRAGMA user_version = 9") }
         }
         let error = #expect(throws: SpoolError.self) { try StateReader.open(folder: folder.path + "/state") }
-        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 3)")
+        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 4)")
     }
 }

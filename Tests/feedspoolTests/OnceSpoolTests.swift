@@ -60,7 +60,7 @@ import Testing
             try FileManager.default.createDirectory(
                 at: workspace.spool.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        let script = #"mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && exec "$2" once"#
+        let script = #"mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && exec "$2" once --quiet"#
         let result = try CommandRunner.run(
             ["-m", "--propagation", "private", "sh", "-c", script, "sh", workspace.spool.path, CommandRunner.binary.path],
             in: workspace.folder.url, environment: OnceWorkspace.loopbackOnly,

@@ -77,9 +77,13 @@ final class OnceWorkspace {
     static let loopbackOnly = ["no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"]
 
     /// Runs `feedspool once` with `arguments` in the workspace, where it
-    /// finds `feeds.conf`.
-    func once(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> CommandRunner.Result {
-        try CommandRunner.run(["once"] + arguments, in: folder.url,
+    /// finds `feeds.conf`. Unless `summary`, with `--quiet`, as cron runs it:
+    /// standard error then holds only the failures and warnings, which most
+    /// tests check line by line (OnceOutputTests check the summary).
+    func once(_ arguments: [String] = [], environment: [String: String] = [:],
+              summary: Bool = false) throws -> CommandRunner.Result
+    {
+        try CommandRunner.run(["once"] + (summary ? [] : ["--quiet"]) + arguments, in: folder.url,
                               environment: Self.loopbackOnly.merging(environment) { $1 })
     }
 

@@ -131,6 +131,8 @@ import Testing
         let result = try CommandRunner.run(["once"], in: workspace.folder.url,
                                            environment: OnceWorkspace.loopbackOnly, journal: true)
         #expect(result.status == 1)
-        #expect(result.stderrLines.sorted() == ["feedspool: flaky: HTTP 500", "feedspool: \(recovered)"])
+        #expect(result.stderrLines.sorted() == [
+            "feedspool: 3 feeds, 5 new, 0 updated, 1 failed", "feedspool: flaky: HTTP 500", "feedspool: \(recovered)",
+        ])
     }
 }

@@ -16,12 +16,16 @@ import Testing
     func theUnitPassesSystemdAnalyzeVerify(unit: String, user: Bool) throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(unit), encoding: .utf8)
         #expect(text.contains("\nType=notify\n"))
-        #expect(text.contains("\nExecReload=/bin/kill -HUP $MAINPID\n"))
+        // A reload checks the file first (a broken one fails `systemctl
+        // reload`), then signals with the shell's kill: /bin/kill is procps'.
+        #expect(text.contains("\nExecReload=/usr/local/bin/feedspool check --config "))
+        #expect(text.contains("\nExecReload=/bin/sh -c 'kill -HUP \"$$MAINPID\"'\n"))
+        #expect(!text.contains("ExecReload=/bin/kill"))
         // verify wants ExecStart's program to exist: the copy runs the one just built.
         let binary = "/usr/local/bin/feedspool run --config "
         #expect(text.contains("\nExecStart=\(binary)"))
         let folder = try TemporaryFolder()
-        let copy = try folder.write(unit, text.replacingOccurrences(of: binary, with: CommandRunner.binary.path + " run --config "))
+        let copy = try folder.write(unit, text.replacingOccurrences(of: "/usr/local/bin/feedspool ", with: CommandRunner.binary.path + " "))
         // A user manager needs a runtime folder, which a test machine's
         // session may not have.
         let runtime = folder.url.appendingPathComponent("runtime")

@@ -66,6 +66,7 @@ struct FeedPoll {
         var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""), schedule: schedule, polledAt: now)
         switch result {
         case .failure(let error):
+            prepared.record?.httpStatus = nil
             prepared.outcome = .failed(error.description)
         case .success(let response):
             prepare(response, into: &prepared, now: now)
@@ -74,6 +75,7 @@ struct FeedPoll {
     }
 
     private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
+        prepared.record?.httpStatus = feed.url.lowercased().hasPrefix("file://") ? nil : response.status
         prepared.movedTo = response.permanentRedirect
         if response.isNotModified {
             // The feed is there (a feed once gone and named again may answer

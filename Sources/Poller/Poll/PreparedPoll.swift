@@ -66,14 +66,22 @@ struct PreparedPoll: Sendable {
         let result: PollResult
         switch outcome {
         case .delivered(let count, _):
+            // `count` may include files an earlier, interrupted delivery
+            // left for this feed; the updates are among this poll's articles.
+            let updated = min(count, articles?.filter { $0.kind == .update }.count ?? 0)
             result = .succeeded
-            record?.lastResult = "ok: \(count) new"
+            record?.lastResult = updated == 0 ? "ok: \(count) new" : "ok: \(count - updated) new, \(updated) updated"
+            record?.count(new: count - updated, updated: updated)
         case .notModified:
             result = .succeeded
             record?.lastResult = "not modified"
+            record?.count(new: 0, updated: 0)
+            record?.notModifiedPolls += 1
         case .failed(let reason):
             result = isGone ? .gone : .failed(retryAfter: retryAfter, answered: answered)
             record?.lastResult = "error: \(reason)"
+            record?.lastError = reason
+            record?.count(new: 0, updated: 0)
         case .skipped:
             return
         }
@@ -81,5 +89,15 @@ struct PreparedPoll: Sendable {
         let (next, nextDue) = schedule.record(after: result, movedTo: movedTo, of: PollRecord(known), at: polledAt)
         known.update(from: next, nextDue: nextDue)
         record = known
+    }
+}
+
+extension FeedState {
+    /// Counts a poll that delivered `new` and `updated` articles.
+    mutating func count(new: Int, updated: Int) {
+        polls += 1
+        lastNew = new
+        lastUpdated = updated
+        deliveredTotal += new + updated
     }
 }

@@ -28,6 +28,19 @@ public struct FeedState: Sendable, Equatable {
     public var nextFetch: Date?
     /// The earliest time the server allows the next request (`Retry-After`).
     public var retryAfter: Date?
+    /// The HTTP status of the last response; nil when none came (a
+    /// timeout, a refused connection) or the feed is a file.
+    public var httpStatus: Int?
+    /// Why the last failed poll failed, kept after later successes.
+    public var lastError: String?
+    /// Articles delivered in all, new and updated.
+    public var deliveredTotal: Int
+    /// New articles delivered by the last poll.
+    public var lastNew: Int
+    /// Updated articles (`updates=yes`) delivered by the last poll.
+    public var lastUpdated: Int
+    /// Polls recorded, and those the server answered 304 Not Modified.
+    public var polls: Int, notModifiedPolls: Int
     /// How many blocks the feed's template removed from the articles of
     /// the last poll that delivered any.
     public var templateBlocksLastDelivery: Int
@@ -40,6 +53,8 @@ public struct FeedState: Sendable, Equatable {
         etag: String? = nil, lastModified: String? = nil, lastResult: String? = nil,
         errorCount: Int = 0, permanentRedirect: String? = nil, gone: Bool = false,
         lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil,
+        httpStatus: Int? = nil, lastError: String? = nil, deliveredTotal: Int = 0,
+        lastNew: Int = 0, lastUpdated: Int = 0, polls: Int = 0, notModifiedPolls: Int = 0,
         templateBlocksLastDelivery: Int = 0, templateBlocksTotal: Int = 0
     ) {
         self.etag = etag
@@ -51,6 +66,13 @@ public struct FeedState: Sendable, Equatable {
         self.lastFetch = lastFetch
         self.nextFetch = nextFetch
         self.retryAfter = retryAfter
+        self.httpStatus = httpStatus
+        self.lastError = lastError
+        self.deliveredTotal = deliveredTotal
+        self.lastNew = lastNew
+        self.lastUpdated = lastUpdated
+        self.polls = polls
+        self.notModifiedPolls = notModifiedPolls
         self.templateBlocksLastDelivery = templateBlocksLastDelivery
         self.templateBlocksTotal = templateBlocksTotal
     }

@@ -12,12 +12,13 @@
 /// Threading: one thread at a time.
 public final class StateReader {
     private let database: Database
-    /// The store's schema version, which says which columns it has.
-    private let schema: Int64
+    /// The columns of the store's `feeds` table: those added since schema 2
+    /// that it lacks read as their defaults.
+    private let feedColumns: Set<String>
 
-    private init(database: Database, schema: Int64) {
+    private init(database: Database, feedColumns: Set<String>) {
         self.database = database
-        self.schema = schema
+        self.feedColumns = feedColumns
     }
 
     /// Opens the state store in `folder` for reading.
@@ -31,9 +32,10 @@ public final class StateReader {
         let database = try Database(path: path, readOnly: true)
         // A store not migrated yet (an older feedspool wrote it, and none
         // has opened it for writing since) reads as well as a current one.
-        let schema = try StateStore.schemaVersion(of: database)
-        guard schema > 0 else { return nil }
-        return StateReader(database: database, schema: schema)
+        // Its version does not say which columns it has: two lines of
+        // development each wrote a schema 3 with columns of their own.
+        guard try StateStore.schemaVersion(of: database) > 0 else { return nil }
+        return StateReader(database: database, feedColumns: try StateStore.feedColumns(of: database))
     }
 
     /// What is remembered about fetching each feed the store knows, by
@@ -41,7 +43,7 @@ public final class StateReader {
     /// missing from the result was never fetched (its state is the default).
     public func feedStates() throws(SpoolError) -> [String: FeedState] {
         var states: [String: FeedState] = [:]
-        let columns = StateStore.feedStateColumns(schema: schema)
+        let columns = StateStore.feedStateColumns(present: feedColumns)
         try database.statement("SELECT \(columns), name FROM feeds").rows([]) { row in
             if let name = row.text(StateStore.feedStateColumnCount) { states[name] = StateStore.feedState(from: row) }
         }

@@ -25,7 +25,7 @@ public final class StateStore: @unchecked Sendable {
     /// The database's file name inside the state folder.
     public static let databaseName = "state.sqlite"
     /// The schema version this code writes (SQLite's `user_version`).
-    static let schemaVersion: Int64 = 3
+    static let schemaVersion: Int64 = 4
 
     /// The state folder.
     public let folder: String
@@ -84,20 +84,29 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// The columns of `feeds` that make a `FeedState`, in the order
-    /// `feedState(from:)` reads them.
-    static let feedStateColumns = feedStateColumns(schema: schemaVersion)
-
-    /// `feedStateColumns` as a store of schema `schema` has them, so that
-    /// `StateReader` reads a store this code has not migrated yet: before
-    /// schema 3 there were no template counts, which read as 0.
-    static func feedStateColumns(schema: Int64) -> String {
-        let templateCounts = schema >= 3 ? "template_last, template_total" : "0, 0"
-        return "etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after, "
-            + templateCounts
+    /// `feedState(from:)` reads them (`feedStateColumnCount` of them), as a
+    /// store whose `feeds` table has the columns `present` has them: the
+    /// columns added since schema 2 that it lacks read as their defaults,
+    /// so that `StateReader` reads a store this code has not migrated yet.
+    static func feedStateColumns(present: Set<String>) -> String {
+        "etag, last_modified, last_result, error_count, redirect, gone, last_fetch, next_fetch, retry_after, "
+            + addedFeedColumns.map { present.contains($0.name) ? $0.name : $0.absent }.joined(separator: ", ")
     }
 
-    /// How many columns `feedStateColumns` selects.
-    static let feedStateColumnCount: Int32 = 11
+    /// `feedStateColumns(present:)` for a store of the current schema.
+    static let feedStateColumns = feedStateColumns(present: Set(addedFeedColumns.map(\.name)))
+
+    /// How many columns `feedStateColumns(present:)` selects.
+    static let feedStateColumnCount: Int32 = 18
+
+    /// The columns of the `feeds` table of `database`.
+    static func feedColumns(of database: Database) throws(SpoolError) -> Set<String> {
+        var present = Set<String>()
+        try database.statement("PRAGMA table_info(feeds)").rows([]) { row in
+            if let name = row.text(1) { present.insert(name) }
+        }
+        return present
+    }
 
     /// The feed state in the first columns of `row`, selected as `feedStateColumns`.
     static func feedState(from row: Row) -> FeedState {
@@ -107,7 +116,11 @@ public final class StateStore: @unchecked Sendable {
             gone: (row.integer(5) ?? 0) != 0, lastFetch: row.real(6).map(Date.init(timeIntervalSince1970:)),
             nextFetch: row.real(7).map(Date.init(timeIntervalSince1970:)),
             retryAfter: row.real(8).map(Date.init(timeIntervalSince1970:)),
-            templateBlocksLastDelivery: Int(row.integer(9) ?? 0), templateBlocksTotal: Int(row.integer(10) ?? 0))
+            httpStatus: row.integer(9).map { Int($0) }, lastError: row.text(10),
+            deliveredTotal: Int(row.integer(11) ?? 0), lastNew: Int(row.integer(12) ?? 0),
+            lastUpdated: Int(row.integer(13) ?? 0), polls: Int(row.integer(14) ?? 0),
+            notModifiedPolls: Int(row.integer(15) ?? 0),
+            templateBlocksLastDelivery: Int(row.integer(16) ?? 0), templateBlocksTotal: Int(row.integer(17) ?? 0))
     }
 
     /// Replaces what is remembered about fetching `feed`.
@@ -122,20 +135,26 @@ public final class StateStore: @unchecked Sendable {
             try database.transaction { () throws(SpoolError) in
                 let upsert = try database.statement("""
                     INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
-                                       last_fetch, next_fetch, retry_after, template_last, template_total)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                       last_fetch, next_fetch, retry_after, http_status, last_error,
+                                       delivered_total, last_new, last_updated, polls, not_modified_polls,
+                                       template_last, template_total)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
                     ON CONFLICT (name) DO UPDATE SET
                         etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
-                        gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10, template_last = ?11,
-                        template_total = ?12
+                        gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10, http_status = ?11,
+                        last_error = ?12, delivered_total = ?13, last_new = ?14, last_updated = ?15,
+                        polls = ?16, not_modified_polls = ?17, template_last = ?18, template_total = ?19
                     """)
                 for (feed, state) in states {
                     try upsert.run([
                         .text(feed), optional(state.etag), optional(state.lastModified), optional(state.lastResult),
                         .integer(Int64(state.errorCount)), optional(state.permanentRedirect),
                         .integer(state.gone ? 1 : 0), optional(state.lastFetch), optional(state.nextFetch),
-                        optional(state.retryAfter), .integer(Int64(state.templateBlocksLastDelivery)),
-                        .integer(Int64(state.templateBlocksTotal)),
+                        optional(state.retryAfter), state.httpStatus.map { .integer(Int64($0)) } ?? .null,
+                        optional(state.lastError), .integer(Int64(state.deliveredTotal)),
+                        .integer(Int64(state.lastNew)), .integer(Int64(state.lastUpdated)),
+                        .integer(Int64(state.polls)), .integer(Int64(state.notModifiedPolls)),
+                        .integer(Int64(state.templateBlocksLastDelivery)), .integer(Int64(state.templateBlocksTotal)),
                     ])
                 }
             }
@@ -300,15 +319,6 @@ public final class StateStore: @unchecked Sendable {
                     DROP TABLE pending;
                     """)
             }
-            let hasFeeds = try database.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feeds'")
-                .firstRow([]) { _ in true } ?? false
-            if version < 3, hasFeeds {
-                // Schema 3 counts the blocks each feed's template removed.
-                try database.execute("""
-                    ALTER TABLE feeds ADD COLUMN template_last INTEGER NOT NULL DEFAULT 0;
-                    ALTER TABLE feeds ADD COLUMN template_total INTEGER NOT NULL DEFAULT 0;
-                    """)
-            }
             try database.execute("""
                 CREATE TABLE IF NOT EXISTS feeds (
                     name TEXT PRIMARY KEY,
@@ -318,8 +328,7 @@ public final class StateStore: @unchecked Sendable {
                     last_fetch REAL, next_fetch REAL, retry_after REAL,
                     repeats_guids INTEGER NOT NULL DEFAULT 0,
                     last_read REAL,
-                    template_last INTEGER NOT NULL DEFAULT 0,
-                    template_total INTEGER NOT NULL DEFAULT 0
+                    \(addedFeedColumns.map { "\($0.name) \($0.definition)" }.joined(separator: ",\n"))
                 ) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS seen (
                     feed TEXT NOT NULL,
@@ -346,8 +355,28 @@ public final class StateStore: @unchecked Sendable {
             if version == 1 {
                 try database.execute("INSERT INTO pending SELECT * FROM temp.kept; DROP TABLE temp.kept;")
             }
+            // Schemas 3 and 4 added columns to `feeds`. A store at schema 3 has
+            // one of two sets of them (two lines of development each took
+            // schema 3), so what is missing is looked up, not inferred from
+            // the version.
+            let present = try feedColumns(of: database)
+            for column in addedFeedColumns where !present.contains(column.name) {
+                try database.execute("ALTER TABLE feeds ADD COLUMN \(column.name) \(column.definition);")
+            }
         }
     }
+
+    /// The columns of `feeds` added since schema 2, with their definitions
+    /// and what a store without them reads as: the last response's status
+    /// and error and the counts behind `feedspool status --json`, and the
+    /// blocks each feed's template removed.
+    private static let addedFeedColumns: [(name: String, definition: String, absent: String)] = [
+        ("http_status", "INTEGER", "NULL"), ("last_error", "TEXT", "NULL"),
+        ("delivered_total", "INTEGER NOT NULL DEFAULT 0", "0"), ("last_new", "INTEGER NOT NULL DEFAULT 0", "0"),
+        ("last_updated", "INTEGER NOT NULL DEFAULT 0", "0"), ("polls", "INTEGER NOT NULL DEFAULT 0", "0"),
+        ("not_modified_polls", "INTEGER NOT NULL DEFAULT 0", "0"),
+        ("template_last", "INTEGER NOT NULL DEFAULT 0", "0"), ("template_total", "INTEGER NOT NULL DEFAULT 0", "0"),
+    ]
 }
 
 /// A bound value for an optional text.
