@@ -164,3 +164,28 @@ struct RedisShardedDeliveryTests {
         for (path, seen) in agents { #expect(seen.count == 1, "\(path) fetched by \(seen)") }
     }
 }
+
+/// `feedspool run` with `sink = redis://…` keeps running while Redis is
+/// down: it logs the failure, backs off, and delivers what waited once
+/// Redis is back.
+@Suite(.enabled(if: RedisServer.isInstalled, "redis-server not installed (scripts/install-deps installs it): Redis sink tests skipped"))
+struct RedisSinkDaemonTests {
+    @Test func runLogsAnUnreachableStreamAndDeliversWhenItIsBack() throws {
+        let redis = try RedisServer()
+        redis.kill()
+        let workspace = try OnceWorkspace()
+        try workspace.serve("notes.rss")
+        try workspace.configure("sink = redis://127.0.0.1:\(redis.port)/0\n\(workspace.url("/feeds/notes.rss")) name=notes interval=1s")
+        let daemon = try DaemonProcess(in: workspace)
+        #expect(try eventually { try daemon.log().contains { $0.contains("notes:") && $0.contains("redis://127.0.0.1:\(redis.port)/0") } })
+        try redis.start()
+        #expect(try eventually {
+            let count = try redis.cli(["XLEN", "feedspool"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            return count == "3"
+        })
+        daemon.send(SIGTERM)
+        #expect(daemon.exitStatus(within: 10) == 0)
+        #expect(try redis.cli(["XLEN", "feedspool"]).trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+        #expect(try workspace.temporaryFileNames().isEmpty)
+    }
+}
