@@ -100,15 +100,7 @@ extension ConfigReader {
         var taken = Set(feeds.compactMap(\.overrides.name))
         return feeds.map { feed in
             if let name = feed.overrides.name { return name }
-            let base = feed.url.derivedName
-            var name = base
-            var suffix = 2
-            while taken.contains(name) {
-                name = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            taken.insert(name)
-            return name
+            return Config.FeedLine.unique(feed.url.derivedName, among: &taken)
         }
     }
 }
