@@ -21,13 +21,6 @@ enum Console {
         text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
-    /// Writes one line to standard error as it is, without the program name.
-    /// For `file:line: message` lines, the form editors jump to.
-    static func diagnostic(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
-    }
-
     /// Writes text to standard error as it is, without a line break.
     /// For the progress line a terminal redraws.
     static func raw(_ text: String) {

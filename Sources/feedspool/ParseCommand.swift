@@ -1,5 +1,4 @@
 import ArgumentParser
-import Config
 import FeedParser
 import InputFiles
 

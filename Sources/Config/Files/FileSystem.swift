@@ -54,13 +54,13 @@ enum FileSystem {
 }
 
 /// A file that could not be read, with the system's reason.
-public struct FileError: Error, CustomStringConvertible {
+struct FileError: Error, CustomStringConvertible {
     /// The system's reason, e.g. "No such file or directory".
-    public var reason: String
+    var reason: String
 
     init(reason: String) {
         self.reason = reason
     }
 
-    public var description: String { reason }
+    var description: String { reason }
 }
