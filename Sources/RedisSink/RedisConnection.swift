@@ -61,18 +61,19 @@ final class RedisConnection {
         _ arguments: [[UInt8]],
         _ body: (UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> Result
     ) -> Result {
-        // Each argument is copied into one buffer so the pointers stay valid for the call.
-        let total = arguments.reduce(0) { $0 + $1.count }
-        var buffer = [CChar](repeating: 0, count: max(1, total))
+        // The arguments are copied, whole, into one buffer, so their pointers stay valid for the call.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(arguments.reduce(1) { $0 + $1.count })
         var offsets: [Int] = []
-        var position = 0
         for argument in arguments {
-            offsets.append(position)
-            for byte in argument { buffer[position] = CChar(bitPattern: byte); position += 1 }
+            offsets.append(buffer.count)
+            buffer.append(contentsOf: argument)
         }
+        buffer.append(0)  // never read (the lengths say where each ends); the buffer is never empty
         let lengths = arguments.map(\.count)
-        return buffer.withUnsafeBufferPointer { bytes in
-            var pointers: [UnsafePointer<CChar>?] = offsets.map { bytes.baseAddress! + $0 }
+        return buffer.withUnsafeBytes { raw in
+            let base = raw.bindMemory(to: CChar.self).baseAddress!
+            var pointers: [UnsafePointer<CChar>?] = offsets.map { base + $0 }
             return pointers.withUnsafeMutableBufferPointer { vector in
                 lengths.withUnsafeBufferPointer { body(vector.baseAddress!, $0.baseAddress!) }
             }
