@@ -50,7 +50,10 @@ let package = Package(
         .target(name: "FeedParser", dependencies: ["CLibXML2"]),
         .target(name: "Cleaner", dependencies: ["CLibXML2"]),
 
-        .target(name: "Spool", dependencies: ["CSQLite", "CSyncFS", "FeedParser", "Cleaner"]),
+        // The daemon's memory between runs (SQLite): feed state, delivered
+        // entry keys, articles half-way through delivery.
+        .target(name: "State", dependencies: ["CSQLite", "FeedParser"]),
+        .target(name: "Spool", dependencies: ["CSyncFS", "State", "FeedParser", "Cleaner"]),
         // The other sink: articles into a Redis stream instead of the spool directory.
         .target(name: "RedisSink", dependencies: ["CHiredis"]),
 
@@ -59,7 +62,7 @@ let package = Package(
         .target(
             name: "Poller",
             dependencies: [
-                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "Spool", "RedisSink",
+                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "State", "Spool", "RedisSink",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -74,6 +77,7 @@ let package = Package(
                 "Fetcher",
                 "FeedParser",
                 "Cleaner",
+                "State",
                 "Spool",
                 "Poller",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -99,17 +103,18 @@ let package = Package(
         .testTarget(
             name: "PollerTests",
             dependencies: [
-                "Poller", "Config", "Fetcher", "Spool",
+                "Poller", "Config", "Fetcher", "State", "Spool",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SpoolTests", dependencies: ["Spool", "spool-torture", "TestSupport"]),
+        .testTarget(name: "StateTests", dependencies: ["State", "FeedParser"]),
+        .testTarget(name: "SpoolTests", dependencies: ["State", "Spool", "spool-torture", "TestSupport"]),
         .testTarget(name: "RedisSinkTests", dependencies: ["RedisSink", "TestSupport"]),
         // The child process the spool's kill -9 test starts and kills; tests only.
         .executableTarget(
             name: "spool-torture",
-            dependencies: ["Spool", "FeedParser", "Cleaner"],
+            dependencies: ["State", "Spool", "FeedParser", "Cleaner"],
             path: "Tests/SpoolTorture"
         ),
         // The fragment benchmark's harness: the cleaner on entry bodies held

@@ -1,3 +1,4 @@
+import State
 /// Where step 3 of the delivery puts articles instead of `new/`: a stream
 /// on a server (the Redis sink), which must add each article at most once
 /// however often it is asked, since a crash between the add and step 4

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import State
 
 /// The hook the kill -9 test uses to stop the process at an exact point of
 /// the delivery protocol, as if it had been killed there.

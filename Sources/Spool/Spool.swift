@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import State
 
 /// The spool directory scripts consume, and the protocol that puts each
 /// article into it exactly once, whenever the process dies.
@@ -82,18 +83,18 @@ public struct Spool: Sendable {
     ///   - now: The delivery time, which the file names carry.
     /// - Returns: Per feed, the names of the files put into `new/`, earlier
     ///   leftovers included; a feed with none may be missing.
-    /// - Throws: `SpoolError` naming the path that failed (and the feed,
+    /// - Throws: `StorageError` naming the path that failed (and the feed,
     ///   when the failure is one feed's).
     @discardableResult
-    public func deliver(_ batch: [FeedArticles], state: StateStore, now: Date = Date()) throws(SpoolError) -> [String: [String]] {
+    public func deliver(_ batch: [FeedArticles], state: StateStore, now: Date = Date()) throws(StorageError) -> [String: [String]] {
         var feeds = Set<String>()
         for part in batch {
             guard feeds.insert(part.feed).inserted else {
-                throw SpoolError(feed: part.feed, operation: "cannot deliver a feed twice in one batch into",
+                throw StorageError(feed: part.feed, operation: "cannot deliver a feed twice in one batch into",
                                  path: path, reason: "one part per feed")
             }
             if let stray = part.articles.first(where: { $0.feed.name != part.feed }) {
-                throw SpoolError(feed: part.feed, operation: "cannot deliver an article of feed \"\(stray.feed.name)\" into",
+                throw StorageError(feed: part.feed, operation: "cannot deliver an article of feed \"\(stray.feed.name)\" into",
                                  path: path, reason: "articles of one feed only")
             }
         }
@@ -115,10 +116,10 @@ public struct Spool: Sendable {
     /// Puts `articles` of one feed into `new/`: a batch of one feed
     /// (`deliver(_:state:now:)`), for callers that poll one feed at a time.
     /// - Returns: The names of the files put into `new/`, earlier leftovers included.
-    /// - Throws: `SpoolError` naming the feed and the path that failed.
+    /// - Throws: `StorageError` naming the feed and the path that failed.
     @discardableResult
-    public func deliver(_ articles: [SpoolArticle], feed: String, state: StateStore, now: Date = Date()) throws(SpoolError) -> [String] {
-        do throws(SpoolError) {
+    public func deliver(_ articles: [SpoolArticle], feed: String, state: StateStore, now: Date = Date()) throws(StorageError) -> [String] {
+        do throws(StorageError) {
             return try deliver([FeedArticles(feed: feed, articles: articles)], state: state, now: now)[feed] ?? []
         } catch {
             throw error.naming(feed: feed)
@@ -144,16 +145,16 @@ public struct Spool: Sendable {
     /// written) does not stop the others; the first error is thrown at the end
     /// and the articles stay pending for the next attempt.
     @discardableResult
-    public func recover(state: StateStore, now: Date = Date()) throws(SpoolError) -> Recovery {
+    public func recover(state: StateStore, now: Date = Date()) throws(StorageError) -> Recovery {
         try makeFolders()
         var recovery = Recovery()
-        var firstError: SpoolError?
+        var firstError: StorageError?
         let pending = try state.pendingArticles(feed: nil)
         var start = pending.startIndex
         while start < pending.endIndex {
             let feed = pending[start].feed
             let end = pending[start...].firstIndex { $0.feed != feed } ?? pending.endIndex
-            do throws(SpoolError) {
+            do throws(StorageError) {
                 _ = try finish(Array(pending[start..<end]), state: state, now: now, report: &recovery)
             } catch {
                 if firstError == nil { firstError = error.naming(feed: feed) }
@@ -176,9 +177,9 @@ public struct Spool: Sendable {
     /// files removed: the rows go first, so that a failure half-way leaves
     /// either rows whose complete files recovery delivers, or files no row
     /// names (removed by `recover`), never a row whose file vanished.
-    private func write(_ articles: [PlannedArticle], state: StateStore) throws(SpoolError) {
+    private func write(_ articles: [PlannedArticle], state: StateStore) throws(StorageError) {
         var recorded = false
-        do throws(SpoolError) {
+        do throws(StorageError) {
             // Step 1.
             try FileSystem.writeAllSynced(articles.map { (temporaryFolder + "/" + $0.row.file, $0.json) },
                                           onFileSystemOf: temporaryFolder) { CrashPoint.reached("tmpfile") }
@@ -203,7 +204,7 @@ public struct Spool: Sendable {
     /// (and perhaps claimed since) and is only marked delivered.
     /// - Returns: The rows whose file this call moved into `new/`.
     private func finish(_ rows: [PendingArticle], state: StateStore, now: Date,
-                        report: inout Recovery) throws(SpoolError) -> [PendingArticle] {
+                        report: inout Recovery) throws(StorageError) -> [PendingArticle] {
         // Step 3.
         if let stream { return try finish(rows, into: stream, state: state, now: now, report: &report) }
         var moved: [PendingArticle] = []
@@ -230,7 +231,7 @@ public struct Spool: Sendable {
     /// the stream (which skips what it holds already), then removed; a row
     /// without a file was added before a crash and is only marked delivered.
     private func finish(_ rows: [PendingArticle], into stream: any ArticleStream, state: StateStore, now: Date,
-                        report: inout Recovery) throws(SpoolError) -> [PendingArticle] {
+                        report: inout Recovery) throws(StorageError) -> [PendingArticle] {
         var added: [PendingArticle] = []
         var articles: [StreamArticle] = []
         for row in rows {
@@ -246,7 +247,7 @@ public struct Spool: Sendable {
             do throws(StreamError) {
                 try stream.add(articles)
             } catch {
-                throw SpoolError(feed: rows.count == 1 ? rows[0].feed : nil, operation: "cannot add articles to",
+                throw StorageError(feed: rows.count == 1 ? rows[0].feed : nil, operation: "cannot add articles to",
                                  path: stream.name, reason: error.description)
             }
             CrashPoint.reached("stream")
@@ -259,7 +260,7 @@ public struct Spool: Sendable {
         return added
     }
 
-    private func makeFolders() throws(SpoolError) {
+    private func makeFolders() throws(StorageError) {
         for folder in [temporaryFolder, newFolder, claimedFolder] {
             try FileSystem.makeDirectories(folder)
         }

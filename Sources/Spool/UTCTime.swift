@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import State
 import FeedParser
 
 /// The two ways the spool writes a time, both in UTC: the JSON contract's

@@ -3,6 +3,7 @@ import Config
 import Poller
 import Scheduler
 import Spool
+import State
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

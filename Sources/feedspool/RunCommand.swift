@@ -3,6 +3,7 @@ import Config
 import Logging
 import Poller
 import Spool
+import State
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -9,6 +9,7 @@ import FeedParser
 import Poller
 import Scheduler
 import Spool
+import State
 
 /// `feedspool status`: what the state store knows about each configured
 /// feed, one tab-separated line each, for people and for `cut`/`awk`.

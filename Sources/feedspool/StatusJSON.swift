@@ -2,6 +2,7 @@ import Config
 import FeedParser
 import Scheduler
 import Spool
+import State
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

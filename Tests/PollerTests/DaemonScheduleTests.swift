@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Poller
 import Spool
+import State
 import Testing
 
 /// The daemon's loop, run in-process on a test clock with feeds that answer

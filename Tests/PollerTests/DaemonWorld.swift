@@ -5,6 +5,7 @@ import InMemoryLogging
 import Logging
 import Poller
 import Spool
+import State
 import Synchronization
 
 /// A clock that stands still until the test (or the daemon's sleep) moves it.

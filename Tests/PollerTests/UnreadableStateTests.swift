@@ -3,6 +3,7 @@ import Fetcher
 import Foundation
 @testable import Poller
 import Spool
+import State
 import Testing
 
 /// A feed whose record cannot be read fails, and nothing is written back: a

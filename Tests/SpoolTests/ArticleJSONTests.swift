@@ -2,6 +2,7 @@ import Cleaner
 import FeedParser
 import Foundation
 import Spool
+import State
 import Testing
 
 /// The article file is a contract scripts rely on: every key, in this

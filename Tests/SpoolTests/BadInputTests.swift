@@ -1,6 +1,7 @@
 import FeedParser
 import Foundation
 import Spool
+import State
 import Testing
 
 /// A spool that cannot be written: nothing is marked seen, nothing is lost,
@@ -9,7 +10,7 @@ import Testing
 @Suite("Unwritable spool and full disk")
 struct BadInputTests {
     /// Polls `entries` expecting the delivery to fail; returns the error.
-    private func failingPoll(_ entries: [Entry], _ state: StateStore, _ spool: Spool) throws -> SpoolError {
+    private func failingPoll(_ entries: [Entry], _ state: StateStore, _ spool: Spool) throws -> StorageError {
         let fresh = try state.newEntries(feed: "blog", entries: entries, updates: false)
         #expect(fresh.count == entries.count)
         do {
@@ -18,7 +19,7 @@ struct BadInputTests {
             return error
         }
         Issue.record("delivery into \(spool.path) should have failed")
-        return SpoolError(operation: "", path: "", reason: "")
+        return StorageError(operation: "", path: "", reason: "")
     }
 
     private func expectNothingHappened(_ entries: [Entry], _ state: StateStore, _ spool: Spool) throws {
@@ -87,7 +88,7 @@ struct BadInputTests {
             article.contentHTML = item.entry.content
             return article
         }
-        #expect(throws: SpoolError.self) { try spool.deliver(heavy, feed: "blog", state: state) }
+        #expect(throws: StorageError.self) { try spool.deliver(heavy, feed: "blog", state: state) }
         do {
             try spool.deliver(heavy, feed: "blog", state: state)
         } catch {

@@ -1,6 +1,7 @@
 import FeedParser
 import Foundation
 @testable import Spool
+@testable import State
 import Testing
 
 /// Delivering the articles of several feeds in one batch (group commit):
@@ -53,7 +54,7 @@ struct BatchTests {
         try Data().write(to: URL(fileURLWithPath: folder.path + "/spool"))
         let spool = Spool(path: folder.path + "/spool")
         let batch = [try part([post(1)], blog, state), try part([post(2)], news, state)]
-        #expect(throws: SpoolError.self) { try spool.deliver(batch, state: state) }
+        #expect(throws: StorageError.self) { try spool.deliver(batch, state: state) }
         #expect(try state.pendingCount() == 0)
         #expect(try state.newEntries(feed: "blog", entries: [post(1)], updates: false).count == 1)
         #expect(try state.newEntries(feed: "news", entries: [post(2)], updates: false).count == 1)
@@ -77,7 +78,7 @@ struct BatchTests {
             article.contentHTML = item.entry.content
             return article
         }
-        #expect(throws: SpoolError.self) {
+        #expect(throws: StorageError.self) {
             try spool.deliver([Spool.FeedArticles(feed: "blog", articles: []), Spool.FeedArticles(feed: "news", articles: heavy)],
                               state: state)
         }
@@ -95,7 +96,7 @@ struct BatchTests {
         let folder = try TemporaryFolder()
         let (state, spool) = try folder.open()
         let once = try part([post(1)], blog, state)
-        #expect(throws: SpoolError.self) { try spool.deliver([once, once], state: state) }
+        #expect(throws: StorageError.self) { try spool.deliver([once, once], state: state) }
         #expect(files(in: spool.newFolder).isEmpty)
     }
 }

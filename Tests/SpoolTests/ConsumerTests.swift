@@ -1,5 +1,6 @@
 import Foundation
 import Spool
+import State
 import Testing
 
 /// The consumer's side of the contract: claim by renaming from new/ to

@@ -1,6 +1,7 @@
 import FeedParser
 import Foundation
 @testable import Spool
+@testable import State
 import Testing
 
 /// A seen entry is never spooled again, whichever key identifies it.
@@ -101,7 +102,7 @@ struct DedupTests {
     @Test func secondProcessCannotOpenTheSameStateFolder() throws {
         let folder = try TemporaryFolder()
         let (state, _) = try folder.open()
-        #expect(throws: SpoolError.self) { try StateStore.open(folder: state.folder) }
+        #expect(throws: StorageError.self) { try StateStore.open(folder: state.folder) }
         _ = state
     }
 
@@ -110,7 +111,7 @@ struct DedupTests {
         let (state, _) = try folder.open()
         _ = try state.newEntries(feed: "blog", entries: [post(1)], updates: false)
         // newEntries commits without a sync; the delivery's commits after it must sync (FULL = 2).
-        let synchronous = try state.withDatabase { database throws(SpoolError) in
+        let synchronous = try state.withDatabase { database throws(StorageError) in
             try database.statement("PRAGMA synchronous").firstRow([]) { $0.integer(0) }
         }
         #expect(synchronous == 2)

@@ -1,6 +1,7 @@
 import FeedParser
 import Foundation
 import Spool
+import State
 import Testing
 
 @Suite("Spool file names")

@@ -1,5 +1,6 @@
 import Foundation
 import Spool
+import State
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Spool
+@testable import State
 import Testing
 
 /// Start-up recovery from each state a killed process can leave a batch in.

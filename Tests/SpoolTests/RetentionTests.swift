@@ -1,6 +1,7 @@
 import FeedParser
 import Foundation
 import Spool
+import State
 import Testing
 
 /// Keys are kept for the retention period after their entry leaves the feed.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Spool
+@testable import State
 import Testing
 
 /// `StateReader`, what `feedspool status` reads with: no lock, no writes,
@@ -228,9 +229,9 @@ struct StateReaderTests {
         let folder = try TemporaryFolder()
         do {
             let (state, _) = try folder.open()
-            try state.withDatabase { database throws(SpoolError) in try database.execute("PRAGMA user_version = 9") }
+            try state.withDatabase { database throws(StorageError) in try database.execute("PRAGMA user_version = 9") }
         }
-        let error = #expect(throws: SpoolError.self) { try StateReader.open(folder: folder.path + "/state") }
+        let error = #expect(throws: StorageError.self) { try StateReader.open(folder: folder.path + "/state") }
         #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 4)")
     }
 }

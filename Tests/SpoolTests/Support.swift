@@ -2,6 +2,7 @@ import Cleaner
 import FeedParser
 import Foundation
 import Spool
+import State
 import Testing
 
 /// A folder that lives as long as one test.

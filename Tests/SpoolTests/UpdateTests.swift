@@ -1,6 +1,7 @@
 import FeedParser
 import Foundation
 import Spool
+import State
 import Testing
 
 /// `updates=yes`: a changed entry is delivered again as `"kind": "update"`.

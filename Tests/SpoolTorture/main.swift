@@ -25,6 +25,7 @@ import Foundation
 import Cleaner
 import FeedParser
 import Spool
+import State
 
 /// Writes one line to standard error.
 func printError(_ line: String) {

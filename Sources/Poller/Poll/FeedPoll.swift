@@ -10,6 +10,7 @@ import Fetcher
 import Logging
 import Scheduler
 import Spool
+import State
 
 /// What polling one feed came to, for the summary and the exit status.
 public enum PollOutcome: Equatable, Sendable {
@@ -142,7 +143,7 @@ struct FeedPoll {
 
     /// The articles of the feed's new (and, with `updates=yes`, changed)
     /// entries that pass its filters; problems worth a warning go to `notes`.
-    private func articles(_ parsed: Feed, now: Date, notes: inout [String]) throws(SpoolError) -> [SpoolArticle] {
+    private func articles(_ parsed: Feed, now: Date, notes: inout [String]) throws(StorageError) -> [SpoolArticle] {
         // The state store sees every entry, filtered or not: whether the
         // feed repeats guids, and so how entries are keyed, is a property
         // of the whole document, not of the entries a filter lets through.
@@ -217,7 +218,7 @@ struct FeedPoll {
     }
 }
 
-extension SpoolError {
+extension StorageError {
     /// The one-line message without the feed's name: the poll's caller
     /// prefixes the name to every reason, so it would appear twice.
     var messageWithoutFeed: String {

@@ -1,6 +1,7 @@
 import Config
 import Fetcher
 import Spool
+import State
 
 extension FetchRequest {
     /// A request for `url` under `feed`'s settings: its user agent, timeout, size cap and per-host cap.

@@ -1,5 +1,6 @@
 import Scheduler
 import Spool
+import State
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -48,7 +49,7 @@ struct PreparedPoll: Sendable {
     /// Settles the poll with how its group's delivery went (`files`: how
     /// many of the feed's files reached `new/`; nil when it had nothing to
     /// deliver), and updates `record` to match the outcome.
-    mutating func settle(_ delivery: Result<Int, SpoolError>?) {
+    mutating func settle(_ delivery: Result<Int, StorageError>?) {
         switch (delivery, outcome) {
         case (.success(let files), .delivered(_, let warning)):
             outcome = .delivered(articles: files, warning: warning)

@@ -2,6 +2,7 @@ import Dispatch
 import Fetcher
 import Logging
 import Spool
+import State
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -125,7 +126,7 @@ public struct PollRun {
     private func settle(_ group: [PreparedPoll]) -> [PreparedPoll] {
         guard !group.isEmpty else { return [] }
         let batch = group.compactMap { poll in poll.articles.map { Spool.FeedArticles(feed: poll.feed, articles: $0) } }
-        var delivery: Result<[String: [String]], SpoolError> = .success([:])
+        var delivery: Result<[String: [String]], StorageError> = .success([:])
         if !batch.isEmpty {
             do {
                 delivery = .success(try spool.deliver(batch, state: state, now: clock.now()))

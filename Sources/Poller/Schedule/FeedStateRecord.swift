@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Scheduler
 import Spool
+import State
 
 extension PollRecord {
     /// The scheduler's view of what the state store remembers of a feed.

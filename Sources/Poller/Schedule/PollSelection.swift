@@ -1,6 +1,7 @@
 import Config
 import Scheduler
 import Spool
+import State
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

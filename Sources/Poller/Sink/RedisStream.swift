@@ -1,6 +1,7 @@
 import Config
 import RedisSink
 import Spool
+import State
 import Synchronization
 
 /// The Redis stream of `sink = redis://…` as the spool's `ArticleStream`:

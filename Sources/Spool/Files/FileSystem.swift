@@ -4,43 +4,34 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import State
 
-/// The file-system calls the spool and the state store make, each one a
-/// plain POSIX call whose failure becomes a `SpoolError` naming the path.
-/// The only file of the module that touches files or folders directly, so
-/// every `fsync` the delivery protocol depends on is visible here.
-enum FileSystem {
+/// The spool's own file-system calls: durable writes, folder syncs,
+/// renames, reads and removals. The only file of the module that touches
+/// files or folders directly, so every `fsync` the delivery protocol
+/// depends on is visible here.
+extension FileSystem {
     /// Creates `path` and any missing parents (like `mkdir -p`), `path`
-    /// itself with `mode` (less the umask), the parents with 0777.
-    static func makeDirectories(_ path: String, mode: mode_t = 0o777) throws(SpoolError) {
-        var info = stat()
-        // The common case, on every delivery: the folder is there.
-        if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
-        var partial = path.hasPrefix("/") ? "" : "."
-        let components = path.split(separator: "/")
-        for (index, component) in components.enumerated() {
-            partial += "/" + component
-            if mkdir(partial, index == components.count - 1 ? mode : 0o777) != 0 && errno != EEXIST {
-                throw failure("cannot create folder", partial)
-            }
-        }
-        if stat(path, &info) != 0 { throw failure("cannot create folder", path) }
-        if info.st_mode & S_IFMT != S_IFDIR {
-            throw SpoolError(operation: "cannot create folder", path: path, reason: "a file of that name exists")
-        }
-    }
 
     /// Writes each file (replacing any file there) and makes them all
+
     /// durable before returning, with as few syncs as that allows: one
+
     /// `syncfs(2)` of `folder`'s file system after writing them all when it
+
     /// reports writeback errors (Linux 5.8 on) and there are several files,
+
     /// else an `fsync` per file. When `syncfs` fails, every file is written
+
     /// again and fsynced, the safe baseline. `syncfs` flushes whatever else
+
     /// is dirty on that file system too, which is why one call covers files
+
     /// written through descriptors already closed.
+
     /// - Parameter afterEach: Called after each file is written (for `CrashPoint`).
     static func writeAllSynced(_ files: [(path: String, bytes: [UInt8])], onFileSystemOf folder: String,
-                               afterEach: () -> Void) throws(SpoolError) {
+                               afterEach: () -> Void) throws(StorageError) {
         // Opened before the writes: syncfs reports the writeback errors of
         // the file system since this descriptor was opened.
         let descriptor = files.count > 1 && syncfsReportsErrors
@@ -57,6 +48,7 @@ enum FileSystem {
     }
 
     /// Whether `syncfs(2)` returns writeback errors: Linux 5.8 and later;
+
     /// before, it returned 0 even when writing a file back failed.
     private static let syncfsReportsErrors: Bool = {
         #if os(Linux)
@@ -83,8 +75,9 @@ enum FileSystem {
     }
 
     /// Writes `bytes` to a new file at `path`, replacing any file there,
+
     /// and with `sync` flushes it to disk before returning.
-    private static func writeFile(_ bytes: [UInt8], to path: String, sync: Bool) throws(SpoolError) {
+    private static func writeFile(_ bytes: [UInt8], to path: String, sync: Bool) throws(StorageError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("cannot write", path) }
         var written = 0
@@ -110,8 +103,9 @@ enum FileSystem {
     }
 
     /// Flushes a folder's entries (files created, renamed or removed in it)
+
     /// to disk.
-    static func syncDirectory(_ path: String) throws(SpoolError) {
+    static func syncDirectory(_ path: String) throws(StorageError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("cannot sync folder", path) }
         defer { close(descriptor) }
@@ -119,22 +113,16 @@ enum FileSystem {
     }
 
     /// Renames `source` to `target` atomically; an existing `target` is replaced.
-    static func move(_ source: String, to target: String) throws(SpoolError) {
+    static func move(_ source: String, to target: String) throws(StorageError) {
         if rename(source, target) != 0 { throw failure("cannot move \(source) to", target) }
     }
 
     /// Whether anything exists at `path`. Only "no such file" counts as
+
     /// absent: the protocol concludes from an absent file that it was
-    /// renamed, so a folder it cannot search must be an error instead.
-    static func exists(_ path: String) throws(SpoolError) -> Bool {
-        var info = stat()
-        if lstat(path, &info) == 0 { return true }
-        if errno == ENOENT { return false }
-        throw failure("cannot look for", path)
-    }
 
     /// The bytes of a file the spool wrote itself (an article in `tmp/`).
-    static func contents(of path: String) throws(SpoolError) -> [UInt8] {
+    static func contents(of path: String) throws(StorageError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("cannot open", path) }
         defer { close(descriptor) }
@@ -150,12 +138,12 @@ enum FileSystem {
     }
 
     /// Removes the file at `path`; a missing file is no error.
-    static func remove(_ path: String) throws(SpoolError) {
+    static func remove(_ path: String) throws(StorageError) {
         if unlink(path) != 0 && errno != ENOENT { throw failure("cannot remove", path) }
     }
 
     /// The names in a folder, without `.` and `..`.
-    static func names(in path: String) throws(SpoolError) -> [String] {
+    static func names(in path: String) throws(StorageError) -> [String] {
         guard let directory = opendir(path) else { throw failure("cannot read folder", path) }
         defer { closedir(directory) }
         var names: [String] = []
@@ -169,32 +157,8 @@ enum FileSystem {
     }
 
     /// Opens (creating) `path` and takes an exclusive `flock` on it, so that
+
     /// two processes never share one state folder. The lock lasts until
+
     /// `unlock` or the process's death, `kill -9` included.
-    /// - Returns: The descriptor holding the lock.
-    static func lockExclusively(_ path: String) throws(SpoolError) -> Int32 {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure("cannot open lock file", path) }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let busy = errno == EWOULDBLOCK
-            let error = failure("cannot lock", path)
-            close(descriptor)
-            if busy {
-                throw SpoolError(operation: "cannot lock", path: path,
-                                 reason: "held by another feedspool process (is `feedspool run` running?)")
-            }
-            throw error
-        }
-        return descriptor
-    }
-
-    /// Releases a lock taken by `lockExclusively`.
-    static func unlock(_ descriptor: Int32) {
-        close(descriptor)
-    }
-
-    /// An error for the call that just failed, with `errno`'s message.
-    private static func failure(_ operation: String, _ path: String) -> SpoolError {
-        SpoolError(operation: operation, path: path, reason: String(cString: strerror(errno)))
-    }
 }

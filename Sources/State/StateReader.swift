@@ -24,9 +24,9 @@ public final class StateReader {
     /// Opens the state store in `folder` for reading.
     /// - Returns: nil when there is no state yet: no folder, no database,
     ///   or a database without tables (no feedspool has recorded anything).
-    /// - Throws: `SpoolError` when the folder cannot be searched, the
+    /// - Throws: `StorageError` when the folder cannot be searched, the
     ///   database cannot be read, or a newer feedspool wrote it.
-    public static func open(folder: String) throws(SpoolError) -> StateReader? {
+    public static func open(folder: String) throws(StorageError) -> StateReader? {
         let path = folder + "/" + StateStore.databaseName
         guard try FileSystem.exists(path) else { return nil }
         let database = try Database(path: path, readOnly: true)
@@ -41,7 +41,7 @@ public final class StateReader {
     /// What is remembered about fetching each feed the store knows, by
     /// name, as of one moment: the last commit before the call. A feed
     /// missing from the result was never fetched (its state is the default).
-    public func feedStates() throws(SpoolError) -> [String: FeedState] {
+    public func feedStates() throws(StorageError) -> [String: FeedState] {
         var states: [String: FeedState] = [:]
         let columns = StateStore.feedStateColumns(present: feedColumns)
         try database.statement("SELECT \(columns), name FROM feeds").rows([]) { row in

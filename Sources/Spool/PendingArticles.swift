@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import State
 
 /// An article half-way through delivery: its complete file is durable in
 /// `tmp/`, or already renamed into `new/` (docs/spool.md). A row of the
@@ -37,10 +38,10 @@ extension StateStore {
     /// An update is named one second after the entry's last delivery when
     /// that would otherwise be the same second, so no two files of one id
     /// ever share a name.
-    func plan(_ articles: [SpoolArticle], now: Date) throws(SpoolError) -> [PlannedArticle] {
+    func plan(_ articles: [SpoolArticle], now: Date) throws(StorageError) -> [PlannedArticle] {
         let nowSecond = UTCTime.seconds(now)
-        let chosen = try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) -> [(index: Int, row: PendingArticle)] in
+        let chosen = try withDatabase { database throws(StorageError) in
+            try database.transaction { () throws(StorageError) -> [(index: Int, row: PendingArticle)] in
                 let isPending = try database.statement("SELECT 1 FROM pending WHERE id = ?")
                 let lastDelivery = try database.statement("SELECT delivered FROM seen WHERE feed = ? AND key = ?")
                 var ids = Set<String>()
@@ -67,9 +68,9 @@ extension StateStore {
     }
 
     /// Step 2: records the articles whose files are durable in `tmp/` as pending.
-    func recordPending(_ rows: [PendingArticle]) throws(SpoolError) {
-        try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) in
+    func recordPending(_ rows: [PendingArticle]) throws(StorageError) {
+        try withDatabase { database throws(StorageError) in
+            try database.transaction { () throws(StorageError) in
                 let insert = try database.statement("""
                     INSERT INTO pending (id, feed, key, fingerprint, updated, second, file)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -86,8 +87,8 @@ extension StateStore {
 
     /// The articles half-way through delivery, of one feed or of all,
     /// ordered by feed and file name.
-    func pendingArticles(feed: String?) throws(SpoolError) -> [PendingArticle] {
-        try withDatabase { database throws(SpoolError) in
+    func pendingArticles(feed: String?) throws(StorageError) -> [PendingArticle] {
+        try withDatabase { database throws(StorageError) in
             let statement = try database.statement("""
                 SELECT id, feed, key, fingerprint, updated, second, file FROM pending
                 WHERE ?1 IS NULL OR feed = ?1 ORDER BY feed, file
@@ -105,10 +106,10 @@ extension StateStore {
 
     /// Step 4: marks the articles delivered (their keys seen, with the
     /// fingerprint and date of what was delivered) and forgets them as pending.
-    func markDelivered(_ rows: [PendingArticle], now: Date) throws(SpoolError) {
+    func markDelivered(_ rows: [PendingArticle], now: Date) throws(StorageError) {
         let time = now.timeIntervalSince1970
-        try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) in
+        try withDatabase { database throws(StorageError) in
+            try database.transaction { () throws(StorageError) in
                 let upsert = try database.statement("""
                     INSERT INTO seen (feed, key, fingerprint, updated, delivered, last_seen)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -129,9 +130,9 @@ extension StateStore {
 
     /// Forgets pending rows whose recording failed (step 2 may have
     /// committed or not): nothing of them reached `new/`, and nothing is seen.
-    func discardPending(_ rows: [PendingArticle]) throws(SpoolError) {
-        try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) in
+    func discardPending(_ rows: [PendingArticle]) throws(StorageError) {
+        try withDatabase { database throws(StorageError) in
+            try database.transaction { () throws(StorageError) in
                 let delete = try database.statement("DELETE FROM pending WHERE id = ?")
                 for row in rows { try delete.run([.text(row.id)]) }
             }
@@ -139,8 +140,8 @@ extension StateStore {
     }
 
     /// How many articles are half-way through delivery, for the tests.
-    public func pendingCount() throws(SpoolError) -> Int {
-        try withDatabase { database throws(SpoolError) in
+    public func pendingCount() throws(StorageError) -> Int {
+        try withDatabase { database throws(StorageError) in
             try database.statement("SELECT count(*) FROM pending").firstRow([]) { Int($0.integer(0) ?? 0) } ?? 0
         }
     }

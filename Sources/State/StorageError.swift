@@ -3,7 +3,7 @@
 /// path, and the system's reason.
 ///
 /// `lwn: cannot write /srv/spool/tmp/20241130T120000Z-9f2c….json: No space left on device`
-public struct SpoolError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The feed being delivered or looked up, when there is one.
     public var feed: String?
     /// What feedspool was doing (`cannot write`, `cannot rename`, `state database`).
@@ -29,7 +29,7 @@ public struct SpoolError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The same error, naming `feed` when it does not name one yet.
-    func naming(feed name: String) -> SpoolError {
+    package func naming(feed name: String) -> StorageError {
         var copy = self
         if copy.feed == nil { copy.feed = name }
         return copy

@@ -50,12 +50,12 @@ public final class StateStore: @unchecked Sendable {
     /// database when missing. A folder it creates is private (0700): the
     /// spool is what consumers share, often through a group (the systemd
     /// unit's umask 0007), and the state must not be theirs to write.
-    /// - Throws: `SpoolError` when the folder cannot be made, another
+    /// - Throws: `StorageError` when the folder cannot be made, another
     ///   process holds it, or the database cannot be opened or is newer.
-    public static func open(folder: String) throws(SpoolError) -> StateStore {
+    public static func open(folder: String) throws(StorageError) -> StateStore {
         try FileSystem.makeDirectories(folder, mode: 0o700)
         let descriptor = try FileSystem.lockExclusively(folder + "/lock")
-        do throws(SpoolError) {
+        do throws(StorageError) {
             let database = try Database(path: folder + "/" + databaseName)
             try createSchema(in: database)
             return StateStore(folder: folder, database: database, lockDescriptor: descriptor)
@@ -66,8 +66,8 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Runs `body` with the connection, holding the lock.
-    func withDatabase<Result>(_ body: (Database) throws(SpoolError) -> sending Result) throws(SpoolError) -> sending Result {
-        try connection.withLock { (database: inout sending Database) throws(SpoolError) -> sending Result in
+    package func withDatabase<Result>(_ body: (Database) throws(StorageError) -> sending Result) throws(StorageError) -> sending Result {
+        try connection.withLock { (database: inout sending Database) throws(StorageError) -> sending Result in
             try body(database)
         }
     }
@@ -76,8 +76,8 @@ public final class StateStore: @unchecked Sendable {
 
     /// What is remembered about fetching `feed`; the default value for a
     /// feed never fetched.
-    public func feedState(_ feed: String) throws(SpoolError) -> FeedState {
-        try withDatabase { database throws(SpoolError) in
+    public func feedState(_ feed: String) throws(StorageError) -> FeedState {
+        try withDatabase { database throws(StorageError) in
             try database.statement("SELECT \(Self.feedStateColumns) FROM feeds WHERE name = ?")
                 .firstRow([.text(feed)], Self.feedState(from:)) ?? FeedState()
         }
@@ -100,7 +100,7 @@ public final class StateStore: @unchecked Sendable {
     static let feedStateColumnCount: Int32 = 18
 
     /// The columns of the `feeds` table of `database`.
-    static func feedColumns(of database: Database) throws(SpoolError) -> Set<String> {
+    static func feedColumns(of database: Database) throws(StorageError) -> Set<String> {
         var present = Set<String>()
         try database.statement("PRAGMA table_info(feeds)").rows([]) { row in
             if let name = row.text(1) { present.insert(name) }
@@ -124,15 +124,15 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Replaces what is remembered about fetching `feed`.
-    public func setFeedState(_ state: FeedState, for feed: String) throws(SpoolError) {
+    public func setFeedState(_ state: FeedState, for feed: String) throws(StorageError) {
         try setFeedStates([(feed, state)])
     }
 
     /// Replaces what is remembered about fetching each feed, in one
     /// transaction (one commit for a group of polls).
-    public func setFeedStates(_ states: [(feed: String, state: FeedState)]) throws(SpoolError) {
-        try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) in
+    public func setFeedStates(_ states: [(feed: String, state: FeedState)]) throws(StorageError) {
+        try withDatabase { database throws(StorageError) in
+            try database.transaction { () throws(StorageError) in
                 let upsert = try database.statement("""
                     INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
                                        last_fetch, next_fetch, retry_after, http_status, last_error,
@@ -181,15 +181,15 @@ public final class StateStore: @unchecked Sendable {
     ///   - updates: Whether changed entries are delivered again.
     ///   - now: The time of this reading.
     /// - Returns: The entries to deliver, in document order, each key once.
-    public func newEntries(feed: String, entries: [Entry], updates: Bool, now: Date = Date()) throws(SpoolError) -> [NewEntry] {
+    public func newEntries(feed: String, entries: [Entry], updates: Bool, now: Date = Date()) throws(StorageError) -> [NewEntry] {
         let repeatsNow = EntryKeys.guidsRepeat(in: entries)
         var guidCounts: [String: Int] = [:]
         for entry in entries {
             if let guid = EntryKeys.present(entry.guid) { guidCounts[guid, default: 0] += 1 }
         }
         let time = now.timeIntervalSince1970
-        return try withDatabase { database throws(SpoolError) in
-            try database.transaction(durable: false) { () throws(SpoolError) -> [NewEntry] in
+        return try withDatabase { database throws(StorageError) in
+            try database.transaction(durable: false) { () throws(StorageError) -> [NewEntry] in
                 let repeatedBefore = try database.statement("SELECT repeats_guids FROM feeds WHERE name = ?")
                     .firstRow([.text(feed)]) { $0.integer(0) ?? 0 } ?? 0
                 let useGuid = !repeatsNow && repeatedBefore == 0
@@ -249,8 +249,8 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Whether an entry key of `feed` is recorded as delivered.
-    public func isSeen(feed: String, key: String) throws(SpoolError) -> Bool {
-        try withDatabase { database throws(SpoolError) in
+    public func isSeen(feed: String, key: String) throws(StorageError) -> Bool {
+        try withDatabase { database throws(StorageError) in
             try database.statement("SELECT 1 FROM seen WHERE feed = ? AND key = ?")
                 .firstRow([.text(feed), .text(key)]) { _ in true } ?? false
         }
@@ -263,8 +263,8 @@ public final class StateStore: @unchecked Sendable {
     /// comes back.
     /// - Returns: How many keys were forgotten.
     @discardableResult
-    public func prune(retention: TimeInterval = StateStore.defaultRetention, now: Date = Date()) throws(SpoolError) -> Int {
-        try withDatabase { database throws(SpoolError) in
+    public func prune(retention: TimeInterval = StateStore.defaultRetention, now: Date = Date()) throws(StorageError) -> Int {
+        try withDatabase { database throws(StorageError) in
             try database.statement("""
                 DELETE FROM seen WHERE last_seen < ?1
                 AND last_seen < (SELECT last_read FROM feeds WHERE feeds.name = seen.feed)
@@ -276,9 +276,9 @@ public final class StateStore: @unchecked Sendable {
     /// Forgets a feed removed from the configuration: its fetch state and
     /// its seen keys. Articles still half-way through delivery are kept
     /// and finished by `Spool.recover`.
-    public func forgetFeed(_ feed: String) throws(SpoolError) {
-        try withDatabase { database throws(SpoolError) in
-            try database.transaction { () throws(SpoolError) in
+    public func forgetFeed(_ feed: String) throws(StorageError) {
+        try withDatabase { database throws(StorageError) in
+            try database.transaction { () throws(StorageError) in
                 try database.statement("DELETE FROM seen WHERE feed = ?").run([.text(feed)])
                 try database.statement("DELETE FROM feeds WHERE name = ?").run([.text(feed)])
             }
@@ -288,18 +288,18 @@ public final class StateStore: @unchecked Sendable {
     // MARK: - Schema
 
     /// The schema version of `database`: 0 for one without tables.
-    /// - Throws: `SpoolError` when a newer feedspool wrote it, which this
+    /// - Throws: `StorageError` when a newer feedspool wrote it, which this
     ///   one can neither migrate nor read.
-    static func schemaVersion(of database: Database) throws(SpoolError) -> Int64 {
+    static func schemaVersion(of database: Database) throws(StorageError) -> Int64 {
         let version = try database.statement("PRAGMA user_version").firstRow([]) { $0.integer(0) ?? 0 } ?? 0
         if version > schemaVersion {
-            throw SpoolError(operation: "state database", path: database.path,
+            throw StorageError(operation: "state database", path: database.path,
                              reason: "written by a newer feedspool (schema \(version), this one knows \(schemaVersion))")
         }
         return version
     }
 
-    private static func createSchema(in database: Database) throws(SpoolError) {
+    private static func createSchema(in database: Database) throws(StorageError) {
         // WAL lets a reader (`feedspool status`, through `StateReader`) look
         // while the daemon writes; synchronous=FULL makes each commit
         // durable before it returns, which the delivery protocol's ordering
@@ -307,7 +307,7 @@ public final class StateStore: @unchecked Sendable {
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
         let version = try schemaVersion(of: database)
         guard version < schemaVersion else { return }
-        try database.transaction { () throws(SpoolError) in
+        try database.transaction { () throws(StorageError) in
             if version == 1 {
                 // Schema 1 kept each pending article's JSON, to write its
                 // file again after a crash. Rows whose file was complete
@@ -380,11 +380,11 @@ public final class StateStore: @unchecked Sendable {
 }
 
 /// A bound value for an optional text.
-func optional(_ text: String?) -> SQLValue {
+package func optional(_ text: String?) -> SQLValue {
     text.map(SQLValue.text) ?? .null
 }
 
 /// A bound value for an optional date, as seconds since 1970.
-func optional(_ date: Date?) -> SQLValue {
+package func optional(_ date: Date?) -> SQLValue {
     date.map { .real($0.timeIntervalSince1970) } ?? .null
 }

@@ -1,12 +1,13 @@
 import Foundation
-import Spool
+import FeedParser
+import State
 import Testing
 
 @Suite("Feed fetch state")
 struct FeedStateTests {
     @Test func feedNeverFetchedHasTheDefaultState() throws {
         let folder = try TemporaryFolder()
-        let (state, _) = try folder.open()
+        let state = try folder.open()
         #expect(try state.feedState("lwn") == FeedState())
     }
 
@@ -19,26 +20,26 @@ struct FeedStateTests {
             retryAfter: Date(timeIntervalSince1970: 1_732_969_500), templateBlocksLastDelivery: 4,
             templateBlocksTotal: 57)
         do {
-            let (state, _) = try folder.open()
+            let state = try folder.open()
             try state.setFeedState(saved, for: "lwn")
         }
-        let (state, _) = try folder.open()
+        let state = try folder.open()
         #expect(try state.feedState("lwn") == saved)
         #expect(try state.feedState("other") == FeedState())
     }
 
     @Test func readingEntriesKeepsTheFetchState() throws {
         let folder = try TemporaryFolder()
-        let (state, _) = try folder.open()
+        let state = try folder.open()
         let saved = FeedState(etag: "\"v1\"", errorCount: 1)
         try state.setFeedState(saved, for: "blog")
-        _ = try state.newEntries(feed: "blog", entries: [post(1)], updates: false)
+        _ = try state.newEntries(feed: "blog", entries: [Entry(guid: "urn:post:1", title: "Post 1", link: "https://blog.example.org/1")], updates: false)
         #expect(try state.feedState("blog") == saved)
     }
 
     @Test func databaseIsInWALMode() throws {
         let folder = try TemporaryFolder()
-        let (state, _) = try folder.open()
+        let state = try folder.open()
         try state.setFeedState(FeedState(etag: "x"), for: "blog")
         #expect(FileManager.default.fileExists(atPath: state.databasePath + "-wal"))
     }

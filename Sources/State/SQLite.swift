@@ -1,7 +1,7 @@
 import CSQLite
 
 /// A value bound to a statement parameter.
-enum SQLValue {
+package enum SQLValue {
     case null
     case integer(Int64)
     case real(Double)
@@ -14,15 +14,15 @@ enum SQLValue {
 ///
 /// Threading: a connection serves one thread at a time. `StateStore` holds
 /// the lock that makes it so; nothing else reaches a `Database`.
-final class Database {
+package final class Database {
     /// The database file.
-    let path: String
+    package let path: String
     private var handle: OpaquePointer?
     private var statements: [String: Statement] = [:]
 
     /// Opens the database at `path`: creating it, or with `readOnly`, only
     /// an existing one, which this connection then never writes.
-    init(path: String, readOnly: Bool = false) throws(SpoolError) {
+    package init(path: String, readOnly: Bool = false) throws(StorageError) {
         self.path = path
         var connection: OpaquePointer?
         let code = readOnly ? fs_sqlite_open_readonly(path, &connection) : fs_sqlite_open(path, &connection)
@@ -31,7 +31,7 @@ final class Database {
             let reason = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(connection)
             handle = nil
-            throw SpoolError(operation: "cannot open state database", path: path, reason: reason)
+            throw StorageError(operation: "cannot open state database", path: path, reason: reason)
         }
         sqlite3_busy_timeout(connection, 5000)
     }
@@ -42,13 +42,13 @@ final class Database {
     }
 
     /// Runs one or more SQL statements that take no parameters.
-    func execute(_ sql: String) throws(SpoolError) {
+    package func execute(_ sql: String) throws(StorageError) {
         let code = sqlite3_exec(handle, sql, nil, nil, nil)
         if code != SQLITE_OK { throw error(code) }
     }
 
     /// The prepared statement for `sql`, made once and reused.
-    func statement(_ sql: String) throws(SpoolError) -> Statement {
+    package func statement(_ sql: String) throws(StorageError) -> Statement {
         if let statement = statements[sql] { return statement }
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
@@ -67,11 +67,11 @@ final class Database {
     /// only together with every transaction after it, since the next
     /// durable commit syncs the log up to its own end. For bookkeeping that
     /// the next run redoes anyway; the delivery protocol's steps are durable.
-    func transaction<Result>(durable: Bool = true, _ body: () throws(SpoolError) -> Result) throws(SpoolError) -> Result {
+    package func transaction<Result>(durable: Bool = true, _ body: () throws(StorageError) -> Result) throws(StorageError) -> Result {
         if !durable { try execute("PRAGMA synchronous = NORMAL") }
         defer { if !durable { _ = sqlite3_exec(handle, "PRAGMA synchronous = FULL", nil, nil, nil) } }
         try execute("BEGIN IMMEDIATE")
-        do throws(SpoolError) {
+        do throws(StorageError) {
             let result = try body()
             try execute("COMMIT")
             return result
@@ -83,19 +83,19 @@ final class Database {
     }
 
     /// How many rows the last INSERT, UPDATE or DELETE changed.
-    var changes: Int {
+    package var changes: Int {
         Int(sqlite3_changes(handle))
     }
 
     /// An error for result `code`, with SQLite's message.
-    fileprivate func error(_ code: Int32) -> SpoolError {
+    fileprivate func error(_ code: Int32) -> StorageError {
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
-        return SpoolError(operation: "state database", path: path, reason: message)
+        return StorageError(operation: "state database", path: path, reason: message)
     }
 }
 
 /// A prepared statement, reset after every use so it can be run again.
-final class Statement {
+package final class Statement {
     private let handle: OpaquePointer
     private unowned let database: Database
 
@@ -109,12 +109,12 @@ final class Statement {
     }
 
     /// Runs the statement with `values` bound to its parameters, ignoring any rows.
-    func run(_ values: [SQLValue]) throws(SpoolError) {
+    package func run(_ values: [SQLValue]) throws(StorageError) {
         try rows(values) { _ in }
     }
 
     /// Runs the statement and calls `body` with each row.
-    func rows(_ values: [SQLValue], _ body: (Row) throws(SpoolError) -> Void) throws(SpoolError) {
+    package func rows(_ values: [SQLValue], _ body: (Row) throws(StorageError) -> Void) throws(StorageError) {
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
@@ -129,7 +129,7 @@ final class Statement {
     }
 
     /// The first row the statement returns, mapped by `transform`; nil when none.
-    func firstRow<Value>(_ values: [SQLValue], _ transform: (Row) -> Value) throws(SpoolError) -> Value? {
+    package func firstRow<Value>(_ values: [SQLValue], _ transform: (Row) -> Value) throws(StorageError) -> Value? {
         var result: Value?
         try rows(values) { row in
             if result == nil { result = transform(row) }
@@ -137,7 +137,7 @@ final class Statement {
         return result
     }
 
-    private func bind(_ values: [SQLValue]) throws(SpoolError) {
+    private func bind(_ values: [SQLValue]) throws(StorageError) {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -164,11 +164,11 @@ final class Statement {
 
 /// The current row of a running statement; valid only inside the callback
 /// that receives it.
-struct Row {
+package struct Row {
     fileprivate let handle: OpaquePointer
 
     /// Column `index` as text; nil for NULL.
-    func text(_ index: Int32) -> String? {
+    package func text(_ index: Int32) -> String? {
         var length: Int32 = 0
         guard let bytes = fs_sqlite_column_text(handle, index, &length) else { return nil }
         return bytes.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
@@ -177,17 +177,17 @@ struct Row {
     }
 
     /// Column `index` as an integer; nil for NULL.
-    func integer(_ index: Int32) -> Int64? {
+    package func integer(_ index: Int32) -> Int64? {
         fs_sqlite_column_is_null(handle, index) != 0 ? nil : sqlite3_column_int64(handle, index)
     }
 
     /// Column `index` as a floating-point number; nil for NULL.
-    func real(_ index: Int32) -> Double? {
+    package func real(_ index: Int32) -> Double? {
         fs_sqlite_column_is_null(handle, index) != 0 ? nil : sqlite3_column_double(handle, index)
     }
 
     /// Column `index` as bytes; nil for NULL.
-    func blob(_ index: Int32) -> [UInt8]? {
+    package func blob(_ index: Int32) -> [UInt8]? {
         if fs_sqlite_column_is_null(handle, index) != 0 { return nil }
         // The pointer first, then the size: SQLite's documented order.
         let bytes = sqlite3_column_blob(handle, index)

@@ -1,4 +1,4 @@
-import Spool
+import State
 import Testing
 
 /// The FIPS 180-2 test vectors (appendix B), plus the empty message and the
