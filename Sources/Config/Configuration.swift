@@ -75,6 +75,8 @@ public struct GlobalSettings: Sendable, Equatable {
     /// Credentials, headers, cookies and proxy for every feed (`netrc`,
     /// `header`, `cookie-file`, `proxy`); none by default.
     public var access = HTTPAccess()
+    /// How much of a feed's first document is delivered (`backlog`, default 20).
+    public var backlog = Backlog.standard
 
     /// The values used for what the configuration does not set.
     public static let defaults = GlobalSettings(
@@ -109,6 +111,8 @@ public struct HostSettings: Sendable, Equatable {
     public var userAgent: String?
     /// Credentials, headers, cookies and proxy for matching feeds.
     public var access = HTTPAccess()
+    /// How much of a matching feed's first document is delivered (`backlog`).
+    public var backlog: Backlog?
     /// Where the section starts (its `[host …]` line).
     public var source: ConfigLocation
 
@@ -162,6 +166,9 @@ public struct FeedSettings: Sendable, Equatable {
     /// Credentials, headers, cookies and proxy: global, then host sections,
     /// then the feed's own, merged.
     public var access = HTTPAccess()
+    /// How much of the feed's first document is delivered: its newest
+    /// entries only (default 20), or all of them.
+    public var backlog = Backlog.standard
     /// The feed's line.
     public var source: ConfigLocation
 

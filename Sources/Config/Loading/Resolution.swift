@@ -13,6 +13,7 @@ extension ConfigReader {
         global.minInterval = globals.minInterval ?? global.minInterval
         global.keepSeen = globals.keepSeen ?? global.keepSeen
         global.access = globals.access
+        global.backlog = globals.backlog ?? global.backlog
 
         let folder = Paths.folder(of: mainFile)
         let mainFolder = Paths.absolute(folder.isEmpty ? "." : folder, in: currentDirectory)
@@ -26,6 +27,7 @@ extension ConfigReader {
                 maxSize: section.overrides.maxSize,
                 userAgent: section.overrides.userAgent,
                 access: section.overrides.access,
+                backlog: section.overrides.backlog,
                 source: section.source)
         }
         let names = feedNames()
@@ -63,6 +65,7 @@ extension ConfigReader {
         var minInterval = global.minInterval
         var perHost = global.perHost
         var access = global.access
+        var backlog = global.backlog
         for host in hosts where host.matches(host: feed.url.host) {
             access = host.access.merged(over: access)
             interval = host.interval ?? interval
@@ -71,6 +74,7 @@ extension ConfigReader {
             userAgent = host.userAgent ?? userAgent
             minInterval = host.minInterval ?? minInterval
             perHost = host.perHost ?? perHost
+            backlog = host.backlog ?? backlog
         }
         let options = feed.overrides
         return FeedSettings(
@@ -91,6 +95,7 @@ extension ConfigReader {
             minInterval: minInterval,
             perHost: perHost,
             access: feed.overrides.access.merged(over: access),
+            backlog: options.backlog ?? backlog,
             source: feed.source)
     }
 

@@ -30,6 +30,7 @@ struct Overrides {
     var tags: [String]?
     var fulltext: Bool?
     var updates: Bool?
+    var backlog: Backlog?
     var clean: Bool?
     var template: Bool?
     var include: [EntryFilter] = []
@@ -107,6 +108,9 @@ struct Key: Sendable {
         },
         Key("updates", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.updates = try Values.flag(value)
+        },
+        Key("backlog", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.backlog = try Values.backlog(value)
         },
         Key("clean", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.clean = try Values.flag(value)

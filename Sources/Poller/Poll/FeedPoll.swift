@@ -147,13 +147,14 @@ struct FeedPoll {
         // The state store sees every entry, filtered or not: whether the
         // feed repeats guids, and so how entries are keyed, is a property
         // of the whole document, not of the entries a filter lets through.
+        // On its first reading, the feed's `backlog` counts the entries
+        // its filters accept.
         let selector = EntrySelector(feed)
-        let fresh = try state.newEntries(feed: feed.name, entries: parsed.entries, updates: feed.updates, now: now)
-            .filter { newEntry in
-                let entry = newEntry.entry
-                return selector.accepts(title: entry.title, link: entry.link, authors: entry.authors,
-                                        categories: entry.categories, content: entry.content ?? entry.summary)
-            }
+        let fresh = try state.newEntries(feed: feed.name, entries: parsed.entries, updates: feed.updates,
+                                         backlog: feed.backlog.limit, accepts: { entry in
+            selector.accepts(title: entry.title, link: entry.link, authors: entry.authors,
+                             categories: entry.categories, content: entry.content ?? entry.summary)
+        }, now: now)
         // Even with nothing new, the feed joins the delivery: it finishes
         // articles a crash left pending for this feed.
         guard !fresh.isEmpty else { return [] }
