@@ -44,3 +44,30 @@ import Testing
         #expect(try folder.problems(text: "backlog = 99999999999999999999").count == 1)
     }
 }
+
+/// `enclosures` and `enclosure-max-size`: global, `[host]` and feed settings.
+@Suite struct EnclosureSettingTests {
+    @Test func theFolderResolvesAgainstTheFileAndTheCapDefaultsTo200M() throws {
+        let folder = try ConfigFolder()
+        let config = try folder.load(text: """
+            enclosures = media
+            https://example.org/feed
+            https://podcasts.example.org/a.xml  enclosures=/srv/media enclosure-max-size=1G
+            """)
+        #expect(config.globals.enclosureMaxSize == 200 << 20)
+        #expect(config.feeds.map(\.enclosureFolder) == [folder.path + "/media", "/srv/media"])
+        #expect(config.feeds.map(\.enclosureMaxSize) == [200 << 20, 1 << 30])
+    }
+
+    @Test func withoutTheSettingNothingIsDownloaded() throws {
+        let folder = try ConfigFolder()
+        #expect(try folder.load(text: "https://example.org/feed").feeds[0].enclosureFolder == nil)
+    }
+
+    @Test func aBadSizeNamesTheFileAndLine() throws {
+        let folder = try ConfigFolder()
+        #expect(try folder.problems(text: "enclosure-max-size = huge") == [
+            "feeds.conf:1: bad size \"huge\" (use bytes, or k, M or G, e.g. 5M)",
+        ])
+    }
+}

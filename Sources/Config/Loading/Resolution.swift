@@ -14,6 +14,8 @@ extension ConfigReader {
         global.keepSeen = globals.keepSeen ?? global.keepSeen
         global.access = globals.access
         global.backlog = globals.backlog ?? global.backlog
+        global.enclosureFolder = globals.enclosureFolder
+        global.enclosureMaxSize = globals.enclosureMaxSize ?? global.enclosureMaxSize
 
         let folder = Paths.folder(of: mainFile)
         let mainFolder = Paths.absolute(folder.isEmpty ? "." : folder, in: currentDirectory)
@@ -28,6 +30,8 @@ extension ConfigReader {
                 userAgent: section.overrides.userAgent,
                 access: section.overrides.access,
                 backlog: section.overrides.backlog,
+                enclosureFolder: section.overrides.enclosureFolder,
+                enclosureMaxSize: section.overrides.enclosureMaxSize,
                 source: section.source)
         }
         let names = feedNames()
@@ -66,6 +70,8 @@ extension ConfigReader {
         var perHost = global.perHost
         var access = global.access
         var backlog = global.backlog
+        var enclosureFolder = global.enclosureFolder
+        var enclosureMaxSize = global.enclosureMaxSize
         for host in hosts where host.matches(host: feed.url.host) {
             access = host.access.merged(over: access)
             interval = host.interval ?? interval
@@ -75,6 +81,8 @@ extension ConfigReader {
             minInterval = host.minInterval ?? minInterval
             perHost = host.perHost ?? perHost
             backlog = host.backlog ?? backlog
+            enclosureFolder = host.enclosureFolder ?? enclosureFolder
+            enclosureMaxSize = host.enclosureMaxSize ?? enclosureMaxSize
         }
         let options = feed.overrides
         return FeedSettings(
@@ -96,6 +104,8 @@ extension ConfigReader {
             perHost: perHost,
             access: feed.overrides.access.merged(over: access),
             backlog: options.backlog ?? backlog,
+            enclosureFolder: options.enclosureFolder ?? enclosureFolder,
+            enclosureMaxSize: options.enclosureMaxSize ?? enclosureMaxSize,
             source: feed.source)
     }
 

@@ -31,6 +31,8 @@ struct Overrides {
     var fulltext: Bool?
     var updates: Bool?
     var backlog: Backlog?
+    var enclosureFolder: String?
+    var enclosureMaxSize: Int?
     var clean: Bool?
     var template: Bool?
     var include: [EntryFilter] = []
@@ -111,6 +113,10 @@ struct Key: Sendable {
         },
         Key("backlog", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
             overrides.backlog = try Values.backlog(value)
+        },
+        Key("enclosures", [.global, .host, .feed]) { $0.enclosureFolder = Paths.absolute($1, in: $2) },
+        Key("enclosure-max-size", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.enclosureMaxSize = try Values.size(value)
         },
         Key("clean", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.clean = try Values.flag(value)

@@ -42,7 +42,8 @@ public enum PollOutcome: Equatable, Sendable {
 struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
-    /// Fetches the entries' pages when the feed has `fulltext=yes`.
+    /// Fetches the entries' pages when the feed has `fulltext=yes`, and
+    /// their enclosures with `enclosures = DIR`.
     let pageFetcher: (any FeedFetching)?
     /// Marks the feed in flight while it is parsed and cleaned.
     let poison: PoisonGuard
@@ -182,6 +183,12 @@ struct FeedPoll {
             }
             let summary = entry.summary.map { clean(cleaner.parse($0), input: $0, base: entry.link, template: template) }
             articles.append(SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now))
+        }
+        if let folder = feed.enclosureFolder, let pageFetcher {
+            let (files, problems) = EnclosureDownloads(feed: feed, folder: folder + "/" + feed.name, fetcher: pageFetcher)
+                .files(for: articles)
+            for index in articles.indices { articles[index].enclosureFiles = files[index] }
+            notes += problems
         }
         return articles
     }
