@@ -72,8 +72,25 @@ struct FeedPoll {
             prepared.outcome = .failed(error.description)
         case .success(let response):
             prepare(response, into: &prepared, now: now)
+            downloadEnclosures(into: &prepared)
         }
         return prepared
+    }
+
+    /// With `enclosures = DIR`: downloads the enclosures of the articles
+    /// about to be delivered and lists their files in each; a download that
+    /// fails adds a line to the poll's warning. Outside the poison guard: a
+    /// download may take long, and a restart during it is no crash of the parser.
+    private func downloadEnclosures(into prepared: inout PreparedPoll) {
+        guard let folder = feed.enclosureFolder, let pageFetcher, var articles = prepared.articles, !articles.isEmpty,
+              case .delivered(let count, let warning) = prepared.outcome
+        else { return }
+        let (files, problems) = EnclosureDownloads(feed: feed, folder: folder + "/" + feed.name, fetcher: pageFetcher)
+            .files(for: articles)
+        for index in articles.indices { articles[index].enclosureFiles = files[index] }
+        prepared.articles = articles
+        let notes = (warning.map { [$0] } ?? []) + problems
+        prepared.outcome = .delivered(articles: count, warning: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
     private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
@@ -183,12 +200,6 @@ struct FeedPoll {
             }
             let summary = entry.summary.map { clean(cleaner.parse($0), input: $0, base: entry.link, template: template) }
             articles.append(SpoolArticle(feed: info, newEntry: newEntry, body: body, summary: summary, fetched: now))
-        }
-        if let folder = feed.enclosureFolder, let pageFetcher {
-            let (files, problems) = EnclosureDownloads(feed: feed, folder: folder + "/" + feed.name, fetcher: pageFetcher)
-                .files(for: articles)
-            for index in articles.indices { articles[index].enclosureFiles = files[index] }
-            notes += problems
         }
         return articles
     }
