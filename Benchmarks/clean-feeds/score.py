@@ -85,7 +85,7 @@ def prepare(feeds_dir, label_dir, work):
     os.makedirs(os.path.join(work, "bodies"), exist_ok=True)
     files, rows = [], []
     home = os.path.abspath(work)
-    conf = ["spool = %s" % os.path.join(home, "spool"), "state = %s" % os.path.join(home, "state")]
+    conf = ["spool = %s" % os.path.join(home, "spool"), "state = %s" % os.path.join(home, "state"), "backlog = all"]
     seen_feeds = set()
     for n, (label, number, entry, parsed) in enumerate(labelled_entries(feeds_dir, label_dir)):
         path = os.path.join(home, "bodies", "%04d.html" % n)

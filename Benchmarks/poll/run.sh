@@ -159,7 +159,7 @@ feeds_conf() { # folder
     mkdir -p "$1"
     {
         printf '# Written by Benchmarks/poll/run.sh; all feeds are on one host.\n'
-        printf 'spool = spool\nstate = state\nconcurrency = %d\nper-host = %d\n' "$CONCURRENCY" "$CONCURRENCY"
+        printf 'spool = spool\nstate = state\nbacklog = all\nconcurrency = %d\nper-host = %d\n' "$CONCURRENCY" "$CONCURRENCY"
         awk -v base="$base" '{ print base "/" $0 }' "$names"
     } >"$1/feeds.conf"
 }

@@ -44,7 +44,7 @@ done
 
 conf() { # folder, extra line
   mkdir -p "$1"
-  { printf 'spool = spool\nstate = state\nconcurrency = 16\nper-host = 16\n%s\n' "$2"
+  { printf 'spool = spool\nstate = state\nbacklog = all\nconcurrency = 16\nper-host = 16\n%s\n' "$2"
     python3 -c '
 import json, sys
 for f in json.load(open(sys.argv[1]))["files"]: print("http://127.0.0.1:%s/%s" % (sys.argv[2], f["name"]))' \

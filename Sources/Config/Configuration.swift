@@ -75,6 +75,12 @@ public struct GlobalSettings: Sendable, Equatable {
     /// Credentials, headers, cookies and proxy for every feed (`netrc`,
     /// `header`, `cookie-file`, `proxy`); none by default.
     public var access = HTTPAccess()
+    /// How much of a feed's first document is delivered (`backlog`, default 20).
+    public var backlog = Backlog.standard
+    /// Where new articles' enclosures are downloaded (`enclosures`); nil: not at all.
+    public var enclosureFolder: String?
+    /// The largest enclosure downloaded, in bytes (`enclosure-max-size`, default 200M).
+    public var enclosureMaxSize = 200 << 20
 
     /// The values used for what the configuration does not set.
     public static let defaults = GlobalSettings(
@@ -109,6 +115,12 @@ public struct HostSettings: Sendable, Equatable {
     public var userAgent: String?
     /// Credentials, headers, cookies and proxy for matching feeds.
     public var access = HTTPAccess()
+    /// How much of a matching feed's first document is delivered (`backlog`).
+    public var backlog: Backlog?
+    /// Where matching feeds' enclosures are downloaded (`enclosures`).
+    public var enclosureFolder: String?
+    /// The largest enclosure downloaded (`enclosure-max-size`).
+    public var enclosureMaxSize: Int?
     /// Where the section starts (its `[host …]` line).
     public var source: ConfigLocation
 
@@ -162,6 +174,14 @@ public struct FeedSettings: Sendable, Equatable {
     /// Credentials, headers, cookies and proxy: global, then host sections,
     /// then the feed's own, merged.
     public var access = HTTPAccess()
+    /// How much of the feed's first document is delivered: its newest
+    /// entries only (default 20), or all of them.
+    public var backlog = Backlog.standard
+    /// Where its new articles' enclosures are downloaded, into a folder
+    /// named after the feed; nil when they are not.
+    public var enclosureFolder: String?
+    /// The largest enclosure downloaded, in bytes.
+    public var enclosureMaxSize = 200 << 20
     /// The feed's line.
     public var source: ConfigLocation
 

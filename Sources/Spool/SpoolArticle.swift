@@ -59,6 +59,10 @@ public struct SpoolArticle: Sendable, Equatable {
     public var removed: [Removal]
     /// When the feed was fetched.
     public var fetched: Date
+    /// With `enclosures = DIR`: the absolute path of each enclosure's
+    /// download, in the order of `entry.enclosures`, nil for one not
+    /// downloaded. Nil without the setting: the key is then left out.
+    public var enclosureFiles: [String?]?
     /// The entry key the state store records once the article is delivered.
     public var key: String
     /// The fingerprint recorded with the key, to notice later changes.
@@ -130,6 +134,12 @@ public struct SpoolArticle: Sendable, Equatable {
         }
         writer.endArray()
         writer.key("fetched"); writer.string(UTCTime.contractString(fetched))
+        if let enclosureFiles {
+            writer.key("enclosure_files")
+            writer.beginArray()
+            for file in enclosureFiles { writer.string(file) }
+            writer.endArray()
+        }
         writer.endObject()
         writer.newline()
         return writer.bytes

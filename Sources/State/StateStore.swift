@@ -179,9 +179,15 @@ public final class StateStore: @unchecked Sendable {
     ///   - feed: The feed's name.
     ///   - entries: All entries of the document, in document order.
     ///   - updates: Whether changed entries are delivered again.
+    ///   - backlog: On the feed's first reading (`isFirstReading`), the
+    ///     most entries offered: the newest; the others are recorded as
+    ///     seen, never delivered, also not as updates. Nil offers them all.
+    ///   - accepts: The feed's filters: entries it rejects are not offered,
+    ///     nor counted in `backlog`, nor recorded.
     ///   - now: The time of this reading.
     /// - Returns: The entries to deliver, in document order, each key once.
-    public func newEntries(feed: String, entries: [Entry], updates: Bool, now: Date = Date()) throws(StorageError) -> [NewEntry] {
+    public func newEntries(feed: String, entries: [Entry], updates: Bool, backlog: Int? = nil,
+                           accepts: (Entry) -> Bool = { _ in true }, now: Date = Date()) throws(StorageError) -> [NewEntry] {
         let repeatsNow = EntryKeys.guidsRepeat(in: entries)
         var guidCounts: [String: Int] = [:]
         for entry in entries {
@@ -193,6 +199,7 @@ public final class StateStore: @unchecked Sendable {
                 let repeatedBefore = try database.statement("SELECT repeats_guids FROM feeds WHERE name = ?")
                     .firstRow([.text(feed)]) { $0.integer(0) ?? 0 } ?? 0
                 let useGuid = !repeatsNow && repeatedBefore == 0
+                let isFirst = backlog == nil ? false : try Self.isFirstReading(of: feed, in: database)
                 try database.statement("""
                     INSERT INTO feeds (name, repeats_guids, last_read) VALUES (?1, ?2, ?3)
                     ON CONFLICT (name) DO UPDATE SET repeats_guids = max(repeats_guids, ?2), last_read = ?3
@@ -215,7 +222,7 @@ public final class StateStore: @unchecked Sendable {
                     if try isPending.firstRow([.text(feed), .text(key)], { _ in true }) != nil { continue }
                     let fingerprint = EntryKeys.fingerprint(of: entry)
                     var record = try lookUp.firstRow([.text(feed), .text(key)]) { row in
-                        (fingerprint: row.text(0), updated: row.real(1))
+                        (fingerprint: row.text(0), updated: row.real(1), delivered: row.integer(2))
                     }
                     // A feed that took to repeating guids is keyed by links
                     // from then on; an entry delivered under its (still
@@ -224,7 +231,7 @@ public final class StateStore: @unchecked Sendable {
                        guidCounts[guid] == 1
                     {
                         record = try lookUp.firstRow([.text(feed), .text(guid)]) { row in
-                            (fingerprint: row.text(0), updated: row.real(1))
+                            (fingerprint: row.text(0), updated: row.real(1), delivered: row.integer(2))
                         }
                         if record != nil {
                             try copy.run([.text(feed), .text(guid), .text(key), .real(time)])
@@ -235,13 +242,19 @@ public final class StateStore: @unchecked Sendable {
                         continue
                     }
                     try touch.run([.real(time), .text(feed), .text(key)])
-                    guard updates else { continue }
+                    guard updates, record.delivered != Self.neverDelivered else { continue }
                     let later = entry.updated.map { updated in
                         record.updated.map { updated.timeIntervalSince1970 > $0 } ?? false
                     } ?? false
                     if later || record.fingerprint != fingerprint {
                         result.append(NewEntry(entry: entry, key: key, kind: .update, fingerprint: fingerprint))
                     }
+                }
+                result = result.filter { accepts($0.entry) }
+                if isFirst, let backlog {
+                    let (kept, rest) = Self.newest(result, count: backlog)
+                    try Self.recordNeverDelivered(rest, feed: feed, time: time, in: database)
+                    result = kept
                 }
                 return result
             }

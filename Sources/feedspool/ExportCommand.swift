@@ -16,8 +16,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Each feed is one outline: its name as title, its URL without any user:password, \
             its tags as category and its first tag as folder, so feedspool import gives the \
-            same lines back. Exit status: 0, 1 when the configuration has problems, 2 for \
-            usage errors.
+            same lines back. Example: feedspool export > feeds.opml. Exit status: 0, 1 when \
+            the configuration has problems, 2 for usage errors.
             """
     )
 

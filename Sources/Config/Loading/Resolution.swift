@@ -13,6 +13,9 @@ extension ConfigReader {
         global.minInterval = globals.minInterval ?? global.minInterval
         global.keepSeen = globals.keepSeen ?? global.keepSeen
         global.access = globals.access
+        global.backlog = globals.backlog ?? global.backlog
+        global.enclosureFolder = globals.enclosureFolder
+        global.enclosureMaxSize = globals.enclosureMaxSize ?? global.enclosureMaxSize
 
         let folder = Paths.folder(of: mainFile)
         let mainFolder = Paths.absolute(folder.isEmpty ? "." : folder, in: currentDirectory)
@@ -26,6 +29,9 @@ extension ConfigReader {
                 maxSize: section.overrides.maxSize,
                 userAgent: section.overrides.userAgent,
                 access: section.overrides.access,
+                backlog: section.overrides.backlog,
+                enclosureFolder: section.overrides.enclosureFolder,
+                enclosureMaxSize: section.overrides.enclosureMaxSize,
                 source: section.source)
         }
         let names = feedNames()
@@ -63,6 +69,9 @@ extension ConfigReader {
         var minInterval = global.minInterval
         var perHost = global.perHost
         var access = global.access
+        var backlog = global.backlog
+        var enclosureFolder = global.enclosureFolder
+        var enclosureMaxSize = global.enclosureMaxSize
         for host in hosts where host.matches(host: feed.url.host) {
             access = host.access.merged(over: access)
             interval = host.interval ?? interval
@@ -71,6 +80,9 @@ extension ConfigReader {
             userAgent = host.userAgent ?? userAgent
             minInterval = host.minInterval ?? minInterval
             perHost = host.perHost ?? perHost
+            backlog = host.backlog ?? backlog
+            enclosureFolder = host.enclosureFolder ?? enclosureFolder
+            enclosureMaxSize = host.enclosureMaxSize ?? enclosureMaxSize
         }
         let options = feed.overrides
         return FeedSettings(
@@ -91,6 +103,9 @@ extension ConfigReader {
             minInterval: minInterval,
             perHost: perHost,
             access: feed.overrides.access.merged(over: access),
+            backlog: options.backlog ?? backlog,
+            enclosureFolder: options.enclosureFolder ?? enclosureFolder,
+            enclosureMaxSize: options.enclosureMaxSize ?? enclosureMaxSize,
             source: feed.source)
     }
 

@@ -30,6 +30,9 @@ struct Overrides {
     var tags: [String]?
     var fulltext: Bool?
     var updates: Bool?
+    var backlog: Backlog?
+    var enclosureFolder: String?
+    var enclosureMaxSize: Int?
     var clean: Bool?
     var template: Bool?
     var include: [EntryFilter] = []
@@ -107,6 +110,13 @@ struct Key: Sendable {
         },
         Key("updates", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.updates = try Values.flag(value)
+        },
+        Key("backlog", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.backlog = try Values.backlog(value)
+        },
+        Key("enclosures", [.global, .host, .feed]) { $0.enclosureFolder = Paths.absolute($1, in: $2) },
+        Key("enclosure-max-size", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.enclosureMaxSize = try Values.size(value)
         },
         Key("clean", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.clean = try Values.flag(value)

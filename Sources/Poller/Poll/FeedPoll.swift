@@ -42,7 +42,8 @@ public enum PollOutcome: Equatable, Sendable {
 struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
-    /// Fetches the entries' pages when the feed has `fulltext=yes`.
+    /// Fetches the entries' pages when the feed has `fulltext=yes`, and
+    /// their enclosures with `enclosures = DIR`.
     let pageFetcher: (any FeedFetching)?
     /// Marks the feed in flight while it is parsed and cleaned.
     let poison: PoisonGuard
@@ -71,8 +72,25 @@ struct FeedPoll {
             prepared.outcome = .failed(error.description)
         case .success(let response):
             prepare(response, into: &prepared, now: now)
+            downloadEnclosures(into: &prepared)
         }
         return prepared
+    }
+
+    /// With `enclosures = DIR`: downloads the enclosures of the articles
+    /// about to be delivered and lists their files in each; a download that
+    /// fails adds a line to the poll's warning. Outside the poison guard: a
+    /// download may take long, and a restart during it is no crash of the parser.
+    private func downloadEnclosures(into prepared: inout PreparedPoll) {
+        guard let folder = feed.enclosureFolder, let pageFetcher, var articles = prepared.articles, !articles.isEmpty,
+              case .delivered(let count, let warning) = prepared.outcome
+        else { return }
+        let (files, problems) = EnclosureDownloads(feed: feed, folder: folder + "/" + feed.name, fetcher: pageFetcher)
+            .files(for: articles)
+        for index in articles.indices { articles[index].enclosureFiles = files[index] }
+        prepared.articles = articles
+        let notes = (warning.map { [$0] } ?? []) + problems
+        prepared.outcome = .delivered(articles: count, warning: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
     private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
@@ -147,13 +165,14 @@ struct FeedPoll {
         // The state store sees every entry, filtered or not: whether the
         // feed repeats guids, and so how entries are keyed, is a property
         // of the whole document, not of the entries a filter lets through.
+        // On its first reading, the feed's `backlog` counts the entries
+        // its filters accept.
         let selector = EntrySelector(feed)
-        let fresh = try state.newEntries(feed: feed.name, entries: parsed.entries, updates: feed.updates, now: now)
-            .filter { newEntry in
-                let entry = newEntry.entry
-                return selector.accepts(title: entry.title, link: entry.link, authors: entry.authors,
-                                        categories: entry.categories, content: entry.content ?? entry.summary)
-            }
+        let fresh = try state.newEntries(feed: feed.name, entries: parsed.entries, updates: feed.updates,
+                                         backlog: feed.backlog.limit, accepts: { entry in
+            selector.accepts(title: entry.title, link: entry.link, authors: entry.authors,
+                             categories: entry.categories, content: entry.content ?? entry.summary)
+        }, now: now)
         // Even with nothing new, the feed joins the delivery: it finishes
         // articles a crash left pending for this feed.
         guard !fresh.isEmpty else { return [] }

@@ -21,7 +21,8 @@ struct AddCommand: ParsableCommand {
             are feed options (name=lwn tags=news interval=30m); without name=, the name comes \
             from the feed's title. A feed already configured (its URL, or where it redirects) \
             is refused. The line is appended only if the configuration still loads without \
-            problems; it is printed as FILE:LINE: LINE. Exit status: 0 when a feed was added, \
+            problems; it is printed as FILE:LINE: LINE. Example: feedspool add \
+            https://lwn.net/ tags=news interval=30m. Exit status: 0 when a feed was added, \
             1 when none was, 2 for usage errors.
             """
     )
