@@ -32,6 +32,16 @@ import Cleaner
         #expect(article.text == Self.bodyText, "\(article.removedWhat)")
     }
 
+    @Test func aRuleBetweenTheNoticeAndTheFooterDoesNotStopTheTailRules() {
+        let article = clean(Self.body + """
+            <h4>The story will be unlocked and available to all of our readers after 30 days.</h4><hr>
+            <p><a href="https://medium.com/i/the-tide">The Tide</a> was originally published in \
+            <a href="https://medium.com/i">Harbour Notes</a> on Medium, where people are continuing the conversation \
+            by highlighting and responding to this story.</p>
+            """)
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
     // MARK: - The same words in the article
 
     @Test func proseAboutMembersAndSubscribersStays() {

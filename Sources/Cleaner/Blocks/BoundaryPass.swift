@@ -146,6 +146,11 @@ enum BoundaryPass {
         if end - 1 > bodyStart, SignOff.isSignOff(blocks[end - 1]) { end -= 1 }
         while end > bodyStart {
             let block = blocks[end - 1]
+            // A rule (`<hr>`) between the article and its footer is no text: look above it.
+            if block.length == 0, end - 1 > bodyStart {
+                end -= 1
+                continue
+            }
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
                let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
                                              isHeading: block.isHeading || !block.isFreeStanding),
@@ -211,9 +216,10 @@ enum BoundaryPass {
     }
 
     /// Whether a block after a section marker is the kind of thing such
-    /// sections hold: more boilerplate, links, headings or short lines.
+    /// sections hold: more boilerplate, links, headings or short lines, or
+    /// a block without text (a rule, an image).
     private static func looksLikeBoilerplate(_ block: Block) -> Bool {
-        block.length <= BoundaryText.maximumRuleLength
+        block.length == 0 || block.length <= BoundaryText.maximumRuleLength
             && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
             || block.linkDensity >= 0.5 || block.isHeading
     }
