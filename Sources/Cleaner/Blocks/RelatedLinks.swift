@@ -84,7 +84,7 @@ enum RelatedLinks {
     // MARK: - Wording
 
     /// The first bytes of every label, for a quick refusal.
-    private static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings)).compactMap(\.utf8.first))
+    static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings)).compactMap(\.utf8.first))
 
     /// Whole labels.
     private static let exactLabels: Set<String> = [
