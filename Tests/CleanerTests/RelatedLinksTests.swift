@@ -17,6 +17,7 @@ import Cleaner
         #"<h3>More on the ferry strike</h3><p><a href="https://example.org/a">Crews vote to walk out</a></p><p><a href="https://example.org/b">What the strike means for you</a></p>"#,
         #"<h3>À lire aussi</h3><ul><li><a href="https://example.fr/a">Le ferry ne part plus</a></li><li><a href="https://example.fr/b">Le port en hiver</a></li></ul>"#,
         #"<p><strong>Suggested Read 📖: </strong><a href="https://example.org/a"><em>How island schools are answering the new rules</em></a></p>"#,
+        #"<p><strong>NEXT:</strong> <a href="https://example.org/a">The ferry company is building a bigger boat, obviously</a></p>"#,
         #"<div class="related_articles_wrapper"><h4>The island that lost its bank</h4><p>Two years after the last branch closed, the island's shops still take cash only.</p></div>"#,
     ]
 
@@ -43,6 +44,7 @@ import Cleaner
             "Related stories were told by every skipper in the harbour that night, and none of them agreed.",
             "More from the lifeboat crew next week, when they have slept.",
             "Recent stories in the Gazette said the ferry would run all winter; it did not.",
+            "Next: we sail for the island at dawn, if the wind lets us.",
         ]
         for paragraph in paragraphs {
             let article = clean(Self.body + "<p>\(paragraph)</p>")
@@ -62,6 +64,13 @@ import Cleaner
         let article = clean(Self.body + "<h3>More on the ferry strike</h3><p>The crews meet again on Monday, and the "
             + "company says it will bring a new offer.</p>")
         #expect(article.text.hasSuffix("More on the ferry strike\n\nThe crews meet again on Monday, and the company says it will bring a new offer."))
+    }
+
+    @Test func showNotesWhoseItemIsNamedNextStay() {
+        // Show notes: a list of links, one of them a company called NeXT.
+        let notes = #"<ul><li><a href="https://example.org/beos">BeOS</a></li><li><a href="https://example.org/next">NeXT</a></li><li><a href="https://example.org/svn">Subversion</a></li><li><a href="https://example.org/versions">Versions</a></li></ul>"#
+        let article = clean(Self.body + notes)
+        #expect(article.text == Self.bodyText + "\n\n- BeOS\n- NeXT\n- Subversion\n- Versions")
     }
 
     @Test func anEntryThatIsOnlyALabelledListOfLinksStays() {

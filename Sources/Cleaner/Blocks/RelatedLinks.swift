@@ -41,9 +41,11 @@ enum RelatedLinks {
         return labelOpenings.contains(where: { bare.hasBytePrefix($0) })
     }
 
-    /// Whether `block` is such a label, one that opens a section of links.
+    /// Whether `block` is such a label, one that opens a section of links:
+    /// a heading or a paragraph, not a list item (a show's list of links).
     static func opensSection(_ block: Block) -> Bool {
-        block.length <= maximumLabelLength && block.lines.count < 2 && isLabel(BoundaryText.normalized(block.text))
+        block.length <= maximumLabelLength && block.lines.count < 2 && block.isFreeStanding
+            && isLabel(BoundaryText.normalized(block.text))
     }
 
     /// Whether `key` opens with such a label, ended by a colon, and the
@@ -56,7 +58,8 @@ enum RelatedLinks {
         // The label, without what decorates it before the colon ("📖").
         let label = String(key[..<colon]).trimmingCharacters(in: " ")
         let words = label.split(separator: " ").filter { $0.contains(where: \.isLetter) }
-        return isLabel(words.joined(separator: " "))
+        let name = words.joined(separator: " ")
+        return isLabel(name) || colonLabels.contains(name)
     }
 
     /// The index of the label line of a list of link lines that ends
@@ -84,7 +87,8 @@ enum RelatedLinks {
     // MARK: - Wording
 
     /// The first bytes of every label, for a quick refusal.
-    static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings)).compactMap(\.utf8.first))
+    static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings) + Array(colonLabels))
+        .compactMap(\.utf8.first))
 
     /// Whole labels.
     private static let exactLabels: Set<String> = [
@@ -101,6 +105,10 @@ enum RelatedLinks {
         "leggi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "zie ook", "meer lezen",
         "leia também", "veja também", "läs också", "les også", "læs også",
     ]
+
+    /// Labels that name other posts only before a colon and links ("NeXT"
+    /// alone is a company in a list of show notes; "NEXT: <a>…</a>" is a pointer).
+    private static let colonLabels: Set<String> = ["next", "up next", "previously", "previous"]
 
     /// Label openings that need what follows to name a site or a topic
     /// ("More from the Gazette", "More on OnePlus 7 Pro", "Also on Example").
