@@ -92,7 +92,7 @@ enum TemplatePass {
     /// signal goes and each without stays (a sign-off above a feed's footer
     /// links); a section in the middle goes only when every block of it has
     /// one (a sponsor section, not a release's install instructions).
-    static func signalled(_ runs: [Range<Int>], signals: [Bool], keys: [TemplateBlock], lists: [Int?]) -> [Range<Int>] {
+    private static func signalled(_ runs: [Range<Int>], signals: [Bool], keys: [TemplateBlock], lists: [Int?]) -> [Range<Int>] {
         var chosen: [Range<Int>] = []
         for run in runs {
             let isEdge = run.lowerBound == 0 || run.upperBound == keys.count

@@ -37,7 +37,7 @@ enum TemplateSignal {
 
     /// Whether `block`, a block of the article under `root`, carries a
     /// boilerplate signal of its own besides being repeated.
-    static func isBoilerplate(_ block: Block, in tree: HTMLTree, under root: Int) -> Bool {
+    private static func isBoilerplate(_ block: Block, in tree: HTMLTree, under root: Int) -> Bool {
         if block.linkDensity >= mostlyLinks { return true }
         if readsAsBoilerplate(block) { return true }
         return sitsInBoilerplateElement(block, in: tree, under: root)
