@@ -39,7 +39,21 @@ import Cleaner
         #expect(article.removed.map(\.rule) == ["feed-template"])
     }
 
+    @Test func aSignOffStaysAndTheFooterAboveItGoes() {
+        let footer = "<p>You are receiving this because you subscribed at harbour.example.</p>"
+        let article = clean("<p>\(bodyParagraph)</p><p>The harbour master counted them all back by evening.</p>" + footer
+            + "<p>— Luke</p>")
+        #expect(article.text == bodyParagraph + "\n\nThe harbour master counted them all back by evening.\n\n— Luke")
+        #expect(article.removedWhat == ["tail: feed footer"])
+    }
+
     // MARK: - The same words in the article
+
+    @Test func aLastLineWithADashThatIsASentenceIsNoSignOff() {
+        // Not a sign-off: the tail rules do not look past it, and the footer-like line above stays.
+        let article = clean("<p>\(bodyParagraph)</p><p>Unsubscribe</p><p>- and that was the last ferry of the year.</p>")
+        #expect(article.text.hasSuffix("Unsubscribe\n\n- and that was the last ferry of the year."))
+    }
 
     @Test func lastParagraphThankingFeedReadersWithoutAnAddressStays() {
         let last = "Thank you for reading via RSS for all these years: the blog closes today, and its archive stays "
