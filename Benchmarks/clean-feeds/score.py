@@ -10,8 +10,8 @@
 
   score.py losses FEEDS_DIR LABEL_DIR WORK_DIR
       Prints, one `feed#index: span` a line, every keep span that the
-      poller's output (WORK_DIR/spool) does not hold whole: the candidates
-      for known-losses.txt, named as LabelledFeedTests names them.
+      poller's output (WORK_DIR/spool) does not hold whole, named as
+      LabelledFeedTests names them.
 
   score.py report FEEDS_DIR LABEL_DIR WORK_DIR OUTPUT_MD
       Scores what each tool kept of every labelled entry and writes the report.

@@ -65,17 +65,6 @@ enum LabelledFeeds {
         }
     }
 
-    /// The spans the poller is known to lose today, from
-    /// `Benchmarks/clean-feeds/known-losses.txt` (one `feed#index: span` a
-    /// line; `#` starts a comment): named, so that CI stays green while the
-    /// rules are fixed. A span that starts to survive makes no noise
-    /// (the issue is intermittent) and must then be taken off the list.
-    static func knownLosses() throws -> Set<String> {
-        let text = try String(contentsOf: labelFolder.deletingLastPathComponent().appendingPathComponent("known-losses.txt"),
-                              encoding: .utf8)
-        return Set(text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty })
-    }
-
     /// The label file `name` of `labelFolder`.
     static func load(_ name: String) throws -> File {
         try JSONDecoder().decode(File.self, from: Data(contentsOf: labelFolder.appendingPathComponent(name)))
@@ -126,21 +115,10 @@ struct LabelledFeedTests {
         #expect(Set(files.map(\.split)) == ["dev", "holdout"])
     }
 
-    /// Every line of `known-losses.txt` names a span that is labelled.
-    @Test func everyKnownLossIsALabelledSpan() throws {
-        let labelled = Set(try LabelledFeeds.labelFiles.map(LabelledFeeds.load).flatMap { file in
-            file.entries.flatMap { entry in entry.keep.map { "\(file.feed)#\(entry.index): \($0.summary)" } }
-        })
-        for key in try LabelledFeeds.knownLosses() {
-            #expect(labelled.contains(key), "known-losses.txt names no labelled span: \(key)")
-        }
-    }
-
     /// Every keep span of every labelled entry of the feed comes out whole, both ways.
     @Test(arguments: LabelledFeeds.labelFiles)
     func everyKeptSpanSurvives(labelFile: String) throws {
         let label = try LabelledFeeds.load(labelFile)
-        let knownLosses = try LabelledFeeds.knownLosses()
         let bytes = [UInt8](try Data(contentsOf: LabelledFeeds.feedFolder.appendingPathComponent(label.feed)))
         let entries = try FeedParser().parse(bytes).entries
         let cleaner = Cleaner()
@@ -155,14 +133,7 @@ struct LabelledFeedTests {
                                     ("poller", cleaner.clean(body, baseURL: entry.link, template: template))] {
                 let tokens = LabelledFeeds.tokens(article.text)
                 for span in labelled.keep {
-                    let key = "\(label.feed)#\(labelled.index): \(span.summary)"
-                    if path == "poller", knownLosses.contains(key) {
-                        withKnownIssue("the feed template removes \(key)", isIntermittent: true) {
-                            #expect(span.isWhole(in: tokens), "\(path) lost \(key)")
-                        }
-                    } else {
-                        #expect(span.isWhole(in: tokens), "\(path) lost \(key)")
-                    }
+                    #expect(span.isWhole(in: tokens), "\(path) lost \(label.feed)#\(labelled.index): \(span.summary)")
                 }
             }
         }

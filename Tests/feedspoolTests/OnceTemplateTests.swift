@@ -4,13 +4,16 @@ import Testing
 /// Feed templates end to end: `feedspool once` against the fixture server,
 /// the articles in the spool, `feedspool status`. `announcements.rss` holds
 /// six release announcements of one project, worded alike, with their own
-/// version, counts and link, and the same thanks line at the end of each;
-/// `announcements-next.rss` adds a seventh.
+/// version, counts and link, and the same thanks line and line of site links
+/// at the end of each; `announcements-next.rss` adds a seventh.
 @Suite struct OnceTemplateTests {
     static let versions = ["3.2.0", "3.1.4", "3.1.3", "3.1.2", "3.1.1", "3.1.0"]
     static let thanks = "Thanks to everyone who reported bugs, tested release candidates and sent patches. — The Tidewater release team"
+    static let links = "Tidewater · Documentation · Community"
 
-    @Test func theIdenticalThanksLineGoesAndEveryReleaseKeepsItsOwnText() throws {
+    /// The thanks line is repeated too, but it is plain prose: only the
+    /// links, boilerplate on their own, go.
+    @Test func theIdenticalLinksGoAndEveryReleaseKeepsItsOwnTextAndThanks() throws {
         let workspace = try OnceWorkspace()
         try workspace.serve("announcements.rss")
         try workspace.configure("""
@@ -27,21 +30,21 @@ import Testing
             let version = try #require(Self.versions.first { article.title == "Tidewater \($0) released" })
             let text = try #require(article.string("content_text"))
             #expect(text.hasPrefix("Tidewater \(version) is available: "))
-            #expect(text.hasSuffix("Download it from the release page."))
-            #expect(!text.contains("Thanks to everyone"))
+            #expect(text.hasSuffix("Download it from the release page.\n\n" + Self.thanks))
+            #expect(!text.contains("Documentation"))
             #expect(article.string("content_html")?.contains("https://tidewater.example.org/releases/\(version)/") == true)
             let removed = try #require(article.object["removed"] as? [[String: Any]])
             #expect(removed.count == 1)
             #expect(removed.first?["rule"] as? String == "feed-template")
-            #expect(removed.first?["text"] as? String == Self.thanks)
-            #expect(article.text.contains(#""removed":[{"what":"feed template: \"Thanks to everyone who reported bugs, te\"","chars":110,"rule":"feed-template","text":""#))
+            #expect(removed.first?["text"] as? String == Self.links)
+            #expect(article.text.contains(#""removed":[{"what":"feed template: \"Tidewater · Documentation · Community\"","chars":37,"rule":"feed-template","text":""#))
         }
 
-        // `template=no`: the same feed keeps its repeated line.
+        // `template=no`: the same feed keeps its repeated lines.
         let whole = articles.filter { $0.feedName == "whole" }
         #expect(whole.count == 6)
         for article in whole {
-            #expect(article.string("content_text")?.hasSuffix("\n\n" + Self.thanks) == true)
+            #expect(article.string("content_text")?.hasSuffix("\n\n" + Self.thanks + "\n\n" + Self.links) == true)
             #expect((article.object["removed"] as? [Any])?.isEmpty == true)
         }
     }
@@ -77,7 +80,7 @@ import Testing
         let newest = try workspace.articles().filter { $0.feedName == "learned" && $0.title == "Tidewater 3.2.1 released" }
         #expect(newest.first?.string("content_text")
             == "Tidewater 3.2.1 is available: 23 commits from 7 authors.\n\nFixes the new retention setting for feeds "
-            + "without guids. Download it from the release page.")
+            + "without guids. Download it from the release page.\n\n" + Self.thanks)
     }
 
     @Test func anEntryThatCleaningWouldEmptyIsDeliveredSanitisedAndSaysSo() throws {

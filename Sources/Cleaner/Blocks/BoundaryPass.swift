@@ -111,6 +111,10 @@ enum BoundaryPass {
                 marker = (what, strong)
             } else if EdgeNoise.opensSponsorSection(blocks[index]) {
                 marker = (EdgeNoise.sponsorMessage, false)
+            } else if index + 1 < end, RelatedLinks.opensSection(blocks[index]) {
+                marker = (RelatedLinks.kind, false)
+            } else if index + 1 < end, PaywallNotice.opensSection(blocks[index]) {
+                marker = ("paywall prompt", false)
             } else {
                 continue
             }
@@ -138,8 +142,15 @@ enum BoundaryPass {
         func mayTake(_ index: Int) -> Bool {
             index > bodyStart || blocks[index].length <= 80 || blocks[index].linkDensity >= 0.5
         }
+        // A sign-off ("— Luke") stays, and the rules look above it.
+        if end - 1 > bodyStart, SignOff.isSignOff(blocks[end - 1]) { end -= 1 }
         while end > bodyStart {
             let block = blocks[end - 1]
+            // A rule (`<hr>`) between the article and its footer is no text: look above it.
+            if block.length == 0, end - 1 > bodyStart {
+                end -= 1
+                continue
+            }
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
                let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
                                              isHeading: block.isHeading || !block.isFreeStanding),
@@ -158,8 +169,10 @@ enum BoundaryPass {
             let floor = isFirst ? headLines?.kept ?? 0 : 0
             var line = lines.lines.count - 1
             var matches: [(line: Int, match: BoundaryText.Match)] = []
-            while line >= floor, let match = BoundaryText.tail(lines.lines[line].text,
-                                                               linkDensity: lines.lines[line].linkDensity) {
+            // A labelled list of link lines ending the block ("Recent Stories<br>• <a>…</a>").
+            let listStart = RelatedLinks.labelledListStart(in: lines.lines.map { ($0.text, $0.linkDensity) }) ?? Int.max
+            while line >= floor, let match = line >= listStart ? BoundaryText.Match.noise(RelatedLinks.kind)
+                : BoundaryText.tail(lines.lines[line].text, linkDensity: lines.lines[line].linkDensity) {
                 matches.append((line, match))
                 line -= 1
             }
@@ -203,9 +216,10 @@ enum BoundaryPass {
     }
 
     /// Whether a block after a section marker is the kind of thing such
-    /// sections hold: more boilerplate, links, headings or short lines.
+    /// sections hold: more boilerplate, links, headings or short lines, or
+    /// a block without text (a rule, an image).
     private static func looksLikeBoilerplate(_ block: Block) -> Bool {
-        block.length <= BoundaryText.maximumRuleLength
+        block.length == 0 || block.length <= BoundaryText.maximumRuleLength
             && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
             || block.linkDensity >= 0.5 || block.isHeading
     }

@@ -23,6 +23,10 @@ enum EdgeNoise {
         let length = key.utf8.count
         guard length > 0, length <= 2 * maximumLength else { return nil }
         if length <= 48, let what = label(key) { return what }
+        if FeedFooter.matches(key, linkDensity: linkDensity) { return FeedFooter.kind }
+        if RelatedLinks.isLabelledLinkList(key, linkDensity: linkDensity) { return linkList }
+        if PaywallNotice.matches(key) { return "paywall prompt" }
+        if PlatformChrome.matches(key) { return "platform chrome" }
         // Only phrases opening with these letters hold an apostrophe.
         let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5

@@ -48,8 +48,9 @@ enum InlineNoise {
     }
 
     /// The kind of a block that is boilerplate wherever it stands: a lone
-    /// ad label (not a heading: "Advertising" may title a section), or a
-    /// label followed by mostly links.
+    /// ad label (not a heading: "Advertising" may title a section), a
+    /// label followed by mostly links, or a short line of podcast links
+    /// ("You can download the m4a file or subscribe in iTunes").
     private static func kind(of block: Block) -> String? {
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
@@ -57,14 +58,19 @@ enum InlineNoise {
             return nil
         }
         guard block.linkDensity >= 0.5, block.length <= BoundaryText.maximumRuleLength,
-              let first = block.bytes.first, linkListInitials.contains(first | 0x20) || first >= 0x80
+              let first = block.bytes.first,
+              linkListInitials.contains(first | 0x20) || first >= 0x80 || RelatedLinks.initials.contains(first | 0x20)
         else { return nil }
         let kind = EdgeNoise.kind(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
-        return kind == EdgeNoise.linkList ? kind : nil
+        // A short podcast-links line (mostly links) is never the article's prose.
+        let isPodcastLinks = kind == "podcast links" && block.length <= maximumPodcastLinksLength
+        return kind == EdgeNoise.linkList || isPodcastLinks ? kind : nil
     }
 
-    /// The first letters (lowercase) of the link-list labels.
-    private static let linkListInitials: Set<UInt8> = Set("rsmalp".utf8)
+    /// The first letters (lowercase) of the link-list labels and podcast-links lines.
+    private static let linkListInitials: Set<UInt8> = Set("rsmalpy".utf8)
+    /// The longest podcast-links line removed between paragraphs, in UTF-8 bytes.
+    static let maximumPodcastLinksLength = 200
 
     /// Removes a `<figcaption>` that only says "To read this article in
     /// full, please click here": the figure's image stays. Returns whether

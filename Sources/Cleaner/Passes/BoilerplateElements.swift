@@ -99,6 +99,7 @@ enum BoilerplateElements {
             guard let value = node.attribute(attribute) else { continue }
             for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 if let what = names[String(token)] { return "\(what) (\(attribute) \"\(token)\")" }
+                if RelatedLinks.namesRelatedBox(token) { return "related posts (\(attribute) \"\(token)\")" }
             }
         }
         return nil

@@ -1,8 +1,9 @@
 /// Removes a feed's template blocks (`FeedTemplate`) from one entry, where
 /// removing them cannot take the entry's own text: only runs of template
 /// blocks that touch the head or the tail of the entry, and runs in the
-/// middle that repeat as one whole section in most entries, and only when
-/// they leave most of the entry.
+/// middle that repeat as one whole section in most entries, only when they
+/// leave most of the entry, and of those only the blocks that are
+/// boilerplate on their own too (`TemplateSignal`).
 ///
 /// It runs on the tree as parsed, before any other pass, because that is
 /// the tree the template was learned from: what the passes change (resolved
@@ -18,16 +19,21 @@ enum TemplatePass {
     /// entry is kept whole.
     static let maximumShare = 2.0 / 3.0
 
-    /// Removes the template blocks of the article under `root` and records
-    /// each, or records why none went.
+    /// Removes the template blocks of the article under `root` that carry a
+    /// boilerplate signal of their own (`TemplateSignal`), and records each,
+    /// or records why none went.
     static func apply(to tree: inout HTMLTree, under root: Int, template: FeedTemplate,
                       removals: inout [Removal]) {
         let blocks = TemplateBlock.blocks(of: tree, under: root)
         let lists = blocks.map { list(of: $0.block, in: tree) }
-        let chosen = templateRuns(of: blocks.map(\.key), lists: lists, template: template)
-        guard !chosen.isEmpty else { return }
+        let keys = blocks.map(\.key)
+        let candidates = templateRuns(of: keys, lists: lists, template: template)
+        guard !candidates.isEmpty else { return }
+        // The cap is judged on every identical block the template may take,
+        // signal or not: identical blocks that are most of the entry are the
+        // shape of the feed's entries.
         let total = blocks.reduce(0) { $0 + $1.key.length }
-        let taken = chosen.reduce(0) { sum, run in sum + blocks[run].reduce(0) { $0 + $1.key.length } }
+        let taken = candidates.reduce(0) { sum, run in sum + blocks[run].reduce(0) { $0 + $1.key.length } }
         guard Double(taken) <= Double(total) * maximumShare else {
             let share = Int((Double(taken) / Double(max(1, total)) * 100).rounded())
             removals.append(Removal(
@@ -36,7 +42,13 @@ enum TemplatePass {
                 chars: 0, rule: FeedTemplate.keptRule))
             return
         }
-        for run in chosen {
+        var signals = [Bool](repeating: false, count: blocks.count)
+        for run in candidates {
+            let marks = TemplateSignal.marks(of: blocks[run].map(\.block), endsEntry: run.upperBound == blocks.count,
+                                             in: tree, under: root)
+            for (index, mark) in zip(run, marks) { signals[index] = mark }
+        }
+        for run in signalled(candidates, signals: signals, keys: keys, lists: lists) {
             for (block, _) in blocks[run] {
                 block.nodes.forEach { tree.remove($0) }
                 removals.append(Removal(what: "feed template: \"\(block.text.prefix(40))\"", chars: block.text.count,
@@ -47,8 +59,9 @@ enum TemplatePass {
 
     /// The runs of blocks the template may take: a run of template blocks
     /// at the head, one at the tail, and the middle runs that are learned
-    /// sections; the head and middle ones without the headings and labels
-    /// that end them; each holding at least one block long enough to tell, and
+    /// sections, but none that the entry's own heading or label introduces;
+    /// the head and middle ones without the headings and labels that end
+    /// them; each holding at least one block long enough to tell, and
     /// none taking some items of a list and leaving others (a release's
     /// last bullet, "Bug fixes.", is the same in every release and still
     /// part of its list).
@@ -59,7 +72,10 @@ enum TemplatePass {
     ///   - template: The feed's template.
     static func templateRuns(of keys: [TemplateBlock], lists: [Int?], template: FeedTemplate) -> [Range<Int>] {
         let fingerprints = keys.map(\.fingerprint)
-        var runs = FeedTemplate.runs(of: fingerprints, template: template.fingerprints).compactMap { run -> Range<Int>? in
+        let runs = FeedTemplate.runs(of: fingerprints, template: template.fingerprints).compactMap { run -> Range<Int>? in
+            // What the entry's own heading or "…:" label introduces is the
+            // entry's ("you can download 4.14 directly:" and the download links).
+            if run.lowerBound > 0, keys[run.lowerBound - 1].introducesNext { return nil }
             if run.upperBound == keys.count, run.lowerBound > 0 { return run }
             // Runs followed by the entry's own text leave the labels that introduce it.
             let trimmed = FeedTemplate.withoutTrailingLabels(run, of: keys)
@@ -68,6 +84,41 @@ enum TemplatePass {
                 && template.sections.contains(FeedTemplate.sectionFingerprint(fingerprints[trimmed]))
             return isSection ? trimmed : nil
         }
+        return wholeLists(runs, keys: keys, lists: lists)
+    }
+
+    /// Of the candidate `runs`, the blocks that carry a boilerplate signal
+    /// (`signals`), as runs: at the head or the tail, each block with a
+    /// signal goes and each without stays (a sign-off above a feed's footer
+    /// links); a section in the middle goes only when every block of it has
+    /// one (a sponsor section, not a release's install instructions).
+    private static func signalled(_ runs: [Range<Int>], signals: [Bool], keys: [TemplateBlock], lists: [Int?]) -> [Range<Int>] {
+        var chosen: [Range<Int>] = []
+        for run in runs {
+            let isEdge = run.lowerBound == 0 || run.upperBound == keys.count
+            if !isEdge {
+                if run.allSatisfy({ signals[$0] }) { chosen.append(run) }
+                continue
+            }
+            var start: Int?
+            for index in run {
+                if signals[index] {
+                    if start == nil { start = index }
+                } else if let first = start {
+                    chosen.append(first..<index)
+                    start = nil
+                }
+            }
+            if let start { chosen.append(start..<run.upperBound) }
+        }
+        return wholeLists(chosen, keys: keys, lists: lists)
+    }
+
+    /// `runs` without the list items whose list keeps other items (at the
+    /// head run's end and the tail run's start; a middle run that would
+    /// split a list is left out whole), and without the runs that hold no
+    /// block long enough to tell.
+    private static func wholeLists(_ runs: [Range<Int>], keys: [TemplateBlock], lists: [Int?]) -> [Range<Int>] {
         // A list is split when some of its items are in a run and some not.
         var itemsOutside: [Int: Int] = [:]
         for list in lists.compactMap({ $0 }) { itemsOutside[list, default: 0] += 1 }
@@ -75,7 +126,7 @@ enum TemplatePass {
             for list in lists[run].compactMap({ $0 }) { itemsOutside[list]! -= 1 }
         }
         func splitsAList(_ index: Int) -> Bool { lists[index].map { itemsOutside[$0]! > 0 } ?? false }
-        runs = runs.map { run in
+        return runs.map { run in
             var run = run
             if run.lowerBound == 0 {
                 while !run.isEmpty, splitsAList(run.upperBound - 1) { run = run.dropLast() }
@@ -85,8 +136,7 @@ enum TemplatePass {
                 run = run.lowerBound..<run.lowerBound
             }
             return run
-        }
-        return runs.filter { keys[$0].contains(where: \.isLong) }
+        }.filter { keys[$0].contains(where: \.isLong) }
     }
 
     /// The list `block` is an item of (its parent's index), or nil when it

@@ -1,0 +1,80 @@
+/// The footers that feeds and e-mail newsletters add to every entry, found
+/// by wording and shape together: a note to the reader of the feed with the
+/// site's addresses ("Thank you for reading via RSS. … lukedorny.com"), a
+/// subscription notice ("You are receiving this because you subscribed at
+/// …", "Unsubscribe · View in browser"), a copyright line that names the
+/// site or its rights ("© 2024 Backend Weekly. All rights reserved."), and a
+/// pointer to the archive ("You can find the archive of past newsletters
+/// here").
+///
+/// Each needs a second signal besides its words (an address, links, or a
+/// short block), so an article's last paragraph that thanks its readers or
+/// talks about copyright stays. `EdgeNoise` asks it about the blocks at the
+/// edges only.
+enum FeedFooter {
+    /// The kind name of the blocks it finds.
+    static let kind = "feed footer"
+    /// Footers are at most this long, in UTF-8 bytes.
+    static let maximumLength = 400
+
+    /// Whether `key` (normalised by `BoundaryText.normalized`) is a feed
+    /// footer, given the share of its text inside links.
+    static func matches(_ key: String, linkDensity: Double) -> Bool {
+        let length = key.utf8.count
+        guard length <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return false }
+        let hasAddress = linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@")
+        if readerNote(key) { return hasAddress || length <= 120 }
+        if subscriptionNotice(key) { return hasAddress || length <= 80 }
+        if copyrightLine(key) { return length <= 200 }
+        if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
+        return false
+    }
+
+    /// The first bytes of every phrase below, for a quick refusal.
+    private static let initials = Set("tyhrwuvmbs©(c".utf8)
+
+    /// "Thank you for reading via RSS", "Thanks for reading this in your
+    /// feed reader", "You're reading this via RSS", "This post is for RSS
+    /// readers": a note that names the feed the reader reads.
+    private static func readerNote(_ key: String) -> Bool {
+        guard ["thank you for reading", "thanks for reading", "you're reading this", "you are reading this",
+               "you’re reading this", "this post is for rss", "hey rss", "rss readers", "rss subscribers",
+               "reply by email", "reply via email", "reply to this post by email"].contains(where: key.hasBytePrefix)
+        else { return false }
+        return key.hasBytePrefix("reply") || ["rss", "feed reader", "newsreader", "news reader", "atom feed", "json feed",
+                                              "your feed", "the feed", "this feed"].contains(where: key.containsBytes(of:))
+    }
+
+    /// "You are receiving this because you subscribed at …", "Unsubscribe |
+    /// Update your preferences", "View this email in your browser".
+    private static func subscriptionNotice(_ key: String) -> Bool {
+        ["you are receiving this", "you're receiving this", "you’re receiving this", "you received this",
+         "you have received this", "this email was sent to", "this e-mail was sent to", "unsubscribe",
+         "view this email in your browser", "view in browser", "view this email online", "manage your subscription",
+         "update your preferences", "to unsubscribe", "want to change how you receive these emails"]
+            .contains(where: key.hasBytePrefix)
+            || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
+    }
+
+    /// "© 2024 Backend Weekly. You are receiving …", "Copyright © 2024
+    /// Example Media. All rights reserved.": a copyright line that names
+    /// the rights or the reader's subscription, not a photo credit.
+    private static func copyrightLine(_ key: String) -> Bool {
+        guard key.hasBytePrefix("©") || key.hasBytePrefix("copyright ©") || key.hasBytePrefix("copyright (c)")
+            || key.hasBytePrefix("(c) ")
+        else { return false }
+        return ["all rights reserved", "receiving this", "subscribed", "unsubscribe", "alle rechte vorbehalten",
+                "tous droits réservés", "todos los derechos reservados"].contains(where: key.containsBytes(of:))
+    }
+
+    /// "You can find the archive of past newsletters here", "Read past
+    /// issues in the archive": where the earlier entries are.
+    private static func archivePointer(_ key: String) -> Bool {
+        guard key.containsBytes(of: "archive") || key.containsBytes(of: "past issues") || key.containsBytes(of: "back issues")
+        else { return false }
+        return ["you can find the archive", "you can find all", "you can find past", "you can find previous",
+                "you can read past", "you can read previous", "read past issues", "read previous issues",
+                "missed an issue", "the archive of", "visit the archive", "browse the archive", "view the archive"]
+            .contains(where: key.hasBytePrefix)
+    }
+}

@@ -1,0 +1,78 @@
+/// Whether a feed's template block is also boilerplate on its own: a second,
+/// independent signal that feed templates ask for before they remove it.
+///
+/// Repetition alone does not make a block boilerplate. A podcast's credits
+/// ("Test Lead, Host, Writing / Steve Burke"), a sign-off ("— Luke") or the
+/// install instructions of every release are the same in every entry and
+/// still the entry's text. So a template block goes only when it is also
+/// mostly links (a footer's links, a navigation bar), sits in an element
+/// named as boilerplate or in a `nav`, `footer` or `aside`, or reads as a
+/// boilerplate family the boundary rules know (`BoundaryText`, `EdgeNoise`),
+/// judged without its position. Plain prose, credit lines and lists of
+/// instructions that repeat stay.
+enum TemplateSignal {
+    /// A block whose text is at least this share link text is mostly links.
+    static let mostlyLinks = 0.5
+
+    /// For each of `blocks` (a run of template blocks of the article under
+    /// `root`), whether it carries a boilerplate signal besides being
+    /// repeated. The ad copy under a sponsor heading or message of the run
+    /// ("A word from our sponsor") carries its heading's; a label that ends
+    /// the entry (`endsEntry`), introducing nothing ("Erstellt von:" and an
+    /// empty name), is chrome.
+    static func marks(of blocks: [Block], endsEntry: Bool, in tree: HTMLTree, under root: Int) -> [Bool] {
+        var inSponsorSection = false
+        return blocks.enumerated().map { index, block in
+            if endsEntry, index == blocks.count - 1, block.isHeading || block.bytes.last == UInt8(ascii: ":") {
+                return true
+            }
+            if EdgeNoise.opensSponsorSection(block) {
+                inSponsorSection = true
+                return true
+            }
+            inSponsorSection = inSponsorSection && EdgeNoise.isAdCopy(block, inSponsorSection: true)
+            return inSponsorSection || isBoilerplate(block, in: tree, under: root)
+        }
+    }
+
+    /// Whether `block`, a block of the article under `root`, carries a
+    /// boilerplate signal of its own besides being repeated.
+    private static func isBoilerplate(_ block: Block, in tree: HTMLTree, under root: Int) -> Bool {
+        if block.linkDensity >= mostlyLinks { return true }
+        if readsAsBoilerplate(block) { return true }
+        return sitsInBoilerplateElement(block, in: tree, under: root)
+    }
+
+    /// Whether the boundary rules name the block's text, or every line of
+    /// a block of lines, at either edge.
+    private static func readsAsBoilerplate(_ block: Block) -> Bool {
+        guard block.length <= BoundaryText.maximumRuleLength else { return false }
+        let notFreeStanding = block.isHeading || !block.isFreeStanding
+        if matches(block.text, linkDensity: block.linkDensity, isHeading: notFreeStanding) { return true }
+        return block.lines.count > 1 && block.lines.allSatisfy { matches($0, linkDensity: 0, isHeading: notFreeStanding) }
+    }
+
+    /// Whether a head or tail rule names `text`.
+    private static func matches(_ text: String, linkDensity: Double, isHeading: Bool) -> Bool {
+        BoundaryText.tail(text, linkDensity: linkDensity, isHeading: isHeading) != nil
+            || BoundaryText.head(text, isHeading: isHeading, linkDensity: linkDensity) != nil
+    }
+
+    /// Whether an element holding the block, below `root`, is navigation,
+    /// a footer or an aside, or is named as boilerplate by its class, id or
+    /// role (`BoilerplateElements`).
+    private static func sitsInBoilerplateElement(_ block: Block, in tree: HTMLTree, under root: Int) -> Bool {
+        guard let first = block.nodes.first else { return false }
+        var node = first
+        while node != root, node > 0 {
+            let element = tree.nodes[node]
+            if element.kind == .element,
+               ["nav", "footer", "aside"].contains(element.name) || BoilerplateElements.reason(for: element) != nil
+            {
+                return true
+            }
+            node = element.parent
+        }
+        return false
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+import Cleaner
+
+/// The feed-footer family (`FeedFooter`): notes to the feed's readers with
+/// the site's addresses, subscription notices, copyright lines that name
+/// the rights or the subscription, pointers to the archive; each paired with
+/// an article whose prose uses the same words and keeps them.
+@Suite struct FeedFooterTests {
+    static let footers = [
+        """
+        <p>Thank you for reading via RSS (this is JSON). Browse the site at <a href="https://luke.example.com">luke.example.com</a> \
+        or write to me at <a href="mailto:luke@luke.example.com">luke@luke.example.com</a> or @luke@typo.example.</p>
+        """,
+        "<p>Thanks for reading this post in your feed reader. Reply by email: hello@harbour.example</p>",
+        "<p>You are receiving this because you subscribed at backendweekly.example.com.</p>",
+        #"<p><a href="https://news.example.com/u">Unsubscribe</a> · <a href="https://news.example.com/p">Update your preferences</a></p>"#,
+        "<p>© 2024 Backend Weekly. All rights reserved.</p>",
+        "<p>Copyright © 2023 Harbour Gazette Ltd. Alle Rechte vorbehalten.</p>",
+        #"<p>You can find the archive of past newsletters <a href="https://news.example.com/archive">here</a>.</p>"#,
+    ]
+
+    @Test(arguments: footers) func feedFootersGoAtTheTail(footer: String) {
+        let article = clean("<p>\(bodyParagraph)</p><p>The harbour master counted them all back by evening.</p>" + footer)
+        #expect(article.text == bodyParagraph + "\n\nThe harbour master counted them all back by evening.", "\(article.removedWhat)")
+        #expect(article.removedWhat == ["tail: feed footer"])
+    }
+
+    @Test func feedFooterRepeatedInEveryEntryGoesAsTemplateAndTheSignOffAboveStays() {
+        let entries = (1...4).map { number in
+            """
+            <p>Lego build number \(number): a working iMac in bricks, with a screen that lights up and a drive that \
+            opens, built over \(number * 3) weekends from parts of old sets.</p>
+            <p>— Luke</p>
+            <p>Thank you for reading via RSS. Browse the site at <a href="https://luke.example.com">luke.example.com</a>.</p>
+            """
+        }
+        let article = clean(entries[1], template: FeedTemplate(learningFrom: entries))
+        #expect(article.text.hasSuffix("old sets.\n\n— Luke"))
+        #expect(article.removed.map(\.rule) == ["feed-template"])
+    }
+
+    @Test func aSignOffStaysAndTheFooterAboveItGoes() {
+        let footer = "<p>You are receiving this because you subscribed at harbour.example.</p>"
+        let article = clean("<p>\(bodyParagraph)</p><p>The harbour master counted them all back by evening.</p>" + footer
+            + "<p>— Luke</p>")
+        #expect(article.text == bodyParagraph + "\n\nThe harbour master counted them all back by evening.\n\n— Luke")
+        #expect(article.removedWhat == ["tail: feed footer"])
+    }
+
+    // MARK: - The same words in the article
+
+    @Test func aLastLineWithADashThatIsASentenceIsNoSignOff() {
+        // Not a sign-off: the tail rules do not look past it, and the footer-like line above stays.
+        let article = clean("<p>\(bodyParagraph)</p><p>Unsubscribe</p><p>- and that was the last ferry of the year.</p>")
+        #expect(article.text.hasSuffix("Unsubscribe\n\n- and that was the last ferry of the year."))
+    }
+
+    @Test func lastParagraphThankingFeedReadersWithoutAnAddressStays() {
+        let last = "Thank you for reading via RSS for all these years: the blog closes today, and its archive stays "
+            + "online as it is, with every post where it always was."
+        let article = clean("<p>\(bodyParagraph)</p><p>\(last)</p>")
+        #expect(article.text == bodyParagraph + "\n\n" + last)
+        #expect(article.removed.isEmpty)
+    }
+
+    @Test func proseAboutCopyrightAndUnsubscribingStays() {
+        let paragraphs = [
+            "© 2024 is printed on every page of the report, but the data behind it goes back to 1998, and the "
+                + "council says the maps are older still.",
+            "Unsubscribe links in the council's e-mails did not work for three weeks, and residents who "
+                + "complained were told to write a letter instead.",
+            "You can find the archive of the council's minutes in the library on Harbour Street, where the "
+                + "clerk keeps them in numbered boxes.",
+        ]
+        for paragraph in paragraphs {
+            let article = clean("<p>\(bodyParagraph)</p><p>\(paragraph)</p>")
+            #expect(article.text == bodyParagraph + "\n\n" + paragraph)
+            #expect(article.removed.isEmpty)
+        }
+    }
+
+    @Test func photoCreditWithACopyrightSignStays() {
+        let article = clean("<p>\(bodyParagraph)</p><p>Photo © Jane Doe</p><p>© Harbour Gazette archive</p>")
+        #expect(article.text == bodyParagraph + "\n\nPhoto © Jane Doe\n\n© Harbour Gazette archive")
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+import Cleaner
+
+/// The related-links family (`RelatedLinks`): a short label over links to
+/// other posts, as a section of blocks, as lines of a block, as one block,
+/// or a box named "related"; each paired with prose that uses the same
+/// words, and with a link-rich paragraph of the article, which stay.
+@Suite struct RelatedLinksTests {
+    static let body = "<p>\(bodyParagraph)</p><p>\(secondParagraph)</p>"
+    static let secondParagraph = "By evening the harbour master had counted them all back, and the lifeboat crew went home for supper."
+    static let bodyText = bodyParagraph + "\n\n" + secondParagraph
+
+    static let sections = [
+        #"<h3>Recent Harbour Blog Stories</h3><ul><li><a href="https://example.org/a">Ferry fares rise again</a></li><li><a href="https://example.org/b">The island that lost its bank</a></li></ul>"#,
+        #"<p><strong>More stories from the Gazette</strong></p><p><a href="https://example.org/a">Island schools to merge</a></p><p><a href="https://example.org/b">Winter sailings cut</a></p>"#,
+        #"<h4>Further reading</h4><ul><li><a href="https://example.org/a">A history of the breakwater</a></li></ul>"#,
+        #"<h3>More on the ferry strike</h3><p><a href="https://example.org/a">Crews vote to walk out</a></p><p><a href="https://example.org/b">What the strike means for you</a></p>"#,
+        #"<h3>À lire aussi</h3><ul><li><a href="https://example.fr/a">Le ferry ne part plus</a></li><li><a href="https://example.fr/b">Le port en hiver</a></li></ul>"#,
+        #"<p><strong>Suggested Read 📖: </strong><a href="https://example.org/a"><em>How island schools are answering the new rules</em></a></p>"#,
+        #"<p><strong>NEXT:</strong> <a href="https://example.org/a">The ferry company is building a bigger boat, obviously</a></p>"#,
+        #"<div class="related_articles_wrapper"><h4>The island that lost its bank</h4><p>Two years after the last branch closed, the island's shops still take cash only.</p></div>"#,
+    ]
+
+    @Test(arguments: sections) func relatedLinksGoAtTheTail(html: String) {
+        let article = clean(Self.body + html)
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
+    @Test func linesOfLinksUnderALabelGoFromTheEndOfABlockOfLines() {
+        let html = """
+            The tide turned at noon and the boats came back in one by one.<br><br>\
+            <b>Recent Harbour Blog Stories</b><br>\
+            &#8226; <a href="https://example.org/a">Ferry fares rise again</a><br>\
+            &#8226; <a href="https://example.org/b">The island that lost its bank</a><br>
+            """
+        let article = clean(html)
+        #expect(article.text == "The tide turned at noon and the boats came back in one by one.", "\(article.removedWhat)")
+    }
+
+    // MARK: - The same words in the article
+
+    @Test func proseThatSaysRelatedOrMoreFromStays() {
+        let paragraphs = [
+            "Related stories were told by every skipper in the harbour that night, and none of them agreed.",
+            "More from the lifeboat crew next week, when they have slept.",
+            "Recent stories in the Gazette said the ferry would run all winter; it did not.",
+            "Next: we sail for the island at dawn, if the wind lets us.",
+        ]
+        for paragraph in paragraphs {
+            let article = clean(Self.body + "<p>\(paragraph)</p>")
+            #expect(article.text == Self.bodyText + "\n\n" + paragraph)
+            #expect(article.removed.isEmpty)
+        }
+    }
+
+    @Test func aLinkRichParagraphInTheMiddleStays() {
+        let links = #"<p>The <a href="https://example.org/ferry">ferry company</a> blamed the <a href="https://example.org/weather">weather</a>, the <a href="https://example.org/union">union</a> blamed the <a href="https://example.org/company">company</a>.</p>"#
+        let article = clean("<p>\(bodyParagraph)</p>" + links + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text.contains("The ferry company blamed the weather, the union blamed the company."))
+        #expect(article.removed.isEmpty)
+    }
+
+    @Test func aHeadingOverTheArticlesOwnProseStays() {
+        let article = clean(Self.body + "<h3>More on the ferry strike</h3><p>The crews meet again on Monday, and the "
+            + "company says it will bring a new offer.</p>")
+        #expect(article.text.hasSuffix("More on the ferry strike\n\nThe crews meet again on Monday, and the company says it will bring a new offer."))
+    }
+
+    @Test func showNotesWhoseItemIsNamedNextStay() {
+        // Show notes: a list of links, one of them a company called NeXT.
+        let notes = #"<ul><li><a href="https://example.org/beos">BeOS</a></li><li><a href="https://example.org/next">NeXT</a></li><li><a href="https://example.org/svn">Subversion</a></li><li><a href="https://example.org/versions">Versions</a></li></ul>"#
+        let article = clean(Self.body + notes)
+        #expect(article.text == Self.bodyText + "\n\n- BeOS\n- NeXT\n- Subversion\n- Versions")
+    }
+
+    @Test func anEntryThatIsOnlyALabelledListOfLinksStays() {
+        let html = #"<h3>Recent posts</h3><ul><li><a href="https://example.org/a">Ferry fares rise again</a></li><li><a href="https://example.org/b">Winter sailings cut</a></li></ul>"#
+        #expect(clean(html).text == "Recent posts\n\n- Ferry fares rise again\n- Winter sailings cut")
+        let lines = #"Recent posts<br>&#8226; <a href="https://example.org/a">Ferry fares rise again</a><br>&#8226; <a href="https://example.org/b">Winter sailings cut</a>"#
+        #expect(clean(lines).text.contains("Ferry fares rise again"))
+    }
+}
