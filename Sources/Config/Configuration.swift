@@ -75,6 +75,8 @@ public struct GlobalSettings: Sendable, Equatable {
     /// Credentials, headers, cookies and proxy for every feed (`netrc`,
     /// `header`, `cookie-file`, `proxy`); none by default.
     public var access = HTTPAccess()
+    /// How many `exec` commands run at once (`exec-concurrency`, default 4).
+    public var execConcurrency = 4
 
     /// The values used for what the configuration does not set.
     public static let defaults = GlobalSettings(
@@ -162,6 +164,8 @@ public struct FeedSettings: Sendable, Equatable {
     /// Credentials, headers, cookies and proxy: global, then host sections,
     /// then the feed's own, merged.
     public var access = HTTPAccess()
+    /// The command run for each new article (`exec`, `exec-timeout`, `exec-keep`); nil for none.
+    public var hook: FeedHook?
     /// The feed's line.
     public var source: ConfigLocation
 

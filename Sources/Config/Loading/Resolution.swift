@@ -13,6 +13,7 @@ extension ConfigReader {
         global.minInterval = globals.minInterval ?? global.minInterval
         global.keepSeen = globals.keepSeen ?? global.keepSeen
         global.access = globals.access
+        global.execConcurrency = globals.execConcurrency ?? global.execConcurrency
 
         let folder = Paths.folder(of: mainFile)
         let mainFolder = Paths.absolute(folder.isEmpty ? "." : folder, in: currentDirectory)
@@ -91,7 +92,15 @@ extension ConfigReader {
             minInterval: minInterval,
             perHost: perHost,
             access: feed.overrides.access.merged(over: access),
+            hook: hook(of: options),
             source: feed.source)
+    }
+
+    /// The feed's `exec` hook, its own options over the global ones; nil without a command.
+    private func hook(of options: Overrides) -> FeedHook? {
+        guard let command = options.exec ?? globals.exec, !command.words.isEmpty else { return nil }
+        return FeedHook(command: command, timeout: options.execTimeout ?? globals.execTimeout ?? FeedHook.defaultTimeout,
+                        keep: options.execKeep ?? globals.execKeep ?? false)
     }
 
     /// Each feed's name, in feed order: its `name=`, or the name derived from its
