@@ -4,6 +4,7 @@ import Logging
 import Poller
 import Spool
 import State
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,10 +40,13 @@ struct RunCommand: ParsableCommand {
         let log = StandardErrorLog.logger(journalStream: getenv("JOURNAL_STREAM").map { String(cString: $0) })
         let configuration = try ConfigPath.load(path, failingWith: 2, log: log)
         let notifier = ServiceNotifier(socket: getenv("NOTIFY_SOCKET").map { String(cString: $0) }, log: log)
+        let hooks = HookQueueSlot()
         // Caught from here on: a stop during recovery waits for its end.
         let signals = SignalWatch { signal in
             log.info("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
             notifier.send("STOPPING=1")
+            // Running commands end by their timeout at the latest, their files back in new/.
+            hooks.queue.withLock { $0 }?.stop()
             // Feeds being parsed now did not crash anything.
             PoisonGuard(stateFolder: configuration.statePath).clearInFlight()
             _exit(0)
@@ -65,12 +69,26 @@ struct RunCommand: ParsableCommand {
             log.error("\(error)")
             throw ExitCode(1)
         }
+        var queue: HookQueue?
+        if spool.stream == nil {
+            let made = HookQueue(spool: spool, state: state, feeds: configuration.feeds,
+                                 concurrency: configuration.globals.execConcurrency, log: log)
+            do {
+                let returned = try made.recover()
+                if returned > 0 { log.info("returned \(Daemon.count(returned, "file")) an earlier process had claimed for exec from cur/ to new/") }
+            } catch {
+                log.error("\(error)")
+                throw ExitCode(1)
+            }
+            hooks.queue.withLock { $0 = made }
+            queue = made
+        }
         let feeds = Daemon.count(configuration.feeds.count, "feed")
         let destination = spool.stream.map { "sink \($0.name)" } ?? "spool \(spool.path)"
         log.info("running: \(feeds) from \(path), \(destination)")
         notifier.send("READY=1\nSTATUS=running: \(feeds)")
         var daemon = Daemon(configuration: configuration, state: state, spool: spool,
-                            host: ProcessHost(signals: signals, notifier: notifier), log: log)
+                            host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: queue)
         daemon.run()
     }
 
@@ -83,4 +101,9 @@ struct RunCommand: ParsableCommand {
             + "\(Daemon.count(recovery.strayFilesRemoved, "unrecorded file")) removed from tmp/"
         log.info("\(line)")
     }
+}
+
+/// The `exec` queue, for the stop handler, which is set up before the queue can be made.
+private final class HookQueueSlot: Sendable {
+    let queue = Mutex<HookQueue?>(nil)
 }
