@@ -142,9 +142,11 @@ import Testing
     }
 
     /// Sets every hook record's retry time to 1970, with Python's sqlite3
-    /// (the test does not share feedspool's code for it).
+    /// (the test does not share feedspool's code for it); nothing before the
+    /// state store exists.
     static func moveRetriesIntoThePast(_ workspace: OnceWorkspace) throws {
         let database = workspace.folder.url.appendingPathComponent("state/state.sqlite").path
+        guard FileManager.default.fileExists(atPath: database) else { return }
         let result = try CommandRunner.run(
             ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE hook_runs SET retry_after = 0'); c.commit()",
              database],

@@ -221,6 +221,7 @@ public final class HookQueue: Sendable {
                           ("FEEDSPOOL_ATTEMPT", String(job.failures + 1)), ("FEEDSPOOL_SPOOL", spool.path)],
             timeout: job.hook.timeout, grace: Self.grace
         ).run()
+        CrashPoint.reached("hook-ran")
         let level: Logger.Level = outcome.succeeded ? .info : .warning
         for line in outcome.errorLines { log.log(level: level, "\(job.feed): exec: \(line)") }
         if outcome.moreLines > 0 { log.log(level: level, "\(job.feed): exec: … \(outcome.moreLines) more lines") }
