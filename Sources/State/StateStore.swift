@@ -355,7 +355,8 @@ public final class StateStore: @unchecked Sendable {
                     feed TEXT NOT NULL,
                     failures INTEGER NOT NULL DEFAULT 0,
                     retry_after REAL,
-                    claimed INTEGER NOT NULL DEFAULT 0
+                    claimed INTEGER NOT NULL DEFAULT 0,
+                    process TEXT
                 ) WITHOUT ROWID;
                 PRAGMA user_version = \(schemaVersion);
                 """)

@@ -66,6 +66,18 @@ import Testing
         #expect(Self.isGone(child))
     }
 
+    @Test func aRecordedIdentityEndsTheGroupOnlyWhileItsProcessIsTheSame() throws {
+        let running = RunningCommand(["/bin/sh", "-c", "sleep 30 & sleep 30"])
+        let identity = try #require(HookProcess.identity(of: running.pid))
+        #expect(identity.split(separator: ":").dropLast().last == "\(running.pid)")
+        // Another start time is another process: left alone.
+        #expect(!HookProcess.endGroup(of: identity.split(separator: ":").dropLast().joined(separator: ":") + ":1"))
+        #expect(HookProcess.endGroup(of: identity))
+        #expect(running.outcome().ending == .signalled(SIGKILL))
+        #expect(HookProcess.identity(of: running.pid) == nil)
+        #expect(!HookProcess.endGroup(of: identity))
+    }
+
     /// Whether process `pid` ended: no longer there, or a zombie waiting for
     /// a parent that is not this process (a container's init may reap late).
     static func isGone(_ pid: Int32) -> Bool {
@@ -75,5 +87,35 @@ import Testing
             usleep(20_000)
         }
         return false
+    }
+}
+
+/// A command `HookProcess` runs on another thread, as a hook worker runs it.
+final class RunningCommand: @unchecked Sendable {
+    private let started = DispatchSemaphore(value: 0)
+    private let ended = DispatchSemaphore(value: 0)
+    // Written once each before the semaphore that publishes it.
+    private var startedPid: pid_t = 0
+    private var result: HookProcess.Outcome?
+
+    /// Starts `words` (within a 60 s timeout) and waits until it runs.
+    init(_ words: [String]) {
+        DispatchQueue.global().async {
+            self.result = HookProcess(words: words, environment: [], timeout: .seconds(60), grace: .seconds(1)).run { pid in
+                self.startedPid = pid
+                self.started.signal()
+            }
+            self.ended.signal()
+        }
+        started.wait()
+    }
+
+    var pid: pid_t { startedPid }
+
+    /// Waits for the command's end.
+    func outcome() -> HookProcess.Outcome {
+        ended.wait()
+        ended.signal()
+        return result!
     }
 }

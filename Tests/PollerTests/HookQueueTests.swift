@@ -188,6 +188,19 @@ import Testing
         ].sorted { $0.file < $1.file })
     }
 
+    @Test func recoveryEndsTheCommandAKilledProcessLeftRunningOnTheFile() throws {
+        let world = try World()
+        let file = try world.deliver("blog", number: 1)
+        #expect(try world.spool.claim(file))
+        let orphan = RunningCommand(["sleep", "30"])
+        let identity = try #require(HookProcess.identity(of: orphan.pid))
+        try world.state.recordHookRun(HookRun(file: file, feed: "blog", claimed: true, process: identity))
+        #expect(try world.queue(["blog": Self.shell("exit 0")]).recover() == 1)
+        #expect(orphan.outcome().ending == .signalled(SIGKILL))
+        #expect(try world.files("new") == [file])
+        #expect(try world.state.hookRuns() == [HookRun(file: file, feed: "blog")])
+    }
+
     @Test func aRecordWhoseFileAConsumerTookIsForgotten() throws {
         let world = try World()
         let file = try world.deliver("blog", number: 1)

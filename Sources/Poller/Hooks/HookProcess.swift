@@ -52,12 +52,13 @@ struct HookProcess {
     /// How long after SIGTERM its group gets SIGKILL.
     var grace: Duration
 
-    /// Runs the command to its end, or to the timeout and the kill.
-    func run() -> Outcome {
+    /// Runs the command to its end, or to the timeout and the kill; `started` is called with
+    /// its process id as soon as it runs.
+    func run(started: (pid_t) -> Void = { _ in }) -> Outcome {
         // Made and spawned under one lock: the Glibc module has no pipe2, and a
         // command another thread started between pipe and FD_CLOEXEC would
         // inherit this pipe's ends.
-        let started: (read: Int32, spawned: Spawned)? = Self.spawning.withLock { _ in
+        let launch: (read: Int32, spawned: Spawned)? = Self.spawning.withLock { _ in
             var pipeEnds: [Int32] = [-1, -1]
             guard pipe(&pipeEnds) == 0 else { return nil }
             for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
@@ -65,15 +66,19 @@ struct HookProcess {
             close(pipeEnds[1])
             return (pipeEnds[0], spawned)
         }
-        guard let (readEnd, spawned) = started else {
+        guard let (readEnd, spawned) = launch else {
             return Outcome(ending: .notStarted(Self.errorText()), errorLines: [], moreLines: 0)
         }
-        guard case .success(let pid) = spawned else {
+        let pid: pid_t
+        switch spawned {
+        case .success(let started):
+            pid = started
+        case .failure(let reason):
             close(readEnd)
-            if case .failure(let reason) = spawned { return Outcome(ending: .notStarted(reason), errorLines: [], moreLines: 0) }
-            return Outcome(ending: .notStarted(""), errorLines: [], moreLines: 0)
+            return Outcome(ending: .notStarted(reason), errorLines: [], moreLines: 0)
         }
         _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
+        started(pid)
         var lines = ErrorLines()
         let ending = wait(for: pid, reading: readEnd, into: &lines)
         close(readEnd)
@@ -178,6 +183,39 @@ struct HookProcess {
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
+
+    // MARK: - Identity
+
+    /// `BOOT-ID:PID:START-TICKS` of a running process: the same pid in another boot, or
+    /// started at another time, is another process. nil when it is gone.
+    static func identity(of pid: pid_t) -> String? {
+        guard let boot = firstLine(of: "/proc/sys/kernel/random/boot_id"),
+              let stat = firstLine(of: "/proc/\(pid)/stat"),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // After "pid (comm) ", the start time is field 22 of stat(5): the 20th from the state.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, fields[0] != "Z" else { return nil }
+        return "\(boot):\(pid):\(fields[19])"
+    }
+
+    /// Ends with SIGKILL the process group a command recorded as `identity` started, when
+    /// its first process is still that one; whether it was.
+    @discardableResult
+    static func endGroup(of identity: String) -> Bool {
+        let parts = identity.split(separator: ":")
+        guard parts.count == 3, let pid = pid_t(parts[1]), pid > 1, Self.identity(of: pid) == identity else { return false }
+        return kill(-pid, SIGKILL) == 0
+    }
+
+    private static func firstLine(of path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 1024)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        return String(decoding: bytes[..<count].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+    }
 }
 
 /// The lines a command writes to standard error, as many as `HookProcess.keptLines`, each

@@ -101,13 +101,17 @@ public final class HookQueue: Sendable {
     // MARK: - Recovery
 
     /// Returns to `new/` the files a killed process had claimed for a hook: those its records
-    /// name, never a file a consumer claimed. Call once at start-up, before `startDue`.
+    /// name, never a file a consumer claimed, after ending the commands it left running on
+    /// them. Call once at start-up, before `startDue`.
     /// - Returns: How many files went back to `new/`.
     @discardableResult
     public func recover() throws(StorageError) -> Int {
         var returned = 0
         for var run in try state.hookRuns() where run.claimed {
+            // A command the killed process started may still run on the file.
+            if let process = run.process { HookProcess.endGroup(of: process) }
             run.claimed = false
+            run.process = nil
             if try spool.unclaim(run.file) {
                 returned += 1
                 try state.recordHookRun(run)
@@ -220,7 +224,13 @@ public final class HookQueue: Sendable {
             environment: [("FEEDSPOOL_FEED", job.feed), ("FEEDSPOOL_ARTICLE_ID", job.id),
                           ("FEEDSPOOL_ATTEMPT", String(job.failures + 1)), ("FEEDSPOOL_SPOOL", spool.path)],
             timeout: job.hook.timeout, grace: Self.grace
-        ).run()
+        ).run { pid in
+            // So that a restart after a crash ends it before handing its file on.
+            guard let identity = HookProcess.identity(of: pid) else { return }
+            var started = run
+            started.process = identity
+            do { try state.recordHookRun(started) } catch { log.error("\(job.feed): exec: \(error)") }
+        }
         CrashPoint.reached("hook-ran")
         let level: Logger.Level = outcome.succeeded ? .info : .warning
         for line in outcome.errorLines { log.log(level: level, "\(job.feed): exec: \(line)") }
