@@ -22,7 +22,9 @@ struct OnceCommand: ParsableCommand {
             feed succeeded, 1 when some failed (each named on stderr with its reason; the \
             others were still delivered), 2 for a configuration or usage error. When it \
             delivered or failed anything, it ends with one line on stderr, such as \
-            "feedspool: 22 feeds, 514 new, 3 updated, 1 failed".
+            "feedspool: 22 feeds, 514 new, 3 updated, 1 failed". For feeds with exec, the \
+            command is run on each of their articles waiting in new/, and waited for; a \
+            failed run counts ("2 exec failed") and makes the exit status 1.
             """
     )
 

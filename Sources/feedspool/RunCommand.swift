@@ -26,7 +26,8 @@ struct RunCommand: ParsableCommand {
             each line starts with its syslog priority (<3> error, <4> warning, <6> information) \
             instead of the program name. SIGHUP reloads the configuration (with problems, the running \
             one is kept and each problem logged); SIGTERM and SIGINT stop it, abandoning a \
-            round in progress, which the spool's protocol allows. With $NOTIFY_SOCKET set, \
+            round in progress, which the spool's protocol allows, after waiting for running \
+            exec commands (each at most its exec-timeout). With $NOTIFY_SOCKET set, \
             tells systemd READY=1 once started and STOPPING=1 when stopping. Exit status: 0 \
             when stopped by a signal, 1 when the state or spool cannot be opened, 2 for a \
             configuration or usage error.
