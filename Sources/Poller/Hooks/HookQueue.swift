@@ -95,9 +95,6 @@ public final class HookQueue: Sendable {
         book.withLock { $0.hooks = hooks }
     }
 
-    /// Whether any feed has a hook.
-    public var isEmpty: Bool { book.withLock { $0.hooks.isEmpty } }
-
     // MARK: - Recovery
 
     /// Returns to `new/` the files a killed process had claimed for a hook: those its records
@@ -135,8 +132,10 @@ public final class HookQueue: Sendable {
         let names: [String]
         let runs: [String: HookRun]
         do {
-            names = try spool.waitingFiles()
+            // The records first: a record unclaimed then names a file already back in
+            // new/, so a file missing from the listing below was taken by someone.
             runs = Dictionary(try state.hookRuns().map { ($0.file, $0) }) { first, _ in first }
+            names = try spool.waitingFiles()
         } catch {
             log.error("exec: \(error)")
             return
