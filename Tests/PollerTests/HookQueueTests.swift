@@ -147,7 +147,7 @@ import Testing
         let world = try World()
         for number in 1...6 { try world.deliver("blog", number: number) }
         let log = world.folder + "/log"
-        let script = #"echo "start $(date +%s.%N)" >> \#(log); sleep 0.3; echo "stop $(date +%s.%N)" >> \#(log)"#
+        let script = #"echo "start $(date +%s.%N)" >> \#(log); sleep 0.6; echo "stop $(date +%s.%N)" >> \#(log)"#
         let queue = world.queue(["blog": Self.shell(script)], concurrency: 2)
         queue.startDue()
         #expect(queue.finish() == HookQueue.Tally(succeeded: 6, failed: 0))

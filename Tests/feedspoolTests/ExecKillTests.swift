@@ -99,7 +99,7 @@ import Testing
             try OnceExecTests.moveRetriesIntoThePast(workspace)
             _ = try Self.once(workspace, killAfter: Double.random(in: 0.02...0.6, using: &random))
         }
-        // Orphaned commands of the last kill finish first.
+        // A command the last kill orphaned before its process was recorded finishes first.
         usleep(300_000)
         try Self.finish(workspace, ids: try Self.ids(4 * kills))
         try Self.checkNothingLost(workspace, ids: try Self.ids(4 * kills), interrupted: kills, concurrency: concurrency)

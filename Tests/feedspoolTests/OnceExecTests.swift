@@ -207,7 +207,7 @@ import Testing
         try Self.script("hooks/timed", in: workspace, """
             #!/bin/sh
             echo "start $(date +%s.%N)" >> "$HOOK_LOG"
-            sleep 0.4
+            sleep 1
             echo "stop $(date +%s.%N)" >> "$HOOK_LOG"
             """)
         try workspace.configure("""

@@ -187,10 +187,12 @@ struct HookProcess {
     // MARK: - Identity
 
     /// `BOOT-ID:PID:START-TICKS` of a running process: the same pid in another boot, or
-    /// started at another time, is another process. nil when it is gone.
+    /// started at another time, is another process. nil when it is gone. The boot id is `-`
+    /// where `/proc/sys` is hidden (the system unit's `ProcSubset=pid`; systemd then ends a
+    /// killed service's commands itself).
     static func identity(of pid: pid_t) -> String? {
-        guard let boot = firstLine(of: "/proc/sys/kernel/random/boot_id"),
-              let stat = firstLine(of: "/proc/\(pid)/stat"),
+        let boot = firstLine(of: "/proc/sys/kernel/random/boot_id") ?? "-"
+        guard let stat = firstLine(of: "/proc/\(pid)/stat"),
               let close = stat.lastIndex(of: ")") else { return nil }
         // After "pid (comm) ", the start time is field 22 of stat(5): the 20th from the state.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
