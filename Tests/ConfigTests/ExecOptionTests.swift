@@ -60,6 +60,19 @@ import Testing
         #expect(try HookCommand.words(of: printed) == words)
     }
 
+    @Test func execWithARedisSinkIsAnErrorOnEachExecLine() throws {
+        let folder = try ConfigFolder()
+        #expect(try folder.problems(text: """
+            exec = notify
+            sink = redis://127.0.0.1:6379
+            https://example.org/a.xml exec=archive
+            https://example.org/b.xml exec=none
+            """) == [
+                "feeds.conf:1: exec needs the spool, but sink (feeds.conf:2) is a Redis stream",
+                "feeds.conf:3: exec needs the spool, but sink (feeds.conf:2) is a Redis stream",
+            ])
+    }
+
     @Test func badValuesAndPlacesAreReportedWithTheirLine() throws {
         let folder = try ConfigFolder()
         #expect(try folder.problems(text: """
