@@ -127,6 +127,9 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("feedspool: notes: exec failed (exit status 1) on \(file), failure 1: back in new/, tried again after ") })
         }
         #expect(lines.last == "feedspool: 1 feed, 3 new, 0 updated, 3 exec failed")
+        let status = try CommandRunner.run(["status"], in: workspace.folder.url)
+        #expect(status.stdout.split(separator: "\n").last?.split(separator: "\t")[5]
+            .hasPrefix("exec failed on 3 articles, next try 20") == true, "\(status.stdout)")
         // Not again before the backoff is over.
         let early = try workspace.once(environment: Self.environment(workspace))
         #expect(early.status == 0 && early.stderr == "")
