@@ -105,15 +105,17 @@ struct OnceCommand: ParsableCommand {
     /// delivered, and earlier failures whose retry time came) and waits for them.
     private func runHooks(of feeds: [FeedSettings], configuration: Configuration, state: StateStore,
                           spool: Spool) -> HookQueue.Tally {
-        guard spool.stream == nil, feeds.contains(where: { $0.hook != nil }) else { return HookQueue.Tally() }
+        guard spool.stream == nil else { return HookQueue.Tally() }
         let queue = HookQueue(spool: spool, state: state, feeds: configuration.feeds,
                               concurrency: configuration.globals.execConcurrency, log: StandardErrorLog.plain)
         do {
+            // Also when no feed has exec any more: files a killed run claimed go back to new/.
             try queue.recover()
         } catch {
             Console.error("\(error)")
             return HookQueue.Tally(failed: 1)
         }
+        guard feeds.contains(where: { $0.hook != nil }) else { return HookQueue.Tally() }
         queue.startDue(only: Set(feeds.map(\.name)))
         return queue.finish()
     }
