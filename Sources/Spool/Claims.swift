@@ -30,15 +30,10 @@ extension Spool {
         try FileSystem.remove(claimedFolder + "/" + name)
     }
 
-    /// Whether `name` is in `cur/`.
-    public func isClaimed(_ name: String) throws(StorageError) -> Bool {
-        try FileSystem.exists(claimedFolder + "/" + name)
-    }
-
-    /// The article id and feed name an article file starts with, read from its first bytes
+    /// The article id and feed name an article file in `new/` starts with, read from its first bytes
     /// (the keys come in contract order, docs/spool.md); nil for a file that is not one.
-    public func articleHead(_ name: String, claimed: Bool = false) -> (id: String, feed: String)? {
-        let path = (claimed ? claimedFolder : newFolder) + "/" + name
+    public func articleHead(_ name: String) -> (id: String, feed: String)? {
+        let path = newFolder + "/" + name
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
