@@ -105,6 +105,35 @@ import Testing
         try Self.checkNothingLost(workspace, ids: try Self.ids(4 * kills), interrupted: kills, concurrency: concurrency)
     }
 
+    @Test func theDaemonKilledAtRandomMomentsWhilePollingAndRunningHooksLosesNothing() throws {
+        let concurrency = 2
+        let workspace = try Self.workspace(concurrency: concurrency)
+        // Polled every few seconds, so rounds and commands overlap.
+        try workspace.configure("""
+            exec-concurrency = \(concurrency)
+            \(workspace.url("/feeds/grow.rss")) name=grow exec=hooks/handle interval=1s
+            """)
+        var random = SplitMix64(seed: 0xDAE_3011)
+        let kills = 8
+        for round in 1...kills {
+            try Self.serve(5 * round, in: workspace)
+            try OnceExecTests.moveRetriesIntoThePast(workspace)
+            let daemon = try DaemonProcess(in: workspace, environment: OnceExecTests.environment(workspace))
+            usleep(UInt32(Double.random(in: 0.2...2.5, using: &random) * 1_000_000))
+            daemon.send(SIGKILL)
+            _ = daemon.exitStatus(within: 10)
+        }
+        let ids = try Self.ids(5 * kills)
+        let daemon = try DaemonProcess(in: workspace, environment: OnceExecTests.environment(workspace))
+        #expect(try eventually {
+            try OnceExecTests.moveRetriesIntoThePast(workspace)
+            return try Self.succeeded(workspace).keys.count == ids.count && workspace.newFileNames().isEmpty
+        })
+        daemon.send(SIGTERM)
+        #expect(daemon.exitStatus(within: 60) == 0)
+        try Self.checkNothingLost(workspace, ids: ids, interrupted: kills, concurrency: concurrency)
+    }
+
     @Test(arguments: ["hook-record:1", "hook-record:3", "hook-claim:1", "hook-claim:4", "hook-ran:1", "hook-ran:5"])
     func stoppedAtAStepOfTheClaimNothingIsLost(point: String) throws {
         let workspace = try Self.workspace(concurrency: 1)
