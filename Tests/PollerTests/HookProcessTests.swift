@@ -52,6 +52,14 @@ import Testing
         #expect(Self.isGone(child))
     }
 
+    @Test func aCommandWritingWithoutEndIsStillEndedAtItsTimeout() {
+        let started = ContinuousClock.now
+        let outcome = run("yes 'error' >&2", timeout: .milliseconds(500))
+        #expect(outcome.ending == .timedOut)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(outcome.errorLines.count == 10 && outcome.moreLines > 0)
+    }
+
     @Test func aCommandIgnoringSIGTERMIsKilledAfterTheGrace() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("feedspool-hook-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -227,10 +227,11 @@ struct ErrorLines {
     private(set) var more = 0
     private var partial: [UInt8] = []
 
-    /// Reads what `descriptor` holds now; false once it reached its end.
+    /// Reads what `descriptor` holds now, at most 64 KiB (a command writing without end must
+    /// not keep the caller from its timeout); false once it reached its end.
     mutating func read(from descriptor: Int32) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
+        for _ in 0..<16 {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count == 0 { return false }
             if count < 0 { return errno == EAGAIN || errno == EINTR }
@@ -243,6 +244,7 @@ struct ErrorLines {
                 }
             }
         }
+        return true
     }
 
     /// Takes a last line that had no line break.
