@@ -81,6 +81,8 @@ public struct GlobalSettings: Sendable, Equatable {
     public var enclosureFolder: String?
     /// The largest enclosure downloaded, in bytes (`enclosure-max-size`, default 200M).
     public var enclosureMaxSize = 200 << 20
+    /// How many `exec` commands run at once (`exec-concurrency`, default 4).
+    public var execConcurrency = 4
 
     /// The values used for what the configuration does not set.
     public static let defaults = GlobalSettings(
@@ -182,6 +184,8 @@ public struct FeedSettings: Sendable, Equatable {
     public var enclosureFolder: String?
     /// The largest enclosure downloaded, in bytes.
     public var enclosureMaxSize = 200 << 20
+    /// The command run for each new article (`exec`, `exec-timeout`, `exec-keep`); nil for none.
+    public var hook: FeedHook?
     /// The feed's line.
     public var source: ConfigLocation
 

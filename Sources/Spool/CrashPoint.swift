@@ -14,7 +14,10 @@ import State
 /// batch, `tmpfile` after each temporary file is written (the files of a
 /// batch are synced together after the last), `rename` after each
 /// file is moved into `new/`. Steps 3 and 4 are also passed during recovery.
-/// `feedspool` adds `parse-NAME`, passed when feed NAME is about to be parsed.
+/// `feedspool` adds `parse-NAME`, passed when feed NAME is about to be parsed, and for
+/// `exec` hooks `hook-record` (the claim recorded, the file still in `new/`), `hook-claim`
+/// (the file in `cur/`, the command not started) and `hook-ran` (the command ended, its
+/// file not yet removed or returned).
 /// Without the variable this costs one comparison per point. The counter is
 /// not synchronised: the hook is for the single-threaded test child only.
 ///

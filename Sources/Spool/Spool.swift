@@ -260,7 +260,7 @@ public struct Spool: Sendable {
         return added
     }
 
-    private func makeFolders() throws(StorageError) {
+    func makeFolders() throws(StorageError) {
         for folder in [temporaryFolder, newFolder, claimedFolder] {
             try FileSystem.makeDirectories(folder)
         }

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A read-only look at a state store, for `feedspool status` while
 /// `feedspool run` (or `once`) holds it: it takes no lock on `state/lock`,
 /// creates no folder or database, and runs no migration or recovery. The
@@ -48,5 +54,21 @@ public final class StateReader {
             if let name = row.text(StateStore.feedStateColumnCount) { states[name] = StateStore.feedState(from: row) }
         }
         return states
+    }
+
+    /// Per feed, the articles whose `exec` command failed and waits to be tried again, and
+    /// the earliest next try; empty for a store from before schema 5.
+    public func hookFailures() throws(StorageError) -> [String: (articles: Int, nextTry: Date?)] {
+        let hasTable = try database.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'hook_runs'")
+            .firstRow([]) { _ in true } ?? false
+        guard hasTable else { return [:] }
+        var failures: [String: (articles: Int, nextTry: Date?)] = [:]
+        try database.statement("SELECT feed, count(*), min(retry_after) FROM hook_runs WHERE failures > 0 GROUP BY feed")
+            .rows([]) { row in
+                if let feed = row.text(0) {
+                    failures[feed] = (Int(row.integer(1) ?? 0), row.real(2).map(Date.init(timeIntervalSince1970:)))
+                }
+            }
+        return failures
     }
 }

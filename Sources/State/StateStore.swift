@@ -25,7 +25,7 @@ public final class StateStore: @unchecked Sendable {
     /// The database's file name inside the state folder.
     public static let databaseName = "state.sqlite"
     /// The schema version this code writes (SQLite's `user_version`).
-    static let schemaVersion: Int64 = 4
+    static let schemaVersion: Int64 = 5
 
     /// The state folder.
     public let folder: String
@@ -363,6 +363,14 @@ public final class StateStore: @unchecked Sendable {
                     file TEXT NOT NULL
                 );
                 CREATE INDEX IF NOT EXISTS pending_by_feed ON pending (feed, key);
+                CREATE TABLE IF NOT EXISTS hook_runs (
+                    file TEXT PRIMARY KEY,
+                    feed TEXT NOT NULL,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    retry_after REAL,
+                    claimed INTEGER NOT NULL DEFAULT 0,
+                    process TEXT
+                ) WITHOUT ROWID;
                 PRAGMA user_version = \(schemaVersion);
                 """)
             if version == 1 {

@@ -22,7 +22,9 @@ struct OnceCommand: ParsableCommand {
             feed succeeded, 1 when some failed (each named on stderr with its reason; the \
             others were still delivered), 2 for a configuration or usage error. When it \
             delivered or failed anything, it ends with one line on stderr, such as \
-            "feedspool: 22 feeds, 514 new, 3 updated, 1 failed".
+            "feedspool: 22 feeds, 514 new, 3 updated, 1 failed". For feeds with exec, the \
+            command is run on each of their articles waiting in new/, and waited for; a \
+            failed run counts ("2 exec failed") and makes the exit status 1.
             """
     )
 
@@ -72,15 +74,18 @@ struct OnceCommand: ParsableCommand {
         failures += PollRun(state: state, spool: spool, fetchers: fetchers, log: StandardErrorLog.plain)
             .run(selection.due) { feed, outcome in progress.finish(feed, outcome) }.failed
         progress.end()
+        let hookTally = runHooks(of: selected, configuration: configuration, state: state, spool: spool)
+        failures += hookTally.failed
         _ = try? state.prune(retention: configuration.globals.keepSeen.seconds)
-        report(polled: selection.due.map(\.feed.name), of: selected.count, failures: failures, state: state)
+        report(polled: selection.due.map(\.feed.name), of: selected.count, failures: failures - hookTally.failed,
+               hookFailures: hookTally.failed, state: state)
         if failures > 0 { throw ExitCode(1) }
     }
 
     /// With `--verbose`, says what each polled feed came to (failures have
     /// their line already); unless `--quiet`, sums the run up in one line
     /// when anything was delivered or failed, from what the state recorded.
-    private func report(polled: [String], of count: Int, failures: Int, state: StateStore) {
+    private func report(polled: [String], of count: Int, failures: Int, hookFailures: Int, state: StateStore) {
         var (new, updated) = (0, 0)
         for name in polled {
             guard let recorded = try? state.feedState(name) else { continue }
@@ -90,9 +95,29 @@ struct OnceCommand: ParsableCommand {
                 Console.error("\(name): \(result.hasPrefix("ok: ") ? String(result.dropFirst(4)) : result)")
             }
         }
-        guard !quiet, new + updated + failures > 0 else { return }
+        guard !quiet, new + updated + failures + hookFailures > 0 else { return }
         let feeds = count == 1 ? "1 feed" : "\(count) feeds"
-        Console.error("\(feeds), \(new) new, \(updated) updated" + (failures > 0 ? ", \(failures) failed" : ""))
+        Console.error("\(feeds), \(new) new, \(updated) updated" + (failures > 0 ? ", \(failures) failed" : "")
+                      + (hookFailures > 0 ? ", \(hookFailures) exec failed" : ""))
+    }
+
+    /// Runs the `exec` commands of `feeds` on their files waiting in `new/` (what this run
+    /// delivered, and earlier failures whose retry time came) and waits for them.
+    private func runHooks(of feeds: [FeedSettings], configuration: Configuration, state: StateStore,
+                          spool: Spool) -> HookQueue.Tally {
+        guard spool.stream == nil else { return HookQueue.Tally() }
+        let queue = HookQueue(spool: spool, state: state, feeds: configuration.feeds,
+                              concurrency: configuration.globals.execConcurrency, log: StandardErrorLog.plain)
+        do {
+            // Also when no feed has exec any more: files a killed run claimed go back to new/.
+            try queue.recover()
+        } catch {
+            Console.error("\(error)")
+            return HookQueue.Tally(failed: 1)
+        }
+        guard feeds.contains(where: { $0.hook != nil }) else { return HookQueue.Tally() }
+        queue.startDue(only: Set(feeds.map(\.name)))
+        return queue.finish()
     }
 
     /// Says why each feed in `waiting` is not polled; returns how many of

@@ -4,6 +4,7 @@ import Logging
 import Poller
 import Spool
 import State
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +26,8 @@ struct RunCommand: ParsableCommand {
             each line starts with its syslog priority (<3> error, <4> warning, <6> information) \
             instead of the program name. SIGHUP reloads the configuration (with problems, the running \
             one is kept and each problem logged); SIGTERM and SIGINT stop it, abandoning a \
-            round in progress, which the spool's protocol allows. With $NOTIFY_SOCKET set, \
+            round in progress, which the spool's protocol allows, after waiting for running \
+            exec commands (each at most its exec-timeout). With $NOTIFY_SOCKET set, \
             tells systemd READY=1 once started and STOPPING=1 when stopping. Exit status: 0 \
             when stopped by a signal, 1 when the state or spool cannot be opened, 2 for a \
             configuration or usage error.
@@ -39,10 +41,13 @@ struct RunCommand: ParsableCommand {
         let log = StandardErrorLog.logger(journalStream: getenv("JOURNAL_STREAM").map { String(cString: $0) })
         let configuration = try ConfigPath.load(path, failingWith: 2, log: log)
         let notifier = ServiceNotifier(socket: getenv("NOTIFY_SOCKET").map { String(cString: $0) }, log: log)
+        let hooks = HookQueueSlot()
         // Caught from here on: a stop during recovery waits for its end.
         let signals = SignalWatch { signal in
             log.info("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
             notifier.send("STOPPING=1")
+            // Running commands end by their timeout at the latest, their files back in new/.
+            hooks.queue.withLock { $0 }?.stop()
             // Feeds being parsed now did not crash anything.
             PoisonGuard(stateFolder: configuration.statePath).clearInFlight()
             _exit(0)
@@ -65,12 +70,26 @@ struct RunCommand: ParsableCommand {
             log.error("\(error)")
             throw ExitCode(1)
         }
+        var queue: HookQueue?
+        if spool.stream == nil {
+            let made = HookQueue(spool: spool, state: state, feeds: configuration.feeds,
+                                 concurrency: configuration.globals.execConcurrency, log: log)
+            do {
+                let returned = try made.recover()
+                if returned > 0 { log.info("returned \(Daemon.count(returned, "file")) an earlier process had claimed for exec from cur/ to new/") }
+            } catch {
+                log.error("\(error)")
+                throw ExitCode(1)
+            }
+            hooks.queue.withLock { $0 = made }
+            queue = made
+        }
         let feeds = Daemon.count(configuration.feeds.count, "feed")
         let destination = spool.stream.map { "sink \($0.name)" } ?? "spool \(spool.path)"
         log.info("running: \(feeds) from \(path), \(destination)")
         notifier.send("READY=1\nSTATUS=running: \(feeds)")
         var daemon = Daemon(configuration: configuration, state: state, spool: spool,
-                            host: ProcessHost(signals: signals, notifier: notifier), log: log)
+                            host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: queue)
         daemon.run()
     }
 
@@ -83,4 +102,9 @@ struct RunCommand: ParsableCommand {
             + "\(Daemon.count(recovery.strayFilesRemoved, "unrecorded file")) removed from tmp/"
         log.info("\(line)")
     }
+}
+
+/// The `exec` queue, for the stop handler, which is set up before the queue can be made.
+private final class HookQueueSlot: Sendable {
+    let queue = Mutex<HookQueue?>(nil)
 }

@@ -20,7 +20,8 @@ struct StatusCommand: ParsableCommand {
         discussion: """
             Prints a header and one tab-separated line per feed: name, last poll, result, \
             failures in a row, next poll, notes (a permanent redirect the server \
-            announced, as feeds.conf is never rewritten, "gone", or a quarantine), and how \
+            announced, as feeds.conf is never rewritten, "gone", a quarantine, or articles \
+            whose exec command failed and waits to be tried again), and how \
             many blocks the feed's template removed ("3 last, 41 total": from the articles of \
             the last poll that delivered any, and from all; "off" with template=no or \
             clean=no). Times are UTC; "-" means never or unknown. With --json, prints an \
@@ -41,9 +42,11 @@ struct StatusCommand: ParsableCommand {
         let configuration = try ConfigPath.load(path, failingWith: 2)
         // Read-only and without the lock: the daemon may be running.
         var states: [String: FeedState] = [:]
+        var hookFailures: [String: (articles: Int, nextTry: Date?)] = [:]
         do {
             if let state = try StateReader.open(folder: configuration.statePath) {
                 states = try state.feedStates()
+                hookFailures = try state.hookFailures()
             } else {
                 Console.error("no state yet in \(configuration.statePath): no feed has been polled")
             }
@@ -62,13 +65,15 @@ struct StatusCommand: ParsableCommand {
         }
         var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate"]
         for feed in feeds {
-            lines.append(Self.line(for: feed.settings, state: feed.state, quarantinedUntil: feed.quarantinedUntil))
+            lines.append(Self.line(for: feed.settings, state: feed.state, quarantinedUntil: feed.quarantinedUntil,
+                                   hookFailures: hookFailures[feed.settings.name]))
         }
         Console.write(Array((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// One feed's line.
-    static func line(for feed: FeedSettings, state: FeedState, quarantinedUntil: Date? = nil) -> String {
+    static func line(for feed: FeedSettings, state: FeedState, quarantinedUntil: Date? = nil,
+                     hookFailures: (articles: Int, nextTry: Date?)? = nil) -> String {
         let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
         let record = PollRecord(state)
         var notes: [String] = []
@@ -79,6 +84,10 @@ struct StatusCommand: ParsableCommand {
                 + "or after \(FeedDate.format(until))")
         }
         if let retryAfter = state.retryAfter { notes.append("server asked to wait until \(FeedDate.format(retryAfter))") }
+        if let failing = hookFailures {
+            notes.append("exec failed on \(failing.articles) article\(failing.articles == 1 ? "" : "s"), next try "
+                + (failing.nextTry.map(FeedDate.format) ?? "now"))
+        }
         let next = schedule.nextPollTime(after: record).map(FeedDate.format) ?? "-"
         return [
             feed.name,

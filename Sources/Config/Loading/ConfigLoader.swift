@@ -11,6 +11,7 @@ public enum ConfigLoader {
     public static func load(path: String) throws(ConfigError) -> Configuration {
         var reader = ConfigReader(mainFile: path)
         reader.read(path, includedAt: nil)
+        reader.checkExecHasASpool()
         guard reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
         return reader.configuration()
     }
@@ -294,6 +295,14 @@ struct ConfigReader {
 
     private mutating func report(at location: ConfigLocation, _ message: String) {
         problems.append(ConfigProblem(at: location, message))
+    }
+
+    /// Reports each `exec` when articles go to a Redis stream: there is no `new/` to run it on.
+    mutating func checkExecHasASpool() {
+        guard globals.sink != nil, let sink = globalKeys["sink"] else { return }
+        let lines = [globalKeys["exec"]].compactMap { $0 }
+            + feeds.filter { $0.overrides.exec?.words.isEmpty == false }.map(\.source)
+        for location in lines { report(at: location, "exec needs the spool, but sink (\(sink)) is a Redis stream") }
     }
 
     /// ` (did you mean "interval"?)`, or nothing when no known key is close.

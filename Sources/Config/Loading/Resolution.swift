@@ -16,6 +16,7 @@ extension ConfigReader {
         global.backlog = globals.backlog ?? global.backlog
         global.enclosureFolder = globals.enclosureFolder
         global.enclosureMaxSize = globals.enclosureMaxSize ?? global.enclosureMaxSize
+        global.execConcurrency = globals.execConcurrency ?? global.execConcurrency
 
         let folder = Paths.folder(of: mainFile)
         let mainFolder = Paths.absolute(folder.isEmpty ? "." : folder, in: currentDirectory)
@@ -106,7 +107,15 @@ extension ConfigReader {
             backlog: options.backlog ?? backlog,
             enclosureFolder: options.enclosureFolder ?? enclosureFolder,
             enclosureMaxSize: options.enclosureMaxSize ?? enclosureMaxSize,
+            hook: hook(of: options),
             source: feed.source)
+    }
+
+    /// The feed's `exec` hook, its own options over the global ones; nil without a command.
+    private func hook(of options: Overrides) -> FeedHook? {
+        guard let command = options.exec ?? globals.exec, !command.words.isEmpty else { return nil }
+        return FeedHook(command: command, timeout: options.execTimeout ?? globals.execTimeout ?? FeedHook.defaultTimeout,
+                        keep: options.execKeep ?? globals.execKeep ?? false)
     }
 
     /// Each feed's name, in feed order: its `name=`, or the name derived from its

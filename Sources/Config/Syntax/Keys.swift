@@ -43,6 +43,11 @@ struct Overrides {
     var stream: String?
     var streamMaximumLength: Int?
     var redisPassword: String?
+    /// `exec`; no words for `exec=none`.
+    var exec: HookCommand?
+    var execTimeout: Duration?
+    var execKeep: Bool?
+    var execConcurrency: Int?
 }
 
 /// A key of a setting or feed option: where it may appear and how its value is read.
@@ -152,6 +157,18 @@ struct Key: Sendable {
         Key("template", [.feed]) { overrides, value, _ throws(ValueError) in
             overrides.template = try Values.flag(value)
         },
+        Key("exec", [.global, .feed]) { overrides, value, folder throws(ValueError) in
+            overrides.exec = try Values.hookCommand(value, in: folder)
+        },
+        Key("exec-timeout", [.global, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.execTimeout = try Values.duration(value)
+        },
+        Key("exec-keep", [.global, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.execKeep = try Values.flag(value)
+        },
+        Key("exec-concurrency", [.global]) { overrides, value, _ throws(ValueError) in
+            overrides.execConcurrency = try Values.count(value)
+        },
     ]
 
     private static let byName: [String: Key] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
@@ -163,6 +180,7 @@ struct Key: Sendable {
     /// (Keys allowed everywhere never need it.)
     var kind: String {
         if places == [.feed] { return "a feed option" }
+        if places == [.global, .feed] { return "a global setting or feed option" }
         return places.contains(.host) ? "a global or [host] setting" : "a global setting"
     }
 

@@ -208,6 +208,18 @@ enum Values {
         return Shard(index: index, count: count)
     }
 
+    /// An `exec` command split into words (`HookCommand`), or no words for `none`; a program
+    /// path holding a `/` resolves against `folder`, as other paths do.
+    static func hookCommand(_ text: String, in folder: String) throws(ValueError) -> HookCommand {
+        if text == "none" { return HookCommand(words: []) }
+        var words = try HookCommand.words(of: text)
+        guard let program = words.first, !program.isEmpty else {
+            throw ValueError("bad exec command (empty; use a program and its arguments, or none)")
+        }
+        if program.contains("/") { words[0] = Paths.absolute(program, in: folder) }
+        return HookCommand(words: words)
+    }
+
     // MARK: - Hosts
 
     /// A `[host PATTERN]` pattern: a host name or `*.domain`, returned lowercase.

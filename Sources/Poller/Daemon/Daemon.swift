@@ -41,6 +41,8 @@ public struct Daemon {
     private let log: Logger
     private let makeFetchers: (Configuration) -> PollFetchers
     private var fetchers: PollFetchers
+    /// Runs the feeds' `exec` commands beside the rounds; nil for none (a Redis sink).
+    private let hooks: HookQueue?
     /// When this process last polled each feed (see `PollSelection.init`).
     private var polledAt: [String: Date] = [:]
     private var lastPrune: Date?
@@ -52,9 +54,12 @@ public struct Daemon {
     ///   - log: Where each event is logged.
     ///   - makeFetchers: The fetchers for a configuration: at start, and
     ///     after a reload that changed the caps or the need for pages.
+    ///   - hooks: Runs the `exec` commands, recovered; the loop starts what is due each time
+    ///     it wakes, and stops it before returning.
     public init(configuration: Configuration, state: StateStore, spool: Spool, host: any DaemonHost,
                 clock: any PollClock = SystemClock(), log: Logger,
-                makeFetchers: @escaping (Configuration) -> PollFetchers = PollFetchers.init(for:)) {
+                makeFetchers: @escaping (Configuration) -> PollFetchers = PollFetchers.init(for:),
+                hooks: HookQueue? = nil) {
         self.configuration = configuration
         self.state = state
         self.spool = spool
@@ -62,6 +67,7 @@ public struct Daemon {
         self.clock = clock
         self.log = log
         self.makeFetchers = makeFetchers
+        self.hooks = hooks
         fetchers = makeFetchers(configuration)
     }
 
@@ -73,9 +79,12 @@ public struct Daemon {
             if let stop = requests.stop {
                 log.info("stopping on \(stop)")
                 host.notify(.stopping)
+                hooks?.stop()
                 return
             }
             if requests.reload { reload() }
+            // Never waits: the commands run on the queue's own threads.
+            hooks?.startDue()
             let now = clock.now()
             let selection = PollSelection(configuration.feeds, state: state, at: now, force: .no, polledAt: polledAt)
             if !selection.due.isEmpty {
@@ -153,6 +162,7 @@ public struct Daemon {
             fetchers = makeFetchers(loaded)
         }
         configuration = loaded
+        hooks?.configure(loaded.feeds)
         log.info("reloaded \(configuration.path): \(Self.count(configuration.feeds.count, "feed"))")
         reportGoneFeeds()
     }
