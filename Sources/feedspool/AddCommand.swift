@@ -1,6 +1,7 @@
 import ArgumentParser
 import Config
 import Fetcher
+import Poller
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -55,10 +56,8 @@ struct AddCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let globals = configuration?.globals ?? .defaults
-        let discovery = FeedDiscovery(
-            fetcher: Fetcher(concurrency: globals.concurrency, perHost: globals.perHost),
-            userAgent: globals.userAgent ?? FetchRequest.defaultUserAgent, timeout: globals.timeout,
-            maxBytes: globals.maxSize)
+        let discovery = FeedDiscovery(fetcher: Fetcher(concurrency: globals.concurrency, perHost: globals.perHost),
+                                      globals: globals)
         var candidates: [FeedDiscovery.Candidate]
         do {
             switch try discovery.discover(url) {
