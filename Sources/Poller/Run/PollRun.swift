@@ -83,7 +83,7 @@ public struct PollRun {
         let workers = DispatchGroup()
         let (feeds, state, clock) = (due.map(\.feed), self.state, self.clock)
         let poison = PoisonGuard(stateFolder: state.folder)
-        for line in poison.recover(now: clock.now()) { log.warning("warning: \(line)") }
+        for line in poison.recover(now: clock.now()) { log.warning("\(line)") }
         for _ in 0..<Self.workers {
             DispatchQueue.global(qos: .utility).async(group: workers) {
                 while let (id, result) = fetched.take() {
