@@ -84,7 +84,7 @@ struct CleanCommand: ParsableCommand {
                 case .json:
                     Self.append(article, to: &json)
                 case .explain:
-                    Self.explain(article, file: files.count > 1 ? file : nil, to: &pending)
+                    pending.append(contentsOf: article.removalReport(file: files.count > 1 ? file : nil).utf8)
                 case .text, .html:
                     pending.append(contentsOf: output == .text ? article.textUTF8 : article.htmlUTF8)
                     pending.append(UInt8(ascii: "\n"))
@@ -115,18 +115,6 @@ struct CleanCommand: ParsableCommand {
         if json.byteCount > 0, json.byteCount >= size {
             Console.write(json.bytes)
             json.removeAll()
-        }
-    }
-
-    /// Writes what was removed from `article`, a block per removal: the
-    /// rule, what it was and its length on one line (after `file` when
-    /// given), the removed text indented below, then a blank line.
-    private static func explain(_ article: CleanArticle, file: String?, to output: inout [UInt8]) {
-        for removal in article.removed {
-            var block = file.map { $0 + ": " } ?? ""
-            block += "\(removal.rule): \(removal.what), \(removal.chars) chars\n"
-            if !removal.text.isEmpty { block += "    " + removal.text + "\n" }
-            output.append(contentsOf: (block + "\n").utf8)
         }
     }
 
