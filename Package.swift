@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "Poller",
             dependencies: [
-                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "State", "Spool", "RedisSink",
+                "Config", "InputFiles", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "State", "Spool", "RedisSink",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
