@@ -29,7 +29,7 @@ import State
 public struct Spool: Sendable {
     /// The spool folder.
     public let path: String
-    /// Where complete articles go instead of `new/` (`sink = redis://…`);
+    /// Where complete articles go instead of `new/` (`sink = redis://…`).
     /// `tmp/` still stages them, so the protocol and its recovery are the same.
     public let stream: (any ArticleStream)?
 
@@ -113,8 +113,9 @@ public struct Spool: Sendable {
         return Dictionary(grouping: moved, by: \.feed).mapValues { $0.map(\.file) }
     }
 
-    /// Puts `articles` of one feed into `new/`: a batch of one feed
-    /// (`deliver(_:state:now:)`), for callers that poll one feed at a time.
+    /// Puts `articles` of one feed into `new/`.
+    /// A batch of one feed (`deliver(_:state:now:)`), for callers that poll one
+    /// feed at a time.
     /// - Returns: The names of the files put into `new/`, earlier leftovers included.
     /// - Throws: `StorageError` naming the feed and the path that failed.
     @discardableResult
@@ -130,20 +131,19 @@ public struct Spool: Sendable {
     public struct Recovery: Sendable, Equatable {
         /// Complete files still in `tmp/`: moved into `new/`.
         public var moved = 0
-        /// Files already moved into `new/` (and perhaps claimed since):
-        /// only marked delivered.
+        /// Files already moved into `new/` (and perhaps claimed since): only marked delivered.
         public var alreadyDelivered = 0
-        /// Files in `tmp/` that no pending article names, removed: written
-        /// by a delivery that died before recording them (step 2), whose
-        /// entries the feeds offer again.
+        /// Files in `tmp/` that no pending article names, removed.
+        /// Written by a delivery that died before recording them (step 2),
+        /// whose entries the feeds offer again.
         public var strayFilesRemoved = 0
     }
 
-    /// Finishes every delivery a killed process left half-way, then removes
-    /// stray files from `tmp/`. Call it at start-up, before any delivery.
-    /// A feed whose articles cannot be finished now (a folder cannot be
-    /// written) does not stop the others; the first error is thrown at the end
-    /// and the articles stay pending for the next attempt.
+    /// Finishes every delivery a killed process left half-way, then removes stray files from `tmp/`.
+    /// Call it at start-up, before any delivery. A feed whose articles cannot
+    /// be finished now (a folder cannot be written) does not stop the others;
+    /// the first error is thrown at the end and the articles stay pending for
+    /// the next attempt.
     @discardableResult
     public func recover(state: StateStore, now: Date = Date()) throws(StorageError) -> Recovery {
         try makeFolders()

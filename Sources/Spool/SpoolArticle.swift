@@ -30,22 +30,20 @@ public struct FeedInfo: Sendable, Equatable {
     }
 }
 
-/// One article as the spool writes it: the feed, the entry, what the
-/// cleaner made of it, and when it was fetched. `jsonBytes()` is the file's
-/// content; docs/spool.md describes every key.
+/// One article as the spool writes it: the feed, the entry, what the cleaner made of it, and when it was fetched.
+/// `jsonBytes()` is the file's content; docs/spool.md describes every key.
 public struct SpoolArticle: Sendable, Equatable {
     /// The version of the file format, the `schema` key.
     public static let schema: Int64 = 1
 
-    /// Hex SHA-256 of the feed's name, a zero byte and the entry key: the
-    /// same for every delivery of one entry, its updates included.
+    /// Hex SHA-256 of the feed's name, a zero byte and the entry key.
+    /// The same for every delivery of one entry, its updates included.
     public var id: String
     /// First delivery or update.
     public var kind: ArticleKind
     /// The feed it came from.
     public var feed: FeedInfo
-    /// The entry as parsed; its summary and content are not written as they
-    /// are, the cleaned forms below are.
+    /// The entry as parsed; its summary and content are not written as they are, the cleaned forms below are.
     public var entry: Entry
     /// An attribution the cleaner took out of the text ("Original Source: …").
     public var source: String?
@@ -88,7 +86,7 @@ public struct SpoolArticle: Sendable, Equatable {
         self.fingerprint = newEntry.fingerprint
     }
 
-    /// The file name of a delivery of article `id` in second `second` (UTC):
+    /// The file name of a delivery of article `id` in second `second` (UTC).
     /// `20241130T120000Z-<the id's first 16 hex digits>.json`. Nothing in it
     /// comes from the feed.
     public static func fileName(id: String, second: Int64) -> String {

@@ -8,8 +8,8 @@ import Glibc
 import Darwin
 #endif
 
-/// `feedspool add`: finds the feed behind a URL (the URL itself, or the feeds
-/// its page advertises) and appends a checked line for it to `feeds.conf`.
+/// `feedspool add`: appends a checked line for the feed behind a URL to `feeds.conf`.
+/// The feed is the URL itself, or one its page advertises (`FeedDiscovery`).
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -87,8 +87,9 @@ struct AddCommand: ParsableCommand {
         }
     }
 
-    /// The candidates to add: the only one, all with `--all`, the one picked
-    /// on a terminal; otherwise a usage message listing them.
+    /// The candidates to add.
+    /// The only one, all with `--all`, the one picked on a terminal; otherwise
+    /// a usage message listing them.
     private func choose(from candidates: [FeedDiscovery.Candidate]) throws -> [FeedDiscovery.Candidate] {
         if candidates.count == 1 || all { return candidates }
         let list = candidates.enumerated().map { index, candidate in

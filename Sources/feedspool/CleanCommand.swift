@@ -3,8 +3,7 @@ import Cleaner
 import FeedParser
 import InputFiles
 
-/// `feedspool clean`: prints an article without comments, share bars and
-/// other boilerplate, as text, HTML or JSON.
+/// `feedspool clean`: prints an article without comments, share bars and other boilerplate, as text, HTML or JSON.
 struct CleanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clean",

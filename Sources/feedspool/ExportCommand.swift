@@ -7,8 +7,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `feedspool export`: prints the configured feeds as an OPML 2.0
-/// subscription list, for other feed readers.
+/// `feedspool export`: prints the configured feeds as an OPML 2.0 subscription list, for other feed readers.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",

@@ -3,8 +3,7 @@ import Config
 import FeedParser
 import InputFiles
 
-/// `feedspool import`: prints the feeds of an OPML subscription list as
-/// `feeds.conf` lines, ready for `>> feeds.conf`.
+/// `feedspool import`: prints the feeds of an OPML subscription list as `feeds.conf` lines, ready for `>> feeds.conf`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",

@@ -3,8 +3,8 @@ import Config
 import Poller
 import State
 
-/// `feedspool status`: what the state store knows about each configured
-/// feed, one tab-separated line each, for people and for `cut`/`awk`.
+/// `feedspool status`: what the state store knows about each configured feed.
+/// One tab-separated line each (`FeedStatus`), for people and for `cut`/`awk`, or JSON.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",

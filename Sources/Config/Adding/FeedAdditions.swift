@@ -24,8 +24,8 @@ public struct FeedAdditions {
         return existing.first { FeedLine.identity(of: $0.url) == identity }
     }
 
-    /// Adds a line for `url` with `options` (`key=value` each); without a
-    /// `name` among them, the name comes from `title`.
+    /// Adds a line for `url` with `options` (`key=value` each).
+    /// Without a `name` among them, the name comes from `title`.
     public mutating func add(url: String, title: String?, options: [String]) {
         var pairs = options.map { option in
             let equals = option.firstIndex(of: "=") ?? option.endIndex
@@ -38,10 +38,10 @@ public struct FeedAdditions {
         lines.append(FeedLine.format(url: url, options: pairs))
     }
 
-    /// Adds a line for a subscription of an OPML list, named from `title`
-    /// and tagged with `tags`; returns why it was left out or changed, one
-    /// line each (a URL feeds.conf cannot take, one listed already, a
-    /// user:password, which is never printed).
+    /// Adds a line for a subscription of an OPML list, named from `title` and tagged with `tags`.
+    /// Returns why it was left out or changed, one line each (a URL feeds.conf
+    /// cannot take, one listed already, a user:password, which is never
+    /// printed).
     public mutating func subscribe(url: String, title: String?, tags: [String]) -> [String] {
         let shown = URLCredentials.removed(from: url)
         if FeedLine.problem(with: url) != nil {

@@ -28,8 +28,7 @@ public struct FeedDiscovery {
     public enum Outcome: Equatable, Sendable {
         /// The URL is a feed.
         case feed(Candidate)
-        /// The URL is a page; these are the feeds found for it, in page order,
-        /// then in the order of `commonPaths`.
+        /// The URL is a page; these are the feeds found for it, in page order, then in the order of `commonPaths`.
         case page([Candidate])
     }
 
@@ -104,8 +103,9 @@ public struct FeedDiscovery {
                   finalURL: response.effectiveURL == url ? nil : response.effectiveURL)
     }
 
-    /// Fetches `urls` at once; a transport failure or a status other than
-    /// 2xx is that URL's failure, worded for the user.
+    /// Fetches `urls` at once.
+    /// A transport failure or a status other than 2xx is that URL's failure,
+    /// worded for the user.
     private func fetch(_ urls: [String]) -> [Result<FetchResponse, Failure>] {
         let requests = urls.enumerated().map { index, url in
             FetchRequest(id: index, url: url, userAgent: globals.userAgent ?? FetchRequest.defaultUserAgent,

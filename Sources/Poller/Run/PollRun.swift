@@ -46,8 +46,7 @@ public struct PollRun {
     let spool: Spool
     let fetchers: PollFetchers
     let clock: any PollClock
-    /// Where warnings that belong to no one feed's outcome go (a feed found
-    /// in flight after a crash).
+    /// Where warnings that belong to no one feed's outcome go (a feed found in flight after a crash).
     let log: Logger
 
     /// A pass that fetches through `fetchers`, delivers into `spool`, records

@@ -22,8 +22,8 @@ public struct RunTotals {
         }
     }
 
-    /// The run in one line (`22 feeds, 514 new, 3 updated, 1 failed`); nil
-    /// when nothing was delivered and nothing failed.
+    /// The run in one line (`22 feeds, 514 new, 3 updated, 1 failed`).
+    /// Nil when nothing was delivered and nothing failed.
     public func summary(feeds count: Int, failures: Int) -> String? {
         guard new + updated + failures > 0 else { return nil }
         let feeds = count == 1 ? "1 feed" : "\(count) feeds"

@@ -8,9 +8,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Which feeds to poll at a moment, by each feed's `PollSchedule` and what
-/// the state store remembers of its polls; and, for the others, why not.
-/// `once` polls every feed it may (`force`); `run` only the feeds due.
+/// Which feeds to poll at a moment, by each feed's `PollSchedule` and what the state store remembers of its polls.
+/// And, for the others, why not. `once` polls every feed it may (`force`);
+/// `run` only the feeds due.
 public struct PollSelection {
     /// A feed to poll, with what is remembered of it (its validators).
     public struct Due: Sendable {

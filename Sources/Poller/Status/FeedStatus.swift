@@ -53,8 +53,9 @@ public struct FeedStatus: Sendable {
         ].joined(separator: "\t")
     }
 
-    /// How many blocks the feed's template removed: "3 last, 41 total", "-"
-    /// before any delivery, "off" when the feed learns no template.
+    /// How many blocks the feed's template removed.
+    /// "3 last, 41 total", "-" before any delivery, "off" when the feed learns
+    /// no template.
     var templateColumn: String {
         guard learnsTemplate else { return "off" }
         guard state.lastFetch != nil else { return "-" }
@@ -105,10 +106,10 @@ public struct FeedStatus: Sendable {
 
     // MARK: - Decisions
 
-    /// When the feed is next due, and what set that time: `interval`,
-    /// `min-interval` (longer than the interval), `backoff` (failures in a
-    /// row), `retry-after` (the server's), `gone` (never, until named), or
-    /// `never polled` (due now).
+    /// When the feed is next due, and what set that time.
+    /// `interval`, `min-interval` (longer than the interval), `backoff`
+    /// (failures in a row), `retry-after` (the server's), `gone` (never, until
+    /// named), or `never polled` (due now).
     var nextPoll: (Date?, String) {
         if state.gone { return (nil, "gone") }
         guard state.lastFetch != nil else { return (nil, "never polled") }
