@@ -116,17 +116,7 @@ public struct SpoolArticle: Sendable, Equatable {
         writer.key("content_html"); writer.string(contentHTML)
         writer.key("content_text"); writer.string(contentText)
         writer.key("summary_text"); writer.string(summaryText)
-        writer.key("removed")
-        writer.beginArray()
-        for removal in removed {
-            writer.beginObject()
-            writer.key("what"); writer.string(removal.what)
-            writer.key("chars"); writer.number(Int64(removal.chars))
-            writer.key("rule"); writer.string(removal.rule)
-            writer.key("text"); writer.string(removal.text)
-            writer.endObject()
-        }
-        writer.endArray()
+        writer.key("removed"); writer.removals(removed)
         writer.key("fetched"); writer.string(UTCTime.contractString(fetched))
         writer.endObject()
         writer.newline()

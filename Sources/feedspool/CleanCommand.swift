@@ -2,6 +2,7 @@ import ArgumentParser
 import Cleaner
 import FeedParser
 import InputFiles
+import Spool
 
 /// `feedspool clean`: prints an article without comments, share bars and other boilerplate, as text, HTML or JSON.
 struct CleanCommand: ParsableCommand {
@@ -81,7 +82,7 @@ struct CleanCommand: ParsableCommand {
                 let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
                 switch output {
                 case .json:
-                    Self.append(article, to: &json)
+                    article.writeJSONLine(to: &json)
                 case .explain:
                     pending.append(contentsOf: article.removalReport(file: files.count > 1 ? file : nil).utf8)
                 case .text, .html:
@@ -115,27 +116,5 @@ struct CleanCommand: ParsableCommand {
             Console.write(json.bytes)
             json.removeAll()
         }
-    }
-
-    /// Writes `article` as one line of JSON.
-    private static func append(_ article: CleanArticle, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("title"); writer.string(article.title)
-        writer.key("text"); writer.string(utf8: article.textUTF8)
-        writer.key("html"); writer.string(utf8: article.htmlUTF8)
-        writer.key("source"); writer.string(article.source)
-        writer.key("removed")
-        writer.beginArray()
-        for removal in article.removed {
-            writer.beginObject()
-            writer.key("what"); writer.string(removal.what)
-            writer.key("chars"); writer.number(Int64(removal.chars))
-            writer.key("rule"); writer.string(removal.rule)
-            writer.key("text"); writer.string(removal.text)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.endObject()
-        writer.endLine()
     }
 }
