@@ -20,11 +20,14 @@ import Testing
 
     @Test func theNextPollSaysWhatSetIt() throws {
         let plain = try feed("https://lwn.net/rss name=lwn interval=1h")
+        let slow = try feed("min-interval = 2h\nhttps://lwn.net/rss name=lwn interval=1h")
         let hour: TimeInterval = 3600
         let cases: [(FeedSettings, FeedState, Date?, String)] = [
             (plain, FeedState(), nil, "never polled"),
             (plain, FeedState(gone: true, lastFetch: polled), nil, "gone"),
             (plain, FeedState(lastFetch: polled), polled + hour, "interval"),
+            // A min-interval longer than the feed's interval sets the time (regression: said "interval").
+            (slow, FeedState(lastFetch: polled), polled + 2 * hour, "min-interval"),
             (plain, FeedState(errorCount: 2, lastFetch: polled), polled + 2 * hour, "backoff"),
             (plain, FeedState(lastFetch: polled, retryAfter: polled + 5 * hour), polled + 5 * hour, "retry-after"),
             // A Retry-After the schedule passes anyway does not set the time.

@@ -107,7 +107,7 @@ public struct FeedStatus: Sendable {
     // MARK: - Decisions
 
     /// When the feed is next due, and what set that time.
-    /// `interval`, `min-interval` (longer than the interval), `backoff`
+    /// `interval`, `min-interval` (the host's, which the interval does not pass), `backoff`
     /// (failures in a row), `retry-after` (the server's), `gone` (never, until
     /// named), or `never polled` (due now).
     var nextPoll: (Date?, String) {
@@ -120,7 +120,9 @@ public struct FeedStatus: Sendable {
             return (retryAfter, "retry-after")
         }
         if state.errorCount > 0 { return (scheduled, "backoff") }
-        return (scheduled, settings.minInterval > settings.interval ? "min-interval" : "interval")
+        // The configuration raises an interval shorter than min-interval to it.
+        let raised = settings.minInterval > .zero && settings.minInterval >= settings.interval
+        return (scheduled, raised ? "min-interval" : "interval")
     }
 
     /// The feed's schedule, as the daemon follows it.
