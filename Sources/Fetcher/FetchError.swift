@@ -10,9 +10,10 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case redirectRefused(to: String)
     /// The redirect chain was longer than `limit`, or looped.
     case tooManyRedirects(limit: Int)
+    /// The fetch ran out of time; the message is libcurl's and says which limit.
     /// Connecting took longer than the connect timeout, the transfer longer
     /// than the total timeout, or it ran below the low-speed limit for the
-    /// low-speed time; the message is libcurl's and says which.
+    /// low-speed time.
     case timedOut(String)
     /// The body, decompressed, is larger than the request's `maxBytes`.
     case tooLarge(limit: Int)

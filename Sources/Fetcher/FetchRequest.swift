@@ -33,12 +33,12 @@ public struct FetchRequest: Sendable, Hashable {
     /// Whether a `file://` URL may be read. Only the requested URL itself can
     /// be a file; a redirect to one is always refused.
     public var allowFile: Bool
-    /// The most transfers at once to this request's host, when it differs
-    /// from the fetcher's `perHost` (a `[host]` section of `feeds.conf`).
-    /// Requests to one host should agree; the last one queued wins.
+    /// The most transfers at once to this request's host, when not the fetcher's `perHost`.
+    /// It comes from a `[host]` section of `feeds.conf`. Requests to one host
+    /// should agree; the last one queued wins.
     public var perHost: Int?
-    /// The user and password to log in with (HTTP Basic, or what the server
-    /// asks for), sent only to the URL's own host, never after a redirect to
+    /// The user and password to log in with (HTTP Basic, or what the server asks for).
+    /// They are sent only to the URL's own host, never after a redirect to
     /// another. nil uses the URL's `user:password@`, if any.
     public var login: Login?
     /// A netrc(5) file to take the login for the URL's host from, when neither `login` nor the URL gives one.
@@ -47,8 +47,9 @@ public struct FetchRequest: Sendable, Hashable {
     public var headers: [String] = []
     /// A cookie file (Netscape format) whose cookies for the URL are sent.
     public var cookieFile: String?
-    /// The proxy; nil leaves libcurl's default, which follows the
-    /// `http_proxy`, `https_proxy` and `no_proxy` environment variables.
+    /// The proxy; nil leaves libcurl's default.
+    /// The default follows the `http_proxy`, `https_proxy` and `no_proxy`
+    /// environment variables.
     public var proxy: Proxy?
 
     /// A user and password. Its description never shows the password.

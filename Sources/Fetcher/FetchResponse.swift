@@ -35,8 +35,8 @@ public struct FetchResponse: Sendable, Hashable {
     /// run, since the URL before it is the one to keep. feedspool reports it;
     /// it never edits the config.
     public var permanentRedirect: String?
-    /// When the server asked to be polled again (`Retry-After`, given in
-    /// seconds or as an HTTP date), usually with a 429 or 503.
+    /// When the server asked to be polled again (`Retry-After`).
+    /// Given in seconds or as an HTTP date, usually with a 429 or 503.
     public var retryAfter: Date?
 
     /// Whether the server said the feed has not changed since the validators were stored (HTTP 304).

@@ -1,9 +1,9 @@
 import Dispatch
 
-/// Fetches feeds over HTTP(S) with libcurl, many at once, within caps on the
-/// transfers running in all and to any one host. One fetcher serves the whole
-/// daemon: its connections (and DNS answers) are kept and reused by later
-/// fetches to the same hosts.
+/// Fetches feeds over HTTP(S) with libcurl, many at once.
+/// The transfers running in all and to any one host are capped. One fetcher
+/// serves the whole daemon: its connections (and DNS answers) are kept and
+/// reused by later fetches to the same hosts.
 ///
 /// What is sent, the limits and the errors are described in docs/fetching.md.
 public final class Fetcher: Sendable {

@@ -94,8 +94,8 @@ public final class RedisStreamSink {
         return results.map { $0 == .integer(1) }
     }
 
-    /// Runs the add script by its SHA1, loading it first when the server
-    /// does not know it (a restart empties the script cache).
+    /// Runs the add script by its SHA1, loading it first when the server does not know it.
+    /// A restart of the server empties its script cache.
     private func runScript(keys: [[UInt8]], arguments: [[UInt8]]) throws(RedisError) -> RedisReply {
         let count = Array(String(keys.count).utf8)
         if let sha = scriptSHA {

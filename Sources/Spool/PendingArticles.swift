@@ -100,8 +100,8 @@ extension StateStore {
         }
     }
 
-    /// Step 4: marks the articles delivered (their keys seen, with the
-    /// fingerprint and date of what was delivered) and forgets them as pending.
+    /// Step 4: marks the articles delivered and forgets them as pending.
+    /// Their keys are seen, with the fingerprint and date of what was delivered.
     func markDelivered(_ rows: [PendingArticle], now: Date) throws(StorageError) {
         let time = now.timeIntervalSince1970
         try withDatabase { database throws(StorageError) in

@@ -5,8 +5,8 @@ import Foundation
 #endif
 import State
 
-/// The spool directory scripts consume, and the protocol that puts each
-/// article into it exactly once, whenever the process dies.
+/// The spool directory scripts consume, and the protocol that fills it.
+/// The protocol puts each article into it exactly once, whenever the process dies.
 ///
 /// ```
 /// SPOOL/tmp/   being written; consumers never look here
@@ -64,10 +64,9 @@ public struct Spool: Sendable {
         }
     }
 
-    /// Puts the articles of several feeds into `new/`, each exactly once,
-    /// and marks their keys seen, running the protocol once for the whole
-    /// batch: one transaction per step, one sync of the files, one sync of
-    /// each folder (group commit). Articles of these feeds left half-way by
+    /// Puts the articles of several feeds into `new/`, each exactly once, and marks their keys seen.
+    /// The protocol runs once for the whole batch: one transaction per step,
+    /// one sync of the files, one sync of each folder (group commit). Articles of these feeds left half-way by
     /// an earlier failed delivery are finished in the same batch, so include
     /// every feed fetched, even with no new articles.
     ///
@@ -199,9 +198,10 @@ public struct Spool: Sendable {
         }
     }
 
-    /// Steps 3 and 4 for pending articles: each file still in `tmp/` is
-    /// renamed into `new/`; a row without one was renamed before a crash
-    /// (and perhaps claimed since) and is only marked delivered.
+    /// Steps 3 and 4 for pending articles: into `new/`, then marked delivered.
+    /// Each file still in `tmp/` is renamed into `new/`; a row without one
+    /// was renamed before a crash (and perhaps claimed since) and is only
+    /// marked delivered.
     /// - Returns: The rows whose file this call moved into `new/`.
     private func finish(_ rows: [PendingArticle], state: StateStore, now: Date,
                         report: inout Recovery) throws(StorageError) -> [PendingArticle] {
@@ -227,9 +227,10 @@ public struct Spool: Sendable {
         return moved
     }
 
-    /// Steps 3 and 4 into a stream: each file still in `tmp/` is added to
-    /// the stream (which skips what it holds already), then removed; a row
-    /// without a file was added before a crash and is only marked delivered.
+    /// Steps 3 and 4 into a stream: added to it, then marked delivered.
+    /// Each file still in `tmp/` is added to the stream (which skips what it
+    /// holds already), then removed; a row without a file was added before a
+    /// crash and is only marked delivered.
     private func finish(_ rows: [PendingArticle], into stream: any ArticleStream, state: StateStore, now: Date,
                         report: inout Recovery) throws(StorageError) -> [PendingArticle] {
         var added: [PendingArticle] = []

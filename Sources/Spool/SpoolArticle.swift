@@ -62,8 +62,7 @@ public struct SpoolArticle: Sendable, Equatable {
     /// The fingerprint recorded with the key, to notice later changes.
     public var fingerprint: String
 
-    /// Makes an article from an entry the state store reported as new or
-    /// changed, and what the cleaner made of its body and summary.
+    /// Makes an article from a new or changed entry and what the cleaner made of it.
     /// - Parameters:
     ///   - feed: The feed it came from.
     ///   - newEntry: The entry, its key, kind and fingerprint (`StateStore.newEntries`).
@@ -93,8 +92,8 @@ public struct SpoolArticle: Sendable, Equatable {
         UTCTime.compactString(seconds: second) + "-" + id.prefix(16) + ".json"
     }
 
-    /// The file's content: one JSON object, keys in contract order, every
-    /// key present (`null` when absent), ending in a newline.
+    /// The file's content: one JSON object, ending in a newline.
+    /// Keys come in contract order, every key present (`null` when absent).
     public func jsonBytes() -> [UInt8] {
         let textBytes = (contentHTML?.utf8.count ?? 0) + (contentText?.utf8.count ?? 0)
             + (summaryText?.utf8.count ?? 0)

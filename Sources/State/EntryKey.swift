@@ -9,8 +9,8 @@ public enum ArticleKind: String, Sendable, Equatable {
     case update
 }
 
-/// An entry the state store has not delivered yet (or, with updates on,
-/// one that changed), with what the spool needs to record it.
+/// An entry to deliver, with what the spool needs to record it.
+/// The state store has not delivered it yet, or, with updates on, it changed.
 public struct NewEntry: Sendable, Equatable {
     /// The entry as parsed.
     public var entry: Entry

@@ -82,9 +82,9 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    /// The columns of `feeds` that make a `FeedState`, in the order
-    /// `feedState(from:)` reads them (`feedStateColumnCount` of them), as a
-    /// store whose `feeds` table has the columns `present` has them: the
+    /// The columns of `feeds` that make a `FeedState`, in the order `feedState(from:)` reads them.
+    /// There are `feedStateColumnCount` of them, as a store whose `feeds`
+    /// table has the columns `present` has them: the
     /// columns added since schema 2 that it lacks read as their defaults,
     /// so that `StateReader` reads a store this code has not migrated yet.
     static func feedStateColumns(present: Set<String>) -> String {

@@ -90,9 +90,9 @@ final class CurlTransferLoop: @unchecked Sendable {
 
     private let multi: UnsafeMutableRawPointer
     private let stopped = DispatchSemaphore(value: 0)
-    /// The loop thread: a thread of its own, not a Dispatch worker, which
-    /// it would hold for good, and whose priority Dispatch would set from
-    /// the QoS of the thread that started it (refused in the unit's sandbox).
+    /// The loop thread: a thread of its own, not a Dispatch worker.
+    /// A worker it would hold for good, and Dispatch would set its priority
+    /// from the QoS of the thread that started it (refused in the unit's sandbox).
     private var loopThread = pthread_t()
 
     /// What other threads and the loop share.
@@ -106,8 +106,8 @@ final class CurlTransferLoop: @unchecked Sendable {
 
     private var waiting: TransferQueue<(request: FetchRequest, batch: Batch, scheme: String)>  // loop thread only
 
-    /// Makes the multi handle and starts the loop thread, or returns nil when
-    /// libcurl cannot be initialised or is older than 7.85.
+    /// Makes the multi handle and starts the loop thread.
+    /// Nil when libcurl cannot be initialised or is older than 7.85.
     init?(concurrency: Int, perHost: Int) {
         guard CurlLibrary.isReady, CurlLibrary.hasProtocolStrings, let multi = curl_multi_init() else {
             return nil
@@ -379,8 +379,8 @@ final class Transfer {
     private static let accept = "application/rss+xml, application/atom+xml, application/feed+json, "
         + "application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
 
-    /// Keeps `count` decoded body bytes, or refuses them all (returns 0,
-    /// which aborts the transfer) when they would take the body over the cap.
+    /// Keeps `count` decoded body bytes, or refuses them all over the cap.
+    /// Refusing returns 0, which aborts the transfer.
     func appendBody(_ bytes: UnsafeMutablePointer<CChar>?, count: Int) -> Int {
         guard let bytes, count > 0 else { return count }
         guard body.count + count <= request.maxBytes else {

@@ -22,8 +22,8 @@ public struct PollSelection {
 
     /// The feeds to poll now, in configuration order.
     public private(set) var due: [Due] = []
-    /// The feeds not polled now, in configuration order, with the decision
-    /// that kept each back (`.notYet`, `.waitingForServer`, `.gone`).
+    /// The feeds not polled now, in configuration order, with what kept each back.
+    /// The decision is `.notYet`, `.waitingForServer` or `.gone`.
     public private(set) var waiting: [(feed: FeedSettings, decision: PollDecision)] = []
 
     /// Decides for each of `feeds` at `now`.

@@ -45,8 +45,9 @@ public final class RedisStream: ArticleStream {
 }
 
 extension Spool {
-    /// The spool `configuration` names, delivering into its Redis stream
-    /// instead of `new/` when it says `sink = redis://…`. An article's
+    /// The spool `configuration` names, with its Redis stream when it has one.
+    /// Articles go into the stream instead of `new/` when it says
+    /// `sink = redis://…`. An article's
     /// seen-marker there outlives twice the state store's memory of its entry.
     public init(for configuration: Configuration) {
         let keepSeen = configuration.globals.keepSeen
