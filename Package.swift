@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "Poller",
             dependencies: [
-                "Config", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "State", "Spool", "RedisSink",
+                "Config", "InputFiles", "Scheduler", "Fetcher", "FeedParser", "Cleaner", "State", "Spool", "RedisSink",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "PollerTests",
             dependencies: [
-                "Poller", "Config", "Fetcher", "State", "Spool",
+                "Poller", "Config", "Fetcher", "State", "Spool", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]

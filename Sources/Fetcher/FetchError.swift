@@ -4,24 +4,25 @@
 public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The URL cannot be parsed; `reason` is libcurl's.
     case invalidURL(String, reason: String)
-    /// The requested URL's scheme is not fetched: anything but http and
-    /// https, and `file` unless the request allows it.
+    /// The requested URL's scheme is not fetched: anything but http and https, and `file` unless the request allows it.
     case schemeRefused(String)
     /// A redirect pointed to a URL whose scheme is not http or https.
     case redirectRefused(to: String)
     /// The redirect chain was longer than `limit`, or looped.
     case tooManyRedirects(limit: Int)
+    /// The fetch ran out of time; the message is libcurl's and says which limit.
     /// Connecting took longer than the connect timeout, the transfer longer
     /// than the total timeout, or it ran below the low-speed limit for the
-    /// low-speed time; the message is libcurl's and says which.
+    /// low-speed time.
     case timedOut(String)
     /// The body, decompressed, is larger than the request's `maxBytes`.
     case tooLarge(limit: Int)
-    /// The server could not be reached or the connection broke: DNS, refused
-    /// connection, TLS, proxy, an empty or cut reply; the message is libcurl's.
+    /// The server could not be reached or the connection broke.
+    /// DNS, refused connection, TLS, proxy, an empty or cut reply; the message
+    /// is libcurl's.
     case connectionFailed(String)
-    /// Any other failure, such as a file that cannot be read or a body that
-    /// does not decompress; the message is libcurl's.
+    /// Any other failure, such as a file that cannot be read or a body that does not decompress.
+    /// The message is libcurl's.
     case failed(String)
 
     public var description: String {

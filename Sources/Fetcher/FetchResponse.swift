@@ -4,9 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What a server answered, whatever the status: a 404, 410, 429 or 500 is a
-/// response too, and what it means for the feed is the scheduler's call.
-/// Only transport failures are `FetchError`s.
+/// What a server answered, whatever the status.
+/// A 404, 410, 429 or 500 is a response too, and what it means for the feed is
+/// the scheduler's call. Only transport failures are `FetchError`s.
 public struct FetchResponse: Sendable, Hashable {
     /// The request's `id`.
     public var id: Int
@@ -29,25 +29,25 @@ public struct FetchResponse: Sendable, Hashable {
     /// The `Last-Modified` to store for the next conditional request. A 304
     /// that does not repeat it keeps the request's.
     public var lastModified: String?
-    /// Where the requested URL has moved for good: the target of the last
-    /// 301 or 308 in the unbroken run of them that starts the redirect chain.
-    /// A temporary redirect (302, 303, 307) ends the run, since the URL before
-    /// it is the one to keep. feedspool reports it; it never edits the config.
+    /// Where the requested URL has moved for good.
+    /// The target of the last 301 or 308 in the unbroken run of them that
+    /// starts the redirect chain. A temporary redirect (302, 303, 307) ends the
+    /// run, since the URL before it is the one to keep. feedspool reports it;
+    /// it never edits the config.
     public var permanentRedirect: String?
-    /// When the server asked to be polled again (`Retry-After`, given in
-    /// seconds or as an HTTP date), usually with a 429 or 503.
+    /// When the server asked to be polled again (`Retry-After`).
+    /// Given in seconds or as an HTTP date, usually with a 429 or 503.
     public var retryAfter: Date?
 
-    /// Whether the server said the feed has not changed since the validators
-    /// were stored (HTTP 304); the body is empty then.
+    /// Whether the server said the feed has not changed since the validators were stored (HTTP 304).
+    /// The body is empty then.
     public var isNotModified: Bool { status == 304 }
     /// Whether the server said the feed is gone for good (HTTP 410).
     public var isGone: Bool { status == 410 }
     /// Whether the status is 2xx.
     public var isSuccess: Bool { (200..<300).contains(status) }
 
-    /// Makes a response; the Fetcher fills every field, tests and other
-    /// stages may make their own.
+    /// Makes a response; the Fetcher fills every field, tests and other stages may make their own.
     public init(
         id: Int, url: String, effectiveURL: String, status: Int, body: [UInt8] = [],
         contentType: String? = nil, charset: String? = nil, etag: String? = nil,

@@ -1,9 +1,9 @@
 import Dispatch
 
-/// Fetches feeds over HTTP(S) with libcurl, many at once, within caps on the
-/// transfers running in all and to any one host. One fetcher serves the whole
-/// daemon: its connections (and DNS answers) are kept and reused by later
-/// fetches to the same hosts.
+/// Fetches feeds over HTTP(S) with libcurl, many at once.
+/// The transfers running in all and to any one host are capped. One fetcher
+/// serves the whole daemon: its connections (and DNS answers) are kept and
+/// reused by later fetches to the same hosts.
 ///
 /// What is sent, the limits and the errors are described in docs/fetching.md.
 public final class Fetcher: Sendable {
@@ -53,8 +53,7 @@ public final class Fetcher: Sendable {
         }
     }
 
-    /// Fetches `requests` and returns every result, in completion order: a
-    /// convenience over `fetch(_:onResult:)`.
+    /// Fetches `requests` and returns every result, in completion order: a convenience over `fetch(_:onResult:)`.
     public func fetch(_ requests: [FetchRequest]) -> [(id: Int, result: Result<FetchResponse, FetchError>)] {
         var results: [(id: Int, result: Result<FetchResponse, FetchError>)] = []
         results.reserveCapacity(requests.count)
@@ -62,9 +61,9 @@ public final class Fetcher: Sendable {
         return results
     }
 
-    /// The `Content-Encoding`s the libcurl in use decodes, such as
-    /// `["deflate", "gzip", "br", "zstd"]`; all of them are offered in
-    /// `Accept-Encoding`. Brotli needs libcurl built with it (Debian's is).
+    /// The `Content-Encoding`s the libcurl in use decodes, such as `["deflate", "gzip", "br", "zstd"]`.
+    /// All of them are offered in `Accept-Encoding`. Brotli needs libcurl built
+    /// with it (Debian's is).
     public static var decodedEncodings: [String] { CurlLibrary.decodedEncodings }
 
     /// The libcurl version in use, such as "7.88.1".
@@ -90,8 +89,7 @@ final class Batch: @unchecked Sendable {
     private var onResult: ((Int, Result<FetchResponse, FetchError>) -> Void)?
     private var remaining: Int
     private let done = DispatchSemaphore(value: 0)
-    /// `utility`: Dispatch sets its thread's nice value to 2, which any
-    /// process may (docs/daemon.md).
+    /// `utility`: Dispatch sets its thread's nice value to 2, which any process may (docs/daemon.md).
     private let results = DispatchQueue(label: "feedspool.fetcher.results", qos: .utility)
 
     init(count: Int, onResult: @escaping (Int, Result<FetchResponse, FetchError>) -> Void) {
@@ -99,9 +97,8 @@ final class Batch: @unchecked Sendable {
         remaining = count
     }
 
-    /// Reports one request's result, without waiting for the caller to
-    /// take it, and calls `taken` once it has; after the last one, wakes
-    /// the caller.
+    /// Reports one request's result, without waiting for the caller to take it, and calls `taken` once it has.
+    /// After the last one, wakes the caller.
     func deliver(_ id: Int, _ result: Result<FetchResponse, FetchError>,
                  taken: @escaping @Sendable () -> Void = {}) {
         results.async { [self] in

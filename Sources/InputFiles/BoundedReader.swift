@@ -4,10 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a whole input file, or standard input, but never more than a limit:
-/// every file feedspool reads from a command line or a configuration (`parse`,
-/// `clean`, `include`) comes through here, so `/dev/zero`, an endless pipe or
-/// a 200 MB page costs at most the limit in memory, not an allocation abort.
+/// Reads a whole input file, or standard input, but never more than a limit.
+/// Every file feedspool reads from a command line or a configuration (`parse`,
+/// `clean`, `include`) comes through here, so `/dev/zero`, an endless pipe or a
+/// 200 MB page costs at most the limit in memory, not an allocation abort.
 public enum BoundedReader {
     /// The bytes of the file at `path`, or of standard input for `-`.
     ///

@@ -1,16 +1,15 @@
 import CHiredis
 
-/// One connection to a Redis server, through hiredis: the only file that
-/// talks to hiredis. Commands are sent as argument vectors (binary-safe),
-/// one at a time, each waiting for its reply within the connection's timeout.
+/// One connection to a Redis server, through hiredis: the only file that talks to hiredis.
+/// Commands are sent as argument vectors (binary-safe), one at a time, each
+/// waiting for its reply within the connection's timeout.
 ///
 /// Threading: one connection serves one thread at a time; it is not `Sendable`.
 final class RedisConnection {
     private let context: OpaquePointer
     private let endpoint: RedisEndpoint
 
-    /// Connects to `endpoint` within `timeout`, logs in when it names a
-    /// password, and selects its database.
+    /// Connects to `endpoint` within `timeout`, logs in when it names a password, and selects its database.
     /// - Throws: `RedisError` naming the endpoint (without its password).
     init(_ endpoint: RedisEndpoint, timeout: Duration) throws(RedisError) {
         let milliseconds = Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000)
@@ -42,8 +41,7 @@ final class RedisConnection {
         fs_redis_free(UnsafeMutablePointer(context))
     }
 
-    /// Sends `arguments` as one command and returns the reply; a Redis error
-    /// reply is a `.error` value, not a throw.
+    /// Sends `arguments` as one command and returns the reply; a Redis error reply is a `.error` value, not a throw.
     /// - Throws: `RedisError` when the connection failed (it cannot be used again).
     func command(_ arguments: [[UInt8]]) throws(RedisError) -> RedisReply {
         let context = UnsafeMutablePointer<redisContext>(self.context)

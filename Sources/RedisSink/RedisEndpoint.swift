@@ -24,8 +24,7 @@ public struct RedisEndpoint: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "redis://\(host):\(port)/\(database)" }
 }
 
-/// Why Redis could not be reached or refused a command: one line naming the
-/// server (never its password) and the reason.
+/// Why Redis could not be reached or refused a command: one line naming the server (never its password) and the reason.
 public struct RedisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The server, when known.
     public var endpoint: RedisEndpoint?

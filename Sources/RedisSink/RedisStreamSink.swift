@@ -1,5 +1,6 @@
-/// Adds articles to a Redis stream, each exactly once: the add and its
-/// de-duplication are one Lua script run atomically on the server.
+/// Adds articles to a Redis stream, each exactly once.
+/// The add and its de-duplication are one Lua script run atomically on the
+/// server.
 ///
 /// For each article the script checks a seen-key (`{STREAM}:seen:ID`); when
 /// it is absent, it adds the stream entry (fields `id`, `feed`, `json`) and
@@ -31,8 +32,7 @@ public final class RedisStreamSink {
         }
     }
 
-    /// The most entries one script call adds, so one call never blocks the
-    /// server for long.
+    /// The most entries one script call adds, so one call never blocks the server for long.
     static let batchSize = 100
 
     private let connection: RedisConnection
@@ -94,8 +94,8 @@ public final class RedisStreamSink {
         return results.map { $0 == .integer(1) }
     }
 
-    /// Runs the add script by its SHA1, loading it first when the server
-    /// does not know it (a restart empties the script cache).
+    /// Runs the add script by its SHA1, loading it first when the server does not know it.
+    /// A restart of the server empties its script cache.
     private func runScript(keys: [[UInt8]], arguments: [[UInt8]]) throws(RedisError) -> RedisReply {
         let count = Array(String(keys.count).utf8)
         if let sha = scriptSHA {
@@ -119,9 +119,10 @@ public final class RedisStreamSink {
         return reply
     }
 
-    /// KEYS[1] the stream, KEYS[2…] the seen-markers; ARGV[1] their expiry
-    /// in seconds, ARGV[2] the MAXLEN (0 for none), then id, feed and JSON
-    /// of each entry. Returns 1 for each entry added, 0 for each skipped.
+    /// KEYS[1] the stream, KEYS[2…] the seen-markers.
+    /// ARGV[1] their expiry in seconds, ARGV[2] the MAXLEN (0 for none), then
+    /// id, feed and JSON of each entry. Returns 1 for each entry added, 0 for
+    /// each skipped.
     static let script = """
         local seconds = tonumber(ARGV[1])
         local maxlen = tonumber(ARGV[2])

@@ -1,7 +1,7 @@
 import State
-/// Where step 3 of the delivery puts articles instead of `new/`: a stream
-/// on a server (the Redis sink), which must add each article at most once
-/// however often it is asked, since a crash between the add and step 4
+/// Where step 3 of the delivery puts articles instead of `new/`.
+/// A stream on a server (the Redis sink), which must add each article at most
+/// once however often it is asked, since a crash between the add and step 4
 /// makes the next delivery ask again.
 public protocol ArticleStream: Sendable {
     /// How messages name the stream, without credentials (`redis://host:6379/0 stream feedspool`).

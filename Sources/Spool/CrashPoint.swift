@@ -5,8 +5,8 @@ import Darwin
 #endif
 import State
 
-/// The hook the kill -9 test uses to stop the process at an exact point of
-/// the delivery protocol, as if it had been killed there.
+/// The hook the kill -9 test uses to stop the process at an exact point of the delivery protocol.
+/// The process ends as if it had been killed there.
 ///
 /// `FEEDSPOOL_CRASH_AT=<point>:<n>` makes the process `_exit(137)` the n-th
 /// time it passes `<point>` (counting from 1, in this process):

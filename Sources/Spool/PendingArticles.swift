@@ -5,9 +5,9 @@ import Foundation
 #endif
 import State
 
-/// An article half-way through delivery: its complete file is durable in
-/// `tmp/`, or already renamed into `new/` (docs/spool.md). A row of the
-/// `pending` table.
+/// An article half-way through delivery.
+/// Its complete file is durable in `tmp/`, or already renamed into `new/`
+/// (docs/spool.md). A row of the `pending` table.
 struct PendingArticle: Equatable {
     var id: String
     var feed: String
@@ -20,20 +20,17 @@ struct PendingArticle: Equatable {
     var file: String
 }
 
-/// An article about to be written: the pending row it becomes once its
-/// file is durable, and the file's content.
+/// An article about to be written: the pending row it becomes once its file is durable, and the file's content.
 struct PlannedArticle {
     var row: PendingArticle
     var json: [UInt8]
 }
 
-/// The state store's side of the delivery protocol: one transaction per
-/// step for a whole batch.
+/// The state store's side of the delivery protocol: one transaction per step for a whole batch.
 extension StateStore {
-    /// Before step 1: names the files of `articles` and encodes them,
-    /// recording nothing. Articles already pending, `new` articles already
-    /// seen, and repeats of an id are left out, so a stale list can never
-    /// deliver anything twice.
+    /// Before step 1: names the files of `articles` and encodes them, recording nothing.
+    /// Articles already pending, `new` articles already seen, and repeats of an
+    /// id are left out, so a stale list can never deliver anything twice.
     ///
     /// An update is named one second after the entry's last delivery when
     /// that would otherwise be the same second, so no two files of one id
@@ -85,8 +82,7 @@ extension StateStore {
         }
     }
 
-    /// The articles half-way through delivery, of one feed or of all,
-    /// ordered by feed and file name.
+    /// The articles half-way through delivery, of one feed or of all, ordered by feed and file name.
     func pendingArticles(feed: String?) throws(StorageError) -> [PendingArticle] {
         try withDatabase { database throws(StorageError) in
             let statement = try database.statement("""
@@ -104,8 +100,8 @@ extension StateStore {
         }
     }
 
-    /// Step 4: marks the articles delivered (their keys seen, with the
-    /// fingerprint and date of what was delivered) and forgets them as pending.
+    /// Step 4: marks the articles delivered and forgets them as pending.
+    /// Their keys are seen, with the fingerprint and date of what was delivered.
     func markDelivered(_ rows: [PendingArticle], now: Date) throws(StorageError) {
         let time = now.timeIntervalSince1970
         try withDatabase { database throws(StorageError) in
@@ -128,8 +124,8 @@ extension StateStore {
         }
     }
 
-    /// Forgets pending rows whose recording failed (step 2 may have
-    /// committed or not): nothing of them reached `new/`, and nothing is seen.
+    /// Forgets pending rows whose recording failed (step 2 may have committed or not).
+    /// Nothing of them reached `new/`, and nothing is seen.
     func discardPending(_ rows: [PendingArticle]) throws(StorageError) {
         try withDatabase { database throws(StorageError) in
             try database.transaction { () throws(StorageError) in

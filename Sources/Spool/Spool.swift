@@ -5,8 +5,8 @@ import Foundation
 #endif
 import State
 
-/// The spool directory scripts consume, and the protocol that puts each
-/// article into it exactly once, whenever the process dies.
+/// The spool directory scripts consume, and the protocol that fills it.
+/// The protocol puts each article into it exactly once, whenever the process dies.
 ///
 /// ```
 /// SPOOL/tmp/   being written; consumers never look here
@@ -29,7 +29,7 @@ import State
 public struct Spool: Sendable {
     /// The spool folder.
     public let path: String
-    /// Where complete articles go instead of `new/` (`sink = redis://…`);
+    /// Where complete articles go instead of `new/` (`sink = redis://…`).
     /// `tmp/` still stages them, so the protocol and its recovery are the same.
     public let stream: (any ArticleStream)?
 
@@ -64,10 +64,9 @@ public struct Spool: Sendable {
         }
     }
 
-    /// Puts the articles of several feeds into `new/`, each exactly once,
-    /// and marks their keys seen, running the protocol once for the whole
-    /// batch: one transaction per step, one sync of the files, one sync of
-    /// each folder (group commit). Articles of these feeds left half-way by
+    /// Puts the articles of several feeds into `new/`, each exactly once, and marks their keys seen.
+    /// The protocol runs once for the whole batch: one transaction per step,
+    /// one sync of the files, one sync of each folder (group commit). Articles of these feeds left half-way by
     /// an earlier failed delivery are finished in the same batch, so include
     /// every feed fetched, even with no new articles.
     ///
@@ -113,8 +112,9 @@ public struct Spool: Sendable {
         return Dictionary(grouping: moved, by: \.feed).mapValues { $0.map(\.file) }
     }
 
-    /// Puts `articles` of one feed into `new/`: a batch of one feed
-    /// (`deliver(_:state:now:)`), for callers that poll one feed at a time.
+    /// Puts `articles` of one feed into `new/`.
+    /// A batch of one feed (`deliver(_:state:now:)`), for callers that poll one
+    /// feed at a time.
     /// - Returns: The names of the files put into `new/`, earlier leftovers included.
     /// - Throws: `StorageError` naming the feed and the path that failed.
     @discardableResult
@@ -130,20 +130,19 @@ public struct Spool: Sendable {
     public struct Recovery: Sendable, Equatable {
         /// Complete files still in `tmp/`: moved into `new/`.
         public var moved = 0
-        /// Files already moved into `new/` (and perhaps claimed since):
-        /// only marked delivered.
+        /// Files already moved into `new/` (and perhaps claimed since): only marked delivered.
         public var alreadyDelivered = 0
-        /// Files in `tmp/` that no pending article names, removed: written
-        /// by a delivery that died before recording them (step 2), whose
-        /// entries the feeds offer again.
+        /// Files in `tmp/` that no pending article names, removed.
+        /// Written by a delivery that died before recording them (step 2),
+        /// whose entries the feeds offer again.
         public var strayFilesRemoved = 0
     }
 
-    /// Finishes every delivery a killed process left half-way, then removes
-    /// stray files from `tmp/`. Call it at start-up, before any delivery.
-    /// A feed whose articles cannot be finished now (a folder cannot be
-    /// written) does not stop the others; the first error is thrown at the end
-    /// and the articles stay pending for the next attempt.
+    /// Finishes every delivery a killed process left half-way, then removes stray files from `tmp/`.
+    /// Call it at start-up, before any delivery. A feed whose articles cannot
+    /// be finished now (a folder cannot be written) does not stop the others;
+    /// the first error is thrown at the end and the articles stay pending for
+    /// the next attempt.
     @discardableResult
     public func recover(state: StateStore, now: Date = Date()) throws(StorageError) -> Recovery {
         try makeFolders()
@@ -199,9 +198,10 @@ public struct Spool: Sendable {
         }
     }
 
-    /// Steps 3 and 4 for pending articles: each file still in `tmp/` is
-    /// renamed into `new/`; a row without one was renamed before a crash
-    /// (and perhaps claimed since) and is only marked delivered.
+    /// Steps 3 and 4 for pending articles: into `new/`, then marked delivered.
+    /// Each file still in `tmp/` is renamed into `new/`; a row without one
+    /// was renamed before a crash (and perhaps claimed since) and is only
+    /// marked delivered.
     /// - Returns: The rows whose file this call moved into `new/`.
     private func finish(_ rows: [PendingArticle], state: StateStore, now: Date,
                         report: inout Recovery) throws(StorageError) -> [PendingArticle] {
@@ -227,9 +227,10 @@ public struct Spool: Sendable {
         return moved
     }
 
-    /// Steps 3 and 4 into a stream: each file still in `tmp/` is added to
-    /// the stream (which skips what it holds already), then removed; a row
-    /// without a file was added before a crash and is only marked delivered.
+    /// Steps 3 and 4 into a stream: added to it, then marked delivered.
+    /// Each file still in `tmp/` is added to the stream (which skips what it
+    /// holds already), then removed; a row without a file was added before a
+    /// crash and is only marked delivered.
     private func finish(_ rows: [PendingArticle], into stream: any ArticleStream, state: StateStore, now: Date,
                         report: inout Recovery) throws(StorageError) -> [PendingArticle] {
         var added: [PendingArticle] = []

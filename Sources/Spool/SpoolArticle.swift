@@ -30,22 +30,20 @@ public struct FeedInfo: Sendable, Equatable {
     }
 }
 
-/// One article as the spool writes it: the feed, the entry, what the
-/// cleaner made of it, and when it was fetched. `jsonBytes()` is the file's
-/// content; docs/spool.md describes every key.
+/// One article as the spool writes it: the feed, the entry, what the cleaner made of it, and when it was fetched.
+/// `jsonBytes()` is the file's content; docs/spool.md describes every key.
 public struct SpoolArticle: Sendable, Equatable {
     /// The version of the file format, the `schema` key.
     public static let schema: Int64 = 1
 
-    /// Hex SHA-256 of the feed's name, a zero byte and the entry key: the
-    /// same for every delivery of one entry, its updates included.
+    /// Hex SHA-256 of the feed's name, a zero byte and the entry key.
+    /// The same for every delivery of one entry, its updates included.
     public var id: String
     /// First delivery or update.
     public var kind: ArticleKind
     /// The feed it came from.
     public var feed: FeedInfo
-    /// The entry as parsed; its summary and content are not written as they
-    /// are, the cleaned forms below are.
+    /// The entry as parsed; its summary and content are not written as they are, the cleaned forms below are.
     public var entry: Entry
     /// An attribution the cleaner took out of the text ("Original Source: …").
     public var source: String?
@@ -68,8 +66,7 @@ public struct SpoolArticle: Sendable, Equatable {
     /// The fingerprint recorded with the key, to notice later changes.
     public var fingerprint: String
 
-    /// Makes an article from an entry the state store reported as new or
-    /// changed, and what the cleaner made of its body and summary.
+    /// Makes an article from a new or changed entry and what the cleaner made of it.
     /// - Parameters:
     ///   - feed: The feed it came from.
     ///   - newEntry: The entry, its key, kind and fingerprint (`StateStore.newEntries`).
@@ -92,15 +89,15 @@ public struct SpoolArticle: Sendable, Equatable {
         self.fingerprint = newEntry.fingerprint
     }
 
-    /// The file name of a delivery of article `id` in second `second` (UTC):
+    /// The file name of a delivery of article `id` in second `second` (UTC).
     /// `20241130T120000Z-<the id's first 16 hex digits>.json`. Nothing in it
     /// comes from the feed.
     public static func fileName(id: String, second: Int64) -> String {
         UTCTime.compactString(seconds: second) + "-" + id.prefix(16) + ".json"
     }
 
-    /// The file's content: one JSON object, keys in contract order, every
-    /// key present (`null` when absent), ending in a newline.
+    /// The file's content: one JSON object, ending in a newline.
+    /// Keys come in contract order, every key present (`null` when absent).
     public func jsonBytes() -> [UInt8] {
         let textBytes = (contentHTML?.utf8.count ?? 0) + (contentText?.utf8.count ?? 0)
             + (summaryText?.utf8.count ?? 0)
@@ -122,17 +119,7 @@ public struct SpoolArticle: Sendable, Equatable {
         writer.key("content_html"); writer.string(contentHTML)
         writer.key("content_text"); writer.string(contentText)
         writer.key("summary_text"); writer.string(summaryText)
-        writer.key("removed")
-        writer.beginArray()
-        for removal in removed {
-            writer.beginObject()
-            writer.key("what"); writer.string(removal.what)
-            writer.key("chars"); writer.number(Int64(removal.chars))
-            writer.key("rule"); writer.string(removal.rule)
-            writer.key("text"); writer.string(removal.text)
-            writer.endObject()
-        }
-        writer.endArray()
+        writer.key("removed"); writer.removals(removed)
         writer.key("fetched"); writer.string(UTCTime.contractString(fetched))
         if let enclosureFiles {
             writer.key("enclosure_files")

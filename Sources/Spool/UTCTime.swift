@@ -6,10 +6,10 @@ import Foundation
 import State
 import FeedParser
 
-/// The two ways the spool writes a time, both in UTC: the JSON contract's
-/// `2024-11-30T12:00:00Z` and the file names' `20241130T120000Z`.
-/// Fractions of a second are dropped toward the past; times outside the
-/// years 1–9999 clamp to them, so the shape never breaks.
+/// The two ways the spool writes a time, both in UTC.
+/// The JSON contract's `2024-11-30T12:00:00Z` and the file names'
+/// `20241130T120000Z`. Fractions of a second are dropped toward the past; times
+/// outside the years 1–9999 clamp to them, so the shape never breaks.
 enum UTCTime {
     /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
     private static let secondRange: ClosedRange<Int64> = -62_135_596_800...253_402_300_799

@@ -1,7 +1,7 @@
 import FeedParser
 
-/// Whether an article is delivered for the first time or again because
-/// its entry changed. The raw values are the JSON contract's `kind`.
+/// Whether an article is delivered for the first time or again because its entry changed.
+/// The raw values are the JSON contract's `kind`.
 public enum ArticleKind: String, Sendable, Equatable {
     /// The entry has never been delivered.
     case new
@@ -9,8 +9,8 @@ public enum ArticleKind: String, Sendable, Equatable {
     case update
 }
 
-/// An entry the state store has not delivered yet (or, with updates on,
-/// one that changed), with what the spool needs to record it.
+/// An entry to deliver, with what the spool needs to record it.
+/// The state store has not delivered it yet, or, with updates on, it changed.
 public struct NewEntry: Sendable, Equatable {
     /// The entry as parsed.
     public var entry: Entry
@@ -61,8 +61,8 @@ public enum EntryKeys {
         return "sha256:" + SHA256.hexString(hasher.finalize())
     }
 
-    /// A digest of what a reader sees of the entry (title, summary,
-    /// content), as 16 hex digits: a change to any of them is an update.
+    /// A digest of what a reader sees of the entry (title, summary, content), as 16 hex digits.
+    /// A change to any of them is an update.
     public static func fingerprint(of entry: Entry) -> String {
         var hasher = SHA256()
         hasher.update(entry.title ?? "")
@@ -73,8 +73,7 @@ public enum EntryKeys {
         return String(SHA256.hexString(hasher.finalize()).prefix(16))
     }
 
-    /// The article id of an entry key: the SHA-256, in hex, of the feed's
-    /// name, a zero byte and the key.
+    /// The article id of an entry key: the SHA-256, in hex, of the feed's name, a zero byte and the key.
     public static func articleID(feed: String, key: String) -> String {
         var hasher = SHA256()
         hasher.update(feed)

@@ -4,17 +4,15 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What the state store remembers about fetching one feed between runs:
-/// the HTTP validators for conditional requests, how the last fetch went,
-/// and when to fetch next. A feed never fetched has the default value.
+/// What the state store remembers about fetching one feed between runs.
+/// The HTTP validators for conditional requests, how the last fetch went, and
+/// when to fetch next. A feed never fetched has the default value.
 public struct FeedState: Sendable, Equatable {
     /// The `ETag` of the last successful response, sent as `If-None-Match`.
     public var etag: String?
-    /// The `Last-Modified` of the last successful response, sent as
-    /// `If-Modified-Since`.
+    /// The `Last-Modified` of the last successful response, sent as `If-Modified-Since`.
     public var lastModified: String?
-    /// How the last fetch ended, in the fetcher's words (`200`, `304`,
-    /// `HTTP 503`, `timeout`).
+    /// How the last fetch ended, in the fetcher's words (`200`, `304`, `HTTP 503`, `timeout`).
     public var lastResult: String?
     /// Failed fetches in a row; 0 after a success.
     public var errorCount: Int
@@ -28,8 +26,9 @@ public struct FeedState: Sendable, Equatable {
     public var nextFetch: Date?
     /// The earliest time the server allows the next request (`Retry-After`).
     public var retryAfter: Date?
-    /// The HTTP status of the last response; nil when none came (a
-    /// timeout, a refused connection) or the feed is a file.
+    /// The HTTP status of the last response.
+    /// Nil when none came (a timeout, a refused connection) or the feed is a
+    /// file.
     public var httpStatus: Int?
     /// Why the last failed poll failed, kept after later successes.
     public var lastError: String?
@@ -41,11 +40,9 @@ public struct FeedState: Sendable, Equatable {
     public var lastUpdated: Int
     /// Polls recorded, and those the server answered 304 Not Modified.
     public var polls: Int, notModifiedPolls: Int
-    /// How many blocks the feed's template removed from the articles of
-    /// the last poll that delivered any.
+    /// How many blocks the feed's template removed from the articles of the last poll that delivered any.
     public var templateBlocksLastDelivery: Int
-    /// How many blocks the feed's template removed from all the articles
-    /// delivered since the store counts them.
+    /// How many blocks the feed's template removed from all the articles delivered since the store counts them.
     public var templateBlocksTotal: Int
 
     /// Makes a state; the defaults describe a feed never fetched.

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The file-system calls the state store and the spool share, each one a
-/// plain POSIX call whose failure becomes a `StorageError` naming the path.
+/// The file-system calls the state store and the spool share.
+/// Each is a plain POSIX call whose failure becomes a `StorageError` naming the path.
 /// The spool adds its own (writes, syncs, renames) in an extension.
 package enum FileSystem {
     /// itself with `mode` (less the umask), the parents with 0777.

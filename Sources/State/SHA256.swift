@@ -1,7 +1,7 @@
-/// SHA-256 (FIPS 180-4), for article ids, entry keys and content
-/// fingerprints. Written out here so the spool needs no crypto library; it
-/// hashes every entry of every feed on every poll (keys, fingerprints),
-/// so whole blocks are read in place.
+/// SHA-256 (FIPS 180-4), for article ids, entry keys and content fingerprints.
+/// Written out here so the spool needs no crypto library; it hashes every entry
+/// of every feed on every poll (keys, fingerprints), so whole blocks are read
+/// in place.
 public struct SHA256: Sendable {
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

@@ -9,8 +9,8 @@ package enum SQLValue {
     case blob([UInt8])
 }
 
-/// The SQLite edge of the state store: one connection and its prepared
-/// statements. The only file of the module that calls SQLite.
+/// The SQLite edge of the state store: one connection and its prepared statements.
+/// The only file of the module that calls SQLite.
 ///
 /// Threading: a connection serves one thread at a time. `StateStore` holds
 /// the lock that makes it so; nothing else reaches a `Database`.
@@ -20,8 +20,9 @@ package final class Database {
     private var handle: OpaquePointer?
     private var statements: [String: Statement] = [:]
 
-    /// Opens the database at `path`: creating it, or with `readOnly`, only
-    /// an existing one, which this connection then never writes.
+    /// Opens the database at `path`.
+    /// Creating it, or with `readOnly`, only an existing one, which this
+    /// connection then never writes.
     package init(path: String, readOnly: Bool = false) throws(StorageError) {
         self.path = path
         var connection: OpaquePointer?
@@ -58,9 +59,9 @@ package final class Database {
         return statement
     }
 
-    /// Runs `body` in one write transaction, committed when it returns and
-    /// rolled back when it throws. `BEGIN IMMEDIATE` takes the write lock
-    /// up front, so a transaction never fails half-way for lack of it.
+    /// Runs `body` in one write transaction, committed when it returns and rolled back when it throws.
+    /// `BEGIN IMMEDIATE` takes the write lock up front, so a transaction never
+    /// fails half-way for lack of it.
     ///
     /// A transaction that is not `durable` commits without syncing the
     /// write-ahead log (`synchronous = NORMAL`): a crash may undo it, but
@@ -162,8 +163,7 @@ package final class Statement {
     }
 }
 
-/// The current row of a running statement; valid only inside the callback
-/// that receives it.
+/// The current row of a running statement; valid only inside the callback that receives it.
 package struct Row {
     fileprivate let handle: OpaquePointer
 

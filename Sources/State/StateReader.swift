@@ -4,11 +4,11 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A read-only look at a state store, for `feedspool status` while
-/// `feedspool run` (or `once`) holds it: it takes no lock on `state/lock`,
-/// creates no folder or database, and runs no migration or recovery. The
-/// store's WAL mode lets it read while the holder writes: each statement
-/// sees the last commit before it started, never half a transaction.
+/// A read-only look at a state store, for `feedspool status` while `feedspool run` (or `once`) holds it.
+/// It takes no lock on `state/lock`, creates no folder or database, and runs no
+/// migration or recovery. The store's WAL mode lets it read while the holder
+/// writes: each statement sees the last commit before it started, never half a
+/// transaction.
 ///
 /// SQLite reads a WAL database only with its `-shm` and `-wal` files: while
 /// the holder runs they exist; otherwise SQLite creates them (empty, owned
@@ -18,8 +18,7 @@ import Foundation
 /// Threading: one thread at a time.
 public final class StateReader {
     private let database: Database
-    /// The columns of the store's `feeds` table: those added since schema 2
-    /// that it lacks read as their defaults.
+    /// The columns of the store's `feeds` table: those added since schema 2 that it lacks read as their defaults.
     private let feedColumns: Set<String>
 
     private init(database: Database, feedColumns: Set<String>) {
@@ -44,9 +43,9 @@ public final class StateReader {
         return StateReader(database: database, feedColumns: try StateStore.feedColumns(of: database))
     }
 
-    /// What is remembered about fetching each feed the store knows, by
-    /// name, as of one moment: the last commit before the call. A feed
-    /// missing from the result was never fetched (its state is the default).
+    /// What is remembered about fetching each feed the store knows, by name, as of one moment.
+    /// The last commit before the call. A feed missing from the result was
+    /// never fetched (its state is the default).
     public func feedStates() throws(StorageError) -> [String: FeedState] {
         var states: [String: FeedState] = [:]
         let columns = StateStore.feedStateColumns(present: feedColumns)

@@ -6,9 +6,9 @@ import Foundation
 import FeedParser
 import Synchronization
 
-/// The daemon's memory between runs, in one SQLite database (WAL mode) in
-/// the state folder: per feed its fetch state, the keys of the entries
-/// already delivered, and the articles half-way through delivery.
+/// The daemon's memory between runs, in one SQLite database (WAL mode) in the state folder.
+/// Per feed its fetch state, the keys of the entries already delivered, and the
+/// articles half-way through delivery.
 ///
 /// Only one process may use a state folder at a time: `open` takes an
 /// exclusive lock on `state/lock`, which the kernel releases when the
@@ -46,10 +46,10 @@ public final class StateStore: @unchecked Sendable {
         FileSystem.unlock(lockDescriptor)
     }
 
-    /// Opens the state store in `folder`, creating the folder and the
-    /// database when missing. A folder it creates is private (0700): the
-    /// spool is what consumers share, often through a group (the systemd
-    /// unit's umask 0007), and the state must not be theirs to write.
+    /// Opens the state store in `folder`, creating the folder and the database when missing.
+    /// A folder it creates is private (0700): the spool is what consumers
+    /// share, often through a group (the systemd unit's umask 0007), and the
+    /// state must not be theirs to write.
     /// - Throws: `StorageError` when the folder cannot be made, another
     ///   process holds it, or the database cannot be opened or is newer.
     public static func open(folder: String) throws(StorageError) -> StateStore {
@@ -74,8 +74,7 @@ public final class StateStore: @unchecked Sendable {
 
     // MARK: - Feed state
 
-    /// What is remembered about fetching `feed`; the default value for a
-    /// feed never fetched.
+    /// What is remembered about fetching `feed`; the default value for a feed never fetched.
     public func feedState(_ feed: String) throws(StorageError) -> FeedState {
         try withDatabase { database throws(StorageError) in
             try database.statement("SELECT \(Self.feedStateColumns) FROM feeds WHERE name = ?")
@@ -83,9 +82,9 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    /// The columns of `feeds` that make a `FeedState`, in the order
-    /// `feedState(from:)` reads them (`feedStateColumnCount` of them), as a
-    /// store whose `feeds` table has the columns `present` has them: the
+    /// The columns of `feeds` that make a `FeedState`, in the order `feedState(from:)` reads them.
+    /// There are `feedStateColumnCount` of them, as a store whose `feeds`
+    /// table has the columns `present` has them: the
     /// columns added since schema 2 that it lacks read as their defaults,
     /// so that `StateReader` reads a store this code has not migrated yet.
     static func feedStateColumns(present: Set<String>) -> String {
@@ -128,8 +127,7 @@ public final class StateStore: @unchecked Sendable {
         try setFeedStates([(feed, state)])
     }
 
-    /// Replaces what is remembered about fetching each feed, in one
-    /// transaction (one commit for a group of polls).
+    /// Replaces what is remembered about fetching each feed, in one transaction (one commit for a group of polls).
     public func setFeedStates(_ states: [(feed: String, state: FeedState)]) throws(StorageError) {
         try withDatabase { database throws(StorageError) in
             try database.transaction { () throws(StorageError) in
@@ -163,12 +161,12 @@ public final class StateStore: @unchecked Sendable {
 
     // MARK: - Seen entries
 
-    /// The entries of a freshly parsed document that should be delivered:
-    /// those never delivered (`new`) and, with `updates`, those that changed
+    /// The entries of a freshly parsed document that should be delivered.
+    /// Those never delivered (`new`) and, with `updates`, those that changed
     /// since their last delivery (`update`: a later `updated` date, or a
-    /// different title, summary or content). Entries already on their way
-    /// (an earlier delivery of this feed failed half-way) are left out: the
-    /// next `Spool.deliver` for the feed finishes them.
+    /// different title, summary or content). Entries already on their way (an
+    /// earlier delivery of this feed failed half-way) are left out: the next
+    /// `Spool.deliver` for the feed finishes them.
     ///
     /// Also records that every entry present was seen now, which starts the
     /// retention clock of those that left, and remembers for good that the
@@ -269,11 +267,10 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    /// Forgets the keys of entries that left their feed more than
-    /// `retention` ago. A key is only forgotten once its entry was missing
-    /// from the feed's latest document: a feed that stops answering for a
-    /// while does not have its current entries delivered again when it
-    /// comes back.
+    /// Forgets the keys of entries that left their feed more than `retention` ago.
+    /// A key is only forgotten once its entry was missing from the feed's
+    /// latest document: a feed that stops answering for a while does not have
+    /// its current entries delivered again when it comes back.
     /// - Returns: How many keys were forgotten.
     @discardableResult
     public func prune(retention: TimeInterval = StateStore.defaultRetention, now: Date = Date()) throws(StorageError) -> Int {
@@ -286,9 +283,9 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    /// Forgets a feed removed from the configuration: its fetch state and
-    /// its seen keys. Articles still half-way through delivery are kept
-    /// and finished by `Spool.recover`.
+    /// Forgets a feed removed from the configuration: its fetch state and its seen keys.
+    /// Articles still half-way through delivery are kept and finished by
+    /// `Spool.recover`.
     public func forgetFeed(_ feed: String) throws(StorageError) {
         try withDatabase { database throws(StorageError) in
             try database.transaction { () throws(StorageError) in
@@ -387,10 +384,9 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    /// The columns of `feeds` added since schema 2, with their definitions
-    /// and what a store without them reads as: the last response's status
-    /// and error and the counts behind `feedspool status --json`, and the
-    /// blocks each feed's template removed.
+    /// The columns of `feeds` added since schema 2, with their definitions and what a store without them reads as.
+    /// The last response's status and error and the counts behind `feedspool
+    /// status --json`, and the blocks each feed's template removed.
     private static let addedFeedColumns: [(name: String, definition: String, absent: String)] = [
         ("http_status", "INTEGER", "NULL"), ("last_error", "TEXT", "NULL"),
         ("delivered_total", "INTEGER NOT NULL DEFAULT 0", "0"), ("last_new", "INTEGER NOT NULL DEFAULT 0", "0"),

@@ -1,6 +1,6 @@
-/// Why the spool or its state store could not do its work, as one line a
-/// sysadmin can act on: the feed (when one is concerned), what failed, the
-/// path, and the system's reason.
+/// Why the spool or its state store could not do its work, as one line a sysadmin can act on.
+/// The feed (when one is concerned), what failed, the path, and the system's
+/// reason.
 ///
 /// `lwn: cannot write /srv/spool/tmp/20241130T120000Z-9f2c….json: No space left on device`
 public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible {

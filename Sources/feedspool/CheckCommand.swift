@@ -1,8 +1,8 @@
 import ArgumentParser
 import Config
 
-/// `feedspool check`: loads the configuration and reports every mistake in it,
-/// one `file:line: message` line each, as compilers do.
+/// `feedspool check`: loads the configuration and reports every mistake in it.
+/// One `file:line: message` line each, as compilers do.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",

@@ -2,9 +2,9 @@ import ArgumentParser
 import Cleaner
 import FeedParser
 import InputFiles
+import Spool
 
-/// `feedspool clean`: prints an article without comments, share bars and
-/// other boilerplate, as text, HTML or JSON.
+/// `feedspool clean`: prints an article without comments, share bars and other boilerplate, as text, HTML or JSON.
 struct CleanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clean",
@@ -82,9 +82,9 @@ struct CleanCommand: ParsableCommand {
                 let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
                 switch output {
                 case .json:
-                    Self.append(article, to: &json)
+                    article.writeJSONLine(to: &json)
                 case .explain:
-                    Self.explain(article, file: files.count > 1 ? file : nil, to: &pending)
+                    pending.append(contentsOf: article.removalReport(file: files.count > 1 ? file : nil).utf8)
                 case .text, .html:
                     pending.append(contentsOf: output == .text ? article.textUTF8 : article.htmlUTF8)
                     pending.append(UInt8(ascii: "\n"))
@@ -116,39 +116,5 @@ struct CleanCommand: ParsableCommand {
             Console.write(json.bytes)
             json.removeAll()
         }
-    }
-
-    /// Writes what was removed from `article`, a block per removal: the
-    /// rule, what it was and its length on one line (after `file` when
-    /// given), the removed text indented below, then a blank line.
-    private static func explain(_ article: CleanArticle, file: String?, to output: inout [UInt8]) {
-        for removal in article.removed {
-            var block = file.map { $0 + ": " } ?? ""
-            block += "\(removal.rule): \(removal.what), \(removal.chars) chars\n"
-            if !removal.text.isEmpty { block += "    " + removal.text + "\n" }
-            output.append(contentsOf: (block + "\n").utf8)
-        }
-    }
-
-    /// Writes `article` as one line of JSON.
-    private static func append(_ article: CleanArticle, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("title"); writer.string(article.title)
-        writer.key("text"); writer.string(utf8: article.textUTF8)
-        writer.key("html"); writer.string(utf8: article.htmlUTF8)
-        writer.key("source"); writer.string(article.source)
-        writer.key("removed")
-        writer.beginArray()
-        for removal in article.removed {
-            writer.beginObject()
-            writer.key("what"); writer.string(removal.what)
-            writer.key("chars"); writer.number(Int64(removal.chars))
-            writer.key("rule"); writer.string(removal.rule)
-            writer.key("text"); writer.string(removal.text)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.endObject()
-        writer.endLine()
     }
 }

@@ -23,17 +23,16 @@ struct ConfigOption: ParsableArguments {
 
 /// Where the commands look for `feeds.conf`.
 enum ConfigPath {
-    /// `--config` if given, else `$FEEDSPOOL_CONFIG` if set and not empty,
-    /// else `feeds.conf` in the current directory.
+    /// `--config` if given, else `$FEEDSPOOL_CONFIG` if set and not empty, else `feeds.conf` in the current directory.
     static func resolve(_ option: String?) -> String {
         let environment = getenv("FEEDSPOOL_CONFIG").map { String(cString: $0) }
         return option ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "feeds.conf"
     }
 
-    /// Loads the configuration at `path`; on problems, prints each as
-    /// `file:line: message` (without the "feedspool: " prefix: the form
-    /// vim's quickfix and Emacs' compilation mode jump to) to `log` and
-    /// exits with `status`.
+    /// Loads the configuration at `path`.
+    /// On problems, prints each as `file:line: message` (without the
+    /// "feedspool: " prefix: the form vim's quickfix and Emacs' compilation
+    /// mode jump to) to `log` and exits with `status`.
     static func load(_ path: String, failingWith status: Int32, log: Logger = StandardErrorLog.plain) throws -> Configuration {
         do {
             return try ConfigLoader.load(path: path)

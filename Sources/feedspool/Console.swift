@@ -1,4 +1,4 @@
-import Config
+import Logging
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,9 +28,9 @@ enum Console {
         text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
-    /// Writes a warning line to standard error.
+    /// Writes a warning line to standard error, labelled by the log handler.
     static func warning(_ line: String) {
-        error("warning: \(line)")
+        StandardErrorLog.plain.warning("\(line)")
     }
 
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {

@@ -1,14 +1,13 @@
 import ArgumentParser
 import Config
 import FeedParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
 #endif
 
-/// `feedspool export`: prints the configured feeds as an OPML 2.0
-/// subscription list, for other feed readers.
+/// `feedspool export`: prints the configured feeds as an OPML 2.0 subscription list, for other feed readers.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -31,17 +30,7 @@ struct ExportCommand: ParsableCommand {
             }
             return Subscription(url: URLCredentials.removed(from: feed.url), title: feed.name, tags: feed.tags)
         }
-        let document = OPMLWriter.document(feeds, title: "feedspool feeds", created: Self.rfc822Now())
+        let document = OPMLWriter.document(feeds, title: "feedspool feeds", created: OPMLWriter.dateCreated(Date()))
         Console.write(Array(document.utf8))
-    }
-
-    /// The current time as OPML's `dateCreated` wants it: `Mon, 07 Dec 2026 01:02:03 GMT`.
-    private static func rfc822Now() -> String {
-        var now = time(nil)
-        var parts = tm()
-        gmtime_r(&now, &parts)
-        var buffer = [CChar](repeating: 0, count: 64)
-        let length = strftime(&buffer, buffer.count, "%a, %d %b %Y %H:%M:%S GMT", &parts)
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -18,7 +18,7 @@ struct Feedspool: ParsableCommand {
     )
 }
 
-/// Runs the command line, mapping outcomes to feedspool's exit codes:
+/// Runs the command line, mapping outcomes to feedspool's exit codes.
 /// 0 success, 1 for input that failed, 2 for usage errors.
 @main
 enum Main {

@@ -2,14 +2,8 @@ import ArgumentParser
 import Config
 import FeedParser
 import InputFiles
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// `feedspool import`: prints the feeds of an OPML subscription list as
-/// `feeds.conf` lines, ready for `>> feeds.conf`.
+/// `feedspool import`: prints the feeds of an OPML subscription list as `feeds.conf` lines, ready for `>> feeds.conf`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -30,7 +24,9 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let existing = try existingFeeds()
+        // The configuration's feeds, when its file exists, are not added again, nor their names given twice.
+        let configuration = ConfigFile(path: configFile.path)
+        let existing = configuration.exists ? try ConfigPath.load(configuration.path, failingWith: 1).feeds : []
         let subscriptions: [Subscription]
         do {
             subscriptions = try SubscriptionList.read(try BoundedReader.read(file, limit: SubscriptionList.maximumBytes))
@@ -41,38 +37,13 @@ struct ImportCommand: ParsableCommand {
             Console.error("\(file): \(error)")
             throw ExitCode(1)
         }
-        var seen = Set(existing.map(\.identity))
-        var names = Set(existing.map(\.name))
-        var lines: [String] = []
+        var additions = FeedAdditions(existing: existing)
         for subscription in subscriptions {
-            let shown = URLCredentials.removed(from: subscription.url)
-            if FeedLine.problem(with: subscription.url) != nil {
-                // Worded from the URL without its password, which must not be shown.
-                let problem = FeedLine.problem(with: shown) ?? "bad URL \"\(shown)\""
-                Console.warning("\(file): left out: \(problem)")
-                continue
+            for note in additions.subscribe(url: subscription.url, title: subscription.title, tags: subscription.tags) {
+                Console.warning("\(file): \(note)")
             }
-            let identity = FeedLine.identity(of: subscription.url) ?? subscription.url
-            guard seen.insert(identity).inserted else {
-                Console.warning("\(file): left out \(shown): already listed")
-                continue
-            }
-            let name = subscription.title.flatMap(FeedLine.name(fromTitle:)).map { FeedLine.unique($0, among: &names) }
-            if shown != subscription.url {
-                Console.warning("\(file): \(shown): user and password left out; add them to the line yourself")
-            }
-            lines.append(FeedLine.format(url: shown, name: name, tags: subscription.tags) + "\n")
         }
-        if lines.isEmpty { Console.warning("\(file): no feeds to add") }
-        Console.write(Array(lines.joined().utf8))
-    }
-
-    /// The feeds of the configuration, when its file exists: their URLs are
-    /// not added again, and their names not given twice.
-    private func existingFeeds() throws -> [(identity: String, name: String)] {
-        let path = configFile.path
-        guard access(path, F_OK) == 0 else { return [] }
-        let configuration = try ConfigPath.load(path, failingWith: 1)
-        return configuration.feeds.map { (FeedLine.identity(of: $0.url) ?? $0.url, $0.name) }
+        if additions.lines.isEmpty { Console.warning("\(file): no feeds to add") }
+        Console.write(Array(additions.lines.map { $0 + "\n" }.joined().utf8))
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Config
 import Poller
-import Scheduler
 import Spool
 import State
 #if canImport(FoundationEssentials)
@@ -48,15 +47,12 @@ struct OnceCommand: ParsableCommand {
         let configuration = try ConfigPath.load(path, failingWith: 2)
         var selected = configuration.feeds
         if !feeds.isEmpty {
-            let unknown = feeds.filter { configuration.feed(named: $0) == nil }
-            if !unknown.isEmpty {
-                Console.error("no feed named \(unknown.joined(separator: ", ")) in \(path)")
+            let named = configuration.feeds(named: feeds)
+            if !named.unknown.isEmpty {
+                Console.error("no feed named \(named.unknown.joined(separator: ", ")) in \(path)")
                 throw ExitCode(2)
             }
-            // A name given twice is polled once: two polls of one feed would
-            // fetch it twice and report its failure twice.
-            var named = Set<String>()
-            selected = feeds.filter { named.insert($0).inserted }.compactMap { configuration.feed(named: $0) }
+            selected = named.feeds
         }
         let (state, spool): (StateStore, Spool)
         do {
@@ -68,7 +64,11 @@ struct OnceCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let selection = PollSelection(selected, state: state, at: Date(), force: feeds.isEmpty ? .yes : .evenGone)
-        var failures = Self.report(selection.waiting)
+        var failures = 0
+        for (feed, decision) in selection.waiting {
+            if let reason = decision.skipReason { Console.error("\(feed.name): skipped: \(reason)") }
+            if decision == .gone { failures += 1 }
+        }
         let fetchers = PollFetchers(for: selection.due.map(\.feed), globals: configuration.globals)
         var progress = Progress(total: selection.due.count, log: StandardErrorLog.plain)
         failures += PollRun(state: state, spool: spool, fetchers: fetchers, log: StandardErrorLog.plain)
@@ -77,28 +77,13 @@ struct OnceCommand: ParsableCommand {
         let hookTally = runHooks(of: selected, configuration: configuration, state: state, spool: spool)
         failures += hookTally.failed
         _ = try? state.prune(retention: configuration.globals.keepSeen.seconds)
-        report(polled: selection.due.map(\.feed.name), of: selected.count, failures: failures - hookTally.failed,
-               hookFailures: hookTally.failed, state: state)
-        if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// With `--verbose`, says what each polled feed came to (failures have
-    /// their line already); unless `--quiet`, sums the run up in one line
-    /// when anything was delivered or failed, from what the state recorded.
-    private func report(polled: [String], of count: Int, failures: Int, hookFailures: Int, state: StateStore) {
-        var (new, updated) = (0, 0)
-        for name in polled {
-            guard let recorded = try? state.feedState(name) else { continue }
-            new += recorded.lastNew
-            updated += recorded.lastUpdated
-            if verbose, let result = recorded.lastResult, !result.hasPrefix("error: ") {
-                Console.error("\(name): \(result.hasPrefix("ok: ") ? String(result.dropFirst(4)) : result)")
-            }
+        let totals = RunTotals(polled: selection.due.map(\.feed.name), state: state)
+        if verbose { for (feed, result) in totals.results { Console.error("\(feed): \(result)") } }
+        if !quiet, let summary = totals.summary(feeds: selected.count, failures: failures - hookTally.failed,
+                                                execFailures: hookTally.failed) {
+            Console.error(summary)
         }
-        guard !quiet, new + updated + failures + hookFailures > 0 else { return }
-        let feeds = count == 1 ? "1 feed" : "\(count) feeds"
-        Console.error("\(feeds), \(new) new, \(updated) updated" + (failures > 0 ? ", \(failures) failed" : "")
-                      + (hookFailures > 0 ? ", \(hookFailures) exec failed" : ""))
+        if failures > 0 { throw ExitCode(1) }
     }
 
     /// Runs the `exec` commands of `feeds` on their files waiting in `new/` (what this run
@@ -118,25 +103,5 @@ struct OnceCommand: ParsableCommand {
         guard feeds.contains(where: { $0.hook != nil }) else { return HookQueue.Tally() }
         queue.startDue(only: Set(feeds.map(\.name)))
         return queue.finish()
-    }
-
-    /// Says why each feed in `waiting` is not polled; returns how many of
-    /// them count as failed (the gone ones).
-    private static func report(_ waiting: [(feed: FeedSettings, decision: PollDecision)]) -> Int {
-        var failures = 0
-        for (feed, decision) in waiting {
-            switch decision {
-            case .waitingForServer(let date):
-                Console.error("\(feed.name): skipped: the server asked to wait until \(UTCClock.hoursAndMinutes(date)) UTC")
-            case .notYet(let date):
-                Console.error("\(feed.name): skipped: min-interval allows the next poll at \(UTCClock.hoursAndMinutes(date)) UTC")
-            case .gone:
-                Console.error("\(feed.name): skipped: gone (HTTP 410); name it to poll it again")
-                failures += 1
-            case .due:
-                break
-            }
-        }
-        return failures
     }
 }

@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            Self.report(try spool.recover(state: state), to: log)
+            if let report = try spool.recover(state: state).report { log.info("\(report)") }
         } catch where spool.stream != nil {
             // The stream's server may be down for now: what waits for it stays
             // pending and goes with the next delivery of its feed.
@@ -91,16 +91,6 @@ struct RunCommand: ParsableCommand {
         var daemon = Daemon(configuration: configuration, state: state, spool: spool,
                             host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: queue)
         daemon.run()
-    }
-
-    /// Logs what start-up recovery did, when it did anything.
-    /// Information, since an abandoned round leaves deliveries to finish by design.
-    private static func report(_ recovery: Spool.Recovery, to log: Logger) {
-        guard recovery.moved + recovery.alreadyDelivered + recovery.strayFilesRemoved > 0 else { return }
-        let line = "finished deliveries an earlier process left: \(Daemon.count(recovery.moved, "article")) "
-            + "moved into new/, \(recovery.alreadyDelivered) already there, "
-            + "\(Daemon.count(recovery.strayFilesRemoved, "unrecorded file")) removed from tmp/"
-        log.info("\(line)")
     }
 }
 

@@ -16,26 +16,12 @@ enum StandardErrorLog {
     /// The lines as `Console` writes them, whatever standard error is.
     static let plain = logger(journal: false)
 
-    /// The logger for standard error, as `$JOURNAL_STREAM` tells it.
-    /// - Parameter variable: The value of `$JOURNAL_STREAM`, set by systemd
-    ///   to the `device:inode` of the stream connected to the journal. It
-    ///   counts only when it names standard error itself, as sd-daemon(3)
-    ///   asks: a process started from a service, or with its standard error
-    ///   redirected, inherits the variable but not the stream.
+    /// The logger for standard error, with priorities when `$JOURNAL_STREAM` names it (`JournalStream`).
     static func logger(journalStream variable: String?) -> Logger {
-        logger(journal: variable.map(namesStandardError) ?? false)
+        logger(journal: JournalStream.isJournal(variable, descriptor: STDERR_FILENO))
     }
 
     private static func logger(journal: Bool) -> Logger {
         Logger(label: "feedspool") { _ in JournalLogHandler(journal: journal, write: { Console.raw($0) }) }
-    }
-
-    /// Whether `variable`, `device:inode` in decimal, names standard error.
-    private static func namesStandardError(_ variable: String) -> Bool {
-        let numbers = variable.split(separator: ":", omittingEmptySubsequences: false).map { UInt64($0) }
-        guard numbers.count == 2, let device = numbers[0], let inode = numbers[1] else { return false }
-        var stats = stat()
-        guard fstat(STDERR_FILENO, &stats) == 0 else { return false }
-        return UInt64(stats.st_dev) == device && UInt64(stats.st_ino) == inode
     }
 }

@@ -5,14 +5,11 @@ import Foundation
 #endif
 import ArgumentParser
 import Config
-import FeedParser
 import Poller
-import Scheduler
-import Spool
 import State
 
-/// `feedspool status`: what the state store knows about each configured
-/// feed, one tab-separated line each, for people and for `cut`/`awk`.
+/// `feedspool status`: what the state store knows about each configured feed.
+/// One tab-separated line each (`FeedStatus`), for people and for `cut`/`awk`, or JSON.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -20,8 +17,7 @@ struct StatusCommand: ParsableCommand {
         discussion: """
             Prints a header and one tab-separated line per feed: name, last poll, result, \
             failures in a row, next poll, notes (a permanent redirect the server \
-            announced, as feeds.conf is never rewritten, "gone", a quarantine, or articles \
-            whose exec command failed and waits to be tried again), and how \
+            announced, as feeds.conf is never rewritten, "gone", or a quarantine), and how \
             many blocks the feed's template removed ("3 last, 41 total": from the articles of \
             the last poll that delivered any, and from all; "off" with template=no or \
             clean=no). Times are UTC; "-" means never or unknown. With --json, prints an \
@@ -56,55 +52,13 @@ struct StatusCommand: ParsableCommand {
         }
         let poison = PoisonGuard(stateFolder: configuration.statePath)
         let feeds = configuration.feeds.map {
-            StatusJSON.Feed(settings: $0, state: states[$0.name] ?? FeedState(),
-                            quarantinedUntil: poison.quarantinedUntil($0.name))
+            FeedStatus(settings: $0, state: states[$0.name] ?? FeedState(), quarantinedUntil: poison.quarantinedUntil($0.name),
+                       hookFailures: hookFailures[$0.name])
         }
         if json {
-            Console.write(StatusJSON.document(feeds))
-            return
+            Console.write(FeedStatus.json(feeds))
+        } else {
+            Console.write(Array(([FeedStatus.header] + feeds.map(\.line)).map { $0 + "\n" }.joined().utf8))
         }
-        var lines = ["feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate"]
-        for feed in feeds {
-            lines.append(Self.line(for: feed.settings, state: feed.state, quarantinedUntil: feed.quarantinedUntil,
-                                   hookFailures: hookFailures[feed.settings.name]))
-        }
-        Console.write(Array((lines.joined(separator: "\n") + "\n").utf8))
-    }
-
-    /// One feed's line.
-    static func line(for feed: FeedSettings, state: FeedState, quarantinedUntil: Date? = nil,
-                     hookFailures: (articles: Int, nextTry: Date?)? = nil) -> String {
-        let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-        let record = PollRecord(state)
-        var notes: [String] = []
-        if let moved = state.permanentRedirect { notes.append("moved permanently to \(moved)") }
-        if state.gone { notes.append("gone (HTTP 410)") }
-        if let until = quarantinedUntil {
-            notes.append("quarantined: feedspool stopped twice while parsing it; parsed again when it changes "
-                + "or after \(FeedDate.format(until))")
-        }
-        if let retryAfter = state.retryAfter { notes.append("server asked to wait until \(FeedDate.format(retryAfter))") }
-        if let failing = hookFailures {
-            notes.append("exec failed on \(failing.articles) article\(failing.articles == 1 ? "" : "s"), next try "
-                + (failing.nextTry.map(FeedDate.format) ?? "now"))
-        }
-        let next = schedule.nextPollTime(after: record).map(FeedDate.format) ?? "-"
-        return [
-            feed.name,
-            state.lastFetch.map(FeedDate.format) ?? "-",
-            state.lastResult ?? "never polled",
-            String(state.errorCount),
-            state.lastFetch == nil ? "now" : next,
-            notes.isEmpty ? "-" : notes.joined(separator: "; "),
-            templateColumn(for: feed, state: state),
-        ].joined(separator: "\t")
-    }
-
-    /// How many blocks the feed's template removed: "3 last, 41 total", "-"
-    /// before any delivery, "off" when the feed learns no template.
-    static func templateColumn(for feed: FeedSettings, state: FeedState) -> String {
-        guard feed.clean, feed.template else { return "off" }
-        guard state.lastFetch != nil else { return "-" }
-        return "\(state.templateBlocksLastDelivery) last, \(state.templateBlocksTotal) total"
     }
 }

@@ -48,4 +48,18 @@ import Testing
         #expect(byRule["boundary-tail"]?.text == "The post Tides appeared first on Harbour Notes.")
         #expect(article.removed.count == 3)
     }
+
+    @Test func theReportHasABlockPerRemovalWithItsRuleAndTextIndented() {
+        let article = clean("""
+            <p>\(bodyParagraph)</p>
+            <img src="https://pixel.wp.com/g.gif?post=1" width="1" height="1">
+            <p>The post Tides appeared first on Harbour Notes.</p>
+            """)
+        let report = article.removalReport(file: "a.html")
+        #expect(report.hasPrefix("a.html: tracking-pixel: tracking pixel"))
+        #expect(report.contains("chars\n\na.html: boundary-tail: "))
+        #expect(report.hasSuffix("\n    The post Tides appeared first on Harbour Notes.\n\n"))
+        #expect(!report.contains(bodyParagraph))
+        #expect(clean("<p>\(bodyParagraph)</p>").removalReport() == "")
+    }
 }

@@ -50,3 +50,16 @@ import Testing
             """) == ["feeds.conf:2: duplicate feed name \"lwn\" (first at feeds.conf:1)"])
     }
 }
+
+/// The feeds `once` polls when the user names them.
+@Suite struct NamedFeedsTests {
+    @Test func namedFeedsComeOnceEachInTheOrderNamedWithTheUnknownNamesApart() throws {
+        let configuration = try ConfigFolder().load(text: """
+            https://a.example/f name=a
+            https://b.example/f name=b
+            """)
+        let named = configuration.feeds(named: ["b", "x", "a", "b", "x"])
+        #expect(named.feeds.map(\.name) == ["b", "a"])
+        #expect(named.unknown == ["x"])
+    }
+}

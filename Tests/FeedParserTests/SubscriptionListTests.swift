@@ -1,5 +1,6 @@
-import Testing
 import FeedParser
+import Foundation
+import Testing
 
 /// OPML subscription lists as feed readers really export them: folders,
 /// missing or odd attributes, broken XML, legacy encodings.
@@ -134,6 +135,12 @@ import FeedParser
         #expect(try SubscriptionList.read(Array(document.utf8)) == [
             Subscription(url: "https://a.example/f?x=1&y=<2>", title: "say \"hi\"", tags: ["a&b"]),
         ])
+    }
+
+    @Test func theCreationDateIsWrittenAsRFC822InGMT() {
+        #expect(OPMLWriter.dateCreated(Date(timeIntervalSince1970: 1_796_605_323.7)) == "Mon, 07 Dec 2026 01:02:03 GMT")
+        #expect(OPMLWriter.dateCreated(Date(timeIntervalSince1970: -1)) == "Wed, 31 Dec 1969 23:59:59 GMT")
+        #expect(OPMLWriter.dateCreated(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 GMT")
     }
 
     @Test func writtenListsReadBackWithTheSameFeedsAndTags() throws {

@@ -1,3 +1,4 @@
+import InMemoryLogging
 import Logging
 import Poller
 import Synchronization
@@ -15,7 +16,7 @@ import Testing
     @Test func journalLinesStartWithTheirPriority() {
         let handler = JournalLogHandler(journal: true) { _ in }
         #expect(handler.line(level: .error, message: "lwn: HTTP 503", metadata: nil) == "<3>lwn: HTTP 503")
-        #expect(handler.line(level: .warning, message: "kept", metadata: nil) == "<4>kept")
+        #expect(handler.line(level: .warning, message: "kept", metadata: nil) == "<4>warning: kept")
         #expect(handler.line(level: .info, message: "polled 1 feed", metadata: nil) == "<6>polled 1 feed")
     }
 
@@ -32,7 +33,26 @@ import Testing
         let logger = Logger(label: "feedspool") { _ in JournalLogHandler(journal: true, write: lines.add) }
         logger.warning("one")
         logger.problem("feeds.conf:1: two")
-        #expect(lines.all == ["<4>one\n", "<3>feeds.conf:1: two\n"])
+        #expect(lines.all == ["<4>warning: one\n", "<3>feeds.conf:1: two\n"])
+    }
+
+    @Test func aWarningIsLabelledByTheHandlerNotByItsMessage() {
+        let plain = JournalLogHandler(journal: false) { _ in }
+        #expect(plain.line(level: .warning, message: "lwn: recovered", metadata: nil) == "feedspool: warning: lwn: recovered")
+        #expect(plain.line(level: .warning, message: "lwn: gone", metadata: Logger.unlabelled) == "feedspool: lwn: gone")
+        let journal = JournalLogHandler(journal: true) { _ in }
+        #expect(journal.line(level: .warning, message: "lwn: gone", metadata: Logger.unlabelled) == "<4>lwn: gone")
+        #expect(journal.line(level: .error, message: "lwn: HTTP 503", metadata: Logger.unlabelled) == "<3>lwn: HTTP 503")
+    }
+
+    @Test func aRecoveredFeedIsLoggedAsAWarningWhoseMessageCarriesNoLevel() {
+        let logs = InMemoryLogHandler()
+        let logger = Logger(label: "feedspool") { _ in logs }
+        PollOutcome.delivered(articles: 2, warning: "recovered from broken XML: line 3").log(feed: "pkg", to: logger)
+        PollOutcome.failed("HTTP 500").log(feed: "flaky", to: logger)
+        #expect(logs.entries.map(\.level) == [.warning, .error])
+        #expect(logs.entries.map(\.message.description) == ["pkg: recovered from broken XML: line 3", "flaky: HTTP 500"])
+        #expect(!logs.entries.contains { $0.message.description.hasPrefix("warning:") })
     }
 }
 

@@ -11,6 +11,18 @@ import Testing
 struct ArticleJSONTests {
     static let fetched = Date(timeIntervalSince1970: 1_732_970_096)
 
+    @Test func aCleanedArticleIsOneLineWithWhatWasRemovedAsInTheSpool() {
+        let article = CleanArticle(title: "T", text: "Long.", html: "<p>Long.</p>", source: nil,
+                                   removed: [Removal(what: "share bar (class \"share\")", chars: 12, text: "Share on X")])
+        var writer = JSONWriter()
+        article.writeJSONLine(to: &writer)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == """
+            {"title":"T","text":"Long.","html":"<p>Long.</p>","source":null,"removed":[{"what":"share bar (class \\"share\\")",\
+            "chars":12,"rule":"share-bar","text":"Share on X"}]}
+
+            """)
+    }
+
     @Test func fullArticleIsWrittenInContractOrder() {
         let entry = Entry(
             guid: "urn:post:1", title: "Backups \"failed\"", link: "https://blog.example.org/1",

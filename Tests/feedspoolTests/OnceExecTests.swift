@@ -124,14 +124,16 @@ import Testing
         #expect(files.count == 3)
         #expect(try Self.names(in: workspace.spool.appendingPathComponent("cur")).isEmpty)
         let lines = failed.stderrLines.map(String.init)
-        #expect(lines.filter { $0 == "feedspool: notes: exec: archive unreachable for notes" }.count == 3)
+        #expect(lines.filter { $0 == "feedspool: warning: notes: exec: archive unreachable for notes" }.count == 3)
         for file in files {
-            #expect(lines.contains { $0.hasPrefix("feedspool: notes: exec failed (exit status 1) on \(file), failure 1: back in new/, tried again after ") })
+            #expect(lines.contains { $0.hasPrefix("feedspool: warning: notes: exec failed (exit status 1) on \(file), failure 1: back in new/, tried again after ") })
         }
         #expect(lines.last == "feedspool: 1 feed, 3 new, 0 updated, 3 exec failed")
         let status = try CommandRunner.run(["status"], in: workspace.folder.url)
         #expect(status.stdout.split(separator: "\n").last?.split(separator: "\t")[5]
             .hasPrefix("exec failed on 3 articles, next try 20") == true, "\(status.stdout)")
+        let json = try CommandRunner.run(["status", "--json"], in: workspace.folder.url).stdout
+        #expect(json.contains(#""exec_failed":3,"exec_next_try":"20"#), "\(json)")
         // Not again before the backoff is over.
         let early = try workspace.once(environment: Self.environment(workspace))
         #expect(early.status == 0 && early.stderr == "")

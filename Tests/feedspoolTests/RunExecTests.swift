@@ -41,6 +41,6 @@ import Testing
         #expect(try workspace.newFileNames().count == 3)
         #expect(try workspace.newFileNames().contains((claimed as NSString).lastPathComponent))
         #expect(try OnceExecTests.names(in: workspace.spool.appendingPathComponent("cur")).isEmpty)
-        #expect(try daemon.log().contains { $0.hasPrefix("feedspool: notes: exec failed (still running after exec-timeout 2s: ended)") })
+        #expect(try daemon.log().contains { $0.hasPrefix("feedspool: warning: notes: exec failed (still running after exec-timeout 2s: ended)") })
     }
 }

@@ -41,6 +41,7 @@ import Testing
             "name", "url", "last_poll", "result", "http_status", "last_error", "failures", "next_poll",
             "next_poll_reason", "delivered_total", "last_new", "last_updated", "polls", "not_modified",
             "not_modified_percent", "template_last", "template_total", "quarantined_until",
+            "exec_failed", "exec_next_try",
         ]
         #expect(feeds.allSatisfy { Set($0.1.keys) == expectedKeys })
 
@@ -102,11 +103,11 @@ import Testing
             {"name":"blog","url":"https://example.org/feed.xml","last_poll":null,"result":null,"http_status":null,\
             "last_error":null,"failures":0,"next_poll":null,"next_poll_reason":"never polled","delivered_total":0,\
             "last_new":0,"last_updated":0,"polls":0,"not_modified":0,"not_modified_percent":null,"template_last":0,\
-            "template_total":0,"quarantined_until":null}
+            "template_total":0,"quarantined_until":null,"exec_failed":0,"exec_next_try":null}
             ,{"name":"plain","url":"https://example.org/plain.xml","last_poll":null,"result":null,"http_status":null,\
             "last_error":null,"failures":0,"next_poll":null,"next_poll_reason":"never polled","delivered_total":0,\
             "last_new":0,"last_updated":0,"polls":0,"not_modified":0,"not_modified_percent":null,"template_last":null,\
-            "template_total":null,"quarantined_until":null}
+            "template_total":null,"quarantined_until":null,"exec_failed":0,"exec_next_try":null}
             ]
 
             """)

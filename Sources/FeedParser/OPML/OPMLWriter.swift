@@ -1,9 +1,28 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Writes an OPML 2.0 subscription list, the form every feed reader imports.
 ///
 /// Feeds are grouped in one folder per first tag (feeds without tags stand at
 /// the top), and every tag is also listed in the outline's `category`
 /// attribute, so `SubscriptionList.read` gives back the same tags.
 public enum OPMLWriter {
+    /// `date` as OPML 2.0's `dateCreated` wants it (RFC 822): `Mon, 07 Dec 2026 01:02:03 GMT`.
+    public static func dateCreated(_ date: Date) -> String {
+        // FeedDate clamps to years 1-9999; the weekday counts the same days.
+        let seconds = min(max(date.timeIntervalSince1970.rounded(.down), -62_135_596_800), 253_402_300_799)
+        let iso = Array(FeedDate.format(Date(timeIntervalSince1970: seconds.isNaN ? 0 : seconds)).utf8)
+        let part = { (range: Range<Int>) in String(decoding: iso[range], as: UTF8.self) }
+        let days = seconds.isNaN ? 0 : Int((seconds / 86_400).rounded(.down))
+        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7 + 7) % 7]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let month = months[(Int(part(5..<7)) ?? 1) - 1]
+        return "\(weekday), \(part(8..<10)) \(month) \(part(0..<4)) \(part(11..<19)) GMT"
+    }
+
     /// The OPML document listing `feeds`, titled `title`, created at `created`
     /// (an RFC 822 date, as OPML 2.0 asks).
     public static func document(_ feeds: [Subscription], title: String, created: String) -> String {

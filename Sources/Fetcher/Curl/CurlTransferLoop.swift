@@ -90,23 +90,24 @@ final class CurlTransferLoop: @unchecked Sendable {
 
     private let multi: UnsafeMutableRawPointer
     private let stopped = DispatchSemaphore(value: 0)
-    /// The loop thread: a thread of its own, not a Dispatch worker, which
-    /// it would hold for good, and whose priority Dispatch would set from
-    /// the QoS of the thread that started it (refused in the unit's sandbox).
+    /// The loop thread: a thread of its own, not a Dispatch worker.
+    /// A worker it would hold for good, and Dispatch would set its priority
+    /// from the QoS of the thread that started it (refused in the unit's sandbox).
     private var loopThread = pthread_t()
 
-    /// What other threads and the loop share: requests to start, whether
-    /// to stop, and how many results wait for their callers.
+    /// What other threads and the loop share.
+    /// Requests to start, whether to stop, and how many results wait for their
+    /// callers.
     private let inbox = Mutex(LoopInbox())
-    /// While this many results wait for their callers, no transfer starts:
-    /// the loop never waits for a slow caller, but neither do bodies pile
-    /// up in memory without bound (the transfers running go on).
+    /// While this many results wait for their callers, no transfer starts.
+    /// The loop never waits for a slow caller, but neither do bodies pile up in
+    /// memory without bound (the transfers running go on).
     private let maximumUndelivered: Int
 
     private var waiting: TransferQueue<(request: FetchRequest, batch: Batch, scheme: String)>  // loop thread only
 
-    /// Makes the multi handle and starts the loop thread, or returns nil when
-    /// libcurl cannot be initialised or is older than 7.85.
+    /// Makes the multi handle and starts the loop thread.
+    /// Nil when libcurl cannot be initialised or is older than 7.85.
     init?(concurrency: Int, perHost: Int) {
         guard CurlLibrary.isReady, CurlLibrary.hasProtocolStrings, let multi = curl_multi_init() else {
             return nil
@@ -148,9 +149,9 @@ final class CurlTransferLoop: @unchecked Sendable {
         }
     }
 
-    /// Ends the loop thread at its next turn and waits for it, unless called
-    /// from it; called when the `Fetcher` goes away, so no `fetch` is waiting.
-    /// The multi handle is freed on the loop thread as it ends.
+    /// Ends the loop thread at its next turn and waits for it, unless called from it.
+    /// Called when the `Fetcher` goes away, so no `fetch` is waiting. The multi
+    /// handle is freed on the loop thread as it ends.
     func stop() {
         inbox.withLock { inbox in
             inbox.stopping = true
@@ -247,9 +248,8 @@ final class CurlTransferLoop: @unchecked Sendable {
         }
     }
 
-    /// Ends every running transfer with libcurl's `reason`, after
-    /// `curl_multi_perform` or `curl_multi_poll` failed: whether their
-    /// transfers still progress is unknown.
+    /// Ends every running transfer with libcurl's `reason`, after `curl_multi_perform` or `curl_multi_poll` failed.
+    /// Whether their transfers still progress is unknown.
     private func failRunning(_ running: inout [UnsafeMutableRawPointer: Transfer], reason: CURLMcode) {
         let message = "libcurl failed: " + String(cString: curl_multi_strerror(reason))
         for (handle, transfer) in running {
@@ -298,8 +298,7 @@ final class Transfer {
         errorBuffer.deallocate()
     }
 
-    /// Sets every option; returns an error when one that keeps feedspool safe
-    /// cannot be set.
+    /// Sets every option; returns an error when one that keeps feedspool safe cannot be set.
     func configure() -> FetchError? {
         let me = Unmanaged.passUnretained(self).toOpaque()
         // libcurl reads 0 as "no limit"; the conversions never give 0.
@@ -357,9 +356,9 @@ final class Transfer {
         return failed ? .failed("libcurl \(CurlLibrary.version) refused a required option") : nil
     }
 
-    /// Sets the login, netrc file, cookie file and proxy the request asks
-    /// for; returns whether one was refused. libcurl sends the login only to
-    /// the URL's own host (`CURLOPT_UNRESTRICTED_AUTH` stays off).
+    /// Sets the login, netrc file, cookie file and proxy the request asks for; returns whether one was refused.
+    /// libcurl sends the login only to the URL's own host
+    /// (`CURLOPT_UNRESTRICTED_AUTH` stays off).
     private func configureAccess() -> Bool {
         var results: [CURLcode] = []
         if let login = request.login {
@@ -376,13 +375,12 @@ final class Transfer {
         return results.contains { $0 != CURLE_OK }
     }
 
-    /// The media types feeds come as, then anything (a feed served as
-    /// text/html or text/plain is still parsed).
+    /// The media types feeds come as, then anything (a feed served as text/html or text/plain is still parsed).
     private static let accept = "application/rss+xml, application/atom+xml, application/feed+json, "
         + "application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
 
-    /// Keeps `count` decoded body bytes, or refuses them all (returns 0,
-    /// which aborts the transfer) when they would take the body over the cap.
+    /// Keeps `count` decoded body bytes, or refuses them all over the cap.
+    /// Refusing returns 0, which aborts the transfer.
     func appendBody(_ bytes: UnsafeMutablePointer<CChar>?, count: Int) -> Int {
         guard let bytes, count > 0 else { return count }
         guard body.count + count <= request.maxBytes else {

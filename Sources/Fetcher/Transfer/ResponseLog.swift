@@ -4,10 +4,10 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What the header lines of one transfer said, response by response: libcurl
-/// hands every line of every response in a redirect chain to the header
-/// callback, so this keeps the last response's headers and notes the
-/// permanent redirects on the way.
+/// What the header lines of one transfer said, response by response.
+/// Libcurl hands every line of every response in a redirect chain to the header
+/// callback, so this keeps the last response's headers and notes the permanent
+/// redirects on the way.
 ///
 /// Open to the fuzzer through the `Fuzzing` SPI, so that what servers send
 /// can be fuzzed without a server.
@@ -32,10 +32,10 @@ import Foundation
     /// Whether the latest response redirects: a 3xx with a `Location`.
     var isRedirect: Bool { (300..<400).contains(status) && headers["location"] != nil }
 
-    /// Reads one header line (`HTTP/1.1 200 OK`, `ETag: "x"`, or the empty
-    /// line that ends a response's headers). `currentURL` is called when a
-    /// status line starts a new response, and gives the URL it answers.
-    /// Returns true when the line started a new response.
+    /// Reads one header line (`HTTP/1.1 200 OK`, `ETag: "x"`, or the empty line that ends a response's headers).
+    /// `currentURL` is called when a status line starts a new response, and
+    /// gives the URL it answers. Returns true when the line started a new
+    /// response.
     @_spi(Fuzzing) public mutating func read(line: some Collection<UInt8>, currentURL: () -> String?) -> Bool {
         let text = String(decoding: line, as: UTF8.self)
         if text.hasPrefix("HTTP/") {
@@ -85,8 +85,9 @@ extension ResponseLog {
         return nil
     }
 
-    /// The time a `Retry-After` value names: a number of seconds after `now`,
-    /// or an HTTP date, which `httpDate` turns into seconds since 1970.
+    /// The time a `Retry-After` value names.
+    /// A number of seconds after `now`, or an HTTP date, which `httpDate` turns
+    /// into seconds since 1970.
     @_spi(Fuzzing) public static func retryAfter(_ value: String, now: Date, httpDate: (String) -> Int?) -> Date? {
         let trimmed = value.trimmingHTTPWhitespace()
         if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
@@ -97,9 +98,9 @@ extension ResponseLog {
         return httpDate(trimmed).map { Date(timeIntervalSince1970: Double($0)) }
     }
 
-    /// Whether `value` can be sent as a header value: no line breaks or other
-    /// control characters, which a server could use to inject headers
-    /// through an ETag it made us store.
+    /// Whether `value` can be sent as a header value.
+    /// No line breaks or other control characters, which a server could use to
+    /// inject headers through an ETag it made us store.
     @_spi(Fuzzing) public static func isSafeHeaderValue(_ value: String) -> Bool {
         value.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }
     }

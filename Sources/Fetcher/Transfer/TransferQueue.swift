@@ -1,9 +1,9 @@
-/// The requests waiting for a transfer slot, one first-in-first-out line per
-/// host. A request starts when fewer than `concurrency` transfers run in all
-/// and fewer than its host's cap (`perHost`, or the cap given with the host's
-/// requests) run to its host; among those that may start, the
-/// one queued first goes first, so a host with many feeds waits its turn
-/// without holding up the others.
+/// The requests waiting for a transfer slot, one first-in-first-out line per host.
+/// A request starts when fewer than `concurrency` transfers run in all and
+/// fewer than its host's cap (`perHost`, or the cap given with the host's
+/// requests) run to its host; among those that may start, the one queued first
+/// goes first, so a host with many feeds waits its turn without holding up the
+/// others.
 ///
 /// The host is the one in the requested URL: a redirect to another host
 /// still counts against the first.
@@ -21,8 +21,7 @@ struct TransferQueue<Item> {
     private(set) var runningCount = 0
     private var nextTicket = 0
 
-    /// One host's waiting items, oldest first; `head` saves moving the array
-    /// on every start.
+    /// One host's waiting items, oldest first; `head` saves moving the array on every start.
     private struct HostLine {
         var items: [(ticket: Int, item: Item)] = []
         var head = 0
@@ -53,16 +52,14 @@ struct TransferQueue<Item> {
     /// Whether any item waits.
     var hasWaiting: Bool { !waiting.isEmpty }
 
-    /// Puts `item` at the end of `host`'s line; `cap`, when given, becomes
-    /// the host's cap (at least 1).
+    /// Puts `item` at the end of `host`'s line; `cap`, when given, becomes the host's cap (at least 1).
     mutating func enqueue(_ item: Item, host: String, cap: Int? = nil) {
         if let cap { hostCaps[host] = max(1, cap) }
         waiting[host, default: HostLine()].items.append((nextTicket, item))
         nextTicket += 1
     }
 
-    /// Takes the item to start now and counts it as running, or returns nil
-    /// when the caps allow none to start.
+    /// Takes the item to start now and counts it as running, or returns nil when the caps allow none to start.
     mutating func next() -> (item: Item, host: String)? {
         guard runningCount < concurrency else { return nil }
         var chosen: (host: String, ticket: Int)?

@@ -130,7 +130,8 @@ public struct Daemon {
     /// The schedule leaves it out without another word.
     private func reportGoneFeeds() {
         for feed in configuration.feeds where (try? state.feedState(feed.name))?.gone == true {
-            log.warning("\(feed.name): not polled: gone (HTTP 410); `feedspool once \(feed.name)` polls it again while run is stopped")
+            log.warning("\(feed.name): not polled: gone (HTTP 410); `feedspool once \(feed.name)` polls it again while run is stopped",
+                        metadata: Logger.unlabelled)
         }
     }
 
@@ -149,12 +150,12 @@ public struct Daemon {
         } catch {
             for problem in error.problems { log.problem(problem.description) }
             let problems = Self.count(error.problems.count, "problem")
-            log.warning("kept the running configuration: \(configuration.path) has \(problems)")
+            log.warning("kept the running configuration: \(configuration.path) has \(problems)", metadata: Logger.unlabelled)
             return
         }
         for (name, old, new) in [("spool", configuration.spoolPath, loaded.spoolPath),
                                  ("state", configuration.statePath, loaded.statePath)] where old != new {
-            log.warning("warning: \(name) is now \(new): restart feedspool to use it; still using \(old)")
+            log.warning("\(name) is now \(new): restart feedspool to use it; still using \(old)")
         }
         loaded.spoolPath = configuration.spoolPath
         loaded.statePath = configuration.statePath

@@ -13,8 +13,9 @@ public protocol DaemonHost {
     func takeRequests() -> DaemonRequests
     /// Sleeps until `deadline` or until a request arrives.
     func sleep(until deadline: Date)
-    /// Runs `round`, which a stop request may abandon; nil without running
-    /// it when a stop was asked for since the last `takeRequests`.
+    /// Runs `round`, which a stop request may abandon.
+    /// Nil without running it when a stop was asked for since the last
+    /// `takeRequests`.
     func polling<Result>(_ round: () -> Result) -> Result?
     /// Tells the service manager how the daemon stands.
     func notify(_ state: ServiceState)

@@ -28,7 +28,7 @@ public enum PollOutcome: Equatable, Sendable {
     /// as an error with its reason, a recovered problem as a warning.
     public func log(feed: String, to log: Logger) {
         switch self {
-        case .delivered(_, let warning?): log.warning("warning: \(feed): \(warning)")
+        case .delivered(_, let warning?): log.warning("\(feed): \(warning)")
         case .failed(let reason): log.error("\(feed): \(reason)")
         case .delivered, .notModified, .skipped: break
         }

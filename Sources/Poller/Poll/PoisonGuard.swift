@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import FeedParser
+import InputFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -60,12 +61,9 @@ public struct PoisonGuard: Sendable {
         return lines
     }
 
-    /// Marks `feed` in flight with its `document`, or returns why not: it
-    /// is quarantined and the document is the one it stopped on.
-    /// Marks `feed` in flight with its `document`, waiting for its turn (a
-    /// suspect waits until it is alone), or returns why not: it is
-    /// quarantined and the document is the one it stopped on. Each `begin`
-    /// that returns nil is followed by `end` on the same thread.
+    /// Marks `feed` in flight with its `document`, or says why not (quarantined on this document).
+    /// It waits for its turn first: a suspect waits until it is alone. Each
+    /// `begin` that returns nil is followed by `end` on the same thread.
     func begin(_ feed: String, document: [UInt8], now: Date) -> String? {
         let digest = Self.digest(document)
         let strikes = strikes(of: feed)
@@ -126,12 +124,9 @@ public struct PoisonGuard: Sendable {
         return names
     }
 
+    /// The text of a mark or strikes file (a few dozen bytes); nil when it cannot be read.
     private static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return "" }
-        return String(cString: buffer)
+        (try? BoundedReader.read(path, limit: 4096, regularOnly: true)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func write(_ text: String, to path: String) {

@@ -4,9 +4,9 @@ import Fetcher
 /// The libcurl `Fetcher` in the program, a stand-in that answers at once in the daemon's in-process
 /// tests.
 public protocol FeedFetching: Sendable {
-    /// Fetches `requests`, calling `onResult` once per request with its id,
-    /// one call at a time, and returns when every one has a result (as
-    /// `Fetcher.fetch(_:onResult:)`).
+    /// Fetches `requests` and returns when every one has a result.
+    /// `onResult` is called once per request with its id, one call at a time
+    /// (as `Fetcher.fetch(_:onResult:)`).
     func fetch(_ requests: [FetchRequest], onResult: (Int, Result<FetchResponse, FetchError>) -> Void)
 }
 

@@ -46,12 +46,12 @@ public struct PollRun {
     let spool: Spool
     let fetchers: PollFetchers
     let clock: any PollClock
-    /// Where warnings that belong to no one feed's outcome go (a feed found
-    /// in flight after a crash).
+    /// Where warnings that belong to no one feed's outcome go (a feed found in flight after a crash).
     let log: Logger
 
-    /// A pass that fetches through `fetchers`, delivers into `spool`, records
-    /// in `state`, reads the time from `clock` and logs to `log`.
+    /// A pass with everything it reaches given.
+    /// It fetches through `fetchers`, delivers into `spool`, records in
+    /// `state`, reads the time from `clock` and logs to `log`.
     public init(state: StateStore, spool: Spool, fetchers: PollFetchers, clock: any PollClock = SystemClock(),
                 log: Logger) {
         self.state = state
@@ -83,7 +83,7 @@ public struct PollRun {
         let workers = DispatchGroup()
         let (feeds, state, clock) = (due.map(\.feed), self.state, self.clock)
         let poison = PoisonGuard(stateFolder: state.folder)
-        for line in poison.recover(now: clock.now()) { log.warning("warning: \(line)") }
+        for line in poison.recover(now: clock.now()) { log.warning("\(line)") }
         for _ in 0..<Self.workers {
             DispatchQueue.global(qos: .utility).async(group: workers) {
                 while let (id, result) = fetched.take() {
@@ -120,9 +120,9 @@ public struct PollRun {
         return tally
     }
 
-    /// Delivers a group's articles in one batch and records each feed's poll
-    /// (its validators only when its articles are safe) in one transaction;
-    /// returns the polls settled.
+    /// Delivers a group's articles in one batch and returns the polls settled.
+    /// Each feed's poll is recorded in one transaction (its validators only
+    /// when its articles are safe).
     private func settle(_ group: [PreparedPoll]) -> [PreparedPoll] {
         guard !group.isEmpty else { return [] }
         let batch = group.compactMap { poll in poll.articles.map { Spool.FeedArticles(feed: poll.feed, articles: $0) } }

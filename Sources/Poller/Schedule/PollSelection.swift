@@ -8,9 +8,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Which feeds to poll at a moment, by each feed's `PollSchedule` and what
-/// the state store remembers of its polls; and, for the others, why not.
-/// `once` polls every feed it may (`force`); `run` only the feeds due.
+/// Which feeds to poll at a moment, by each feed's `PollSchedule` and what the state store remembers of its polls.
+/// And, for the others, why not. `once` polls every feed it may (`force`);
+/// `run` only the feeds due.
 public struct PollSelection {
     /// A feed to poll, with what is remembered of it (its validators).
     public struct Due: Sendable {
@@ -22,8 +22,8 @@ public struct PollSelection {
 
     /// The feeds to poll now, in configuration order.
     public private(set) var due: [Due] = []
-    /// The feeds not polled now, in configuration order, with the decision
-    /// that kept each back (`.notYet`, `.waitingForServer`, `.gone`).
+    /// The feeds not polled now, in configuration order, with what kept each back.
+    /// The decision is `.notYet`, `.waitingForServer` or `.gone`.
     public private(set) var waiting: [(feed: FeedSettings, decision: PollDecision)] = []
 
     /// Decides for each of `feeds` at `now`.

@@ -4,17 +4,18 @@ import Spool
 import State
 import Synchronization
 
-/// The Redis stream of `sink = redis://…` as the spool's `ArticleStream`:
-/// one connection, made at the first delivery and made again after a
-/// failure (a restarted server, a dropped connection), shared by whoever
-/// delivers under its lock.
+/// The Redis stream of `sink = redis://…` as the spool's `ArticleStream`.
+/// One connection, made at the first delivery and made again after a failure (a
+/// restarted server, a dropped connection), shared by whoever delivers under
+/// its lock.
 public final class RedisStream: ArticleStream {
     private let target: RedisTarget
     private let seenFor: Duration
     private let sink = Mutex<RedisStreamSink?>(nil)
 
-    /// The stream `target` names; an article's seen-marker lasts `seenFor`
-    /// (longer than the state store remembers the entry, `keep-seen`).
+    /// The stream `target` names.
+    /// An article's seen-marker lasts `seenFor` (longer than the state store
+    /// remembers the entry, `keep-seen`).
     public init(target: RedisTarget, seenFor: Duration) {
         self.target = target
         self.seenFor = seenFor
@@ -44,8 +45,9 @@ public final class RedisStream: ArticleStream {
 }
 
 extension Spool {
-    /// The spool `configuration` names, delivering into its Redis stream
-    /// instead of `new/` when it says `sink = redis://…`. An article's
+    /// The spool `configuration` names, with its Redis stream when it has one.
+    /// Articles go into the stream instead of `new/` when it says
+    /// `sink = redis://…`. An article's
     /// seen-marker there outlives twice the state store's memory of its entry.
     public init(for configuration: Configuration) {
         let keepSeen = configuration.globals.keepSeen

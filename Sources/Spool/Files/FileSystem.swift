@@ -6,10 +6,9 @@ import Darwin
 #endif
 import State
 
-/// The spool's own file-system calls: durable writes, folder syncs,
-/// renames, reads and removals. The only file of the module that touches
-/// files or folders directly, so every `fsync` the delivery protocol
-/// depends on is visible here.
+/// The spool's own file-system calls: durable writes, folder syncs, renames, reads and removals.
+/// The only file of the module that touches files or folders directly, so every
+/// `fsync` the delivery protocol depends on is visible here.
 extension FileSystem {
     /// Creates `path` and any missing parents (like `mkdir -p`), `path`
 

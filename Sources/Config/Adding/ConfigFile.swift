@@ -1,34 +1,36 @@
-import Config
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// The main configuration file as `feedspool add` edits it: lines are only
-/// ever appended, and taken back when the result does not load.
-struct ConfigFile {
+/// The main configuration file as `feedspool add` edits it.
+/// Lines are only ever appended, and taken back when the result does not load.
+public struct ConfigFile: Sendable {
     /// The file's path, as the user named it.
-    let path: String
+    public let path: String
+
+    /// The file at `path`.
+    public init(path: String) {
+        self.path = path
+    }
 
     /// A feed line appended, and where it stands.
-    struct AddedLine {
-        var location: ConfigLocation
-        var line: String
+    public struct AddedLine: Equatable, Sendable {
+        /// Its file and line number.
+        public var location: ConfigLocation
+        /// The line, without its line break.
+        public var line: String
     }
 
-    /// The configuration, or nil when the file does not exist yet; exits 1
-    /// (after printing its problems) when it does not load.
-    func load() throws -> Configuration? {
-        guard access(path, F_OK) == 0 else { return nil }
-        return try ConfigPath.load(path, failingWith: 1)
-    }
+    /// Whether the file exists.
+    public var exists: Bool { access(path, F_OK) == 0 }
 
-    /// Appends `lines` (after a line break, if the file does not end with
-    /// one), creating the file when needed, and checks that the
-    /// configuration still loads; when it does not, the file is cut back to
-    /// what it was and the problems are thrown.
-    func append(_ lines: [String]) throws(ConfigError) -> [AddedLine] {
+    /// Appends `lines` and checks that the configuration still loads.
+    /// They go after a line break, if the file does not end with one; the
+    /// file is created when needed. When the result does not load, the file
+    /// is cut back to what it was and the problems are thrown.
+    public func append(_ lines: [String]) throws(ConfigError) -> [AddedLine] {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw fileError("cannot open")

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Config
 import Fetcher
+import Poller
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// `feedspool add`: finds the feed behind a URL (the URL itself, or the feeds
-/// its page advertises) and appends a checked line for it to `feeds.conf`.
+/// `feedspool add`: appends a checked line for the feed behind a URL to `feeds.conf`.
+/// The feed is the URL itself, or one its page advertises (`FeedDiscovery`).
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -49,17 +50,15 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let file = ConfigFile(path: configFile.path)
-        let configuration = try file.load()
-        let known = configuration?.feeds ?? []
-        if let feed = Self.configured(url, in: known) {
+        let configuration = file.exists ? try ConfigPath.load(file.path, failingWith: 1) : nil
+        var additions = FeedAdditions(existing: configuration?.feeds ?? [])
+        if let feed = additions.configured(url) {
             Console.error("\(URLCredentials.removed(from: url)): already in \(feed.source) as \(feed.name)")
             throw ExitCode(1)
         }
         let globals = configuration?.globals ?? .defaults
-        let discovery = FeedDiscovery(
-            fetcher: Fetcher(concurrency: globals.concurrency, perHost: globals.perHost),
-            userAgent: globals.userAgent ?? FetchRequest.defaultUserAgent, timeout: globals.timeout,
-            maxBytes: globals.maxSize)
+        let discovery = FeedDiscovery(fetcher: Fetcher(concurrency: globals.concurrency, perHost: globals.perHost),
+                                      globals: globals)
         var candidates: [FeedDiscovery.Candidate]
         do {
             switch try discovery.discover(url) {
@@ -71,28 +70,17 @@ struct AddCommand: ParsableCommand {
             throw ExitCode(1)
         }
         candidates = candidates.filter { candidate in
-            guard let feed = Self.configured(candidate.url, in: known)
-                ?? candidate.finalURL.flatMap({ Self.configured($0, in: known) }) else { return true }
+            guard let feed = additions.configured(candidate.url) ?? candidate.finalURL.flatMap(additions.configured)
+            else { return true }
             Console.warning("\(URLCredentials.removed(from: candidate.url)): already in \(feed.source) as \(feed.name)")
             return false
         }
         guard !candidates.isEmpty else { throw ExitCode(1) }
-        let chosen = try choose(from: candidates)
-        var names = Set(known.map(\.name))
-        var lines: [String] = []
-        for candidate in chosen {
-            var pairs = options.map { option in
-                let equals = option.firstIndex(of: "=")!
-                return (key: String(option[..<equals]), value: String(option[option.index(after: equals)...]))
-            }
-            if !pairs.contains(where: { $0.key == "name" }),
-               let name = candidate.title.flatMap(FeedLine.name(fromTitle:)) {
-                pairs.insert(("name", FeedLine.unique(name, among: &names)), at: 0)
-            }
-            lines.append(FeedLine.format(url: candidate.url, options: pairs))
+        for candidate in try choose(from: candidates) {
+            additions.add(url: candidate.url, title: candidate.title, options: options)
         }
         do {
-            for added in try file.append(lines) { Console.write(Array("\(added.location): \(added.line)\n".utf8)) }
+            for added in try file.append(additions.lines) { Console.write(Array("\(added.location): \(added.line)\n".utf8)) }
         } catch {
             ConfigPath.report(error, to: StandardErrorLog.plain)
             Console.error("nothing added to \(file.path)")
@@ -100,8 +88,9 @@ struct AddCommand: ParsableCommand {
         }
     }
 
-    /// The candidates to add: the only one, all with `--all`, the one picked
-    /// on a terminal; otherwise a usage message listing them.
+    /// The candidates to add.
+    /// The only one, all with `--all`, the one picked on a terminal; otherwise
+    /// a usage message listing them.
     private func choose(from candidates: [FeedDiscovery.Candidate]) throws -> [FeedDiscovery.Candidate] {
         if candidates.count == 1 || all { return candidates }
         let list = candidates.enumerated().map { index, candidate in
@@ -119,11 +108,5 @@ struct AddCommand: ParsableCommand {
             throw ExitCode(1)
         }
         return [candidates[number - 1]]
-    }
-
-    /// The configured feed with the same URL as `url`, if any.
-    private static func configured(_ url: String, in feeds: [FeedSettings]) -> FeedSettings? {
-        guard let identity = FeedLine.identity(of: url) else { return nil }
-        return feeds.first { FeedLine.identity(of: $0.url) == identity }
     }
 }

@@ -2,44 +2,57 @@ import Config
 import FeedParser
 import Fetcher
 
-/// Finds the feeds behind a URL the user wants to add: the URL itself when
-/// it is a feed; else the feeds its page advertises with
-/// `<link rel="alternate">`; else the feeds at the paths blog platforms
-/// commonly use, tried on the site's root.
-struct FeedDiscovery {
+/// Finds the feeds behind a URL the user wants to add (`feedspool add`).
+/// The URL itself when it is a feed; else the feeds its page advertises with
+/// `<link rel="alternate">` (`HTMLFeedLinkScanner` finds them); else the
+/// feeds at the paths blog platforms commonly use, tried on the site's root.
+public struct FeedDiscovery {
     /// A feed found, with the title it gives itself.
-    struct Candidate: Equatable {
-        var url: String
-        var title: String?
+    public struct Candidate: Equatable, Sendable {
+        /// The feed's URL, as advertised or tried.
+        public var url: String
+        /// The feed's own title, if it has one.
+        public var title: String?
         /// The URL the feed answered from after redirects, when that differs.
-        var finalURL: String?
+        public var finalURL: String?
+
+        /// A candidate for the feed at `url`.
+        public init(url: String, title: String?, finalURL: String?) {
+            self.url = url
+            self.title = title
+            self.finalURL = finalURL
+        }
     }
 
     /// What the URL turned out to be.
-    enum Outcome {
+    public enum Outcome: Equatable, Sendable {
         /// The URL is a feed.
         case feed(Candidate)
-        /// The URL is a page; these are the feeds found for it, in page order,
-        /// then in the order of `commonPaths`.
+        /// The URL is a page; these are the feeds found for it, in page order, then in the order of `commonPaths`.
         case page([Candidate])
     }
 
     /// Why nothing could be found; the description is one line for the user.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        /// The line for the user.
+        public var description: String
     }
 
     /// Where WordPress, Blogger, Ghost, Hugo, Jekyll and the like put their feeds.
-    static let commonPaths = ["/feed", "/rss", "/feed.xml", "/rss.xml", "/atom.xml", "/index.xml",
+    public static let commonPaths = ["/feed", "/rss", "/feed.xml", "/rss.xml", "/atom.xml", "/index.xml",
                               "/feeds/posts/default", "/blog/feed"]
 
-    let fetcher: Fetcher
-    let userAgent: String
-    let timeout: Duration
-    let maxBytes: Int
+    private let fetcher: any FeedFetching
+    private let globals: GlobalSettings
+
+    /// Discovery through `fetcher`, with the user agent, timeout and size cap of `globals`.
+    public init(fetcher: any FeedFetching, globals: GlobalSettings) {
+        self.fetcher = fetcher
+        self.globals = globals
+    }
 
     /// Fetches `url` and finds its feeds.
-    func discover(_ url: String) throws(Failure) -> Outcome {
+    public func discover(_ url: String) throws(Failure) -> Outcome {
         let response = try fetch([url])[0].get()
         switch parse(response) {
         case .feed(let feed):
@@ -90,11 +103,13 @@ struct FeedDiscovery {
                   finalURL: response.effectiveURL == url ? nil : response.effectiveURL)
     }
 
-    /// Fetches `urls` at once; a transport failure or a status other than
-    /// 2xx is that URL's failure, worded for the user.
+    /// Fetches `urls` at once.
+    /// A transport failure or a status other than 2xx is that URL's failure,
+    /// worded for the user.
     private func fetch(_ urls: [String]) -> [Result<FetchResponse, Failure>] {
         let requests = urls.enumerated().map { index, url in
-            FetchRequest(id: index, url: url, userAgent: userAgent, timeout: timeout, maxBytes: maxBytes)
+            FetchRequest(id: index, url: url, userAgent: globals.userAgent ?? FetchRequest.defaultUserAgent,
+                         timeout: globals.timeout, maxBytes: globals.maxSize)
         }
         var results = [Result<FetchResponse, Failure>](repeating: .failure(Failure(description: "")), count: urls.count)
         fetcher.fetch(requests) { id, result in
