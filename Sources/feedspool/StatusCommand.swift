@@ -20,7 +20,8 @@ struct StatusCommand: ParsableCommand {
         discussion: """
             Prints a header and one tab-separated line per feed: name, last poll, result, \
             failures in a row, next poll, notes (a permanent redirect the server \
-            announced, as feeds.conf is never rewritten, "gone", or a quarantine), and how \
+            announced, as feeds.conf is never rewritten, "gone", a server hint that sets the \
+            next poll, or a quarantine), and how \
             many blocks the feed's template removed ("3 last, 41 total": from the articles of \
             the last poll that delivered any, and from all; "off" with template=no or \
             clean=no). Times are UTC; "-" means never or unknown. With --json, prints an \
@@ -69,7 +70,7 @@ struct StatusCommand: ParsableCommand {
 
     /// One feed's line.
     static func line(for feed: FeedSettings, state: FeedState, quarantinedUntil: Date? = nil) -> String {
-        let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+        let schedule = PollSchedule(for: feed, state: state)
         let record = PollRecord(state)
         var notes: [String] = []
         if let moved = state.permanentRedirect { notes.append("moved permanently to \(moved)") }
@@ -79,6 +80,10 @@ struct StatusCommand: ParsableCommand {
                 + "or after \(FeedDate.format(until))")
         }
         if let retryAfter = state.retryAfter { notes.append("server asked to wait until \(FeedDate.format(retryAfter))") }
+        if schedule.reason(after: record) == .serverHint, let hint = record.serverInterval {
+            let capped = min(hint, PollSchedule.maximumServerInterval)
+            notes.append("server hint: at most every \(Self.duration(capped))")
+        }
         let next = schedule.nextPollTime(after: record).map(FeedDate.format) ?? "-"
         return [
             feed.name,
@@ -89,6 +94,17 @@ struct StatusCommand: ParsableCommand {
             notes.isEmpty ? "-" : notes.joined(separator: "; "),
             templateColumn(for: feed, state: state),
         ].joined(separator: "\t")
+    }
+
+    /// A duration as feeds.conf writes it: `90m` as `1h30m`.
+    static func duration(_ duration: Duration) -> String {
+        var seconds = Int(duration.seconds.rounded())
+        var text = ""
+        for (unit, length) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] where seconds >= length {
+            text += "\(seconds / length)\(unit)"
+            seconds %= length
+        }
+        return text.isEmpty ? "0s" : text
     }
 
     /// How many blocks the feed's template removed: "3 last, 41 total", "-"

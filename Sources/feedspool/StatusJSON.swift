@@ -62,21 +62,17 @@ enum StatusJSON {
         writer.endObject()
     }
 
-    /// When the feed is next due, and what set that time: `interval`,
-    /// `min-interval` (longer than the interval), `backoff` (failures in a
-    /// row), `retry-after` (the server's), `gone` (never, until named), or
+    /// When the feed is next due, and what set that time: `interval` (`auto` with
+    /// `interval = auto`), `min-interval` (longer than the interval), `server hint` (the feed's
+    /// `ttl` or `sy:updatePeriod`, or its server's `max-age`, longer than both), `backoff`
+    /// (failures in a row), `retry-after` (the server's), `gone` (never, until named), or
     /// `never polled` (due now).
     static func nextPoll(_ feed: FeedSettings, _ state: FeedState) -> (Date?, String) {
-        if state.gone { return (nil, "gone") }
-        guard state.lastFetch != nil else { return (nil, "never polled") }
-        let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
-        let record = PollRecord(lastAttempt: state.lastFetch, consecutiveFailures: state.errorCount)
-        let scheduled = schedule.nextPollTime(after: record)
-        if let retryAfter = state.retryAfter, scheduled.map({ retryAfter > $0 }) ?? true {
-            return (retryAfter, "retry-after")
-        }
-        if state.errorCount > 0 { return (scheduled, "backoff") }
-        return (scheduled, feed.minInterval > feed.interval ? "min-interval" : "interval")
+        let schedule = PollSchedule(for: feed, state: state)
+        let record = PollRecord(state)
+        let reason = schedule.reason(after: record)
+        let next = reason == .neverPolled ? nil : schedule.nextPollTime(after: record)
+        return (next, reason == .interval && feed.autoInterval ? "auto" : reason.rawValue)
     }
 
     /// The URL without `user:password@`, which feeds.conf may hold and a

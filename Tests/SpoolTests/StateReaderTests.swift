@@ -232,6 +232,6 @@ struct StateReaderTests {
             try state.withDatabase { database throws(StorageError) in try database.execute("PRAGMA user_version = 9") }
         }
         let error = #expect(throws: StorageError.self) { try StateReader.open(folder: folder.path + "/state") }
-        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 4)")
+        #expect(error?.reason == "written by a newer feedspool (schema 9, this one knows 5)")
     }
 }

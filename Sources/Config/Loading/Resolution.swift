@@ -5,6 +5,8 @@ extension ConfigReader {
     func configuration() -> Configuration {
         var global = GlobalSettings.defaults
         global.interval = globals.interval ?? global.interval
+        global.autoInterval = globals.autoInterval ?? global.autoInterval
+        global.jitter = globals.jitter ?? global.jitter
         global.concurrency = globals.concurrency ?? global.concurrency
         global.perHost = globals.perHost ?? global.perHost
         global.timeout = globals.timeout ?? global.timeout
@@ -22,6 +24,8 @@ extension ConfigReader {
                 perHost: section.overrides.perHost,
                 minInterval: section.overrides.minInterval,
                 interval: section.overrides.interval,
+                autoInterval: section.overrides.autoInterval,
+                jitter: section.overrides.jitter,
                 timeout: section.overrides.timeout,
                 maxSize: section.overrides.maxSize,
                 userAgent: section.overrides.userAgent,
@@ -57,6 +61,8 @@ extension ConfigReader {
         of feed: FeedLine, name: String, global: GlobalSettings, hosts: [HostSettings]
     ) -> FeedSettings {
         var interval = global.interval
+        var autoInterval = global.autoInterval
+        var jitter = global.jitter
         var timeout = global.timeout
         var maxSize = global.maxSize
         var userAgent = global.userAgent
@@ -66,6 +72,8 @@ extension ConfigReader {
         for host in hosts where host.matches(host: feed.url.host) {
             access = host.access.merged(over: access)
             interval = host.interval ?? interval
+            autoInterval = host.autoInterval ?? autoInterval
+            jitter = host.jitter ?? jitter
             timeout = host.timeout ?? timeout
             maxSize = host.maxSize ?? maxSize
             userAgent = host.userAgent ?? userAgent
@@ -91,7 +99,9 @@ extension ConfigReader {
             minInterval: minInterval,
             perHost: perHost,
             access: feed.overrides.access.merged(over: access),
-            source: feed.source)
+            source: feed.source,
+            autoInterval: options.autoInterval ?? autoInterval,
+            jitter: options.jitter ?? jitter)
     }
 
     /// Each feed's name, in feed order: its `name=`, or the name derived from its
