@@ -36,6 +36,8 @@ enum FuzzTarget: String, CaseIterable {
             _ = ResponseLog.charset(inContentType: text)
             _ = ResponseLog.retryAfter(text, now: Date(timeIntervalSince1970: 1_700_000_000), httpDate: { _ in nil })
             _ = ResponseLog.isSafeHeaderValue(text)
+            _ = ResponseLog.freshness(cacheControl: text, expires: text, now: Date(timeIntervalSince1970: 1_700_000_000),
+                                      httpDate: { _ in 1_700_000_100 })
         }
     }
 }

@@ -55,8 +55,12 @@ public struct ConfigLocation: Sendable, Hashable, CustomStringConvertible {
 /// The settings in the global section: they apply to every feed unless a
 /// matching `[host]` section or the feed itself says otherwise.
 public struct GlobalSettings: Sendable, Equatable {
-    /// How often a feed is polled (`interval`, default 1h).
+    /// How often a feed is polled (`interval`, default 1h); with `autoInterval`, until its polls tell.
     public var interval: Duration
+    /// Whether feeds follow how often they publish (`interval = auto`, default no).
+    public var autoInterval = false
+    /// How far each feed's wait is spread either way (`jitter`, default 10%: 0.1).
+    public var jitter = 0.1
     /// How many transfers run at once in total (`concurrency`, default 8).
     public var concurrency: Int
     /// How many transfers run at once to one host (`per-host`, default 2).
@@ -109,6 +113,10 @@ public struct HostSettings: Sendable, Equatable {
     public var minInterval: Duration?
     /// Poll interval for matching feeds (`interval`).
     public var interval: Duration?
+    /// Whether matching feeds follow how often they publish (`interval = auto`).
+    public var autoInterval: Bool?
+    /// How far matching feeds' waits are spread (`jitter`), as a fraction.
+    public var jitter: Double?
     /// Transfer timeout (`timeout`).
     public var timeout: Duration?
     /// Largest response in bytes (`max-size`).
@@ -144,7 +152,7 @@ public struct FeedSettings: Sendable, Equatable {
     public var host: String
     /// The feed's identity in the state and the spool: `name=`, or derived from the URL.
     public var name: String
-    /// How often the feed is polled; never below `minInterval`.
+    /// How often the feed is polled; never below `minInterval`. With `autoInterval`, until its polls tell.
     public var interval: Duration
     /// The feed's tags (`tags=a,b`), in order, without duplicates.
     public var tags: [String]
@@ -188,6 +196,10 @@ public struct FeedSettings: Sendable, Equatable {
     public var hook: FeedHook?
     /// The feed's line.
     public var source: ConfigLocation
+    /// Whether the interval follows how often the feed publishes (`interval = auto`).
+    public var autoInterval = false
+    /// How far each wait is spread either way, as a fraction (`jitter`, 0.1 for 10%).
+    public var jitter = 0.1
 
     /// Whether an entry passes the feed's filters: no `exclude` filter matches it,
     /// and, when there are `include` filters, at least one of them does.

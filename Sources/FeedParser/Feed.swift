@@ -21,6 +21,9 @@ public struct Feed: Sendable, Equatable {
     public var format: FeedFormat
     /// The entries, in document order.
     public var entries: [Entry]
+    /// How often the feed asks to be fetched (RSS `ttl`, `sy:updatePeriod`); empty when it does not say.
+    /// Not part of the JSON contract.
+    public var schedule = FeedSchedule()
     /// Problems libxml2 recovered from while reading the document, one line
     /// each (`line 12: Opening and ending tag mismatch: title and item`).
     /// Empty for a well-formed feed.

@@ -38,6 +38,9 @@ public struct FetchResponse: Sendable, Hashable {
     /// When the server asked to be polled again (`Retry-After`).
     /// Given in seconds or as an HTTP date, usually with a 429 or 503.
     public var retryAfter: Date?
+    /// How long the server said the response stays fresh, in seconds (`Cache-Control: max-age`,
+    /// else `Expires`); nil when it did not say, or said to check every time (`no-cache`).
+    public var freshFor: TimeInterval?
 
     /// Whether the server said the feed has not changed since the validators were stored (HTTP 304).
     /// The body is empty then.
@@ -51,7 +54,8 @@ public struct FetchResponse: Sendable, Hashable {
     public init(
         id: Int, url: String, effectiveURL: String, status: Int, body: [UInt8] = [],
         contentType: String? = nil, charset: String? = nil, etag: String? = nil,
-        lastModified: String? = nil, permanentRedirect: String? = nil, retryAfter: Date? = nil
+        lastModified: String? = nil, permanentRedirect: String? = nil, retryAfter: Date? = nil,
+        freshFor: TimeInterval? = nil
     ) {
         self.id = id
         self.url = url
@@ -64,5 +68,6 @@ public struct FetchResponse: Sendable, Hashable {
         self.lastModified = lastModified
         self.permanentRedirect = permanentRedirect
         self.retryAfter = retryAfter
+        self.freshFor = freshFor
     }
 }

@@ -16,15 +16,19 @@ public struct PollRecord: Sendable, Equatable {
     public var isGone: Bool
     /// Where a permanent redirect (301, 308) said the feed now lives.
     public var movedTo: String?
+    /// The least time between polls the feed or its server asked for (RSS `ttl`,
+    /// `sy:updatePeriod`, `Cache-Control: max-age`), as they said it: the schedule caps it.
+    public var serverInterval: Duration?
 
     /// Makes a record; a feed never polled has the defaults.
     public init(lastAttempt: Date? = nil, consecutiveFailures: Int = 0, retryAfter: Date? = nil, isGone: Bool = false,
-                movedTo: String? = nil) {
+                movedTo: String? = nil, serverInterval: Duration? = nil) {
         self.lastAttempt = lastAttempt
         self.consecutiveFailures = consecutiveFailures
         self.retryAfter = retryAfter
         self.isGone = isGone
         self.movedTo = movedTo
+        self.serverInterval = serverInterval
     }
 }
 
@@ -41,27 +45,41 @@ public enum PollDecision: Sendable, Equatable {
 }
 
 /// When a feed is polled.
-/// Every `interval`, never more often than `minInterval`, later after failures (the interval
-/// doubles with each failure in a row, up to a day or the interval if that is longer), and never
-/// before a server's `Retry-After`.
+/// Every `interval`, never more often than `minInterval` or than the server's hint (capped at
+/// `maximumServerInterval`), later after failures (the interval doubles with each failure in a
+/// row, up to a day or the interval if that is longer), spread by `jitter`, and never before a
+/// server's `Retry-After`.
 public struct PollSchedule: Sendable, Equatable {
     /// The longest wait that failures alone can cause.
     public static let maximumBackoff: Duration = .seconds(24 * 3600)
+    /// The longest a server's hint (`ttl`, `sy:updatePeriod`, `max-age`) may stretch the interval.
+    public static let maximumServerInterval: Duration = .seconds(24 * 3600)
 
     /// The time between polls of a healthy feed.
     public var interval: Duration
     /// The shortest time allowed between polls (a host's `min-interval`).
     public var minInterval: Duration
+    /// How far each wait is spread either way, as a fraction of it (0.1 for `jitter = 10%`).
+    public var jitter: Double
+    /// What picks this feed's spread (`seed(forFeed:)`), so that feeds with one interval part.
+    public var seed: UInt64
 
-    /// Makes a schedule.
-    public init(interval: Duration, minInterval: Duration = .zero) {
+    /// Makes a schedule; without `jitter`, every wait is exact.
+    public init(interval: Duration, minInterval: Duration = .zero, jitter: Double = 0, seed: UInt64 = 0) {
         self.interval = interval
         self.minInterval = minInterval
+        self.jitter = jitter
+        self.seed = seed
     }
 
-    /// The wait after the last attempt, given the failures in a row.
-    public func wait(afterFailures failures: Int) -> Duration {
-        let base = max(interval, minInterval)
+    /// The shortest wait allowed: `minInterval`, or the server's hint capped at `maximumServerInterval`.
+    public func shortestWait(serverInterval: Duration?) -> Duration {
+        max(minInterval, min(serverInterval ?? .zero, Self.maximumServerInterval))
+    }
+
+    /// The wait after the last attempt, given the failures in a row and the server's hint, before jitter.
+    public func wait(afterFailures failures: Int, serverInterval: Duration? = nil) -> Duration {
+        let base = max(interval, shortestWait(serverInterval: serverInterval))
         guard failures > 0 else { return base }
         let factor = 1 << min(failures - 1, 16)
         let backedOff = base * factor
@@ -72,7 +90,9 @@ public struct PollSchedule: Sendable, Equatable {
     public func nextPollTime(after record: PollRecord) -> Date? {
         guard !record.isGone else { return nil }
         guard let last = record.lastAttempt else { return record.retryAfter ?? .distantPast }
-        let next = last.addingTimeInterval(wait(afterFailures: record.consecutiveFailures).seconds)
+        let wait = wait(afterFailures: record.consecutiveFailures, serverInterval: record.serverInterval)
+        let spread = spread(wait, after: last, atLeast: shortestWait(serverInterval: record.serverInterval))
+        let next = last.addingTimeInterval(spread)
         if let retryAfter = record.retryAfter, retryAfter > next { return retryAfter }
         return next
     }

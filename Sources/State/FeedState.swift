@@ -44,6 +44,13 @@ public struct FeedState: Sendable, Equatable {
     public var templateBlocksLastDelivery: Int
     /// How many blocks the feed's template removed from all the articles delivered since the store counts them.
     public var templateBlocksTotal: Int
+    /// The least time between polls, in seconds, that the feed's last document asked for
+    /// (RSS `ttl`, `sy:updatePeriod`).
+    public var feedHint: TimeInterval?
+    /// How long, in seconds, the server said its last answer stays fresh (`Cache-Control: max-age`, `Expires`).
+    public var cacheHint: TimeInterval?
+    /// The interval, in seconds, that `interval = auto` measured from the last document.
+    public var autoInterval: TimeInterval?
 
     /// Makes a state; the defaults describe a feed never fetched.
     public init(
@@ -52,7 +59,8 @@ public struct FeedState: Sendable, Equatable {
         lastFetch: Date? = nil, nextFetch: Date? = nil, retryAfter: Date? = nil,
         httpStatus: Int? = nil, lastError: String? = nil, deliveredTotal: Int = 0,
         lastNew: Int = 0, lastUpdated: Int = 0, polls: Int = 0, notModifiedPolls: Int = 0,
-        templateBlocksLastDelivery: Int = 0, templateBlocksTotal: Int = 0
+        templateBlocksLastDelivery: Int = 0, templateBlocksTotal: Int = 0,
+        feedHint: TimeInterval? = nil, cacheHint: TimeInterval? = nil, autoInterval: TimeInterval? = nil
     ) {
         self.etag = etag
         self.lastModified = lastModified
@@ -72,5 +80,8 @@ public struct FeedState: Sendable, Equatable {
         self.notModifiedPolls = notModifiedPolls
         self.templateBlocksLastDelivery = templateBlocksLastDelivery
         self.templateBlocksTotal = templateBlocksTotal
+        self.feedHint = feedHint
+        self.cacheHint = cacheHint
+        self.autoInterval = autoInterval
     }
 }

@@ -96,7 +96,7 @@ public final class StateStore: @unchecked Sendable {
     static let feedStateColumns = feedStateColumns(present: Set(addedFeedColumns.map(\.name)))
 
     /// How many columns `feedStateColumns(present:)` selects.
-    static let feedStateColumnCount: Int32 = 18
+    static let feedStateColumnCount: Int32 = 21
 
     /// The columns of the `feeds` table of `database`.
     static func feedColumns(of database: Database) throws(StorageError) -> Set<String> {
@@ -119,7 +119,8 @@ public final class StateStore: @unchecked Sendable {
             deliveredTotal: Int(row.integer(11) ?? 0), lastNew: Int(row.integer(12) ?? 0),
             lastUpdated: Int(row.integer(13) ?? 0), polls: Int(row.integer(14) ?? 0),
             notModifiedPolls: Int(row.integer(15) ?? 0),
-            templateBlocksLastDelivery: Int(row.integer(16) ?? 0), templateBlocksTotal: Int(row.integer(17) ?? 0))
+            templateBlocksLastDelivery: Int(row.integer(16) ?? 0), templateBlocksTotal: Int(row.integer(17) ?? 0),
+            feedHint: row.real(18), cacheHint: row.real(19), autoInterval: row.real(20))
     }
 
     /// Replaces what is remembered about fetching `feed`.
@@ -135,13 +136,15 @@ public final class StateStore: @unchecked Sendable {
                     INSERT INTO feeds (name, etag, last_modified, last_result, error_count, redirect, gone,
                                        last_fetch, next_fetch, retry_after, http_status, last_error,
                                        delivered_total, last_new, last_updated, polls, not_modified_polls,
-                                       template_last, template_total)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                                       template_last, template_total, hint_feed, hint_http, auto_interval)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                            ?20, ?21, ?22)
                     ON CONFLICT (name) DO UPDATE SET
                         etag = ?2, last_modified = ?3, last_result = ?4, error_count = ?5, redirect = ?6,
                         gone = ?7, last_fetch = ?8, next_fetch = ?9, retry_after = ?10, http_status = ?11,
                         last_error = ?12, delivered_total = ?13, last_new = ?14, last_updated = ?15,
-                        polls = ?16, not_modified_polls = ?17, template_last = ?18, template_total = ?19
+                        polls = ?16, not_modified_polls = ?17, template_last = ?18, template_total = ?19,
+                        hint_feed = ?20, hint_http = ?21, auto_interval = ?22
                     """)
                 for (feed, state) in states {
                     try upsert.run([
@@ -153,6 +156,8 @@ public final class StateStore: @unchecked Sendable {
                         .integer(Int64(state.lastNew)), .integer(Int64(state.lastUpdated)),
                         .integer(Int64(state.polls)), .integer(Int64(state.notModifiedPolls)),
                         .integer(Int64(state.templateBlocksLastDelivery)), .integer(Int64(state.templateBlocksTotal)),
+                        optional(seconds: state.feedHint), optional(seconds: state.cacheHint),
+                        optional(seconds: state.autoInterval),
                     ])
                 }
             }
@@ -393,12 +398,19 @@ public final class StateStore: @unchecked Sendable {
         ("last_updated", "INTEGER NOT NULL DEFAULT 0", "0"), ("polls", "INTEGER NOT NULL DEFAULT 0", "0"),
         ("not_modified_polls", "INTEGER NOT NULL DEFAULT 0", "0"),
         ("template_last", "INTEGER NOT NULL DEFAULT 0", "0"), ("template_total", "INTEGER NOT NULL DEFAULT 0", "0"),
+        // Schema 5: the feed's and the server's hints, and what `interval = auto` measured.
+        ("hint_feed", "REAL", "NULL"), ("hint_http", "REAL", "NULL"), ("auto_interval", "REAL", "NULL"),
     ]
 }
 
 /// A bound value for an optional text.
 package func optional(_ text: String?) -> SQLValue {
     text.map(SQLValue.text) ?? .null
+}
+
+/// A bound value for an optional number of seconds.
+package func optional(seconds: Double?) -> SQLValue {
+    seconds.map(SQLValue.real) ?? .null
 }
 
 /// A bound value for an optional date, as seconds since 1970.

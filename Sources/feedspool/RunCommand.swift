@@ -28,7 +28,9 @@ struct RunCommand: ParsableCommand {
             one is kept and each problem logged); SIGTERM and SIGINT stop it, abandoning a \
             round in progress, which the spool's protocol allows, after waiting for running \
             exec commands (each at most its exec-timeout). With $NOTIFY_SOCKET set, \
-            tells systemd READY=1 once started and STOPPING=1 when stopping. Exit status: 0 \
+            tells systemd READY=1 once started and STOPPING=1 when stopping, and with \
+            $WATCHDOG_USEC (WatchdogSec=) WATCHDOG=1 every half of it from the polling loop. \
+            Exit status: 0 \
             when stopped by a signal, 1 when the state or spool cannot be opened, 2 for a \
             configuration or usage error.
             """
@@ -89,7 +91,10 @@ struct RunCommand: ParsableCommand {
         log.info("running: \(feeds) from \(path), \(destination)")
         notifier.send("READY=1\nSTATUS=running: \(feeds)")
         var daemon = Daemon(configuration: configuration, state: state, spool: spool,
-                            host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: queue)
+                            host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: queue,
+                            watchdog: Watchdog(microseconds: getenv("WATCHDOG_USEC").map { String(cString: $0) },
+                                               pid: getenv("WATCHDOG_PID").map { String(cString: $0) },
+                                               ownPID: Int(getpid())))
         daemon.run()
     }
 }

@@ -85,3 +85,33 @@ import Testing
         #expect(!ResponseLog.isSafeHeaderValue("a\u{0}b"))
     }
 }
+
+/// How long a response stays fresh, from `Cache-Control: max-age` or `Expires`: the server's
+/// hint of how often to poll.
+@Suite struct FreshnessTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// An HTTP date: seconds since 1970 written as digits, for these tests.
+    private func httpDate(_ text: String) -> Int? { Int(text) }
+
+    @Test(arguments: [
+        ("max-age=3600", nil, 3600.0),
+        ("public, max-age=600, must-revalidate", nil, 600),
+        ("Max-Age = \"120\"", nil, 120),
+        ("max-age=3600", "1800000060", 3600),  // max-age wins over Expires
+        (nil, "1800007200", 7200),
+        ("public", "1800000300", 300),
+        ("max-age=99999999999", nil, 366 * 86400),  // a server bug, capped
+    ] as [(String?, String?, Double)])
+    func theLifetimeIsRead(cacheControl: String?, expires: String?, seconds: Double) {
+        #expect(ResponseLog.freshness(cacheControl: cacheControl, expires: expires, now: now, httpDate: httpDate) == seconds)
+    }
+
+    @Test(arguments: [
+        ("no-cache, max-age=600", nil), ("no-store", "1800007200"), ("max-age=0", nil), ("max-age=soon", nil),
+        ("=, ,max-age", nil), (nil, "1799999000"), (nil, "0"), (nil, "yesterday"), (nil, nil),
+    ] as [(String?, String?)])
+    func noHintComesOfHeadersThatGiveNone(cacheControl: String?, expires: String?) {
+        #expect(ResponseLog.freshness(cacheControl: cacheControl, expires: expires, now: now, httpDate: httpDate) == nil)
+    }
+}

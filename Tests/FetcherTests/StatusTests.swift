@@ -38,4 +38,16 @@ import Testing
         #expect(response.status == 503)
         #expect(response.retryAfter == Date(timeIntervalSince1970: 3_023_335_680))
     }
+
+    @Test func cacheControlMaxAgeAndExpiresBecomeHowLongTheFeedStaysFresh() throws {
+        let cached = try fetchResponse(FetchRequest(id: 1, url: server.url("/cached?cache-control=public,%20max-age=7200")))
+        #expect(cached.freshFor == 7200)
+        let expires = "Wed,%2021%20Oct%202065%2007:28:00%20GMT"
+        let expiring = try fetchResponse(FetchRequest(id: 1, url: server.url("/cached?expires=\(expires)")))
+        let lifetime = try #require(expiring.freshFor)
+        // Capped at a year, as Retry-After is.
+        #expect(lifetime == 366 * 86400)
+        #expect(try fetchResponse(FetchRequest(id: 1, url: server.url("/cached?cache-control=no-cache"))).freshFor == nil)
+        #expect(try fetchResponse(FetchRequest(id: 1, url: server.url("/cached"))).freshFor == nil)
+    }
 }

@@ -27,6 +27,8 @@ Endpoints:
                          NAME.type     its Content-Type (default by extension)
                          NAME.status   a status to answer instead, and after a
                                        space the value of a Retry-After header
+                         NAME.headers  more headers for its 200 and 304 answers,
+                                       one "Name: value" a line
                          NAME.drip     Content-Length 1000, then one space a
                                        second until the client hangs up, which
                                        is logged as {"path", "event": "closed"}
@@ -42,6 +44,8 @@ Endpoints:
   /loop                  302 to itself
   /to-file, /to-gopher   302 to file:///etc/passwd, to gopher://127.0.0.1:PORT/
   /status/CODE           answers CODE; ?retry-after=VALUE adds Retry-After
+  /cached                the feed; ?cache-control=VALUE and ?expires=VALUE add
+                         those headers
   /charset               a Latin-1 feed whose charset is only in Content-Type
   /gzip, /deflate, /br   the feed with that Content-Encoding
   /drip                  Content-Length 100, then one byte a second
@@ -297,6 +301,10 @@ class Handler(BaseHTTPRequestHandler):
             code = int(path.split("/")[2])
             headers = [("Retry-After", v) for v in query.get("retry-after", [])]
             return self.reply(code, b"status %d\n" % code, headers)
+        if path == "/cached":
+            headers = [("Cache-Control", v) for v in query.get("cache-control", [])]
+            headers += [("Expires", v) for v in query.get("expires", [])]
+            return self.reply(200, FEED, [("Content-Type", "application/rss+xml")] + headers)
         if path == "/charset":
             return self.reply(200, LATIN1_FEED,
                               [("Content-Type", 'application/rss+xml; charset="ISO-8859-1"')])
@@ -356,7 +364,9 @@ class Handler(BaseHTTPRequestHandler):
         with open(full, "rb") as file:
             body = file.read()
         content_type = read_text(full + ".type") or TYPES.get(os.path.splitext(name)[1], "application/xml")
-        headers = [("Content-Type", content_type)]
+        extra = [tuple(part.strip() for part in line.split(":", 1))
+                 for line in (read_text(full + ".headers") or "").splitlines() if ":" in line]
+        headers = [("Content-Type", content_type)] + extra
         if not validators:
             return self.reply(200, body, headers)
         etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
@@ -365,7 +375,7 @@ class Handler(BaseHTTPRequestHandler):
         match = self.headers.get("If-None-Match")
         since = self.headers.get("If-Modified-Since")
         if match == etag or (match is None and since == modified):
-            return self.reply(304, headers=[("ETag", etag)])
+            return self.reply(304, headers=[("ETag", etag)] + extra)
         return self.reply(200, body, headers)
 
     def drip_file(self):

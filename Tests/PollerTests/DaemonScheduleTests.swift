@@ -17,6 +17,7 @@ import Testing
                                               Self.releases: .document(rss("releases", items: 2))])
         try world.configure("""
             interval = 10s
+            jitter = 0%
             \(Self.notes) name=notes
             \(Self.releases) name=releases
             """)
@@ -38,6 +39,7 @@ import Testing
         let world = try DaemonWorld(answers: [Self.notes: .document(rss("notes", items: 1)),
                                               Self.releases: .document(rss("releases", items: 1))])
         try world.configure("""
+            jitter = 0%
             \(Self.notes) name=often interval=10s
             \(Self.releases) name=hourly interval=1h
             """)
@@ -54,7 +56,7 @@ import Testing
 
     @Test func failuresInARowDoubleTheWait() throws {
         let world = try DaemonWorld(answers: [Self.notes: .status(503, retryAfter: nil)])
-        try world.configure("\(Self.notes) name=flaky interval=10s")
+        try world.configure("\(Self.notes) name=flaky interval=10s jitter=0%")
         try world.run(TestHost(clock: world.clock, stopAt: DaemonWorld.start.addingTimeInterval(700)))
 
         let times = world.fetcher.times(Self.notes)

@@ -34,6 +34,11 @@ final class AnsweringFetcher: FeedFetching {
         case document(String)
         /// This status, with a `Retry-After` date.
         case status(Int, retryAfter: Date?)
+        /// 200 with this body and these seconds of `Cache-Control: max-age`.
+        case cached(String, maxAge: TimeInterval)
+        /// 200 with this body, once the test clock moved on by `stuck` seconds: a round
+        /// that hangs that long.
+        case stuck(TimeInterval, String)
     }
 
     private let clock: TestClock
@@ -52,6 +57,13 @@ final class AnsweringFetcher: FeedFetching {
             let answer = answers.withLock { $0[request.url] }
             switch answer {
             case .document(let body):
+                onResult(request.id, .success(FetchResponse(id: request.id, url: request.url, effectiveURL: request.url,
+                                                            status: 200, body: Array(body.utf8))))
+            case .cached(let body, let maxAge):
+                onResult(request.id, .success(FetchResponse(id: request.id, url: request.url, effectiveURL: request.url,
+                                                            status: 200, body: Array(body.utf8), freshFor: maxAge)))
+            case .stuck(let seconds, let body):
+                clock.advance(to: now.addingTimeInterval(seconds))
                 onResult(request.id, .success(FetchResponse(id: request.id, url: request.url, effectiveURL: request.url,
                                                             status: 200, body: Array(body.utf8))))
             case .status(let status, let retryAfter):
@@ -82,7 +94,9 @@ final class TestHost: DaemonHost {
     private let stopAt: Date
     private var pending = DaemonRequests()
     /// What the daemon told systemd, in order.
-    private(set) var notified: [ServiceState] = []
+    var notified: [ServiceState] { notifications.map(\.state) }
+    /// What the daemon told systemd, in order, with when (by the test clock).
+    private(set) var notifications: [(state: ServiceState, time: Date)] = []
     /// Called at each sleep, before the clock moves; may return requests.
     var onSleep: (_ count: Int) -> DaemonRequests = { _ in DaemonRequests() }
     private var sleeps = 0
@@ -112,7 +126,10 @@ final class TestHost: DaemonHost {
 
     func polling<Result>(_ round: () -> Result) -> Result? { round() }
 
-    func notify(_ state: ServiceState) { notified.append(state) }
+    func notify(_ state: ServiceState) { notifications.append((state, clock.now())) }
+
+    /// When the daemon pinged the watchdog.
+    var watchdogPings: [Date] { notifications.filter { $0.state == .watchdog }.map(\.time) }
 }
 
 /// A folder with `feeds.conf`, a state store and a spool, the daemon that
@@ -154,15 +171,15 @@ final class DaemonWorld {
         return opened
     }
 
-    /// Runs the daemon over `feeds.conf` until `host` stops it.
-    func run(_ host: TestHost) throws {
+    /// Runs the daemon over `feeds.conf` until `host` stops it, under `watchdog` if given.
+    func run(_ host: TestHost, watchdog: Watchdog? = nil) throws {
         let configuration = try ConfigLoader.load(path: configPath)
         let state = try store()
         try spool.recover(state: state)
         let fetcher = self.fetcher
         var daemon = Daemon(configuration: configuration, state: state, spool: spool, host: host, clock: clock,
                             log: Logger(label: "feedspool") { _ in self.logs },
-                            makeFetchers: { PollFetchers(feeds: fetcher, pages: nil, for: $0) })
+                            makeFetchers: { PollFetchers(feeds: fetcher, pages: nil, for: $0) }, watchdog: watchdog)
         daemon.run()
     }
 

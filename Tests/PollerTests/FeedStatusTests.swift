@@ -9,12 +9,12 @@ import Testing
 @Suite struct FeedStatusTests {
     private let polled = Date(timeIntervalSince1970: 1_796_605_200)  // 2026-12-07T01:00:00Z
 
-    /// The first feed of a `feeds.conf`.
+    /// The first feed of a `feeds.conf`, without jitter so its times are exact.
     private func feed(_ text: String) throws -> FeedSettings {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("feedspool-status-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try (text + "\n").write(to: folder.appendingPathComponent("feeds.conf"), atomically: true, encoding: .utf8)
+        try ("jitter = 0%\n" + text + "\n").write(to: folder.appendingPathComponent("feeds.conf"), atomically: true, encoding: .utf8)
         return try #require(try ConfigLoader.load(path: folder.appendingPathComponent("feeds.conf").path).feeds.first)
     }
 

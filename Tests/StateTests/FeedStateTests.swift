@@ -18,7 +18,7 @@ struct FeedStateTests {
             permanentRedirect: "https://lwn.net/headlines/rss", gone: true,
             lastFetch: Date(timeIntervalSince1970: 1_732_968_000), nextFetch: Date(timeIntervalSince1970: 1_732_971_600),
             retryAfter: Date(timeIntervalSince1970: 1_732_969_500), templateBlocksLastDelivery: 4,
-            templateBlocksTotal: 57)
+            templateBlocksTotal: 57, feedHint: 3600, cacheHint: 300, autoInterval: 1620)
         do {
             let state = try folder.open()
             try state.setFeedState(saved, for: "lwn")

@@ -108,7 +108,7 @@ import Testing
         let result = try CommandRunner.run(["add", workspace.server.url("/feeds/notes.rss"), "interval=5x"],
                                            in: workspace.folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("feeds.conf:2: bad duration \"5x\""))
+        #expect(result.stderr.contains("feeds.conf:2: bad interval \"5x\""))
         #expect(try feedsConf(workspace) == "interval = 1h\n")
     }
 

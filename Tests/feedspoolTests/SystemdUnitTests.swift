@@ -52,6 +52,16 @@ import Testing
         #expect(text.contains("\nLimitNICE=-4\n") == (unit == "feedspool.service"))
     }
 
+    /// The daemon pings the watchdog (`WATCHDOG=1`); both units give it a timeout above
+    /// twice the default transfer timeout, so a round's slowest feed never trips it.
+    @Test(arguments: ["feedspool.service", "feedspool-user.service"])
+    func theUnitSetsAWatchdog(unit: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(unit), encoding: .utf8)
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("WatchdogSec=") }
+        #expect(lines == ["WatchdogSec=3min"])
+        #expect(text.contains("\nRestart=on-failure\n"))
+    }
+
     @Test func theSystemConfigurationChecksCleanAndWritesInTheStateDirectory() throws {
         let path = Self.folder.appendingPathComponent("feeds.conf").path
         let result = try CommandRunner.run(["check", "--config", path])

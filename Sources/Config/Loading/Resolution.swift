@@ -5,6 +5,8 @@ extension ConfigReader {
     func configuration() -> Configuration {
         var global = GlobalSettings.defaults
         global.interval = globals.interval ?? global.interval
+        global.autoInterval = globals.autoInterval ?? global.autoInterval
+        global.jitter = globals.jitter ?? global.jitter
         global.concurrency = globals.concurrency ?? global.concurrency
         global.perHost = globals.perHost ?? global.perHost
         global.timeout = globals.timeout ?? global.timeout
@@ -26,6 +28,8 @@ extension ConfigReader {
                 perHost: section.overrides.perHost,
                 minInterval: section.overrides.minInterval,
                 interval: section.overrides.interval,
+                autoInterval: section.overrides.autoInterval,
+                jitter: section.overrides.jitter,
                 timeout: section.overrides.timeout,
                 maxSize: section.overrides.maxSize,
                 userAgent: section.overrides.userAgent,
@@ -64,6 +68,8 @@ extension ConfigReader {
         of feed: FeedLine, name: String, global: GlobalSettings, hosts: [HostSettings]
     ) -> FeedSettings {
         var interval = global.interval
+        var autoInterval = global.autoInterval
+        var jitter = global.jitter
         var timeout = global.timeout
         var maxSize = global.maxSize
         var userAgent = global.userAgent
@@ -76,6 +82,8 @@ extension ConfigReader {
         for host in hosts where host.matches(host: feed.url.host) {
             access = host.access.merged(over: access)
             interval = host.interval ?? interval
+            autoInterval = host.autoInterval ?? autoInterval
+            jitter = host.jitter ?? jitter
             timeout = host.timeout ?? timeout
             maxSize = host.maxSize ?? maxSize
             userAgent = host.userAgent ?? userAgent
@@ -108,7 +116,9 @@ extension ConfigReader {
             enclosureFolder: options.enclosureFolder ?? enclosureFolder,
             enclosureMaxSize: options.enclosureMaxSize ?? enclosureMaxSize,
             hook: hook(of: options),
-            source: feed.source)
+            source: feed.source,
+            autoInterval: options.autoInterval ?? autoInterval,
+            jitter: options.jitter ?? jitter)
     }
 
     /// The feed's `exec` hook, its own options over the global ones; nil without a command.

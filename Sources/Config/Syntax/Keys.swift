@@ -19,6 +19,9 @@ struct Overrides {
     var spool: String?
     var state: String?
     var interval: Duration?
+    /// `interval = auto`: true; a duration: false.
+    var autoInterval: Bool?
+    var jitter: Double?
     var concurrency: Int?
     var perHost: Int?
     var timeout: Duration?
@@ -77,7 +80,11 @@ struct Key: Sendable {
         Key("spool", [.global]) { $0.spool = Paths.absolute($1, in: $2) },
         Key("state", [.global]) { $0.state = Paths.absolute($1, in: $2) },
         Key("interval", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
-            overrides.interval = try Values.duration(value)
+            overrides.interval = try Values.interval(value)
+            overrides.autoInterval = overrides.interval == nil
+        },
+        Key("jitter", [.global, .host, .feed]) { overrides, value, _ throws(ValueError) in
+            overrides.jitter = try Values.jitter(value)
         },
         Key("concurrency", [.global]) { overrides, value, _ throws(ValueError) in
             overrides.concurrency = try Values.count(value)

@@ -14,8 +14,12 @@ enum Values {
 
     /// A duration such as `90s`, `30m`, `1h30m`, `2d` or `1w`: numbers with units,
     /// largest unit first, each unit once, more than zero in total.
-    static func duration(_ text: String) throws(ValueError) -> Duration {
-        let bad = ValueError("bad duration \(quoted(text)) (use s, m, h, d or w, e.g. 30m)")
+    /// - Parameters:
+    ///   - kind: What messages call the value.
+    ///   - use: What messages suggest writing instead.
+    static func duration(_ text: String, kind: String = "duration",
+                         use: String = "s, m, h, d or w, e.g. 30m") throws(ValueError) -> Duration {
+        let bad = ValueError("bad \(kind) \(quoted(text)) (use \(use))")
         var total: Int64 = 0
         var number: Int64? = nil
         var nextUnit = 0  // index into durationUnits: units must come largest first
@@ -38,11 +42,24 @@ enum Values {
         }
         // A bare or trailing number has no unit: "30" could mean seconds or minutes.
         guard number == nil, !text.isEmpty else { throw bad }
-        guard total > 0 else { throw ValueError("bad duration \(quoted(text)) (must be more than zero)") }
+        guard total > 0 else { throw ValueError("bad \(kind) \(quoted(text)) (must be more than zero)") }
         return .seconds(total)
     }
 
+    /// An `interval`: a duration, or `auto` (nil), which follows how often the feed publishes.
+    static func interval(_ text: String) throws(ValueError) -> Duration? {
+        text == "auto" ? nil : try duration(text, kind: "interval", use: "auto, or s, m, h, d or w, e.g. 30m")
+    }
+
     // MARK: - Numbers, sizes, switches
+
+    /// A `jitter`: a percentage from 0% to 50%, returned as a fraction (`10%` is 0.1).
+    static func jitter(_ text: String) throws(ValueError) -> Double {
+        guard text.hasSuffix("%"), text.count > 1, text.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }),
+              let percent = Int(text.dropLast()), percent <= 50
+        else { throw ValueError("bad jitter \(quoted(text)) (use a percentage from 0% to 50%, e.g. 10%)") }
+        return Double(percent) / 100
+    }
 
     /// A whole number of at least 1, e.g. for `concurrency`.
     static func count(_ text: String) throws(ValueError) -> Int {

@@ -79,6 +79,8 @@ struct FeedBuilder {
     /// capture of the document, so its memory is allocated once.
     private let textBuffer = ByteBuffer()
     private var language: String?
+    /// The channel's `ttl` and `sy:updatePeriod`/`sy:updateFrequency`, as read.
+    private var schedule = FeedSchedule()
     private let baseURL: String?
     /// The root is an Atom 0.3 `<feed version="0.3">` in a namespace of its
     /// own (drafts of Atom had several), whose elements are then the feed's.
@@ -232,6 +234,7 @@ struct FeedBuilder {
         for index in finished.indices where finished[index].authors.isEmpty {
             finished[index].authors = channel.authors
         }
+        feed.schedule = schedule
         feed.lastEntryIsCutOff = endsInsideEntry && !finished.isEmpty
         feed.entries = finished
         return feed
@@ -417,6 +420,12 @@ struct FeedBuilder {
             return .mediaGroup
         case (.source, _) where core && isAtom && inItem:
             return .source
+        case (.ttl, _) where core && !isAtom && !inItem:
+            return startCapture(.ttl, mode: .text)
+        case (.updatePeriod, .syndication) where !inItem:
+            return startCapture(.updatePeriod, mode: .text)
+        case (.updateFrequency, .syndication) where !inItem:
+            return startCapture(.updateFrequency, mode: .text)
         default:
             return .ignored
         }
@@ -510,6 +519,20 @@ struct FeedBuilder {
             return
         }
         guard let text = capture.text() else { return }
+        // The channel's schedule, which no draft holds.
+        switch field {
+        case .ttl:
+            schedule.ttl = FeedSchedule.number(text) ?? schedule.ttl
+            return
+        case .updatePeriod:
+            schedule.updatePeriod = FeedSchedule.Period(text) ?? schedule.updatePeriod
+            return
+        case .updateFrequency:
+            schedule.updateFrequency = FeedSchedule.number(text) ?? schedule.updateFrequency
+            return
+        default:
+            break
+        }
         // An Atom text title is text: `<div>` in it is literal. Any other
         // title may carry markup, or entities escaped twice.
         let isLiteralTitle = capture.mode == .text && isAtom
@@ -551,7 +574,7 @@ struct FeedBuilder {
                 for keyword in text.split(separator: ",") { draft.addCategory(String(keyword)) }
             case .language:
                 if draft.language == nil { draft.language = text }
-            case .summary, .content, .itunesSummary:
+            case .summary, .content, .itunesSummary, .ttl, .updatePeriod, .updateFrequency:
                 break
             }
         }

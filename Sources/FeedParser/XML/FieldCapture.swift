@@ -12,6 +12,8 @@ struct FieldCapture {
         case title, fallbackTitle, link, guid, rssAuthor, authorName, authorEmail, sourceAuthorName
         case published, created, updated, dcDate, category, keywords, language
         case summary, content, itunesSummary
+        /// How often the feed asks to be fetched: RSS `ttl`, `sy:updatePeriod`, `sy:updateFrequency`.
+        case ttl, updatePeriod, updateFrequency
     }
 
     /// How the field's characters are to be read.

@@ -4,6 +4,8 @@ enum Namespace: Sendable, Equatable {
     case none
     case atom10, atom03, rss10, rss090, rdf, dublinCore, dublinCoreTerms
     case content, media, itunes, xhtml, xml
+    /// RSS 1.0's syndication module (`sy:updatePeriod`), which RSS 2.0 feeds use too.
+    case syndication
     /// Any namespace feedspool has no use for.
     case other
 
@@ -19,6 +21,7 @@ enum Namespace: Sendable, Equatable {
         case "http://purl.org/dc/elements/1.1/": self = .dublinCore
         case "http://purl.org/dc/terms/": self = .dublinCoreTerms
         case "http://purl.org/rss/1.0/modules/content/": self = .content
+        case "http://purl.org/rss/1.0/modules/syndication/": self = .syndication
         case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": self = .media
         case "http://www.w3.org/1999/xhtml": self = .xhtml
         case "http://www.w3.org/XML/1998/namespace": self = .xml
@@ -45,6 +48,7 @@ enum Namespace: Sendable, Equatable {
         case "http://purl.org/dc/elements/1.1": self = .dublinCore
         case "http://purl.org/dc/terms": self = .dublinCoreTerms
         case "http://purl.org/rss/1.0/modules/content": self = .content
+        case "http://purl.org/rss/1.0/modules/syndication": self = .syndication
         case "http://search.yahoo.com/mrss", "http://video.search.yahoo.com/mrss",
              "http://www.rssboard.org/media-rss":
             self = .media
@@ -71,6 +75,7 @@ enum Namespace: Sendable, Equatable {
         case "media": self = .media
         case "itunes": self = .itunes
         case "rdf": self = .rdf
+        case "sy": self = .syndication
         case "xhtml": self = .xhtml
         default: self = .other
         }
@@ -88,6 +93,7 @@ enum LocalName: String, Sendable {
     case pubDate, date, published, updated, modified, issued, lastBuildDate, created
     case category, subject, summary, content, encoded, subtitle, tagline, language
     case enclosure, group, image, textinput, textInput, source, div, body, keywords
+    case ttl, updatePeriod, updateFrequency
     // Attributes.
     case about, base, lang, version, href, rel, type, length, url, fileSize
     case term, label, isPermaLink, mode, src, text
@@ -109,7 +115,7 @@ enum LocalName: String, Sendable {
             .author, .name, .email, .creator, .managingEditor, .pubDate, .date, .published, .updated,
             .modified, .issued, .lastBuildDate, .created, .category, .subject, .summary, .content,
             .encoded, .subtitle, .tagline, .language, .enclosure, .group, .image, .textInput, .source,
-            .keywords
+            .keywords, .ttl, .updatePeriod, .updateFrequency
         ).map { ($0.rawValue.lowercased(), $0) })
 
     /// Whether this names an element of a feed's structure or fields, as

@@ -430,7 +430,10 @@ final class Transfer {
             permanentRedirect: log.permanentRedirect,
             retryAfter: headers["retry-after"].flatMap {
                 ResponseLog.retryAfter($0, now: Date(), httpDate: CurlLibrary.seconds(fromHTTPDate:))
-            }))
+            },
+            freshFor: isFile ? nil : ResponseLog.freshness(cacheControl: headers["cache-control"],
+                                                           expires: headers["expires"], now: Date(),
+                                                           httpDate: CurlLibrary.seconds(fromHTTPDate:))))
     }
 
     private func error(_ code: CURLcode) -> FetchError {

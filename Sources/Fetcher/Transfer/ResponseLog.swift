@@ -23,7 +23,7 @@ import Foundation
 
     /// The headers kept; the others are dropped as they arrive.
     private static let keptHeaders: Set<String> = [
-        "etag", "last-modified", "content-type", "retry-after", "location",
+        "etag", "last-modified", "content-type", "retry-after", "location", "cache-control", "expires",
     ]
 
     /// An empty log, before the first header line.
@@ -98,9 +98,34 @@ extension ResponseLog {
         return httpDate(trimmed).map { Date(timeIntervalSince1970: Double($0)) }
     }
 
-    /// Whether `value` can be sent as a header value.
-    /// No line breaks or other control characters, which a server could use to
-    /// inject headers through an ETag it made us store.
+    /// How long a response stays fresh, in seconds, by its `Cache-Control: max-age`, else by its
+    /// `Expires` (an HTTP date, which `httpDate` turns into seconds since 1970) less `now`; nil
+    /// when neither says, or `no-cache`/`no-store` asks to check every time.
+    @_spi(Fuzzing) public static func freshness(cacheControl: String?, expires: String?, now: Date,
+                                                httpDate: (String) -> Int?) -> TimeInterval? {
+        var maxAge: TimeInterval?
+        for directive in (cacheControl ?? "").split(separator: ",") {
+            let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingHTTPWhitespace().lowercased()
+            if name == "no-cache" || name == "no-store" { return nil }
+            guard name == "max-age", parts.count == 2 else { continue }
+            var value = Substring(parts[1].trimmingHTTPWhitespace())
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
+            // Over a year is a server bug; cap it rather than overflow.
+            if !value.isEmpty, value.count <= 12, value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+               let seconds = Int(value) {
+                maxAge = Double(min(seconds, 366 * 86_400))
+            }
+        }
+        if let maxAge { return maxAge > 0 ? maxAge : nil }
+        guard let expires, let seconds = httpDate(expires.trimmingHTTPWhitespace()) else { return nil }
+        let lifetime = min(Double(seconds) - now.timeIntervalSince1970, 366 * 86_400)
+        return lifetime > 0 ? lifetime : nil
+    }
+
+    /// Whether `value` can be sent as a header value: no line breaks or other
+    /// control characters, which a server could use to inject headers
+    /// through an ETag it made us store.
     @_spi(Fuzzing) public static func isSafeHeaderValue(_ value: String) -> Bool {
         value.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }
     }

@@ -21,6 +21,9 @@ import Foundation
 /// When each feed is due is `PollSchedule`'s call, from what the state store
 /// remembers: its interval, longer after failures, never before a server's
 /// `Retry-After` or a host's `min-interval`, never for a feed gone (410).
+///
+/// Under a systemd watchdog, the loop pings it (`Watchdog`) between rounds and as each feed
+/// is settled, waking from sleep to do so.
 public struct Daemon {
     /// How long after the first feed falls due a round starts.
     /// The feeds due meanwhile join it, so that feeds polled together stay together and are
@@ -46,6 +49,7 @@ public struct Daemon {
     /// When this process last polled each feed (see `PollSelection.init`).
     private var polledAt: [String: Date] = [:]
     private var lastPrune: Date?
+    private var watchdog: Watchdog?
 
     /// A loop over `configuration`'s feeds; the spool must be recovered.
     /// - Parameters:
@@ -56,10 +60,12 @@ public struct Daemon {
     ///     after a reload that changed the caps or the need for pages.
     ///   - hooks: Runs the `exec` commands, recovered; the loop starts what is due each time
     ///     it wakes, and stops it before returning.
+    ///   - watchdog: systemd's watchdog, when it set one.
     public init(configuration: Configuration, state: StateStore, spool: Spool, host: any DaemonHost,
                 clock: any PollClock = SystemClock(), log: Logger,
                 makeFetchers: @escaping (Configuration) -> PollFetchers = PollFetchers.init(for:),
-                hooks: HookQueue? = nil) {
+                hooks: HookQueue? = nil, watchdog: Watchdog? = nil) {
+        self.watchdog = watchdog
         self.configuration = configuration
         self.state = state
         self.spool = spool
@@ -86,12 +92,14 @@ public struct Daemon {
             // Never waits: the commands run on the queue's own threads.
             hooks?.startDue()
             let now = clock.now()
+            keepAlive(at: now)
             let selection = PollSelection(configuration.feeds, state: state, at: now, force: .no, polledAt: polledAt)
             if !selection.due.isEmpty {
                 poll(selection.due, at: now)
                 continue
             }
-            host.sleep(until: Self.wake(after: now, nextDue: selection.nextDue))
+            let wake = Self.wake(after: now, nextDue: selection.nextDue)
+            host.sleep(until: watchdog.map { min(wake, $0.nextPing(after: now)) } ?? wake)
         }
     }
 
@@ -103,14 +111,27 @@ public struct Daemon {
         return min(latest, nextDue.addingTimeInterval(gathering))
     }
 
+    /// Pings the watchdog, when there is one and a ping is due at `now`.
+    private mutating func keepAlive(at now: Date) {
+        let host = self.host
+        watchdog?.ping(host, at: now)
+    }
+
     // MARK: - Rounds
 
     /// Polls a round of due feeds, logs its summary, and prunes when it is time.
     private mutating func poll(_ due: [PollSelection.Due], at now: Date) {
         let run = PollRun(state: state, spool: spool, fetchers: fetchers, clock: clock, log: log)
-        let log = self.log
-        guard let tally = host.polling({ run.run(due) { feed, outcome in outcome.log(feed: feed, to: log) } })
+        let (log, host, clock) = (self.log, self.host, self.clock)
+        var watchdog = self.watchdog
+        guard let tally = host.polling({
+            run.run(due) { feed, outcome in
+                outcome.log(feed: feed, to: log)
+                watchdog?.ping(host, at: clock.now())
+            }
+        })
         else { return }
+        self.watchdog = watchdog
         for item in due { polledAt[item.feed.name] = now }
         let summary = "polled \(Self.count(tally.polled, "feed")), delivered \(Self.count(tally.articles, "article"))"
             + (tally.failed > 0 ? ", \(tally.failed) failed" : "")

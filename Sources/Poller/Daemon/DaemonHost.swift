@@ -45,4 +45,6 @@ public enum ServiceState: Equatable, Sendable {
     case stopping
     /// A line for `systemctl status` (`STATUS=…`).
     case status(String)
+    /// Alive, for the watchdog (`WATCHDOG=1`).
+    case watchdog
 }

@@ -59,12 +59,12 @@ struct FeedPoll {
         } catch {
             // A blank record written back would erase what is known of the
             // feed (its validators, failures, a server's Retry-After).
-            let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+            let schedule = PollSchedule(for: feed, state: FeedState())
             return PreparedPoll(feed: feed.name, record: nil,
                                 outcome: .failed("cannot read its record in the state store, nothing delivered: \(error)"),
                                 schedule: schedule, polledAt: now)
         }
-        let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+        let schedule = PollSchedule(for: feed, state: record)
         var prepared = PreparedPoll(feed: feed.name, record: record, outcome: .failed(""), schedule: schedule, polledAt: now)
         switch result {
         case .failure(let error):
@@ -96,6 +96,10 @@ struct FeedPoll {
     private func prepare(_ response: FetchResponse, into prepared: inout PreparedPoll, now: Date) {
         prepared.record?.httpStatus = feed.url.lowercased().hasPrefix("file://") ? nil : response.status
         prepared.movedTo = response.permanentRedirect
+        // A 304 without cache headers keeps the last answer's, as HTTP caches do.
+        if response.isSuccess || (response.isNotModified && response.freshFor != nil) {
+            prepared.record?.cacheHint = response.freshFor
+        }
         if response.isNotModified {
             // The feed is there (a feed once gone and named again may answer
             // 304 to the validators kept from before).
@@ -136,6 +140,7 @@ struct FeedPoll {
             prepared.outcome = .failed(error.description)
             return
         }
+        measureSchedule(parsed, into: &prepared, now: now)
         var notes = parsed.warnings
         if parsed.lastEntryIsCutOff {
             // Its guid, link or text may stop anywhere: delivered now, it
@@ -157,6 +162,17 @@ struct FeedPoll {
         // failed delivery refetches the whole feed next time.
         prepared.validators = (response.etag, response.lastModified)
         prepared.outcome = .delivered(articles: 0, warning: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    /// Keeps what the document says of its schedule: its own hint (`ttl`, `sy:updatePeriod`), and
+    /// for `interval = auto` the interval its entries' dates give (`PollSchedule.autoInterval`).
+    private func measureSchedule(_ parsed: Feed, into prepared: inout PreparedPoll, now: Date) {
+        guard var record = prepared.record else { return }
+        record.feedHint = parsed.schedule.interval
+        let published = parsed.entries.compactMap { $0.published ?? $0.updated }
+        record.autoInterval = PollSchedule.autoInterval(published: published, now: now)?.seconds
+        prepared.record = record
+        prepared.schedule = PollSchedule(for: feed, state: record)
     }
 
     /// The articles of the feed's new (and, with `updates=yes`, changed)

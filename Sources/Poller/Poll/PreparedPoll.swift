@@ -34,8 +34,8 @@ struct PreparedPoll: Sendable {
     var movedTo: String?
     var answered = false
     var isGone = false
-    /// The feed's schedule, and when it was polled.
-    let schedule: PollSchedule
+    /// The feed's schedule (with `interval = auto`, as this poll measured it), and when it was polled.
+    var schedule: PollSchedule
     let polledAt: Date
 
     init(feed: String, record: FeedState?, outcome: PollOutcome, schedule: PollSchedule, polledAt: Date) {

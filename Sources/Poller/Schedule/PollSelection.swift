@@ -35,7 +35,7 @@ public struct PollSelection {
          polledAt: [String: Date] = [:]) {
         for feed in feeds {
             let record = (try? state.feedState(feed.name)) ?? FeedState()
-            let schedule = PollSchedule(interval: feed.interval, minInterval: feed.minInterval)
+            let schedule = PollSchedule(for: feed, state: record)
             var pollRecord = PollRecord(record)
             pollRecord.lastAttempt = [record.lastFetch, polledAt[feed.name]].compactMap { $0 }.max()
             let decision = schedule.decision(for: pollRecord, at: now, force: force)

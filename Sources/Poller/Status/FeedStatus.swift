@@ -45,11 +45,15 @@ public struct FeedStatus: Sendable {
                 + "or after \(FeedDate.format(until))")
         }
         if let retryAfter = state.retryAfter { notes.append("server asked to wait until \(FeedDate.format(retryAfter))") }
+        let record = PollRecord(state)
+        if schedule.reason(after: record) == .serverHint, let hint = record.serverInterval {
+            notes.append("server hint: at most every \(Self.duration(min(hint, PollSchedule.maximumServerInterval)))")
+        }
         if let failing = hookFailures {
             notes.append("exec failed on \(failing.articles) article\(failing.articles == 1 ? "" : "s"), next try "
                 + (failing.nextTry.map(FeedDate.format) ?? "now"))
         }
-        let next = schedule.nextPollTime(after: PollRecord(state)).map(FeedDate.format) ?? "-"
+        let next = schedule.nextPollTime(after: record).map(FeedDate.format) ?? "-"
         return [
             settings.name,
             state.lastFetch.map(FeedDate.format) ?? "-",
@@ -117,28 +121,30 @@ public struct FeedStatus: Sendable {
     // MARK: - Decisions
 
     /// When the feed is next due, and what set that time.
-    /// `interval`, `min-interval` (the host's, which the interval does not pass), `backoff`
-    /// (failures in a row), `retry-after` (the server's), `gone` (never, until
-    /// named), or `never polled` (due now).
+    /// `interval` (`auto` with `interval = auto`), `min-interval` (the host's, which the
+    /// interval does not pass), `server hint` (the feed's `ttl` or `sy:updatePeriod`, or its
+    /// server's `max-age`, longer than both), `backoff` (failures in a row), `retry-after`
+    /// (the server's), `gone` (never, until named), or `never polled` (due now).
     var nextPoll: (Date?, String) {
-        if state.gone { return (nil, "gone") }
-        guard state.lastFetch != nil else { return (nil, "never polled") }
-        var record = PollRecord(state)
-        record.retryAfter = nil
-        let scheduled = schedule.nextPollTime(after: record)
-        if let retryAfter = state.retryAfter, scheduled.map({ retryAfter > $0 }) ?? true {
-            return (retryAfter, "retry-after")
+        let record = PollRecord(state)
+        let reason = schedule.reason(after: record)
+        let next = reason == .neverPolled ? nil : schedule.nextPollTime(after: record)
+        return (next, reason == .interval && settings.autoInterval ? "auto" : reason.rawValue)
+    }
+
+    /// A duration as feeds.conf writes it: `90m` as `1h30m`.
+    static func duration(_ duration: Duration) -> String {
+        var seconds = Int(duration.seconds.rounded())
+        var text = ""
+        for (unit, length) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] where seconds >= length {
+            text += "\(seconds / length)\(unit)"
+            seconds %= length
         }
-        if state.errorCount > 0 { return (scheduled, "backoff") }
-        // The configuration raises an interval shorter than min-interval to it.
-        let raised = settings.minInterval > .zero && settings.minInterval >= settings.interval
-        return (scheduled, raised ? "min-interval" : "interval")
+        return text.isEmpty ? "0s" : text
     }
 
     /// The feed's schedule, as the daemon follows it.
-    private var schedule: PollSchedule {
-        PollSchedule(interval: settings.interval, minInterval: settings.minInterval)
-    }
+    private var schedule: PollSchedule { PollSchedule(for: settings, state: state) }
 
     /// Whether the feed learns a template (`clean=yes` and `template=yes`).
     private var learnsTemplate: Bool { settings.clean && settings.template }

@@ -34,6 +34,7 @@ struct ProcessHost: DaemonHost {
         case .reloading: notifier.send("RELOADING=1\nMONOTONIC_USEC=\(Self.monotonicMicroseconds())")
         case .stopping: notifier.send("STOPPING=1")
         case .status(let line): notifier.send("STATUS=\(line)")
+        case .watchdog: notifier.send("WATCHDOG=1")
         }
     }
 
