@@ -232,9 +232,25 @@ struct FeedBuilder {
         for index in finished.indices where finished[index].authors.isEmpty {
             finished[index].authors = channel.authors
         }
+        Self.completePodcastDetails(of: &finished, channelPersons: channel.podcast.persons,
+                                    language: feed.language)
         feed.lastEntryIsCutOff = endsInsideEntry && !finished.isEmpty
         feed.entries = finished
         return feed
+    }
+
+    /// Gives entries without `podcast:person`s the channel's, and
+    /// transcripts without a language the feed's, as the namespace says.
+    private static func completePodcastDetails(of entries: inout [Entry], channelPersons: [PodcastPerson],
+                                               language: String?) {
+        for index in entries.indices where entries[index].podcast != nil || !channelPersons.isEmpty {
+            var details = entries[index].podcast ?? PodcastDetails()
+            if details.persons.isEmpty { details.persons = channelPersons }
+            for transcript in details.transcripts.indices where details.transcripts[transcript].language == nil {
+                details.transcripts[transcript].language = language
+            }
+            entries[index].podcast = details
+        }
     }
 
     // MARK: - Structure
@@ -417,6 +433,27 @@ struct FeedBuilder {
             return .mediaGroup
         case (.source, _) where core && isAtom && inItem:
             return .source
+        case (.transcript, .podcast) where inItem:
+            if let url = attributes.value(.url)?.trimmedOrNil {
+                let transcript = PodcastTranscript(
+                    url: URLResolver.resolve(url, against: base), type: attributes.keyword(.type),
+                    language: attributes.value(.language)?.trimmedOrNil)
+                withDraft { $0.podcast.transcripts.append(transcript) }
+            }
+            return .ignored
+        case (.chapters, .podcast) where inItem:
+            if let url = attributes.value(.url)?.trimmedOrNil {
+                let chapters = PodcastChapters(url: URLResolver.resolve(url, against: base),
+                                               type: attributes.keyword(.type))
+                withDraft { if $0.podcast.chapters == nil { $0.podcast.chapters = chapters } }
+            }
+            return .ignored
+        case (.person, .podcast):
+            let person = PodcastPerson(
+                name: "", role: attributes.keyword(.role) ?? "host",
+                href: attributes.value(.href)?.trimmedOrNil.map { URLResolver.resolve($0, against: base) })
+            withDraft { $0.pendingPerson = person }
+            return startCapture(.podcastPerson, mode: .text)
         default:
             return .ignored
         }
@@ -532,6 +569,10 @@ struct FeedBuilder {
                 draft.addAuthor(EntryDraft.authorName(fromRSS: text))
             case .authorName:
                 draft.addAuthor(PlainText.title(text))
+            case .podcastPerson:
+                guard var person = draft.pendingPerson.take() else { break }
+                person.name = PlainText.title(text)
+                if !person.name.isEmpty { draft.podcast.persons.append(person) }
             case .sourceAuthorName:
                 draft.addSourceAuthor(PlainText.title(text))
             case .authorEmail:

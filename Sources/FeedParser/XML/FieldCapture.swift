@@ -10,6 +10,7 @@ struct FieldCapture {
     /// The fields whose text the parser keeps.
     enum Field: Equatable {
         case title, fallbackTitle, link, guid, rssAuthor, authorName, authorEmail, sourceAuthorName
+        case podcastPerson
         case published, created, updated, dcDate, category, keywords, language
         case summary, content, itunesSummary
     }

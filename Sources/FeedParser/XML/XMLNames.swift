@@ -4,6 +4,8 @@ enum Namespace: Sendable, Equatable {
     case none
     case atom10, atom03, rss10, rss090, rdf, dublinCore, dublinCoreTerms
     case content, media, itunes, xhtml, xml
+    /// The Podcasting 2.0 namespace (podcastindex.org).
+    case podcast
     /// Any namespace feedspool has no use for.
     case other
 
@@ -22,6 +24,7 @@ enum Namespace: Sendable, Equatable {
         case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": self = .media
         case "http://www.w3.org/1999/xhtml": self = .xhtml
         case "http://www.w3.org/XML/1998/namespace": self = .xml
+        case "https://podcastindex.org/namespace/1.0": self = .podcast
         // RSS 0.91–2.0 declared in a namespace, which RSS has none of: its elements are core.
         case "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
              "http://blogs.law.harvard.edu/tech/rss":
@@ -49,6 +52,7 @@ enum Namespace: Sendable, Equatable {
              "http://www.rssboard.org/media-rss":
             self = .media
         case "http://backend.userland.com/rss2", "http://backend.userland.com/rss": self = .none
+        case "http://podcastindex.org/namespace/1.0": self = .podcast
         default:
             if lowered.hasPrefix("http://www.itunes.com/dtds/podcast-1.0.dtd") {
                 self = .itunes
@@ -70,6 +74,7 @@ enum Namespace: Sendable, Equatable {
         case "content": self = .content
         case "media": self = .media
         case "itunes": self = .itunes
+        case "podcast": self = .podcast
         case "rdf": self = .rdf
         case "xhtml": self = .xhtml
         default: self = .other
@@ -88,8 +93,9 @@ enum LocalName: String, Sendable {
     case pubDate, date, published, updated, modified, issued, lastBuildDate, created
     case category, subject, summary, content, encoded, subtitle, tagline, language
     case enclosure, group, image, textinput, textInput, source, div, body, keywords
+    case transcript, chapters, person
     // Attributes.
-    case about, base, lang, version, href, rel, type, length, url, fileSize
+    case about, base, lang, version, href, rel, type, length, url, fileSize, role
     case term, label, isPermaLink, mode, src, text
     case other
 
@@ -109,7 +115,7 @@ enum LocalName: String, Sendable {
             .author, .name, .email, .creator, .managingEditor, .pubDate, .date, .published, .updated,
             .modified, .issued, .lastBuildDate, .created, .category, .subject, .summary, .content,
             .encoded, .subtitle, .tagline, .language, .enclosure, .group, .image, .textInput, .source,
-            .keywords
+            .keywords, .transcript, .chapters, .person
         ).map { ($0.rawValue.lowercased(), $0) })
 
     /// Whether this names an element of a feed's structure or fields, as
@@ -118,7 +124,7 @@ enum LocalName: String, Sendable {
     var isFeedElement: Bool {
         switch self {
         case .other, .div, .body, .html, .about, .base, .lang, .version, .href, .rel, .type,
-             .length, .url, .fileSize, .term, .label, .isPermaLink, .mode, .src, .name, .email, .text:
+             .length, .url, .fileSize, .role, .term, .label, .isPermaLink, .mode, .src, .name, .email, .text:
             return false
         default:
             return true
