@@ -536,7 +536,7 @@ struct FeedBuilder {
         if capture.isTruncated { truncatedFields += 1 }
         let field = capture.field
         if field == .summary || field == .content || field == .itunesSummary {
-            guard let html = capture.html() else { return }
+            guard let html = capture.html().map(Mojibake.repaired) else { return }
             withDraft { draft in
                 switch field {
                 case .summary: if draft.summary == nil { draft.summary = html }
@@ -546,7 +546,8 @@ struct FeedBuilder {
             }
             return
         }
-        guard let text = capture.text() else { return }
+        guard var text = capture.text() else { return }
+        if field.isProse { text = Mojibake.repaired(text) }
         // An Atom text title is text: `<div>` in it is literal. Any other
         // title may carry markup, or entities escaped twice.
         let isLiteralTitle = capture.mode == .text && isAtom

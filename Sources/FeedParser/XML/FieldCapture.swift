@@ -13,6 +13,18 @@ struct FieldCapture {
         case podcastPerson
         case published, created, updated, dcDate, category, keywords, language
         case summary, content, itunesSummary
+
+        /// Whether the field is prose a person wrote (a title, a name, a
+        /// summary), which `Mojibake` may repair; identifiers, URLs, dates
+        /// and language codes are kept exactly as written.
+        var isProse: Bool {
+            switch self {
+            case .link, .guid, .authorEmail, .published, .created, .updated, .dcDate, .language:
+                return false
+            default:
+                return true
+            }
+        }
     }
 
     /// How the field's characters are to be read.
