@@ -12,6 +12,7 @@ import Testing
         ("Ãœber StraÃŸe", "Über Straße"),
         ("æ—¥æœ¬èªž", "日本語"),
         ("Emoji ðŸŽ‰", "Emoji 🎉"),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"),
     ])
     func doubleEncodedTextIsRepaired(mojibake: String, text: String) {
         #expect(Mojibake.repaired(mojibake) == text)
@@ -26,6 +27,7 @@ import Testing
         "© 2024 Ã‰dition",  // mojibake beside a genuine ©: not consistently mojibake
         "CafÃ© and 日本",    // mojibake beside characters Windows-1252 lacks
         "CafÃ© “real” quotes",
+        "CAFÉ™",  // É and ™ are the bytes of "ə", but one such pair is no evidence
         "Â",
         "Ã",
         "plain ASCII",

@@ -12,7 +12,9 @@ import Darwin
 /// be valid UTF-8. Genuine Latin-1 text fails that test, since an accented
 /// letter is followed by a plain letter, not by the continuation bytes
 /// UTF-8 needs ("SÃO PAULO", "CHÂTEAU", "naïve" stay as they are), and so
-/// does any string that mixes mojibake with other characters.
+/// does any string that mixes mojibake with other characters. One two-byte
+/// sequence is not evidence enough unless it starts with 0xC2 or 0xC3 (the
+/// Latin-1 range, by far the most common): "CAFÉ™" stays as it is.
 enum Mojibake {
     /// `text` repaired, or `text` itself when it is not wholly such mojibake.
     static func repaired(_ text: String) -> String {
@@ -23,12 +25,15 @@ enum Mojibake {
         return String(validating: bytes, as: UTF8.self) ?? text
     }
 
-    /// Whether every character of `text` has a Windows-1252 byte and those
-    /// bytes alternate lead and continuation bytes as UTF-8's do; it stops
-    /// at the first that does not (in genuine Latin-1 text, the first
+    /// Whether every character of `text` has a Windows-1252 byte, those
+    /// bytes alternate lead and continuation bytes as UTF-8's do, and the
+    /// sequences are evidence enough (see above); it stops at the first
+    /// byte that breaks the pattern (in genuine Latin-1 text, the first
     /// accented letter), so that text costs no allocation.
     private static func bytesFollowUTF8Pattern(_ text: String) -> Bool {
         var continuationsDue = 0
+        var sequences = 0
+        var isConvincing = false
         for scalar in text.unicodeScalars {
             guard let byte = windows1252Byte(scalar) else { return false }
             if continuationsDue > 0 {
@@ -41,9 +46,11 @@ enum Mojibake {
                 case 0xF0...0xF4: continuationsDue = 3
                 default: return false
                 }
+                sequences += 1
+                isConvincing = isConvincing || byte <= 0xC3 || byte >= 0xE0
             }
         }
-        return continuationsDue == 0
+        return continuationsDue == 0 && (isConvincing || sequences > 1)
     }
 
     /// Whether `text` holds the byte 0xC3, which every such mojibake does:
