@@ -29,12 +29,14 @@ enum Mojibake {
     /// bytes alternate lead and continuation bytes as UTF-8's do, and the
     /// sequences are evidence enough (see above); it stops at the first
     /// byte that breaks the pattern (in genuine Latin-1 text, the first
-    /// accented letter), so that text costs no allocation.
+    /// accented letter), so that text costs no allocation. The ASCII before
+    /// the first other character stands for itself and is skipped.
     private static func bytesFollowUTF8Pattern(_ text: String) -> Bool {
+        guard let firstNonASCII = text.utf8.firstIndex(where: { $0 >= 0x80 }) else { return false }
         var continuationsDue = 0
         var sequences = 0
         var isConvincing = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars[firstNonASCII...] {
             guard let byte = windows1252Byte(scalar) else { return false }
             if continuationsDue > 0 {
                 guard byte & 0xC0 == 0x80 else { return false }
