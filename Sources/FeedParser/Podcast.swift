@@ -25,7 +25,7 @@ public struct PodcastDetails: Sendable, Equatable {
 public struct PodcastTranscript: Sendable, Equatable {
     /// Where the file is, resolved to an absolute URL when a base is known.
     public var url: String
-    /// Its MIME type (`text/vtt`, `application/x-subrip`), as declared.
+    /// Its MIME type (`text/vtt`, `application/x-subrip`), lowercased.
     public var type: String?
     /// Its language as declared, else the feed's (the spec's default).
     public var language: String?
@@ -42,7 +42,7 @@ public struct PodcastTranscript: Sendable, Equatable {
 public struct PodcastChapters: Sendable, Equatable {
     /// Where the file is, resolved to an absolute URL when a base is known.
     public var url: String
-    /// Its MIME type (`application/json+chapters`), as declared.
+    /// Its MIME type (`application/json+chapters`), lowercased.
     public var type: String?
 
     /// Makes a chapters link.
