@@ -31,6 +31,20 @@ import feedparser
 
 warnings.simplefilter("ignore")
 
+
+def _save_author_as_documented(self, key, value, prefix="author"):
+    """feedparser 6.0.14 also writes a publisher's (itunes:owner's) name and email into
+    the last author, contrary to its documentation (owner → publisher_detail) and
+    acknowledged as a bug upstream (kurtmckee/feedparser#261, #316; fix in PR #262).
+    The reference is compared with that fix applied."""
+    if prefix == "author":
+        return _save_author(self, key, value, prefix)
+    self._get_context().setdefault(prefix + "_detail", feedparser.util.FeedParserDict())[key] = value
+
+
+_save_author = feedparser.mixin._FeedParserMixin._save_author
+feedparser.mixin._FeedParserMixin._save_author = _save_author_as_documented
+
 HEADLINE = ["entry count", "feed title", "feed link", "title", "link", "guid", "published",
             "authors", "categories", "enclosures"]
 OTHER = ["feed subtitle", "updated"]

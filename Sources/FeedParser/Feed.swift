@@ -90,13 +90,16 @@ public struct Entry: Sendable, Equatable {
     public var content: String?
     /// Attached media.
     public var enclosures: [Enclosure]
+    /// Transcripts, chapters and people from the Podcasting 2.0 namespace;
+    /// nil when the feed gives none.
+    public var podcast: PodcastDetails?
 
     /// Makes an entry; every field is optional.
     public init(
         guid: String? = nil, title: String? = nil, link: String? = nil,
         authors: [String] = [], published: Date? = nil, updated: Date? = nil,
         categories: [String] = [], summary: String? = nil, content: String? = nil,
-        enclosures: [Enclosure] = []
+        enclosures: [Enclosure] = [], podcast: PodcastDetails? = nil
     ) {
         self.guid = guid
         self.title = title
@@ -108,6 +111,7 @@ public struct Entry: Sendable, Equatable {
         self.summary = summary
         self.content = content
         self.enclosures = enclosures
+        self.podcast = podcast
     }
 }
 

@@ -41,9 +41,42 @@ import Testing
         }
     }
 
+    @Test func itunesOwnerIsApplesContactNotTheAuthor() throws {
+        // The owner is "not publicly displayed" (Apple); feedparser files it under
+        // publisher_detail, and lets its name overwrite the author only by a bug
+        // (kurtmckee/feedparser#316).
+        let channel = """
+            <title>T</title><itunes:author>Sam Host - Gardening Talk</itunes:author>
+            <itunes:owner><itunes:name>Sam Host</itunes:name>\
+            <itunes:email>sam@example.org</itunes:email></itunes:owner>
+            """
+        let feed = try parse(podcast(items: "<item><title>One</title></item>", channel: channel))
+        #expect(feed.entries[0].authors == ["Sam Host - Gardening Talk"])
+        let ownerOnly = try parse(podcast(
+            items: "<item><title>One</title></item>",
+            channel: "<itunes:owner><itunes:name>Sam Host</itunes:name></itunes:owner>"))
+        #expect(ownerOnly.entries[0].authors == [])
+    }
+
+    @Test func severalDublinCoreCreatorsAreAllAuthorsInOrder() throws {
+        let feed = try parse(rss(items: """
+            <item><dc:creator>Lee Park</dc:creator><dc:creator>Ana Ruiz</dc:creator>\
+            <dc:creator>Lee Park</dc:creator></item>
+            """))
+        #expect(feed.entries[0].authors == ["Lee Park", "Ana Ruiz"])
+    }
+
     @Test func webMasterIsNoAuthor() throws {
         let feed = try parse(rss(items: "<item><title>One</title></item>",
                                  channel: "<webMaster>web@example.org (Web Team)</webMaster>"))
         #expect(feed.entries[0].authors == [])
     }
+}
+
+/// Wraps RSS 2.0 `<item>` markup in a channel that binds the iTunes namespace.
+private func podcast(items: String, channel: String) -> String {
+    """
+    <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+    \(channel)\(items)</channel></rss>
+    """
 }

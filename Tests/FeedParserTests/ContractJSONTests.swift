@@ -9,6 +9,7 @@ import Testing
     private static let feedKeys = ["title", "link", "subtitle", "language", "updated", "format"]
     private static let entryKeys = [
         "guid", "title", "link", "authors", "published", "updated", "categories", "summary", "content", "enclosures",
+        "podcast",
     ]
     private static let enclosureKeys = ["url", "type", "length"]
 
@@ -32,7 +33,7 @@ import Testing
         let entries = try #require(json["entries"] as? [[String: Any]])
         let entry = try #require(entries.first)
         #expect(Set(entry.keys) == Set(Self.entryKeys))
-        for key in ["guid", "title", "link", "published", "updated", "summary", "content"] {
+        for key in ["guid", "title", "link", "published", "updated", "summary", "content", "podcast"] {
             #expect(entry[key] is NSNull, "entry.\(key) should be null")
         }
         for key in ["authors", "categories"] {
@@ -211,7 +212,7 @@ import Testing
 
 /// A JSON value that remembers the order of object keys, which
 /// `JSONSerialization` forgets; just enough of a parser for these tests.
-private indirect enum OrderedJSON: Equatable {
+indirect enum OrderedJSON: Equatable {
     case object([(String, OrderedJSON)])
     case array([OrderedJSON])
     case string(String)

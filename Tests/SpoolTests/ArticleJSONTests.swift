@@ -40,7 +40,7 @@ struct ArticleJSONTests {
             "link":"https://blog.example.org/","tags":["tech"]},\
             "guid":"urn:post:1","title":"Backups \\"failed\\"","link":"https://blog.example.org/1",\
             "authors":["Ann"],"published":"2024-11-30T09:46:40Z","updated":null,"categories":["ops","backup"],\
-            "enclosures":[{"url":"https://blog.example.org/1.mp3","type":"audio/mpeg","length":42}],\
+            "enclosures":[{"url":"https://blog.example.org/1.mp3","type":"audio/mpeg","length":42}],"podcast":null,\
             "source":"Original Source: example.com","content_html":"<p>Long.</p>","content_text":"Long.",\
             "summary_text":"Short.",\
             "removed":[{"what":"share bar (class \\"share\\")","chars":12,"rule":"share-bar","text":"Share on X"}],\
@@ -56,7 +56,7 @@ struct ArticleJSONTests {
                                    newEntry: fresh, body: nil, summary: nil, fetched: Self.fetched)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(article.jsonBytes())) as? [String: Any])
         let keys = ["schema", "id", "kind", "feed", "guid", "title", "link", "authors", "published", "updated",
-                    "categories", "enclosures", "source", "content_html", "content_text", "summary_text",
+                    "categories", "enclosures", "podcast", "source", "content_html", "content_text", "summary_text",
                     "removed", "fetched"]
         #expect(Set(object.keys) == Set(keys))
         #expect(Self.topLevelKeys(article.jsonBytes()) == keys)

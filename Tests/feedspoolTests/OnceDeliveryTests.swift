@@ -9,7 +9,7 @@ import Testing
     /// The keys of an article file, nested `feed` keys included, in order.
     static let keysInOrder = [
         "schema", "id", "kind", "feed", "name", "url", "title", "link", "tags",
-        "guid", "title", "link", "authors", "published", "updated", "categories", "enclosures",
+        "guid", "title", "link", "authors", "published", "updated", "categories", "enclosures", "podcast",
         "source", "content_html", "content_text", "summary_text", "removed", "fetched",
     ]
 

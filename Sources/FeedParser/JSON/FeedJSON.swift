@@ -58,6 +58,45 @@ extension Entry {
             writer.endObject()
         }
         writer.endArray()
+        writer.key("podcast")
+        if let podcast { podcast.write(to: &writer) } else { writer.string(nil) }
         if openObject { writer.endObject() }
+    }
+}
+
+extension PodcastDetails {
+    /// Writes the details as the entry's `podcast` object, every key present.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("transcripts")
+        writer.beginArray()
+        for transcript in transcripts {
+            writer.beginObject()
+            writer.key("url"); writer.string(transcript.url)
+            writer.key("type"); writer.string(transcript.type)
+            writer.key("language"); writer.string(transcript.language)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("chapters")
+        if let chapters {
+            writer.beginObject()
+            writer.key("url"); writer.string(chapters.url)
+            writer.key("type"); writer.string(chapters.type)
+            writer.endObject()
+        } else {
+            writer.string(nil)
+        }
+        writer.key("persons")
+        writer.beginArray()
+        for person in persons {
+            writer.beginObject()
+            writer.key("name"); writer.string(person.name)
+            writer.key("role"); writer.string(person.role)
+            writer.key("href"); writer.string(person.href)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
     }
 }

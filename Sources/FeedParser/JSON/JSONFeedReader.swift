@@ -22,9 +22,9 @@ enum JSONFeedReader {
         }
         let base = document.feed_url.flatMap(\.trimmedOrNil).flatMap { URLResolver.isWebURL($0) ? $0 : nil } ?? baseURL
         var feed = Feed(format: .json1x)
-        feed.title = document.title?.trimmedOrNil.map(PlainText.title)
+        feed.title = document.title?.trimmedOrNil.map(prose)
         feed.link = document.home_page_url?.trimmedOrNil.map { URLResolver.resolve($0, against: base) }
-        feed.subtitle = document.description?.trimmedOrNil.map(PlainText.title)
+        feed.subtitle = document.description?.trimmedOrNil.map(prose)
         feed.language = document.language?.trimmedOrNil
         let feedAuthors = authorNames(document.authors, document.author)
         feed.entries = (document.items ?? []).map { entry($0, base: base, feedAuthors: feedAuthors) }
@@ -34,7 +34,7 @@ enum JSONFeedReader {
     private static func entry(_ item: JSONFeedDocument.Item, base: String?, feedAuthors: [String]) -> Entry {
         var entry = Entry()
         entry.guid = item.id?.trimmedOrNil
-        entry.title = item.title?.trimmedOrNil.map(PlainText.title)
+        entry.title = item.title?.trimmedOrNil.map(prose)
         entry.link = (item.url?.trimmedOrNil ?? item.external_url?.trimmedOrNil).map { URLResolver.resolve($0, against: base) }
         let itemAuthors = authorNames(item.authors, item.author)
         entry.authors = itemAuthors.isEmpty ? feedAuthors : itemAuthors
@@ -42,11 +42,13 @@ enum JSONFeedReader {
         entry.updated = item.date_modified.flatMap(FeedDate.parse)
         // A set keeps dropping duplicates linear for feeds with huge tag lists.
         var seenTags: Set<String> = []
-        for tag in (item.tags ?? []).compactMap(\.trimmedOrNil) where seenTags.insert(tag).inserted {
+        for tag in (item.tags ?? []).compactMap(\.trimmedOrNil).map(Mojibake.repaired)
+        where seenTags.insert(tag).inserted {
             entry.categories.append(tag)
         }
-        entry.summary = item.summary?.trimmedOrNil.map(HTMLMarkup.escape)
-        entry.content = item.content_html?.trimmedOrNil ?? item.content_text?.trimmedOrNil.map(HTMLMarkup.escape)
+        entry.summary = item.summary?.trimmedOrNil.map(Mojibake.repaired).map(HTMLMarkup.escape)
+        entry.content = (item.content_html?.trimmedOrNil ?? item.content_text?.trimmedOrNil.map(HTMLMarkup.escape))
+            .map(Mojibake.repaired)
         for attachment in item.attachments ?? [] {
             guard let url = attachment.url?.trimmedOrNil else { continue }
             entry.enclosures.append(Enclosure(
@@ -57,12 +59,17 @@ enum JSONFeedReader {
         return entry
     }
 
+    /// A title, name or description as plain text, mojibake repaired.
+    private static func prose(_ text: String) -> String {
+        Mojibake.repaired(PlainText.title(text))
+    }
+
     /// Author names from 1.1's `authors` array, else 1.0's `author` object.
     private static func authorNames(_ list: [JSONFeedDocument.Author]?, _ single: JSONFeedDocument.Author?) -> [String] {
         var names: [String] = []
         var seen: Set<String> = []
         for author in list ?? single.map({ [$0] }) ?? [] {
-            if let name = author.name?.trimmedOrNil.map(PlainText.title), seen.insert(name).inserted {
+            if let name = author.name?.trimmedOrNil.map(prose), seen.insert(name).inserted {
                 names.append(name)
             }
         }

@@ -47,6 +47,9 @@ struct EntryDraft {
     var itunesSummary: String?
     var enclosures: [Enclosure] = []
     var language: String?
+    var podcast = PodcastDetails()
+    /// The attributes of the `podcast:person` whose name is being read.
+    var pendingPerson: PodcastPerson?
 
     mutating func addLink(_ link: DraftLink) {
         if link.rel == "enclosure" {
@@ -121,7 +124,8 @@ struct EntryDraft {
             categories: categories,
             summary: summary ?? itunesSummary,
             content: content,
-            enclosures: enclosures)
+            enclosures: enclosures,
+            podcast: podcast.isEmpty ? nil : podcast)
     }
 
     /// The name in an RSS `<author>` (or `managingEditor`, `dc:creator`,

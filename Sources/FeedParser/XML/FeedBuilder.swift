@@ -235,9 +235,25 @@ struct FeedBuilder {
             finished[index].authors = channel.authors
         }
         feed.schedule = schedule
+        Self.completePodcastDetails(of: &finished, channelPersons: channel.podcast.persons,
+                                    language: feed.language)
         feed.lastEntryIsCutOff = endsInsideEntry && !finished.isEmpty
         feed.entries = finished
         return feed
+    }
+
+    /// Gives entries without `podcast:person`s the channel's, and
+    /// transcripts without a language the feed's, as the namespace says.
+    private static func completePodcastDetails(of entries: inout [Entry], channelPersons: [PodcastPerson],
+                                               language: String?) {
+        for index in entries.indices where entries[index].podcast != nil || !channelPersons.isEmpty {
+            var details = entries[index].podcast ?? PodcastDetails()
+            if details.persons.isEmpty { details.persons = channelPersons }
+            for transcript in details.transcripts.indices where details.transcripts[transcript].language == nil {
+                details.transcripts[transcript].language = language
+            }
+            entries[index].podcast = details
+        }
     }
 
     // MARK: - Structure
@@ -426,6 +442,27 @@ struct FeedBuilder {
             return startCapture(.updatePeriod, mode: .text)
         case (.updateFrequency, .syndication) where !inItem:
             return startCapture(.updateFrequency, mode: .text)
+        case (.transcript, .podcast) where inItem:
+            if let url = attributes.value(.url)?.trimmedOrNil {
+                let transcript = PodcastTranscript(
+                    url: URLResolver.resolve(url, against: base), type: attributes.keyword(.type),
+                    language: attributes.value(.language)?.trimmedOrNil)
+                withDraft { $0.podcast.transcripts.append(transcript) }
+            }
+            return .ignored
+        case (.chapters, .podcast) where inItem:
+            if let url = attributes.value(.url)?.trimmedOrNil {
+                let chapters = PodcastChapters(url: URLResolver.resolve(url, against: base),
+                                               type: attributes.keyword(.type))
+                withDraft { if $0.podcast.chapters == nil { $0.podcast.chapters = chapters } }
+            }
+            return .ignored
+        case (.person, .podcast):
+            let person = PodcastPerson(
+                name: "", role: attributes.keyword(.role) ?? "host",
+                href: attributes.value(.href)?.trimmedOrNil.map { URLResolver.resolve($0, against: base) })
+            withDraft { $0.pendingPerson = person }
+            return startCapture(.podcastPerson, mode: .text)
         default:
             return .ignored
         }
@@ -508,7 +545,7 @@ struct FeedBuilder {
         if capture.isTruncated { truncatedFields += 1 }
         let field = capture.field
         if field == .summary || field == .content || field == .itunesSummary {
-            guard let html = capture.html() else { return }
+            guard let html = capture.html().map(Mojibake.repaired) else { return }
             withDraft { draft in
                 switch field {
                 case .summary: if draft.summary == nil { draft.summary = html }
@@ -518,7 +555,7 @@ struct FeedBuilder {
             }
             return
         }
-        guard let text = capture.text() else { return }
+        guard var text = capture.text() else { return }
         // The channel's schedule, which no draft holds.
         switch field {
         case .ttl:
@@ -533,6 +570,7 @@ struct FeedBuilder {
         default:
             break
         }
+        if field.isProse { text = Mojibake.repaired(text) }
         // An Atom text title is text: `<div>` in it is literal. Any other
         // title may carry markup, or entities escaped twice.
         let isLiteralTitle = capture.mode == .text && isAtom
@@ -555,6 +593,10 @@ struct FeedBuilder {
                 draft.addAuthor(EntryDraft.authorName(fromRSS: text))
             case .authorName:
                 draft.addAuthor(PlainText.title(text))
+            case .podcastPerson:
+                guard var person = draft.pendingPerson.take() else { break }
+                person.name = PlainText.title(text)
+                if !person.name.isEmpty { draft.podcast.persons.append(person) }
             case .sourceAuthorName:
                 draft.addSourceAuthor(PlainText.title(text))
             case .authorEmail:

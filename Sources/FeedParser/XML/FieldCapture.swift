@@ -10,10 +10,24 @@ struct FieldCapture {
     /// The fields whose text the parser keeps.
     enum Field: Equatable {
         case title, fallbackTitle, link, guid, rssAuthor, authorName, authorEmail, sourceAuthorName
+        case podcastPerson
         case published, created, updated, dcDate, category, keywords, language
         case summary, content, itunesSummary
         /// How often the feed asks to be fetched: RSS `ttl`, `sy:updatePeriod`, `sy:updateFrequency`.
         case ttl, updatePeriod, updateFrequency
+
+        /// Whether the field is prose a person wrote (a title, a name, a
+        /// summary), which `Mojibake` may repair; identifiers, URLs, dates
+        /// and language codes are kept exactly as written.
+        var isProse: Bool {
+            switch self {
+            case .link, .guid, .authorEmail, .published, .created, .updated, .dcDate, .language,
+                 .ttl, .updatePeriod, .updateFrequency:
+                return false
+            default:
+                return true
+            }
+        }
     }
 
     /// How the field's characters are to be read.

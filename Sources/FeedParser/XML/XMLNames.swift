@@ -6,6 +6,8 @@ enum Namespace: Sendable, Equatable {
     case content, media, itunes, xhtml, xml
     /// RSS 1.0's syndication module (`sy:updatePeriod`), which RSS 2.0 feeds use too.
     case syndication
+    /// The Podcasting 2.0 namespace (podcastindex.org).
+    case podcast
     /// Any namespace feedspool has no use for.
     case other
 
@@ -25,6 +27,7 @@ enum Namespace: Sendable, Equatable {
         case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": self = .media
         case "http://www.w3.org/1999/xhtml": self = .xhtml
         case "http://www.w3.org/XML/1998/namespace": self = .xml
+        case "https://podcastindex.org/namespace/1.0": self = .podcast
         // RSS 0.91–2.0 declared in a namespace, which RSS has none of: its elements are core.
         case "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
              "http://blogs.law.harvard.edu/tech/rss":
@@ -53,6 +56,7 @@ enum Namespace: Sendable, Equatable {
              "http://www.rssboard.org/media-rss":
             self = .media
         case "http://backend.userland.com/rss2", "http://backend.userland.com/rss": self = .none
+        case "http://podcastindex.org/namespace/1.0": self = .podcast
         default:
             if lowered.hasPrefix("http://www.itunes.com/dtds/podcast-1.0.dtd") {
                 self = .itunes
@@ -74,6 +78,7 @@ enum Namespace: Sendable, Equatable {
         case "content": self = .content
         case "media": self = .media
         case "itunes": self = .itunes
+        case "podcast": self = .podcast
         case "rdf": self = .rdf
         case "sy": self = .syndication
         case "xhtml": self = .xhtml
@@ -94,8 +99,9 @@ enum LocalName: String, Sendable {
     case category, subject, summary, content, encoded, subtitle, tagline, language
     case enclosure, group, image, textinput, textInput, source, div, body, keywords
     case ttl, updatePeriod, updateFrequency
+    case transcript, chapters, person
     // Attributes.
-    case about, base, lang, version, href, rel, type, length, url, fileSize
+    case about, base, lang, version, href, rel, type, length, url, fileSize, role
     case term, label, isPermaLink, mode, src, text
     case other
 
@@ -115,7 +121,7 @@ enum LocalName: String, Sendable {
             .author, .name, .email, .creator, .managingEditor, .pubDate, .date, .published, .updated,
             .modified, .issued, .lastBuildDate, .created, .category, .subject, .summary, .content,
             .encoded, .subtitle, .tagline, .language, .enclosure, .group, .image, .textInput, .source,
-            .keywords, .ttl, .updatePeriod, .updateFrequency
+            .keywords, .ttl, .updatePeriod, .updateFrequency, .transcript, .chapters, .person
         ).map { ($0.rawValue.lowercased(), $0) })
 
     /// Whether this names an element of a feed's structure or fields, as
@@ -124,7 +130,7 @@ enum LocalName: String, Sendable {
     var isFeedElement: Bool {
         switch self {
         case .other, .div, .body, .html, .about, .base, .lang, .version, .href, .rel, .type,
-             .length, .url, .fileSize, .term, .label, .isPermaLink, .mode, .src, .name, .email, .text:
+             .length, .url, .fileSize, .role, .term, .label, .isPermaLink, .mode, .src, .name, .email, .text:
             return false
         default:
             return true
