@@ -29,6 +29,19 @@ enum InlineNoise {
                 removed.insert(index)
                 continue
             }
+            // A segment between paragraphs: those at the edges are the boundary pass's.
+            if index > 0, let count = SponsorSegments.segment(at: index, in: blocks), index + count < blocks.count,
+               blocks[index..<(index + count)].reduce(0, { $0 + $1.length }) * 2 < total
+            {
+                let segment = blocks[index..<(index + count)]
+                segment.forEach { $0.nodes.forEach { tree.remove($0) } }
+                removed.formUnion(segment.indices)
+                removals.append(Removal(what: "inline: \(EdgeNoise.sponsorMessage) from \"\(block.text.prefix(40))\"",
+                                        chars: segment.reduce(0) { $0 + $1.text.count }))
+                index += count - 1
+                continue
+            }
+            StandaloneLines.removeLines(of: block, in: &tree, removals: &removals)
             guard block.isHeading, EdgeNoise.opensSponsorSection(block) else { continue }
             let copy = blocks[(index + 1)...].prefix(while: { !$0.isHeading })
             let chars = copy.reduce(block.length) { $0 + $1.length }
@@ -51,6 +64,7 @@ enum InlineNoise {
     /// ad label (not a heading: "Advertising" may title a section), or a
     /// label followed by mostly links.
     private static func kind(of block: Block) -> String? {
+        if let what = StandaloneLines.kind(of: block) { return what }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }

@@ -1,0 +1,181 @@
+/// The "follow" family: a publisher's own invitation to follow, join or
+/// contact it elsewhere ("Find us on Mastodon", "Join our Discord",
+/// "Subscribe to our YouTube channel", "Got a question? Email us at …"),
+/// in English, German, French, Spanish, Portuguese, Italian and Dutch, and
+/// lines that only name a network and give an address ("Twitter:
+/// https://twitter.com/x", "Follow @x").
+///
+/// The wording is first person ("us", "our", "me"): "Find Andy Weir on
+/// Instagram @andyweir" is about the article's guest and stays. Keys are
+/// `BoundaryText.normalized` text.
+enum FollowLines {
+    /// The kind name of these lines.
+    static let kind = "social links"
+    /// The kind name of first-person contact lines.
+    static let contactKind = "contact line"
+    /// The longest block a rule takes at an edge, in UTF-8 bytes (twice
+    /// as long when mostly links).
+    static let maximumLength = 240
+    /// The longest block a rule takes between paragraphs.
+    static let maximumStandaloneLength = 200
+
+    /// The kind of a block at an edge that is a follow or contact line, or nil.
+    static func kind(of key: String, linkDensity: Double) -> String? {
+        let length = key.utf8.count
+        guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
+        let key = straightened(key)
+        if isInvitation(key, linkDensity: linkDensity) { return kind }
+        if isNetworkLine(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key) || isMoreStoriesPrompt(key) {
+            return kind
+        }
+        if isContactLine(key) { return contactKind }
+        return nil
+    }
+
+    /// The kind of a short block between paragraphs that is only a
+    /// first-person invitation, a follow button, a channel or more-stories
+    /// prompt, or a contact line. A handle or a network's address alone may
+    /// be a guest's, and is left to the edge rules.
+    static func standaloneKind(of key: String, linkDensity: Double) -> String? {
+        guard key.utf8.count <= maximumStandaloneLength else { return nil }
+        let key = straightened(key)
+        if isInvitation(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key)
+            || isMoreStoriesPrompt(key)
+        {
+            return kind
+        }
+        return isContactLine(key) ? contactKind : nil
+    }
+
+    /// `key` with typographic apostrophes as "'" ("we’re" as "we're").
+    static func straightened(_ key: String) -> String {
+        key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
+    }
+
+    // MARK: - Invitations
+
+    /// First-person openings of an invitation to follow or join.
+    static let invitations = [
+        // English
+        "follow us", "follow me", "find us ", "find me ", "you can find us", "you can find me", "you can follow us",
+        "you can follow me", "you can also follow", "also follow us", "be sure to follow", "make sure to follow",
+        "don't forget to follow", "please follow", "join us on", "join us at", "join our ", "join me on", "come join us",
+        "connect with us", "connect with me", "chat with us", "come chat with us", "come hang out", "hang out with us",
+        "talk to us on", "like us on", "stay connected", "stay in touch", "keep in touch", "keep up with us",
+        "subscribe to our youtube", "subscribe to my youtube", "subscribe to our channel", "subscribe to my channel",
+        "we're on ", "we are on ", "i'm on ", "you'll find us", "you will find us", "catch us on", "also find us",
+        // German
+        "folgen sie uns", "folge uns", "folgt uns", "finden sie uns", "du findest uns", "ihr findet uns",
+        "besuchen sie uns auf", "besuche uns auf", "abonniere unseren", "abonnieren sie unseren",
+        // French
+        "suivez-nous", "suivez nous", "retrouvez-nous", "retrouvez nous", "rejoignez-nous", "rejoignez nous",
+        "abonnez-vous à notre chaîne", "suis-nous", "suis nous",
+        // Spanish
+        "síguenos", "siguenos", "encuéntranos", "únete a nuestro", "suscríbete a nuestro canal",
+        // Portuguese
+        "siga-nos", "segue-nos", "acompanhe-nos", "encontre-nos", "inscreva-se no nosso canal",
+        // Italian
+        "seguici", "seguiteci", "trovaci", "iscriviti al nostro canale",
+        // Dutch
+        "volg ons", "vind ons", "abonneer op ons kanaal",
+    ]
+
+    /// The first bytes of the invitations, which settle most blocks.
+    private static let invitationInitials = Set(invitations.compactMap(\.utf8.first))
+
+    /// Social networks and chat services, as they appear in follow lines.
+    static let networks = EdgeNoise.socialNetworks + [
+        "slack", "signal", "matrix", "substack", "patreon", "newsletter", "community", "forum", "@", "rss", "channel",
+    ]
+
+    /// "Follow us on Mastodon", "Join our Discord", "Retrouvez-nous sur
+    /// Instagram": a first-person invitation that names a network, or is
+    /// mostly links; never a sentence reporting what someone said.
+    private static func isInvitation(_ key: String, linkDensity: Double) -> Bool {
+        guard let first = key.utf8.first, invitationInitials.contains(first),
+              invitations.contains(where: key.hasBytePrefix)
+        else { return false }
+        if reportsSpeech(key) { return false }
+        return linkDensity >= 0.5 || networks.contains(where: key.containsBytes(of:))
+            || EdgeNoise.mentionsWebAddress(key) && key.utf8.count <= 160
+    }
+
+    /// Whether `key` reports what someone said ("…, the minister urged"):
+    /// the words are a quotation in the article, not the publisher's call.
+    static func reportsSpeech(_ key: String) -> Bool {
+        [" said", " says", " urged", " told ", " asked ", " wrote", " tweeted"].contains(where: key.containsBytes(of:))
+    }
+
+    // MARK: - Network lines
+
+    /// Labels of a line that gives one network's address.
+    private static let networkLabels: Set<Substring> = [
+        "twitter", "x", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
+        "telegram", "pinterest", "reddit", "tumblr", "twitch", "discord", "slack", "chat", "community", "fediverse",
+        "follow", "social", "socials", "social media", "find us", "follow us", "ig", "fb", "matrix", "signal",
+    ]
+
+    /// "Twitter: https://twitter.com/x", "Chat: https://discord.gg/x",
+    /// "Follow: <a>Typepad</a> | <a>Twitter</a>": a network's label, then
+    /// addresses, handles, network names or links only.
+    private static func isNetworkLine(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= 160, let colon = key.firstIndex(of: ":"),
+              networkLabels.contains(key[..<colon])
+        else { return false }
+        let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
+        guard !rest.isEmpty, rest.count <= 8 else { return false }
+        return linkDensity >= 0.5 || rest.allSatisfy { word in
+            word.hasPrefix("@") || word.hasPrefix("http") || word.hasPrefix("www.") || word.contains(".")
+                || EdgeNoise.socialNetworkNames.contains(word) || networkLabels.contains(word)
+                || ["and", "&", "or", "/"].contains(word)
+        }
+    }
+
+    /// "Follow @harbourgazette": a follow button's text.
+    private static func isFollowButton(_ key: String) -> Bool {
+        guard key.utf8.count <= 64, key.hasBytePrefix("follow @") else { return false }
+        return key.split(separator: " ").dropFirst().allSatisfy { $0.hasPrefix("@") }
+    }
+
+    /// "Subscribe to Harbour Weekly's YouTube channel": a short prompt to
+    /// subscribe to a channel.
+    private static func isChannelPrompt(_ key: String) -> Bool {
+        key.utf8.count <= 80 && key.hasBytePrefix("subscribe to ") && key.containsBytes(of: " channel")
+            && !key.containsBytes(of: ". ")
+    }
+
+    /// "For other stories about wild greens, visit www.example.org": the
+    /// publisher sends the reader to its other stories at an address.
+    private static func isMoreStoriesPrompt(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, key.hasBytePrefix("for other ") || key.hasBytePrefix("for more "),
+              ["stories", "articles", "posts", "episodes", "updates", "content like this"].contains(where: key.containsBytes(of:)),
+              ["visit ", "check out ", "head to ", "go to ", "head over to ", "see "].contains(where: key.containsBytes(of:))
+        else { return false }
+        return EdgeNoise.mentionsWebAddress(key)
+    }
+
+    // MARK: - Contact lines
+
+    /// First-person requests to get in touch.
+    private static let contactPhrases = [
+        "email us", "e-mail us", "write to us", "write us", "reach us", "contact us", "send us", "drop us a line",
+        "get in touch", "tweet us", "message us", "let us know", "reach out to us", "hear from you", "email me",
+        "e-mail me", "write to me", "reach me", "contact me", "drop me a line", "let me know", "reach out to me",
+        "schreiben sie uns", "schreib uns", "écrivez-nous", "contactez-nous", "escríbenos", "contáctanos",
+        "escreva-nos", "fale conosco", "scrivici", "contattaci", "mail ons", "schrijf ons",
+    ]
+
+    /// "Got a question or a comment? You can reach us at show@example.org",
+    /// "Feedback? Email us at letters@example.org": a short request to get
+    /// in touch that gives an address or a handle.
+    private static func isContactLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key),
+              contactPhrases.contains(where: key.containsBytes(of:))
+        else { return false }
+        // A question or the request itself opens the line.
+        let openings = ["got a ", "have a ", "have questions", "questions", "question", "feedback", "comments",
+                        "suggestions", "ideas", "tips", "if you have", "if you've got", "want to ", "you can ",
+                        "we'd love", "we would love", "i'd love", "we love", "please "]
+        return openings.contains(where: key.hasBytePrefix) || contactPhrases.contains(where: key.hasBytePrefix)
+    }
+}

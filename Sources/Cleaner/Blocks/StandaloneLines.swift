@@ -1,0 +1,47 @@
+/// Short blocks that are boilerplate wherever they stand between
+/// paragraphs, because the block is nothing but the call to action: a
+/// publisher's "Follow us"/contact line, a donation appeal that names where
+/// to give, a lone "Read the full post" link or "(Click for larger view)". Longer blocks and prose that
+/// merely uses the words are left to the edge rules.
+enum StandaloneLines {
+    /// The longest block looked at, in UTF-8 bytes.
+    static let maximumLength = 250
+
+    /// The kind of a block that is such a line, or nil.
+    static func kind(of block: Block) -> String? {
+        // A heading with a link can be a call to action ("For other stories,
+        // visit <a>example.org</a>"); one without titles a section.
+        guard block.length <= maximumLength, !block.isHeading || block.linkTextLength > 0 else { return nil }
+        return kind(of: block.text, linkDensity: block.linkDensity)
+    }
+
+    /// The kind of a line of text that is such a line, or nil.
+    static func kind(of text: String, linkDensity: Double) -> String? {
+        guard text.utf8.count <= maximumLength else { return nil }
+        let key = BoundaryText.normalized(text)
+        return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
+    }
+
+    /// Removes such lines from a block of `<br>`-separated lines (podcast
+    /// show notes often put "Follow us on …" and "Support us on Patreon"
+    /// on lines of one paragraph), when other lines stay.
+    static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
+        guard block.lines.count > 1, !block.isHeading,
+              // Link density counts only once the line's nodes are known: at
+              // most every line is link text.
+              block.lines.contains(where: { kind(of: $0, linkDensity: 1) != nil }),
+              let lines = BlockLines(of: block, in: tree)
+        else { return }
+        let found = lines.lines.indices.compactMap { index in
+            kind(of: lines.lines[index].text, linkDensity: lines.lines[index].linkDensity).map { (index, $0) }
+        }
+        guard !found.isEmpty, found.count < lines.lines.count else { return }
+        for (index, what) in found {
+            lines.remove(index, atHead: index < lines.lines.count - 1, from: &tree)
+            removals.append(Removal(what: "inline: \(what) (line)", chars: lines.lines[index].text.count,
+                                    text: lines.lines[index].text))
+        }
+    }
+}
