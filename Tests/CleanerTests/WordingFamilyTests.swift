@@ -67,6 +67,13 @@ import Cleaner
                 "\(article.removedWhat)")
     }
 
+    @Test func followLineGoesFromLinesInsideAWrapper() {
+        let article = clean("""
+            <p><span>\(bodyParagraph)<br>Follow us on Twitter, Facebook, and Instagram.<br>Music by the Quay Band.</span></p><p>\(Self.second)</p>
+            """)
+        #expect(article.text == bodyParagraph + "\nMusic by the Quay Band.\n\n" + Self.second, "\(article.removedWhat)")
+    }
+
     static let followProse = [
         "We follow the guidelines of the Press Council on reporting suicide, and we follow them in this story too.",
         "Follow us on this journey as we rebuild the mill, one beam at a time, over the next twelve months.",
