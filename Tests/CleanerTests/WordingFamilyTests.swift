@@ -145,6 +145,24 @@ import Cleaner
         Self.checkBetweenParagraphs("<p>Show Sponsors: <a href=\"https://tidewater.example\">Tidewater</a> and Quaywise</p>")
     }
 
+    @Test func sponsorListUnderABareLabelGoesBetweenParagraphs() {
+        Self.checkBetweenParagraphs("""
+            <p><strong>Sponsors:</strong></p><ul><li><a href="https://tidewater.example/harbour">Tidewater</a>: backups for small teams, 20% off with code HARBOUR.</li><li><a href="https://quaywise.example">Quaywise</a>: invoices that chase themselves.</li></ul>
+            """)
+    }
+
+    @Test func bareSponsorLabelOverProseStays() {
+        let prose = "The regatta’s sponsors met in the clubhouse on Friday and agreed to pay for a second safety boat."
+        let article = clean("<p>\(bodyParagraph)</p><p><strong>Sponsors</strong></p><p>\(prose)</p><p>\(Self.second)</p>")
+        #expect(article.text == bodyParagraph + "\n\nSponsors\n\n" + prose + "\n\n" + Self.second, "\(article.removedWhat)")
+    }
+
+    @Test func sourceNamingAKindOfSiteIsAnAttribution() {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + "<p>Source: <a href=\"https://blog.chromium.org/2026/03/arm\">Chromium blog</a></p>")
+        #expect(article.text == Self.body, "\(article.removedWhat)")
+        #expect(article.source == "Chromium blog")
+    }
+
     static let sponsorProse = [
         "The podcast was sponsored by a grant from the Arts Council, which paid for the recording trip to Orkney.",
         "The festival is brought to you by forty volunteers and a borrowed marquee, as it has been since 1987.",

@@ -94,6 +94,10 @@ enum EdgeNoise {
         return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
     }
 
+    /// Whether a normalized key is a sponsor heading ("Sponsors", "This
+    /// week's sponsor").
+    static func isSponsorHeading(_ key: String) -> Bool { sponsorHeadings.contains(key) }
+
     /// Whether `bytes` start with `prefix` (lowercase ASCII and other
     /// bytes), ignoring the case of ASCII letters in `bytes`.
     private static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {

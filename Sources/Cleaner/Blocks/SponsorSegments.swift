@@ -40,19 +40,26 @@ enum SponsorSegments {
     /// sponsored by", "Thanks to X for sponsoring") or is not a short label.
     static func segment(at index: Int, in blocks: [Block]) -> Int? {
         let block = blocks[index]
+        // A heading is InlineNoise's sponsor section.
         guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
               let first = block.bytes.first, messageInitials.contains(first | 0x20) || first >= 0x80
         else { return nil }
         let key = FollowLines.straightened(BoundaryText.normalized(block.text))
-        guard isMessage(key, linkDensity: block.linkDensity) || isLabel(key) else { return nil }
+        guard isMessage(key, linkDensity: block.linkDensity) || isLabel(key)
+                || block.length <= 48 && EdgeNoise.isSponsorHeading(key)
+        else { return nil }
         let sponsor = sponsorName(in: key)
+        // Under a bare label ("Sponsors:"), each short block with a link is a sponsor's.
+        let isBareLabel = block.length <= 48 && EdgeNoise.isSponsorHeading(key)
         var count = 1
         while index + count < blocks.count, count <= EdgeNoise.maximumAdCopyBlocks,
-              isAdCopy(blocks[index + count], about: sponsor)
+              isBareLabel ? !blocks[index + count].isHeading && EdgeNoise.isAdCopy(blocks[index + count], inSponsorSection: true)
+                  : isAdCopy(blocks[index + count], about: sponsor)
         {
             count += 1
         }
-        return count
+        // A bare label over prose titles the article's own section.
+        return isBareLabel && count == 1 ? nil : count
     }
 
     // MARK: - Messages
@@ -99,7 +106,7 @@ enum SponsorSegments {
 
     /// The first bytes (lowercase) of every message opening.
     private static let messageInitials = Set((strongOpenings + foreignOpenings).compactMap(\.utf8.first))
-        .union("tm".utf8)
+        .union("tmb".utf8)
 
     /// "Diese Folge wird präsentiert von X", "Cet épisode est sponsorisé
     /// par X", "Patrocinado por X": the same messages in other languages.
