@@ -74,6 +74,22 @@ import Cleaner
         #expect(article.text == bodyParagraph + "\nMusic by the Quay Band.\n\n" + Self.second, "\(article.removedWhat)")
     }
 
+    @Test func followSectionUnderAFirstPersonLabelGoesBetweenParagraphs() {
+        Self.checkBetweenParagraphs("""
+            <p>Find us online:</p><p><a href="https://twitter.com/gazette">@gazette</a> on Twitter</p><p>Mastodon: @gazette@harbour.example</p>
+            """)
+        let lines = clean("""
+            <p>\(bodyParagraph)</p><p>Music by the Quay Band.<br>Follow us:<br>@gazette on Twitter<br>Slack</p><p>\(Self.second)</p>
+            """)
+        #expect(lines.text == bodyParagraph + "\n\nMusic by the Quay Band.\n\n" + Self.second, "\(lines.removedWhat)")
+    }
+
+    @Test func followLabelOverProseStays() {
+        let prose = "The ferry’s last crossing of the season leaves at six, and the crew say they will wave."
+        let article = clean("<p>\(bodyParagraph)</p><p>Follow us</p><p>\(prose)</p><p>\(Self.second)</p>")
+        #expect(article.text == bodyParagraph + "\n\nFollow us\n\n" + prose + "\n\n" + Self.second, "\(article.removedWhat)")
+    }
+
     static let followProse = [
         "We follow the guidelines of the Press Council on reporting suicide, and we follow them in this story too.",
         "Follow us on this journey as we rebuild the mill, one beam at a time, over the next twelve months.",

@@ -113,6 +113,7 @@ enum FollowLines {
         "twitter", "x", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
         "telegram", "pinterest", "reddit", "tumblr", "twitch", "discord", "slack", "chat", "community", "fediverse",
         "follow", "social", "socials", "social media", "find us", "follow us", "ig", "fb", "matrix", "signal",
+        "whatsapp", "email", "newsletter", "rss", "website", "web",
     ]
 
     /// "Twitter: https://twitter.com/x", "Chat: https://discord.gg/x",
@@ -152,6 +153,47 @@ enum FollowLines {
               ["visit ", "check out ", "head to ", "go to ", "head over to ", "see "].contains(where: key.containsBytes(of:))
         else { return false }
         return EdgeNoise.mentionsWebAddress(key)
+    }
+
+    // MARK: - Sections
+
+    /// First-person labels that open a list of the publisher's own
+    /// networks ("Follow us:", "Find us online:").
+    private static let sectionLabels: Set<String> = [
+        "follow us", "follow us on", "find us", "find us on", "find us online", "find us elsewhere", "connect with us",
+        "stay in touch", "stay connected", "where to find us", "follow along", "follow the show", "us on the web",
+        "our socials", "our social media", "find us on social media", "follow us on social media", "folgen sie uns",
+        "folge uns", "suivez-nous", "retrouvez-nous", "síguenos", "siga-nos", "seguici", "volg ons",
+    ]
+
+    /// Whether a short block or line is such a label.
+    static func isSectionLabel(_ text: String) -> Bool {
+        text.utf8.count <= 48 && sectionLabels.contains(straightened(BoundaryText.normalized(text)))
+    }
+
+    /// Whether a short block or line under such a label is one of the
+    /// networks: mostly links, a handle, a network's name or a network line.
+    static func isSectionEntry(_ text: String, linkDensity: Double) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        let key = BoundaryText.normalized(text)
+        if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) { return true }
+        let words = key.split(whereSeparator: { " |·,:".contains($0) })
+        return !words.isEmpty && words.count <= 4 && words.contains(where: networkLabels.contains)
+            && words.allSatisfy { networkLabels.contains($0) || $0.hasPrefix("@") || ["on", "and", "&"].contains($0) }
+    }
+
+    /// How many blocks from `index` on make a follow section between
+    /// paragraphs: the label and the networks under it (at most 8), or nil
+    /// when the block is not such a label or nothing under it is a network.
+    static func section(at index: Int, in blocks: [Block]) -> Int? {
+        guard blocks[index].length <= 48, isSectionLabel(blocks[index].text) else { return nil }
+        var count = 1
+        while index + count < blocks.count, count <= 8, !blocks[index + count].isHeading,
+              isSectionEntry(blocks[index + count].text, linkDensity: blocks[index + count].linkDensity)
+        {
+            count += 1
+        }
+        return count > 1 ? count : nil
     }
 
     // MARK: - Contact lines

@@ -26,16 +26,35 @@ enum StandaloneLines {
 
     /// Removes such lines from a block of `<br>`-separated lines (podcast
     /// show notes often put "Follow us on …" and "Support us on Patreon"
-    /// on lines of one paragraph), when other lines stay.
+    /// on lines of one paragraph), and a "Follow us:" label with the
+    /// networks on the lines under it, when other lines stay.
     static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
         guard block.lines.count > 1, !block.isHeading,
               // Link density counts only once the line's nodes are known: at
               // most every line is link text.
-              block.lines.contains(where: { kind(of: $0, linkDensity: 1) != nil }),
+              block.lines.contains(where: { kind(of: $0, linkDensity: 1) != nil || FollowLines.isSectionLabel($0) }),
               let lines = BlockLines(of: block, in: tree)
         else { return }
-        let found = lines.lines.indices.compactMap { index in
-            kind(of: lines.lines[index].text, linkDensity: lines.lines[index].linkDensity).map { (index, $0) }
+        var found: [(Int, String)] = []
+        var inFollowSection = false
+        for (index, line) in lines.lines.enumerated() {
+            if FollowLines.isSectionLabel(line.text) {
+                inFollowSection = true
+                found.append((index, FollowLines.kind))
+            } else if inFollowSection, FollowLines.isSectionEntry(line.text, linkDensity: line.linkDensity) {
+                found.append((index, FollowLines.kind))
+            } else if let what = kind(of: line.text, linkDensity: line.linkDensity) {
+                inFollowSection = false
+                found.append((index, what))
+            } else {
+                inFollowSection = false
+            }
+        }
+        // A label with nothing under it is a sentence of the article.
+        let taken = Set(found.map(\.0))
+        found.removeAll { entry in
+            FollowLines.isSectionLabel(lines.lines[entry.0].text)
+                && !(taken.contains(entry.0 + 1) && !FollowLines.isSectionLabel(lines.lines[entry.0 + 1].text))
         }
         guard !found.isEmpty, found.count < lines.lines.count else { return }
         for (index, what) in found {
