@@ -53,6 +53,8 @@ import Cleaner
         "<p>Folgen Sie uns auf <a href=\"https://instagram.com/hafen\">Instagram</a></p>",
         "<p><a href=\"https://twitter.com/gazette\">Follow @gazette</a></p>",
         "<h3>For other stories about wild greens, please visit <a href=\"https://greens.example/\">www.greens.example</a></h3>",
+        "<p><a href=\"https://twitter.com/gazette\">Follow @gazette on Twitter</a></p>",
+        "<p><a href=\"https://twitter.com/g\">Twitter</a> | <a href=\"https://instagram.com/g\">Instagram</a> | <a href=\"https://m.example/@g\">Mastodon</a></p>",
     ]
 
     @Test(arguments: followBetweenParagraphs) func followLinesGoBetweenParagraphs(noise: String) {
@@ -96,6 +98,7 @@ import Cleaner
         "Find Andy Weir on Instagram @andyweirofficial",
         "Follow us on Twitter, the minister urged, as the ministry’s own site went down under the load.",
         "Join our reporters on the night ferry, where the crew have worked the same crossing for thirty years.",
+        "Twitter, Facebook: both fell 3% on Monday as advertisers left.",
     ]
 
     @Test(arguments: followProse) func proseAboutFollowingStays(prose: String) { Self.checkKept(prose) }
@@ -157,8 +160,23 @@ import Cleaner
         #expect(article.removed("inline: sponsor message"))
     }
 
+    @Test func sponsorListUnderAMessageEndingInAColonGoes() {
+        Self.checkBetweenParagraphs("""
+            <p>This episode is sponsored by:</p><ul><li><a href="https://tidewater.example/harbour">Tidewater</a>: backups for small teams at tidewater.example/harbour.</li><li><a href="https://quaywise.example">Quaywise</a>, invoices that chase themselves.</li></ul>
+            """)
+    }
+
+    @Test func longAdCopyNamingTheSponsorGoesWithItsMessage() {
+        let copy = String(repeating: "Tidewater backs up every laptop in your company without anyone thinking about it, and restores a lost file in a minute. ", count: 3)
+        let prose = (1...4).map { "<p>\(bodyParagraph) Day \($0).</p>" }.joined()
+        let article = clean(prose + "<p>This episode is sponsored by Tidewater.</p><p>\(copy)</p><p>\(Self.second)</p>")
+        #expect(article.text == (1...4).map { "\(bodyParagraph) Day \($0)." }.joined(separator: "\n\n") + "\n\n" + Self.second,
+                "\(article.removedWhat)")
+    }
+
     @Test func sponsorLabelBetweenParagraphsGoes() {
         Self.checkBetweenParagraphs("<p>Show Sponsors: <a href=\"https://tidewater.example\">Tidewater</a> and Quaywise</p>")
+        Self.checkBetweenParagraphs("<p>Sponsored by: <a href=\"https://tidewater.example\">Tidewater</a></p>")
     }
 
     @Test func sponsorListUnderABareLabelGoesBetweenParagraphs() {

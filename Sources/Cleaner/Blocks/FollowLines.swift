@@ -25,7 +25,9 @@ enum FollowLines {
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
         let key = straightened(key)
         if isInvitation(key, linkDensity: linkDensity) { return kind }
-        if isNetworkLine(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key) || isMoreStoriesPrompt(key) {
+        if isNetworkLine(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key) || isMoreStoriesPrompt(key)
+            || isNetworkNameList(key)
+        {
             return kind
         }
         if isContactLine(key) { return contactKind }
@@ -34,13 +36,13 @@ enum FollowLines {
 
     /// The kind of a short block between paragraphs that is only a
     /// first-person invitation, a follow button, a channel or more-stories
-    /// prompt, or a contact line. A handle or a network's address alone may
+    /// prompt, a list of networks' names, or a contact line. A handle or a network's address alone may
     /// be a guest's, and is left to the edge rules.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength else { return nil }
         let key = straightened(key)
         if isInvitation(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key)
-            || isMoreStoriesPrompt(key)
+            || isMoreStoriesPrompt(key) || isNetworkNameList(key)
         {
             return kind
         }
@@ -132,10 +134,21 @@ enum FollowLines {
         }
     }
 
-    /// "Follow @harbourgazette": a follow button's text.
+    /// "Follow @harbourgazette", "Follow @gazette on Twitter": a follow
+    /// button's text.
     private static func isFollowButton(_ key: String) -> Bool {
         guard key.utf8.count <= 64, key.hasBytePrefix("follow @") else { return false }
-        return key.split(separator: " ").dropFirst().allSatisfy { $0.hasPrefix("@") }
+        return key.split(separator: " ").dropFirst().allSatisfy {
+            $0.hasPrefix("@") || networkLabels.contains($0) || ["on", "and", "&"].contains($0)
+        }
+    }
+
+    /// "Twitter | Instagram | Mastodon": nothing but networks' names
+    /// between separators, as follow links are laid out.
+    private static func isNetworkNameList(_ key: String) -> Bool {
+        guard key.utf8.count <= 80, let first = key.utf8.first, first != UInt8(ascii: "@") else { return false }
+        let names = key.split(whereSeparator: { "|·•,/–—-".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) || $0 == "mastodon" }
     }
 
     /// "Subscribe to Harbour Weekly's YouTube channel": a short prompt to

@@ -10,7 +10,8 @@ enum SponsorSegments {
     static let disclosureKind = "affiliate disclosure"
     /// The longest sponsor label line, in UTF-8 bytes.
     static let maximumLabelLength = 120
-    /// The longest block of ad copy in a segment, in UTF-8 bytes.
+    /// The longest block of ad copy in a segment that does not name the
+    /// sponsor, in UTF-8 bytes.
     static let maximumAdCopyLength = 300
 
     /// The kind of a block at an edge that is a sponsor message or an
@@ -49,8 +50,9 @@ enum SponsorSegments {
                 || block.length <= 48 && EdgeNoise.isSponsorHeading(key)
         else { return nil }
         let sponsor = sponsorName(in: key)
-        // Under a bare label ("Sponsors:"), each short block with a link is a sponsor's.
-        let isBareLabel = block.length <= 48 && EdgeNoise.isSponsorHeading(key)
+        // Under a bare label ("Sponsors:", "This episode is sponsored by:"),
+        // each short block with a link is a sponsor's.
+        let isBareLabel = block.length <= 48 && EdgeNoise.isSponsorHeading(key) || block.bytes.last == UInt8(ascii: ":")
         var count = 1
         while index + count < blocks.count, count <= EdgeNoise.maximumAdCopyBlocks,
               isBareLabel ? !blocks[index + count].isHeading && EdgeNoise.isAdCopy(blocks[index + count], inSponsorSection: true)
@@ -184,7 +186,8 @@ enum SponsorSegments {
     private static let labelOpenings = [
         "sponsor:", "sponsors:", "episode sponsor", "show sponsor", "today's sponsor", "this week's sponsor",
         "sponsored by ", "presented by ", "gesponsert von ", "sponsorisé par ", "patrocinado por ", "sponsorizzato da ",
-        "gesponsord door ", "brought to you by ", "thanks to our sponsor", "thank you to our sponsor",
+        "gesponsord door ", "brought to you by ", "thanks to our sponsor", "thank you to our sponsor", "sponsored by:",
+        "brought to you by:", "presented by:", "supported by:",
     ]
 
     // MARK: - Ad copy
@@ -200,13 +203,16 @@ enum SponsorSegments {
         return nil
     }
 
-    /// Whether a block under a sponsor message is its ad copy: short, not a
-    /// heading, and mostly links, or naming the sponsor, or making an offer.
+    /// Whether a block under a sponsor message is its ad copy: not a
+    /// heading, and naming the sponsor (up to 600 bytes), or short (300)
+    /// and mostly links or making an offer.
     private static func isAdCopy(_ block: Block, about sponsor: Substring?) -> Bool {
-        guard block.length <= maximumAdCopyLength, !block.isHeading else { return false }
-        if block.linkDensity >= 0.5 { return true }
+        guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading else { return false }
         let key = BoundaryText.normalized(block.text)
+        // Copy that names the sponsor may run longer.
         if let sponsor, key.containsBytes(of: String(sponsor)) { return true }
+        guard block.length <= maximumAdCopyLength else { return false }
+        if block.linkDensity >= 0.5 { return true }
         return EdgeNoise.isAdCopy(block) && ["% off", "promo code", "use code", "coupon", "discount", "free trial",
                                             "/code", "try it free", "for free", "sign up"].contains(where: key.containsBytes(of:))
     }
