@@ -62,7 +62,7 @@ enum DonationPrompts {
         "if you found", "if you appreciate", "if you value", "if you'd like to support", "if you would like to support",
         "if you want to support", "if you want to help", "if you'd like to help", "if you would like to help",
         "if this ", "enjoy this", "enjoyed this", "like this ", "love this", "like what you", "want to support",
-        "want to help", "tip jar", "tips:", "donate:", "patreon:", "ko-fi:", "paypal:", "liberapay:", "we need your help",
+        "want to help", "tip jar", "donate:", "patreon:", "ko-fi:", "paypal:", "liberapay:", "we need your help",
         "we need your support", "your support", "with your support", "thanks to our patrons", "thank you to our patrons",
         "thanks to all our patrons", "this show is listener", "this podcast is listener", "this work is reader",
         "this newsletter is reader", "this blog is reader", "you can support", "you can help", "to support ",
@@ -97,7 +97,7 @@ enum DonationPrompts {
 
     /// Words that ask for money.
     private static let moneyWords = [
-        "donat", "patron", "member", "supporter", "contribut", "chip in", "tip", "coffee", "pledge", "fund", "spend",
+        "donat", "patron", "member", "supporter", "chip in", "tip jar", "coffee", "pledge", "spend",
         "spende", "mitglied", "unterstütz", "don ", "mécène", "soutien", "souten", "donación", "socio", "apoy",
         "doação", "apoi", "donazion", "sosten", "doneer", "donateur", "steun", "support", "$", "€", "£",
     ]

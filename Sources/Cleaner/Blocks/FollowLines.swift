@@ -65,7 +65,7 @@ enum FollowLines {
         "connect with us", "connect with me", "chat with us", "come chat with us", "come hang out", "hang out with us",
         "talk to us on", "like us on", "stay connected", "stay in touch", "keep in touch", "keep up with us",
         "subscribe to our youtube", "subscribe to my youtube", "subscribe to our channel", "subscribe to my channel",
-        "we're on ", "we are on ", "i'm on ", "you'll find us", "you will find us", "catch us on", "also find us",
+        "you'll find us", "you will find us", "catch us on", "also find us",
         // German
         "folgen sie uns", "folge uns", "folgt uns", "finden sie uns", "du findest uns", "ihr findet uns",
         "besuchen sie uns auf", "besuche uns auf", "abonniere unseren", "abonnieren sie unseren",
@@ -127,7 +127,10 @@ enum FollowLines {
         else { return false }
         let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
         guard !rest.isEmpty, rest.count <= 8 else { return false }
-        return linkDensity >= 0.5 || rest.allSatisfy { word in
+        // Links under a follow label are the publisher's; under a network's
+        // name they may be a video or a post of the article's.
+        let isFollowLabel = ["follow", "follow us", "find us", "social", "socials", "social media"].contains(key[..<colon])
+        return isFollowLabel && linkDensity >= 0.5 || rest.allSatisfy { word in
             word.hasPrefix("@") || word.hasPrefix("http") || word.hasPrefix("www.") || word.contains(".")
                 || EdgeNoise.socialNetworkNames.contains(word) || networkLabels.contains(word)
                 || ["and", "&", "or", "/"].contains(word)

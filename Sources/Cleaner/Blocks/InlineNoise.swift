@@ -25,7 +25,7 @@ enum InlineNoise {
             }
             if let what = kind(of: block), block.length * 2 < total {
                 block.nodes.forEach { tree.remove($0) }
-                removals.append(Removal(what: "inline: \(what)", chars: block.text.count))
+                removals.append(Removal(what: "inline: \(what)", chars: block.text.count, text: block.text))
                 removed.insert(index)
                 continue
             }
@@ -39,7 +39,8 @@ enum InlineNoise {
                 removed.formUnion(segment.indices)
                 let what = FollowLines.isSectionLabel(block.text) ? FollowLines.kind : EdgeNoise.sponsorMessage
                 removals.append(Removal(what: "inline: \(what) from \"\(block.text.prefix(40))\"",
-                                        chars: segment.reduce(0) { $0 + $1.text.count }))
+                                        chars: segment.reduce(0) { $0 + $1.text.count },
+                                        text: segment.map(\.text).joined(separator: " ")))
                 index += count - 1
                 continue
             }
