@@ -22,9 +22,9 @@ enum DonationPrompts {
         let length = key.utf8.count
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
+        guard let first = key.utf8.first, let candidates = openingsByInitial[first] else { return nil }
         let key = FollowLines.straightened(key)
-        guard let first = key.utf8.first, openingInitials.contains(first), openings.contains(where: key.hasBytePrefix)
-        else { return nil }
+        guard candidates.contains(where: key.hasBytePrefix) else { return nil }
         let isFirstPerson = isFirstPerson(key) || firstPersonOpenings.contains(where: key.hasBytePrefix)
         let pointsSomewhere = linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(key)
         if platforms.contains(where: key.containsBytes(of:)) { return isFirstPerson || pointsSomewhere ? kind : nil }
@@ -40,7 +40,7 @@ enum DonationPrompts {
     }
 
     /// Whole-block donation buttons.
-    private static let labels: Set<String> = [
+    static let labels: Set<String> = [
         "donate", "donate now", "donate today", "make a donation", "support us", "support me", "support our work",
         "support the show", "support this podcast", "become a patron", "become a supporter", "become a member",
         "tip jar", "buy me a coffee", "buy us a coffee", "spenden", "jetzt spenden", "spende", "unterstütze uns",
@@ -50,7 +50,7 @@ enum DonationPrompts {
     ]
 
     /// How appeals open.
-    private static let openings = [
+    static let openings = [
         // English
         "support us", "support me", "support our ", "support my ", "support the show", "support this ",
         "support the podcast", "support the newsletter", "support:", "support independent", "supporting us",
@@ -85,8 +85,8 @@ enum DonationPrompts {
         "steun ons", "steun ", "doneer", "word lid", "word donateur", "als je dit ", "vind je dit ",
     ]
 
-    /// The first bytes of the openings.
-    private static let openingInitials = Set(openings.compactMap(\.utf8.first))
+    /// The openings by their first byte, which settles most blocks.
+    private static let openingsByInitial = Dictionary(grouping: openings, by: { $0.utf8.first! })
 
     /// Where money is given: naming one makes an appeal.
     private static let platforms = [

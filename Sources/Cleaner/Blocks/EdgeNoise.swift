@@ -100,7 +100,7 @@ enum EdgeNoise {
 
     /// Whether `bytes` start with `prefix` (lowercase ASCII and other
     /// bytes), ignoring the case of ASCII letters in `bytes`.
-    private static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
+    static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
         guard prefix.count <= bytes.count else { return false }
         var index = bytes.startIndex
         for byte in prefix {

@@ -36,7 +36,8 @@ enum FollowLines {
 
     /// The kind of a short block between paragraphs that is only a
     /// first-person invitation, a follow button, a channel or more-stories
-    /// prompt, a list of networks' names, or a contact line. A handle or a network's address alone may
+    /// prompt, a list of networks' names, or a contact line with an e-mail
+    /// address or handle. A handle or a network's address alone may
     /// be a guest's, and is left to the edge rules.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength else { return nil }
@@ -46,12 +47,13 @@ enum FollowLines {
         {
             return kind
         }
-        return isContactLine(key) ? contactKind : nil
+        return key.containsBytes(of: "@") && isContactLine(key) ? contactKind : nil
     }
 
     /// `key` with typographic apostrophes as "'" ("we’re" as "we're").
     static func straightened(_ key: String) -> String {
-        key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
+        // The apostrophe's UTF-8 opens with E2, which most keys lack.
+        key.utf8.contains(0xE2) && key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
     }
 
     // MARK: - Invitations
@@ -82,8 +84,8 @@ enum FollowLines {
         "volg ons", "vind ons", "abonneer op ons kanaal",
     ]
 
-    /// The first bytes of the invitations, which settle most blocks.
-    private static let invitationInitials = Set(invitations.compactMap(\.utf8.first))
+    /// The invitations by their first byte, which settles most blocks.
+    private static let invitationsByInitial = Dictionary(grouping: invitations, by: { $0.utf8.first! })
 
     /// Social networks and chat services, as they appear in follow lines.
     static let networks = EdgeNoise.socialNetworks + [
@@ -94,8 +96,8 @@ enum FollowLines {
     /// Instagram": a first-person invitation that names a network, or is
     /// mostly links; never a sentence reporting what someone said.
     private static func isInvitation(_ key: String, linkDensity: Double) -> Bool {
-        guard let first = key.utf8.first, invitationInitials.contains(first),
-              invitations.contains(where: key.hasBytePrefix)
+        guard let first = key.utf8.first, let candidates = invitationsByInitial[first],
+              candidates.contains(where: key.hasBytePrefix)
         else { return false }
         if reportsSpeech(key) { return false }
         return linkDensity >= 0.5 || networks.contains(where: key.containsBytes(of:))
@@ -122,7 +124,7 @@ enum FollowLines {
     /// "Follow: <a>Typepad</a> | <a>Twitter</a>": a network's label, then
     /// addresses, handles, network names or links only.
     private static func isNetworkLine(_ key: String, linkDensity: Double) -> Bool {
-        guard key.utf8.count <= 160, let colon = key.firstIndex(of: ":"),
+        guard key.utf8.count <= 160, key.containsBytes(of: ":"), let colon = key.firstIndex(of: ":"),
               networkLabels.contains(key[..<colon])
         else { return false }
         let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
@@ -146,12 +148,17 @@ enum FollowLines {
         }
     }
 
+    /// The first bytes of the networks' names.
+    private static let networkInitials = Set(EdgeNoise.socialNetworkNames.compactMap(\.utf8.first))
+
     /// "Twitter | Instagram | Mastodon": nothing but networks' names
     /// between separators, as follow links are laid out.
     private static func isNetworkNameList(_ key: String) -> Bool {
-        guard key.utf8.count <= 80, let first = key.utf8.first, first != UInt8(ascii: "@") else { return false }
+        guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first),
+              ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:))
+        else { return false }
         let names = key.split(whereSeparator: { "|·•,/–—-".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) || $0 == "mastodon" }
+        return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
 
     /// "Subscribe to Harbour Weekly's YouTube channel": a short prompt to
@@ -227,8 +234,8 @@ enum FollowLines {
     /// "Feedback? Email us at letters@example.org": a short request to get
     /// in touch that gives an address or a handle.
     private static func isContactLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key),
-              contactPhrases.contains(where: key.containsBytes(of:))
+        guard key.utf8.count <= 200, contactPhrases.contains(where: key.containsBytes(of:)),
+              key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key)
         else { return false }
         // A question or the request itself opens the line.
         let openings = ["got a ", "have a ", "have questions", "questions", "question", "feedback", "comments",

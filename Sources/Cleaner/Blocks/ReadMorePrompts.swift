@@ -21,7 +21,8 @@ enum ReadMorePrompts {
     /// The kind of a line at an edge that sends the reader on to the full
     /// text ("Reader comments · Read more in this week's issue…"), or nil.
     static func kind(of key: String) -> String? {
-        guard key.utf8.count <= 100, let range = key.firstRange(of: "read more ") ?? key.firstRange(of: "continue reading "),
+        guard key.utf8.count <= 100, key.containsBytes(of: "read more ") || key.containsBytes(of: "continue reading "),
+              let range = key.firstRange(of: "read more ") ?? key.firstRange(of: "continue reading "),
               key.utf8.distance(from: key.utf8.startIndex, to: range.lowerBound.samePosition(in: key.utf8)!) <= 24
         else { return nil }
         let rest = key[range.upperBound...]
@@ -30,7 +31,7 @@ enum ReadMorePrompts {
 
     /// "(Click for larger view)", "Click to enlarge", "Click image for full size".
     private static func isImageHint(_ key: String) -> Bool {
-        guard key.utf8.count <= 48 else { return false }
+        guard key.utf8.count <= 48, key.containsBytes(of: "click ") || key.containsBytes(of: "tap ") else { return false }
         let bare = key.trimmingCharacters(in: " ()[].")
         guard bare.hasBytePrefix("click ") || bare.hasBytePrefix("tap ") else { return false }
         return ["enlarge", "larger", "bigger", "full size", "full-size", "fullsize", "full resolution", "zoom", "full image"]

@@ -41,9 +41,13 @@ enum SponsorSegments {
     /// sponsored by", "Thanks to X for sponsoring") or is not a short label.
     static func segment(at index: Int, in blocks: [Block]) -> Int? {
         let block = blocks[index]
-        // A heading is InlineNoise's sponsor section.
+        // A heading is InlineNoise's sponsor section. The raw bytes settle
+        // most blocks before any is lowercased.
         guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
-              let first = block.bytes.first, messageInitials.contains(first | 0x20) || first >= 0x80
+              let first = block.bytes.first,
+              openingInitials.contains(first | 0x20)
+                && openingBytes.contains(where: { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) })
+                || block.length <= 200 && first | 0x20 == UInt8(ascii: "t") && mentionsBroughtToYouBy(block.bytes)
         else { return nil }
         let key = FollowLines.straightened(BoundaryText.normalized(block.text))
         guard isMessage(key, linkDensity: block.linkDensity) || isLabel(key)
@@ -65,6 +69,17 @@ enum SponsorSegments {
     }
 
     // MARK: - Messages
+
+    /// Whether `bytes` hold "brought to you by" in any case of ASCII letters.
+    private static func mentionsBroughtToYouBy(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let phrase = Array("brought to you by".utf8)
+        var index = bytes.startIndex
+        while index + phrase.count <= bytes.endIndex {
+            if bytes[index] | 0x20 == phrase[0], EdgeNoise.startsCaseInsensitively(bytes[index...], with: phrase) { return true }
+            index += 1
+        }
+        return false
+    }
 
     /// Whether `key` opens with a sponsor message's own wording (not the
     /// loose "Sponsored by", "Brought to you by" that a credit line shares).
@@ -106,14 +121,25 @@ enum SponsorSegments {
         "gesponsord door ", "onze sponsor", "dank aan onze sponsor",
     ]
 
-    /// The first bytes (lowercase) of every message opening.
-    private static let messageInitials = Set((strongOpenings + foreignOpenings).compactMap(\.utf8.first))
-        .union("tmb".utf8)
+    /// Every opening of a segment, as lowercase bytes, also with a
+    /// typographic apostrophe, and their first bytes.
+    private static let openingBytes: [[UInt8]] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
+        + ["sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
+           "a word from our sponsor", "brought to you by", "sponsored by"])
+        .flatMap { phrase in
+            phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)] : [Array(phrase.utf8)]
+        }
+    private static let openingInitials = Set(openingBytes.compactMap(\.first))
+
+    /// The foreign openings by their first byte.
+    private static let foreignOpeningsByInitial = Dictionary(grouping: foreignOpenings, by: { $0.utf8.first! })
 
     /// "Diese Folge wird präsentiert von X", "Cet épisode est sponsorisé
     /// par X", "Patrocinado por X": the same messages in other languages.
     private static func isForeignMessage(_ key: String) -> Bool {
-        guard foreignOpenings.contains(where: key.hasBytePrefix) else { return false }
+        guard let first = key.utf8.first, let candidates = foreignOpeningsByInitial[first],
+              candidates.contains(where: key.hasBytePrefix)
+        else { return false }
         // "Diese Folge wird …" opens other sentences too: it must go on to sponsor.
         if key.hasBytePrefix("diese") || key.hasBytePrefix("dieser") {
             return ["gesponsert", "präsentiert", "unterstützt von", "ermöglicht"].contains(where: key.containsBytes(of:))
@@ -122,13 +148,16 @@ enum SponsorSegments {
         return true
     }
 
+    /// How thanks open.
+    private static let thanksOpenings = [
+        "thanks to ", "thank you to ", "many thanks to ", "big thanks to ", "huge thanks to ", "special thanks to ",
+        "thanks again to ", "danke an ", "merci à ", "gracias a ", "obrigado a ", "grazie a ", "dank aan ",
+    ]
+
     /// "Thanks to Northbeam for sponsoring this episode", "Many thanks to X
     /// for supporting the show".
     private static func isThanksForSponsoring(_ key: String) -> Bool {
-        guard ["thanks to ", "thank you to ", "many thanks to ", "big thanks to ", "huge thanks to ", "special thanks to ",
-               "thanks again to ", "danke an ", "merci à ", "gracias a ", "obrigado a ", "grazie a ", "dank aan "]
-            .contains(where: key.hasBytePrefix)
-        else { return false }
+        guard thanksOpenings.contains(where: key.hasBytePrefix) else { return false }
         return [" for sponsoring", " for supporting this episode", " for supporting the show", " for supporting this show",
                 " for supporting this podcast", " for supporting this week", " for sponsoring this", " fürs sponsern",
                 " für das sponsoring", " pour le sponsoring", " por patrocinar", " pelo patrocínio", " per la sponsorizzazione",
@@ -147,7 +176,7 @@ enum SponsorSegments {
     /// "The festival was sponsored by the council" does not.
     private static func isBroughtToYouBy(_ key: String) -> Bool {
         guard key.utf8.count <= 200, key.hasBytePrefix("the ") || key.hasBytePrefix("this ") || key.hasBytePrefix("today's "),
-              let phrase = key.firstRange(of: " brought to you by ")
+              key.containsBytes(of: " brought to you by "), let phrase = key.firstRange(of: " brought to you by ")
         else { return false }
         let subject = key[..<phrase.lowerBound]
         guard subject.split(separator: " ").count <= 8, publicationWords.contains(where: subject.containsBytes(of:)),

@@ -17,11 +17,32 @@ enum StandaloneLines {
 
     /// The kind of a line of text that is such a line, or nil.
     static func kind(of text: String, linkDensity: Double) -> String? {
-        guard text.utf8.count <= maximumLength else { return nil }
+        guard text.utf8.count <= maximumLength,
+              linkDensity > 0 || text.withBytes({ mayBeCallToAction(ArraySlice($0)) })
+        else { return nil }
         let key = BoundaryText.normalized(text)
         return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
+    }
+
+    /// Openings of the calls to action without a link, as lowercase bytes
+    /// by their first byte: a quick look at the raw text settles most
+    /// blocks of prose before any is lowercased.
+    private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
+        grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
+            + Array(EdgeNoise.socialNetworkNames.map(String.init))
+            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap "]).map { Array($0.utf8) },
+        by: { $0[0] })
+
+    /// Whether raw text could be a call to action without a link: it holds
+    /// an "@" (a handle, an e-mail address) or opens like one.
+    private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if bytes.contains(UInt8(ascii: "@")) { return true }
+        let initial = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        guard let candidates = openingsByInitial[initial] else { return false }
+        return candidates.contains { EdgeNoise.startsCaseInsensitively(bytes, with: $0) }
     }
 
     /// Removes such lines from a block of `<br>`-separated lines (podcast
