@@ -53,7 +53,7 @@ enum FollowLines {
     /// `key` with typographic apostrophes as "'" ("we’re" as "we're").
     static func straightened(_ key: String) -> String {
         // The apostrophe's UTF-8 opens with E2, which most keys lack.
-        key.utf8.contains(0xE2) && key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
+        key.withBytes({ $0.contains(0xE2) }) && key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
     }
 
     // MARK: - Invitations
@@ -234,13 +234,19 @@ enum FollowLines {
     /// "Feedback? Email us at letters@example.org": a short request to get
     /// in touch that gives an address or a handle.
     private static func isContactLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, contactPhrases.contains(where: key.containsBytes(of:)),
+        // A question or the request itself opens the line.
+        guard key.utf8.count <= 200,
+              contactOpenings.contains(where: key.hasBytePrefix) || contactPhrases.contains(where: key.hasBytePrefix),
+              contactPhrases.contains(where: key.containsBytes(of:)),
               key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key)
         else { return false }
-        // A question or the request itself opens the line.
-        let openings = ["got a ", "have a ", "have questions", "questions", "question", "feedback", "comments",
-                        "suggestions", "ideas", "tips", "if you have", "if you've got", "want to ", "you can ",
-                        "we'd love", "we would love", "i'd love", "we love", "please "]
-        return openings.contains(where: key.hasBytePrefix) || contactPhrases.contains(where: key.hasBytePrefix)
+        return true
     }
+
+    /// How contact lines open, besides the requests themselves.
+    private static let contactOpenings = [
+        "got a ", "have a ", "have questions", "questions", "question", "feedback", "comments", "suggestions", "ideas",
+        "tips", "if you have", "if you've got", "want to ", "you can ", "we'd love", "we would love", "i'd love",
+        "we love", "please ",
+    ]
 }
