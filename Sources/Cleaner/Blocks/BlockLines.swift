@@ -21,15 +21,23 @@ struct BlockLines {
     var separators: [[Int]]
 
     /// The lines of `block`, or nil when its `<br>`s are not all its own
-    /// children (a `<br>` inside a `<span>`): such lines are left alone.
+    /// children or those of one inline element wrapping all its content (a
+    /// `<br>` inside one of several `<span>`s): such lines are left alone.
     init?(of block: Block, in tree: HTMLTree) {
         guard !block.lines.isEmpty else { return nil }
-        let siblings: [Int]
+        var siblings: [Int]
         if let element = block.nodes.first, block.element != nil {
             guard !tree.nodes[element].traits.contains(.atomic) else { return nil }
             siblings = tree.children(of: element).filter { !tree.nodes[$0].isRemoved }
         } else {
             siblings = Array(block.nodes)
+        }
+        // An inline wrapper around every line (`<p><span>a<br>b</span></p>`) is
+        // looked through; a link is not.
+        while siblings.count == 1, tree.nodes[siblings[0]].kind == .element,
+              !tree.nodes[siblings[0]].traits.contains(.link), !tree.nodes[siblings[0]].traits.contains(.lineBreak)
+        {
+            siblings = tree.children(of: siblings[0]).filter { !tree.nodes[$0].isRemoved }
         }
         var lines: [Line] = []
         var separators: [[Int]] = []

@@ -246,6 +246,12 @@ enum BoundaryText {
         "der", "die", "das", "-", "–", "—", "|", "/",
     ]
 
+    /// What kind of site a name ends with, in lowercase ("Chromium blog").
+    private static let siteKinds: Set<String> = [
+        "blog", "website", "site", "news", "newsroom", "magazine", "newsletter", "podcast", "forum", "wiki", "press",
+        "journal", "channel",
+    ]
+
     /// Whether `value` names a site: a domain or URL, a single word, or a
     /// few capitalised words, never a sentence.
     private static func isSiteName(_ value: Substring) -> Bool {
@@ -257,6 +263,8 @@ enum BoundaryText {
             guard let first = word.first, first.isLowercase else { continue }
             if word.contains("."), !word.hasSuffix(".") { continue }
             if index > 0, nameConnectors.contains(String(word)) { continue }
+            // The last word may say what kind of site it is ("Chromium blog").
+            if index > 0, index == words.count - 1, siteKinds.contains(String(word)) { continue }
             return false
         }
         return true

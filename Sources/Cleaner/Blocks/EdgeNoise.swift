@@ -52,7 +52,9 @@ enum EdgeNoise {
         {
             return "newsletter prompt"
         }
-        return nil
+        return FollowLines.kind(of: key, linkDensity: linkDensity) ?? DonationPrompts.kind(of: key, linkDensity: linkDensity)
+            ?? SponsorSegments.kind(of: key, linkDensity: linkDensity) ?? AggregatorLines.kind(of: key)
+            ?? ReadMorePrompts.kind(of: key)
     }
 
     /// "For sponsor-free episodes, sign up for X+ via Apple Podcasts or at
@@ -96,9 +98,13 @@ enum EdgeNoise {
         return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
     }
 
+    /// Whether a normalized key is a sponsor heading ("Sponsors", "This
+    /// week's sponsor").
+    static func isSponsorHeading(_ key: String) -> Bool { sponsorHeadings.contains(key) }
+
     /// Whether `bytes` start with `prefix` (lowercase ASCII and other
     /// bytes), ignoring the case of ASCII letters in `bytes`.
-    private static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
+    static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
         guard prefix.count <= bytes.count else { return false }
         var index = bytes.startIndex
         for byte in prefix {
@@ -203,7 +209,9 @@ enum EdgeNoise {
                     return kind
                 }
             case .socialNetwork:
-                if linkDensity >= 0.5 || socialNetworks.contains(where: key.containsBytes(of:)) { return kind }
+                if linkDensity >= 0.5 || socialNetworks.contains(where: key.containsBytes(of:)) && !FollowLines.reportsSpeech(key) {
+                    return kind
+                }
             case .adSignal:
                 if key.utf8.count <= 60 && !key.containsBytes(of: ", ") || linkDensity >= 0.3
                     || adSignals.contains(where: key.containsBytes(of:)) || mentionsWebAddress(key)
@@ -356,13 +364,13 @@ enum EdgeNoise {
     ]
 
     /// Social networks, for "Follow us on …" lines.
-    private static let socialNetworks = [
+    static let socialNetworks = [
         "twitter", " x ", " x,", " x.", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads",
         "bluesky", "telegram", "whatsapp", "pinterest", "reddit", "social media", "tumblr", "fediverse", "twitch", "discord",
     ]
 
     /// The names of social networks as words, for handle lines.
-    private static let socialNetworkNames: Set<Substring> = [
+    static let socialNetworkNames: Set<Substring> = [
         "twitter", "x", "facebook", "instagram", "linkedin", "mastodon", "youtube", "tiktok", "threads", "bluesky",
         "telegram", "pinterest", "reddit", "tumblr", "twitch", "discord", "ig", "fb",
     ]

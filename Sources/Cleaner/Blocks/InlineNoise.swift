@@ -25,10 +25,26 @@ enum InlineNoise {
             }
             if let what = kind(of: block), block.length * 2 < total {
                 block.nodes.forEach { tree.remove($0) }
-                removals.append(Removal(what: "inline: \(what)", chars: block.text.count))
+                removals.append(Removal(what: "inline: \(what)", chars: block.text.count, text: block.text))
                 removed.insert(index)
                 continue
             }
+            // A segment between paragraphs: those at the edges are the boundary pass's.
+            if index > 0, let count = SponsorSegments.segment(at: index, in: blocks) ?? FollowLines.section(at: index, in: blocks),
+               index + count < blocks.count,
+               blocks[index..<(index + count)].reduce(0, { $0 + $1.length }) * 2 < total
+            {
+                let segment = blocks[index..<(index + count)]
+                segment.forEach { $0.nodes.forEach { tree.remove($0) } }
+                removed.formUnion(segment.indices)
+                let what = FollowLines.isSectionLabel(block.text) ? FollowLines.kind : EdgeNoise.sponsorMessage
+                removals.append(Removal(what: "inline: \(what) from \"\(block.text.prefix(40))\"",
+                                        chars: segment.reduce(0) { $0 + $1.text.count },
+                                        text: segment.map(\.text).joined(separator: " ")))
+                index += count - 1
+                continue
+            }
+            StandaloneLines.removeLines(of: block, in: &tree, removals: &removals)
             guard block.isHeading, EdgeNoise.opensSponsorSection(block) else { continue }
             let copy = blocks[(index + 1)...].prefix(while: { !$0.isHeading })
             let chars = copy.reduce(block.length) { $0 + $1.length }
@@ -52,6 +68,7 @@ enum InlineNoise {
     /// label followed by mostly links, or a short line of podcast links
     /// ("You can download the m4a file or subscribe in iTunes").
     private static func kind(of block: Block) -> String? {
+        if let what = StandaloneLines.kind(of: block) { return what }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }

@@ -1,0 +1,126 @@
+/// The "donation" family: a publisher's appeal for money ("Support us on
+/// Patreon", "Buy me a coffee", "If you enjoy the show, consider supporting
+/// it", "Become a member", "Donate: https://ko-fi.com/x"), in English,
+/// German, French, Spanish, Portuguese, Italian and Dutch.
+///
+/// An appeal opens with its call, names where to give (Patreon, Ko-fi,
+/// Liberapay…) or asks for money, and speaks in the first person or
+/// points to an address; a report of a donation drive ("The lifeboat
+/// appeal raised £40,000"), news about a platform ("PayPal said…") or
+/// advice that opens the same way ("Donate blood at the town hall") does not. Keys are `BoundaryText.normalized` text.
+enum DonationPrompts {
+    /// The kind name of these blocks.
+    static let kind = "donation appeal"
+    /// The longest block a rule takes at an edge, in UTF-8 bytes (twice
+    /// as long when mostly links).
+    static let maximumLength = 400
+    /// The longest block a rule takes between paragraphs.
+    static let maximumStandaloneLength = 250
+
+    /// The kind of a block at an edge that is a donation appeal, or nil.
+    static func kind(of key: String, linkDensity: Double) -> String? {
+        let length = key.utf8.count
+        guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
+        if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
+        guard let first = key.utf8.first, let candidates = openingsByInitial[first] else { return nil }
+        let key = FollowLines.straightened(key)
+        guard candidates.contains(where: key.hasBytePrefix) else { return nil }
+        let isFirstPerson = isFirstPerson(key) || firstPersonOpenings.contains(where: key.hasBytePrefix)
+        let pointsSomewhere = linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(key)
+        if platforms.contains(where: key.containsBytes(of:)) { return isFirstPerson || pointsSomewhere ? kind : nil }
+        let asksForMoney = moneyWords.contains(where: key.containsBytes(of:))
+        return asksForMoney && isFirstPerson && (pointsSomewhere || key.containsBytes(of: "consider")) ? kind : nil
+    }
+
+    /// The kind of a short block between paragraphs that is only a
+    /// donation appeal naming where to give, or nil.
+    static func standaloneKind(of key: String, linkDensity: Double) -> String? {
+        guard key.utf8.count <= maximumStandaloneLength, let what = kind(of: key, linkDensity: linkDensity) else { return nil }
+        return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5 ? what : nil
+    }
+
+    /// Whole-block donation buttons.
+    static let labels: Set<String> = [
+        "donate", "donate now", "donate today", "make a donation", "support us", "support me", "support our work",
+        "support the show", "support this podcast", "become a patron", "become a supporter", "become a member",
+        "tip jar", "buy me a coffee", "buy us a coffee", "spenden", "jetzt spenden", "spende", "unterstütze uns",
+        "unterstützen sie uns", "faire un don", "faites un don", "soutenez-nous", "donar", "dona", "haz una donación",
+        "apóyanos", "doar", "doe", "faça uma doação", "apoie", "dona ora", "fai una donazione", "sostienici", "doneer",
+        "doneer nu", "steun ons",
+    ]
+
+    /// How appeals open.
+    static let openings = [
+        // English
+        "support us", "support me", "support our ", "support my ", "support the show", "support this ",
+        "support the podcast", "support the newsletter", "support:", "support independent", "supporting us",
+        "become a patron", "become a supporter", "become a member", "become a sustaining", "become a paid",
+        "become a monthly", "buy me a ", "buy us a ", "donate", "make a donation", "make a one-time", "chip in",
+        "pledge", "join our patreon", "join us on patreon", "help us ", "help keep ", "help support", "help fund",
+        "please support", "please consider", "please donate", "consider supporting", "consider donating",
+        "consider becoming", "consider a donation", "if you enjoy", "if you like", "if you love", "if you find",
+        "if you found", "if you appreciate", "if you value", "if you'd like to support", "if you would like to support",
+        "if you want to support", "if you want to help", "if you'd like to help", "if you would like to help",
+        "if this ", "enjoy this", "enjoyed this", "like this ", "love this", "like what you", "want to support",
+        "want to help", "tip jar", "donate:", "patreon:", "ko-fi:", "paypal:", "liberapay:", "we need your help",
+        "we need your support", "your support", "with your support", "thanks to our patrons", "thank you to our patrons",
+        "thanks to all our patrons", "this show is listener", "this podcast is listener", "this work is reader",
+        "this newsletter is reader", "this blog is reader", "you can support", "you can help", "to support ",
+        // German
+        "unterstütze ", "unterstützen sie ", "unterstützt ", "jetzt spenden", "spenden", "spende ", "werde mitglied",
+        "werden sie mitglied", "wenn dir ", "wenn ihnen ", "wenn euch ", "gefällt dir ", "gefällt ihnen ",
+        // French
+        "soutenez", "soutenir ", "faire un don", "faites un don", "devenez membre", "devenez mécène", "si vous aimez",
+        "si vous avez aimé", "si vous appréciez", "si ce ", "vous aimez ",
+        // Spanish
+        "apóyanos", "apoyanos", "apoya ", "haz una donación", "dona ", "hazte socio", "hazte miembro", "hazte mecenas",
+        "si te gusta", "si te ha gustado", "si disfrutas", "si quieres apoyar",
+        // Portuguese
+        "apoie ", "apoia ", "faça uma doação", "doe ", "torne-se membro", "seja membro", "seja apoiador",
+        "se você gosta", "se gostou", "se você curte",
+        // Italian
+        "sostienici", "sostieni ", "fai una donazione", "dona ora", "diventa membro", "diventa socio",
+        "se ti piace", "se ti è piaciuto",
+        // Dutch
+        "steun ons", "steun ", "doneer", "word lid", "word donateur", "als je dit ", "vind je dit ",
+    ]
+
+    /// The openings by their first byte, which settles most blocks.
+    private static let openingsByInitial = Dictionary(grouping: openings, by: { $0.utf8.first! })
+
+    /// Where money is given: naming one makes an appeal.
+    private static let platforms = [
+        "patreon", "ko-fi", "kofi.com", "buymeacoffee", "buy me a coffee", "liberapay", "opencollective",
+        "open collective", "github sponsors", "github.com/sponsors", "paypal", "steadyhq", "steady.", "flattr",
+        "memberful", "donorbox", "givebutter", "gofundme", "tipeee", "utip", "substack.com/subscribe",
+    ]
+
+    /// Words that ask for money.
+    private static let moneyWords = [
+        "donat", "patron", "member", "supporter", "chip in", "tip jar", "coffee", "pledge", "spend",
+        "spende", "mitglied", "unterstütz", "don ", "mécène", "soutien", "souten", "donación", "socio", "apoy",
+        "doação", "apoi", "donazion", "sosten", "doneer", "donateur", "steun", "support", "$", "€", "£",
+    ]
+
+    /// Openings that are first person in themselves ("Apóyanos", "Sostienici").
+    private static let firstPersonOpenings = [
+        "support us", "support me", "support our ", "support my ", "buy me a ", "buy us a ", "apóyanos", "apoyanos",
+        "sostienici", "soutenez-nous", "steun ons", "unterstütze uns", "unterstützt uns", "unterstützen sie uns",
+        "apoie-nos", "apoia-nos",
+    ]
+
+    /// First-person words: the appeal is the publisher's own.
+    private static let firstPersonWords: Set<Substring> = [
+        "us", "me", "our", "my", "we", "i", "i'm", "we're", "uns", "unser", "unsere", "unseren", "unserem", "mich",
+        "mir", "nous", "notre", "nos", "moi", "nuestro", "nuestra", "nuestros", "nuestras", "nós", "nosso", "nossa",
+        "nossos", "ci", "noi", "nostro", "nostra", "nostri", "ons", "onze", "mij",
+    ]
+
+    /// Whether `key` speaks in the first person, or of the show or
+    /// publication itself ("support the show").
+    private static func isFirstPerson(_ key: String) -> Bool {
+        ["this show", "this podcast", "this blog", "this newsletter", "this work", "the show", "the podcast",
+         "the newsletter", "the blog"].contains(where: key.containsBytes(of:))
+            || key.split(whereSeparator: { !$0.isLetter && $0 != "'" }).contains(where: firstPersonWords.contains)
+    }
+}

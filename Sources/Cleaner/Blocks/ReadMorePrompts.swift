@@ -1,0 +1,40 @@
+/// The "read-more" and "click-here" families beyond `EdgeNoise`'s
+/// prompts: a block that is only a "Read the full post" or "Continue
+/// reading →" link, image hints ("(Click for larger view)", "Click to
+/// enlarge"), and a last line that sends the reader on ("Comments · Read
+/// more in this week's issue of X…"). Keys are `BoundaryText.normalized` text.
+enum ReadMorePrompts {
+    /// The kind name of these blocks.
+    static let kind = "read-in-full prompt"
+    /// The kind name of image hints.
+    static let imageHintKind = "image hint"
+
+    /// The kind of a short block anywhere in an entry that is only a
+    /// read-more link or an image hint, or nil.
+    static func standaloneKind(of key: String, linkDensity: Double) -> String? {
+        guard key.utf8.count <= 60 else { return nil }
+        if isImageHint(key) { return imageHintKind }
+        if linkDensity >= 0.8, BoundaryText.trailer(key)?.hasSuffix(" link") == true { return kind }
+        return nil
+    }
+
+    /// The kind of a line at an edge that sends the reader on to the full
+    /// text ("Reader comments · Read more in this week's issue…"), or nil.
+    static func kind(of key: String) -> String? {
+        guard key.utf8.count <= 100, key.containsBytes(of: "read more ") || key.containsBytes(of: "continue reading "),
+              let range = key.firstRange(of: "read more ") ?? key.firstRange(of: "continue reading "),
+              key.utf8.distance(from: key.utf8.startIndex, to: range.lowerBound.samePosition(in: key.utf8)!) <= 24
+        else { return nil }
+        let rest = key[range.upperBound...]
+        return ["in ", "at ", "on ", "from "].contains(where: rest.hasBytePrefix) ? kind : nil
+    }
+
+    /// "(Click for larger view)", "Click to enlarge", "Click image for full size".
+    private static func isImageHint(_ key: String) -> Bool {
+        guard key.utf8.count <= 48, key.containsBytes(of: "click ") || key.containsBytes(of: "tap ") else { return false }
+        let bare = key.trimmingCharacters(in: " ()[].")
+        guard bare.hasBytePrefix("click ") || bare.hasBytePrefix("tap ") else { return false }
+        return ["enlarge", "larger", "bigger", "full size", "full-size", "fullsize", "full resolution", "zoom", "full image"]
+            .contains(where: bare.containsBytes(of:))
+    }
+}

@@ -1,0 +1,248 @@
+/// The "sponsor" family beyond `EdgeNoise`'s English openings: sponsor
+/// messages in German, French, Spanish, Portuguese, Italian and Dutch,
+/// "Thanks to X for sponsoring", "The X newsletter is brought to you by Y",
+/// affiliate disclosures, and the segment a sponsor message or label
+/// ("Episode Sponsor: X") opens between paragraphs: the message and the ad
+/// copy about the sponsor under it, up to the first block that is not such
+/// copy (a heading, prose that names neither the sponsor nor an offer).
+enum SponsorSegments {
+    /// The kind name of affiliate disclosures.
+    static let disclosureKind = "affiliate disclosure"
+    /// The longest sponsor label line, in UTF-8 bytes.
+    static let maximumLabelLength = 120
+    /// The longest block of ad copy in a segment that does not name the
+    /// sponsor, in UTF-8 bytes.
+    static let maximumAdCopyLength = 300
+
+    /// The kind of a block at an edge that is a sponsor message or an
+    /// affiliate disclosure, or nil.
+    static func kind(of key: String, linkDensity: Double) -> String? {
+        guard key.utf8.count <= EdgeNoise.maximumLength || linkDensity >= 0.5 else { return nil }
+        let key = FollowLines.straightened(key)
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key) { return EdgeNoise.sponsorMessage }
+        if isAffiliateDisclosure(key) { return disclosureKind }
+        return nil
+    }
+
+    /// Whether a short block is only a sponsor label ("Episode Sponsor: X",
+    /// "Sponsored by X"), which opens a segment between paragraphs.
+    private static func isLabel(_ key: String) -> Bool {
+        guard key.utf8.count <= maximumLabelLength, let first = key.utf8.first, "stepgb".utf8.contains(first),
+              labelOpenings.contains(where: key.hasBytePrefix),
+              // One label, not a sentence that goes on.
+              !key.dropLast().containsBytes(of: ". ")
+        else { return false }
+        return true
+    }
+
+    /// How many blocks, from `index` on, make a sponsor segment: a sponsor
+    /// message or label and the ad copy under it. Nil when the block does
+    /// not open with a sponsor message's own wording ("This episode is
+    /// sponsored by", "Thanks to X for sponsoring") or is not a short label.
+    static func segment(at index: Int, in blocks: [Block]) -> Int? {
+        let block = blocks[index]
+        // A heading is InlineNoise's sponsor section. The raw bytes settle
+        // most blocks before any is lowercased.
+        guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
+              let first = block.bytes.first,
+              openingInitials.contains(first | 0x20)
+                && openingBytes.contains(where: { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) })
+                || block.length <= 200 && first | 0x20 == UInt8(ascii: "t") && mentionsBroughtToYouBy(block.bytes)
+        else { return nil }
+        let key = FollowLines.straightened(BoundaryText.normalized(block.text))
+        guard isMessage(key, linkDensity: block.linkDensity) || isLabel(key)
+                || block.length <= 48 && EdgeNoise.isSponsorHeading(key)
+        else { return nil }
+        let sponsor = sponsorName(in: key)
+        // Under a bare label ("Sponsors:", "This episode is sponsored by:"),
+        // each short block with a link is a sponsor's.
+        let isBareLabel = block.length <= 48 && EdgeNoise.isSponsorHeading(key) || block.bytes.last == UInt8(ascii: ":")
+        var count = 1
+        while index + count < blocks.count, count <= EdgeNoise.maximumAdCopyBlocks,
+              isBareLabel ? !blocks[index + count].isHeading && EdgeNoise.isAdCopy(blocks[index + count], inSponsorSection: true)
+                  : isAdCopy(blocks[index + count], about: sponsor)
+        {
+            count += 1
+        }
+        // A bare label over prose titles the article's own section.
+        return isBareLabel && count == 1 ? nil : count
+    }
+
+    // MARK: - Messages
+
+    /// Whether `bytes` hold "brought to you by" in any case of ASCII letters.
+    private static func mentionsBroughtToYouBy(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let phrase = Array("brought to you by".utf8)
+        var index = bytes.startIndex
+        while index + phrase.count <= bytes.endIndex {
+            if bytes[index] | 0x20 == phrase[0], EdgeNoise.startsCaseInsensitively(bytes[index...], with: phrase) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether `key` opens with a sponsor message's own wording (not the
+    /// loose "Sponsored by", "Brought to you by" that a credit line shares).
+    private static func isMessage(_ key: String, linkDensity: Double) -> Bool {
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key) { return true }
+        return strongOpenings.contains(where: key.hasBytePrefix)
+            && EdgeNoise.kind(of: key, linkDensity: linkDensity) == EdgeNoise.sponsorMessage
+    }
+
+    /// English openings that say what follows is a sponsor's message.
+    private static let strongOpenings = [
+        "this episode ", "today's episode ", "this week's episode ", "this podcast ", "this show ", "this post ",
+        "this newsletter ", "this issue ", "this video ", "today's sponsor", "this week's sponsor", "thanks to our sponsor",
+        "thank you to our sponsor", "thanks to this week's sponsor", "thanks to today's sponsor", "a word from our sponsor",
+        "support for this ", "support for the show", "sponsor:", "sponsors:", "show sponsor", "episode sponsor",
+    ]
+
+    /// Sponsor messages in other languages.
+    private static let foreignOpenings = [
+        // German
+        "diese folge wird ", "diese episode wird ", "dieser podcast wird ", "diese ausgabe wird ", "dieser newsletter wird ",
+        "gesponsert von ", "präsentiert von ", "sponsor dieser folge", "unser sponsor", "unsere sponsoren",
+        // French
+        "cet épisode est sponsorisé", "cet épisode est présenté par", "cet épisode vous est présenté",
+        "cet épisode est soutenu par", "ce podcast est sponsorisé", "ce podcast vous est présenté", "sponsorisé par ",
+        "notre sponsor", "nos sponsors", "merci à notre sponsor", "merci à nos sponsors", "partenaire de l'épisode",
+        // Spanish
+        "este episodio está patrocinado", "este episodio es patrocinado", "este episodio es presentado por",
+        "este episodio cuenta con el patrocinio", "este podcast está patrocinado", "patrocinado por ",
+        "nuestro patrocinador", "gracias a nuestro patrocinador", "gracias a nuestros patrocinadores", "patrocinador:",
+        // Portuguese
+        "este episódio é patrocinado", "este episódio tem o patrocínio", "este podcast é patrocinado",
+        "nosso patrocinador", "obrigado ao nosso patrocinador", "patrocínio:",
+        // Italian
+        "questo episodio è sponsorizzato", "questo episodio è offerto da", "questo podcast è sponsorizzato",
+        "sponsorizzato da ", "il nostro sponsor", "grazie al nostro sponsor", "grazie ai nostri sponsor",
+        // Dutch
+        "deze aflevering wordt gesponsord", "deze aflevering wordt mogelijk gemaakt", "deze podcast wordt gesponsord",
+        "gesponsord door ", "onze sponsor", "dank aan onze sponsor",
+    ]
+
+    /// Every opening of a segment, as lowercase bytes, also with a
+    /// typographic apostrophe, and their first bytes.
+    private static let openingBytes: [[UInt8]] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
+        + ["sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
+           "a word from our sponsor", "brought to you by", "sponsored by"])
+        .flatMap { phrase in
+            phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)] : [Array(phrase.utf8)]
+        }
+    private static let openingInitials = Set(openingBytes.compactMap(\.first))
+
+    /// The foreign openings by their first byte.
+    private static let foreignOpeningsByInitial = Dictionary(grouping: foreignOpenings, by: { $0.utf8.first! })
+
+    /// "Diese Folge wird präsentiert von X", "Cet épisode est sponsorisé
+    /// par X", "Patrocinado por X": the same messages in other languages.
+    private static func isForeignMessage(_ key: String) -> Bool {
+        guard let first = key.utf8.first, let candidates = foreignOpeningsByInitial[first],
+              candidates.contains(where: key.hasBytePrefix)
+        else { return false }
+        // "Diese Folge wird …" opens other sentences too: it must go on to sponsor.
+        if key.hasBytePrefix("diese") || key.hasBytePrefix("dieser") {
+            return ["gesponsert", "präsentiert", "unterstützt von", "ermöglicht"].contains(where: key.containsBytes(of:))
+        }
+        if key.hasBytePrefix("deze ") { return key.containsBytes(of: " door ") }
+        return true
+    }
+
+    /// How thanks open.
+    private static let thanksOpenings = [
+        "thanks to ", "thank you to ", "many thanks to ", "big thanks to ", "huge thanks to ", "special thanks to ",
+        "thanks again to ", "danke an ", "merci à ", "gracias a ", "obrigado a ", "grazie a ", "dank aan ",
+    ]
+
+    /// "Thanks to Northbeam for sponsoring this episode", "Many thanks to X
+    /// for supporting the show".
+    private static func isThanksForSponsoring(_ key: String) -> Bool {
+        guard thanksOpenings.contains(where: key.hasBytePrefix) else { return false }
+        return [" for sponsoring", " for supporting this episode", " for supporting the show", " for supporting this show",
+                " for supporting this podcast", " for supporting this week", " for sponsoring this", " fürs sponsern",
+                " für das sponsoring", " pour le sponsoring", " por patrocinar", " pelo patrocínio", " per la sponsorizzazione",
+                " voor het sponsoren"].contains(where: key.containsBytes(of:))
+    }
+
+    /// Words that name what a reader is reading or hearing.
+    private static let publicationWords = [
+        "episode", "podcast", "show", "newsletter", "issue", "feed", "post", "video", "edition", "series", "digest",
+        "briefing", "roundup", "segment", "column",
+    ]
+
+    /// "The Harbour Weekly newsletter is brought to you by X." (and at most
+    /// a short label after it, "This week in Harbour Weekly:"): the
+    /// publication's own line; "brought to you by" speaks to the reader,
+    /// "The festival was sponsored by the council" does not.
+    private static func isBroughtToYouBy(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, key.hasBytePrefix("the ") || key.hasBytePrefix("this ") || key.hasBytePrefix("today's "),
+              key.containsBytes(of: " brought to you by "), let phrase = key.firstRange(of: " brought to you by ")
+        else { return false }
+        let subject = key[..<phrase.lowerBound]
+        guard subject.split(separator: " ").count <= 8, publicationWords.contains(where: subject.containsBytes(of:)),
+              subject.hasByteSuffix(" is") || subject.hasByteSuffix(" are") || subject.hasByteSuffix(" was")
+        else { return false }
+        // After the sponsor's sentence, nothing or a short label.
+        guard let end = key[phrase.upperBound...].firstRange(of: ". ") else { return true }
+        let rest = key[end.upperBound...]
+        return rest.split(separator: " ").count <= 6 && !rest.containsBytes(of: ". ")
+    }
+
+    /// "Affiliate disclosure: …", "This post contains affiliate links",
+    /// "We may earn a commission from purchases made through links", "As an
+    /// Amazon Associate I earn from qualifying purchases": the publisher's
+    /// own disclosure, in the first person or under its label; an article
+    /// about affiliate marketing reports on others.
+    private static func isAffiliateDisclosure(_ key: String) -> Bool {
+        guard key.utf8.count <= 400 else { return false }
+        if ["affiliate disclosure", "disclosure:", "advertising disclosure", "ad disclosure", "as an amazon associate",
+            "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
+            "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
+            "this content contains affiliate", "this video contains affiliate"].contains(where: key.hasBytePrefix)
+        {
+            return true
+        }
+        guard key.containsBytes(of: "affiliate") || key.containsBytes(of: "commission") else { return false }
+        return ["we may earn", "we may receive", "we may get", "we may see", "we might earn", "we might receive",
+                "i may earn", "i may receive", "i might earn", "we earn a commission", "i earn a commission",
+                "we earn a small", "i earn a small", "we receive a commission", "we get a commission",
+                "at no extra cost to you", "at no additional cost to you"].contains(where: key.containsBytes(of:))
+    }
+
+    // MARK: - Labels
+
+    /// Sponsor label lines, which stand alone wherever they are.
+    private static let labelOpenings = [
+        "sponsor:", "sponsors:", "episode sponsor", "show sponsor", "today's sponsor", "this week's sponsor",
+        "sponsored by ", "presented by ", "gesponsert von ", "sponsorisé par ", "patrocinado por ", "sponsorizzato da ",
+        "gesponsord door ", "brought to you by ", "thanks to our sponsor", "thank you to our sponsor", "sponsored by:",
+        "brought to you by:", "presented by:", "supported by:",
+    ]
+
+    // MARK: - Ad copy
+
+    /// The sponsor's name in a message: the word after "by", "sponsor:" or
+    /// "thanks to", or nil.
+    private static func sponsorName(in key: String) -> Substring? {
+        for marker in [" by ", " von ", " par ", " por ", " da ", " door ", ": ", "thanks to ", "thank you to "] {
+            guard let range = key.firstRange(of: marker) else { continue }
+            let name = key[range.upperBound...].prefix(while: { $0.isLetter || $0.isNumber })
+            return name.count >= 3 ? name : nil
+        }
+        return nil
+    }
+
+    /// Whether a block under a sponsor message is its ad copy: not a
+    /// heading, and naming the sponsor (up to 600 bytes), or short (300)
+    /// and mostly links or making an offer.
+    private static func isAdCopy(_ block: Block, about sponsor: Substring?) -> Bool {
+        guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading else { return false }
+        let key = BoundaryText.normalized(block.text)
+        // Copy that names the sponsor may run longer.
+        if let sponsor, key.containsBytes(of: String(sponsor)) { return true }
+        guard block.length <= maximumAdCopyLength else { return false }
+        if block.linkDensity >= 0.5 { return true }
+        return EdgeNoise.isAdCopy(block) && ["% off", "promo code", "use code", "coupon", "discount", "free trial",
+                                            "/code", "try it free", "for free", "sign up"].contains(where: key.containsBytes(of:))
+    }
+}

@@ -1,0 +1,87 @@
+/// Short blocks that are boilerplate wherever they stand between
+/// paragraphs, because the block is nothing but the call to action: a
+/// publisher's "Follow us"/contact line, a donation appeal that names where
+/// to give, a lone "Read the full post" link or "(Click for larger view)". Longer blocks and prose that
+/// merely uses the words are left to the edge rules.
+enum StandaloneLines {
+    /// The longest block looked at, in UTF-8 bytes.
+    static let maximumLength = 250
+
+    /// The kind of a block that is such a line, or nil.
+    static func kind(of block: Block) -> String? {
+        // A heading with a link can be a call to action ("For other stories,
+        // visit <a>example.org</a>"); one without titles a section.
+        guard block.length <= maximumLength, !block.isHeading || block.linkTextLength > 0 else { return nil }
+        return kind(of: block.text, linkDensity: block.linkDensity)
+    }
+
+    /// The kind of a line of text that is such a line, or nil.
+    static func kind(of text: String, linkDensity: Double) -> String? {
+        guard text.utf8.count <= maximumLength,
+              linkDensity > 0 || text.withBytes({ mayBeCallToAction(ArraySlice($0)) })
+        else { return nil }
+        let key = BoundaryText.normalized(text)
+        return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
+    }
+
+    /// Openings of the calls to action without a link, as lowercase bytes
+    /// by their first byte: a quick look at the raw text settles most
+    /// blocks of prose before any is lowercased.
+    private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
+        grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
+            + Array(EdgeNoise.socialNetworkNames.map(String.init))
+            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap "]).map { Array($0.utf8) },
+        by: { $0[0] })
+
+    /// Whether raw text could be a call to action without a link: it holds
+    /// an "@" (a handle, an e-mail address) or opens like one.
+    private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if bytes.contains(UInt8(ascii: "@")) { return true }
+        let initial = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        guard let candidates = openingsByInitial[initial] else { return false }
+        return candidates.contains { EdgeNoise.startsCaseInsensitively(bytes, with: $0) }
+    }
+
+    /// Removes such lines from a block of `<br>`-separated lines (podcast
+    /// show notes often put "Follow us on …" and "Support us on Patreon"
+    /// on lines of one paragraph), and a "Follow us:" label with the
+    /// networks on the lines under it, when other lines stay.
+    static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
+        guard block.lines.count > 1, !block.isHeading,
+              // Link density counts only once the line's nodes are known: at
+              // most every line is link text.
+              block.lines.contains(where: { kind(of: $0, linkDensity: 1) != nil || FollowLines.isSectionLabel($0) }),
+              let lines = BlockLines(of: block, in: tree)
+        else { return }
+        var found: [(Int, String)] = []
+        var inFollowSection = false
+        for (index, line) in lines.lines.enumerated() {
+            if FollowLines.isSectionLabel(line.text) {
+                inFollowSection = true
+                found.append((index, FollowLines.kind))
+            } else if inFollowSection, FollowLines.isSectionEntry(line.text, linkDensity: line.linkDensity) {
+                found.append((index, FollowLines.kind))
+            } else if let what = kind(of: line.text, linkDensity: line.linkDensity) {
+                inFollowSection = false
+                found.append((index, what))
+            } else {
+                inFollowSection = false
+            }
+        }
+        // A label with nothing under it is a sentence of the article.
+        let taken = Set(found.map(\.0))
+        found.removeAll { entry in
+            FollowLines.isSectionLabel(lines.lines[entry.0].text)
+                && !(taken.contains(entry.0 + 1) && !FollowLines.isSectionLabel(lines.lines[entry.0 + 1].text))
+        }
+        guard !found.isEmpty, found.count < lines.lines.count else { return }
+        for (index, what) in found {
+            lines.remove(index, atHead: index < lines.lines.count - 1, from: &tree)
+            removals.append(Removal(what: "inline: \(what) (line)", chars: lines.lines[index].text.count,
+                                    text: lines.lines[index].text))
+        }
+    }
+}
