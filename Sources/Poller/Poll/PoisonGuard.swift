@@ -11,8 +11,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Keeps a feed that crashes feedspool from taking the other feeds down
-/// with it round after round.
+/// Keeps a feed that crashes feedspool from taking the other feeds down with it round after round.
 ///
 /// While a feed is parsed and cleaned it is marked in flight: a file
 /// `STATE/in-flight/NAME` holding a digest of its document, removed when the
@@ -41,9 +40,9 @@ public struct PoisonGuard: Sendable {
         folder = stateFolder + "/in-flight"
     }
 
-    /// Makes the folder of the marks, and turns those a dead process left
-    /// into strikes; returns one line for each, for the log. Called before
-    /// a poll's first `begin`.
+    /// Makes the folder of the marks, and turns those a dead process left into strikes.
+    /// Returns one line for each, for the log. Called before a poll's first
+    /// `begin`.
     func recover(now: Date) -> [String] {
         mkdir(folder, 0o700)
         var lines: [String] = []
@@ -76,8 +75,7 @@ public struct PoisonGuard: Sendable {
         return nil
     }
 
-    /// Clears `feed`'s mark and strikes (its document was parsed and
-    /// cleaned), and ends its turn.
+    /// Clears `feed`'s mark and strikes (its document was parsed and cleaned), and ends its turn.
     func end(_ feed: String) {
         unlink(folder + "/" + feed)
         unlink(folder + "/" + feed + ".strikes")
