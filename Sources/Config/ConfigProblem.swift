@@ -2,8 +2,7 @@
 public struct ConfigProblem: Sendable, Hashable, CustomStringConvertible {
     /// The file as the user would name it (see ``ConfigLocation/file``).
     public var file: String
-    /// The line, counting from 1; nil when the problem is the whole file
-    /// (it cannot be read, or is not UTF-8 text).
+    /// The line, counting from 1; nil when the problem is the whole file (it cannot be read, or is not UTF-8 text).
     public var line: Int?
     /// What is wrong, in one line, e.g. `unknown option "intervall" (did you mean "interval"?)`.
     public var message: String
@@ -20,8 +19,8 @@ public struct ConfigProblem: Sendable, Hashable, CustomStringConvertible {
         self.init(file: location.file, line: location.line, message: message)
     }
 
-    /// `file:line: message` (`file: message` for a whole file), the form
-    /// compilers use, so editors can jump to the line.
+    /// `file:line: message` (`file: message` for a whole file), the form compilers use.
+    /// So editors can jump to the line.
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
@@ -45,9 +44,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// `text` in double quotes for a message, cut after its first 200
-/// characters with "…": a message quotes what it complains about, never a
-/// whole long line.
+/// `text` in double quotes for a message, cut after its first 200 characters with "…":
+/// a message quotes what it complains about, never a whole long line.
 func quoted(_ text: some StringProtocol) -> String {
     let limit = 200
     guard text.count > limit else { return "\"\(text)\"" }

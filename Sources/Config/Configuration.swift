@@ -4,8 +4,9 @@
 public struct Configuration: Sendable, Equatable {
     /// The main configuration file, as it was given to the loader.
     public var path: String
-    /// The spool directory, absolute (`spool`; relative paths resolve against
-    /// the folder of the file that sets it, by default `spool` beside the main file).
+    /// The spool directory, absolute (`spool`).
+    /// Relative paths resolve against the folder of the file that sets it, by
+    /// default `spool` beside the main file.
     public var spoolPath: String
     /// Where feedspool keeps what it has seen, absolute (`state`; resolved like `spoolPath`).
     public var statePath: String
@@ -13,13 +14,12 @@ public struct Configuration: Sendable, Equatable {
     public var globals: GlobalSettings
     /// The `[host PATTERN]` sections, in file order (later sections win over earlier ones).
     public var hosts: [HostSettings]
-    /// The feeds in file order (includes expanded in place), each with its
-    /// effective settings: with `shard`, only the feeds this shard polls.
+    /// The feeds in file order (includes expanded in place), each with its effective settings:
+    /// with `shard`, only the feeds this shard polls.
     public var feeds: [FeedSettings]
     /// This instance's share of the feeds (`shard = K/N`); nil polls them all.
     public var shard: Shard?
-    /// The Redis stream articles go to (`sink = redis://…`); nil writes them
-    /// to the spool directory.
+    /// The Redis stream articles go to (`sink = redis://…`); nil writes them to the spool directory.
     public var redisSink: RedisTarget?
     /// How many feeds the files list in all, this shard's and the others'.
     public var listedFeeds = 0
@@ -73,11 +73,11 @@ public struct GlobalSettings: Sendable, Equatable {
     public var userAgent: String?
     /// The shortest interval any feed is polled at (`min-interval`, default none: zero).
     public var minInterval: Duration
-    /// How long the ids of entries that left their feed are remembered, so they are
-    /// not delivered again if they come back (`keep-seen`, default 90d).
+    /// How long the ids of entries that left their feed are remembered (`keep-seen`, default 90d).
+    /// So they are not delivered again if they come back.
     public var keepSeen: Duration
-    /// Credentials, headers, cookies and proxy for every feed (`netrc`,
-    /// `header`, `cookie-file`, `proxy`); none by default.
+    /// Credentials, headers, cookies and proxy for every feed; none by default.
+    /// Set by `netrc`, `header`, `cookie-file` and `proxy`.
     public var access = HTTPAccess()
     /// How much of a feed's first document is delivered (`backlog`, default 20).
     public var backlog = Backlog.standard
@@ -156,15 +156,14 @@ public struct FeedSettings: Sendable, Equatable {
     public var interval: Duration
     /// The feed's tags (`tags=a,b`), in order, without duplicates.
     public var tags: [String]
-    /// Whether the linked page is fetched and its article extracted, for feeds
-    /// that carry only summaries (`fulltext`, default no).
+    /// Whether the linked page is fetched and its article extracted (`fulltext`, default no).
+    /// For feeds that carry only summaries.
     public var fulltext: Bool
     /// Entries are kept only if one of these matches (all kept when empty).
     public var include: [EntryFilter]
     /// Entries that any of these match are dropped.
     public var exclude: [EntryFilter]
-    /// Whether an entry the feed changes after it was delivered is delivered again
-    /// (`updates`, default no).
+    /// Whether an entry the feed changes after it was delivered is delivered again (`updates`, default no).
     public var updates: Bool
     /// Transfer timeout.
     public var timeout: Duration
@@ -174,8 +173,8 @@ public struct FeedSettings: Sendable, Equatable {
     public var userAgent: String?
     /// Whether entry content goes through the cleaner (`clean`, default yes).
     public var clean: Bool
-    /// Whether the cleaner learns the blocks the feed repeats in its entries
-    /// and removes them (`template`, default yes; off without `clean`).
+    /// Whether the cleaner learns the blocks the feed repeats in its entries and removes them.
+    /// `template`, default yes; off without `clean`.
     public var template: Bool
     /// The shortest interval allowed for this feed's host (zero when none).
     public var minInterval: Duration
@@ -187,8 +186,7 @@ public struct FeedSettings: Sendable, Equatable {
     /// How much of the feed's first document is delivered: its newest
     /// entries only (default 20), or all of them.
     public var backlog = Backlog.standard
-    /// Where its new articles' enclosures are downloaded, into a folder
-    /// named after the feed; nil when they are not.
+    /// Where its new articles' enclosures are downloaded, into a folder named after the feed; nil when they are not.
     public var enclosureFolder: String?
     /// The largest enclosure downloaded, in bytes.
     public var enclosureMaxSize = 200 << 20

@@ -10,14 +10,13 @@ public struct HTTPAccess: Sendable, Equatable, CustomStringConvertible {
     public var netrcFile: String?
     /// A file whose first line is `user:password` for the feed (`password-file`).
     public var passwordFile: String?
-    /// The login read from `passwordFile` when the configuration was loaded
-    /// (so `check` reports an unreadable file, and a new password needs a reload).
+    /// The login read from `passwordFile` when the configuration was loaded.
+    /// So `check` reports an unreadable file, and a new password needs a reload.
     public var login: Login?
     /// Extra request headers, `Name: value` (`header`, repeatable). A narrower
     /// scope's header replaces a wider scope's header of the same name.
     public var headers: [String]
-    /// A cookie file (Netscape format, as browsers and curl export) whose
-    /// cookies are sent (`cookie-file`).
+    /// A cookie file (Netscape format, as browsers and curl export) whose cookies are sent (`cookie-file`).
     public var cookieFile: String?
     /// The proxy (`proxy`): nil leaves libcurl's default (the `http_proxy`
     /// environment variables), `.direct` bypasses every proxy.

@@ -13,8 +13,7 @@ public struct RedisTarget: Sendable, Equatable, CustomStringConvertible {
     public var password: String?
     /// The stream's key (`stream`, default `feedspool`).
     public var stream: String
-    /// Trims the stream to about this many entries (`stream-max-length`,
-    /// Redis's `MAXLEN ~`); 0 keeps every entry.
+    /// Trims the stream to about this many entries (`stream-max-length`, Redis's `MAXLEN ~`); 0 keeps every entry.
     public var maximumLength = 0
 
     /// `redis://host:port/db`, without credentials.

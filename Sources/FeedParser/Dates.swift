@@ -104,9 +104,9 @@ public enum FeedDate {
         return dividend % divisor < 0 ? quotient - 1 : quotient
     }
 
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar, after Howard
-    /// Hinnant's `days_from_civil`: counting from March makes the leap day the
-    /// last day of the year, so one formula covers every month.
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar, after Howard Hinnant's `days_from_civil`:
+    /// counting from March makes the leap day the last day of the year, so one
+    /// formula covers every month.
     static func days(fromYear year: Int, month: Int, day: Int) -> Int {
         let year = month <= 2 ? year - 1 : year
         let era = (year >= 0 ? year : year - 399) / 400
@@ -163,8 +163,7 @@ public enum FeedDate {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
 
-    /// The zone names feeds use that have one agreed meaning, with their
-    /// offsets from UTC in seconds (RFC 822 §5.1).
+    /// The zone names feeds use that have one agreed meaning, with their offsets from UTC in seconds (RFC 822 §5.1).
     fileprivate static let zoneNames: [(name: StaticString, offset: Int)] = [
         ("gmt", 0), ("ut", 0), ("utc", 0), ("z", 0),
         ("est", -5 * 3600), ("edt", -4 * 3600),
@@ -176,8 +175,7 @@ public enum FeedDate {
 
 // MARK: - Fields
 
-/// The parts of a date as written, before they are checked and turned into
-/// an instant.
+/// The parts of a date as written, before they are checked and turned into an instant.
 private struct DateFields {
     var year: Int
     var month = 1
@@ -213,8 +211,7 @@ private struct DateFields {
 
 // MARK: - Scanner
 
-/// A cursor over the UTF-8 bytes of one date string, borrowed for the
-/// duration of one `FeedDate.parse` call.
+/// A cursor over the UTF-8 bytes of one date string, borrowed for the duration of one `FeedDate.parse` call.
 private struct DateScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
@@ -238,10 +235,9 @@ private struct DateScanner {
         return scanRFC822()
     }
 
-    /// `2024-11-30T12:00:00.5+02:00` and its shortenings down to `2024`, and
-    /// the SQL form with a space for the `T`. Nothing may follow the zone:
-    /// unlike RSS, Atom producers write this form by machine, so junk there
-    /// means the text is not what it seems.
+    /// `2024-11-30T12:00:00.5+02:00` and its shortenings down to `2024`, and the SQL form with a space for the `T`.
+    /// Nothing may follow the zone: unlike RSS, Atom producers write this form
+    /// by machine, so junk there means the text is not what it seems.
     private mutating func scanISO8601() -> DateFields? {
         var fields = DateFields(year: readNumber(digits: 4...4) ?? 0)
         guard skip("-") else { return isAtEnd ? fields : nil }
@@ -261,8 +257,7 @@ private struct DateScanner {
         return isAtEnd ? fields : nil
     }
 
-    /// `Sat, 30 Nov 2024 12:00:00 GMT` with its usual breakage, plus asctime,
-    /// which also starts with a weekday.
+    /// `Sat, 30 Nov 2024 12:00:00 GMT` with its usual breakage, plus asctime, which also starts with a weekday.
     private mutating func scanRFC822() -> DateFields? {
         if let first = current, isLetter(first) {
             let word = readWord()
@@ -309,9 +304,10 @@ private struct DateScanner {
         return fields
     }
 
+    /// Reads the asctime family of dates, once the month is read.
     /// asctime's `Sat Nov 30 12:00:00 2024`, Unix `date`'s
     /// `Sat Nov 30 12:00:00 UTC 2024`, and JavaScript's `Date.toString()`
-    /// (`Sat Nov 30 2024 12:00:00 GMT+0100 (CET)`), once the month is read.
+    /// (`Sat Nov 30 2024 12:00:00 GMT+0100 (CET)`).
     private mutating func scanAsctime(month: Int) -> DateFields? {
         _ = skip(".")
         guard skipSpaces(), let day = readNumber(digits: 1...2), skipSpaces() else { return nil }
@@ -438,8 +434,8 @@ private struct DateScanner {
         return index - position
     }
 
-    /// Reads a run of digits whose length must be in `digits`; the whole run is
-    /// consumed either way, so `02024` cannot pass as `2024`.
+    /// Reads a run of digits whose length must be in `digits`.
+    /// The whole run is consumed either way, so `02024` cannot pass as `2024`.
     mutating func readNumber(digits: ClosedRange<Int>) -> Int? {
         var value = 0
         var count = 0
@@ -452,8 +448,7 @@ private struct DateScanner {
         return digits.contains(count) ? value : nil
     }
 
-    /// The digits after the decimal mark as nanoseconds; digits beyond the
-    /// ninth are read and dropped.
+    /// The digits after the decimal mark as nanoseconds; digits beyond the ninth are read and dropped.
     mutating func readFraction() -> Int? {
         var nanoseconds = 0
         var count = 0
@@ -474,8 +469,8 @@ private struct DateScanner {
         return start..<position
     }
 
-    /// The 1-based position in `names` of the name `word` abbreviates, in any
-    /// case: three letters at least (`Sep`, `Sept`, `September`).
+    /// The 1-based position in `names` of the name `word` abbreviates, in any case:
+    /// three letters at least (`Sep`, `Sept`, `September`).
     func number(of word: Range<Int>, in names: [StaticString]) -> Int? {
         guard word.count >= 3 else { return nil }
         for (index, name) in names.enumerated() where word.count <= name.utf8CodeUnitCount {

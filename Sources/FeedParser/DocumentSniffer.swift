@@ -1,11 +1,10 @@
-/// Tells what kind of document a UTF-8 byte buffer holds, from its first
-/// bytes, before any parser is chosen.
+/// Tells what kind of document a UTF-8 byte buffer holds, from its first bytes, before any parser is chosen.
 enum DocumentSniffer {
     /// The kinds of document feedspool tells apart.
     enum Kind: Equatable {
         case empty, binary, plainText, json, html
-        /// XML starting at `offset` (leading white space skipped, since
-        /// libxml2 rejects an XML declaration that does not come first).
+        /// XML starting at `offset`, leading white space skipped.
+        /// libxml2 rejects an XML declaration that does not come first.
         case xml(offset: Int)
     }
 
@@ -24,8 +23,8 @@ enum DocumentSniffer {
         }
     }
 
-    /// Whether the first element or doctype of the document is `html`,
-    /// after any XML declaration, comments and processing instructions.
+    /// Whether the first element or doctype of the document is `html`.
+    /// Any XML declaration, comments and processing instructions before it are skipped.
     private static func looksLikeHTML(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
         let text = String(decoding: head, as: UTF8.self).lowercased()
         var rest = Substring(text)

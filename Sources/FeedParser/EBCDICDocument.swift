@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// Reads documents in an EBCDIC code page (IBM037, IBM500, IBM1140, …),
-/// which libxml2 decodes through iconv once told which page it is.
+/// Reads documents in an EBCDIC code page (IBM037, IBM500, IBM1140, …).
+/// libxml2 decodes them through iconv once told which page it is.
 ///
 /// Such a document starts with `<?xm` as the bytes 4C 6F A7 94 (XML 1.0,
 /// Appendix F). Its declaration is read in code page 037: every EBCDIC page
@@ -15,9 +15,9 @@ enum EBCDICDocument {
         bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94])
     }
 
-    /// The document as UTF-8, in the page its declaration names, else IBM037;
-    /// nil when libxml2 cannot transcode. An HTTP charset is not consulted: the
-    /// bytes show the document is in EBCDIC, which no server's label says.
+    /// The document as UTF-8, in the page its declaration names, else IBM037; nil when libxml2 cannot transcode.
+    /// An HTTP charset is not consulted: the bytes show the document is in
+    /// EBCDIC, which no server's label says.
     static func decode(_ bytes: [UInt8]) -> UTF8Document? {
         let head = transcode(Array(bytes.prefix(512)), from: "IBM037")?.bytes
         let declared = head.flatMap(DocumentEncoding.declaredCharset)

@@ -6,18 +6,17 @@ struct UTF8Document: Sendable, Equatable {
     /// (bytes that decode to nothing become U+FFFD), so libxml2 can be told
     /// to ignore the document's own encoding declaration.
     var bytes: [UInt8]
-    /// The canonical name of the character set the bytes were read as
-    /// (`utf-8`, `windows-1252`, `koi8-r`, `utf-16le`): the one actually
-    /// used, which is not always the one declared.
+    /// The canonical name of the character set the bytes were read as (`utf-8`, `windows-1252`, `koi8-r`, `utf-16le`):
+    /// the one actually used, which is not always the one declared.
     var charset: String
-    /// One line when a declaration lied or bytes had to be replaced, saying
-    /// what was done instead (`declared ISO-8859-1 but the bytes are UTF-8;
-    /// read as UTF-8`); nil when the bytes were what they claimed to be.
+    /// One line when a declaration lied or bytes had to be replaced; nil when the bytes were what they claimed.
+    /// It says what was done instead (`declared ISO-8859-1 but the bytes are
+    /// UTF-8; read as UTF-8`).
     var note: String?
 }
 
-/// Turns the raw bytes of a feed into UTF-8 before libxml2 parses them, the
-/// way browsers and Miniflux treat the charsets feeds declare.
+/// Turns the raw bytes of a feed into UTF-8 before libxml2 parses them.
+/// It treats the charsets feeds declare the way browsers and Miniflux do.
 ///
 /// The character set is chosen in this order:
 /// 1. A byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE) wins over every
@@ -97,11 +96,11 @@ enum DocumentEncoding {
         return UTF8Document(bytes: decodeWindows1252(bytes), charset: "windows-1252", note: "\(reason); read as windows-1252")
     }
 
-    /// The `encoding` of the XML declaration (`<?xml version="1.0"
-    /// encoding="KOI8-R"?>`) as written, or nil when the document has no
-    /// declaration, no `encoding` in it within its first KiB, or one that is
-    /// empty or not printable ASCII. A UTF-8 byte order mark and white space
-    /// before the declaration are tolerated.
+    /// The `encoding` of the XML declaration as written, or nil.
+    /// For example `KOI8-R` in `<?xml version="1.0" encoding="KOI8-R"?>`. Nil
+    /// when the document has no declaration, no `encoding` in it within its
+    /// first KiB, or one that is empty or not printable ASCII. A UTF-8 byte
+    /// order mark and white space before the declaration are tolerated.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let end = min(bytes.count, 1024)
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -147,8 +146,7 @@ enum DocumentEncoding {
         var unknown: String { (fromHTTP ? "the HTTP header declared" : "declared") + " charset \"\(label)\"" }
     }
 
-    /// A charset label (`ISO-8859-1`, `cp1251`, `utf8`) resolved to how
-    /// feedspool reads it.
+    /// A charset label (`ISO-8859-1`, `cp1251`, `utf8`) resolved to how feedspool reads it.
     private enum Charset {
         case utf8
         /// UTF-16; `bigEndian` is nil when the label leaves it open.
@@ -158,8 +156,7 @@ enum DocumentEncoding {
         case windows1252
         /// Another charset of one byte per character, by its iconv name.
         case singleByte(String)
-        /// Any other label, left for libxml2 and iconv to recognise
-        /// (Shift_JIS, GB18030, EUC-KR …).
+        /// Any other label, left for libxml2 and iconv to recognise (Shift_JIS, GB18030, EUC-KR …).
         case multiByte(String)
 
         init(label: String) {
@@ -228,9 +225,9 @@ enum DocumentEncoding {
         var displayName: String { name.hasPrefix("windows-") ? name : name.uppercased() }
     }
 
-    /// A label with surrounding white space and quotes removed (servers send
-    /// `charset="utf-8"`), or nil when nothing sensible is left: empty, over
-    /// 40 bytes, or not printable ASCII.
+    /// A label with surrounding white space and quotes removed, or nil when nothing sensible is left.
+    /// Servers send `charset="utf-8"`. Nothing sensible: empty, over 40 bytes,
+    /// or not printable ASCII.
     private static func cleanLabel(_ label: String) -> String? {
         let trimmed = label.utf8.drop { isXMLSpace($0) || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
             .reversed().drop { isXMLSpace($0) || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }.reversed()
@@ -271,8 +268,8 @@ enum DocumentEncoding {
         }
     }
 
-    /// The form a byte order mark or zero bytes among the first four prove,
-    /// and the length of the byte order mark (0 when there is none).
+    /// The form a byte order mark or zero bytes among the first four prove.
+    /// Also the length of the byte order mark (0 when there is none).
     private static func unicodeForm(of bytes: [UInt8]) -> (UnicodeForm, bomLength: Int)? {
         let head = bytes.prefix(4) + [UInt8](repeating: 0xAA, count: max(0, 4 - bytes.count))
         switch (head[0], head[1], head[2], head[3]) {
@@ -289,8 +286,7 @@ enum DocumentEncoding {
         }
     }
 
-    /// Decodes a document whose form its first bytes prove; a declaration
-    /// that says otherwise is noted, not obeyed.
+    /// Decodes a document whose form its first bytes prove; a declaration that says otherwise is noted, not obeyed.
     private static func decode(_ bytes: [UInt8], form: UnicodeForm, bomLength: Int, httpClaims: [Claim]) -> UTF8Document {
         var notes: [String] = []
         var output: [UInt8]
@@ -353,8 +349,7 @@ enum DocumentEncoding {
         return (output, replaced)
     }
 
-    /// UTF-32 to UTF-8; surrogates, values past U+10FFFF and a cut-off last
-    /// unit become U+FFFD.
+    /// UTF-32 to UTF-8; surrogates, values past U+10FFFF and a cut-off last unit become U+FFFD.
     private static func decodeUTF32(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> ([UInt8], replaced: Int) {
         var replaced = 0
         let output = bytes.withUnsafeBufferPointer { input in
@@ -409,8 +404,8 @@ enum DocumentEncoding {
 
     /// What one pass over a buffer found out about it as UTF-8.
     struct UTF8Scan: Equatable {
-        /// Where the first byte that is not part of a well-formed UTF-8
-        /// sequence is (a truncated sequence counts), or nil when all are.
+        /// Where the first byte that is not part of a well-formed UTF-8 sequence is, or nil when all are.
+        /// A truncated sequence counts as not well-formed.
         var firstInvalidOffset: Int?
         /// Whether every byte is below 0x80.
         var isASCII: Bool
@@ -425,9 +420,8 @@ enum DocumentEncoding {
         }
     }
 
-    /// Checks UTF-8 by Unicode's table of well-formed sequences (no
-    /// overlongs, surrogates or values past U+10FFFF). ASCII, most of any
-    /// feed's markup, is skipped 32 and 8 bytes at a time.
+    /// Checks UTF-8 by Unicode's table of well-formed sequences (no overlongs, surrogates or values past U+10FFFF).
+    /// ASCII, most of any feed's markup, is skipped 32 and 8 bytes at a time.
     static func scanUTF8(_ input: UnsafeBufferPointer<UInt8>) -> UTF8Scan {
         guard let base = input.baseAddress else { return UTF8Scan(firstInvalidOffset: nil, isASCII: true) }
         let raw = UnsafeRawPointer(base)
@@ -487,9 +481,9 @@ enum DocumentEncoding {
 
     // MARK: - Legacy charsets
 
-    /// What windows-1252 gives bytes 0x80–0x9F; the five it leaves undefined
-    /// (0x81, 0x8D, 0x8F, 0x90, 0x9D) keep their ISO-8859-1 meaning, as in
-    /// browsers. Every other byte is its own code point.
+    /// What windows-1252 gives bytes 0x80–0x9F.
+    /// The five it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) keep their
+    /// ISO-8859-1 meaning, as in browsers. Every other byte is its own code point.
     private static let windows1252C1: [UInt16] = [
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
@@ -517,9 +511,9 @@ enum DocumentEncoding {
         }
     }
 
-    /// Transcodes with libxml2 (iconv), or returns nil when it does not know
-    /// the charset. Undefined bytes become U+FFFD; if there were any and the
-    /// bytes are valid UTF-8 after all, the document is read as UTF-8.
+    /// Transcodes with libxml2 (iconv), or returns nil when it does not know the charset.
+    /// Undefined bytes become U+FFFD; if there were any and the bytes are valid
+    /// UTF-8 after all, the document is read as UTF-8.
     private static func transcode(_ bytes: [UInt8], charset: Charset, claim: Claim, scan: UTF8Scan,
                                   note: String?) -> UTF8Document? {
         guard !bytes.isEmpty else { return UTF8Document(bytes: [], charset: charset.name, note: note) }
@@ -545,17 +539,17 @@ enum DocumentEncoding {
     }
 }
 
-/// Text of unknown encoding as a Swift string, for callers outside the
-/// parser (the `clean` command reading an HTML file).
+/// Text of unknown encoding as a Swift string, for callers outside the parser.
+/// For example the `clean` command reading an HTML file.
 public enum TextDecoding {
-    /// `bytes` decoded by the rules of `DocumentEncoding` (BOM, `charset`,
-    /// XML declaration, UTF-8, windows-1252), as a string.
+    /// `bytes` decoded by the rules of `DocumentEncoding`, as a string.
+    /// The rules: BOM, `charset`, XML declaration, UTF-8, windows-1252.
     public static func string(from bytes: [UInt8], charset: String? = nil) -> String {
         String(decoding: DocumentEncoding.decode(bytes, httpCharset: charset).bytes, as: UTF8.self)
     }
 
-    /// `bytes` decoded by the same rules as `string(from:charset:)`, as
-    /// valid UTF-8: the same array when it already is.
+    /// `bytes` decoded by the same rules as `string(from:charset:)`, as valid UTF-8:
+    /// the same array when it already is.
     public static func utf8(from bytes: [UInt8], charset: String? = nil) -> [UInt8] {
         DocumentEncoding.decode(bytes, httpCharset: charset).bytes
     }

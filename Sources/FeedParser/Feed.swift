@@ -24,13 +24,13 @@ public struct Feed: Sendable, Equatable {
     /// How often the feed asks to be fetched (RSS `ttl`, `sy:updatePeriod`); empty when it does not say.
     /// Not part of the JSON contract.
     public var schedule = FeedSchedule()
-    /// Problems libxml2 recovered from while reading the document, one line
-    /// each (`line 12: Opening and ending tag mismatch: title and item`).
+    /// Problems libxml2 recovered from while reading the document, one line each.
+    /// For example `line 12: Opening and ending tag mismatch: title and item`.
     /// Empty for a well-formed feed.
     public var warnings: [String]
-    /// Whether the document ended inside its last entry, as a download cut
-    /// short does: that entry is in `entries`, but any of its fields (the
-    /// guid and link included) may stop anywhere. Not part of the JSON contract.
+    /// Whether the document ended inside its last entry, as a download cut short does:
+    /// that entry is in `entries`, but any of its fields (the guid and link
+    /// included) may stop anywhere. Not part of the JSON contract.
     public var lastEntryIsCutOff = false
 
     /// Makes a feed; every field but the format is optional.
@@ -69,8 +69,7 @@ public enum FeedFormat: String, Sendable, Equatable, CaseIterable {
 
 /// One article or episode of a feed.
 public struct Entry: Sendable, Equatable {
-    /// The entry's identifier as the feed gives it (RSS `guid`, Atom `id`,
-    /// RSS 1.0 `rdf:about`, JSON Feed `id`).
+    /// The entry's identifier as the feed gives it (RSS `guid`, Atom `id`, RSS 1.0 `rdf:about`, JSON Feed `id`).
     public var guid: String?
     /// The title as plain text, whitespace collapsed.
     public var title: String?
@@ -90,8 +89,7 @@ public struct Entry: Sendable, Equatable {
     public var content: String?
     /// Attached media.
     public var enclosures: [Enclosure]
-    /// Transcripts, chapters and people from the Podcasting 2.0 namespace;
-    /// nil when the feed gives none.
+    /// Transcripts, chapters and people from the Podcasting 2.0 namespace; nil when the feed gives none.
     public var podcast: PodcastDetails?
 
     /// Makes an entry; every field is optional.

@@ -9,8 +9,9 @@ public enum FeedParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case binary
     /// The document is text that is neither XML nor JSON.
     case plainText
-    /// The document is an HTML page; `advertisedFeeds` are the absolute URLs
-    /// of the feeds it links to with `<link rel="alternate">`.
+    /// The document is an HTML page.
+    /// `advertisedFeeds` are the absolute URLs of the feeds it links to with
+    /// `<link rel="alternate">`.
     case htmlPage(advertisedFeeds: [String])
     /// The document is XML, but its root element is no feed format.
     case notAFeed(rootElement: String)

@@ -1,5 +1,4 @@
-/// Reads RSS 0.90–2.0, RSS 1.0, Atom 0.3 and 1.0 and JSON Feed documents into
-/// `Feed` values.
+/// Reads RSS 0.90–2.0, RSS 1.0, Atom 0.3 and 1.0 and JSON Feed documents into `Feed` values.
 ///
 /// The parser decodes the document to UTF-8 first (BOM, HTTP charset, XML
 /// declaration, with lying declarations detected), then streams it through
@@ -10,8 +9,8 @@ public struct FeedParser: Sendable {
     /// The largest document accepted, in bytes.
     public var maximumBytes: Int
 
-    /// Makes a parser that accepts documents up to `maximumBytes`
-    /// (64 MiB by default; the fetcher caps downloads lower).
+    /// Makes a parser that accepts documents up to `maximumBytes`.
+    /// 64 MiB by default; the fetcher caps downloads lower.
     public init(maximumBytes: Int = 64 << 20) {
         self.maximumBytes = maximumBytes
     }

@@ -1,12 +1,12 @@
-/// What the Podcasting 2.0 namespace (`podcast:`, podcastindex.org) says
-/// about one episode: its transcripts, its chapters and the people in it.
+/// What the Podcasting 2.0 namespace (`podcast:`, podcastindex.org) says about one episode:
+/// its transcripts, its chapters and the people in it.
 public struct PodcastDetails: Sendable, Equatable {
     /// `podcast:transcript`, in feed order.
     public var transcripts: [PodcastTranscript]
     /// `podcast:chapters`, the first one.
     public var chapters: PodcastChapters?
-    /// `podcast:person` of the item, else of the channel (the spec's
-    /// inheritance: the item's list wholly replaces the channel's).
+    /// `podcast:person` of the item, else of the channel (the spec's inheritance:
+    /// the item's list wholly replaces the channel's).
     public var persons: [PodcastPerson]
 
     /// Makes the details; every field is optional.
@@ -56,7 +56,7 @@ public struct PodcastChapters: Sendable, Equatable {
 public struct PodcastPerson: Sendable, Equatable {
     /// The name or alias, as plain text.
     public var name: String
-    /// The role, lowercased (the spec compares it case-insensitively);
+    /// The role, lowercased (the spec compares it case-insensitively).
     /// "host" when the feed gives none, as the spec assumes.
     public var role: String
     /// A page about the person, resolved to an absolute URL when a base is known.

@@ -38,8 +38,9 @@ public struct FetchResponse: Sendable, Hashable {
     /// When the server asked to be polled again (`Retry-After`).
     /// Given in seconds or as an HTTP date, usually with a 429 or 503.
     public var retryAfter: Date?
-    /// How long the server said the response stays fresh, in seconds (`Cache-Control: max-age`,
-    /// else `Expires`); nil when it did not say, or said to check every time (`no-cache`).
+    /// How long the server said the response stays fresh, in seconds; nil when it did not say.
+    /// Read from `Cache-Control: max-age`, else `Expires`. Also nil when it said to check
+    /// every time (`no-cache`).
     public var freshFor: TimeInterval?
 
     /// Whether the server said the feed has not changed since the validators were stored (HTTP 304).

@@ -19,8 +19,8 @@ extension PollSchedule {
     /// How many of the newest entries the estimate reads.
     public static let autoIntervalEntries = 10
 
-    /// The interval `interval = auto` picks for a document whose entries were published at
-    /// `published` (in any order), read at `now`; nil when no entry is dated.
+    /// The interval `interval = auto` picks for a document; nil when no entry is dated.
+    /// Its entries were published at `published` (in any order), and it was read at `now`.
     /// Dates after `now` (a clock or time zone gone wrong) count as `now`.
     public static func autoInterval(published: [Date], now: Date) -> Duration? {
         let newest = published.map { min($0, now) }.sorted(by: >).prefix(autoIntervalEntries)

@@ -32,8 +32,7 @@ extension PollSchedule {
         return hash
     }
 
-    /// A number in [0, 1) that `seed` and the second `time` falls in pick, evenly spread
-    /// (SplitMix64's finaliser).
+    /// A number in [0, 1) that `seed` and the second `time` falls in pick, evenly spread (SplitMix64's finaliser).
     static func noise(seed: UInt64, at time: Date) -> Double {
         let second = Int64(exactly: time.timeIntervalSince1970.rounded(.down)) ?? 0
         var mixed = seed ^ (UInt64(bitPattern: second) &* 0x9e37_79b9_7f4a_7c15)

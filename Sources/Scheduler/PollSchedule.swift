@@ -16,8 +16,8 @@ public struct PollRecord: Sendable, Equatable {
     public var isGone: Bool
     /// Where a permanent redirect (301, 308) said the feed now lives.
     public var movedTo: String?
-    /// The least time between polls the feed or its server asked for (RSS `ttl`,
-    /// `sy:updatePeriod`, `Cache-Control: max-age`), as they said it: the schedule caps it.
+    /// The least time between polls the feed or its server asked for, as they said it.
+    /// From RSS `ttl`, `sy:updatePeriod` or `Cache-Control: max-age`; the schedule caps it.
     public var serverInterval: Duration?
 
     /// Makes a record; a feed never polled has the defaults.

@@ -30,8 +30,8 @@ extension Spool {
         try FileSystem.remove(claimedFolder + "/" + name)
     }
 
-    /// The article id and feed name an article file in `new/` starts with, read from its first bytes
-    /// (the keys come in contract order, docs/spool.md); nil for a file that is not one.
+    /// The article id and feed name an article file in `new/` starts with; nil for a file that is not one.
+    /// Read from its first bytes (the keys come in contract order, docs/spool.md).
     public func articleHead(_ name: String) -> (id: String, feed: String)? {
         let path = newFolder + "/" + name
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

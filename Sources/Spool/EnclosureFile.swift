@@ -17,8 +17,7 @@ public enum EnclosureFile {
         try FileSystem.syncDirectory(folder)
     }
 
-    /// Whether `folder/name` exists already (an earlier delivery of the same
-    /// entry downloaded it).
+    /// Whether `folder/name` exists already (an earlier delivery of the same entry downloaded it).
     public static func exists(folder: String, name: String) throws(StorageError) -> Bool {
         try FileSystem.exists(folder + "/" + name)
     }

@@ -44,8 +44,8 @@ public struct FeedState: Sendable, Equatable {
     public var templateBlocksLastDelivery: Int
     /// How many blocks the feed's template removed from all the articles delivered since the store counts them.
     public var templateBlocksTotal: Int
-    /// The least time between polls, in seconds, that the feed's last document asked for
-    /// (RSS `ttl`, `sy:updatePeriod`).
+    /// The least time between polls, in seconds, that the feed's last document asked for.
+    /// From RSS `ttl` or `sy:updatePeriod`.
     public var feedHint: TimeInterval?
     /// How long, in seconds, the server said its last answer stays fresh (`Cache-Control: max-age`, `Expires`).
     public var cacheHint: TimeInterval?

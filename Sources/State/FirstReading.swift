@@ -10,23 +10,23 @@ import FeedParser
 /// that offers the newest (docs/spool.md argues why a crash cannot deliver
 /// them later).
 extension StateStore {
-    /// The `delivered` second recorded for an entry left out of a first
-    /// reading: it was never delivered, and is never delivered as an update.
+    /// The `delivered` second recorded for an entry left out of a first reading:
+    /// it was never delivered, and is never delivered as an update.
     static let neverDelivered: Int64 = 0
 
-    /// Whether `feed` has neither a seen key nor an article half-way through
-    /// delivery: its entries are being read for the first time, or every
-    /// earlier reading failed before anything was recorded.
+    /// Whether `feed` has neither a seen key nor an article half-way through delivery:
+    /// its entries are being read for the first time, or every earlier reading
+    /// failed before anything was recorded.
     static func isFirstReading(of feed: String, in database: Database) throws(StorageError) -> Bool {
         let seen = try database.statement("SELECT 1 FROM seen WHERE feed = ? LIMIT 1").firstRow([.text(feed)]) { _ in true }
         let pending = try database.statement("SELECT 1 FROM pending WHERE feed = ? LIMIT 1").firstRow([.text(feed)]) { _ in true }
         return seen == nil && pending == nil
     }
 
-    /// The `count` newest of `entries` (all new), kept in document order,
-    /// and the rest. Newest is by publication date, else update date, when
-    /// every entry has one; otherwise the first in document order, which is
-    /// newest first in nearly every feed.
+    /// The `count` newest of `entries` (all new), kept in document order, and the rest.
+    /// Newest is by publication date, else update date, when every entry has
+    /// one; otherwise the first in document order, which is newest first in
+    /// nearly every feed.
     static func newest(_ entries: [NewEntry], count: Int) -> (kept: [NewEntry], rest: [NewEntry]) {
         guard entries.count > count else { return (entries, []) }
         let dated = entries.indices.compactMap { index in

@@ -17,11 +17,10 @@ public struct HookRun: Sendable, Equatable {
     public var failures: Int
     /// When the next run may start; nil for at once.
     public var retryAfter: Date?
-    /// Whether feedspool claimed the file and a run may be under way (or was, when a crash
-    /// ended it).
+    /// Whether feedspool claimed the file and a run may be under way (or was, when a crash ended it).
     public var claimed: Bool
-    /// The running command's process, `BOOT-ID:PID:START-TICKS`, so that a restart can end
-    /// what a killed feedspool left running; nil when none was started.
+    /// The running command's process, `BOOT-ID:PID:START-TICKS`; nil when none was started.
+    /// So that a restart can end what a killed feedspool left running.
     public var process: String?
 
     /// Makes a record.

@@ -55,8 +55,8 @@ public final class StateReader {
         return states
     }
 
-    /// Per feed, the articles whose `exec` command failed and waits to be tried again, and
-    /// the earliest next try; empty for a store from before schema 5.
+    /// Per feed, the articles whose `exec` command failed and wait to be tried again.
+    /// Also the earliest next try; empty for a store from before schema 5.
     public func hookFailures() throws(StorageError) -> [String: (articles: Int, nextTry: Date?)] {
         let hasTable = try database.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'hook_runs'")
             .firstRow([]) { _ in true } ?? false

@@ -86,8 +86,8 @@ struct OnceCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    /// Runs the `exec` commands of `feeds` on their files waiting in `new/` (what this run
-    /// delivered, and earlier failures whose retry time came) and waits for them.
+    /// Runs the `exec` commands of `feeds` on their files waiting in `new/`, and waits for them.
+    /// The files are what this run delivered, and earlier failures whose retry time came.
     private func runHooks(of feeds: [FeedSettings], configuration: Configuration, state: StateStore,
                           spool: Spool) -> HookQueue.Tally {
         guard spool.stream == nil else { return HookQueue.Tally() }

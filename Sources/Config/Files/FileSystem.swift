@@ -13,8 +13,8 @@ enum FileSystem {
     /// take a few hundred kilobytes.
     static let maximumFileBytes = 4 << 20
 
-    /// The bytes of the regular file at `path`, at most `maximumFileBytes`
-    /// (a configuration is never a device or a pipe to wait on).
+    /// The bytes of the regular file at `path`, at most `maximumFileBytes`.
+    /// A configuration is never a device or a pipe to wait on.
     /// - Throws: the reason, e.g. "No such file or directory", "larger than 4 MiB".
     static func contents(of path: String) throws(FileError) -> [UInt8] {
         do {

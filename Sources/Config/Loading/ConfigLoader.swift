@@ -1,8 +1,8 @@
 /// Reads `feeds.conf` and the files it includes into a ``Configuration``.
 public enum ConfigLoader {
-    /// Loads the configuration in `path` and every file it includes, and checks
-    /// all of it: one mistake anywhere and there is no configuration, but every
-    /// mistake is reported, not only the first.
+    /// Loads the configuration in `path` and every file it includes, and checks all of it:
+    /// one mistake anywhere and there is no configuration, but every mistake is
+    /// reported, not only the first.
     /// - Parameter path: The main file. Messages name it as given, and an
     ///   included file as its include path resolved against the including file's folder.
     /// - Returns: The configuration, with each feed's settings resolved.
@@ -17,8 +17,8 @@ public enum ConfigLoader {
     }
 }
 
-/// Reads configuration files line by line, following includes in place, and
-/// keeps what each scope sets and every problem met.
+/// Reads configuration files line by line, following includes in place.
+/// It keeps what each scope sets and every problem met.
 struct ConfigReader {
     /// A `[host PATTERN]` section as read.
     struct HostSection {

@@ -62,8 +62,8 @@ extension ConfigReader {
             listedHosts: Set(feedSettings.map(\.host)).count)
     }
 
-    /// Defaults, then global settings, then matching host sections in file
-    /// order, then the feed's options; the interval raised to the minimum.
+    /// A feed's settings: defaults, then global settings, then matching host sections, then its options.
+    /// Host sections apply in file order; the interval is raised to the minimum.
     private func effectiveSettings(
         of feed: FeedLine, name: String, global: GlobalSettings, hosts: [HostSettings]
     ) -> FeedSettings {

@@ -10,14 +10,12 @@ public enum FeedLine {
         return format(url: url, options: options)
     }
 
-    /// The line for a feed with `options` in the order given, each value
-    /// quoted when it needs to be.
+    /// The line for a feed with `options` in the order given, each value quoted when it needs to be.
     public static func format(url: String, options: [(key: String, value: String)]) -> String {
         options.reduce(url) { line, option in line + " \(option.key)=" + quotedIfNeeded(option.value) }
     }
 
-    /// Why `url` cannot stand in a feed line (`bad URL "…" (reason)`), or
-    /// nil when it can.
+    /// Why `url` cannot stand in a feed line (`bad URL "…" (reason)`), or nil when it can.
     public static func problem(with url: String) -> String? {
         if url.contains(where: { $0 == " " || $0 == "\t" }) { return "bad URL \"\(url)\" (it holds a space)" }
         do {
@@ -28,9 +26,8 @@ public enum FeedLine {
         }
     }
 
-    /// The form of a feed URL under which `feeds.conf` calls two feeds the
-    /// same (scheme and host compared without regard to case); nil for a URL
-    /// it does not accept.
+    /// The form of a feed URL under which `feeds.conf` calls two feeds the same; nil for a URL it does not accept.
+    /// Scheme and host are compared without regard to case.
     public static func identity(of url: String) -> String? {
         try? FeedURL(url).comparable
     }
@@ -58,8 +55,7 @@ public enum FeedLine {
         return name.isEmpty ? nil : name
     }
 
-    /// `name`, or `name-2`, `name-3`… when `names` has it; the result is
-    /// added to `names`.
+    /// `name`, or `name-2`, `name-3`… when `names` has it; the result is added to `names`.
     public static func unique(_ name: String, among names: inout Set<String>) -> String {
         var candidate = name
         var number = 2
@@ -71,8 +67,7 @@ public enum FeedLine {
         return candidate
     }
 
-    /// The letters of Latin-1 (U+00C0–U+00FF) without their accents, in
-    /// order; `-` for the two signs among them.
+    /// The letters of Latin-1 (U+00C0–U+00FF) without their accents, in order; `-` for the two signs among them.
     private static let latin1Bases = Array("AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty".unicodeScalars)
 
     /// `scalar` without its accent when it is a Latin-1 letter, else itself.

@@ -61,8 +61,9 @@ struct Key: Sendable {
     let places: Set<Place>
     /// Whether it may be given more than once (the filters).
     let repeatable: Bool
-    /// Reads `value` into the overrides; `folder` is the absolute folder of the
-    /// file the line is in, against which relative paths resolve.
+    /// Reads `value` into the overrides.
+    /// `folder` is the absolute folder of the file the line is in, against
+    /// which relative paths resolve.
     let apply: @Sendable (_ overrides: inout Overrides, _ value: String, _ folder: String) throws(ValueError) -> Void
 
     init(
@@ -191,8 +192,8 @@ struct Key: Sendable {
         return places.contains(.host) ? "a global or [host] setting" : "a global setting"
     }
 
-    /// The known key, allowed in `place`, that `word` is most likely a misspelling
-    /// of: at most two edits away (one for short words), case ignored.
+    /// The known key, allowed in `place`, that `word` is most likely a misspelling of:
+    /// at most two edits away (one for short words), case ignored.
     static func suggestion(for word: String, in place: Place) -> String? {
         let word = word.lowercased()
         let limit = max(1, min(2, word.count / 3))

@@ -1,5 +1,4 @@
-/// One meaningful line of a configuration file, split into its parts but not
-/// yet checked against the known keys.
+/// One meaningful line of a configuration file, split into its parts but not yet checked against the known keys.
 enum ConfigLine: Equatable {
     /// `[…]`: the text between the brackets, trimmed.
     case section(String)

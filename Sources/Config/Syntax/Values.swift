@@ -161,9 +161,8 @@ enum Values {
         return text
     }
 
-    /// The login in the first line of a `password-file`, `user:password`
-    /// (split at the first colon); `shown` is the path as written, for messages,
-    /// which never quote the file's content.
+    /// The login in the first line of a `password-file`, `user:password` (split at the first colon).
+    /// `shown` is the path as written, for messages, which never quote the file's content.
     static func login(fromFile path: String, as shown: String) throws(ValueError) -> HTTPAccess.Login {
         let bytes: [UInt8]
         do {
@@ -199,8 +198,8 @@ enum Values {
         return text
     }
 
-    /// The first line of a file holding a secret (`redis-password-file`);
-    /// messages quote the path as written, never the content.
+    /// The first line of a file holding a secret (`redis-password-file`).
+    /// Messages quote the path as written, never the content.
     static func secret(fromFile path: String, as shown: String) throws(ValueError) -> String {
         let bytes: [UInt8]
         do {
@@ -225,8 +224,8 @@ enum Values {
         return Shard(index: index, count: count)
     }
 
-    /// An `exec` command split into words (`HookCommand`), or no words for `none`; a program
-    /// path holding a `/` resolves against `folder`, as other paths do.
+    /// An `exec` command split into words (`HookCommand`), or no words for `none`.
+    /// A program path holding a `/` resolves against `folder`, as other paths do.
     static func hookCommand(_ text: String, in folder: String) throws(ValueError) -> HookCommand {
         if text == "none" { return HookCommand(words: []) }
         var words = try HookCommand.words(of: text)

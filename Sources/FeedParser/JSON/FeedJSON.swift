@@ -1,5 +1,5 @@
-/// The JSON contract of `feedspool parse`, which the spool's article files
-/// share: every key always present, `null` when absent, arrays possibly empty.
+/// The JSON contract of `feedspool parse`, which the spool's article files share:
+/// every key always present, `null` when absent, arrays possibly empty.
 extension Feed {
     /// The feed as one JSON document, each entry on its own line.
     public func contractJSON() -> [UInt8] {

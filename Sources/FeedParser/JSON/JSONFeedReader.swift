@@ -77,10 +77,10 @@ enum JSONFeedReader {
     }
 }
 
-/// The parts of a JSON Feed document feedspool reads; field names follow the
-/// specification, so they are snake case. Decoding is lenient the way feed
-/// readers must be: a field of the wrong type counts as absent and an item
-/// that is not an object is skipped, rather than losing the whole feed.
+/// The parts of a JSON Feed document feedspool reads; field names follow the specification, so they are snake case.
+/// Decoding is lenient the way feed readers must be: a field of the wrong type
+/// counts as absent and an item that is not an object is skipped, rather than
+/// losing the whole feed.
 private struct JSONFeedDocument: Decodable {
     struct Author: Decodable {
         var name: String?
@@ -193,8 +193,7 @@ extension KeyedDecodingContainer where Key == JSONFeedKey {
         (try? decodeIfPresent(Lenient<Value>.self, forKey: key))??.value
     }
 
-    /// The elements at `key` that have the right type, or nil when the key
-    /// is absent or not an array.
+    /// The elements at `key` that have the right type, or nil when the key is absent or not an array.
     fileprivate func lenientList<Value: Decodable>(_ type: Value.Type, _ key: Key) -> [Value]? {
         guard let list = try? decodeIfPresent([Lenient<Value>].self, forKey: key) else { return nil }
         return list.compactMap(\.value)

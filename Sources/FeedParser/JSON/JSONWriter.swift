@@ -1,10 +1,9 @@
-/// Writes JSON into a byte buffer with keys in the order they are written,
-/// which the spool and `feedspool parse` contracts rely on. Hand-written
+/// Writes JSON into a byte buffer with keys in the order they are written.
+/// The spool and `feedspool parse` contracts rely on that order. Hand-written
 /// because it runs for every entry of every feed, and `JSONEncoder` neither
 /// keeps key order nor comes close in speed.
 public struct JSONWriter: Sendable {
-    /// The JSON written so far, shared between copies of the writer until
-    /// one of them writes (see `writable`).
+    /// The JSON written so far, shared between copies of the writer until one of them writes (see `writable`).
     private var storage: ByteBuffer
     private var needsComma = false
 
@@ -100,8 +99,7 @@ public struct JSONWriter: Sendable {
         endArray()
     }
 
-    /// Writes a line break between values, to keep large documents readable
-    /// line by line; JSON ignores it.
+    /// Writes a line break between values, to keep large documents readable line by line; JSON ignores it.
     public mutating func newline() {
         writable.append(UInt8(ascii: "\n"))
     }
@@ -113,8 +111,8 @@ public struct JSONWriter: Sendable {
         needsComma = false
     }
 
-    /// Empties the writer, keeping its memory, once its bytes are written
-    /// out: one writer serves a whole stream of JSON Lines.
+    /// Empties the writer, keeping its memory, once its bytes are written out:
+    /// one writer serves a whole stream of JSON Lines.
     public mutating func removeAll() {
         writable.removeAll()
         needsComma = false
@@ -125,12 +123,12 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
-    /// Appends `text` in quotes, escaping what JSON requires (quote,
-    /// backslash, control characters) plus U+2028 and U+2029, which break
-    /// JavaScript consumers. Runs of plain bytes are found eight at a time
-    /// and copied in one go: this loop sees every byte of every article.
-    /// The output is written straight into the buffer, sized for the worst
-    /// case (every byte a six-byte `\u00XX`).
+    /// Appends `text` in quotes, escaping what JSON requires plus U+2028 and U+2029.
+    /// JSON requires the quote, backslash and control characters escaped;
+    /// U+2028 and U+2029 break JavaScript consumers. Runs of plain bytes are
+    /// found eight at a time and copied in one go: this loop sees every byte
+    /// of every article. The output is written straight into the buffer,
+    /// sized for the worst case (every byte a six-byte `\u00XX`).
     private static func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, to buffer: ByteBuffer) {
         let count = text.count
         guard let source = text.baseAddress else {
@@ -212,11 +210,11 @@ public struct JSONWriter: Sendable {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
-    /// The high bit of each of eight bytes (little-endian) that is a control
-    /// character, `"`, `\\` or 0xE2 (the lead byte of U+2028/2029), using
-    /// the classic bit tricks for "has a zero byte" and "has a byte less
-    /// than n". Borrows can set flags above a flagged byte, never below, so
-    /// the lowest flag always marks the first such byte.
+    /// The high bit of each of eight bytes (little-endian) that must be escaped.
+    /// Those are a control character, `"`, `\\` or 0xE2 (the lead byte of
+    /// U+2028/2029), found with the classic bit tricks for "has a zero byte"
+    /// and "has a byte less than n". Borrows can set flags above a flagged
+    /// byte, never below, so the lowest flag always marks the first such byte.
     @inline(__always)
     private static func attentionFlags(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101

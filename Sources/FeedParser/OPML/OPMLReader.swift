@@ -21,8 +21,8 @@ final class OPMLReader {
     private(set) var rootName: String?
     /// The outlines that name a feed, in document order.
     private(set) var outlines: [Outline] = []
-    /// The titles of the folders enclosing the current element; nil for an
-    /// outline that is itself a feed (it encloses no folder of its own).
+    /// The titles of the folders enclosing the current element.
+    /// nil for an outline that is itself a feed (it encloses no folder of its own).
     private var folders: [String?] = []
     /// Elements open inside `<body>`-level outlines, to pop `folders` on the right end tag.
     private var elementStack: [Bool] = []

@@ -23,8 +23,7 @@ public enum OPMLWriter {
         return "\(weekday), \(part(8..<10)) \(month) \(part(0..<4)) \(part(11..<19)) GMT"
     }
 
-    /// The OPML document listing `feeds`, titled `title`, created at `created`
-    /// (an RFC 822 date, as OPML 2.0 asks).
+    /// The OPML document listing `feeds`, titled `title`, created at `created` (an RFC 822 date, as OPML 2.0 asks).
     public static func document(_ feeds: [Subscription], title: String, created: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"
         out += "  <head>\n    <title>\(escaped(title))</title>\n"

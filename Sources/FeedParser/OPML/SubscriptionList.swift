@@ -4,8 +4,9 @@ public struct Subscription: Sendable, Equatable {
     public var url: String
     /// The outline's `title`, else its `text`, trimmed; nil when both are empty.
     public var title: String?
+    /// The outline's tags, without repeats.
     /// The folders the outline sits in, outermost first, then the segments of
-    /// its `category` attribute, without repeats.
+    /// its `category` attribute.
     public var tags: [String]
 
     /// Makes a subscription.
@@ -16,8 +17,8 @@ public struct Subscription: Sendable, Equatable {
     }
 }
 
-/// Why a document could not be read as an OPML subscription list; the
-/// description is the one-line message, to be prefixed with the file.
+/// Why a document could not be read as an OPML subscription list.
+/// The description is the one-line message, to be prefixed with the file.
 public enum OPMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The document is larger than the reader accepts.
     case tooLarge(bytes: Int, limit: Int)
@@ -40,8 +41,7 @@ public enum OPMLError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Reads OPML subscription lists (OPML 1.0 and 2.0, as feed readers export
-/// them) into `Subscription` values.
+/// Reads OPML subscription lists (OPML 1.0 and 2.0, as feed readers export them) into `Subscription` values.
 ///
 /// Real-world lists are forgiving-read: attribute names in any case
 /// (`xmlUrl`, `xmlurl`), `type` missing or odd, folders nested to any depth
@@ -52,8 +52,8 @@ public enum SubscriptionList {
     /// The largest list read, in bytes: a list of 100,000 feeds fits.
     public static let maximumBytes = 32 << 20
 
-    /// The subscriptions of an OPML document, in document order, with
-    /// duplicates (the same URL again) left in: the caller reports them.
+    /// The subscriptions of an OPML document, in document order, with duplicates (the same URL again) left in:
+    /// the caller reports them.
     /// - Throws: `OPMLError` when the document is not OPML.
     public static func read(_ document: [UInt8]) throws(OPMLError) -> [Subscription] {
         guard document.count <= maximumBytes else {

@@ -1,5 +1,5 @@
-/// A growable run of UTF-8 bytes that owns its memory, for text the parser
-/// builds up in many small pieces (a field's characters arrive once per
+/// A growable run of UTF-8 bytes that owns its memory, for text built up in many small pieces.
+/// The parser's text arrives that way (a field's characters arrive once per
 /// entity reference). A class with a raw allocation, so that appending is a
 /// capacity check and a copy, without the uniqueness checks and generic
 /// sequence path of `Array.append(contentsOf:)`, which cost more than the
@@ -76,8 +76,8 @@ final class ByteBuffer: @unchecked Sendable {
         count += 1
     }
 
-    /// Lets `body` write up to `maximum` bytes at the end of the buffer,
-    /// through a pointer to uninitialised memory; it returns how many it wrote.
+    /// Lets `body` write up to `maximum` bytes at the end of the buffer.
+    /// It writes through a pointer to uninitialised memory and returns how many it wrote.
     @inline(__always)
     func appendUninitialized(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
         if count + maximum > capacity { grow(toAtLeast: count + maximum) }

@@ -1,7 +1,6 @@
 /// Escaping and element facts for writing HTML.
 enum HTMLMarkup {
-    /// Whether the element named by these UTF-8 bytes is one that HTML
-    /// writes without an end tag.
+    /// Whether the element named by these UTF-8 bytes is one that HTML writes without an end tag.
     static func isVoidElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         // The longest void element name has six letters.
         guard name.count <= 6 else { return false }
@@ -16,8 +15,8 @@ enum HTMLMarkup {
         "param", "source", "track", "wbr",
     ].map { Array($0.utf8) }
 
-    /// Appends `bytes` escaped for HTML text (`&`, `<`, `>`) or, with
-    /// `inAttribute`, for a double-quoted attribute value (also `"`).
+    /// Appends `bytes` escaped for HTML text (`&`, `<`, `>`), or for an attribute value.
+    /// With `inAttribute`, for a double-quoted attribute value (also `"`).
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: ByteBuffer,
                               inAttribute: Bool) {
         guard let start = bytes.baseAddress else { return }
@@ -49,9 +48,9 @@ enum HTMLMarkup {
         buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
-    /// The high bit of each of eight bytes (little-endian) that is `&`, `<`,
-    /// `>` or `"`, by the "has a zero byte" bit trick; the lowest flag always
-    /// marks the first such byte (borrows only set flags above it).
+    /// The high bit of each of eight bytes (little-endian) that is `&`, `<`, `>` or `"`.
+    /// Found by the "has a zero byte" bit trick; the lowest flag always marks
+    /// the first such byte (borrows only set flags above it).
     @inline(__always)
     private static func markupFlags(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Repairs text that was UTF-8, was read as Windows-1252 (or Latin-1) and
-/// was encoded as UTF-8 again: "CafÃ© â€” naÃ¯ve" is "Café — naïve".
+/// Repairs text that was UTF-8, was read as Windows-1252 (or Latin-1) and was encoded as UTF-8 again:
+/// "CafÃ© â€” naÃ¯ve" is "Café — naïve".
 ///
 /// The repair is all or nothing: every character of the string must be one
 /// that Windows-1252 or Latin-1 gives a byte, and those bytes together must
@@ -25,7 +25,8 @@ enum Mojibake {
         return String(validating: bytes, as: UTF8.self) ?? text
     }
 
-    /// Whether every character of `text` has a Windows-1252 byte, those
+    /// Whether `text` reads as UTF-8 bytes shown as Windows-1252 characters.
+    /// That is: every character of `text` has a Windows-1252 byte, those
     /// bytes alternate lead and continuation bytes as UTF-8's do, and the
     /// sequences are evidence enough (see above); it stops at the first
     /// byte that breaks the pattern (in genuine Latin-1 text, the first
@@ -67,8 +68,8 @@ enum Mojibake {
         }
     }
 
-    /// The byte Windows-1252 writes as `scalar`, else the Latin-1 byte
-    /// (which also covers the five bytes Windows-1252 leaves undefined).
+    /// The byte Windows-1252 writes as `scalar`, else the Latin-1 byte.
+    /// The Latin-1 byte also covers the five bytes Windows-1252 leaves undefined.
     private static func windows1252Byte(_ scalar: Unicode.Scalar) -> UInt8? {
         if scalar.value < 0x100 { return UInt8(scalar.value) }
         switch scalar.value {

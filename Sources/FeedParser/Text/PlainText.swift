@@ -1,6 +1,5 @@
-/// Turns the short HTML-or-text strings of feeds (titles, names, subtitles)
-/// into plain text on one line. Works on UTF-8 bytes: it runs for several
-/// strings of every entry.
+/// Turns the short HTML-or-text strings of feeds (titles, names, subtitles) into plain text on one line.
+/// Works on UTF-8 bytes: it runs for several strings of every entry.
 enum PlainText {
     /// A title as plain text: tags dropped and entities decoded when the text
     /// carries any (feeds often escape titles twice), whitespace collapsed.
@@ -46,8 +45,8 @@ enum PlainText {
         }
     }
 
-    /// Text with its character references decoded (`&amp;` → `&`, for feeds
-    /// that escape twice) but any `<…>` kept, white space collapsed.
+    /// Text with its character references decoded but any `<…>` kept, white space collapsed.
+    /// `&amp;` becomes `&`, for feeds that escape twice.
     static func decodingEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return collapsingWhitespace(text) }
         var text = text
@@ -79,8 +78,8 @@ enum PlainText {
         return collapsed ?? text
     }
 
-    /// Whether `bytes` already has no leading, trailing, doubled or special
-    /// white space, so the string can be returned as it is.
+    /// Whether `bytes` already has no leading, trailing, doubled or special white space.
+    /// Then the string can be returned as it is.
     private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, first != 0x20, bytes.last != 0x20 else { return bytes.isEmpty }
         var previous: UInt8 = 0
@@ -173,9 +172,9 @@ enum PlainText {
         return bytes.count
     }
 
-    /// Decodes the character reference at `start` (`&amp;`, `&#8217;`,
-    /// `&#x2019;`, `&nbsp;`) and returns the index after it; nil when it is
-    /// no reference, so the `&` stays as written.
+    /// Decodes the character reference at `start` and returns the index after it.
+    /// References such as `&amp;`, `&#8217;`, `&#x2019;`, `&nbsp;`; nil when
+    /// it is no reference, so the `&` stays as written.
     static func decodeEntity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
         var end = start + 1
         while end < bytes.count, end - start <= 32, bytes[end] != UInt8(ascii: ";") {
@@ -209,8 +208,8 @@ enum PlainText {
         }
     }
 
-    /// Numeric references to C1 controls mean the Windows-1252 character,
-    /// as browsers read them (`&#146;` is a right single quote).
+    /// Numeric references to C1 controls mean the Windows-1252 character.
+    /// Browsers read them so (`&#146;` is a right single quote).
     private static func windows1252Fixup(_ value: UInt32) -> UInt32 {
         let table: [UInt32] = [
             0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,

@@ -1,12 +1,12 @@
-/// Resolves the plain relative links most feeds use (`2024/10/post/`,
-/// `../about`, `/feed.atom`) against a plain `http(s)://host[:port]/path`
-/// base by RFC 3986's algorithm, without Foundation's `URL`, which costs
-/// thousands of instructions per link. Plain means: lowercase host, and
-/// paths of letters, digits, `-`, `.`, `_`, `~` and `/` only, so that
-/// Foundation would neither percent-encode nor normalise anything; the
-/// result is then byte for byte Foundation's `absoluteString` (checked
-/// against it on hundreds of thousands of generated pairs). Anything else
-/// is left to `URLResolver`'s Foundation path.
+/// Resolves plain relative links against a plain base without Foundation's `URL`.
+/// Most feeds use such links (`2024/10/post/`, `../about`, `/feed.atom`)
+/// against a plain `http(s)://host[:port]/path` base; they are resolved by
+/// RFC 3986's algorithm, since `URL` costs thousands of instructions per
+/// link. Plain means: lowercase host, and paths of letters, digits, `-`, `.`,
+/// `_`, `~` and `/` only, so that Foundation would neither percent-encode nor
+/// normalise anything; the result is then byte for byte Foundation's
+/// `absoluteString` (checked against it on hundreds of thousands of generated
+/// pairs). Anything else is left to `URLResolver`'s Foundation path.
 enum PlainURLResolver {
     /// `reference` made absolute against `base`, or nil when either is not plain.
     static func resolve(_ reference: String, against base: String) -> String? {
@@ -46,8 +46,7 @@ enum PlainURLResolver {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Where the path of a plain base starts (after `http(s)://host[:port]`),
-    /// or nil when the base is not plain.
+    /// Where the path of a plain base starts (after `http(s)://host[:port]`), or nil when the base is not plain.
     private static func pathStart(of base: UnsafeBufferPointer<UInt8>) -> Int? {
         let authorityStart: Int
         if base.starts(with: "https://".utf8) {
@@ -88,9 +87,9 @@ enum PlainURLResolver {
         }
     }
 
-    /// RFC 3986 section 5.2.4, `remove_dot_segments`, appending the result
-    /// to `output`, which holds the scheme and authority (never removed).
-    /// `input` is the algorithm's input buffer, rewritten as it says.
+    /// RFC 3986 section 5.2.4, `remove_dot_segments`, appending the result to `output`.
+    /// `output` holds the scheme and authority (never removed). `input` is
+    /// the algorithm's input buffer, rewritten as it says.
     private static func appendRemovingDotSegments(_ input: inout [UInt8], to output: inout [UInt8]) {
         let dot = UInt8(ascii: ".")
         let root = output.count

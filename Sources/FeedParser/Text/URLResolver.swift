@@ -6,11 +6,11 @@ import Foundation
 
 /// Resolves the relative URLs of feeds against `xml:base` or the feed's own URL.
 enum URLResolver {
-    /// `reference` made absolute against `base`; unchanged when it is already
-    /// absolute, when there is no base, when the base has a scheme other than
-    /// http or https (`javascript:…//` would make every relative link a
-    /// script, and a `file:` link means nothing to a reader), or when either
-    /// does not parse.
+    /// `reference` made absolute against `base`, or unchanged.
+    /// Unchanged when it is already absolute, when there is no base, when the
+    /// base has a scheme other than http or https (`javascript:…//` would make
+    /// every relative link a script, and a `file:` link means nothing to a
+    /// reader), or when either does not parse.
     static func resolve(_ reference: String, against base: String?) -> String {
         let reference = reference.trimmingXMLWhitespace()
         guard let base, !hasScheme(reference), isWebURL(base) || !hasScheme(base) else { return reference }
@@ -27,8 +27,8 @@ enum URLResolver {
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
 
-    /// Whether the reference starts with a scheme (`https:`, `mailto:`),
-    /// checked without building a URL: most feed links are absolute.
+    /// Whether the reference starts with a scheme (`https:`, `mailto:`), checked without building a URL:
+    /// most feed links are absolute.
     static func hasScheme(_ reference: String) -> Bool {
         for (offset, byte) in reference.utf8.enumerated() {
             switch byte {

@@ -1,7 +1,7 @@
 extension String {
-    /// The string UTF-8 `bytes` spell, with invalid sequences repaired
-    /// exactly as `String(decoding:as:)` repairs them, made faster for long
-    /// text that is mostly ASCII, as feed articles are.
+    /// The string UTF-8 `bytes` spell, repaired as `String(decoding:as:)` repairs them, but faster.
+    /// Invalid sequences are repaired exactly as there; it is made faster for
+    /// long text that is mostly ASCII, as feed articles are.
     ///
     /// `String(decoding:as:)` checks an all-ASCII buffer eight bytes at a
     /// time, but once it meets one non-ASCII byte it validates the rest byte
@@ -41,8 +41,8 @@ extension String {
         self = text
     }
 
-    /// The index of the first byte at or after `index` that is not ASCII,
-    /// looking at eight bytes at a time; nil when there is none.
+    /// The index of the first byte at or after `index` that is not ASCII; nil when there is none.
+    /// It looks at eight bytes at a time.
     private static func nextNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
         guard let start = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(start)

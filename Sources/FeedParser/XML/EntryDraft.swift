@@ -12,8 +12,8 @@ struct DraftLink {
     var length: Int64?
 }
 
-/// Everything read so far about one item, or about the channel itself,
-/// before the choices between competing fields are made.
+/// Everything read so far about one item, or about the channel itself.
+/// The choices between competing fields are made later.
 struct EntryDraft {
     var guid: String?
     /// The guid resolved against the `xml:base` in scope, when there is one.
@@ -36,8 +36,8 @@ struct EntryDraft {
     var updated: Date?
     var dcDate: Date?
     var categories: [String] = []
-    /// What `authors` and `categories` hold, so that dropping duplicates
-    /// stays linear when a feed lists hundreds of thousands of them.
+    /// What `authors` and `categories` hold, as sets.
+    /// So dropping duplicates stays linear when a feed lists hundreds of thousands of them.
     private var seenAuthors: Set<String> = []
     private var seenCategories: Set<String> = []
     private var seenSourceAuthors: Set<String> = []
@@ -128,11 +128,11 @@ struct EntryDraft {
             podcast: podcast.isEmpty ? nil : podcast)
     }
 
-    /// The name in an RSS `<author>` (or `managingEditor`, `dc:creator`,
-    /// `itunes:author`), which RSS 2.0 wants as "email (Name)" and feeds
-    /// also write as "Name (email)", "Name <email>" or a bare name or email.
-    /// Parentheses around anything but an email, after anything but an
-    /// email, are part of the name ("Sam (guest author)").
+    /// The name in an RSS `<author>` (or `managingEditor`, `dc:creator`, `itunes:author`).
+    /// RSS 2.0 wants it as "email (Name)"; feeds also write "Name (email)",
+    /// "Name <email>" or a bare name or email. Parentheses around anything but
+    /// an email, after anything but an email, are part of the name
+    /// ("Sam (guest author)").
     static func authorName(fromRSS text: String) -> String {
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             let before = String(text[..<open]).trimmedOrNil

@@ -54,8 +54,7 @@ struct FeedBuilder {
     private struct Frame {
         var role: Role
         var base: String?
-        /// Whether an `xml:base` on this element or an ancestor set `base`
-        /// (rather than the document's URL alone).
+        /// Whether an `xml:base` on this element or an ancestor set `base` (rather than the document's URL alone).
         var hasXMLBase = false
     }
 
@@ -75,15 +74,15 @@ struct FeedBuilder {
     private var isFinishing = false
     /// How many fields were cut at `FieldCapture.maximumBytes`.
     private var truncatedFields = 0
-    /// The bytes of the field being captured; one buffer serves every
-    /// capture of the document, so its memory is allocated once.
+    /// The bytes of the field being captured.
+    /// One buffer serves every capture of the document, so its memory is allocated once.
     private let textBuffer = ByteBuffer()
     private var language: String?
     /// The channel's `ttl` and `sy:updatePeriod`/`sy:updateFrequency`, as read.
     private var schedule = FeedSchedule()
     private let baseURL: String?
-    /// The root is an Atom 0.3 `<feed version="0.3">` in a namespace of its
-    /// own (drafts of Atom had several), whose elements are then the feed's.
+    /// The root is an Atom 0.3 `<feed version="0.3">` in a namespace of its own.
+    /// Drafts of Atom had several; the elements of that namespace are then the feed's.
     private var rootNamespaceIsCore = false
 
     /// Makes a builder that resolves relative links against `baseURL`.
@@ -94,8 +93,8 @@ struct FeedBuilder {
 
     private var isAtom: Bool { format == .atom10 || format == .atom03 }
 
-    /// Whether an element in `namespace` belongs to the document's own format
-    /// (an unprefixed `<title>` is Atom's in an Atom feed, RSS's in RSS).
+    /// Whether an element in `namespace` belongs to the document's own format.
+    /// An unprefixed `<title>` is Atom's in an Atom feed, RSS's in RSS.
     private func isCore(_ namespace: Namespace) -> Bool {
         switch namespace {
         case .none: return true
@@ -171,8 +170,7 @@ struct FeedBuilder {
         stack.append(Frame(role: role, base: base, hasXMLBase: hasXMLBase))
     }
 
-    /// Ends the plain-text capture in progress because a feed element opened
-    /// inside it, keeping what was read so far.
+    /// Ends the plain-text capture in progress because a feed element opened inside it, keeping what was read so far.
     private mutating func interruptCapture() {
         guard let open = capture, let index = stack.lastIndex(where: { $0.role.isField }) else { return }
         capture = nil
@@ -209,8 +207,7 @@ struct FeedBuilder {
         capture?.appendText(bytes)
     }
 
-    /// Closes whatever the document left open and returns the feed, or nil
-    /// when the root element was no feed.
+    /// Closes whatever the document left open and returns the feed, or nil when the root element was no feed.
     mutating func finish(warnings: [String]) -> Feed? {
         isFinishing = true
         let endsInsideEntry = stack.contains { frame in
@@ -242,8 +239,8 @@ struct FeedBuilder {
         return feed
     }
 
-    /// Gives entries without `podcast:person`s the channel's, and
-    /// transcripts without a language the feed's, as the namespace says.
+    /// Gives entries without `podcast:person`s the channel's, and transcripts without a language the feed's.
+    /// As the namespace says.
     private static func completePodcastDetails(of entries: inout [Entry], channelPersons: [PodcastPerson],
                                                language: String?) {
         for index in entries.indices where entries[index].podcast != nil || !channelPersons.isEmpty {
@@ -331,8 +328,8 @@ struct FeedBuilder {
         entries.append(draft.entry())
     }
 
-    /// Applies a closure to the draft that the fields of the current element
-    /// belong to: the open item, else the channel.
+    /// Applies a closure to the draft that the fields of the current element belong to:
+    /// the open item, else the channel.
     private mutating func withDraft(_ body: (inout EntryDraft) -> Void) {
         if current != nil {
             body(&current!)
@@ -343,8 +340,7 @@ struct FeedBuilder {
 
     // MARK: - Fields
 
-    /// The role of a child of a channel or item, starting a capture for the
-    /// fields whose text matters.
+    /// The role of a child of a channel or item, starting a capture for the fields whose text matters.
     private mutating func field(_ name: LocalName, namespace: Namespace, attributes: XMLAttributes,
                                 base: String?, inItem: Bool) -> Role {
         let core = isCore(namespace)
@@ -487,8 +483,8 @@ struct FeedBuilder {
         }
     }
 
-    /// Starts capturing an Atom text construct (or an RSS element that shares
-    /// its name), honouring Atom's `type` and Atom 0.3's `mode` attributes.
+    /// Starts capturing an Atom text construct, or an RSS element that shares its name.
+    /// It honours Atom's `type` and Atom 0.3's `mode` attributes.
     private mutating func startTextConstruct(_ field: FieldCapture.Field,
                                              attributes: XMLAttributes) -> Role {
         guard isAtom else { return startCapture(field, mode: field == .title ? .text : .html) }

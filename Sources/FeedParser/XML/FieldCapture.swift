@@ -4,8 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The text of one feed field being read, element by element, from the SAX
-/// events between its start and end tags.
+/// The text of one feed field being read, element by element, from the SAX events between its start and end tags.
 struct FieldCapture {
     /// The fields whose text the parser keeps.
     enum Field: Equatable {
@@ -16,9 +15,9 @@ struct FieldCapture {
         /// How often the feed asks to be fetched: RSS `ttl`, `sy:updatePeriod`, `sy:updateFrequency`.
         case ttl, updatePeriod, updateFrequency
 
-        /// Whether the field is prose a person wrote (a title, a name, a
-        /// summary), which `Mojibake` may repair; identifiers, URLs, dates
-        /// and language codes are kept exactly as written.
+        /// Whether the field is prose a person wrote (a title, a name, a summary).
+        /// `Mojibake` may repair prose; identifiers, URLs, dates and language
+        /// codes are kept exactly as written.
         var isProse: Bool {
             switch self {
             case .link, .guid, .authorEmail, .published, .created, .updated, .dcDate, .language,
@@ -52,8 +51,8 @@ struct FieldCapture {
     var depth = 0
     /// Whether the `<div>` wrapping XHTML content was already skipped.
     var sawWrapper = false
-    /// Whether the characters are base64 (an Atom text construct of a
-    /// binary type, or Atom 0.3's `mode="base64"`), decoded by `text()`.
+    /// Whether the characters are base64, decoded by `text()`.
+    /// They are in an Atom text construct of a binary type, or Atom 0.3's `mode="base64"`.
     var isBase64 = false
     /// The bytes read so far: the builder's one text buffer, which every
     /// capture of a document reuses (only one field is captured at a time).
@@ -130,8 +129,7 @@ struct FieldCapture {
         return isBase64 ? Self.decodingBase64(text) : text
     }
 
-    /// The text base64 encodes, trimmed; nil when it is not base64 of UTF-8
-    /// text (an image says nothing as text).
+    /// The text base64 encodes, trimmed; nil when it is not base64 of UTF-8 text (an image says nothing as text).
     private static func decodingBase64(_ text: String) -> String? {
         guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
               let decoded = String(validating: data, as: UTF8.self)

@@ -1,5 +1,5 @@
-/// The attributes of one element as libxml2 reported them, with names
-/// already turned into enums. Values are decoded only when asked for.
+/// The attributes of one element as libxml2 reported them, with names already turned into enums.
+/// Values are decoded only when asked for.
 struct XMLAttributes {
     struct Attribute {
         var name: LocalName
@@ -11,8 +11,8 @@ struct XMLAttributes {
         /// five characters `&#38;`, which `withDecodedValue` undoes.
         var rawValue: UnsafeBufferPointer<UInt8>
 
-        /// Calls `body` with the value's UTF-8 bytes, each `&#38;` turned
-        /// back into `&`; a value without any is passed as it is, uncopied.
+        /// Calls `body` with the value's UTF-8 bytes, each `&#38;` turned back into `&`.
+        /// A value without any is passed as it is, uncopied.
         func withDecodedValue<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             guard rawValue.contains(UInt8(ascii: "&")) else { return body(rawValue) }
             let marker = Array("&#38;".utf8)
@@ -36,8 +36,7 @@ struct XMLAttributes {
 
     let list: [Attribute]
 
-    /// The value of the attribute `name` in `namespace` (`.none` for plain
-    /// attributes such as `href`), or nil.
+    /// The value of the attribute `name` in `namespace` (`.none` for plain attributes such as `href`), or nil.
     func value(_ name: LocalName, namespace: Namespace = .none) -> String? {
         for attribute in list where attribute.name == name && attribute.namespace == namespace {
             return attribute.withDecodedValue { String(decoding: $0, as: UTF8.self) }
@@ -45,8 +44,8 @@ struct XMLAttributes {
         return nil
     }
 
-    /// The value of `name`, trimmed and lowercased, or nil when absent or empty;
-    /// for attributes such as `type` and `rel` that compare case-insensitively.
+    /// The value of `name`, trimmed and lowercased, or nil when absent or empty.
+    /// For attributes such as `type` and `rel` that compare case-insensitively.
     func keyword(_ name: LocalName) -> String? {
         guard let value = value(name)?.trimmedOrNil else { return nil }
         return value.lowercased()
@@ -54,8 +53,7 @@ struct XMLAttributes {
 }
 
 extension String {
-    /// The string without leading and trailing white space, or nil when that
-    /// leaves nothing.
+    /// The string without leading and trailing white space, or nil when that leaves nothing.
     var trimmedOrNil: String? {
         let trimmed = trimmingXMLWhitespace()
         return trimmed.isEmpty ? nil : trimmed

@@ -23,8 +23,8 @@ final class XMLFeedReader {
     /// declaration says: `IGNORE_ENC` keeps libxml2 from decoding it twice.
     private static let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue
-    /// How many distinct undeclared entity names a document may use before
-    /// the parse falls back to repairing them (bounds the entity cache).
+    /// How many distinct undeclared entity names a document may use before the parse repairs them.
+    /// Beyond it the parse falls back to repairing them; this bounds the entity cache.
     private static let maximumEntities = 1024
     /// How many error lines a feed keeps; a broken feed can have thousands.
     private static let maximumErrors = 5
@@ -44,8 +44,7 @@ final class XMLFeedReader {
         case recovering
     }
 
-    /// The pull parser's nesting limit (libxml2's `xmlParserMaxDepth`), which
-    /// the quick pass enforces itself.
+    /// The pull parser's nesting limit (libxml2's `xmlParserMaxDepth`), which the quick pass enforces itself.
     private static let maximumDepth = 256
     /// The largest document the quick pass reads. libxml2 2.9's push parser
     /// halts with "Huge input lookup" once more than 10,000,000 bytes lie
@@ -57,8 +56,8 @@ final class XMLFeedReader {
     private let pass: Pass
     @exclusivity(unchecked) private(set) var builder: FeedBuilder
     @exclusivity(unchecked) private var names = NameTable()
-    /// The attributes of the element being started; its memory is reused
-    /// from element to element (the builder keeps no `XMLAttributes`).
+    /// The attributes of the element being started.
+    /// Its memory is reused from element to element (the builder keeps no `XMLAttributes`).
     @exclusivity(unchecked) private var attributeList: [XMLAttributes.Attribute] = []
     @exclusivity(unchecked) private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
     /// Owns the entities in `entities`.
@@ -70,12 +69,12 @@ final class XMLFeedReader {
     @exclusivity(unchecked) private var declaredEntities: Set<String> = []
     /// Names of entities neither XML nor HTML defines, kept as literal text.
     @exclusivity(unchecked) private(set) var undefinedEntities: [String] = []
-    /// An entity was resolved and no characters followed before the next
-    /// element began: it was in an attribute value.
+    /// An entity was resolved and no characters followed before the next element began:
+    /// it was in an attribute value.
     @exclusivity(unchecked) private var entityAwaitingCharacters = false
-    /// The document uses an entity in an attribute, where libxml2 keeps only
-    /// the first byte of a predefined entity's text: `XMLRepair` must rewrite
-    /// it as a numeric reference first.
+    /// The document uses an entity in an attribute, which `XMLRepair` must rewrite first.
+    /// In an attribute libxml2 keeps only the first byte of a predefined
+    /// entity's text: the entity must become a numeric reference.
     @exclusivity(unchecked) private(set) var needsRepair = false
     /// How many elements are open.
     @exclusivity(unchecked) private var depth = 0
@@ -83,8 +82,8 @@ final class XMLFeedReader {
     @exclusivity(unchecked) private var pushParser: xmlParserCtxtPtr?
     /// The quick pass met something only the strict pass may judge.
     @exclusivity(unchecked) private var gaveUp = false
-    /// The document was read to its end, well-formed, without the quick
-    /// pass giving up: what the builder holds is final.
+    /// The document was read to its end, well-formed, without the quick pass giving up:
+    /// what the builder holds is final.
     @exclusivity(unchecked) private(set) var isComplete = false
 
     private init(pass: Pass, baseURL: String?) {
@@ -96,8 +95,8 @@ final class XMLFeedReader {
         fs_xml_free_entity_table(entityTable)
     }
 
-    /// Parses `document` (UTF-8, at most 2 GiB) and returns the reader that
-    /// saw it, with its builder and the errors found. Without `recover`,
+    /// Parses `document` (UTF-8, at most 2 GiB) and returns the reader that saw it.
+    /// The reader holds its builder and the errors found. Without `recover`,
     /// libxml2 stops at the first error: the quick pass reads the document
     /// when it is small enough, and the strict pass reads it again when the
     /// quick pass could not judge it. With `recover`, libxml2 goes on to the end.
@@ -224,12 +223,12 @@ final class XMLFeedReader {
         builder.characters(text)
     }
 
-    /// Every entity reference the document makes, as a predefined entity
-    /// whose text libxml2 pastes as plain characters: HTML's named entities
-    /// (`&nbsp;`, `&eacute;`), which feeds use without declaring, stand for
-    /// their character; any other name, including those the document declares
-    /// itself, stands for its own reference as literal text (`&foo;`), as
-    /// `XMLRepair` writes it. Nothing the document declares ever expands.
+    /// Every entity reference the document makes, as a predefined entity whose text libxml2 pastes as plain characters:
+    /// HTML's named entities (`&nbsp;`, `&eacute;`), which feeds use without
+    /// declaring, stand for their character; any other name, including those
+    /// the document declares itself, stands for its own reference as literal
+    /// text (`&foo;`), as `XMLRepair` writes it. Nothing the document declares
+    /// ever expands.
     private func entity(named pointer: UnsafePointer<UInt8>) -> UnsafeMutablePointer<xmlEntity>? {
         let name = String(cString: pointer)
         entityAwaitingCharacters = true
@@ -253,10 +252,9 @@ final class XMLFeedReader {
     }
 }
 
-/// Runs `body` on the reader a SAX callback's context pointer stands for,
-/// without retaining it: `read` keeps the reader alive for the whole parse.
-/// A free function, because C callbacks must not capture anything, not even
-/// `Self`.
+/// Runs `body` on the reader a SAX callback's context pointer stands for, without retaining it:
+/// `read` keeps the reader alive for the whole parse. A free function, because
+/// C callbacks must not capture anything, not even `Self`.
 @inline(__always)
 private func withReader<Result>(_ context: UnsafeMutableRawPointer?,
                                 _ body: (XMLFeedReader) -> Result) -> Result {
@@ -265,9 +263,9 @@ private func withReader<Result>(_ context: UnsafeMutableRawPointer?,
 
 /// libxml2 as a whole, for this module.
 enum LibXML2 {
-    /// Sets libxml2 up the first time it is read (Swift runs a static's
-    /// initialiser once, under a lock): initialised for threads, and the
-    /// external entity loader refusing every URL installed for the process.
+    /// Sets libxml2 up the first time it is read (Swift runs a static's initialiser once, under a lock):
+    /// initialised for threads, and the external entity loader refusing every
+    /// URL installed for the process.
     static let ready: Void = fs_xml_set_up()
 }
 

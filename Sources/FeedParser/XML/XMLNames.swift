@@ -39,8 +39,8 @@ enum Namespace: Sendable, Equatable {
         }
     }
 
-    /// The namespace of a URI spelled another way than its specification
-    /// does: another case, `https`, a missing or extra trailing `/` or `#`.
+    /// The namespace of a URI spelled another way than its specification does:
+    /// another case, `https`, a missing or extra trailing `/` or `#`.
     private init(variantURI uri: String) {
         var lowered = uri.lowercased()
         if lowered.hasPrefix("https://") { lowered.removeFirst(5); lowered = "http" + lowered }
@@ -68,8 +68,8 @@ enum Namespace: Sendable, Equatable {
         }
     }
 
-    /// The namespace a prefix conventionally stands for, used when a feed
-    /// writes `dc:creator` without declaring `xmlns:dc` (a common mistake).
+    /// The namespace a prefix conventionally stands for, used when a feed never declared it.
+    /// A common mistake: `dc:creator` written without declaring `xmlns:dc`.
     init(undeclaredPrefix prefix: String) {
         switch prefix {
         case "atom": self = .atom10
@@ -90,8 +90,7 @@ enum Namespace: Sendable, Equatable {
     var isAtom: Bool { self == .atom10 || self == .atom03 }
 }
 
-/// The local element and attribute names the parser acts on; every other
-/// name is `.other`.
+/// The local element and attribute names the parser acts on; every other name is `.other`.
 enum LocalName: String, Sendable {
     case rss, RDF, channel, feed, item, entry, html
     case title, link, description, guid, id, author, name, email, creator, managingEditor
@@ -105,8 +104,8 @@ enum LocalName: String, Sendable {
     case term, label, isPermaLink, mode, src, text
     case other
 
-    /// The name `text` spells, in any case (`TiTlE`, `PUBDATE`), as feedparser
-    /// and iTunes read feed element names; `.other` when none.
+    /// The name `text` spells, in any case (`TiTlE`, `PUBDATE`); `.other` when none.
+    /// feedparser and iTunes read feed element names so.
     init(anyCase text: String) {
         if let exact = LocalName(rawValue: text) {
             self = exact
@@ -124,9 +123,9 @@ enum LocalName: String, Sendable {
             .keywords, .ttl, .updatePeriod, .updateFrequency, .transcript, .chapters, .person
         ).map { ($0.rawValue.lowercased(), $0) })
 
-    /// Whether this names an element of a feed's structure or fields, as
-    /// opposed to markup or attributes: such an element opening inside a
-    /// plain-text field means the field's end tag is missing.
+    /// Whether this names an element of a feed's structure or fields, as opposed to markup or attributes:
+    /// such an element opening inside a plain-text field means the field's end
+    /// tag is missing.
     var isFeedElement: Bool {
         switch self {
         case .other, .div, .body, .html, .about, .base, .lang, .version, .href, .rel, .type,
@@ -138,9 +137,9 @@ enum LocalName: String, Sendable {
     }
 }
 
-/// Turns the name pointers libxml2 hands to SAX callbacks into enums,
-/// remembering each pointer: libxml2 interns names in a per-parse dictionary,
-/// so each distinct name is decoded once per document, not once per element.
+/// Turns the name pointers libxml2 hands to SAX callbacks into enums, remembering each pointer:
+/// libxml2 interns names in a per-parse dictionary, so each distinct name is
+/// decoded once per document, not once per element.
 struct NameTable {
     private var localNames = PointerMap<LocalName>()
     private var namespaces = PointerMap<Namespace>()
@@ -155,8 +154,7 @@ struct NameTable {
         return name
     }
 
-    /// The namespace of an element or attribute, from its URI, or from its
-    /// prefix when the feed never declared one.
+    /// The namespace of an element or attribute, from its URI, or from its prefix when the feed never declared one.
     mutating func namespace(uri: UnsafePointer<UInt8>?, prefix: UnsafePointer<UInt8>?) -> Namespace {
         if let uri {
             let key = UnsafeRawPointer(uri)

@@ -1,5 +1,4 @@
-/// Rewrites a broken XML document so that libxml2's recovery mode loses as
-/// little as possible.
+/// Rewrites a broken XML document so that libxml2's recovery mode loses as little as possible.
 ///
 /// Once libxml2 2.9 has seen one well-formedness error it silently drops every
 /// later named entity reference, `&amp;` included, while numeric references

@@ -98,8 +98,8 @@ extension ResponseLog {
         return httpDate(trimmed).map { Date(timeIntervalSince1970: Double($0)) }
     }
 
-    /// How long a response stays fresh, in seconds, by its `Cache-Control: max-age`, else by its
-    /// `Expires` (an HTTP date, which `httpDate` turns into seconds since 1970) less `now`; nil
+    /// How long a response stays fresh, in seconds, by its `Cache-Control: max-age`, else by its `Expires`.
+    /// `Expires` is an HTTP date, which `httpDate` turns into seconds since 1970, less `now`; nil
     /// when neither says, or `no-cache`/`no-store` asks to check every time.
     @_spi(Fuzzing) public static func freshness(cacheControl: String?, expires: String?, now: Date,
                                                 httpDate: (String) -> Int?) -> TimeInterval? {

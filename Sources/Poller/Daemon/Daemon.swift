@@ -29,8 +29,8 @@ public struct Daemon {
     /// The feeds due meanwhile join it, so that feeds polled together stay together and are
     /// delivered in one group commit. Feeds are polled late by up to this much, never early.
     public static let gathering: Double = 1
-    /// The longest the loop sleeps before it looks at the schedule again,
-    /// so that a machine waking from suspend polls what fell due meanwhile.
+    /// The longest the loop sleeps before it looks at the schedule again.
+    /// So a machine waking from suspend polls what fell due meanwhile.
     public static let longestSleep: Double = 60
     /// How often the keys of entries that left their feeds long ago are forgotten (`keep-seen`).
     /// After the first round, then daily.

@@ -52,8 +52,8 @@ struct HookProcess {
     /// How long after SIGTERM its group gets SIGKILL.
     var grace: Duration
 
-    /// Runs the command to its end, or to the timeout and the kill; `started` is called with
-    /// its process id as soon as it runs.
+    /// Runs the command to its end, or to the timeout and the kill.
+    /// `started` is called with its process id as soon as it runs.
     func run(started: (pid_t) -> Void = { _ in }) -> Outcome {
         // Made and spawned under one lock: the Glibc module has no pipe2, and a
         // command another thread started between pipe and FD_CLOEXEC would
@@ -200,8 +200,8 @@ struct HookProcess {
         return "\(boot):\(pid):\(fields[19])"
     }
 
-    /// Ends with SIGKILL the process group a command recorded as `identity` started, when
-    /// its first process is still that one; whether it was.
+    /// Ends with SIGKILL the process group a command recorded as `identity` started; returns whether it did.
+    /// Only when the group's first process is still that one.
     @discardableResult
     static func endGroup(of identity: String) -> Bool {
         let parts = identity.split(separator: ":")
@@ -220,15 +220,15 @@ struct HookProcess {
     }
 }
 
-/// The lines a command writes to standard error, as many as `HookProcess.keptLines`, each
-/// cut at `HookProcess.lineLength` characters, control characters made spaces.
+/// The lines a command writes to standard error, as many as `HookProcess.keptLines`.
+/// Each is cut at `HookProcess.lineLength` characters, control characters made spaces.
 struct ErrorLines {
     private(set) var kept: [String] = []
     private(set) var more = 0
     private var partial: [UInt8] = []
 
-    /// Reads what `descriptor` holds now, at most 64 KiB (a command writing without end must
-    /// not keep the caller from its timeout); false once it reached its end.
+    /// Reads what `descriptor` holds now, at most 64 KiB; false once it reached its end.
+    /// The limit: a command writing without end must not keep the caller from its timeout.
     mutating func read(from descriptor: Int32) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
         for _ in 0..<16 {

@@ -13,8 +13,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Runs each feed's `exec` command on its articles waiting in `new/`, at most
-/// `exec-concurrency` at once, on threads of its own beside the polling.
+/// Runs each feed's `exec` command on its articles waiting in `new/`.
+/// At most `exec-concurrency` at once, on threads of its own beside the polling.
 ///
 /// For each file: record the claim in the state store (`hook_runs`, durably), rename it from
 /// `new/` to `cur/`, run the command with the file's path as its last argument; on exit 0
@@ -88,8 +88,7 @@ public final class HookQueue: Sendable {
         configure(feeds)
     }
 
-    /// Takes the feeds' hooks (at start, and after a reload); runs already started go on as
-    /// they began.
+    /// Takes the feeds' hooks (at start, and after a reload); runs already started go on as they began.
     public func configure(_ feeds: [FeedSettings]) {
         let hooks = Dictionary(feeds.compactMap { feed in feed.hook.map { (feed.name, $0) } }) { first, _ in first }
         book.withLock { $0.hooks = hooks }
@@ -125,8 +124,8 @@ public final class HookQueue: Sendable {
 
     // MARK: - Running
 
-    /// Queues the files in `new/` whose feed has a hook and whose retry time has come (of the
-    /// feeds `only` names, when given); returns at once.
+    /// Queues the files in `new/` whose feed has a hook and whose retry time has come; returns at once.
+    /// Only of the feeds `only` names, when given.
     public func startDue(only feeds: Set<String>? = nil) {
         guard !book.withLock({ $0.stopping || $0.hooks.isEmpty }) else { return }
         let names: [String]
@@ -176,8 +175,8 @@ public final class HookQueue: Sendable {
         return book.withLock { $0.tally }
     }
 
-    /// Starts nothing more, waits for the commands running (each ends by its timeout, its file
-    /// back in `new/`), and ends the queue's threads (on SIGTERM).
+    /// Starts nothing more, waits for the commands running, and ends the queue's threads (on SIGTERM).
+    /// Each command ends by its timeout, its file back in `new/`.
     public func stop() {
         book.withLock { $0.stopping = true }
         jobs.close()

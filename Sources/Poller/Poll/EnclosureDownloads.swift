@@ -3,23 +3,22 @@ import Fetcher
 import Spool
 import State
 
-/// Downloads the enclosures of a feed's new articles (`enclosures = DIR`)
-/// into `DIR/<feed name>/`, through the fetcher pages use, so under the same
-/// `concurrency` and `per-host` caps, each at most `enclosure-max-size`.
-/// A download that fails leaves its article without that file, with one
-/// line saying why: the article itself is always delivered.
+/// Downloads the enclosures of a feed's new articles (`enclosures = DIR`) into `DIR/<feed name>/`.
+/// It goes through the fetcher pages use, so under the same `concurrency`
+/// and `per-host` caps, each at most `enclosure-max-size`. A download that
+/// fails leaves its article without that file, with one line saying why:
+/// the article itself is always delivered.
 struct EnclosureDownloads {
     let feed: FeedSettings
     /// `DIR/<feed name>`; feed names cannot climb out of `DIR` (`Values.name`).
     let folder: String
     let fetcher: any FeedFetching
 
-    /// How long one download may take in all; a stalled one is dropped
-    /// sooner by the fetcher's low-speed limit.
+    /// How long one download may take in all; a stalled one is dropped sooner by the fetcher's low-speed limit.
     static let timeout = Duration.seconds(3600)
 
-    /// The local path of each enclosure of each article (nil for those not
-    /// downloaded), by article, and a line for each one that failed.
+    /// The local path of each enclosure of each article, by article, and a line for each one that failed.
+    /// The path is nil for those not downloaded.
     func files(for articles: [SpoolArticle]) -> (files: [[String?]], problems: [String]) {
         var files = articles.map { [String?](repeating: nil, count: $0.entry.enclosures.count) }
         var problems: [String] = []

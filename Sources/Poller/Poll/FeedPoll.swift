@@ -14,8 +14,7 @@ import State
 
 /// What polling one feed came to, for the summary and the exit status.
 public enum PollOutcome: Equatable, Sendable {
-    /// Fetched, parsed and delivered (`articles` may be 0); `warning` is a
-    /// recovered problem worth one line.
+    /// Fetched, parsed and delivered (`articles` may be 0); `warning` is a recovered problem worth one line.
     case delivered(articles: Int, warning: String?)
     /// The server said nothing changed (HTTP 304).
     case notModified
@@ -42,8 +41,7 @@ public enum PollOutcome: Equatable, Sendable {
 struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
-    /// Fetches the entries' pages when the feed has `fulltext=yes`, and
-    /// their enclosures with `enclosures = DIR`.
+    /// Fetches the entries' pages when the feed has `fulltext=yes`, and their enclosures with `enclosures = DIR`.
     let pageFetcher: (any FeedFetching)?
     /// Marks the feed in flight while it is parsed and cleaned.
     let poison: PoisonGuard
@@ -175,8 +173,8 @@ struct FeedPoll {
         prepared.schedule = PollSchedule(for: feed, state: record)
     }
 
-    /// The articles of the feed's new (and, with `updates=yes`, changed)
-    /// entries that pass its filters; problems worth a warning go to `notes`.
+    /// The articles of the feed's new entries that pass its filters.
+    /// With `updates=yes`, also its changed entries. Problems worth a warning go to `notes`.
     private func articles(_ parsed: Feed, now: Date, notes: inout [String]) throws(StorageError) -> [SpoolArticle] {
         // The state store sees every entry, filtered or not: whether the
         // feed repeats guids, and so how entries are keyed, is a property
@@ -220,8 +218,8 @@ struct FeedPoll {
         return articles
     }
 
-    /// The parsed body (content, else summary) of each fresh entry, and the
-    /// feed's template learned from every entry's body. Each body is parsed
+    /// The parsed body (content, else summary) of each fresh entry, and the feed's template.
+    /// The template is learned from every entry's body. Each body is parsed
     /// once, for both.
     private func parsedBodies(_ entries: [Entry], fresh: [NewEntry]) -> (parsed: [ParsedArticle?], template: FeedTemplate?) {
         let parse = { (entry: Entry) in (entry.content ?? entry.summary).map(cleaner.parse) }
@@ -242,8 +240,8 @@ struct FeedPoll {
         return pages
     }
 
-    /// The cleaned form of an entry's HTML (`input`, parsed as `parsed`),
-    /// never without text when the entry has some; with `clean=no`, only
+    /// The cleaned form of an entry's HTML (`input`, parsed as `parsed`).
+    /// Never without text when the entry has some; with `clean=no`, only
     /// sanitised.
     private func clean(_ parsed: consuming ParsedArticle, input: String, base: String?,
                        template: FeedTemplate?) -> CleanArticle {

@@ -14,8 +14,8 @@ extension FetchRequest {
         perHost = feed.perHost
     }
 
-    /// The request for `feed` itself, with the validators of its last fetch
-    /// and its login, headers, cookies and proxy (which pages never get).
+    /// The request for `feed` itself, with the validators of its last fetch.
+    /// Also its login, headers, cookies and proxy, which pages never get.
     init(for feed: FeedSettings, id: Int, state: FeedState) {
         self.init(url: feed.url, id: id, settings: feed)
         etag = state.etag

@@ -10,8 +10,7 @@ struct FullText {
     let feed: FeedSettings
     let fetcher: any FeedFetching
 
-    /// The HTML of each entry's page, by entry index, and a one-line note
-    /// for each page that could not be had.
+    /// The HTML of each entry's page, by entry index, and a one-line note for each page that could not be had.
     func pages(for entries: [Entry]) -> (pages: [Int: String], problems: [String]) {
         var requests: [FetchRequest] = []
         for (index, entry) in entries.enumerated() {

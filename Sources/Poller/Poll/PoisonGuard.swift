@@ -11,8 +11,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Keeps a feed that crashes feedspool from taking the other feeds down
-/// with it round after round.
+/// Keeps a feed that crashes feedspool from taking the other feeds down with it round after round.
 ///
 /// While a feed is parsed and cleaned it is marked in flight: a file
 /// `STATE/in-flight/NAME` holding a digest of its document, removed when the
@@ -33,17 +32,17 @@ public struct PoisonGuard: Sendable {
 
     /// The folder of the marks, inside the state folder.
     let folder: String
-    /// Shared by ordinary feeds, held alone by a suspect.
-    private let turns = ReadWriteLock()
+    /// Shared by ordinary feeds, taken alone by a suspect.
+    private let turns = ParseTurns()
 
     /// The guard for the state folder `stateFolder`.
     public init(stateFolder: String) {
         folder = stateFolder + "/in-flight"
     }
 
-    /// Makes the folder of the marks, and turns those a dead process left
-    /// into strikes; returns one line for each, for the log. Called before
-    /// a poll's first `begin`.
+    /// Makes the folder of the marks, and turns those a dead process left into strikes.
+    /// Returns one line for each, for the log. Called before a poll's first
+    /// `begin`.
     func recover(now: Date) -> [String] {
         mkdir(folder, 0o700)
         var lines: [String] = []
@@ -63,7 +62,7 @@ public struct PoisonGuard: Sendable {
 
     /// Marks `feed` in flight with its `document`, or says why not (quarantined on this document).
     /// It waits for its turn first: a suspect waits until it is alone. Each
-    /// `begin` that returns nil is followed by `end` on the same thread.
+    /// `begin` that returns nil is followed by `end`.
     func begin(_ feed: String, document: [UInt8], now: Date) -> String? {
         let digest = Self.digest(document)
         let strikes = strikes(of: feed)
@@ -71,17 +70,16 @@ public struct PoisonGuard: Sendable {
             return "quarantined: feedspool stopped twice in a row while parsing it; not parsed again "
                 + "until the feed changes or \(FeedDate.format(until))"
         }
-        if strikes == nil { turns.lockShared() } else { turns.lockAlone() }
+        turns.begin(alone: strikes != nil)
         Self.write(digest, to: folder + "/" + feed)
         return nil
     }
 
-    /// Clears `feed`'s mark and strikes (its document was parsed and
-    /// cleaned), and ends its turn.
+    /// Clears `feed`'s mark and strikes (its document was parsed and cleaned), and ends its turn.
     func end(_ feed: String) {
         unlink(folder + "/" + feed)
         unlink(folder + "/" + feed + ".strikes")
-        turns.unlock()
+        turns.end()
     }
 
     /// Clears every mark: the process stops on purpose, not on a crash.
@@ -134,36 +132,4 @@ public struct PoisonGuard: Sendable {
         fputs(text, file)
         fclose(file)
     }
-}
-
-/// A pthread read-write lock that prefers writers, so a suspect's turn
-/// comes even while ordinary feeds keep arriving.
-///
-/// Threading rule: each lock is unlocked by the thread that took it, which
-/// `PoisonGuard.begin` and `end` on one worker thread guarantee; the lock
-/// itself is what makes it `Sendable`.
-final class ReadWriteLock: @unchecked Sendable {
-    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
-
-    init() {
-        var attributes = pthread_rwlockattr_t()
-        pthread_rwlockattr_init(&attributes)
-        pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
-        pthread_rwlock_init(lock, &attributes)
-        pthread_rwlockattr_destroy(&attributes)
-    }
-
-    deinit {
-        pthread_rwlock_destroy(lock)
-        lock.deallocate()
-    }
-
-    /// Waits until no thread holds the lock alone, and shares it.
-    func lockShared() { pthread_rwlock_rdlock(lock) }
-
-    /// Waits until no thread holds the lock, and holds it alone.
-    func lockAlone() { pthread_rwlock_wrlock(lock) }
-
-    /// Releases the lock this thread holds.
-    func unlock() { pthread_rwlock_unlock(lock) }
 }

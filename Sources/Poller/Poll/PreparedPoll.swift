@@ -13,9 +13,8 @@ import Foundation
 struct PreparedPoll: Sendable {
     /// The feed's name.
     let feed: String
-    /// What to record about this poll; the validators join it only when
-    /// the delivery succeeded. Nil when the feed's state could not be read:
-    /// nothing is recorded then.
+    /// What to record about this poll; the validators join it only when the delivery succeeded.
+    /// Nil when the feed's state could not be read: nothing is recorded then.
     var record: FeedState?
     /// Where the poll stands: `.delivered` (its count still 0) and
     /// `.notModified` wait for the delivery of `articles`; others are final.
@@ -25,8 +24,7 @@ struct PreparedPoll: Sendable {
     var articles: [SpoolArticle]?
     /// The response's `ETag` and `Last-Modified`, stored after delivery.
     var validators: (etag: String?, lastModified: String?) = (nil, nil)
-    /// How many blocks the feed's template removed from `articles`,
-    /// counted in `record` once they are delivered.
+    /// How many blocks the feed's template removed from `articles`, counted in `record` once they are delivered.
     var templateBlocks = 0
     /// What the server said that the schedule keeps.
     /// A `Retry-After`, a permanent redirect, whether it served the feed or said it is gone.

@@ -11,8 +11,8 @@ import Fetcher
 public struct PollFetchers: Sendable {
     /// Fetches the feeds.
     public let feeds: any FeedFetching
-    /// Fetches the pages of `fulltext=yes` feeds and the enclosures of feeds
-    /// with `enclosures`; nil when no feed needs it.
+    /// Fetches the pages of `fulltext=yes` feeds and the enclosures of feeds with `enclosures`.
+    /// nil when no feed needs it.
     public let pages: (any FeedFetching)?
     /// The `concurrency` and `per-host` caps they were made for.
     private let caps: [Int]

@@ -10,8 +10,8 @@ import Darwin
 /// named by `$NOTIFY_SOCKET`. A path there starting with `@` names a socket in the abstract
 /// namespace. Without the variable, as outside systemd, sending does nothing.
 struct ServiceNotifier: Sendable {
-    /// The socket's address bytes (`sun_path`, a leading NUL for an
-    /// abstract name, no terminator); nil when there is nothing to notify.
+    /// The socket's address bytes (`sun_path`); nil when there is nothing to notify.
+    /// A leading NUL for an abstract name, no terminator.
     private let address: [UInt8]?
     private let log: Logger
 
@@ -28,8 +28,7 @@ struct ServiceNotifier: Sendable {
         address = bytes
     }
 
-    /// Sends `message`, fields separated by line breaks; a failure is
-    /// logged, since systemd then waits in vain.
+    /// Sends `message`, fields separated by line breaks; a failure is logged, since systemd then waits in vain.
     func send(_ message: String) {
         guard let address else { return }
         if let reason = Self.send(Array(message.utf8), to: address) {

@@ -83,8 +83,8 @@ final class SignalWatch: @unchecked Sendable {
         _ = wake.wait(wallTimeout: wallTime)
     }
 
-    /// Runs `round`, during which a stop signal abandons the round; nil
-    /// without running it when a stop was asked for since the last `take`.
+    /// Runs `round`, during which a stop signal abandons the round.
+    /// nil without running it when a stop was asked for since the last `take`.
     func polling<Result>(_ round: () -> Result) -> Result? {
         let stopping = requests.withLock { state in
             state.polling = state.pending.stop == nil
