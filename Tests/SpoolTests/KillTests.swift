@@ -12,7 +12,7 @@ import Testing
 ///
 /// Nothing here depends on timing: delays only decide where kills land,
 /// and every assertion is about the spool's final content.
-@Suite("Exactly once under kill -9", .serialized)
+@Suite("Exactly once under kill -9")
 struct KillTests {
     /// The child's input: feeds × a window of entries sliding by `step`,
     /// delivered `group` feeds to a batch (1: one feed a batch, through

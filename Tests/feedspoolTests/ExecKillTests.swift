@@ -9,7 +9,7 @@ import Testing
 /// article was handled by a successful run at least once (more than once
 /// only when a kill caught its run), and nothing is left in `new/`, `cur/`
 /// or `tmp/`.
-@Suite(.serialized) struct ExecKillTests {
+@Suite struct ExecKillTests {
     /// A workspace whose feed `grow` serves `count` items, and `hooks/handle`:
     /// logs `start ID`, waits up to 50 ms, fails one time in five (`fail ID`),
     /// else logs `done ID`.
