@@ -36,6 +36,9 @@ Endpoints:
   /slow/NAME             the same as /plain/NAME, a second late; logs
                          {"path", "event": "answered"} as the body is sent, so
                          a test can tell how many requests were open at once
+  /login/USER/PASS/REST  /REST (any path above) behind HTTP basic authentication:
+                         401 with a WWW-Authenticate challenge unless the request
+                         logs in as USER with PASS
   /echo                  the request's headers as JSON ({"path", "headers"})
   /port                  the client's TCP port, to see connections reused
   /chain/C1/C2/...       redirects with status C1 to /chain/C2/..., and so on;
@@ -61,6 +64,7 @@ Endpoints:
                          200 "proxied URL"
 """
 
+import base64
 import hashlib
 import json
 import os
@@ -278,6 +282,15 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(1)
             log({"path": self.path, "event": "answered"})
             return self.file(unquote(path.split("/", 2)[2]), False)
+        if path.startswith("/login/"):
+            parts = path.split("/", 4)
+            if len(parts) < 5:
+                return self.reply(404, b"no such login path\n")
+            expected = "Basic " + base64.b64encode(f"{parts[2]}:{parts[3]}".encode()).decode()
+            if self.headers.get("Authorization") != expected:
+                return self.reply(401, b"log in first\n", [("WWW-Authenticate", 'Basic realm="feeds"')])
+            self.path = "/" + parts[4] + (("?" + url.query) if url.query else "")
+            return self.route()
         if path == "/echo":
             headers = {name.lower(): value for name, value in self.headers.items()}
             body = json.dumps({"path": self.path, "headers": headers}).encode()

@@ -73,6 +73,34 @@ import Testing
         #expect(missing.stderrLines == [#"feeds.conf:3: cannot read password-file "feed.password": No such file or directory"#])
     }
 
+    @Test func aWrongPasswordIsAOneLineFailureNamingTheFeedAndTheSecretIsNeverShown() throws {
+        let workspace = try OnceWorkspace()
+        try workspace.serve("notes.rss")
+        // The server lets in only reader:right-password; the file holds the secret instead.
+        try workspace.folder.write("feed.password", "reader:\(Self.secret)\n")
+        try workspace.configure(
+            "\(workspace.url("/login/reader/right-password/feeds/notes.rss")) name=private password-file=feed.password")
+        let refused = try workspace.once()
+        #expect(refused.status == 1)
+        #expect(refused.stderrLines.count == 1, "\(refused.stderr)")
+        #expect(refused.stderr.hasPrefix("feedspool: private: ") && refused.stderr.contains("401"), "\(refused.stderr)")
+        #expect(try workspace.articles().isEmpty)
+        var outputs = [refused.stdout, refused.stderr]
+        for command in [["status"], ["status", "--json"], ["check"], ["export"]] {
+            let result = try CommandRunner.run(command, in: workspace.folder.url)
+            outputs += [result.stdout, result.stderr]
+        }
+        for output in outputs { #expect(!output.contains(Self.secret)) }
+        #expect(try !secretIsFound(under: workspace.folder.url.appendingPathComponent("state")))
+        #expect(try lastHeaders(workspace, "/login/reader/right-password/feeds/notes.rss")["authorization"]
+            == Self.basic("reader", Self.secret))
+
+        // With the right password the same feed logs in and delivers.
+        try workspace.folder.write("feed.password", "reader:right-password\n")
+        #expect(try workspace.once().status == 0)
+        #expect(try workspace.articles().count == 3)
+    }
+
     @Test func aNetrcFileLogsInForItsHost() throws {
         let workspace = try OnceWorkspace()
         try workspace.serve("notes.rss")
