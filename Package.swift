@@ -53,7 +53,7 @@ let package = Package(
         // The daemon's memory between runs (SQLite): feed state, delivered
         // entry keys, articles half-way through delivery.
         .target(name: "State", dependencies: ["CSQLite", "FeedParser"]),
-        .target(name: "Spool", dependencies: ["CSyncFS", "State", "FeedParser", "Cleaner"]),
+        .target(name: "Spool", dependencies: ["CSyncFS", "InputFiles", "State", "FeedParser", "Cleaner"]),
         // The other sink: articles into a Redis stream instead of the spool directory.
         .target(name: "RedisSink", dependencies: ["CHiredis"]),
 

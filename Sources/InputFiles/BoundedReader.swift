@@ -49,6 +49,19 @@ public enum BoundedReader {
         }
         throw .tooLarge(limit: limit)
     }
+
+    /// The first bytes of the file at `path`, at most `count`, from one read; nil when it cannot be
+    /// opened or gives nothing. For a file's head and for `/proc` files, whose size `stat` does not tell.
+    public static func head(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        guard read > 0 else { return nil }
+        bytes.removeSubrange(read...)
+        return bytes
+    }
 }
 
 /// Why an input file was not read.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import InputFiles
 import State
 
 /// Claiming articles the way a consumer does, for feedspool's own `exec` hooks: a rename from
@@ -33,14 +34,8 @@ extension Spool {
     /// The article id and feed name an article file in `new/` starts with; nil for a file that is not one.
     /// Read from its first bytes (the keys come in contract order, docs/spool.md).
     public func articleHead(_ name: String) -> (id: String, feed: String)? {
-        let path = newFolder + "/" + name
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: 1024)
-        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        let head = String(decoding: bytes[..<count], as: UTF8.self)
+        guard let bytes = BoundedReader.head(newFolder + "/" + name, count: 1024) else { return nil }
+        let head = String(decoding: bytes, as: UTF8.self)
         // Ids are hex and feed names letters, digits, ".", "_" and "-": no escapes.
         guard let id = Self.value(after: #"{"schema":1,"id":""#, in: head),
               let feed = Self.value(after: #","feed":{"name":""#, in: head) else { return nil }
