@@ -52,6 +52,11 @@ import Cleaner
         "https://example.org/pixel?article=881&src=rss",
         "https://cdn.example.org/beacon/article/881.gif",
         "https://example.org/static/pixel.png?post=881",
+        "https://media.example.org/include/images/tracking/news-rss-pixel.png?story=1198913145",
+        "https://cdn.example.net/tracker/img.gif?id=55",
+        "https://example.com/assets/feed_pixel.gif?p=12",
+        "https://static.example.de/img/zaehler/tracking-pixel.png?artikel=9",
+        "https://newsletter.example.com/email-open-pixel.png?s=77",
     ])
     func analyticsHitsGoWhateverTheirSize(url: String) {
         let article = clean("<p>\(bodyParagraph)</p><img src=\"\(url.replacingOccurrences(of: "&", with: "&amp;"))\" width=\"300\" height=\"20\">")
@@ -64,6 +69,9 @@ import Cleaner
         "https://example.org/images/pixel-art-castle.png", "https://example.org/photos/beacon-hill.jpg",
         "https://example.org/uploads/open-day.gif", "https://example.org/collections/summer.jpg",
         "https://example.org/collect/ferry.jpg", "https://example.org/img/open.jpeg",
+        "https://example.org/reviews/google-pixel-8-pro.jpg", "https://example.org/img/pixel_7a_camera.png",
+        "https://example.org/uploads/track-day-silverstone.jpg", "https://example.org/images/race-track.png",
+        "https://example.org/img/tracking-shot-steadicam.jpg", "https://example.org/img/pixel-fold-review.jpg",
     ])
     func photosNamedLikeBeaconsStay(url: String) {
         let article = clean("<p>\(bodyParagraph)</p><img src=\"\(url)\" width=\"640\" height=\"480\">")

@@ -68,7 +68,8 @@ enum Tracking {
     /// and the image's size: Matomo and Piwik (`piwik.php`, `matomo.php`,
     /// `idsite` with `rec` or `action_name`), Google Analytics (`collect`
     /// with `tid`, `__utm.gif`), e-mail open trackers (`open.gif`,
-    /// `/track/open`, `/wf/open?upn=`) and `pixel` or `beacon` endpoints.
+    /// `/track/open`, `/wf/open?upn=`), `pixel` or `beacon` endpoints, images
+    /// under a `tracking` folder, and `rss-pixel`-style file names.
     static func isAnalyticsHit(_ url: String) -> Bool {
         // Most image URLs hold none of the words the shapes need (looked
         // for as written: analytics URLs are lowercase).
@@ -88,12 +89,23 @@ enum Tracking {
             return true
         }
         if segments.contains(where: { $0 == "pixel" || $0 == "beacon" }) { return true }
+        if segments.dropLast().contains(where: { trackingFolders.contains(String($0)) }) { return true }
+        let stemWords = Set(stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
+        if stemWords.contains("pixel"), !stemWords.isDisjoint(with: pixelCompanions) { return true }
         let joined = "/" + segments.joined(separator: "/")
         return joined.contains("/track/open") || (joined.contains("/wf/open") && keys.contains("upn"))
     }
 
     /// Words that every analytics shape below holds.
-    private static let analyticsWords = ["piwik", "matomo", "idsite", "collect", "__utm", "open", "pixel", "beacon"]
+    private static let analyticsWords = ["piwik", "matomo", "idsite", "collect", "__utm", "open", "pixel", "beacon", "track"]
+
+    /// Folder names that hold only tracking images (`/images/tracking/…`).
+    private static let trackingFolders: Set<String> = ["tracking", "tracker", "trackers", "tracking-pixel"]
+
+    /// Words that make a file named `…-pixel` a counting pixel rather than a photo of a Pixel phone.
+    private static let pixelCompanions: Set<String> = [
+        "rss", "feed", "track", "tracking", "tracker", "email", "mail", "open", "count", "counter", "stat", "stats",
+    ]
 
     /// `url` without tracking parameters (`utm_*` and the list above), and
     /// without empty parameters; the same string when there is nothing to drop.
