@@ -50,8 +50,10 @@ public enum BoundedReader {
         throw .tooLarge(limit: limit)
     }
 
-    /// The first bytes of the file at `path`, at most `count`, from one read; nil when it cannot be
-    /// opened or gives nothing. For a file's head and for `/proc` files, whose size `stat` does not tell.
+    /// The first bytes of the file at `path`, at most `count`, from one read; nil when there are none.
+    ///
+    /// Nil when it cannot be opened or gives nothing. For a file's head and for `/proc` files,
+    /// whose size `stat` does not tell.
     public static func head(_ path: String, count: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
