@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import InputFiles
 import State
 
 /// The spool's own file-system calls: durable writes, folder syncs, renames, reads and removals.
@@ -103,19 +104,12 @@ extension FileSystem {
         if rename(source, target) != 0 { throw failure("cannot move \(source) to", target) }
     }
 
-    /// The bytes of a file the spool wrote itself (an article in `tmp/`).
+    /// The bytes of a file the spool wrote itself (an article in `tmp/`), whatever its size.
     static func contents(of path: String) throws(StorageError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("cannot open", path) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw failure("cannot read", path) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+        do {
+            return try BoundedReader.read(path, limit: .max, regularOnly: true)
+        } catch {
+            throw StorageError(operation: "cannot read", path: path, reason: error.description)
         }
     }
 
