@@ -49,7 +49,8 @@ struct PreparedPoll: Sendable {
 
     /// Settles the poll with how its group's delivery went, and updates `record` to match.
     ///
-    /// `files` is how many of the feed's files reached `new/`; nil when it had nothing to deliver.
+    /// `delivery` holds how many of the feed's files reached `new/`, or why none did; nil when the
+    /// feed had nothing to deliver.
     mutating func settle(_ delivery: Result<Int, StorageError>?) {
         switch (delivery, outcome) {
         case (.success(let files), .delivered(_, let warning)):
