@@ -1,11 +1,13 @@
-/// What the cleaner made of one article: clean HTML, clean text, and what it
-/// took out.
+/// What the cleaner made of one article: clean HTML, clean text, and what it took out.
 public struct CleanArticle: Sendable, Equatable {
-    /// The article's title, when the input carries one (a page's title, the
-    /// first line of plain text); nil for feed fragments.
+    /// The article's title, when the input carries one; nil for feed fragments.
+    ///
+    /// A page's title, or the first line of plain text.
     public var title: String?
-    /// Plain text: paragraphs separated by one blank line, list items as
-    /// "- ", headings on their own line.
+    /// The article as plain text.
+    ///
+    /// Paragraphs are separated by one blank line, list items start
+    /// with "- ", headings stand on their own line.
     public var text: String {
         get { String(decoding: textUTF8, as: UTF8.self) }
         set { textUTF8 = Array(newValue.utf8) }
@@ -15,13 +17,15 @@ public struct CleanArticle: Sendable, Equatable {
         get { String(decoding: htmlUTF8, as: UTF8.self) }
         set { htmlUTF8 = Array(newValue.utf8) }
     }
-    /// `text` as UTF-8, as the cleaner wrote it: writing it out from here
-    /// spares making and checking a string of every article.
+    /// `text` as UTF-8, as the cleaner wrote it.
+    ///
+    /// Writing it out from here spares making and checking a string of every article.
     public var textUTF8: [UInt8]
     /// `html` as UTF-8, as the cleaner wrote it.
     public var htmlUTF8: [UInt8]
-    /// An attribution the text carried ("Original Source: news.sky.com"),
-    /// removed from the text and kept here.
+    /// An attribution the text carried, removed from the text and kept here.
+    ///
+    /// For example "Original Source: news.sky.com".
     public var source: String?
     /// What was stripped, and why, for audit.
     public var removed: [Removal]
@@ -47,25 +51,28 @@ public struct CleanArticle: Sendable, Equatable {
     }
 }
 
-/// One thing the cleaner removed: which rule took it, why, how much text
-/// went, and the start of that text, for `feedspool clean --explain` and
-/// the spool's `removed`.
+/// One thing the cleaner removed: which rule took it, why, and how much text went.
+///
+/// It also keeps the start of that text, for `feedspool clean --explain` and the spool's `removed`.
 public struct Removal: Sendable, Equatable {
-    /// How much of the removed text a record keeps, in characters: enough
-    /// to recognise a block, not a second copy of a comment thread.
+    /// How much of the removed text a record keeps, in characters.
+    ///
+    /// Enough to recognise a block, not a second copy of a comment thread.
     public static let maximumTextLength = 200
 
-    /// The rule that removed it, a stable short identifier (`feed-template`,
-    /// `comment-form`, `boundary-tail`, `tracking-pixel`), for scripts.
+    /// The rule that removed it, a stable short identifier for scripts.
+    ///
+    /// For example `feed-template`, `comment-form`, `boundary-tail`, `tracking-pixel`.
     public var rule: String
-    /// What it was and why it went (`comment form (class "comment-respond")`,
-    /// `tail: "Leave a Reply"`).
+    /// What it was and why it went.
+    ///
+    /// For example `comment form (class "comment-respond")`, `tail: "Leave a Reply"`.
     public var what: String
     /// How many characters of text went with it.
     public var chars: Int
-    /// The removed text, white space collapsed, cut after
-    /// `maximumTextLength` characters (ending in "…" then); empty when it
-    /// had none or the rule kept none.
+    /// The removed text, white space collapsed, cut after `maximumTextLength` characters.
+    ///
+    /// A cut text ends in "…". Empty when it had none or the rule kept none.
     public var text: String
 
     /// Makes a record.
@@ -82,11 +89,12 @@ public struct Removal: Sendable, Equatable {
         self.text = Self.excerpt(text)
     }
 
-    /// The rule identifier a description implies: its words before the first
-    /// `(`, `:` or quote, lowercase, joined by `-`; the boundary pass's
-    /// `head:`, `tail:` and `trailer:` become `boundary-head`,
-    /// `boundary-tail` and `boundary-trailer`. `comment form (class "x")`
-    /// is `comment-form`, `<script> element` is `script-element`.
+    /// The rule identifier a description implies.
+    ///
+    /// Its words before the first `(`, `:` or quote, lowercase, joined by `-`;
+    /// the boundary pass's `head:`, `tail:` and `trailer:` become
+    /// `boundary-head`, `boundary-tail` and `boundary-trailer`. `comment form
+    /// (class "x")` is `comment-form`, `<script> element` is `script-element`.
     static func rule(describedBy what: String) -> String {
         var rule = ""
         var pendingDash = false
@@ -104,8 +112,7 @@ public struct Removal: Sendable, Equatable {
         return rule.isEmpty ? "other" : rule
     }
 
-    /// `text` with white space collapsed, cut after `maximumTextLength`
-    /// characters.
+    /// `text` with white space collapsed, cut after `maximumTextLength` characters.
     static func excerpt(_ text: String) -> String {
         guard !text.isEmpty else { return "" }
         // Collapsing reads every byte: only the part that can be kept is read.
@@ -116,8 +123,9 @@ public struct Removal: Sendable, Equatable {
 }
 
 extension HTMLTree {
-    /// The start of the text under `index`, enough for `Removal.text`, a
-    /// space between blocks: text nodes are read only until it is full.
+    /// The start of the text under `index`, enough for `Removal.text`, a space between blocks.
+    ///
+    /// Text nodes are read only until it is full.
     func removalText(of index: Int) -> String {
         var bytes: [UInt8] = []
         let limit = Removal.maximumTextLength * 4

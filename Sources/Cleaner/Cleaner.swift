@@ -11,9 +11,10 @@ public struct ParsedArticle: Sendable {
     let kind: InputKind
 }
 
-/// Cleans articles: strips comment sections, share bars, related posts,
-/// newsletter prompts, tracking and other boilerplate, sanitises the HTML,
-/// and renders clean HTML and clean text.
+/// Cleans articles: removes boilerplate, sanitises the HTML, and renders clean HTML and text.
+///
+/// Boilerplate is comment sections, share bars, related posts,
+/// newsletter prompts, tracking and the like.
 ///
 /// The passes, in order: parse (HTML fragment, whole page or plain text);
 /// for pages, main-content extraction; the feed's template blocks; tracking
@@ -22,12 +23,11 @@ public struct ParsedArticle: Sendable {
 /// Whole elements and whole edge blocks are removed, never sentences from the
 /// middle of the body: over-stripping is the worst failure.
 public struct Cleaner: Sendable {
-    /// An element that holds more than this share of the article's text is
-    /// never removed as boilerplate: it is more likely the article itself
-    /// under an unlucky class name.
+    /// The largest share of the article's text an element removed as boilerplate may hold.
+    ///
+    /// An element that holds more is more likely the article itself under an unlucky class name.
     static let maximumBoilerplateShare = 0.5
-    /// How much text must precede an element named as a comment thread for
-    /// it to go whatever its size.
+    /// How much text must precede an element named as a comment thread for it to go whatever its size.
     static let minimumArticleBeforeComments = 200
 
     /// Makes a cleaner.
@@ -53,8 +53,9 @@ public struct Cleaner: Sendable {
         return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
     }
 
-    /// Cleans one article given as UTF-8 bytes, as `clean(_:baseURL:template:)`
-    /// cleans a string, without making a string of the input first.
+    /// Cleans one article given as UTF-8 bytes, without making a string of the input first.
+    ///
+    /// It cleans as `clean(_:baseURL:template:)` cleans a string.
     /// - Parameters:
     ///   - input: Valid UTF-8, such as `TextDecoding.utf8(from:)` returns.
     ///   - baseURL: The article's URL, against which relative links resolve.
@@ -65,9 +66,9 @@ public struct Cleaner: Sendable {
         return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
     }
 
-    /// Parses an article for `clean(_:baseURL:template:)` and
-    /// `FeedTemplate(learningFrom:)`, so that a feed's entries are parsed
-    /// once for both learning the template and cleaning.
+    /// Parses an article for `clean(_:baseURL:template:)` and `FeedTemplate(learningFrom:)`.
+    ///
+    /// A feed's entries are thus parsed once for both learning the template and cleaning.
     public func parse(_ input: String) -> ParsedArticle {
         let (tree, title, kind) = Self.tree(for: input)
         return ParsedArticle(tree: tree, title: title, kind: kind)
@@ -116,9 +117,10 @@ public struct Cleaner: Sendable {
             removed: removals)
     }
 
-    /// Sanitises an article without removing boilerplate (`clean=no` in
-    /// `feeds.conf`): the allow-list, URL resolution and tracking removal
-    /// still apply, since they are what makes the HTML safe to show.
+    /// Sanitises an article without removing boilerplate (`clean=no` in `feeds.conf`).
+    ///
+    /// The allow-list, URL resolution and tracking removal still
+    /// apply, since they are what makes the HTML safe to show.
     public func sanitize(_ input: String, baseURL: String? = nil) -> CleanArticle {
         let (parsedTree, title, _) = Self.tree(for: input)
         var tree = consume parsedTree
@@ -151,8 +153,7 @@ public struct Cleaner: Sendable {
         return (htmlTree(Array(input.utf8)), nil, kind)
     }
 
-    /// The tree of `input` (valid UTF-8), its title and its kind, as
-    /// `tree(for:)` makes them from a string.
+    /// The tree, title and kind of `input` (valid UTF-8), as `tree(for:)` makes them from a string.
     static func tree(forUTF8 input: [UInt8]) -> (tree: HTMLTree, title: String?, kind: InputKind) {
         let kind = input.withUnsafeBufferPointer { InputKind.of($0) }
         if kind == .plainText {
@@ -216,8 +217,9 @@ public struct Cleaner: Sendable {
         }
     }
 
-    /// How much live text (in UTF-8 bytes) each node's subtree holds, and
-    /// how much comes before each node in document order.
+    /// How much live text each node's subtree holds, and how much comes before the node.
+    ///
+    /// Counted in UTF-8 bytes; "before" is in document order.
     private struct TextMeasures {
         let lengths: [Int]
         let textBefore: [Int]

@@ -1,13 +1,14 @@
 extension Cleaner {
-    /// The `rule` of the record that says an entry was delivered less
-    /// cleaned, because cleaning it left no text.
+    /// The `rule` of the record saying an entry was delivered less cleaned.
+    ///
+    /// That happens when cleaning it left no text.
     public static let fallbackRule = "fallback"
 
-    /// `article`, the cleaned form of `input`; or, when cleaning left no
-    /// text of an input that has some, a less aggressive clean of `input`:
-    /// without the feed's template, else sanitised only, with a record in
-    /// `removed` saying so. The last guard before an article is delivered:
-    /// an entry with text never arrives with an empty text.
+    /// `article`, the cleaned form of `input`, or a less aggressive clean when that left no text.
+    ///
+    /// When cleaning left no text of an input that has some, `input` is cleaned without the feed's
+    /// template, else sanitised only, with a record in `removed` saying so. The last guard before
+    /// an article is delivered: an entry with text never arrives with an empty text.
     /// - Parameters:
     ///   - article: What `clean(_:baseURL:template:)` made of `input`.
     ///   - input: The entry's HTML (or text) as the feed gave it.

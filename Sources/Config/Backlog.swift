@@ -1,15 +1,17 @@
-/// How much of a feed's first document is delivered (`backlog`): its newest
-/// entries only, or all of them. The entries left out are recorded as seen,
-/// so a podcast's back catalogue never arrives, then or later.
+/// How much of a feed's first document is delivered (`backlog`): its newest entries, or all.
+///
+/// The entries left out are recorded as seen, so a podcast's back
+/// catalogue never arrives, then or later.
 public enum Backlog: Sendable, Equatable, CustomStringConvertible {
     /// Every entry of the first document, as before `backlog` existed.
     case all
     /// At most this many entries, the newest (0 delivers none: a catch-up).
     case newest(Int)
 
-    /// The default, 20: most blogs' and news sites' feeds list 10 to 20
-    /// entries and arrive whole, while a podcast's hundred episodes or a
-    /// full-archive feed do not flood a script on their first poll.
+    /// The default, 20 entries.
+    ///
+    /// Most blogs' and news sites' feeds list 10 to 20 entries and arrive whole, while a podcast's
+    /// hundred episodes or a full-archive feed do not flood a script on their first poll.
     public static let standard = Backlog.newest(20)
 
     /// The most entries a first poll delivers; nil for `all`.

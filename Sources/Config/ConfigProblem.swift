@@ -27,8 +27,9 @@ public struct ConfigProblem: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The Config stage's error: every problem found in a configuration, in the
-/// order of the files and lines, not only the first one.
+/// The Config stage's error: every problem found in a configuration, not only the first one.
+///
+/// The problems are in the order of the files and lines.
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The problems, at least one.
     public var problems: [ConfigProblem]

@@ -34,8 +34,10 @@ public struct Configuration: Sendable, Equatable {
 
 /// A place in a configuration file, for messages and for finding a feed's line.
 public struct ConfigLocation: Sendable, Hashable, CustomStringConvertible {
-    /// The file as the user would name it: the main file as given, an included
-    /// file as its include path resolved against the including file's folder.
+    /// The file as the user would name it.
+    ///
+    /// The main file as given, an included file as its include path
+    /// resolved against the including file's folder.
     public var file: String
     /// The line, counting from 1.
     public var line: Int
@@ -52,8 +54,9 @@ public struct ConfigLocation: Sendable, Hashable, CustomStringConvertible {
 
 // MARK: - Settings
 
-/// The settings in the global section: they apply to every feed unless a
-/// matching `[host]` section or the feed itself says otherwise.
+/// The settings in the global section, which apply to every feed unless overridden.
+///
+/// A matching `[host]` section or the feed itself may say otherwise.
 public struct GlobalSettings: Sendable, Equatable {
     /// How often a feed is polled (`interval`, default 1h); with `autoInterval`, until its polls tell.
     public var interval: Duration
@@ -104,8 +107,9 @@ public struct GlobalSettings: Sendable, Equatable {
 /// A `[host PATTERN]` section: settings for the feeds whose host matches.
 /// Only what the section sets is non-nil.
 public struct HostSettings: Sendable, Equatable {
-    /// The pattern, lowercase: an exact host (`lwn.net`) or `*.domain`, which
-    /// matches the domain itself and every host under it.
+    /// The pattern, lowercase: an exact host (`lwn.net`) or `*.domain`.
+    ///
+    /// `*.domain` matches the domain itself and every host under it.
     public var pattern: String
     /// Transfers at once to one host (`per-host`).
     public var perHost: Int?
@@ -143,8 +147,10 @@ public struct HostSettings: Sendable, Equatable {
     }
 }
 
-/// One feed with its effective settings: defaults, then global settings, then
-/// the matching `[host]` sections in file order, then the feed's own options.
+/// One feed with its effective settings.
+///
+/// Defaults, then global settings, then the matching `[host]` sections
+/// in file order, then the feed's own options.
 public struct FeedSettings: Sendable, Equatable {
     /// The feed's URL as written (`http://`, `https://` or `file://`).
     public var url: String
@@ -180,11 +186,11 @@ public struct FeedSettings: Sendable, Equatable {
     public var minInterval: Duration
     /// Transfers at once to this feed's host.
     public var perHost: Int
-    /// Credentials, headers, cookies and proxy: global, then host sections,
-    /// then the feed's own, merged.
+    /// Credentials, headers, cookies and proxy, merged from every scope.
+    ///
+    /// Global, then host sections, then the feed's own.
     public var access = HTTPAccess()
-    /// How much of the feed's first document is delivered: its newest
-    /// entries only (default 20), or all of them.
+    /// How much of the feed's first document is delivered: its newest entries (default 20), or all.
     public var backlog = Backlog.standard
     /// Where its new articles' enclosures are downloaded, into a folder named after the feed; nil when they are not.
     public var enclosureFolder: String?
@@ -199,9 +205,10 @@ public struct FeedSettings: Sendable, Equatable {
     /// How far each wait is spread either way, as a fraction (`jitter`, 0.1 for 10%).
     public var jitter = 0.1
 
-    /// Whether an entry passes the feed's filters: no `exclude` filter matches it,
-    /// and, when there are `include` filters, at least one of them does.
-    /// Compiles the patterns on every call; for many entries use ``EntrySelector``.
+    /// Whether an entry passes the feed's `include` and `exclude` filters.
+    ///
+    /// No `exclude` filter may match it, and, when there are `include` filters, at least one of
+    /// them must. Compiles the patterns on every call; for many entries use ``EntrySelector``.
     public func accepts(
         title: String?, link: String?, authors: [String], categories: [String], content: String?
     ) -> Bool {

@@ -1,6 +1,7 @@
-/// One `include=` or `exclude=` filter of a feed: `FIELD~REGEX`, true when the
-/// regular expression matches somewhere in the field (use `^…$` to anchor,
-/// `(?i)` to ignore case).
+/// One `include=` or `exclude=` filter of a feed: `FIELD~REGEX`.
+///
+/// True when the regular expression matches somewhere in the field
+/// (use `^…$` to anchor, `(?i)` to ignore case).
 ///
 /// The pattern is kept as text: Swift's `Regex` is not `Sendable`, and this
 /// type crosses from the loader to the poller's tasks. The loader compiles
@@ -74,8 +75,10 @@ public struct EntrySelector {
         exclude = feed.exclude.map { ($0, try? Regex($0.pattern)) }
     }
 
-    /// Whether an entry passes: no `exclude` filter matches it and, when the
-    /// feed has `include` filters, at least one of them does.
+    /// Whether an entry passes the filters.
+    ///
+    /// No `exclude` filter may match it and, when the feed has
+    /// `include` filters, at least one of them must.
     public func accepts(
         title: String?, link: String?, authors: [String], categories: [String], content: String?
     ) -> Bool {

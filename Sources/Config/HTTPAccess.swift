@@ -1,6 +1,7 @@
-/// How a feed's server is reached beyond its URL: credentials, extra
-/// headers, cookies and the proxy. Each scope (global, `[host]`, feed) sets
-/// some fields; `merged(over:)` applies a narrower scope over a wider one.
+/// How a feed's server is reached beyond its URL: credentials, headers, cookies and the proxy.
+///
+/// Each scope (global, `[host]`, feed) sets some fields;
+/// `merged(over:)` applies a narrower scope over a wider one.
 ///
 /// The values may be secrets (a header such as `Authorization: Bearer …`),
 /// so nothing here is ever printed: the description names what is set, not
@@ -18,8 +19,10 @@ public struct HTTPAccess: Sendable, Equatable, CustomStringConvertible {
     public var headers: [String]
     /// A cookie file (Netscape format, as browsers and curl export) whose cookies are sent (`cookie-file`).
     public var cookieFile: String?
-    /// The proxy (`proxy`): nil leaves libcurl's default (the `http_proxy`
-    /// environment variables), `.direct` bypasses every proxy.
+    /// The proxy (`proxy`); nil leaves libcurl's default.
+    ///
+    /// libcurl's default follows the `http_proxy` environment
+    /// variables; `.direct` bypasses every proxy.
     public var proxy: Proxy?
 
     /// A user and password; its description never shows the password.

@@ -1,5 +1,6 @@
-/// The command an `exec` setting runs for each new article: its words, split once, when the
-/// configuration is loaded.
+/// The command an `exec` setting runs for each new article, as its words.
+///
+/// The words are split once, when the configuration is loaded.
 ///
 /// COMMAND is split the way a shell splits a word list, without a shell: white space
 /// separates words, `'…'` keeps everything literally, `"…"` keeps spaces (with `\"` and `\\`
@@ -72,8 +73,9 @@ public struct HookCommand: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// What runs for each new article of a feed: the command, how long it may take, and whether
-/// its file is kept once it succeeded.
+/// What runs for each new article of a feed.
+///
+/// The command, how long it may take, and whether its file is kept once it succeeded.
 public struct FeedHook: Sendable, Equatable {
     /// The command (`exec`).
     public var command: HookCommand

@@ -1,5 +1,6 @@
-/// Where `sink = redis://…` sends articles: a Redis server, a database, the
-/// stream's key, and the login. Its description never shows the password.
+/// Where `sink = redis://…` sends articles: a Redis server, a database, a stream and a login.
+///
+/// The stream is named by its key. The description never shows the password.
 public struct RedisTarget: Sendable, Equatable, CustomStringConvertible {
     /// The host name or address.
     public var host: String

@@ -365,9 +365,9 @@ private struct DateScanner {
         return true
     }
 
-    /// The zone at the cursor as seconds east of UTC: `Z`, a name, `+0200`,
-    /// `-05:30` or `+02`. Nil for a malformed offset, and for an unknown name
-    /// unless `unknownNamesAreUTC`.
+    /// The zone at the cursor as seconds east of UTC: `Z`, a name, `+0200`, `-05:30` or `+02`.
+    ///
+    /// Nil for a malformed offset, and for an unknown name unless `unknownNamesAreUTC`.
     private mutating func scanZone(unknownNamesAreUTC: Bool) -> Int? {
         guard let first = current else { return 0 }
         if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {

@@ -4,8 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A parsed feed: what the feed says about itself and its entries, in the
-/// order the feed lists them. Every stage after parsing works on this value.
+/// A parsed feed: what the feed says about itself and its entries.
+///
+/// The entries are in the order the feed lists them. Every stage after parsing works on this value.
 public struct Feed: Sendable, Equatable {
     /// The feed's title as plain text.
     public var title: String?

@@ -4,8 +4,10 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// How often a feed says it may be fetched: RSS 2.0's `<ttl>` (minutes) and the syndication
-/// module's `sy:updatePeriod` and `sy:updateFrequency` (RSS 1.0, and RSS 2.0 feeds that borrow it).
+/// How often a feed says it may be fetched: its `<ttl>` and `sy:updatePeriod`/`sy:updateFrequency`.
+///
+/// RSS 2.0's `<ttl>` is in minutes; the syndication module's `sy:updatePeriod` and
+/// `sy:updateFrequency` come from RSS 1.0, and RSS 2.0 feeds borrow them.
 public struct FeedSchedule: Sendable, Equatable {
     /// The periods `sy:updatePeriod` names, with their length in seconds.
     public enum Period: Double, Sendable, Equatable {
@@ -38,9 +40,10 @@ public struct FeedSchedule: Sendable, Equatable {
         self.updateFrequency = updateFrequency
     }
 
-    /// The least time between fetches the feed asks for, in seconds: the longer of `ttl` and the
-    /// period divided by the frequency (a daily period when only the frequency is given, as the
-    /// module's default); nil when it asks for none.
+    /// The least time between fetches the feed asks for, in seconds; nil when it asks for none.
+    ///
+    /// The longer of `ttl` and the period divided by the frequency (a daily period when only the
+    /// frequency is given, as the module's default).
     public var interval: TimeInterval? {
         let fromTTL = ttl.map { Double($0) * 60 }
         let fromPeriod = (updatePeriod != nil || updateFrequency != nil)

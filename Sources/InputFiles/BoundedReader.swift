@@ -16,6 +16,7 @@ public enum BoundedReader {
     /// ends or passes `limit`, and then refused, or, with `regularOnly`,
     /// refused at once (a FIFO without a writer is never waited for). A path
     /// with a NUL byte is refused: the system would read the path only up to it.
+    /// `Int.max` as `limit` reads the whole file, whatever its size.
     /// - Throws: ``InputFileError``.
     public static func read(_ path: String, limit: Int, regularOnly: Bool = false) throws(InputFileError) -> [UInt8] {
         if path.utf8.contains(0) { throw .nulInPath }
@@ -34,13 +35,13 @@ public enum BoundedReader {
             if regularOnly { throw .notARegularFile }
         }
         // One byte over the limit tells a file that is too large from one
-        // that is exactly the limit.
+        // that is exactly the limit (asked for as below, so `Int.max` cannot overflow).
         let regularSize = (stats.st_mode & S_IFMT) == S_IFREG ? Int(stats.st_size) : 0
         var bytes = [UInt8]()
         bytes.reserveCapacity(min(limit, regularSize) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count <= limit {
-            let wanted = min(chunk.count, limit + 1 - bytes.count)
+            let wanted = min(chunk.count - 1, limit - bytes.count) + 1
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
             if count < 0 && errno == EINTR { continue }
             if count < 0 { throw .system(errno) }
@@ -50,8 +51,10 @@ public enum BoundedReader {
         throw .tooLarge(limit: limit)
     }
 
-    /// The first bytes of the file at `path`, at most `count`, from one read; nil when it cannot be
-    /// opened or gives nothing. For a file's head and for `/proc` files, whose size `stat` does not tell.
+    /// The first bytes of the file at `path`, at most `count`, from one read; nil when there are none.
+    ///
+    /// Nil when it cannot be opened or gives nothing. For a file's head and for `/proc` files,
+    /// whose size `stat` does not tell.
     public static func head(_ path: String, count: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }

@@ -4,9 +4,10 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Jitter: each wait is stretched or shortened by up to `jitter` of it, so that feeds with one
-/// interval, polled together once (at start, after an outage), drift apart instead of being
-/// polled in lockstep for good.
+/// Jitter: each wait is stretched or shortened by up to `jitter` of it.
+///
+/// Feeds with one interval that were polled together once (at start, after an outage) thus
+/// drift apart instead of being polled in lockstep for good.
 ///
 /// The spread is not random but a hash of the feed (`seed`) and of its last attempt: the
 /// daemon, which decides again at every wake, and `feedspool status` see the same next poll,

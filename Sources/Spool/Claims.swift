@@ -6,8 +6,10 @@ import Darwin
 import InputFiles
 import State
 
-/// Claiming articles the way a consumer does, for feedspool's own `exec` hooks: a rename from
-/// `new/` to `cur/`, back to `new/` when the command failed, a removal when it succeeded.
+/// Claiming articles the way a consumer does, for feedspool's own `exec` hooks.
+///
+/// A rename from `new/` to `cur/`, back to `new/` when the command
+/// failed, a removal when it succeeded.
 extension Spool {
     /// The names of the article files waiting in `new/`, sorted (by delivery time).
     public func waitingFiles() throws(StorageError) -> [String] {

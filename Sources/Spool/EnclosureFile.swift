@@ -1,13 +1,14 @@
 import State
 
-/// A downloaded enclosure saved beside the spool (`enclosures = DIR`): the
-/// file appears whole under its name, and is durable before the article that
-/// names it is delivered.
+/// A downloaded enclosure saved beside the spool (`enclosures = DIR`).
+///
+/// The file appears whole under its name, and is durable before the
+/// article that names it is delivered.
 public enum EnclosureFile {
-    /// Writes `bytes` to `folder/name`, creating `folder`: into a hidden
-    /// `.name.part` first, synced, then renamed, so a consumer never sees half
-    /// a file and a crash leaves at most a `.part` file that the next
-    /// download of it replaces.
+    /// Writes `bytes` to `folder/name`, creating `folder`.
+    ///
+    /// It writes into a hidden `.name.part` first, synced, then renamed, so a consumer never sees
+    /// half a file and a crash leaves at most a `.part` file that the next download of it replaces.
     /// - Throws: `StorageError` naming the path that failed.
     public static func write(_ bytes: [UInt8], folder: String, name: String) throws(StorageError) {
         try FileSystem.makeDirectories(folder)

@@ -57,9 +57,10 @@ public struct SpoolArticle: Sendable, Equatable {
     public var removed: [Removal]
     /// When the feed was fetched.
     public var fetched: Date
-    /// With `enclosures = DIR`: the absolute path of each enclosure's
-    /// download, in the order of `entry.enclosures`, nil for one not
-    /// downloaded. Nil without the setting: the key is then left out.
+    /// With `enclosures = DIR`, the absolute path of each enclosure's download.
+    ///
+    /// In the order of `entry.enclosures`, nil for one not downloaded.
+    /// Nil without the setting: the key is then left out.
     public var enclosureFiles: [String?]?
     /// The entry key the state store records once the article is delivered.
     public var key: String

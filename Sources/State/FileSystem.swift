@@ -8,7 +8,9 @@ import Darwin
 /// Each is a plain POSIX call whose failure becomes a `StorageError` naming the path.
 /// The spool adds its own (writes, syncs, renames) in an extension.
 package enum FileSystem {
-    /// itself with `mode` (less the umask), the parents with 0777.
+    /// Creates `path` and any missing parents (like `mkdir -p`).
+    ///
+    /// `path` itself gets `mode` (less the umask), the parents 0777.
     package static func makeDirectories(_ path: String, mode: mode_t = 0o777) throws(StorageError) {
         var info = stat()
         // The common case, on every delivery: the folder is there.
@@ -27,7 +29,10 @@ package enum FileSystem {
         }
     }
 
-    /// renamed, so a folder it cannot search must be an error instead.
+    /// Whether anything exists at `path`; only "no such file" counts as absent.
+    ///
+    /// The spool's protocol concludes from an absent file that it was renamed, so a folder it
+    /// cannot search must be an error instead.
     package static func exists(_ path: String) throws(StorageError) -> Bool {
         var info = stat()
         if lstat(path, &info) == 0 { return true }
@@ -35,6 +40,10 @@ package enum FileSystem {
         throw failure("cannot look for", path)
     }
 
+    /// Opens (creating) `path` and takes an exclusive `flock` on it.
+    ///
+    /// It keeps two processes from sharing one state folder. The lock lasts until `unlock` or the
+    /// process's death, `kill -9` included.
     /// - Returns: The descriptor holding the lock.
     package static func lockExclusively(_ path: String) throws(StorageError) -> Int32 {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)

@@ -5,10 +5,10 @@ import Foundation
 #endif
 import FeedParser
 
-/// The `backlog` cut of a feed's first reading: only its newest entries are
-/// delivered, and the others are recorded as seen in the same transaction
-/// that offers the newest (docs/spool.md argues why a crash cannot deliver
-/// them later).
+/// The `backlog` cut of a feed's first reading: only its newest entries are delivered.
+///
+/// The others are recorded as seen in the same transaction that offers the newest (docs/spool.md
+/// argues why a crash cannot deliver them later).
 extension StateStore {
     /// The `delivered` second recorded for an entry left out of a first reading:
     /// it was never delivered, and is never delivered as an update.

@@ -50,8 +50,9 @@ extension StateStore {
         }
     }
 
-    /// Records `run` as it now stands (failures, next attempt, claimed, process), durably: a
-    /// claim is on disk before the file is renamed into `cur/`.
+    /// Records `run` durably as it now stands (failures, next attempt, claimed, process).
+    ///
+    /// A claim is on disk before the file is renamed into `cur/`.
     public func recordHookRun(_ run: HookRun) throws(StorageError) {
         try withDatabase { database throws(StorageError) in
             try database.statement("""

@@ -1,6 +1,7 @@
-/// The "aggregator-metadata" family beyond `EdgeNoise`'s Hacker News
-/// labels: Reddit's footer in its older wordings ("submitted by alice to
-/// pics", "[link] [275 comments]"). Keys are `BoundaryText.normalized` text.
+/// The "aggregator-metadata" family beyond `EdgeNoise`'s Hacker News labels.
+///
+/// Reddit's footer in its older wordings ("submitted by alice to pics", "[link] [275 comments]").
+/// Keys are `BoundaryText.normalized` text.
 enum AggregatorLines {
     /// The kind name of these lines.
     static let kind = "aggregator metadata"
@@ -24,8 +25,9 @@ enum AggregatorLines {
         }
     }
 
-    /// "submitted by alice to pics", "submitted by /u/alice to r/pics": a
-    /// user and a forum, nothing more.
+    /// Whether `key` names only a user and a forum ("submitted by alice to pics").
+    ///
+    /// "submitted by /u/alice to r/pics" too: a user and a forum, nothing more.
     private static func isSubmittedBy(_ key: String) -> Bool {
         guard key.hasBytePrefix("submitted by ") else { return false }
         let words = key.dropFirst(13).split(separator: " ")

@@ -1,6 +1,7 @@
-/// The lines of a block split at its `<br>` elements, with the nodes that
-/// make each line, so that boilerplate lines at the edge of a block ("0",
-/// a UUID, "Leave a Reply" under the last paragraph) go without the rest.
+/// The lines of a block split at its `<br>` elements, with the nodes that make each line.
+///
+/// So boilerplate lines at the edge of a block ("0", a UUID, "Leave a Reply" under the last
+/// paragraph) go without the rest.
 struct BlockLines {
     /// One line: the sibling nodes between two `<br>`s, and its text.
     struct Line {
@@ -20,9 +21,10 @@ struct BlockLines {
     /// `separators[i]`: the `<br>`s and blank nodes between line `i` and line `i + 1`.
     var separators: [[Int]]
 
-    /// The lines of `block`, or nil when its `<br>`s are not all its own
-    /// children or those of one inline element wrapping all its content (a
-    /// `<br>` inside one of several `<span>`s): such lines are left alone.
+    /// The lines of `block`, or nil when its `<br>`s are not all at one level.
+    ///
+    /// They must be its own children or those of one inline element wrapping all its content; lines
+    /// with a `<br>` inside one of several `<span>`s are left alone.
     init?(of block: Block, in tree: HTMLTree) {
         guard !block.lines.isEmpty else { return nil }
         var siblings: [Int]
@@ -69,8 +71,9 @@ struct BlockLines {
         self.separators = separators
     }
 
-    /// Removes line `index` with the separator after it (at the head) or
-    /// before it (at the tail), so no empty line is left behind.
+    /// Removes line `index` with the separator after it (at the head) or before it (at the tail).
+    ///
+    /// So no empty line is left behind.
     func remove(_ index: Int, atHead: Bool, from tree: inout HTMLTree) {
         lines[index].nodes.forEach { tree.remove($0) }
         if atHead, index < separators.count {

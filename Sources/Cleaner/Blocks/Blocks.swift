@@ -1,19 +1,23 @@
-/// A paragraph-level unit of an article: a leaf block element (`<p>`, `<li>`,
-/// a heading) or a run of inline content between blocks. The boundary rules
-/// and feed templates look at articles block by block.
+/// A paragraph-level unit of an article: a leaf block element or a run of inline content.
+///
+/// A leaf block element is a `<p>`, `<li>` or heading; a run of inline content lies between blocks.
+/// The boundary rules and feed templates look at articles block by block.
 struct Block {
-    /// The nodes that make up the block: one element, or the inline nodes
-    /// of an anonymous run; a slice of the nodes of all the article's blocks.
+    /// The nodes that make up the block: one element, or the inline nodes of an anonymous run.
+    ///
+    /// A slice of the nodes of all the article's blocks.
     var nodes: ArraySlice<Int>
     /// The element name of a leaf block; nil for an anonymous run.
     var element: String?
-    /// The block's text, white space collapsed, trimmed, as UTF-8: a slice
-    /// of the bytes of all the article's blocks.
+    /// The block's text, white space collapsed, trimmed, as UTF-8.
+    ///
+    /// A slice of the bytes of all the article's blocks.
     var bytes: ArraySlice<UInt8>
     /// How much of that text (in UTF-8 bytes) sits inside links.
     var linkTextLength: Int
-    /// The text split at `<br>` elements, each line collapsed, empty lines
-    /// left out; empty when the block has no `<br>`.
+    /// The text split at `<br>` elements, each line collapsed, empty lines left out.
+    ///
+    /// Empty when the block has no `<br>`.
     var lines: [String]
 
     /// The block's text, white space collapsed, trimmed. Made when asked
@@ -30,8 +34,9 @@ struct Block {
         bytes.isEmpty ? 0 : Double(linkTextLength) / Double(bytes.count)
     }
 
-    /// Whether the block stands on its own as a line of the article: not a
-    /// list item, table cell or definition, where a bare number is content.
+    /// Whether the block stands on its own as a line of the article.
+    ///
+    /// It does not in a list item, table cell or definition, where a bare number is content.
     var isFreeStanding: Bool {
         guard let element else { return true }
         return !["li", "td", "th", "dt", "dd"].contains(element)
@@ -76,10 +81,11 @@ enum BlockSegmenter {
         }
     }
 
-    /// One segmentation: the blocks found so far, with their nodes in one
-    /// array and their collapsed text in one byte buffer (an array each
-    /// costs an allocation a block). A block's text is gathered at the end
-    /// of that buffer and collapsed where it lies.
+    /// One segmentation: the blocks found so far, their nodes and their collapsed text.
+    ///
+    /// The nodes are in one array and the text in one byte buffer (an
+    /// array each costs an allocation a block). A block's text is
+    /// gathered at the end of that buffer and collapsed where it lies.
     private struct Segmenter {
         let tree: HTMLTree
         let holdsBlock: [Bool]
@@ -109,8 +115,9 @@ enum BlockSegmenter {
             if blockNodes.count > runStart { addBlock(runStart..<blockNodes.count, element: nil) }
         }
 
-        /// Adds the block made of the sibling nodes `blockNodes[nodes]` (with
-        /// their subtrees), unless it has no text.
+        /// Adds the block made of the sibling nodes `blockNodes[nodes]`, unless it has no text.
+        ///
+        /// The nodes' subtrees belong to the block.
         private mutating func addBlock(_ nodes: Range<Int>, element: String?) {
             let start = collapsed.count
             // Where `<br>` elements are, from `start`.
@@ -169,8 +176,9 @@ enum BlockSegmenter {
 
 /// White space normalisation for matching text.
 enum TextNormalizer {
-    /// Every run of white space (ASCII white space and no-break spaces) as
-    /// one space, trimmed. Works on UTF-8 bytes: it runs for every block.
+    /// Every run of white space (ASCII white space and no-break spaces) as one space, trimmed.
+    ///
+    /// Works on UTF-8 bytes: it runs for every block.
     static func collapse(_ text: String) -> String {
         text.withBytes(collapse)
     }
@@ -184,8 +192,9 @@ enum TextNormalizer {
         }
     }
 
-    /// Collapses `bytes` as `collapse(_:)` does, in place (the result is
-    /// never longer), and returns the length of the result.
+    /// Collapses `bytes` as `collapse(_:)` does, in place, and returns the length of the result.
+    ///
+    /// The result is never longer.
     static func collapseInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var written = 0
         var pendingSpace = false
@@ -221,14 +230,14 @@ enum TextNormalizer {
         return written
     }
 
-    /// Whether `text` is only white space (as `collapse(_:)` sees it), so
-    /// that it collapses to nothing.
+    /// Whether `text` is only white space (as `collapse(_:)` sees it), so it collapses to nothing.
     static func isBlank(_ text: String) -> Bool {
         text.withBytes { firstNonSpace(in: $0) == nil }
     }
 
-    /// The index of the first byte that is not white space (as
-    /// `collapse(_:)` sees it), or nil when there is none.
+    /// The index of the first byte that is not white space (as `collapse(_:)` sees it), or nil.
+    ///
+    /// Nil when there is none.
     static func firstNonSpace(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         while index < bytes.count {

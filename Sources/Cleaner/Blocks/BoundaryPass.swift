@@ -1,16 +1,17 @@
-/// Applies `BoundaryText` (and through it `EdgeNoise`) to the blocks at the
-/// edges of an article: the head (comment counts, id lines, attributions,
-/// sponsor messages with their ad copy), the tail (comment forms, share
-/// prompts, "The post … appeared first on …", podcast links, paywalls),
-/// sections that open with a marker ("Leave a Reply", "12 thoughts on …",
-/// "Related", a sponsor message) and run to the end, the boilerplate lines
-/// at the edges of a block of lines, and an inline trailer ("Continue
-/// reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
+/// Applies `BoundaryText` (and through it `EdgeNoise`) to the blocks at the edges of an article.
+///
+/// It takes the head (comment counts, id lines, attributions, sponsor messages with
+/// their ad copy), the tail (comment forms, share prompts, "The post … appeared first
+/// on …", podcast links, paywalls), sections that open with a marker ("Leave a Reply",
+/// "12 thoughts on …", "Related", a sponsor message) and run to the end, the
+/// boilerplate lines at the edges of a block of lines, and an inline trailer
+/// ("Continue reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
-    /// A strong section marker (comments) cuts only after this share of the
-    /// article's text, so an article about comment forms keeps its body.
+    /// How far into the article's text a strong section marker (comments) must be to cut.
+    ///
+    /// It cuts only after this share of the text, so an article about comment forms keeps its body.
     static let strongMarkerPosition = 0.4
 
     /// Removes the boilerplate blocks and returns the attribution found.
@@ -24,8 +25,9 @@ enum BoundaryPass {
             block.nodes.forEach { tree.remove($0) }
             removals.append(Removal(what: what, chars: block.text.count, text: block.text))
         }
-        /// The removal's description for a match at the head or tail, noting
-        /// the source an attribution names.
+        /// The removal's description for a match at the head or tail.
+        ///
+        /// It notes the source an attribution names.
         func describe(_ match: BoundaryText.Match, _ text: String, edge: String) -> String {
             switch match {
             case .source(let name):
@@ -194,8 +196,9 @@ enum BoundaryPass {
         return source
     }
 
-    /// Whether a block could be the article's title above head noise: a
-    /// heading, or one short line that does not end like a sentence.
+    /// Whether a block could be the article's title above head noise.
+    ///
+    /// A heading, or one short line that does not end like a sentence.
     private static func isTitleLike(_ block: Block) -> Bool {
         guard block.lines.isEmpty, block.isFreeStanding, block.linkDensity < 0.5 else { return false }
         return block.isHeading || isTitleLike(block.text)
@@ -215,17 +218,17 @@ enum BoundaryPass {
             && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
     }
 
-    /// Whether a block after a section marker is the kind of thing such
-    /// sections hold: more boilerplate, links, headings or short lines, or
-    /// a block without text (a rule, an image).
+    /// Whether a block after a section marker is the kind of thing such sections hold.
+    ///
+    /// More boilerplate, links, headings or short lines, or a block
+    /// without text (a rule, an image).
     private static func looksLikeBoilerplate(_ block: Block) -> Bool {
         block.length == 0 || block.length <= BoundaryText.maximumRuleLength
             && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
             || block.linkDensity >= 0.5 || block.isHeading
     }
 
-    /// Removes a "Continue reading →" link or a "[…]" at the very end of the
-    /// last block.
+    /// Removes a "Continue reading →" link or a "[…]" at the very end of the last block.
     private static func removeTrailer(from block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
         guard let last = block.nodes.last else { return }
         // The last live text-bearing node in document order: the subtree is
@@ -265,8 +268,9 @@ enum BoundaryPass {
         }
     }
 
-    /// The last byte of UTF-8 `bytes` before trailing spaces, tabs, line feeds and
-    /// no-break spaces.
+    /// The last byte of UTF-8 `bytes` before trailing white space.
+    ///
+    /// Trailing white space here is spaces, tabs, line feeds and no-break spaces.
     private static func lastByteBeforeSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
         var end = bytes.count
         while end > 0 {

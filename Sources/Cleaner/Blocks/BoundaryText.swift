@@ -1,6 +1,7 @@
-/// Recognises the boilerplate that sits at the head or tail of an article
-/// as plain paragraphs, where no class or id marks it: comment-form tails,
-/// "The post X appeared first on Y.", share prompts, bare comment counts.
+/// Recognises the boilerplate at the head or tail of an article that no class or id marks.
+///
+/// It sits there as plain paragraphs: comment-form tails, "The post X appeared first on Y.", share
+/// prompts, bare comment counts.
 ///
 /// Every rule matches a whole block, never words inside one, and the
 /// cleaner applies them only to the blocks at the edges of an article, so
@@ -18,12 +19,14 @@ enum BoundaryText {
         case source(String)
     }
 
-    /// Blocks longer than this (in UTF-8 bytes) are article text: every
-    /// rule matches a short line, so long blocks are rejected at once.
+    /// The longest block, in UTF-8 bytes, a rule looks at; longer blocks are article text.
+    ///
+    /// Every rule matches a short line, so long blocks are rejected at once.
     static let maximumRuleLength = 600
 
-    /// Prefix rules match only lines about this long: the boilerplate they
-    /// name is one short sentence, and a longer block is article text that
+    /// The length of the longest lines prefix rules match, roughly.
+    ///
+    /// The boilerplate they name is one short sentence, and a longer block is article text that
     /// happens to start the same way.
     static let maximumPrefixRuleLength = 160
 
@@ -48,9 +51,9 @@ enum BoundaryText {
         return nil
     }
 
-    /// The section marker a block is, if any ("Leave a Reply", "Related",
-    /// "12 thoughts on …"). Cheap for long blocks, since the cleaner asks it
-    /// of every block.
+    /// The section marker a block is, if any ("Leave a Reply", "Related", "12 thoughts on …").
+    ///
+    /// Cheap for long blocks, since the cleaner asks it of every block.
     static func sectionStart(_ text: ArraySlice<UInt8>) -> Match? {
         let count = text.count
         guard count <= 160 else { return nil }
@@ -64,8 +67,9 @@ enum BoundaryText {
         return sectionMarker(normalized(String(decoding: text, as: UTF8.self)))
     }
 
-    /// The match for a block at the tail of an article, given how much of
-    /// it is link text (0 to 1) and whether it is a heading.
+    /// The match for a block at the tail of an article.
+    ///
+    /// Given how much of it is link text (0 to 1) and whether it is a heading.
     static func tail(_ text: String, linkDensity: Double = 0, isHeading: Bool = false) -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
@@ -109,8 +113,9 @@ enum BoundaryText {
         return nil
     }
 
-    /// An inline trailer at the very end of the last block: a "Continue
-    /// reading" link or a "[…]" elision. Returns what to call it.
+    /// What to call an inline trailer at the very end of the last block, if there is one.
+    ///
+    /// A trailer is a "Continue reading" link or a "[…]" elision.
     static func trailer(_ text: String) -> String? {
         let key = normalized(text)
         if ["[…]", "[...]", "[&hellip;]", "…", "...", "(more…)", "(more...)"].contains(key) { return "elision" }
@@ -213,6 +218,8 @@ enum BoundaryText {
         }
     }
 
+    /// The source an attribution line names ("Source: Reuters"), or nil.
+    ///
     /// "Original Source: news.sky.com", "Source: Reuters", "Via: example.org",
     /// "Originally published at The Conversation": the source, when what
     /// follows the label names a site (a domain, or capitalised words), not
@@ -252,8 +259,9 @@ enum BoundaryText {
         "journal", "channel",
     ]
 
-    /// Whether `value` names a site: a domain or URL, a single word, or a
-    /// few capitalised words, never a sentence.
+    /// Whether `value` names a site: a domain or URL, a single word, or a few capitalised words.
+    ///
+    /// Never a sentence.
     private static func isSiteName(_ value: Substring) -> Bool {
         guard !value.isEmpty, value.count <= 80 else { return false }
         let words = value.split(separator: " ")
@@ -270,9 +278,10 @@ enum BoundaryText {
         return true
     }
 
-    /// Whether the first letter after white space could begin one of the
-    /// attribution labels ("Original source", "Source", "Via"): most blocks
-    /// are settled by it before the text is collapsed and lowercased.
+    /// Whether the first letter after white space could begin an attribution label.
+    ///
+    /// The labels are "Original source", "Source" and "Via". Most blocks are settled by it before
+    /// the text is collapsed and lowercased.
     private static func startsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = TextNormalizer.firstNonSpace(in: bytes) else { return false }
         let letter = bytes[first] | 0x20
@@ -294,9 +303,10 @@ enum BoundaryText {
         return ["no comments", "no comments yet", "be the first to comment"].contains(key)
     }
 
-    /// A line that is only an id a content system leaked: a hash of 8 to
-    /// 64 hex digits (with a digit and a letter), or a number of 6 to 20
-    /// digits (shorter ones are comment counts).
+    /// Whether a line is only an id a content system leaked.
+    ///
+    /// A hash of 8 to 64 hex digits (with a digit and a letter), or a number of 6 to 20 digits
+    /// (shorter ones are comment counts).
     private static func isIDLine(_ key: String) -> Bool {
         let count = key.utf8.count
         guard count >= 6, count <= 64 else { return false }
@@ -329,9 +339,10 @@ enum BoundaryText {
         return true
     }
 
-    /// Lowercase (ASCII letters), white space collapsed, trailing `:`,
-    /// `*`, `»`, `→` and spaces dropped: the form rules compare. One pass
-    /// over the bytes.
+    /// `text` in the form rules compare: lowercase, white space collapsed, trailing marks dropped.
+    ///
+    /// Lowercase applies to ASCII letters; the trailing `:`, `*`, `»`, `→` and spaces are dropped.
+    /// One pass over the bytes.
     static func normalized(_ text: String) -> String {
         text.withBytes { bytes in
             guard !bytes.isEmpty else { return "" }

@@ -1,7 +1,8 @@
-/// The "donation" family: a publisher's appeal for money ("Support us on
-/// Patreon", "Buy me a coffee", "If you enjoy the show, consider supporting
-/// it", "Become a member", "Donate: https://ko-fi.com/x"), in English,
-/// German, French, Spanish, Portuguese, Italian and Dutch.
+/// The "donation" family: a publisher's appeal for money.
+///
+/// For example "Support us on Patreon", "Buy me a coffee", "If you enjoy the show, consider
+/// supporting it", "Become a member", "Donate: https://ko-fi.com/x"; in English, German, French,
+/// Spanish, Portuguese, Italian and Dutch.
 ///
 /// An appeal opens with its call, names where to give (Patreon, Ko-fi,
 /// Liberapay…) or asks for money, and speaks in the first person or
@@ -11,8 +12,7 @@
 enum DonationPrompts {
     /// The kind name of these blocks.
     static let kind = "donation appeal"
-    /// The longest block a rule takes at an edge, in UTF-8 bytes (twice
-    /// as long when mostly links).
+    /// The longest block a rule takes at an edge, in UTF-8 bytes (twice as long when mostly links).
     static let maximumLength = 400
     /// The longest block a rule takes between paragraphs.
     static let maximumStandaloneLength = 250
@@ -32,8 +32,9 @@ enum DonationPrompts {
         return asksForMoney && isFirstPerson && (pointsSomewhere || key.containsBytes(of: "consider")) ? kind : nil
     }
 
-    /// The kind of a short block between paragraphs that is only a
-    /// donation appeal naming where to give, or nil.
+    /// The kind of a short block between paragraphs that is only a donation appeal, or nil.
+    ///
+    /// The appeal must name where to give.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength, let what = kind(of: key, linkDensity: linkDensity) else { return nil }
         return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5 ? what : nil
@@ -116,8 +117,9 @@ enum DonationPrompts {
         "nossos", "ci", "noi", "nostro", "nostra", "nostri", "ons", "onze", "mij",
     ]
 
-    /// Whether `key` speaks in the first person, or of the show or
-    /// publication itself ("support the show").
+    /// Whether `key` speaks in the first person, or of the show or publication itself.
+    ///
+    /// For example "support the show".
     private static func isFirstPerson(_ key: String) -> Bool {
         ["this show", "this podcast", "this blog", "this newsletter", "this work", "the show", "the podcast",
          "the newsletter", "the blog"].contains(where: key.containsBytes(of:))

@@ -1,7 +1,7 @@
-/// Boilerplate families that feeds put at either edge of an entry, found by
-/// wording and shape together: podcast platform lists and hosting notes,
-/// sponsor messages, paywall prompts, blogging-platform chrome, aggregator
-/// metadata, "Follow us on …" lines, lone ad labels, permalink markers and
+/// Boilerplate families that feeds put at either edge of an entry, found by wording and shape.
+///
+/// Podcast platform lists and hosting notes, sponsor messages, paywall prompts, blogging-platform
+/// chrome, aggregator metadata, "Follow us on …" lines, lone ad labels, permalink markers and
 /// "click here to read in full" prompts.
 ///
 /// Every rule matches a whole short block (or line), compared as
@@ -14,8 +14,7 @@ enum EdgeNoise {
     static let linkList = "link list"
     /// The most blocks of ad copy a sponsor section at the tail may hold.
     static let maximumAdCopyBlocks = 6
-    /// Prefix rules match only blocks this long (in UTF-8 bytes), or twice
-    /// as long when they are mostly links.
+    /// The longest block prefix rules match, in UTF-8 bytes (twice as long when mostly links).
     static let maximumLength = 300
 
     /// The kind of boilerplate a block at an edge is, or nil.
@@ -57,9 +56,10 @@ enum EdgeNoise {
             ?? ReadMorePrompts.kind(of: key)
     }
 
-    /// "For sponsor-free episodes, sign up for X+ via Apple Podcasts or at
-    /// plus.example.org": a call to subscribe that names a platform and
-    /// gives an address or links.
+    /// Whether `key` is a call to subscribe that names a platform and gives an address or links.
+    ///
+    /// For example "For sponsor-free episodes, sign up for X+ via
+    /// Apple Podcasts or at plus.example.org".
     private static func isPodcastPromotion(_ key: String, linkDensity: Double) -> Bool {
         (key.containsBytes(of: "subscrib") || key.containsBytes(of: "sign up"))
             && podcastPlatforms.contains(where: { $0.utf8.count > 4 && key.containsBytes(of: $0) })
@@ -86,8 +86,9 @@ enum EdgeNoise {
             && words.last.map { $0.hasPrefix("comment") } == true
     }
 
-    /// Whether a block opens a sponsor section: a heading or short line
-    /// such as "Sponsors", "This week's sponsor", "Thanks to our sponsors",
+    /// Whether a block opens a sponsor section.
+    ///
+    /// A heading or short line such as "Sponsors", "This week's sponsor", "Thanks to our sponsors",
     /// or a sponsor message ("Sponsor: X, the calm way to …").
     static func opensSponsorSection(_ block: Block) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength, let first = block.bytes.first,
@@ -98,12 +99,12 @@ enum EdgeNoise {
         return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
     }
 
-    /// Whether a normalized key is a sponsor heading ("Sponsors", "This
-    /// week's sponsor").
+    /// Whether a normalized key is a sponsor heading ("Sponsors", "This week's sponsor").
     static func isSponsorHeading(_ key: String) -> Bool { sponsorHeadings.contains(key) }
 
-    /// Whether `bytes` start with `prefix` (lowercase ASCII and other
-    /// bytes), ignoring the case of ASCII letters in `bytes`.
+    /// Whether `bytes` start with `prefix`, ignoring the case of ASCII letters in `bytes`.
+    ///
+    /// `prefix` is lowercase ASCII and other bytes.
     static func startsCaseInsensitively(_ bytes: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
         guard prefix.count <= bytes.count else { return false }
         var index = bytes.startIndex
@@ -115,9 +116,10 @@ enum EdgeNoise {
         return true
     }
 
-    /// Whether a block reads like the ad copy of a sponsor message: short,
-    /// and mostly links or carrying an offer or a web address; inside a
-    /// section under a sponsor heading, any short block with a link.
+    /// Whether a block reads like the ad copy of a sponsor message.
+    ///
+    /// Short, and mostly links or carrying an offer or a web address; inside a section under a
+    /// sponsor heading, any short block with a link.
     static func isAdCopy(_ block: Block, inSponsorSection: Bool = false) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength else { return false }
         if block.linkDensity >= 0.3 || inSponsorSection && block.linkTextLength > 0 && block.length <= maximumLength {
@@ -149,8 +151,9 @@ enum EdgeNoise {
         return nil
     }
 
-    /// `key` without the dashes, bullets, bars and brackets that frame a
-    /// label ("- Advertisement -", "[Sponsored]"); most keys have none.
+    /// `key` without the dashes, bullets, bars and brackets that frame a label.
+    ///
+    /// For example "- Advertisement -", "[Sponsored]"; most keys have none.
     static func trimmedLabel(_ key: String) -> String {
         guard let first = key.utf8.first, let last = key.utf8.last else { return key }
         let isFrame = { (byte: UInt8) in byte >= 0x80 || " -|*[]()".utf8.contains(byte) }
@@ -389,8 +392,9 @@ enum EdgeNoise {
         "a word from our sponsor", "a word from our sponsors", "sponsor message",
     ]
 
-    /// "Apple Podcasts · Spotify · Overcast": a line that is nothing but
-    /// platform names between separators.
+    /// Whether `key` is nothing but platform names between separators.
+    ///
+    /// For example "Apple Podcasts · Spotify · Overcast".
     private static func isPodcastPlatformList(_ key: String) -> Bool {
         // Every name is a platform's, the first too.
         guard key.utf8.count <= 240, let first = key.utf8.first, platformInitials.contains(first),
@@ -404,9 +408,11 @@ enum EdgeNoise {
         return names.allSatisfy(podcastPlatforms.contains)
     }
 
-    /// "See omnystudio.com/listener for privacy information", "Hosted on
-    /// Acast. See acast.com/privacy for more information.", "Learn more
-    /// about your ad choices. Visit megaphone.fm/adchoices".
+    /// Whether `key` mentions a podcast host's privacy or ad notice.
+    ///
+    /// For example "See omnystudio.com/listener for privacy information", "Hosted on Acast. See
+    /// acast.com/privacy for more information.", "Learn more about your ad choices. Visit
+    /// megaphone.fm/adchoices".
     private static func mentionsPodcastHostingNotice(_ key: String) -> Bool {
         guard key.containsBytes(of: "privacy") || key.containsBytes(of: "adchoices")
             || key.containsBytes(of: "personal data")
@@ -448,8 +454,7 @@ enum EdgeNoise {
         return false
     }
 
-    /// Whether `key` holds a web address: a URL or a domain ("x.com/code",
-    /// "acast.com").
+    /// Whether `key` holds a web address: a URL or a domain ("x.com/code", "acast.com").
     static func mentionsWebAddress(_ key: String) -> Bool {
         if key.containsBytes(of: "http://") || key.containsBytes(of: "https://") || key.containsBytes(of: "www.") {
             return true
@@ -470,9 +475,9 @@ enum EdgeNoise {
         return false
     }
 
-    /// `key` with typographic apostrophes (E2 80 99) in its first 48 bytes
-    /// as "'", so "today’s" reads as "today's": the phrases that hold one
-    /// open their block.
+    /// `key` with typographic apostrophes (E2 80 99) in its first 48 bytes as "'".
+    ///
+    /// So "today’s" reads as "today's": the phrases that hold one open their block.
     private static func straightened(_ key: String) -> String {
         key.withBytes { bytes in
             let opening = bytes.prefix(48)

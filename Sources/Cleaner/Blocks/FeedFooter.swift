@@ -1,11 +1,10 @@
-/// The footers that feeds and e-mail newsletters add to every entry, found
-/// by wording and shape together: a note to the reader of the feed with the
-/// site's addresses ("Thank you for reading via RSS. … lukedorny.com"), a
-/// subscription notice ("You are receiving this because you subscribed at
-/// …", "Unsubscribe · View in browser"), a copyright line that names the
-/// site or its rights ("© 2024 Backend Weekly. All rights reserved."), and a
-/// pointer to the archive ("You can find the archive of past newsletters
-/// here").
+/// The footers that feeds and e-mail newsletters add to every entry.
+///
+/// Found by wording and shape together: a note to the reader of the feed with the site's addresses
+/// ("Thank you for reading via RSS. … lukedorny.com"), a subscription notice ("You are receiving
+/// this because you subscribed at …", "Unsubscribe · View in browser"), a copyright line that names
+/// the site or its rights ("© 2024 Backend Weekly. All rights reserved."), and a pointer to the
+/// archive ("You can find the archive of past newsletters here").
 ///
 /// Each needs a second signal besides its words (an address, links, or a
 /// short block), so an article's last paragraph that thanks its readers or
@@ -17,8 +16,9 @@ enum FeedFooter {
     /// Footers are at most this long, in UTF-8 bytes.
     static let maximumLength = 400
 
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is a feed
-    /// footer, given the share of its text inside links.
+    /// Whether `key` is a feed footer, given the share of its text inside links.
+    ///
+    /// `key` is normalised by `BoundaryText.normalized`.
     static func matches(_ key: String, linkDensity: Double) -> Bool {
         let length = key.utf8.count
         guard length <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return false }
@@ -33,9 +33,10 @@ enum FeedFooter {
     /// The first bytes of every phrase below, for a quick refusal.
     private static let initials = Set("tyhrwuvmbs©(c".utf8)
 
-    /// "Thank you for reading via RSS", "Thanks for reading this in your
-    /// feed reader", "You're reading this via RSS", "This post is for RSS
-    /// readers": a note that names the feed the reader reads.
+    /// Whether `key` is a note that names the feed the reader reads.
+    ///
+    /// For example "Thank you for reading via RSS", "Thanks for reading this in your feed reader",
+    /// "You're reading this via RSS", "This post is for RSS readers".
     private static func readerNote(_ key: String) -> Bool {
         guard ["thank you for reading", "thanks for reading", "you're reading this", "you are reading this",
                "you’re reading this", "this post is for rss", "hey rss", "rss readers", "rss subscribers",
@@ -45,8 +46,10 @@ enum FeedFooter {
                                               "your feed", "the feed", "this feed"].contains(where: key.containsBytes(of:))
     }
 
-    /// "You are receiving this because you subscribed at …", "Unsubscribe |
-    /// Update your preferences", "View this email in your browser".
+    /// Whether `key` is a newsletter's subscription notice.
+    ///
+    /// For example "You are receiving this because you subscribed at …", "Unsubscribe | Update your
+    /// preferences", "View this email in your browser".
     private static func subscriptionNotice(_ key: String) -> Bool {
         ["you are receiving this", "you're receiving this", "you’re receiving this", "you received this",
          "you have received this", "this email was sent to", "this e-mail was sent to", "unsubscribe",
@@ -67,8 +70,10 @@ enum FeedFooter {
                 "tous droits réservés", "todos los derechos reservados"].contains(where: key.containsBytes(of:))
     }
 
-    /// "You can find the archive of past newsletters here", "Read past
-    /// issues in the archive": where the earlier entries are.
+    /// Whether `key` says where the earlier entries are.
+    ///
+    /// For example "You can find the archive of past newsletters
+    /// here", "Read past issues in the archive".
     private static func archivePointer(_ key: String) -> Bool {
         guard key.containsBytes(of: "archive") || key.containsBytes(of: "past issues") || key.containsBytes(of: "back issues")
         else { return false }

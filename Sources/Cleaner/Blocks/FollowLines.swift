@@ -1,9 +1,9 @@
-/// The "follow" family: a publisher's own invitation to follow, join or
-/// contact it elsewhere ("Find us on Mastodon", "Join our Discord",
-/// "Subscribe to our YouTube channel", "Got a question? Email us at …"),
-/// in English, German, French, Spanish, Portuguese, Italian and Dutch, and
-/// lines that only name a network and give an address ("Twitter:
-/// https://twitter.com/x", "Follow @x").
+/// The "follow" family: a publisher's own invitation to follow, join or contact it elsewhere.
+///
+/// For example "Find us on Mastodon", "Join our Discord", "Subscribe to our
+/// YouTube channel", "Got a question? Email us at …"; in English, German,
+/// French, Spanish, Portuguese, Italian and Dutch. Also lines that only name a
+/// network and give an address ("Twitter: https://twitter.com/x", "Follow @x").
 ///
 /// The wording is first person ("us", "our", "me"): "Find Andy Weir on
 /// Instagram @andyweir" is about the article's guest and stays. Keys are
@@ -13,8 +13,7 @@ enum FollowLines {
     static let kind = "social links"
     /// The kind name of first-person contact lines.
     static let contactKind = "contact line"
-    /// The longest block a rule takes at an edge, in UTF-8 bytes (twice
-    /// as long when mostly links).
+    /// The longest block a rule takes at an edge, in UTF-8 bytes (twice as long when mostly links).
     static let maximumLength = 240
     /// The longest block a rule takes between paragraphs.
     static let maximumStandaloneLength = 200
@@ -34,11 +33,11 @@ enum FollowLines {
         return nil
     }
 
-    /// The kind of a short block between paragraphs that is only a
-    /// first-person invitation, a follow button, a channel or more-stories
-    /// prompt, a list of networks' names, or a contact line with an e-mail
-    /// address or handle. A handle or a network's address alone may
-    /// be a guest's, and is left to the edge rules.
+    /// The kind of a short block between paragraphs that is only a follow or contact prompt, or nil.
+    ///
+    /// That is a first-person invitation, a follow button, a channel or more-stories prompt, a list
+    /// of networks' names, or a contact line with an e-mail address or handle. A handle or a
+    /// network's address alone may be a guest's, and is left to the edge rules.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength else { return nil }
         let key = straightened(key)
@@ -92,9 +91,10 @@ enum FollowLines {
         "slack", "signal", "matrix", "substack", "patreon", "newsletter", "community", "forum", "@", "rss", "channel",
     ]
 
-    /// "Follow us on Mastodon", "Join our Discord", "Retrouvez-nous sur
-    /// Instagram": a first-person invitation that names a network, or is
-    /// mostly links; never a sentence reporting what someone said.
+    /// Whether `key` is a first-person invitation that names a network, or is mostly links.
+    ///
+    /// For example "Follow us on Mastodon", "Join our Discord", "Retrouvez-nous sur Instagram";
+    /// never a sentence reporting what someone said.
     private static func isInvitation(_ key: String, linkDensity: Double) -> Bool {
         guard let first = key.utf8.first, let candidates = invitationsByInitial[first],
               candidates.contains(where: key.hasBytePrefix)
@@ -120,9 +120,10 @@ enum FollowLines {
         "whatsapp", "email", "newsletter", "rss", "website", "web",
     ]
 
-    /// "Twitter: https://twitter.com/x", "Chat: https://discord.gg/x",
-    /// "Follow: <a>Typepad</a> | <a>Twitter</a>": a network's label, then
-    /// addresses, handles, network names or links only.
+    /// Whether `key` is a network's label, then addresses, handles, network names or links only.
+    ///
+    /// For example "Twitter: https://twitter.com/x", "Chat: https://discord.gg/x", "Follow:
+    /// <a>Typepad</a> | <a>Twitter</a>".
     private static func isNetworkLine(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 160, key.containsBytes(of: ":"), let colon = key.firstIndex(of: ":"),
               networkLabels.contains(key[..<colon])
@@ -139,8 +140,7 @@ enum FollowLines {
         }
     }
 
-    /// "Follow @harbourgazette", "Follow @gazette on Twitter": a follow
-    /// button's text.
+    /// Whether `key` is a follow button's text ("Follow @harbourgazette", "Follow @gazette on Twitter").
     private static func isFollowButton(_ key: String) -> Bool {
         guard key.utf8.count <= 64, key.hasBytePrefix("follow @") else { return false }
         return key.split(separator: " ").dropFirst().allSatisfy {
@@ -151,8 +151,9 @@ enum FollowLines {
     /// The first bytes of the networks' names.
     private static let networkInitials = Set(EdgeNoise.socialNetworkNames.compactMap(\.utf8.first))
 
-    /// "Twitter | Instagram | Mastodon": nothing but networks' names
-    /// between separators, as follow links are laid out.
+    /// Whether `key` is nothing but networks' names between separators, as follow links are laid out.
+    ///
+    /// For example "Twitter | Instagram | Mastodon".
     private static func isNetworkNameList(_ key: String) -> Bool {
         guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first),
               ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:))
@@ -161,15 +162,17 @@ enum FollowLines {
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
 
-    /// "Subscribe to Harbour Weekly's YouTube channel": a short prompt to
-    /// subscribe to a channel.
+    /// Whether `key` is a short prompt to subscribe to a channel.
+    ///
+    /// For example "Subscribe to Harbour Weekly's YouTube channel".
     private static func isChannelPrompt(_ key: String) -> Bool {
         key.utf8.count <= 80 && key.hasBytePrefix("subscribe to ") && key.containsBytes(of: " channel")
             && !key.containsBytes(of: ". ")
     }
 
-    /// "For other stories about wild greens, visit www.example.org": the
-    /// publisher sends the reader to its other stories at an address.
+    /// Whether the publisher sends the reader to its other stories at an address.
+    ///
+    /// For example "For other stories about wild greens, visit www.example.org".
     private static func isMoreStoriesPrompt(_ key: String) -> Bool {
         guard key.utf8.count <= 200, key.hasBytePrefix("for other ") || key.hasBytePrefix("for more "),
               ["stories", "articles", "posts", "episodes", "updates", "content like this"].contains(where: key.containsBytes(of:)),
@@ -180,8 +183,9 @@ enum FollowLines {
 
     // MARK: - Sections
 
-    /// First-person labels that open a list of the publisher's own
-    /// networks ("Follow us:", "Find us online:").
+    /// First-person labels that open a list of the publisher's own networks.
+    ///
+    /// For example "Follow us:", "Find us online:".
     private static let sectionLabels: Set<String> = [
         "follow us", "follow us on", "find us", "find us on", "find us online", "find us elsewhere", "connect with us",
         "stay in touch", "stay connected", "where to find us", "follow along", "follow the show", "us on the web",
@@ -194,8 +198,9 @@ enum FollowLines {
         text.utf8.count <= 48 && sectionLabels.contains(straightened(BoundaryText.normalized(text)))
     }
 
-    /// Whether a short block or line under such a label is one of the
-    /// networks: mostly links, a handle, a network's name or a network line.
+    /// Whether a short block or line under such a label is one of the networks.
+    ///
+    /// It is when mostly links, a handle, a network's name or a network line.
     static func isSectionEntry(_ text: String, linkDensity: Double) -> Bool {
         guard text.utf8.count <= 120 else { return false }
         let key = BoundaryText.normalized(text)
@@ -205,9 +210,10 @@ enum FollowLines {
             && words.allSatisfy { networkLabels.contains($0) || $0.hasPrefix("@") || ["on", "and", "&"].contains($0) }
     }
 
-    /// How many blocks from `index` on make a follow section between
-    /// paragraphs: the label and the networks under it (at most 8), or nil
-    /// when the block is not such a label or nothing under it is a network.
+    /// How many blocks from `index` on make a follow section between paragraphs, or nil.
+    ///
+    /// The section is the label and the networks under it (at most 8). Nil when the block is not
+    /// such a label or nothing under it is a network.
     static func section(at index: Int, in blocks: [Block]) -> Int? {
         guard blocks[index].length <= 48, isSectionLabel(blocks[index].text) else { return nil }
         var count = 1

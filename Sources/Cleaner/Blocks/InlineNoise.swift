@@ -1,8 +1,8 @@
-/// Removes the boilerplate that sits between paragraphs as well as at the
-/// edges: lone ad labels ("Advertisement", "Anzeige"), labelled link lists
-/// ("Read more: <a>…</a>, <a>…</a>"), sections under a sponsor heading
-/// that hold only ad copy, and "To read this article in full, please click
-/// here" captions. Each goes as a whole block (or caption), and none that
+/// Removes the boilerplate that sits between paragraphs as well as at the edges.
+///
+/// That is lone ad labels ("Advertisement", "Anzeige"), labelled link lists ("Read more: <a>…</a>,
+/// <a>…</a>"), sections under a sponsor heading that hold only ad copy, and "To read this article
+/// in full, please click here" captions. Each goes as a whole block (or caption), and none that
 /// holds half of the article's text.
 enum InlineNoise {
     /// The longest label block, in UTF-8 bytes.
@@ -63,8 +63,9 @@ enum InlineNoise {
         blocks = blocks.indices.filter { !removed.contains($0) }.map { blocks[$0] }
     }
 
-    /// The kind of a block that is boilerplate wherever it stands: a lone
-    /// ad label (not a heading: "Advertising" may title a section), a
+    /// The kind of a block that is boilerplate wherever it stands, or nil.
+    ///
+    /// A lone ad label (not a heading: "Advertising" may title a section), a
     /// label followed by mostly links, or a short line of podcast links
     /// ("You can download the m4a file or subscribe in iTunes").
     private static func kind(of block: Block) -> String? {
@@ -89,9 +90,9 @@ enum InlineNoise {
     /// The longest podcast-links line removed between paragraphs, in UTF-8 bytes.
     static let maximumPodcastLinksLength = 200
 
-    /// Removes a `<figcaption>` that only says "To read this article in
-    /// full, please click here": the figure's image stays. Returns whether
-    /// one went.
+    /// Removes a `<figcaption>` that only says "To read this article in full, please click here".
+    ///
+    /// The figure's image stays. Returns whether one went.
     private static func removeReadInFullCaption(of block: Block, in tree: inout HTMLTree,
                                                 removals: inout [Removal]) -> Bool {
         // The caption is the figure's text: most say nothing about reading or clicking.

@@ -1,10 +1,10 @@
-/// Notices that a post is locked to members or will be opened later, as
-/// blogging platforms put them in the feed's copy of a members-only post
-/// ("This story is currently available to Medium Members at the following
-/// link:", "The story will be unlocked and available to all of our readers
-/// after 30 days.", "Previously available only to members, this story is
-/// now free to everyone."): wording that names what is locked (a story, a
-/// post, an article) and how, in one short block.
+/// Notices that a post is locked to members or will be opened later.
+///
+/// Blogging platforms put them in the feed's copy of a members-only post ("This story
+/// is currently available to Medium Members at the following link:", "The story will
+/// be unlocked and available to all of our readers after 30 days.", "Previously
+/// available only to members, this story is now free to everyone."): wording that
+/// names what is locked (a story, a post, an article) and how, in one short block.
 ///
 /// `EdgeNoise` asks it about the blocks at the edges; a notice ending in a
 /// colon opens a section at the tail, with the link it introduces
@@ -20,8 +20,9 @@ enum PaywallNotice {
         return lockedThings.contains(where: key.containsBytes(of:))
     }
 
-    /// Whether `block` is a notice that introduces a link to the locked post
-    /// ("… at the following link:").
+    /// Whether `block` is a notice that introduces a link to the locked post.
+    ///
+    /// For example "… at the following link:".
     static func opensSection(_ block: Block) -> Bool {
         block.length <= maximumLength && block.bytes.last == UInt8(ascii: ":")
             && matches(BoundaryText.normalized(block.text))

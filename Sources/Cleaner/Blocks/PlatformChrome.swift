@@ -1,6 +1,6 @@
-/// Lines that a page's media player leaves in a feed's copy of a post,
-/// found by shape: the player's bare time labels ("0:00", "/0:32",
-/// "0:00 / 3:12").
+/// Lines that a page's media player leaves in a feed's copy of a post, found by shape.
+///
+/// The player's bare time labels ("0:00", "/0:32", "0:00 / 3:12").
 ///
 /// `EdgeNoise` asks it about the blocks at the edges only; a chapter list
 /// ("0:00 Intro") or a time in a sentence is no such line.

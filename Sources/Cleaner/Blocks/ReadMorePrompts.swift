@@ -1,16 +1,17 @@
-/// The "read-more" and "click-here" families beyond `EdgeNoise`'s
-/// prompts: a block that is only a "Read the full post" or "Continue
-/// reading →" link, image hints ("(Click for larger view)", "Click to
-/// enlarge"), and a last line that sends the reader on ("Comments · Read
-/// more in this week's issue of X…"). Keys are `BoundaryText.normalized` text.
+/// The "read-more" and "click-here" families beyond `EdgeNoise`'s prompts.
+///
+/// A block that is only a "Read the full post" or "Continue reading →" link, image hints ("(Click
+/// for larger view)", "Click to enlarge"), and a last line that sends the reader on ("Comments ·
+/// Read more in this week's issue of X…"). Keys are `BoundaryText.normalized` text.
 enum ReadMorePrompts {
     /// The kind name of these blocks.
     static let kind = "read-in-full prompt"
     /// The kind name of image hints.
     static let imageHintKind = "image hint"
 
-    /// The kind of a short block anywhere in an entry that is only a
-    /// read-more link or an image hint, or nil.
+    /// The kind of a short block anywhere in an entry that is only a read-more link or image hint.
+    ///
+    /// Nil when it is neither.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= 60 else { return nil }
         if isImageHint(key) { return imageHintKind }
@@ -18,8 +19,9 @@ enum ReadMorePrompts {
         return nil
     }
 
-    /// The kind of a line at an edge that sends the reader on to the full
-    /// text ("Reader comments · Read more in this week's issue…"), or nil.
+    /// The kind of a line at an edge that sends the reader on to the full text, or nil.
+    ///
+    /// For example "Reader comments · Read more in this week's issue…".
     static func kind(of key: String) -> String? {
         guard key.utf8.count <= 100, key.containsBytes(of: "read more ") || key.containsBytes(of: "continue reading "),
               let range = key.firstRange(of: "read more ") ?? key.firstRange(of: "continue reading "),

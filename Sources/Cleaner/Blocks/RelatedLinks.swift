@@ -1,7 +1,8 @@
-/// Lists of links to other posts that feeds append to an entry ("Related",
-/// "Recent Mac and iOS Blog Stories", "More from the Gazette:", "Suggested
-/// Read: <a>…</a>", "Lesen Sie auch"), found by a short label that names such
-/// a list and by the links under it, never by the label alone.
+/// Lists of links to other posts that feeds append to an entry.
+///
+/// For example "Related", "Recent Mac and iOS Blog Stories", "More from the Gazette:", "Suggested
+/// Read: <a>…</a>", "Lesen Sie auch". Found by a short label that names such a list and by the
+/// links under it, never by the label alone.
 ///
 /// A label opens a section of links at the tail (`BoundaryText`'s section
 /// markers, then every block under it must be mostly links), or of lines of
@@ -17,8 +18,9 @@ enum RelatedLinks {
     /// Labels are at most this long, in UTF-8 bytes.
     static let maximumLabelLength = 64
 
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is a short
-    /// label over a list of links to other posts.
+    /// Whether `key` is a short label over a list of links to other posts.
+    ///
+    /// `key` is normalised by `BoundaryText.normalized`.
     static func isLabel(_ key: String) -> Bool {
         let length = key.utf8.count
         guard length >= 4, length <= maximumLabelLength, let first = key.utf8.first, initials.contains(first) else {
@@ -48,9 +50,10 @@ enum RelatedLinks {
             && isLabel(BoundaryText.normalized(block.text))
     }
 
-    /// Whether `key` opens with such a label, ended by a colon, and the
-    /// block is mostly links: "Suggested Read 📖: <a>…</a>", "More from the
-    /// Gazette: <a>…</a>, <a>…</a>" (not "Read more about <a>X</a>.", a sentence).
+    /// Whether `key` opens with such a label, ended by a colon, and the block is mostly links.
+    ///
+    /// For example "Suggested Read 📖: <a>…</a>", "More from the Gazette: <a>…</a>, <a>…</a>" (not
+    /// "Read more about <a>X</a>.", a sentence).
     static func isLabelledLinkList(_ key: String, linkDensity: Double) -> Bool {
         guard linkDensity >= 0.5, let first = key.utf8.first, initials.contains(first),
               let colon = key.utf8.prefix(maximumLabelLength).firstIndex(of: UInt8(ascii: ":"))
@@ -62,10 +65,11 @@ enum RelatedLinks {
         return isLabel(name) || colonLabels.contains(name)
     }
 
-    /// The index of the label line of a list of link lines that ends
-    /// `lines` (each with its share of link text), when there are at least
-    /// two such link lines and the block holds more than the list:
-    /// "… the story's last line<br>Recent Stories<br>• <a>…</a><br>• <a>…</a>".
+    /// The index of the label line of a list of link lines that ends `lines`, or nil.
+    ///
+    /// Each line comes with its share of link text. There must be at least two such link lines, and
+    /// the block must hold more than the list: "… the story's last line<br>Recent Stories<br>•
+    /// <a>…</a><br>• <a>…</a>".
     static func labelledListStart(in lines: [(text: String, linkDensity: Double)]) -> Int? {
         var index = lines.count - 1
         while index >= 0, lines[index].linkDensity >= 0.5 { index -= 1 }
@@ -76,9 +80,10 @@ enum RelatedLinks {
         return index
     }
 
-    /// Whether a class or id token names a related-posts box: one of its
-    /// words (split at `-` and `_`) is "related" ("related_articles_wrapper",
-    /// "post-related-links").
+    /// Whether a class or id token names a related-posts box.
+    ///
+    /// One of its words (split at `-` and `_`) is "related"
+    /// ("related_articles_wrapper", "post-related-links").
     static func namesRelatedBox(_ token: Substring) -> Bool {
         token.utf8.count >= 7 && token.contains("related")
             && token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("related")
@@ -106,12 +111,14 @@ enum RelatedLinks {
         "leia também", "veja também", "läs också", "les også", "læs også",
     ]
 
-    /// Labels that name other posts only before a colon and links ("NeXT"
-    /// alone is a company in a list of show notes; "NEXT: <a>…</a>" is a pointer).
+    /// Labels that name other posts only before a colon and links.
+    ///
+    /// "NeXT" alone is a company in a list of show notes; "NEXT: <a>…</a>" is a pointer.
     private static let colonLabels: Set<String> = ["next", "up next", "previously", "previous"]
 
-    /// Label openings that need what follows to name a site or a topic
-    /// ("More from the Gazette", "More on OnePlus 7 Pro", "Also on Example").
+    /// Label openings that need what follows to name a site or a topic.
+    ///
+    /// For example "More from the Gazette", "More on OnePlus 7 Pro", "Also on Example".
     private static let labelOpenings = [
         "more from ", "more on ", "more about ", "also on ", "elsewhere on ", "more in ", "related to ", "mehr von ",
         "mehr aus ", "plus de ", "más de ", "altro da ",

@@ -1,7 +1,7 @@
-/// A writer's sign-off at the very end of an entry ("— Luke", "– Nadia
-/// and the team"): the writer's own words, which stay, while the tail rules
-/// look past it at the boilerplate above it ("Read the full post", a
-/// footer), as they would if it were not there.
+/// A writer's sign-off at the very end of an entry ("— Luke", "– Nadia and the team").
+///
+/// These are the writer's own words, which stay, while the tail rules look past it at the
+/// boilerplate above it ("Read the full post", a footer), as they would if it were not there.
 enum SignOff {
     /// Sign-offs are at most this long, in UTF-8 bytes.
     static let maximumLength = 40

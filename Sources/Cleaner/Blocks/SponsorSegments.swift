@@ -1,21 +1,19 @@
-/// The "sponsor" family beyond `EdgeNoise`'s English openings: sponsor
-/// messages in German, French, Spanish, Portuguese, Italian and Dutch,
-/// "Thanks to X for sponsoring", "The X newsletter is brought to you by Y",
-/// affiliate disclosures, and the segment a sponsor message or label
-/// ("Episode Sponsor: X") opens between paragraphs: the message and the ad
-/// copy about the sponsor under it, up to the first block that is not such
-/// copy (a heading, prose that names neither the sponsor nor an offer).
+/// The "sponsor" family beyond `EdgeNoise`'s English openings.
+///
+/// Sponsor messages in German, French, Spanish, Portuguese, Italian and Dutch, "Thanks to X for
+/// sponsoring", "The X newsletter is brought to you by Y", affiliate disclosures, and the segment a
+/// sponsor message or label ("Episode Sponsor: X") opens between paragraphs: the message and the ad
+/// copy about the sponsor under it, up to the first block that is not such copy (a heading, prose
+/// that names neither the sponsor nor an offer).
 enum SponsorSegments {
     /// The kind name of affiliate disclosures.
     static let disclosureKind = "affiliate disclosure"
     /// The longest sponsor label line, in UTF-8 bytes.
     static let maximumLabelLength = 120
-    /// The longest block of ad copy in a segment that does not name the
-    /// sponsor, in UTF-8 bytes.
+    /// The longest block of ad copy in a segment that does not name the sponsor, in UTF-8 bytes.
     static let maximumAdCopyLength = 300
 
-    /// The kind of a block at an edge that is a sponsor message or an
-    /// affiliate disclosure, or nil.
+    /// The kind of a block at an edge that is a sponsor message or an affiliate disclosure, or nil.
     static func kind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= EdgeNoise.maximumLength || linkDensity >= 0.5 else { return nil }
         let key = FollowLines.straightened(key)
@@ -24,8 +22,9 @@ enum SponsorSegments {
         return nil
     }
 
-    /// Whether a short block is only a sponsor label ("Episode Sponsor: X",
-    /// "Sponsored by X"), which opens a segment between paragraphs.
+    /// Whether a short block is only a sponsor label, which opens a segment between paragraphs.
+    ///
+    /// For example "Episode Sponsor: X", "Sponsored by X".
     private static func isLabel(_ key: String) -> Bool {
         guard key.utf8.count <= maximumLabelLength, let first = key.utf8.first, "stepgb".utf8.contains(first),
               labelOpenings.contains(where: key.hasBytePrefix),
@@ -35,10 +34,11 @@ enum SponsorSegments {
         return true
     }
 
-    /// How many blocks, from `index` on, make a sponsor segment: a sponsor
-    /// message or label and the ad copy under it. Nil when the block does
-    /// not open with a sponsor message's own wording ("This episode is
-    /// sponsored by", "Thanks to X for sponsoring") or is not a short label.
+    /// How many blocks, from `index` on, make a sponsor segment, or nil.
+    ///
+    /// The segment is a sponsor message or label and the ad copy under it. Nil when the block does
+    /// not open with a sponsor message's own wording ("This episode is sponsored by", "Thanks to X
+    /// for sponsoring") or is not a short label.
     static func segment(at index: Int, in blocks: [Block]) -> Int? {
         let block = blocks[index]
         // A heading is InlineNoise's sponsor section. The raw bytes settle
@@ -81,8 +81,9 @@ enum SponsorSegments {
         return false
     }
 
-    /// Whether `key` opens with a sponsor message's own wording (not the
-    /// loose "Sponsored by", "Brought to you by" that a credit line shares).
+    /// Whether `key` opens with a sponsor message's own wording.
+    ///
+    /// Not the loose "Sponsored by", "Brought to you by" that a credit line shares.
     private static func isMessage(_ key: String, linkDensity: Double) -> Bool {
         if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key) { return true }
         return strongOpenings.contains(where: key.hasBytePrefix)
@@ -121,8 +122,9 @@ enum SponsorSegments {
         "gesponsord door ", "onze sponsor", "dank aan onze sponsor",
     ]
 
-    /// Every opening of a segment, as lowercase bytes, also with a
-    /// typographic apostrophe, and their first bytes.
+    /// Every opening of a segment as lowercase bytes, also with a typographic apostrophe.
+    ///
+    /// `openingInitials` holds their first bytes.
     private static let openingBytes: [[UInt8]] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
         + ["sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
            "a word from our sponsor", "brought to you by", "sponsored by"])
@@ -134,8 +136,10 @@ enum SponsorSegments {
     /// The foreign openings by their first byte.
     private static let foreignOpeningsByInitial = Dictionary(grouping: foreignOpenings, by: { $0.utf8.first! })
 
-    /// "Diese Folge wird präsentiert von X", "Cet épisode est sponsorisé
-    /// par X", "Patrocinado por X": the same messages in other languages.
+    /// Whether `key` is a sponsor message in another language.
+    ///
+    /// For example "Diese Folge wird präsentiert von X", "Cet épisode
+    /// est sponsorisé par X", "Patrocinado por X".
     private static func isForeignMessage(_ key: String) -> Bool {
         guard let first = key.utf8.first, let candidates = foreignOpeningsByInitial[first],
               candidates.contains(where: key.hasBytePrefix)
@@ -154,8 +158,9 @@ enum SponsorSegments {
         "thanks again to ", "danke an ", "merci à ", "gracias a ", "obrigado a ", "grazie a ", "dank aan ",
     ]
 
-    /// "Thanks to Northbeam for sponsoring this episode", "Many thanks to X
-    /// for supporting the show".
+    /// Whether `key` thanks a sponsor ("Thanks to Northbeam for sponsoring this episode").
+    ///
+    /// Also "Many thanks to X for supporting the show".
     private static func isThanksForSponsoring(_ key: String) -> Bool {
         guard thanksOpenings.contains(where: key.hasBytePrefix) else { return false }
         return [" for sponsoring", " for supporting this episode", " for supporting the show", " for supporting this show",
@@ -188,11 +193,12 @@ enum SponsorSegments {
         return rest.split(separator: " ").count <= 6 && !rest.containsBytes(of: ". ")
     }
 
-    /// "Affiliate disclosure: …", "This post contains affiliate links",
-    /// "We may earn a commission from purchases made through links", "As an
-    /// Amazon Associate I earn from qualifying purchases": the publisher's
-    /// own disclosure, in the first person or under its label; an article
-    /// about affiliate marketing reports on others.
+    /// Whether `key` is the publisher's own affiliate disclosure.
+    ///
+    /// For example "Affiliate disclosure: …", "This post contains affiliate links", "We may earn a
+    /// commission from purchases made through links", "As an Amazon Associate I earn from
+    /// qualifying purchases": in the first person or under its label; an article about affiliate
+    /// marketing reports on others.
     private static func isAffiliateDisclosure(_ key: String) -> Bool {
         guard key.utf8.count <= 400 else { return false }
         if ["affiliate disclosure", "disclosure:", "advertising disclosure", "ad disclosure", "as an amazon associate",
@@ -221,8 +227,9 @@ enum SponsorSegments {
 
     // MARK: - Ad copy
 
-    /// The sponsor's name in a message: the word after "by", "sponsor:" or
-    /// "thanks to", or nil.
+    /// The sponsor's name in a message, or nil.
+    ///
+    /// The word after "by", "sponsor:" or "thanks to".
     private static func sponsorName(in key: String) -> Substring? {
         for marker in [" by ", " von ", " par ", " por ", " da ", " door ", ": ", "thanks to ", "thank you to "] {
             guard let range = key.firstRange(of: marker) else { continue }
@@ -232,9 +239,10 @@ enum SponsorSegments {
         return nil
     }
 
-    /// Whether a block under a sponsor message is its ad copy: not a
-    /// heading, and naming the sponsor (up to 600 bytes), or short (300)
-    /// and mostly links or making an offer.
+    /// Whether a block under a sponsor message is its ad copy.
+    ///
+    /// Not a heading, and naming the sponsor (up to 600 bytes), or
+    /// short (300) and mostly links or making an offer.
     private static func isAdCopy(_ block: Block, about sponsor: Substring?) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading else { return false }
         let key = BoundaryText.normalized(block.text)

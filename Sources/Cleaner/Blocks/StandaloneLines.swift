@@ -1,8 +1,8 @@
-/// Short blocks that are boilerplate wherever they stand between
-/// paragraphs, because the block is nothing but the call to action: a
-/// publisher's "Follow us"/contact line, a donation appeal that names where
-/// to give, a lone "Read the full post" link or "(Click for larger view)". Longer blocks and prose that
-/// merely uses the words are left to the edge rules.
+/// Short blocks that are boilerplate wherever they stand between paragraphs.
+///
+/// The block is nothing but the call to action: a publisher's "Follow us"/contact line, a donation
+/// appeal that names where to give, a lone "Read the full post" link or "(Click for larger view)".
+/// Longer blocks and prose that merely uses the words are left to the edge rules.
 enum StandaloneLines {
     /// The longest block looked at, in UTF-8 bytes.
     static let maximumLength = 250
@@ -26,17 +26,18 @@ enum StandaloneLines {
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
     }
 
-    /// Openings of the calls to action without a link, as lowercase bytes
-    /// by their first byte: a quick look at the raw text settles most
-    /// blocks of prose before any is lowercased.
+    /// Openings of the calls to action without a link, as lowercase bytes by their first byte.
+    ///
+    /// A quick look at the raw text settles most blocks of prose before any is lowercased.
     private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
         grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
             + Array(EdgeNoise.socialNetworkNames.map(String.init))
             + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap "]).map { Array($0.utf8) },
         by: { $0[0] })
 
-    /// Whether raw text could be a call to action without a link: it holds
-    /// an "@" (a handle, an e-mail address) or opens like one.
+    /// Whether raw text could be a call to action without a link.
+    ///
+    /// It could when it holds an "@" (a handle, an e-mail address) or opens like one.
     private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if bytes.contains(UInt8(ascii: "@")) { return true }
@@ -45,10 +46,10 @@ enum StandaloneLines {
         return candidates.contains { EdgeNoise.startsCaseInsensitively(bytes, with: $0) }
     }
 
-    /// Removes such lines from a block of `<br>`-separated lines (podcast
-    /// show notes often put "Follow us on …" and "Support us on Patreon"
-    /// on lines of one paragraph), and a "Follow us:" label with the
-    /// networks on the lines under it, when other lines stay.
+    /// Removes calls to action from a block of `<br>`-separated lines, when other lines stay.
+    ///
+    /// Podcast show notes often put "Follow us on …" and "Support us on Patreon" on lines of one
+    /// paragraph. A "Follow us:" label goes with the networks on the lines under it.
     static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
         guard block.lines.count > 1, !block.isHeading,
               // Link density counts only once the line's nodes are known: at

@@ -1,5 +1,4 @@
-/// Markup in which a page says where its article body is, and how much
-/// to trust it over the prose-density choice.
+/// Markup in which a page says where its article body is, and how far to trust it over density.
 ///
 /// The hints, strongest first:
 /// 1. schema.org microdata, `itemprop="articleBody"`;
@@ -21,19 +20,18 @@
 /// density and these hints already, and in 5 of them it is cut short at
 /// about 500 characters or empty: a JSON parse per page would buy nothing.
 enum ArticleHints {
-    /// A hint must hold at least this share of the prose under the element
-    /// density chose.
+    /// The least share of the prose under the density choice a hint must hold.
     static let minimumProseShare = 0.15
-    /// The density choice, when it lies inside the hinted element, wins if
-    /// it holds at least this share of the hint's prose: it is the tighter
-    /// fit around the same text.
+    /// The share of the hint's prose the density choice must hold to win when it lies inside the hint.
+    ///
+    /// It is then the tighter fit around the same text.
     static let tighterShare = 0.9
-    /// A hint beside the density choice (neither inside the other) wins
-    /// only if it holds at least this share of the choice's prose.
+    /// The share of the choice's prose a hint beside the density choice must hold to win.
+    ///
+    /// Beside means neither is inside the other.
     static let disjointShare = 0.5
 
-    /// First words of a class name that, followed by one of
-    /// `bodySecondWords`, name an article body.
+    /// First words of a class name that name an article body when one of `bodySecondWords` follows.
     private static let bodyFirstWords: Set<String> = ["article", "post", "entry", "story", "body", "blog", "news", "text"]
     /// Second words of a class name that names an article body.
     private static let bodySecondWords: Set<String> = ["body", "content", "text", "entry", "copy", "bodycopy"]
@@ -43,8 +41,7 @@ enum ArticleHints {
         "storycontent", "entrycontent", "bodytext", "fulltext", "articlecopy",
     ]
 
-    /// The container to use: the hinted element or `scored`, the density
-    /// choice, whichever the rules above prefer.
+    /// The hinted element or `scored` (the density choice), whichever the rules above prefer.
     static func container(in tree: HTMLTree, under body: Int, scored: Int, _ density: TextDensity) -> Int {
         let minimum = max(1, Int(Double(density.prose[scored]) * minimumProseShare))
         for kind in [Kind.microdata, .className, .articleElement] {

@@ -1,6 +1,7 @@
-/// Finds the main content of a whole web page: the one element that holds
-/// the most article prose and the least page furniture, with the furniture
-/// inside it (title, byline, captions, share bars, link lists) removed.
+/// Finds the main content of a whole web page and removes the furniture inside it.
+///
+/// The main content is the one element that holds the most article prose and the least page
+/// furniture; the furniture inside it (title, byline, captions, share bars, link lists) is removed.
 ///
 /// Readability scores the ancestors of each paragraph; that picks wrappers
 /// too high (the whole article column with its byline and "most popular"
@@ -27,13 +28,14 @@
 /// pages hide the article until a script runs (Business Insider does), and
 /// the hidden copy is all there is.
 enum ContentExtractor {
-    /// How much a character of furniture counts against a character of
-    /// prose when choosing the container. Below 1, because an article's
-    /// container usually carries some furniture of its own (a share bar,
-    /// a caption) that pruning removes afterwards.
+    /// How much a character of furniture counts against a character of prose when choosing the container.
+    ///
+    /// Below 1, because an article's container usually carries some furniture of its own (a share
+    /// bar, a caption) that pruning removes afterwards.
     static let furnitureWeight = 0.5
-    /// Page furniture holding more than this share of the page's prose is
-    /// kept for now: it is more likely the article under an odd name (a
+    /// The largest share of the page's prose page furniture may hold and still be removed at once.
+    ///
+    /// Furniture holding more is kept for now: it is more likely the article under an odd name (a
     /// page wrapped in one `<form>`, an article in a `<header>`).
     static let maximumFurnitureProseShare = 0.5
 
@@ -41,17 +43,17 @@ enum ContentExtractor {
     private static let furnitureElements: Set<String> = [
         "nav", "aside", "footer", "dialog", "button", "menu", "select", "textarea",
     ]
-    /// Page elements that are furniture unless they hold much of the
-    /// page's prose: ASP.NET wraps whole pages in one `<form>`, and some
-    /// templates put the article in a `<header>`.
+    /// Page elements that are furniture unless they hold much of the page's prose.
+    ///
+    /// ASP.NET wraps whole pages in one `<form>`, and some templates
+    /// put the article in a `<header>`.
     private static let guardedFurnitureElements: Set<String> = ["header", "form"]
     /// ARIA roles of page furniture.
     private static let furnitureRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
     ]
 
-    /// Removes everything outside the main content of the page in `tree`
-    /// and returns the node under which the content now lies.
+    /// Removes everything outside the main content of `tree`'s page and returns the node it lies under.
     static func mainContent(of tree: inout HTMLTree, removals: inout [Removal]) -> Int {
         let body = tree.firstElement(named: "body") ?? HTMLTree.root
         let page = TextDensity(tree)
@@ -70,8 +72,7 @@ enum ContentExtractor {
 
     // MARK: - Passes
 
-    /// Marks the page's navigation, asides, footers, headers, forms and
-    /// comment threads removed.
+    /// Marks the page's navigation, asides, footers, headers, forms and comment threads removed.
     private static func removePageFurniture(_ tree: inout HTMLTree, under body: Int, _ density: TextDensity) {
         let limit = Double(density.prose[body]) * maximumFurnitureProseShare
         var stack = tree.children(of: body).reversed() as [Int]
@@ -90,8 +91,9 @@ enum ContentExtractor {
         }
     }
 
-    /// The element with the best prose-minus-furniture score under `body`;
-    /// of equal scores the deepest. Nil when the page has no prose.
+    /// The element with the best prose-minus-furniture score under `body`; nil when there is no prose.
+    ///
+    /// Of equal scores, the deepest wins.
     static func bestContainer(in tree: HTMLTree, under body: Int, _ density: TextDensity) -> Int? {
         var best: (index: Int, score: Double)?
         for index in body...subtreeEnd(tree, body) where density.live[index] && tree.nodes[index].kind == .element {
@@ -102,9 +104,9 @@ enum ContentExtractor {
         return best?.index
     }
 
-    /// Marks every node that is not `container`, its ancestor or its
-    /// descendant removed, so later passes (the sanitiser walks the whole
-    /// tree) skip the rest of the page.
+    /// Marks every node that is not `container`, its ancestor or its descendant removed.
+    ///
+    /// So later passes (the sanitiser walks the whole tree) skip the rest of the page.
     private static func detachOutside(_ tree: inout HTMLTree, _ container: Int) {
         var current = container
         while tree.nodes[current].parent >= 0 {
@@ -116,8 +118,9 @@ enum ContentExtractor {
 
     // MARK: - Helpers
 
-    /// Whether `node` is hidden from readers: `hidden`, `aria-hidden`, or
-    /// an inline `display: none` or `visibility: hidden`.
+    /// Whether `node` is hidden from readers.
+    ///
+    /// By `hidden`, `aria-hidden`, or an inline `display: none` or `visibility: hidden`.
     static func isHidden(_ node: HTMLTree.Node) -> Bool {
         for attribute in node.attributes {
             switch attribute.name {
@@ -135,8 +138,9 @@ enum ContentExtractor {
         return false
     }
 
-    /// The last index of the subtree under `index`: nodes are stored in
-    /// document order, so a subtree is the range from its root to here.
+    /// The last index of the subtree under `index`.
+    ///
+    /// Nodes are stored in document order, so a subtree is the range from its root to here.
     static func subtreeEnd(_ tree: HTMLTree, _ index: Int) -> Int {
         tree.subtreeEnd(of: index) - 1
     }

@@ -1,7 +1,7 @@
-/// Removes the furniture that sits inside an article's container: the
-/// headline (the title is reported apart from the text), bylines and
-/// dates, figures and their captions, share bars, tag lists, "related"
-/// boxes and lists of links.
+/// Removes the furniture that sits inside an article's container.
+///
+/// That is the headline (the title is reported apart from the text), bylines and dates, figures and
+/// their captions, share bars, tag lists, "related" boxes and lists of links.
 ///
 /// Human-made article text (what a reader copies, and what the article
 /// extraction benchmark's ground truth holds) has none of these, while
@@ -13,21 +13,23 @@
 /// unlucky class name (`article-header` wrapping the body, a `story-meta`
 /// wrapper) than furniture.
 enum ContentPruning {
-    /// An element holding more than this share of the container's prose
-    /// stays, whatever it is called.
+    /// The share of the container's prose above which an element stays, whatever it is called.
     static let maximumProseShare = 0.25
-    /// A block element whose text is more than this share link text is a
-    /// list of links ("More on this", a tag cloud), not article text.
+    /// The share of link text above which a block element is a list of links, not article text.
+    ///
+    /// For example "More on this", a tag cloud.
     static let maximumLinkDensity = 0.5
 
-    /// Blocks never judged by their links alone: a list item belongs to its
-    /// list (a list of headlines with summaries is judged whole), and an
-    /// embedded post (`blockquote class="twitter-tweet"`) is mostly links
-    /// but is quoted as part of the article.
+    /// Blocks never judged by their links alone.
+    ///
+    /// A list item belongs to its list (a list of headlines with summaries is
+    /// judged whole), and an embedded post (`blockquote class="twitter-tweet"`)
+    /// is mostly links but is quoted as part of the article.
     private static let linkListExempt: Set<String> = ["li", "blockquote"]
 
-    /// schema.org properties of an article that are not its text: the
-    /// headline, byline and dates the page marks up for search engines.
+    /// schema.org properties of an article that are not its text.
+    ///
+    /// The headline, byline and dates the page marks up for search engines.
     private static let metadataProperties: Set<String> = [
         "headline", "alternativeHeadline", "author", "creator", "publisher", "datePublished", "dateModified",
         "dateCreated", "keywords", "articleSection", "interactionCount", "commentCount",
@@ -85,10 +87,11 @@ enum ContentPruning {
         return end
     }
 
-    /// Whether the element at `index` is inline and part of a sentence: its
-    /// parent's own text (beside it, not in it) is sentence-long. Such an
-    /// element's words are the sentence's, whatever its class says (an
-    /// annotation link classed `popup`, a `<span class="date">` in prose).
+    /// Whether the element at `index` is inline and part of a sentence.
+    ///
+    /// It is when its parent's own text (beside it, not in it) is sentence-long. Such an element's
+    /// words are the sentence's, whatever its class says (an annotation link classed `popup`, a
+    /// `<span class="date">` in prose).
     private static func isInSentence(_ tree: HTMLTree, _ index: Int) -> Bool {
         guard !BlockSegmenter.blockElements.contains(tree.nodes[index].name) else { return false }
         var length = 0
@@ -99,9 +102,10 @@ enum ContentPruning {
         return false
     }
 
-    /// "headline (title)" when the element at `index` says nothing but the
-    /// page's title: a template's `<h2 class="title">` or `<p
-    /// class="titulo">`. Only elements of about the title's length are read.
+    /// "headline (title)" when the element at `index` says nothing but the page's title, else nil.
+    ///
+    /// For example a template's `<h2 class="title">` or `<p class="titulo">`. Only elements of
+    /// about the title's length are read.
     private static func repeatedTitle(_ tree: HTMLTree, _ index: Int, _ density: TextDensity,
                                       _ title: (text: String, length: Int)?) -> String? {
         guard let title, abs(density.chars[index] - title.length) <= 2 else { return nil }

@@ -1,6 +1,6 @@
-/// Reads the class and id names of page elements as words, and knows which
-/// words name page furniture: comment threads, share bars, bylines,
-/// captions, tag lists, related links, ads.
+/// Reads page elements' class and id names as words, and knows which words name page furniture.
+///
+/// Furniture is comment threads, share bars, bylines, captions, tag lists, related links, ads.
 ///
 /// Names are split into words at anything but a letter or digit and at a
 /// lowercase-to-uppercase step, then lowercased: `entry-content`,
@@ -39,23 +39,23 @@ enum FurnitureNames {
         "modal", "popup", "cookie", "cookies", "pagination", "pager", "rating", "print", "email", "skip",
     ]
 
-    /// Furniture named by two words, as one word or two (`read-more`,
-    /// `readMore`, `readmore`).
+    /// Furniture named by two words, as one word or two (`read-more`, `readMore`, `readmore`).
     static let furniturePairs: Set<String> = [
         "readmore", "readalso", "alsoread", "seealso", "morestories", "morefrom", "mostpopular", "mostread",
         "editorspicks", "newsletter", "signup",
     ]
 
-    /// Furniture words that also name furniture inside a compound
-    /// (`inlinegallery`, `postsidebar`); only words no article class holds.
+    /// Furniture words that also name furniture inside a compound (`inlinegallery`, `postsidebar`).
+    ///
+    /// Only words no article class holds.
     static let furnitureStems: [[UInt8]] = [
         "gallery", "slideshow", "carousel", "newsletter", "sidebar", "breadcrumb", "outbrain", "taboola",
         "byline", "sharing", "advert",
     ].map { Array($0.utf8) }
 
-    /// Words that mark an embedded post or a quote ("twitter-tweet",
-    /// "instagram-media", "pullquote"): content, even where another word
-    /// says "social" or "share".
+    /// Words that mark an embedded post or a quote ("twitter-tweet", "instagram-media", "pullquote").
+    ///
+    /// Content, even where another word says "social" or "share".
     static let embedWords: Set<String> = ["tweet", "twitter", "instagram", "quote", "blockquote", "pullquote"]
 
     /// The stems of `commentWords`, lowercase ASCII.
@@ -95,9 +95,10 @@ enum FurnitureNames {
         firstStem(commentStems, in: value) != nil
     }
 
-    /// The first of `stems` (lowercase ASCII) found in `value` in any
-    /// letter case. A byte loop: `String.contains` costs more per call
-    /// than the whole check, and this runs for many elements.
+    /// The first of `stems` (lowercase ASCII) found in `value` in any letter case.
+    ///
+    /// A byte loop: `String.contains` costs more per call than the
+    /// whole check, and this runs for many elements.
     private static func firstStem(_ stems: [[UInt8]], in value: String) -> [UInt8]? {
         var value = value
         return value.withUTF8 { bytes -> [UInt8]? in
@@ -112,9 +113,10 @@ enum FurnitureNames {
         }
     }
 
-    /// The first furniture word in `node`'s class or id, if any, unless the
-    /// element is an embedded post: one of `embedWords`, or "social" with
-    /// "embed" ("social-media-embed"; an image embed is still a figure).
+    /// The first furniture word in `node`'s class or id, if any, unless the element is an embedded post.
+    ///
+    /// An embedded post has one of `embedWords`, or "social" with "embed" ("social-media-embed"; an
+    /// image embed is still a figure).
     static func furnitureWord(of node: HTMLTree.Node) -> String? {
         let words = words(of: node)
         if words.contains(where: embedWords.contains) { return nil }

@@ -3,8 +3,9 @@
 /// It reads the nodes whether or not a pass removed them, so content
 /// extraction can still ask for the title after the head has been dropped.
 enum PageMetadata {
-    /// The article's title: `og:title`, else `<title>` (without a trailing
-    /// " | Site name"), else the first `<h1>`.
+    /// The article's title: `og:title`, else `<title>`, else the first `<h1>`.
+    ///
+    /// A `<title>` loses a trailing " | Site name".
     static func title(of tree: HTMLTree) -> String? {
         var titleElement: Int?
         var heading: Int?

@@ -16,8 +16,9 @@
 struct TextDensity {
     /// Blocks of at least this many characters are prose unless link-heavy.
     static let proseLength = 80
-    /// Shorter blocks of at least this many characters are prose when they
-    /// hold sentence punctuation and almost no links.
+    /// The shortest length, in characters, of a shorter block that may still be prose.
+    ///
+    /// Such a block is prose when it holds sentence punctuation and almost no links.
     static let sentenceLength = 30
     /// The share of link text above which a long block is furniture.
     static let proseLinkDensity = 0.33
@@ -102,10 +103,10 @@ struct TextDensity {
         chars[index] == 0 ? 0 : Double(linkChars[index]) / Double(chars[index])
     }
 
-    /// Whether `node` links to a named place on the same page
-    /// (`href="#section"`): a heading's own anchor or a table of contents,
-    /// which lead nowhere else and so are not link text. A bare `#` is a
-    /// script's button ("close", "share"), furniture like any link.
+    /// Whether `node` links to a named place on the same page (`href="#section"`).
+    ///
+    /// A heading's own anchor or a table of contents leads nowhere else, so it is not link text. A
+    /// bare `#` is a script's button ("close", "share"), furniture like any link.
     static func isInPageLink(_ node: HTMLTree.Node) -> Bool {
         guard let href = node.attribute("href")?.utf8, href.first == UInt8(ascii: "#"), href.count > 1 else {
             return false
@@ -120,8 +121,10 @@ struct TextDensity {
         case prose, neutral, furniture
     }
 
-    /// The kind of a block named `name` whose own text is `length`
-    /// characters, `links` of them in links, with `marks` sentence marks.
+    /// The kind of a block from its name, the length of its own text, its link text and its marks.
+    ///
+    /// The block is named `name`; its own text is `length` characters, `links` of them in links,
+    /// with `marks` sentence marks.
     static func kind(of name: String, length: Int, links: Int, marks: Int) -> BlockKind {
         if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (2...6).contains(level) {
             return .neutral
@@ -134,9 +137,10 @@ struct TextDensity {
         return .furniture
     }
 
-    /// The visible length of `text` (white space runs count one) and how
-    /// many sentence marks it holds (Latin and CJK full stops, commas,
-    /// question and exclamation marks).
+    /// The visible length of `text` and how many sentence marks it holds.
+    ///
+    /// White space runs count one. Sentence marks are Latin and CJK
+    /// full stops, commas, question and exclamation marks.
     static func measure(_ text: String) -> (length: Int, marks: Int) {
         var length = 0
         var marks = 0

@@ -1,5 +1,4 @@
-/// The three shapes of input the cleaner accepts, told apart by a look at
-/// the first bytes.
+/// The three shapes of input the cleaner accepts, told apart by a look at the first bytes.
 enum InputKind: Equatable {
     /// A whole web page: main content is extracted first.
     case page
@@ -8,9 +7,10 @@ enum InputKind: Equatable {
     /// Text without markup, paragraphs separated by blank lines.
     case plainText
 
-    /// The kind of `input`: a page when it opens with a doctype or `<html>`
-    /// or has a `<body>`; a fragment when it has any tag or character
-    /// reference; plain text otherwise.
+    /// The kind of `input`: a page, a fragment or plain text.
+    ///
+    /// A page when it opens with a doctype or `<html>` or has a `<body>`; a fragment when it has
+    /// any tag or character reference; plain text otherwise.
     static func of(_ input: String) -> InputKind {
         var input = input
         return input.withUTF8 { of($0) }
@@ -42,8 +42,9 @@ enum InputKind: Equatable {
         return true
     }
 
-    /// Whether `bytes` contains `<body`, `<head>` or `<head `, ignoring
-    /// case: one pass over the bytes, since most inputs have none.
+    /// Whether `bytes` contains `<body`, `<head>` or `<head `, ignoring case.
+    ///
+    /// One pass over the bytes, since most inputs have none.
     private static func containsBodyOrHead(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: start) {
@@ -60,8 +61,7 @@ enum InputKind: Equatable {
         return false
     }
 
-    /// Whether `text` has a tag (`<p`, `</`, `<!--`) or a character
-    /// reference (`&amp;`, `&#8217;`).
+    /// Whether `text` has a tag (`<p`, `</`, `<!--`) or a character reference (`&amp;`, `&#8217;`).
     private static func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index + 1 < bytes.count {

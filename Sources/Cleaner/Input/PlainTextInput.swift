@@ -3,15 +3,17 @@ enum PlainTextInput {
     /// The longest first line taken for a title.
     static let maximumTitleLength = 200
 
-    /// A text without blank lines whose longest line is longer than this
-    /// writes a paragraph a line: hard-wrapped prose has short lines.
+    /// The longest line length above which a text without blank lines writes a paragraph a line.
+    ///
+    /// Hard-wrapped prose has short lines.
     static let paragraphLineLength = 200
 
-    /// The paragraphs of `text` (separated by blank lines) as `<p>` elements,
-    /// line breaks inside a paragraph as `<br>`; and the title, when the text
-    /// opens with a short single line, not ending like a sentence, set apart
-    /// by a blank line and followed by more. A text with no blank line and a
-    /// line longer than `paragraphLineLength` has a paragraph a line.
+    /// The paragraphs of `text` as `<p>` elements, and its title.
+    ///
+    /// Paragraphs are separated by blank lines; line breaks inside a paragraph become `<br>`. The
+    /// title is the opening line when it is short and single, does not end like a sentence, and is
+    /// set apart by a blank line and followed by more. A text with no blank line and a line longer
+    /// than `paragraphLineLength` has a paragraph a line.
     static func tree(from text: String) -> (tree: HTMLTree, title: String?) {
         var paragraphs: [[Substring]] = []
         var current: [Substring] = []

@@ -1,6 +1,7 @@
-/// Writes the live part of a sanitised tree as HTML: allow-listed elements
-/// with their remaining attributes, other elements' content without their
-/// tags, text escaped. Builds UTF-8 bytes: it runs for every article.
+/// Writes the live part of a sanitised tree as HTML.
+///
+/// Allow-listed elements keep their tags and remaining attributes, other elements only their
+/// content; text is escaped. Builds UTF-8 bytes: it runs for every article.
 enum HTMLWriter {
     /// The HTML of the live nodes under `root`, as UTF-8.
     static func html(of tree: HTMLTree, under root: Int = HTMLTree.root) -> [UInt8] {
@@ -22,9 +23,9 @@ enum HTMLWriter {
         "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "small",
     ]
 
-    /// For every node, whether its live subtree holds text that is not white
-    /// space or a void or media element (computed bottom-up: children come
-    /// after their parent).
+    /// For every node, whether its live subtree holds non-blank text or a void or media element.
+    ///
+    /// Computed bottom-up: children come after their parent.
     private static func contentMap(_ tree: HTMLTree) -> [Bool] {
         var hasContent = [Bool](repeating: false, count: tree.nodes.count)
         for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
@@ -43,9 +44,10 @@ enum HTMLWriter {
         return hasContent
     }
 
-    /// Writes the subtree under `root` in one pass over its run of indices,
-    /// closing elements as the pass leaves them. Nodes are read in place: a
-    /// copy retains and releases every string and array it holds.
+    /// Writes the subtree under `root` in one pass over its run of indices.
+    ///
+    /// Elements are closed as the pass leaves them. Nodes are read in place: a copy retains and
+    /// releases every string and array it holds.
     private static func write(_ tree: HTMLTree, _ root: Int, _ hasContent: [Bool], into output: inout [UInt8]) {
         // Written start tags still to close, innermost last.
         var open: [Int] = []

@@ -1,23 +1,27 @@
-/// Writes the live part of a tree as plain text: paragraphs separated by one
-/// blank line, list items on their own lines as "- ", headings on their own
-/// line, line breaks kept, runs of white space collapsed (but not in `<pre>`).
-/// Builds UTF-8 bytes, not a `String`: it runs for every article.
+/// Writes the live part of a tree as plain text.
+///
+/// Paragraphs are separated by one blank line, list items stand on their own lines as "- ",
+/// headings on their own line; line breaks are kept and runs of white space collapsed (but not in
+/// `<pre>`). Builds UTF-8 bytes, not a `String`: it runs for every article.
 struct TextWriter {
     private enum Break: Int, Comparable {
         case none = 0, space, line, paragraph
         static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// The text written so far: the first `length` bytes of `output`, whose
-    /// zeroed rest is room the text loop writes into through a pointer.
+    /// The text written so far: the first `length` bytes of `output`.
+    ///
+    /// The zeroed rest is room the text loop writes into through a pointer.
     private var output: [UInt8] = []
     private var length = 0
     private var pending = Break.none
-    /// `<br>` elements since the last text: two in a row make a paragraph
-    /// break, as Blogger writes paragraphs.
+    /// `<br>` elements since the last text.
+    ///
+    /// Two in a row make a paragraph break, as Blogger writes paragraphs.
     private var lineBreaks = 0
-    /// A list item's dash was just written: its first block child must not
-    /// push the text to the next line (`<li><p>…</p></li>`).
+    /// Whether a list item's dash was just written.
+    ///
+    /// Its first block child must then not push the text to the next line (`<li><p>…</p></li>`).
     private var atItemStart = false
     private var preformatted = 0
     private var listDepth = 0
@@ -35,8 +39,7 @@ struct TextWriter {
         pending = max(pending, kind)
     }
 
-    /// Makes room for `count` more bytes after `length`, doubling the
-    /// buffer when it is full.
+    /// Makes room for `count` more bytes after `length`, doubling the buffer when it is full.
     private mutating func makeRoom(_ count: Int) {
         if output.count < length + count {
             output.append(contentsOf: repeatElement(0, count: max(length + count - output.count, output.count, 256)))
@@ -98,9 +101,10 @@ struct TextWriter {
         }
     }
 
-    /// Writes the subtree under `root` in one pass over its run of indices,
-    /// finishing elements as the pass leaves them. Nodes are read in place:
-    /// a copy retains and releases every string and array it holds.
+    /// Writes the subtree under `root` in one pass over its run of indices.
+    ///
+    /// Elements are finished as the pass leaves them. Nodes are read in place: a copy retains and
+    /// releases every string and array it holds.
     private mutating func write(_ tree: HTMLTree, _ root: Int) {
         // Elements entered whose end still has to be written, innermost last.
         var open: [(index: Int, layout: Layout)] = []

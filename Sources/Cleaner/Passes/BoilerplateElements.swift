@@ -1,8 +1,8 @@
-/// Finds whole elements that are boilerplate by what they are called: the
-/// class, id and role names that WordPress, Jetpack, Yoast, Blogger, Medium,
-/// Substack, Ghost, Disqus, AddToAny, YARPP and FeedBurner give to comment
-/// threads, share bars, related posts, newsletter boxes, author boxes,
-/// breadcrumbs, ads and cookie notices.
+/// Finds whole elements that are boilerplate by what they are called.
+///
+/// The class, id and role names that WordPress, Jetpack, Yoast, Blogger, Medium, Substack, Ghost,
+/// Disqus, AddToAny, YARPP and FeedBurner give to comment threads, share bars, related posts,
+/// newsletter boxes, author boxes, breadcrumbs, ads and cookie notices.
 enum BoilerplateElements {
     /// Class or id values that name boilerplate outright.
     private static let names: [String: String] = [
@@ -62,16 +62,18 @@ enum BoilerplateElements {
         "nav": "navigation", "aside": "sidebar", "form": "form", "button": "button", "dialog": "dialog",
     ]
 
-    /// Elements whose class and id say nothing about boilerplate: headings
-    /// get ids generated from their text (`<h2 id="cookies">`), and inline
-    /// elements sit inside sentences.
+    /// Elements whose class and id say nothing about boilerplate.
+    ///
+    /// Headings get ids generated from their text (`<h2
+    /// id="cookies">`), and inline elements sit inside sentences.
     static let unnamedElements: Set<String> = [
         "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "em", "strong", "b", "i", "u", "code", "small",
         "abbr", "time", "img", "sup", "sub", "mark", "kbd", "q", "cite",
     ]
 
-    /// Whether a reason names a comment thread or form, which may be longer
-    /// than the article it follows.
+    /// Whether a reason names a comment thread or form.
+    ///
+    /// Such a thread may be longer than the article it follows.
     static func isCommentSection(_ reason: String) -> Bool {
         reason.hasPrefix("comments (") || reason.hasPrefix("comment form (")
     }

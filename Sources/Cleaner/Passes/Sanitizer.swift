@@ -4,8 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The allow-list that makes article HTML safe to show: which elements and
-/// attributes survive, which URLs, and which embeds.
+/// The allow-list that makes article HTML safe to show.
+///
+/// Which elements and attributes survive, which URLs, and which embeds.
 enum Sanitizer {
     /// Elements kept, with the attributes each may keep.
     static let allowedElements: [String: Set<String>] = [
@@ -38,8 +39,7 @@ enum Sanitizer {
         }
     }
 
-    /// Players that may stay as `<iframe>`, video and audio embeds: the host
-    /// and how the path starts.
+    /// Players that may stay as `<iframe>`, video and audio embeds: the host and how the path starts.
     private static let embeds: [(host: String, path: String)] = [
         ("www.youtube.com", "/embed/"), ("www.youtube-nocookie.com", "/embed/"), ("youtube.com", "/embed/"),
         ("player.vimeo.com", "/video/"), ("www.dailymotion.com", "/embed/"), ("w.soundcloud.com", "/player/"),
@@ -66,18 +66,19 @@ enum Sanitizer {
         return embeds.contains { host == $0.host && path.hasPrefix($0.path) }
     }
 
-    /// Whether `url` is an absolute http or https URL, the only kind relative
-    /// URLs are resolved against: a `javascript:` or `data:` base would make
-    /// every relative link a script.
+    /// Whether `url` is an absolute http or https URL, the only kind relative URLs resolve against.
+    ///
+    /// A `javascript:` or `data:` base would make every relative link a script.
     static func isWebBase(_ url: URL) -> Bool {
         guard let scheme = url.scheme?.lowercased() else { return false }
         return (scheme == "http" || scheme == "https") && url.host != nil
     }
 
-    /// The URL as it may appear in clean HTML: resolved against `base` when
-    /// that is an http(s) URL, without tracking parameters; nil for
-    /// `javascript:`, `data:` and any scheme but http, https and (for links)
-    /// mailto, checked again after resolving.
+    /// The URL as it may appear in clean HTML, or nil when it may not.
+    ///
+    /// Resolved against `base` when that is an http(s) URL, without tracking
+    /// parameters; nil for `javascript:`, `data:` and any scheme but http,
+    /// https and (for links) mailto, checked again after resolving.
     static func cleanURL(_ value: String, base: URL?, isLink: Bool) -> String? {
         // Browsers drop tabs and line breaks anywhere in a URL ("java\tscript:")
         // and spaces and control characters around it; so must the check.
@@ -114,8 +115,9 @@ enum Sanitizer {
         return Tracking.strippingParameters(absolute)
     }
 
-    /// The lowercase scheme of `url`, or nil when it has none: letters,
-    /// digits, `+`, `-` and `.` before a colon, starting with a letter.
+    /// The lowercase scheme of `url`, or nil when it has none.
+    ///
+    /// A scheme is letters, digits, `+`, `-` and `.` before a colon, starting with a letter.
     static func scheme(of url: String) -> String? {
         url.withBytes { bytes in
             for (index, byte) in bytes.enumerated() {
@@ -141,8 +143,9 @@ enum Sanitizer {
         }
     }
 
-    /// Sanitises every live element of `tree` in place: drops dangerous
-    /// elements, filters attributes, cleans URLs, and records what went.
+    /// Sanitises every live element of `tree` in place.
+    ///
+    /// It drops dangerous elements, filters attributes, cleans URLs, and records what went.
     static func sanitize(_ tree: inout HTMLTree, base: URL?, removals: inout [Removal]) {
         for index in tree.descendants(of: HTMLTree.root) where tree.nodes[index].kind == .element {
             let name = tree.nodes[index].name

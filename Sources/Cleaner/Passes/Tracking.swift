@@ -1,5 +1,6 @@
-/// Recognises tracking: pixels, feed-ad and analytics hosts, and the query
-/// parameters that mark a link with where it was clicked.
+/// Recognises tracking: pixels, feed-ad and analytics hosts, and click-marking query parameters.
+///
+/// The parameters mark a link with where it was clicked.
 enum Tracking {
     /// Hosts that serve only tracking and feed ads.
     private static let trackerHosts: Set<String> = [
@@ -8,8 +9,9 @@ enum Tracking {
         "www.google-analytics.com", "sb.scorecardresearch.com", "counter.yadro.ru", "pixel.facebook.com",
         "feeds.feedblitz.com",
     ]
-    /// Hosts whose tracking lives under certain paths (FeedBurner's `/~r/`
-    /// redirects and `/~ff/` flare, Blogger's tracker, Medium's stat pixel).
+    /// Hosts whose tracking lives under certain paths.
+    ///
+    /// FeedBurner's `/~r/` redirects and `/~ff/` flare, Blogger's tracker, Medium's stat pixel.
     private static let trackerPaths: [String: [String]] = [
         "feeds.feedburner.com": ["/~r/", "/~ff/", "/~a/"], "feedproxy.google.com": ["/~r/", "/~ff/", "/~a/"],
         "blogger.googleusercontent.com": ["/tracker/"], "www.blogger.com": ["/img/blank.gif", "/tracker/"],
@@ -47,8 +49,9 @@ enum Tracking {
         .reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
 
 
-    /// Why the image `node` is tracking, or nil: 1×1 and 0×0 images, hidden
-    /// ones, and those served by trackers.
+    /// Why the image `node` is tracking, or nil.
+    ///
+    /// 1×1 and 0×0 images, hidden ones, and those served by trackers are.
     static func imageReason(_ node: HTMLTree.Node) -> String? {
         if let source = node.attribute("src") {
             if isTracker(source) { return "tracking pixel (\(host(of: source)))" }
@@ -64,12 +67,12 @@ enum Tracking {
         return nil
     }
 
-    /// Whether `url` has the shape of an analytics hit, whatever its host
-    /// and the image's size: Matomo and Piwik (`piwik.php`, `matomo.php`,
-    /// `idsite` with `rec` or `action_name`), Google Analytics (`collect`
-    /// with `tid`, `__utm.gif`), e-mail open trackers (`open.gif`,
-    /// `/track/open`, `/wf/open?upn=`), `pixel` or `beacon` endpoints, images
-    /// under a `tracking` folder, and `rss-pixel`-style file names.
+    /// Whether `url` has the shape of an analytics hit, whatever its host and the image's size.
+    ///
+    /// Matomo and Piwik (`piwik.php`, `matomo.php`, `idsite` with `rec` or `action_name`), Google
+    /// Analytics (`collect` with `tid`, `__utm.gif`), e-mail open trackers (`open.gif`,
+    /// `/track/open`, `/wf/open?upn=`), `pixel` or `beacon` endpoints, images under a `tracking`
+    /// folder, and `rss-pixel`-style file names.
     static func isAnalyticsHit(_ url: String) -> Bool {
         // Most image URLs hold none of the words the shapes need (looked
         // for as written: analytics URLs are lowercase).
@@ -107,8 +110,9 @@ enum Tracking {
         "rss", "feed", "track", "tracking", "tracker", "email", "mail", "open", "count", "counter", "stat", "stats",
     ]
 
-    /// `url` without tracking parameters (`utm_*` and the list above), and
-    /// without empty parameters; the same string when there is nothing to drop.
+    /// `url` without tracking parameters (`utm_*` and the list above) and without empty parameters.
+    ///
+    /// The same string when there is nothing to drop.
     static func strippingParameters(_ url: String) -> String {
         url.withBytes { bytes in
             guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return url }
@@ -164,8 +168,7 @@ enum Tracking {
             ?? bytes.count
     }
 
-    /// Where the URL continues after `scheme://` (or after a leading `//`);
-    /// 0 when it has neither.
+    /// Where the URL continues after `scheme://` (or a leading `//`); 0 when it has neither.
     private static func afterScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash + 1 < bytes.count,
               bytes[slash + 1] == UInt8(ascii: "/"), slash == 0 || bytes[slash - 1] == UInt8(ascii: ":")

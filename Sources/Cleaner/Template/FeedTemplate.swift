@@ -1,7 +1,7 @@
-/// The blocks a feed repeats word for word in most of its entries (a
-/// signature, a sponsor line, a standard footer), learned from the feed's
-/// entries so that the cleaner can drop them: boilerplate no class names and
-/// no phrase list knows.
+/// The blocks a feed repeats word for word in most of its entries, so the cleaner can drop them.
+///
+/// They are a signature, a sponsor line, a standard footer: boilerplate no class names and no
+/// phrase list knows, learned from the feed's entries.
 ///
 /// Only identical blocks count (`TemplateBlock`): a paragraph that has the
 /// same shape in every entry but another version, count, name or link is the
@@ -10,16 +10,17 @@
 public struct FeedTemplate: Sendable, Equatable {
     /// The `rule` of the records of removed template blocks (`Removal.rule`).
     public static let removalRule = "feed-template"
-    /// The `rule` of the record of an entry kept whole because its template
-    /// blocks were too much of it.
+    /// The `rule` of the record of an entry kept whole because its template blocks were too much of it.
     public static let keptRule = "feed-template-kept"
 
-    /// Fingerprints of the repeated blocks (`TemplateBlock.fingerprint`);
-    /// small enough to keep per feed.
+    /// Fingerprints of the repeated blocks (`TemplateBlock.fingerprint`).
+    ///
+    /// Small enough to keep per feed.
     public var fingerprints: Set<UInt64>
-    /// Fingerprints of the repeated sections: runs of at least two template
-    /// blocks, in the middle of entries, that most entries hold as one unit
-    /// (the hash of the run's block fingerprints in order).
+    /// Fingerprints of the repeated sections: runs of template blocks most entries hold as one unit.
+    ///
+    /// A section is at least two template blocks, in the middle of entries; its fingerprint is the
+    /// hash of the run's block fingerprints in order.
     public var sections: Set<UInt64>
 
     /// A template holding these blocks and sections.
@@ -58,9 +59,10 @@ public struct FeedTemplate: Sendable, Equatable {
         return Set(counts.filter { $0.value >= needed }.keys)
     }
 
-    /// The section fingerprints of the runs of template blocks that touch
-    /// neither end of an entry whose blocks have `keys`, without the labels
-    /// that end them (`withoutTrailingLabels`), when two blocks or more are left.
+    /// The section fingerprints of the middle runs of template blocks in an entry whose blocks have `keys`.
+    ///
+    /// Middle runs touch neither end of the entry. Each run loses the labels that end it
+    /// (`withoutTrailingLabels`) and counts only when two blocks or more are left.
     static func middleSections(of keys: [TemplateBlock], template: Set<UInt64>) -> [UInt64] {
         let fingerprints = keys.map(\.fingerprint)
         return runs(of: fingerprints, template: template).compactMap { run in
@@ -70,10 +72,10 @@ public struct FeedTemplate: Sendable, Equatable {
         }
     }
 
-    /// `run` without the headings and "…:" labels at its end: the same in
-    /// every entry, they introduce the block after the run, the entry's own
-    /// ("In this episode we cover:" and the episode's list), and go only
-    /// with what they introduce.
+    /// `run` without the headings and "…:" labels at its end.
+    ///
+    /// The same in every entry, they introduce the block after the run, the entry's own ("In this
+    /// episode we cover:" and the episode's list), and go only with what they introduce.
     static func withoutTrailingLabels(_ run: Range<Int>, of keys: [TemplateBlock]) -> Range<Int> {
         var run = run
         while let last = run.last, keys[last].introducesNext { run = run.dropLast() }

@@ -1,5 +1,6 @@
-/// One block of an entry as feed templates compare it: the identity of its
-/// text and link targets, and its length.
+/// One block of an entry as feed templates compare it.
+///
+/// The identity of its text and link targets, and its length.
 ///
 /// Two blocks match only when they are identical: the same element, the
 /// same text (case and digits included, white space collapsed) and the same
@@ -9,9 +10,9 @@
 /// tracking parameters in URLs (`utm_*`…) and tracker links and pixels,
 /// which feeds make different for every entry.
 struct TemplateBlock: Equatable {
-    /// Blocks with fewer characters than this are too short to be told
-    /// apart from ordinary prose ("Thanks!", "Hi all,"): they are removed
-    /// only inside a run of template blocks that holds a longer one.
+    /// The fewest characters a block needs to be told apart from ordinary prose ("Thanks!", "Hi all,").
+    ///
+    /// Shorter blocks are removed only inside a run of template blocks that holds a longer one.
     static let minimumLength = 12
 
     /// The FNV-1a hash of the element name, the text and the link targets.
@@ -20,8 +21,9 @@ struct TemplateBlock: Equatable {
     let length: Int
     /// Whether the text has at least `minimumLength` characters.
     let isLong: Bool
-    /// Whether the block introduces the one after it: a heading, or a label
-    /// ending in a colon ("In this episode we cover:", "Links:").
+    /// Whether the block introduces the one after it.
+    ///
+    /// It does as a heading, or a label ending in a colon ("In this episode we cover:", "Links:").
     let introducesNext: Bool
 
     /// The template identity of `block`, a block of `tree`.
@@ -49,8 +51,9 @@ struct TemplateBlock: Equatable {
         BlockSegmenter.blocks(of: tree, under: root).map { ($0, TemplateBlock($0, in: tree)) }
     }
 
-    /// Hashes the targets of the links and images in the subtree of `index`,
-    /// in document order, leaving out trackers and tracking parameters.
+    /// Hashes the targets of the links and images in the subtree of `index`, in document order.
+    ///
+    /// Trackers and tracking parameters are left out.
     private static func addTargets(under index: Int, of tree: HTMLTree, to hash: inout FNV1a) {
         var node = index
         let end = tree.subtreeEnd(of: index)

@@ -1,27 +1,26 @@
-/// Removes a feed's template blocks (`FeedTemplate`) from one entry, where
-/// removing them cannot take the entry's own text: only runs of template
-/// blocks that touch the head or the tail of the entry, and runs in the
-/// middle that repeat as one whole section in most entries, only when they
-/// leave most of the entry, and of those only the blocks that are
-/// boilerplate on their own too (`TemplateSignal`).
+/// Removes a feed's template blocks (`FeedTemplate`) from one entry, where that cannot take its text.
+///
+/// It takes only runs of template blocks that touch the head or the tail of the entry, and runs in
+/// the middle that repeat as one whole section in most entries, only when they leave most of the
+/// entry, and of those only the blocks that are boilerplate on their own too (`TemplateSignal`).
 ///
 /// It runs on the tree as parsed, before any other pass, because that is
 /// the tree the template was learned from: what the passes change (resolved
 /// links, removed elements) would make blocks differ from what was learned.
 enum TemplatePass {
-    /// The largest share of an entry's text the template may take: two
-    /// thirds. A template is the frame around an article, and a short issue
-    /// of a newsletter is easily no longer than its sponsor line, signature
-    /// and footer together (60% in `Template/`). When the identical blocks
-    /// are more than two thirds of an entry, the part that differs is a
-    /// version number or a status line: the identical wording is the shape
-    /// every entry shares (a release announcement), not boilerplate, and the
-    /// entry is kept whole.
+    /// The largest share of an entry's text the template may take: two thirds.
+    ///
+    /// A template is the frame around an article, and a short issue of a newsletter is easily no
+    /// longer than its sponsor line, signature and footer together (60% in `Template/`). When the
+    /// identical blocks are more than two thirds of an entry, the part that differs is a version
+    /// number or a status line: the identical wording is the shape every entry shares (a release
+    /// announcement), not boilerplate, and the entry is kept whole.
     static let maximumShare = 2.0 / 3.0
 
-    /// Removes the template blocks of the article under `root` that carry a
-    /// boilerplate signal of their own (`TemplateSignal`), and records each,
-    /// or records why none went.
+    /// Removes the template blocks of the article under `root` that carry a boilerplate signal too.
+    ///
+    /// The signal is one of their own (`TemplateSignal`). Each removal
+    /// is recorded, or why none went.
     static func apply(to tree: inout HTMLTree, under root: Int, template: FeedTemplate,
                       removals: inout [Removal]) {
         let blocks = TemplateBlock.blocks(of: tree, under: root)
@@ -57,14 +56,13 @@ enum TemplatePass {
         }
     }
 
-    /// The runs of blocks the template may take: a run of template blocks
-    /// at the head, one at the tail, and the middle runs that are learned
-    /// sections, but none that the entry's own heading or label introduces;
-    /// the head and middle ones without the headings and labels that end
-    /// them; each holding at least one block long enough to tell, and
-    /// none taking some items of a list and leaving others (a release's
-    /// last bullet, "Bug fixes.", is the same in every release and still
-    /// part of its list).
+    /// The runs of blocks the template may take.
+    ///
+    /// A run of template blocks at the head, one at the tail, and the middle runs that are learned
+    /// sections, but none that the entry's own heading or label introduces; the head and middle
+    /// ones without the headings and labels that end them; each holding at least one block long
+    /// enough to tell, and none taking some items of a list and leaving others (a release's last
+    /// bullet, "Bug fixes.", is the same in every release and still part of its list).
     /// - Parameters:
     ///   - keys: The entry's blocks.
     ///   - lists: For each block that is a list item, its list (any
@@ -87,10 +85,10 @@ enum TemplatePass {
         return wholeLists(runs, keys: keys, lists: lists)
     }
 
-    /// Of the candidate `runs`, the blocks that carry a boilerplate signal
-    /// (`signals`), as runs: at the head or the tail, each block with a
-    /// signal goes and each without stays (a sign-off above a feed's footer
-    /// links); a section in the middle goes only when every block of it has
+    /// Of the candidate `runs`, the blocks that carry a boilerplate signal (`signals`), as runs.
+    ///
+    /// At the head or the tail, each block with a signal goes and each without stays (a sign-off
+    /// above a feed's footer links); a section in the middle goes only when every block of it has
     /// one (a sponsor section, not a release's install instructions).
     private static func signalled(_ runs: [Range<Int>], signals: [Bool], keys: [TemplateBlock], lists: [Int?]) -> [Range<Int>] {
         var chosen: [Range<Int>] = []
@@ -114,10 +112,10 @@ enum TemplatePass {
         return wholeLists(chosen, keys: keys, lists: lists)
     }
 
-    /// `runs` without the list items whose list keeps other items (at the
-    /// head run's end and the tail run's start; a middle run that would
-    /// split a list is left out whole), and without the runs that hold no
-    /// block long enough to tell.
+    /// `runs` without split lists and without the runs that hold no block long enough to tell.
+    ///
+    /// Split lists are list items whose list keeps other items: they leave the head run's end and
+    /// the tail run's start, and a middle run that would split a list is left out whole.
     private static func wholeLists(_ runs: [Range<Int>], keys: [TemplateBlock], lists: [Int?]) -> [Range<Int>] {
         // A list is split when some of its items are in a run and some not.
         var itemsOutside: [Int: Int] = [:]
@@ -139,8 +137,7 @@ enum TemplatePass {
         }.filter { keys[$0].contains(where: \.isLong) }
     }
 
-    /// The list `block` is an item of (its parent's index), or nil when it
-    /// is no list item.
+    /// The list `block` is an item of (its parent's index), or nil when it is no list item.
     private static func list(of block: Block, in tree: HTMLTree) -> Int? {
         guard let element = block.element, element == "li" || element == "dt" || element == "dd",
               let first = block.nodes.first else { return nil }

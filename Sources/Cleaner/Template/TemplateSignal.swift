@@ -1,5 +1,6 @@
-/// Whether a feed's template block is also boilerplate on its own: a second,
-/// independent signal that feed templates ask for before they remove it.
+/// Whether a feed's template block is also boilerplate on its own.
+///
+/// A second, independent signal that feed templates ask for before they remove it.
 ///
 /// Repetition alone does not make a block boilerplate. A podcast's credits
 /// ("Test Lead, Host, Writing / Steve Burke"), a sign-off ("— Luke") or the
@@ -14,12 +15,12 @@ enum TemplateSignal {
     /// A block whose text is at least this share link text is mostly links.
     static let mostlyLinks = 0.5
 
-    /// For each of `blocks` (a run of template blocks of the article under
-    /// `root`), whether it carries a boilerplate signal besides being
-    /// repeated. The ad copy under a sponsor heading or message of the run
-    /// ("A word from our sponsor") carries its heading's; a label that ends
-    /// the entry (`endsEntry`), introducing nothing ("Erstellt von:" and an
-    /// empty name), is chrome.
+    /// For each of `blocks`, whether it carries a boilerplate signal besides being repeated.
+    ///
+    /// `blocks` is a run of template blocks of the article under `root`. The ad
+    /// copy under a sponsor heading or message of the run ("A word from our
+    /// sponsor") carries its heading's; a label that ends the entry (`endsEntry`),
+    /// introducing nothing ("Erstellt von:" and an empty name), is chrome.
     static func marks(of blocks: [Block], endsEntry: Bool, in tree: HTMLTree, under root: Int) -> [Bool] {
         var inSponsorSection = false
         return blocks.enumerated().map { index, block in
@@ -35,16 +36,16 @@ enum TemplateSignal {
         }
     }
 
-    /// Whether `block`, a block of the article under `root`, carries a
-    /// boilerplate signal of its own besides being repeated.
+    /// Whether `block` carries a boilerplate signal of its own besides being repeated.
+    ///
+    /// `block` is a block of the article under `root`.
     private static func isBoilerplate(_ block: Block, in tree: HTMLTree, under root: Int) -> Bool {
         if block.linkDensity >= mostlyLinks { return true }
         if readsAsBoilerplate(block) { return true }
         return sitsInBoilerplateElement(block, in: tree, under: root)
     }
 
-    /// Whether the boundary rules name the block's text, or every line of
-    /// a block of lines, at either edge.
+    /// Whether the boundary rules name the block's text (or each of its lines) at either edge.
     private static func readsAsBoilerplate(_ block: Block) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength else { return false }
         let notFreeStanding = block.isHeading || !block.isFreeStanding
@@ -58,9 +59,9 @@ enum TemplateSignal {
             || BoundaryText.head(text, isHeading: isHeading, linkDensity: linkDensity) != nil
     }
 
-    /// Whether an element holding the block, below `root`, is navigation,
-    /// a footer or an aside, or is named as boilerplate by its class, id or
-    /// role (`BoilerplateElements`).
+    /// Whether an element holding the block, below `root`, is navigation, footer, aside or boilerplate.
+    ///
+    /// Boilerplate as its class, id or role names it (`BoilerplateElements`).
     private static func sitsInBoilerplateElement(_ block: Block, in tree: HTMLTree, under root: Int) -> Bool {
         guard let first = block.nodes.first else { return false }
         var node = first

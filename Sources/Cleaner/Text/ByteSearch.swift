@@ -27,8 +27,9 @@ extension StringProtocol {
         }
     }
 
-    /// Calls `body` with the string's UTF-8 bytes, without copying them
-    /// when the string is stored contiguously (native strings always are).
+    /// Calls `body` with the string's UTF-8 bytes, without copying them when stored contiguously.
+    ///
+    /// Native strings always are.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
@@ -40,8 +41,9 @@ enum ByteSearch {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any of the eight bytes of `word` is zero (the classic bit
-    /// trick: exact about whether, not about which).
+    /// Whether any of the eight bytes of `word` is zero.
+    ///
+    /// The classic bit trick: exact about whether, not about which.
     @inline(__always)
     static func hasZeroByte(_ word: UInt64) -> Bool {
         (word &- ones) & ~word & highs != 0
@@ -53,29 +55,30 @@ enum ByteSearch {
         hasZeroByte(word ^ (ones &* UInt64(byte)))
     }
 
-    /// Whether any of the eight bytes of `word` is below `limit` (at most
-    /// 128): exact about whether, not about which.
+    /// Whether any of the eight bytes of `word` is below `limit` (at most 128).
+    ///
+    /// Exact about whether, not about which.
     @inline(__always)
     static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
 
-    /// The bytes of `word` that are zero, flagged by their high bit, plus
-    /// perhaps some 0x01 bytes just above a zero byte: every zero byte is
-    /// flagged, so a test for a pattern of zeros never misses one.
+    /// The bytes of `word` that are zero, flagged by their high bit.
+    ///
+    /// Perhaps some 0x01 bytes just above a zero byte too: every zero byte is flagged, so a test
+    /// for a pattern of zeros never misses one.
     @inline(__always)
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- ones) & ~word & highs
     }
 
-    /// Copies prose from `source` at `index` to `destination` at `written`,
-    /// advancing both, as long as collapsing white space would leave it as
-    /// it is: the rest of a word, and further words after single spaces,
-    /// up to the first byte that ends a word where the copy cannot go on
-    /// (other white space, a second space, 0xC2, which leads a no-break
-    /// space) or, copying eight bytes at a time, a little before it. What
-    /// it copies ends in a word byte. Text writing and white space
-    /// collapsing spend most of their time here.
+    /// Copies prose from `source` at `index` to `destination` at `written`, advancing both.
+    ///
+    /// It copies as long as collapsing white space would leave the text as it is: the rest of a
+    /// word, and further words after single spaces, up to the first byte that ends a word where the
+    /// copy cannot go on (other white space, a second space, 0xC2, which leads a no-break space)
+    /// or, copying eight bytes at a time, a little before it. What it copies ends in a word byte.
+    /// Text writing and white space collapsing spend most of their time here.
     ///
     /// To be called inside a word. The two buffers may be one when `written`
     /// is not ahead of `index`; else `destination` needs room for
@@ -125,8 +128,9 @@ enum ByteSearch {
         return word | capitals >> 2
     }
 
-    /// The index of the first `byte` in `bytes` from `start` on, found eight
-    /// bytes at a time: markup scans look for `<` in every byte of an input.
+    /// The index of the first `byte` in `bytes` from `start` on, found eight bytes at a time.
+    ///
+    /// Markup scans look for `<` in every byte of an input.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         if let base = bytes.baseAddress {
@@ -142,9 +146,9 @@ enum ByteSearch {
         return nil
     }
 
-    /// The index of the first of `a`, `b` (or `c`) in `bytes` from `start`
-    /// on, found eight bytes at a time: the markup scans that mask prose
-    /// look for the next `<` or `&`, or the next `>` or quote.
+    /// The index of the first of `a`, `b` (or `c`) in `bytes` from `start` on, eight bytes at a time.
+    ///
+    /// The markup scans that mask prose look for the next `<` or `&`, or the next `>` or quote.
     static func firstIndex(of a: UInt8, _ b: UInt8, _ c: UInt8? = nil, in bytes: UnsafeBufferPointer<UInt8>,
                            from start: Int) -> Int? {
         let c = c ?? a

@@ -1,5 +1,6 @@
-/// What the cleaner's passes need to know about an element name, looked up
-/// once when the element enters the tree rather than in every pass.
+/// What the cleaner's passes need to know about an element name.
+///
+/// Looked up once when the element enters the tree rather than in every pass.
 public struct ElementTraits: OptionSet, Sendable {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
@@ -14,17 +15,13 @@ public struct ElementTraits: OptionSet, Sendable {
     public static let dropped = ElementTraits(rawValue: 1 << 3)
     /// Written without an end tag (`br`, `img`).
     public static let void = ElementTraits(rawValue: 1 << 4)
-    /// Worth writing even with no text inside (void elements, `iframe`,
-    /// `video`, `audio`, `table`).
+    /// Worth writing even with no text inside (void elements, `iframe`, `video`, `audio`, `table`).
     public static let showsWithoutText = ElementTraits(rawValue: 1 << 5)
-    /// Left out of clean HTML when nothing visible is inside (see
-    /// `HTMLWriter.droppedWhenEmpty`).
+    /// Left out of clean HTML when nothing visible is inside (see `HTMLWriter.droppedWhenEmpty`).
     public static let droppedWhenEmpty = ElementTraits(rawValue: 1 << 6)
-    /// Never article text whatever it is called (`nav`, `aside`, `form`…;
-    /// see `BoilerplateElements`).
+    /// Never article text whatever it is called (`nav`, `aside`, `form`…; see `BoilerplateElements`).
     public static let furniture = ElementTraits(rawValue: 1 << 7)
-    /// Not judged by its class or id (headings, inline elements; see
-    /// `BoilerplateElements`).
+    /// Not judged by its class or id (headings, inline elements; see `BoilerplateElements`).
     public static let unnamed = ElementTraits(rawValue: 1 << 8)
 
     // The names the passes and writers single out, as bits rather than
@@ -70,10 +67,10 @@ public struct ElementTraits: OptionSet, Sendable {
         table[name] ?? []
     }
 
-    /// The known names of up to eight bytes, keyed by their bytes packed
-    /// into an integer, with their traits, sorted by key: the parser's names
-    /// are found by a binary search without making a string first, where a
-    /// dictionary hashes every key.
+    /// The known names of up to eight bytes and their traits, keyed and sorted by the packed bytes.
+    ///
+    /// The key is the name's bytes packed into an integer: the parser's names are found by a binary
+    /// search without making a string first, where a dictionary hashes every key.
     private static let packedTable: [(key: UInt64, name: String, traits: ElementTraits)] = {
         var packed: [(key: UInt64, name: String, traits: ElementTraits)] = []
         for (name, traits) in table where name.utf8.count <= 8 {
@@ -86,8 +83,7 @@ public struct ElementTraits: OptionSet, Sendable {
         bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The name and traits of the element whose lowercase name is the
-    /// NUL-terminated `pointer`.
+    /// The name and traits of the element whose lowercase name is the NUL-terminated `pointer`.
     static func named(_ pointer: UnsafePointer<UInt8>) -> (name: String, traits: ElementTraits) {
         // The bytes packed as `pack(_:)` packs them, the first lowest.
         var length = 0

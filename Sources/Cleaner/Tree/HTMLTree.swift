@@ -1,5 +1,6 @@
-/// A parsed HTML document or fragment as a compact tree of nodes held in one
-/// array, which the cleaning passes walk and prune.
+/// A parsed HTML document or fragment as a compact tree of nodes held in one array.
+///
+/// The cleaning passes walk and prune it.
 ///
 /// Nodes refer to each other by index; removing a node only marks it, so
 /// indices stay valid while passes run. Nodes are appended in document
@@ -34,8 +35,9 @@ public struct HTMLTree: Sendable {
         fileprivate var textStart: Int
         fileprivate var textCount: Int
         public var parent: Int
-        /// The index just past the node's subtree once a later node closed
-        /// it; `Int.max` while nodes may still be appended inside it.
+        /// The index just past the node's subtree once a later node closed it.
+        ///
+        /// `Int.max` while nodes may still be appended inside it.
         fileprivate var end: Int
         /// Whether a pass removed the node (and so its subtree).
         public var isRemoved: Bool
@@ -51,8 +53,7 @@ public struct HTMLTree: Sendable {
 
     /// Every node, the root first.
     public var nodes: [Node]
-    /// The characters of the text nodes, as UTF-8, in the order they were
-    /// added or last changed.
+    /// The characters of the text nodes, as UTF-8, in the order they were added or last changed.
     private var textBytes: [UInt8] = []
 
     /// Makes a tree holding only the root.
@@ -61,8 +62,7 @@ public struct HTMLTree: Sendable {
                       end: .max, isRemoved: false)]
     }
 
-    /// Adds an element under `parent` (the last node or one of its
-    /// ancestors) and returns its index.
+    /// Adds an element under `parent` (the last node or one of its ancestors) and returns its index.
     @discardableResult
     public mutating func appendElement(_ name: String, attributes: [(name: String, value: String)], to parent: Int) -> Int {
         appendElement(name, traits: .of(name), attributes: attributes, to: parent)
@@ -75,14 +75,16 @@ public struct HTMLTree: Sendable {
                     parent: parent, end: .max, isRemoved: false))
     }
 
-    /// Adds text under `parent` (the last node or one of its ancestors),
-    /// joining it to a text node just before it.
+    /// Adds text under `parent` (the last node or one of its ancestors).
+    ///
+    /// The text joins a text node just before it.
     public mutating func appendText(_ text: String, to parent: Int) {
         text.withBytes { appendText($0, to: parent) }
     }
 
-    /// Adds UTF-8 text under `parent` (the last node or one of its
-    /// ancestors), joining it to a text node just before it.
+    /// Adds UTF-8 text under `parent` (the last node or one of its ancestors).
+    ///
+    /// The text joins a text node just before it.
     mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, to parent: Int) {
         let last = nodes.count - 1
         if nodes[last].kind == .text, nodes[last].parent == parent {
@@ -102,8 +104,7 @@ public struct HTMLTree: Sendable {
                     parent: parent, end: .max, isRemoved: false))
     }
 
-    /// Room for `count` bytes of text, so that a parse does not grow the
-    /// buffer by doubling.
+    /// Room for `count` bytes of text, so that a parse does not grow the buffer by doubling.
     mutating func reserveTextCapacity(_ count: Int) {
         textBytes.reserveCapacity(count)
     }
@@ -113,8 +114,9 @@ public struct HTMLTree: Sendable {
         withText(of: index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Calls `body` with the characters of text node `index` as UTF-8
-    /// (empty for other nodes), without copying them.
+    /// Calls `body` with the characters of text node `index` as UTF-8, without copying them.
+    ///
+    /// Empty for other nodes.
     func withText<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let start = nodes[index].textStart
         let end = start + nodes[index].textCount
@@ -135,8 +137,9 @@ public struct HTMLTree: Sendable {
         nodes[index].textCount = textBytes.count - start
     }
 
-    /// Appends `node`, closing the subtrees it does not belong to: those of
-    /// the last node and its ancestors below the new node's parent.
+    /// Appends `node`, closing the subtrees it does not belong to.
+    ///
+    /// Those are the subtrees of the last node and its ancestors below the new node's parent.
     @discardableResult
     private mutating func append(_ node: consuming Node) -> Int {
         let index = nodes.count
@@ -190,8 +193,7 @@ public struct HTMLTree: Sendable {
         return false
     }
 
-    /// The indices of the live subtree under `index` in document order,
-    /// `index` included.
+    /// The indices of the live subtree under `index` in document order, `index` included.
     public func descendants(of index: Int) -> [Int] {
         let end = subtreeEnd(of: index)
         var result: [Int] = []

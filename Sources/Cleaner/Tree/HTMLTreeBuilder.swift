@@ -1,7 +1,8 @@
 import CLibXML2
 
-/// The libxml2 edge of the cleaner: parses UTF-8 HTML with libxml2's
-/// forgiving HTML parser in SAX mode into an `HTMLTree`.
+/// The libxml2 edge of the cleaner: parses UTF-8 HTML into an `HTMLTree`.
+///
+/// It uses libxml2's forgiving HTML parser in SAX mode.
 ///
 /// libxml2 supplies what a browser would: implied `html`/`body`, end tags
 /// HTML leaves out (`<p>`, `<li>`), and character references. Comments,
@@ -16,8 +17,9 @@ struct HTMLTreeBuilder {
     private static let options = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
-    /// Deeper nesting than this is flattened into its ancestor: no real page
-    /// needs it, and the passes that walk the tree stay cheap.
+    /// The deepest nesting kept; deeper nesting is flattened into its ancestor.
+    ///
+    /// No real page needs it, and the passes that walk the tree stay cheap.
     private static let maximumDepth = 512
 
     private var tree = HTMLTree()
@@ -25,10 +27,10 @@ struct HTMLTreeBuilder {
     private var depth = 0
     /// Elements opened beyond `maximumDepth`, not in the tree.
     private var overflow = 0
-    /// Element names and traits by the pointer libxml2 passed the name
-    /// with. Its parser interns names in a dictionary that lives as long as
-    /// the parse, so one pointer is always one name, and most elements skip
-    /// making the string and looking up its traits.
+    /// Element names and traits by the pointer libxml2 passed the name with.
+    ///
+    /// Its parser interns names in a dictionary that lives as long as the parse, so one pointer is
+    /// always one name, and most elements skip making the string and looking up its traits.
     private var knownNamePointers: [UnsafePointer<UInt8>] = []
     private var knownNames: [(name: String, traits: ElementTraits)] = []
     /// Attribute names, interned the same way.
@@ -36,12 +38,12 @@ struct HTMLTreeBuilder {
     private var knownAttributes: [String] = []
     /// Enough for the names of most pages; later names are not remembered.
     private static let knownNamesLimit = 64
-    /// The document whose prose stands behind the placeholders of a
-    /// `ProseMask`, the runs, and how many have come out so far.
+    /// The document whose prose stands behind the placeholders of a `ProseMask`, and the runs.
+    ///
+    /// `runsRestored` counts how many have come out so far.
     private let prose: (html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>])?
     private var runsRestored = 0
-    /// A placeholder came out where its kind does not belong, or more came
-    /// out than went in.
+    /// Whether a placeholder came out where its kind does not belong, or more came out than went in.
     private var sawStrayPlaceholder = false
 
     private init(prose: (html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>])?) {
@@ -63,8 +65,9 @@ struct HTMLTreeBuilder {
     /// entity loader (FeedParser installs one for XML).
     private static let libxml2Ready: Void = xmlInitParser()
 
-    /// The tree of `html`, whose runs of prose may stand behind
-    /// placeholders; nil when they did not all come back, one each.
+    /// The tree of `html`, whose runs of prose may stand behind placeholders.
+    ///
+    /// Nil when they did not all come back, one each.
     static func parse(_ html: UnsafeBufferPointer<UInt8>,
                               prose: (html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>])?) -> HTMLTree? {
         var builder = HTMLTreeBuilder(prose: prose)
@@ -180,9 +183,10 @@ struct HTMLTreeBuilder {
         depth -= 1
     }
 
-    /// Text, which libxml2 hands over in pieces (before and after each
-    /// character reference): the tree joins them into one node. libxml2
-    /// passes only valid UTF-8, whatever the input held.
+    /// Adds text, which libxml2 hands over in pieces: the tree joins them into one node.
+    ///
+    /// The pieces break before and after each character reference. libxml2 passes only valid UTF-8,
+    /// whatever the input held.
     private mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let prose else {
             tree.appendText(bytes, to: current)

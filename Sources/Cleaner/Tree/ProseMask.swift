@@ -1,9 +1,9 @@
-/// An HTML document with its runs of prose each replaced by one placeholder
-/// character, for libxml2 to parse: its HTML parser (2.9.14) copies text
-/// and attribute values one character at a time, at about 80 instructions
-/// a byte, which was a quarter of the cost of cleaning a feed entry. The
-/// markup it parses is the document's own; the tree builder puts each run
-/// back where its placeholder comes out.
+/// An HTML document with each run of prose replaced by one placeholder character, for libxml2.
+///
+/// libxml2's HTML parser (2.9.14) copies text and attribute values one character
+/// at a time, at about 80 instructions a byte, which was a quarter of the
+/// cost of cleaning a feed entry. The markup it parses is the document's
+/// own; the tree builder puts each run back where its placeholder comes out.
 ///
 /// A run is what libxml2 would pass on unchanged as one piece of text or
 /// one attribute value: valid UTF-8 with no control character but tab and
@@ -28,15 +28,15 @@ struct ProseMask {
     /// Where the runs are in the original document, in document order.
     let runs: [Range<Int>]
 
-    /// The last byte of a placeholder, after EE 80: U+E000 stands for a
-    /// run of text, U+E001 for an attribute value.
+    /// The last byte of a placeholder, after EE 80.
+    ///
+    /// U+E000 stands for a run of text, U+E001 for an attribute value.
     static let textPlaceholder: UInt8 = 0x80
     static let valuePlaceholder: UInt8 = 0x81
     /// Shorter runs are left as they are: a placeholder saves little there.
     private static let shortestRun = 8
 
-    /// The mask of `html`, or nil when nothing in it is worth masking or it
-    /// cannot be masked safely.
+    /// The mask of `html`, or nil when nothing in it is worth masking or it cannot be masked safely.
     init?(_ html: UnsafeBufferPointer<UInt8>) {
         guard html.count >= Self.shortestRun, !Self.holdsPlaceholder(html) else { return nil }
         var runs: [Range<Int>] = []
@@ -56,8 +56,7 @@ struct ProseMask {
         self.runs = runs
     }
 
-    /// Whether `bytes` hold a placeholder at `index`, and which: the last
-    /// byte of its UTF-8, or nil.
+    /// Which placeholder `bytes` hold at `index`: the last byte of its UTF-8, or nil.
     static func placeholder(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt8? {
         guard index + 2 < bytes.count, bytes[index] == 0xEE, bytes[index + 1] == 0x80,
               bytes[index + 2] == textPlaceholder || bytes[index + 2] == valuePlaceholder
@@ -75,8 +74,9 @@ struct ProseMask {
         return false
     }
 
-    /// Whether `html` holds a character reference that could stand for a
-    /// placeholder (`&#57344;`, `&#xE001;`, with any leading zeros).
+    /// Whether `html` holds a character reference that could stand for a placeholder.
+    ///
+    /// For example `&#57344;` or `&#xE001;`, with any leading zeros.
     private static func mayReferToPlaceholder(_ html: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while let at = ByteSearch.firstIndex(of: UInt8(ascii: "&"), in: html, from: index) {
@@ -86,15 +86,15 @@ struct ProseMask {
         return false
     }
 
-    /// Whether the `&` at `index` starts a numeric character reference to
-    /// a placeholder.
+    /// Whether the `&` at `index` starts a numeric character reference to a placeholder.
     private static func refersToPlaceholder(_ html: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         index + 1 < html.count && html[index + 1] == UInt8(ascii: "#")
             && (0xE000...0xE001).contains(characterReference(html, at: index + 2))
     }
 
-    /// The value of the numeric character reference whose digits start at
-    /// `start` (after `&#`), capped past the largest code point.
+    /// The value of the numeric character reference whose digits start at `start` (after `&#`).
+    ///
+    /// Capped past the largest code point.
     private static func characterReference(_ html: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
         var index = start
         var radix = 10
@@ -123,8 +123,7 @@ struct ProseMask {
         let html: UnsafeBufferPointer<UInt8>
         let output: UnsafeMutableBufferPointer<UInt8>
         var runs: [Range<Int>] = []
-        /// How much of `html` is accounted for in `output`, and how much
-        /// of `output` is written.
+        /// How much of `html` is accounted for in `output`, and how much of `output` is written.
         var copied = 0
         var written = 0
         /// No character reference read so far could stand for a placeholder.
@@ -145,8 +144,9 @@ struct ProseMask {
             copied = end
         }
 
-        /// Writes the placeholder whose last byte is `kind` for the run
-        /// `range`, after what comes before it.
+        /// Writes the placeholder whose last byte is `kind` for the run `range`.
+        ///
+        /// It goes after what comes before the run.
         mutating func replace(_ range: Range<Int>, with kind: UInt8) {
             copy(upTo: range.lowerBound)
             let at = output.baseAddress! + written
@@ -158,8 +158,9 @@ struct ProseMask {
             copied = range.upperBound
         }
 
-        /// Masks the runs up to the end or to the first markup it does not
-        /// step over, and returns where it stopped.
+        /// Masks the runs up to the end or to the first markup it does not step over.
+        ///
+        /// Returns where it stopped.
         mutating func scan() -> Int {
             let count = html.count
             // libxml2 skips a byte order mark before it reads anything.
@@ -184,8 +185,9 @@ struct ProseMask {
             ByteSearch.firstIndex(of: UInt8(ascii: "<"), UInt8(ascii: "&"), in: html, from: start) ?? html.count
         }
 
-        /// Just past a reference's name or number (`&amp;`, `&#8217;`), which
-        /// stay for libxml2 to read: every ASCII letter, digit and `#;_:.-`.
+        /// Just past a reference's name or number (`&amp;`, `&#8217;`), which stay for libxml2 to read.
+        ///
+        /// The name or number is every ASCII letter, digit and `#;_:.-`.
         private func referenceEnd(from start: Int) -> Int {
             var index = start
             while index < html.count {
@@ -201,8 +203,7 @@ struct ProseMask {
             return index
         }
 
-        /// Just past the markup that starts with the `<` at `open`; nil to
-        /// stop masking there.
+        /// Just past the markup that starts with the `<` at `open`; nil to stop masking there.
         private mutating func markupEnd(at open: Int) -> Int? {
             guard open + 1 < html.count else { return nil }
             let next = html[open + 1]
@@ -233,8 +234,9 @@ struct ProseMask {
             return open + 1
         }
 
-        /// Just past the `>` that ends a start tag, stepping over quoted
-        /// attribute values (which may hold `>`) and masking them.
+        /// Just past the `>` that ends a start tag, masking the quoted attribute values on the way.
+        ///
+        /// Quoted values may hold `>`, so they are stepped over.
         private mutating func startTagEnd(from start: Int) -> Int? {
             var index = start
             while let at = nextInTag(from: index) {
@@ -263,8 +265,7 @@ struct ProseMask {
             return nil
         }
 
-        /// The first `>`, `"` or `'` from `start` on: what a tag's end or
-        /// a quoted value starts with.
+        /// The first `>`, `"` or `'` from `start` on: what a tag's end or a quoted value starts with.
         private func nextInTag(from start: Int) -> Int? {
             ByteSearch.firstIndex(of: UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), in: html, from: start)
         }
@@ -281,8 +282,9 @@ struct ProseMask {
             return nil
         }
 
-        /// Replaces the prose of the text `range` with the placeholder, when
-        /// there is enough of it and libxml2 would pass it on unchanged.
+        /// Replaces the prose of the text `range` with the placeholder, when that is safe and worth it.
+        ///
+        /// It is when there is enough prose and libxml2 would pass it on unchanged.
         private mutating func mask(_ range: Range<Int>) {
             var start = range.lowerBound
             while start < range.upperBound, isBlank(html[start]) { start += 1 }
@@ -300,8 +302,7 @@ struct ProseMask {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
         }
 
-        /// Whether the bytes of `range` spell `name` (lowercase ASCII) in
-        /// any case.
+        /// Whether the bytes of `range` spell `name` (lowercase ASCII) in any case.
         private func named(_ range: Range<Int>, _ name: StaticString) -> Bool {
             guard range.count == name.utf8CodeUnitCount else { return false }
             let letters = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
@@ -309,10 +310,11 @@ struct ProseMask {
         }
     }
 
-    /// Whether `bytes` are text libxml2 passes on byte for byte: valid UTF-8
-    /// with no control character but tab and line feed (it would drop the
-    /// others, or carriage returns might be read differently) and neither
-    /// U+FFFE nor U+FFFF, which it drops too.
+    /// Whether `bytes` are text libxml2 passes on byte for byte.
+    ///
+    /// Valid UTF-8 with no control character but tab and line feed (it
+    /// would drop the others, or carriage returns might be read
+    /// differently) and neither U+FFFE nor U+FFFF, which it drops too.
     static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count

@@ -1,5 +1,6 @@
-/// Cuts `<script>`, `<style>`, `<svg>`, `<noscript>` and `<template>`
-/// elements out of HTML before libxml2 parses it.
+/// Cuts script, style and other raw-text elements out of HTML before libxml2 parses it.
+///
+/// The elements are `<script>`, `<style>`, `<svg>`, `<noscript>` and `<template>`.
 ///
 /// On real pages these hold about 60% of the bytes (measured on the 181 pages
 /// of the extraction benchmark), none of it article text, and libxml2's HTML
@@ -21,8 +22,9 @@ enum RawTextStripper {
         return strip(html, searched: &searched)
     }
 
-    /// `strip(_:)`, adding to `searched` how many bytes the searches for end
-    /// tags stepped over: the work beyond one pass over the page.
+    /// `strip(_:)`, adding to `searched` how many bytes the searches for end tags stepped over.
+    ///
+    /// That is the work beyond one pass over the page.
     static func strip(_ html: [UInt8], searched: inout Int) -> [UInt8] {
         html.withUnsafeBufferPointer { bytes in
             var output: [UInt8] = []

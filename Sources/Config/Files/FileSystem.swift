@@ -9,8 +9,9 @@ import Darwin
 /// Foundation would cost every run of every command its start-up time.
 /// The only file in this module that calls libc.
 enum FileSystem {
-    /// The most bytes a configuration file may have: thousands of feeds
-    /// take a few hundred kilobytes.
+    /// The most bytes a configuration file may have.
+    ///
+    /// Thousands of feeds take a few hundred kilobytes.
     static let maximumFileBytes = 4 << 20
 
     /// The bytes of the regular file at `path`, at most `maximumFileBytes`.
@@ -24,8 +25,9 @@ enum FileSystem {
         }
     }
 
-    /// The path with symbolic links, `.` and `..` resolved, to tell whether two
-    /// include paths name the same file; nil when it does not exist.
+    /// The path with symbolic links, `.` and `..` resolved; nil when it does not exist.
+    ///
+    /// It tells whether two include paths name the same file.
     static func canonicalPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }

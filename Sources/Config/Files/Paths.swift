@@ -1,5 +1,6 @@
-/// Path arithmetic on strings, without touching the disk: resolving include
-/// paths and the spool and state directories against a file's folder.
+/// Path arithmetic on strings, without touching the disk.
+///
+/// It resolves include paths and the spool and state directories against a file's folder.
 enum Paths {
     /// Whether `path` contains glob(3) wildcards.
     static func isGlob(_ path: String) -> Bool {
@@ -21,8 +22,9 @@ enum Paths {
         return folder.hasSuffix("/") ? folder + path : folder + "/" + path
     }
 
-    /// `path` made absolute against `directory`, with `.`, `..` and repeated
-    /// slashes removed (lexically: symbolic links are left as they are).
+    /// `path` made absolute against `directory`, with `.`, `..` and repeated slashes removed.
+    ///
+    /// Lexically: symbolic links are left as they are.
     static func absolute(_ path: String, in directory: String) -> String {
         let joined = path.hasPrefix("/") ? path : directory + "/" + path
         var parts: [Substring] = []

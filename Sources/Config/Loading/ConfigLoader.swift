@@ -143,8 +143,10 @@ struct ConfigReader {
         }
     }
 
-    /// The longest line read: a feed line with filters takes a few hundred
-    /// bytes, and every message that quotes a line stays this short.
+    /// The longest line read.
+    ///
+    /// A feed line with filters takes a few hundred bytes, and every
+    /// message that quotes a line stays this short.
     static let maximumLineBytes = 4096
 
     /// The lines of a file, without line breaks (LF or CRLF) and byte order mark.

@@ -1,5 +1,6 @@
-/// Turns what the files set into effective settings: the precedence of scopes,
-/// the spool and state paths, and feed names.
+/// Turns what the files set into effective settings.
+///
+/// That is the precedence of scopes, the spool and state paths, and feed names.
 extension ConfigReader {
     /// The configuration read; call only when there were no problems.
     func configuration() -> Configuration {
@@ -128,8 +129,10 @@ extension ConfigReader {
                         keep: options.execKeep ?? globals.execKeep ?? false)
     }
 
-    /// Each feed's name, in feed order: its `name=`, or the name derived from its
-    /// URL, followed by `-2`, `-3`… when an earlier feed or any `name=` has it.
+    /// Each feed's name, in feed order.
+    ///
+    /// Its `name=`, or the name derived from its URL, followed by
+    /// `-2`, `-3`… when an earlier feed or any `name=` has it.
     private func feedNames() -> [String] {
         var taken = Set(feeds.compactMap(\.overrides.name))
         return feeds.map { feed in

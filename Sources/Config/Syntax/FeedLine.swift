@@ -1,8 +1,10 @@
-/// Writes feed lines of `feeds.conf`, the inverse of the scanner: what
-/// `feedspool import` prints for `>> feeds.conf`.
+/// Writes feed lines of `feeds.conf`, the inverse of the scanner.
+///
+/// What `feedspool import` prints for `>> feeds.conf`.
 public enum FeedLine {
-    /// The line for a feed: the URL, then `name=` and `tags=` when given,
-    /// each value quoted when it holds a space, a quote, `#` or a backslash.
+    /// The line for a feed: the URL, then `name=` and `tags=` when given.
+    ///
+    /// Each value is quoted when it holds a space, a quote, `#` or a backslash.
     public static func format(url: String, name: String?, tags: [String]) -> String {
         var options: [(key: String, value: String)] = []
         if let name { options.append(("name", name)) }
@@ -32,10 +34,11 @@ public enum FeedLine {
         try? FeedURL(url).comparable
     }
 
-    /// A `name=` made from a feed's title: accents dropped, lowercase, each
-    /// run of other characters than letters, digits, `.` and `_` one `-`,
-    /// at most 48 characters; nil when nothing is left (a title in another
-    /// script: the name is then derived from the URL).
+    /// A `name=` made from a feed's title; nil when nothing is left.
+    ///
+    /// Accents dropped, lowercase, each run of other characters than letters, digits, `.` and `_`
+    /// one `-`, at most 48 characters. Nothing is left of a title in another script: the name is
+    /// then derived from the URL.
     public static func name(fromTitle title: String) -> String? {
         var name = ""
         var pendingDash = false

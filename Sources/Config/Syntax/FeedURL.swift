@@ -1,6 +1,7 @@
-/// A feed URL checked and split into the parts the loader uses: the host for
-/// `[host]` sections, the host and path for the derived name, and a form for
-/// spotting the same feed listed twice.
+/// A feed URL checked and split into the parts the loader uses.
+///
+/// The host for `[host]` sections, the host and path for the derived name, and a form for spotting
+/// the same feed listed twice.
 struct FeedURL: Equatable {
     /// `http`, `https` or `file`, lowercase.
     var scheme: String
@@ -66,10 +67,11 @@ struct FeedURL: Equatable {
         host = hostPart.lowercased()
     }
 
-    /// The name a feed gets when it has no `name=`: the host without `www.`, then
-    /// the path, lowercase, each run of characters other than a-z and 0-9 in the
-    /// path (and other than those, `.` and `-` in the host) turned into one `-`,
-    /// none at the ends: `lwn.net-headlines-rss` for `https://lwn.net/headlines/rss`.
+    /// The name a feed gets when it has no `name=`, made from its host and path.
+    ///
+    /// The host without `www.`, then the path, lowercase, each run of characters other than a-z and
+    /// 0-9 in the path (and other than those, `.` and `-` in the host) turned into one `-`, none at
+    /// the ends: `lwn.net-headlines-rss` for `https://lwn.net/headlines/rss`.
     var derivedName: String {
         let host = self.host.hasPrefix("www.") ? String(self.host.dropFirst(4)) : self.host
         var name = ""

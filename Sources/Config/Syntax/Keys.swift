@@ -1,5 +1,4 @@
-/// Where a key may be written: as a global setting, in a `[host]` section, or
-/// as an option on a feed line.
+/// Where a key may be written: a global setting, a `[host]` section, or a feed line's option.
 enum Place: Hashable {
     case global, host, feed
 

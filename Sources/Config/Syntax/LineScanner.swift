@@ -131,9 +131,10 @@ enum LineScanner {
         return chars.count
     }
 
-    /// Reads a value of plain and `"quoted"` parts, joined, from `index`: up to
-    /// white space outside quotes when `untilSpace`, else to the end with
-    /// trailing white space outside quotes dropped.
+    /// Reads a value of plain and `"quoted"` parts, joined, from `index`.
+    ///
+    /// Up to white space outside quotes when `untilSpace`, else to the end with trailing white
+    /// space outside quotes dropped.
     static func readValue(_ chars: [Character], _ index: inout Int, untilSpace: Bool) throws(SyntaxError) -> String {
         var value: [Character] = []
         var kept = 0  // characters of `value` up to the last one that is not trailing space

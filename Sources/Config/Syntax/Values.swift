@@ -12,8 +12,9 @@ enum Values {
         ("w", 7 * 86400), ("d", 86400), ("h", 3600), ("m", 60), ("s", 1),
     ]
 
-    /// A duration such as `90s`, `30m`, `1h30m`, `2d` or `1w`: numbers with units,
-    /// largest unit first, each unit once, more than zero in total.
+    /// A duration such as `90s`, `30m`, `1h30m`, `2d` or `1w`.
+    ///
+    /// Numbers with units, largest unit first, each unit once, more than zero in total.
     /// - Parameters:
     ///   - kind: What messages call the value.
     ///   - use: What messages suggest writing instead.
@@ -128,8 +129,10 @@ enum Values {
         return EntryFilter(field: field, pattern: pattern)
     }
 
-    /// A feed name given with `name=`: it names files and state rows, so letters,
-    /// digits, `.`, `_` and `-`, not starting with `.` or `-`.
+    /// A feed name given with `name=`.
+    ///
+    /// It names files and state rows, so letters, digits, `.`, `_` and
+    /// `-`, not starting with `.` or `-`.
     static func name(_ text: String) throws(ValueError) -> String {
         let allowed = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }
         guard allowed, let first = text.first, first != ".", first != "-" else {
@@ -138,9 +141,10 @@ enum Values {
         return text
     }
 
-    /// A `header` option, `Name: value`: a token for the name, no line break,
-    /// and none of the headers feedspool itself manages. The value may be a
-    /// secret, so messages quote only the name.
+    /// A `header` option, `Name: value`.
+    ///
+    /// A token for the name, no line break, and none of the headers feedspool itself manages. The
+    /// value may be a secret, so messages quote only the name.
     static func header(_ text: String) throws(ValueError) -> String {
         guard let colon = text.firstIndex(of: ":") else {
             throw ValueError("bad header (use \"Name: value\", e.g. header=\"Authorization: Bearer TOKEN\")")
@@ -190,8 +194,9 @@ enum Values {
         return .url(text)
     }
 
-    /// A `stream` key: printable, no spaces, no braces (the sink wraps it in
-    /// `{…}` as the hash tag of its seen-keys).
+    /// A `stream` key: printable, no spaces, no braces.
+    ///
+    /// The sink wraps it in `{…}` as the hash tag of its seen-keys.
     static func streamKey(_ text: String) throws(ValueError) -> String {
         guard text.count <= 200, text.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "{" && $0 != "}" && $0.asciiValue! >= 0x21 })
         else { throw ValueError("bad stream \"\(text.prefix(40))\" (printable ASCII without spaces or braces)") }

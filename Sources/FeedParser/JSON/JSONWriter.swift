@@ -104,8 +104,9 @@ public struct JSONWriter: Sendable {
         writable.append(UInt8(ascii: "\n"))
     }
 
-    /// Ends a line of JSON Lines output: a line break, after which the next
-    /// value starts a new document rather than following a comma.
+    /// Ends a line of JSON Lines output with a line break.
+    ///
+    /// After it, the next value starts a new document rather than following a comma.
     public mutating func endLine() {
         writable.append(UInt8(ascii: "\n"))
         needsComma = false

@@ -1,8 +1,9 @@
 import CLibXML2
 
-/// The libxml2 edge of the OPML reader: runs libxml2's SAX2 parser over one
-/// UTF-8 document and collects its `<outline>` elements with the folders
-/// they sit in.
+/// The libxml2 edge of the OPML reader: collects a document's `<outline>` elements and folders.
+///
+/// It runs libxml2's SAX2 parser over one UTF-8 document and keeps
+/// each `<outline>` with the folders it sits in.
 ///
 /// The document is first passed through `XMLRepair`, so named references
 /// are numeric and a bare `&` is text; then it is parsed in recovery mode
@@ -27,8 +28,9 @@ final class OPMLReader {
     /// Elements open inside `<body>`-level outlines, to pop `folders` on the right end tag.
     private var elementStack: [Bool] = []
 
-    /// One `<outline>` with a feed URL (or any URL: the caller decides), and
-    /// the titles of the folders it sits in, outermost first.
+    /// One `<outline>` with a feed URL, and the titles of the folders it sits in, outermost first.
+    ///
+    /// Any URL counts: the caller decides.
     struct Outline {
         /// Attribute names lowercased, values as the document gives them.
         var attributes: [String: String]

@@ -52,9 +52,10 @@ public enum OPMLWriter {
         return line + "/>"
     }
 
-    /// `text` fit for an attribute value or element content: markup
-    /// characters as references, line breaks and tabs as numeric references,
-    /// other control characters (which XML 1.0 forbids) left out.
+    /// `text` fit for an attribute value or element content.
+    ///
+    /// Markup characters become references, line breaks and tabs numeric references; other control
+    /// characters (which XML 1.0 forbids) are left out.
     static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

@@ -94,8 +94,9 @@ public enum SubscriptionList {
         return Subscription(url: webURL(raw), title: title, tags: tags)
     }
 
-    /// `feed://host/x` and `feed:https://host/x` (the feed: pseudo-scheme some
-    /// browsers and lists use) as the http(s) URL they stand for.
+    /// `feed://host/x` and `feed:https://host/x` as the http(s) URL they stand for.
+    ///
+    /// The feed: pseudo-scheme is what some browsers and lists use.
     static func webURL(_ url: String) -> String {
         let lower = url.lowercased()
         if lower.hasPrefix("feed://") { return "http://" + url.dropFirst(7) }

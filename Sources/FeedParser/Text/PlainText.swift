@@ -1,8 +1,9 @@
 /// Turns the short HTML-or-text strings of feeds (titles, names, subtitles) into plain text on one line.
 /// Works on UTF-8 bytes: it runs for several strings of every entry.
 enum PlainText {
-    /// A title as plain text: tags dropped and entities decoded when the text
-    /// carries any (feeds often escape titles twice), whitespace collapsed.
+    /// A title as plain text: tags dropped and entities decoded when it carries any, white space collapsed.
+    ///
+    /// Feeds often escape titles twice.
     static func title(_ text: String) -> String {
         var copy = text
         let hasMarkup = copy.withUTF8 { bytes in
@@ -14,8 +15,9 @@ enum PlainText {
         return collapsingWhitespace(text)
     }
 
-    /// HTML as plain text on one line: tags and comments dropped, entities
-    /// decoded, every run of white space one space, trimmed.
+    /// HTML as plain text on one line.
+    ///
+    /// Tags and comments dropped, entities decoded, every run of white space one space, trimmed.
     static func fromHTML(_ html: String) -> String {
         var html = html
         return html.withUTF8 { bytes in
@@ -90,8 +92,9 @@ enum PlainText {
         return true
     }
 
-    /// Elements that separate words: a `<p>` or `<br>` between two words
-    /// is a space, an `<em>` is not.
+    /// Elements that separate words.
+    ///
+    /// A `<p>` or `<br>` between two words is a space, an `<em>` is not.
     private static let textBreakingElements: Set<String> = [
         "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
         "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "img", "li", "main",
@@ -220,8 +223,9 @@ enum PlainText {
     }
 }
 
-/// UTF-8 text being written on one line: every run of white space becomes
-/// one space, none leading or trailing.
+/// UTF-8 text being written on one line.
+///
+/// Every run of white space becomes one space, none leading or trailing.
 private struct OneLineText {
     private var bytes: [UInt8] = []
     private var pendingSpace = false

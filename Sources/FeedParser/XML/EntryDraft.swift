@@ -86,8 +86,9 @@ struct EntryDraft {
         pendingAuthorEmail = nil
     }
 
-    /// An Atom `<author>` closed: an author with an email but no name is
-    /// known by the email.
+    /// Finishes an Atom `<author>` at its end tag.
+    ///
+    /// An author with an email but no name is known by the email.
     mutating func finishAuthor() {
         if authors.count == authorCountAtStart, let email = pendingAuthorEmail {
             addAuthor(email)
@@ -95,10 +96,11 @@ struct EntryDraft {
         pendingAuthorEmail = nil
     }
 
-    /// The page the entry links to: the RSS `<link>`, else the best Atom
-    /// alternate link (an HTML one first), else a permalink guid that is an
-    /// absolute http(s) URL, as written or after the `xml:base` in scope. RSS 1.0's `rdf:about` names the item, like a
-    /// guid that is no permalink, so it is never the link.
+    /// The page the entry links to: its link, else its best alternate link, else a permalink guid.
+    ///
+    /// The RSS `<link>`, else the best Atom alternate link (an HTML one first), else a permalink
+    /// guid that is an absolute http(s) URL, as written or after the `xml:base` in scope. RSS 1.0's
+    /// `rdf:about` names the item, like a guid that is no permalink, so it is never the link.
     var bestLink: String? {
         if let textLink { return textLink }
         let alternates = links.filter { $0.rel == "alternate" }

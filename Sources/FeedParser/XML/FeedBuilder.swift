@@ -23,15 +23,17 @@ struct FeedBuilder {
         case root, channel, item, author, mediaGroup, ignored
         /// An `itunes:category`, whose subcategories are categories too.
         case itunesCategory
-        /// An Atom entry's `<source>`: the feed the entry was copied from,
-        /// whose authors the entry takes when it names none.
+        /// An Atom entry's `<source>`: the feed the entry was copied from.
+        ///
+        /// The entry takes its authors when it names none.
         case source
         /// An `<author>` inside a `<source>`.
         case sourceAuthor
         case field
-        /// A plain-text field that a feed element interrupted: the feed
-        /// forgot its end tag (`<title>x<link>…`). Its children belong to
-        /// the enclosing item or channel.
+        /// A plain-text field that a feed element interrupted.
+        ///
+        /// The feed forgot its end tag (`<title>x<link>…`). Its
+        /// children belong to the enclosing item or channel.
         case interruptedField
         /// An element inside a captured field, re-serialised as HTML.
         /// `name` points into libxml2's name dictionary, valid while the
@@ -464,8 +466,9 @@ struct FeedBuilder {
         }
     }
 
-    /// An `itunes:category`: its `text` is a category, and so are those of
-    /// the subcategories inside it.
+    /// An `itunes:category`, whose `text` is a category.
+    ///
+    /// So are those of the subcategories inside it.
     private mutating func itunesCategory(_ attributes: XMLAttributes) -> Role {
         if let text = attributes.value(.text)?.trimmedOrNil {
             withDraft { $0.addCategory(text) }
@@ -519,8 +522,9 @@ struct FeedBuilder {
         return .field
     }
 
-    /// The role of an element inside a captured field: markup to keep for
-    /// HTML fields, dropped tags (text kept) for plain-text fields.
+    /// The role of an element inside a captured field.
+    ///
+    /// Markup to keep for HTML fields, dropped tags (text kept) for plain-text fields.
     private mutating func captureChild(_ name: LocalName, namespace: Namespace,
                                        rawName: UnsafePointer<UInt8>, attributes: XMLAttributes) -> Role {
         guard capture!.mode != .text else { return .ignored }

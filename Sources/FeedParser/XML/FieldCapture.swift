@@ -36,8 +36,9 @@ struct FieldCapture {
         /// HTML carried as text (RSS `description`, Atom `type="html"`):
         /// the decoded characters are the markup.
         case html
-        /// Inline XHTML (Atom `type="xhtml"`): child elements are re-serialised
-        /// as HTML and character data is escaped.
+        /// Inline XHTML (Atom `type="xhtml"`).
+        ///
+        /// Child elements are re-serialised as HTML and character data is escaped.
         case xhtml
     }
 
@@ -54,8 +55,9 @@ struct FieldCapture {
     /// Whether the characters are base64, decoded by `text()`.
     /// They are in an Atom text construct of a binary type, or Atom 0.3's `mode="base64"`.
     var isBase64 = false
-    /// The bytes read so far: the builder's one text buffer, which every
-    /// capture of a document reuses (only one field is captured at a time).
+    /// The bytes read so far, in the builder's one text buffer.
+    ///
+    /// Every capture of a document reuses it (only one field is captured at a time).
     private let buffer: ByteBuffer
 
     /// Starts a capture that writes into `buffer`, emptying it.

@@ -6,9 +6,10 @@ struct XMLAttributes {
         var namespace: Namespace
         /// The name as written, for re-serialising markup.
         var rawName: UnsafePointer<UInt8>
-        /// The value as libxml2 reports it: without entity substitution it
-        /// writes every `&` of an attribute value (`&amp;`, `&#38;`) as the
-        /// five characters `&#38;`, which `withDecodedValue` undoes.
+        /// The value as libxml2 reports it, every `&` written as `&#38;`.
+        ///
+        /// Without entity substitution, libxml2 writes every `&` of an attribute value (`&amp;`,
+        /// `&#38;`) as the five characters `&#38;`, which `withDecodedValue` undoes.
         var rawValue: UnsafeBufferPointer<UInt8>
 
         /// Calls `body` with the value's UTF-8 bytes, each `&#38;` turned back into `&`.

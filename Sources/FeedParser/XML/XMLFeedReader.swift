@@ -1,7 +1,9 @@
 import CLibXML2
 
-/// The libxml2 edge of the parser: runs libxml2's SAX2 parser over one UTF-8
-/// document and hands element and text events to a `FeedBuilder`.
+/// The libxml2 edge of the parser: turns one UTF-8 document into events for a `FeedBuilder`.
+///
+/// It runs libxml2's SAX2 parser over the document and hands element
+/// and text events to the builder.
 ///
 /// Safety comes from what the handler leaves out: entity declarations are
 /// never registered and only HTML's named character entities resolve (to
@@ -17,10 +19,10 @@ import CLibXML2
 ///
 /// Threading: one reader serves one parse on one thread.
 final class XMLFeedReader {
-    /// libxml2's options: never touch the network, report errors to the
-    /// structured handler only, CDATA as plain characters.
-    /// The document is UTF-8 by then (see `DocumentEncoding`), whatever its
-    /// declaration says: `IGNORE_ENC` keeps libxml2 from decoding it twice.
+    /// libxml2's options: no network, errors to the structured handler only, CDATA as characters.
+    ///
+    /// The document is UTF-8 by then (see `DocumentEncoding`), whatever its declaration says:
+    /// `IGNORE_ENC` keeps libxml2 from decoding it twice.
     private static let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue
     /// How many distinct undeclared entity names a document may use before the parse repairs them.

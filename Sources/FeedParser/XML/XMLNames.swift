@@ -172,9 +172,10 @@ struct NameTable {
     }
 }
 
-/// A small map keyed by pointer identity, for `NameTable`: open addressing
-/// on the pointer's bits, so a lookup is a multiply and a compare or two
-/// instead of `Dictionary`'s SipHash, on every element and attribute.
+/// A small map keyed by pointer identity, for `NameTable`.
+///
+/// Open addressing on the pointer's bits, so a lookup is a multiply and a compare or two instead of
+/// `Dictionary`'s SipHash, on every element and attribute.
 struct PointerMap<Value> {
     private var keys = [UnsafeRawPointer?](repeating: nil, count: 64)
     private var values = [Value?](repeating: nil, count: 64)

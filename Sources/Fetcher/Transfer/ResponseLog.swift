@@ -123,9 +123,9 @@ extension ResponseLog {
         return lifetime > 0 ? lifetime : nil
     }
 
-    /// Whether `value` can be sent as a header value: no line breaks or other
-    /// control characters, which a server could use to inject headers
-    /// through an ETag it made us store.
+    /// Whether `value` can be sent as a header value: no line breaks or other control characters.
+    ///
+    /// A server could use them to inject headers through an ETag it made us store.
     @_spi(Fuzzing) public static func isSafeHeaderValue(_ value: String) -> Bool {
         value.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }
     }

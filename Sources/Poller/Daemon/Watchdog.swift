@@ -20,16 +20,18 @@ public struct Watchdog: Sendable, Equatable {
         self.period = period
     }
 
-    /// The watchdog systemd set for this process: `$WATCHDOG_USEC` microseconds, meant for
-    /// `$WATCHDOG_PID` when that is set; nil when there is none, or it is another process's.
+    /// The watchdog systemd set for this process; nil when there is none, or it is another process's.
+    ///
+    /// `$WATCHDOG_USEC` microseconds, meant for `$WATCHDOG_PID` when that is set.
     public init?(microseconds: String?, pid: String?, ownPID: Int) {
         guard let microseconds, let timeout = Int(microseconds), timeout > 0 else { return nil }
         if let pid, Int(pid) != ownPID { return nil }
         self.init(period: Double(timeout) / 2e6)
     }
 
-    /// Tells `host` the daemon is alive when a ping is due at `now`: a period after the last,
-    /// or at once when the clock went back past it.
+    /// Tells `host` the daemon is alive when a ping is due at `now`.
+    ///
+    /// A ping is due a period after the last, or at once when the clock went back past it.
     public mutating func ping(_ host: any DaemonHost, at now: Date) {
         if let lastPing, now >= lastPing, now.timeIntervalSince(lastPing) < period { return }
         lastPing = now

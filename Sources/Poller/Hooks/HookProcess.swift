@@ -4,8 +4,9 @@ import Synchronization
 import Glibc
 #endif
 
-/// One run of an `exec` command: started in a process group of its own, waited for within a
-/// timeout, its standard error kept in a few lines.
+/// One run of an `exec` command, started in a process group of its own.
+///
+/// It is waited for within a timeout, and its standard error is kept in a few lines.
 ///
 /// The command gets `/dev/null` as standard input and output, the pipe as standard error,
 /// the environment and working directory of feedspool plus `environment`, default signal
@@ -187,9 +188,10 @@ struct HookProcess {
 
     // MARK: - Identity
 
-    /// `BOOT-ID:PID:START-TICKS` of a running process: the same pid in another boot, or
-    /// started at another time, is another process. nil when it is gone. The boot id is `-`
-    /// where `/proc/sys` is hidden (the system unit's `ProcSubset=pid`; systemd then ends a
+    /// `BOOT-ID:PID:START-TICKS` of a running process; nil when it is gone.
+    ///
+    /// The same pid in another boot, or started at another time, is another process. The boot id is
+    /// `-` where `/proc/sys` is hidden (the system unit's `ProcSubset=pid`; systemd then ends a
     /// killed service's commands itself).
     static func identity(of pid: pid_t) -> String? {
         let boot = firstLine(of: "/proc/sys/kernel/random/boot_id") ?? "-"

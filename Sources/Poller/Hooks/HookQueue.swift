@@ -96,9 +96,10 @@ public final class HookQueue: Sendable {
 
     // MARK: - Recovery
 
-    /// Returns to `new/` the files a killed process had claimed for a hook: those its records
-    /// name, never a file a consumer claimed, after ending the commands it left running on
-    /// them. Call once at start-up, before `startDue`.
+    /// Returns to `new/` the files a killed process had claimed for a hook.
+    ///
+    /// Those its records name, never a file a consumer claimed, after ending the commands it left
+    /// running on them. Call once at start-up, before `startDue`.
     /// - Returns: How many files went back to `new/`.
     @discardableResult
     public func recover() throws(StorageError) -> Int {

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// A thread of its own for a hook worker, which blocks for as long as a command runs: Dispatch's
-/// shared threads are for work that does not wait.
+/// A thread of its own for a hook worker, which blocks for as long as a command runs.
+///
+/// Dispatch's shared threads are for work that does not wait.
 enum HookThread {
     private final class Body {
         let run: @Sendable () -> Void

@@ -23,8 +23,9 @@ public enum PollOutcome: Equatable, Sendable {
     /// The poll failed; the reason is one line.
     case failed(String)
 
-    /// Logs what `feed`'s poll came to, when it is worth a line: a failure
-    /// as an error with its reason, a recovered problem as a warning.
+    /// Logs what `feed`'s poll came to, when it is worth a line.
+    ///
+    /// A failure is logged as an error with its reason, a recovered problem as a warning.
     public func log(feed: String, to log: Logger) {
         switch self {
         case .delivered(_, let warning?): log.warning("\(feed): \(warning)")
@@ -34,10 +35,10 @@ public enum PollOutcome: Equatable, Sendable {
     }
 }
 
-/// Turns one fetched feed into articles ready for the spool: parse, filter,
-/// find what is new, clean. The steps every poll takes, whichever command
-/// started it; the delivery itself, and recording the poll, happen for a
-/// group of feeds at once (`PollRun`, `PreparedPoll.settle`).
+/// Turns one fetched feed into articles ready for the spool: parse, filter, find what is new, clean.
+///
+/// The steps every poll takes, whichever command started it; the delivery itself, and recording the
+/// poll, happen for a group of feeds at once (`PollRun`, `PreparedPoll.settle`).
 struct FeedPoll {
     let feed: FeedSettings
     let state: StateStore
@@ -48,8 +49,9 @@ struct FeedPoll {
     let parser = FeedParser()
     let cleaner = Cleaner()
 
-    /// Handles the fetch result up to the delivery: what to deliver, and
-    /// the feed state to record once the delivery is settled.
+    /// Handles the fetch result up to the delivery.
+    ///
+    /// It finds what to deliver, and the feed state to record once the delivery is settled.
     func prepare(_ result: Result<FetchResponse, FetchError>, now: Date) -> PreparedPoll {
         let record: FeedState
         do {
@@ -75,10 +77,11 @@ struct FeedPoll {
         return prepared
     }
 
-    /// With `enclosures = DIR`: downloads the enclosures of the articles
-    /// about to be delivered and lists their files in each; a download that
-    /// fails adds a line to the poll's warning. Outside the poison guard: a
-    /// download may take long, and a restart during it is no crash of the parser.
+    /// Downloads the enclosures of the articles about to be delivered (`enclosures = DIR`).
+    ///
+    /// Each article lists the files; a download that fails adds a line
+    /// to the poll's warning. Outside the poison guard: a download may
+    /// take long, and a restart during it is no crash of the parser.
     private func downloadEnclosures(into prepared: inout PreparedPoll) {
         guard let folder = feed.enclosureFolder, let pageFetcher, var articles = prepared.articles, !articles.isEmpty,
               case .delivered(let count, let warning) = prepared.outcome
@@ -162,8 +165,10 @@ struct FeedPoll {
         prepared.outcome = .delivered(articles: 0, warning: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
-    /// Keeps what the document says of its schedule: its own hint (`ttl`, `sy:updatePeriod`), and
-    /// for `interval = auto` the interval its entries' dates give (`PollSchedule.autoInterval`).
+    /// Keeps what the document says of its schedule.
+    ///
+    /// That is its own hint (`ttl`, `sy:updatePeriod`), and for `interval = auto` the interval its
+    /// entries' dates give (`PollSchedule.autoInterval`).
     private func measureSchedule(_ parsed: Feed, into prepared: inout PreparedPoll, now: Date) {
         guard var record = prepared.record else { return }
         record.feedHint = parsed.schedule.interval
@@ -252,8 +257,9 @@ struct FeedPoll {
 }
 
 extension StorageError {
-    /// The one-line message without the feed's name: the poll's caller
-    /// prefixes the name to every reason, so it would appear twice.
+    /// The one-line message without the feed's name.
+    ///
+    /// The poll's caller prefixes the name to every reason, so it would appear twice.
     var messageWithoutFeed: String {
         var copy = self
         copy.feed = nil

@@ -16,11 +16,14 @@ struct PreparedPoll: Sendable {
     /// What to record about this poll; the validators join it only when the delivery succeeded.
     /// Nil when the feed's state could not be read: nothing is recorded then.
     var record: FeedState?
-    /// Where the poll stands: `.delivered` (its count still 0) and
-    /// `.notModified` wait for the delivery of `articles`; others are final.
+    /// Where the poll stands.
+    ///
+    /// `.delivered` (its count still 0) and `.notModified` wait for
+    /// the delivery of `articles`; others are final.
     var outcome: PollOutcome
-    /// The articles to deliver (empty: only the feed's leftovers are
-    /// finished); nil when the poll ended before delivery.
+    /// The articles to deliver; nil when the poll ended before delivery.
+    ///
+    /// Empty when only the feed's leftovers are finished.
     var articles: [SpoolArticle]?
     /// The response's `ETag` and `Last-Modified`, stored after delivery.
     var validators: (etag: String?, lastModified: String?) = (nil, nil)
@@ -44,9 +47,10 @@ struct PreparedPoll: Sendable {
         self.polledAt = polledAt
     }
 
-    /// Settles the poll with how its group's delivery went (`files`: how
-    /// many of the feed's files reached `new/`; nil when it had nothing to
-    /// deliver), and updates `record` to match the outcome.
+    /// Settles the poll with how its group's delivery went, and updates `record` to match.
+    ///
+    /// `delivery` holds how many of the feed's files reached `new/`, or why none did; nil when the
+    /// feed had nothing to deliver.
     mutating func settle(_ delivery: Result<Int, StorageError>?) {
         switch (delivery, outcome) {
         case (.success(let files), .delivered(_, let warning)):

@@ -20,8 +20,9 @@ extension PollRecord {
 }
 
 extension PollSchedule {
-    /// The schedule of `feed`: its settings, and with `interval = auto` the interval its last
-    /// document measured (its configured interval until one did).
+    /// The schedule of `feed`: its settings, and with `interval = auto` the measured interval.
+    ///
+    /// That is the interval its last document measured (its configured interval until one did).
     public init(for feed: FeedSettings, state: FeedState) {
         let measured = feed.autoInterval ? state.autoInterval.map { Duration.seconds($0) } : nil
         self.init(interval: measured ?? feed.interval, minInterval: feed.minInterval, jitter: feed.jitter,

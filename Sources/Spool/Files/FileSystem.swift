@@ -4,30 +4,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import InputFiles
 import State
 
 /// The spool's own file-system calls: durable writes, folder syncs, renames, reads and removals.
 /// The only file of the module that touches files or folders directly, so every
 /// `fsync` the delivery protocol depends on is visible here.
 extension FileSystem {
-    /// Creates `path` and any missing parents (like `mkdir -p`), `path`
-
-    /// Writes each file (replacing any file there) and makes them all
-
-    /// durable before returning, with as few syncs as that allows: one
-
-    /// `syncfs(2)` of `folder`'s file system after writing them all when it
-
-    /// reports writeback errors (Linux 5.8 on) and there are several files,
-
-    /// else an `fsync` per file. When `syncfs` fails, every file is written
-
-    /// again and fsynced, the safe baseline. `syncfs` flushes whatever else
-
-    /// is dirty on that file system too, which is why one call covers files
-
-    /// written through descriptors already closed.
-
+    /// Writes each file (replacing any file there) and makes them all durable before returning.
+    ///
+    /// It uses as few syncs as that allows: one `syncfs(2)` of `folder`'s file system after
+    /// writing them all when it reports writeback errors (Linux 5.8 on) and there are several
+    /// files, else an `fsync` per file. When `syncfs` fails, every file is written again and
+    /// fsynced, the safe baseline. `syncfs` flushes whatever else is dirty on that file system
+    /// too, which is why one call covers files written through descriptors already closed.
     /// - Parameter afterEach: Called after each file is written (for `CrashPoint`).
     static func writeAllSynced(_ files: [(path: String, bytes: [UInt8])], onFileSystemOf folder: String,
                                afterEach: () -> Void) throws(StorageError) {
@@ -46,9 +36,9 @@ extension FileSystem {
         }
     }
 
-    /// Whether `syncfs(2)` returns writeback errors: Linux 5.8 and later;
-
-    /// before, it returned 0 even when writing a file back failed.
+    /// Whether `syncfs(2)` returns writeback errors, as it does from Linux 5.8 on.
+    ///
+    /// Before, it returned 0 even when writing a file back failed.
     private static let syncfsReportsErrors: Bool = {
         #if os(Linux)
         var names = utsname()
@@ -73,9 +63,9 @@ extension FileSystem {
         #endif
     }
 
-    /// Writes `bytes` to a new file at `path`, replacing any file there,
-
-    /// and with `sync` flushes it to disk before returning.
+    /// Writes `bytes` to a new file at `path`, replacing any file there.
+    ///
+    /// With `sync` it flushes the file to disk before returning.
     private static func writeFile(_ bytes: [UInt8], to path: String, sync: Bool) throws(StorageError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("cannot write", path) }
@@ -101,9 +91,7 @@ extension FileSystem {
         if close(descriptor) != 0 { throw failure("cannot write", path) }
     }
 
-    /// Flushes a folder's entries (files created, renamed or removed in it)
-
-    /// to disk.
+    /// Flushes a folder's entries (files created, renamed or removed in it) to disk.
     static func syncDirectory(_ path: String) throws(StorageError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("cannot sync folder", path) }
@@ -116,23 +104,12 @@ extension FileSystem {
         if rename(source, target) != 0 { throw failure("cannot move \(source) to", target) }
     }
 
-    /// Whether anything exists at `path`. Only "no such file" counts as
-
-    /// absent: the protocol concludes from an absent file that it was
-
-    /// The bytes of a file the spool wrote itself (an article in `tmp/`).
+    /// The bytes of a file the spool wrote itself (an article in `tmp/`), whatever its size.
     static func contents(of path: String) throws(StorageError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("cannot open", path) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw failure("cannot read", path) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+        do {
+            return try BoundedReader.read(path, limit: .max, regularOnly: true)
+        } catch {
+            throw StorageError(operation: "cannot read", path: path, reason: error.description)
         }
     }
 
@@ -154,10 +131,4 @@ extension FileSystem {
         }
         return names
     }
-
-    /// Opens (creating) `path` and takes an exclusive `flock` on it, so that
-
-    /// two processes never share one state folder. The lock lasts until
-
-    /// `unlock` or the process's death, `kill -9` included.
 }
