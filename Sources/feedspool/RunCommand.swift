@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
         // Caught from here on: a stop during recovery waits for its end.
         let signals = SignalWatch { signal in
             log.info("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
-            notifier.send("STOPPING=1")
+            notifier.notify(.stopping)
             // Running commands end by their timeout at the latest, their files back in new/.
             hooks.queue.withLock { $0 }?.stop()
             // Feeds being parsed now did not crash anything.
@@ -89,7 +89,7 @@ struct RunCommand: ParsableCommand {
         let feeds = Daemon.count(configuration.feeds.count, "feed")
         let destination = spool.stream.map { "sink \($0.name)" } ?? "spool \(spool.path)"
         log.info("running: \(feeds) from \(path), \(destination)")
-        notifier.send("READY=1\nSTATUS=running: \(feeds)")
+        notifier.notify(.ready, .status("running: \(feeds)"))
         var daemon = Daemon(configuration: configuration, state: state, spool: spool,
                             host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: queue,
                             watchdog: Watchdog(microseconds: getenv("WATCHDOG_USEC").map { String(cString: $0) },
