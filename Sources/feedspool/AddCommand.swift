@@ -52,31 +52,23 @@ struct AddCommand: ParsableCommand {
         let file = ConfigFile(path: configFile.path)
         let configuration = file.exists ? try ConfigPath.load(file.path, failingWith: 1) : nil
         var additions = FeedAdditions(existing: configuration?.feeds ?? [])
-        if let feed = additions.configured(url) {
-            Console.error("\(URLCredentials.removed(from: url)): already in \(feed.source) as \(feed.name)")
+        if let configured = additions.alreadyConfigured(url) {
+            Console.error(configured)
             throw ExitCode(1)
         }
         let globals = configuration?.globals ?? .defaults
         let discovery = FeedDiscovery(fetcher: Fetcher(concurrency: globals.concurrency, perHost: globals.perHost),
                                       globals: globals)
-        var candidates: [FeedDiscovery.Candidate]
+        let choice: FeedChoice
         do {
-            switch try discovery.discover(url) {
-            case .feed(let feed): candidates = [feed]
-            case .page(let feeds): candidates = feeds
-            }
+            choice = FeedChoice(try discovery.discover(url), additions: additions)
         } catch {
             Console.error(URLCredentials.removed(from: error.description))
             throw ExitCode(1)
         }
-        candidates = candidates.filter { candidate in
-            guard let feed = additions.configured(candidate.url) ?? candidate.finalURL.flatMap(additions.configured)
-            else { return true }
-            Console.warning("\(URLCredentials.removed(from: candidate.url)): already in \(feed.source) as \(feed.name)")
-            return false
-        }
-        guard !candidates.isEmpty else { throw ExitCode(1) }
-        for candidate in try choose(from: candidates) {
+        for configured in choice.configured { Console.warning(configured) }
+        guard !choice.candidates.isEmpty else { throw ExitCode(1) }
+        for candidate in try choose(from: choice) {
             additions.add(url: candidate.url, title: candidate.title, options: options)
         }
         do {
@@ -91,22 +83,18 @@ struct AddCommand: ParsableCommand {
     /// The candidates to add.
     /// The only one, all with `--all`, the one picked on a terminal; otherwise
     /// a usage message listing them.
-    private func choose(from candidates: [FeedDiscovery.Candidate]) throws -> [FeedDiscovery.Candidate] {
-        if candidates.count == 1 || all { return candidates }
-        let list = candidates.enumerated().map { index, candidate in
-            "  \(index + 1). \(candidate.url)" + (candidate.title.map { "  (\($0))" } ?? "")
-        }
+    private func choose(from choice: FeedChoice) throws -> [FeedDiscovery.Candidate] {
+        let count = choice.candidates.count
+        if count == 1 || all { return choice.candidates }
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
-            Console.error("\(url) has \(candidates.count) feeds; add one by its URL, or all with --all:\n"
-                          + list.joined(separator: "\n"))
+            Console.error("\(url) has \(count) feeds; add one by its URL, or all with --all:\n" + choice.menu)
             throw ExitCode(1)
         }
-        Console.raw(list.joined(separator: "\n") + "\nwhich one (1-\(candidates.count))? ")
-        guard let answer = readLine(), let number = Int(answer.filter { !$0.isWhitespace }),
-              (1...candidates.count).contains(number) else {
+        Console.raw(choice.menu + "\nwhich one (1-\(count))? ")
+        guard let answer = readLine(), let picked = choice.picked(answer) else {
             Console.error("no feed chosen; nothing added")
             throw ExitCode(1)
         }
-        return [candidates[number - 1]]
+        return [picked]
     }
 }

@@ -19,15 +19,6 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let path = configFile.path
-        let loaded = try ConfigPath.load(path, failingWith: 1)
-        let feeds = loaded.listedFeeds, hosts = loaded.hosts.count
-        var summary = "\(path): \(feeds) \(feeds == 1 ? "feed" : "feeds"), \(hosts) \(hosts == 1 ? "host" : "hosts"), no problems"
-        if let shard = loaded.shard {
-            let ownHosts = Set(loaded.feeds.map(\.host)).count
-            let own = loaded.feeds.count
-            summary += "; shard \(shard) polls \(own) of them, on \(ownHosts) of \(loaded.listedHosts) hosts"
-        }
-        summary += "\n"
-        Console.write(Array(summary.utf8))
+        Console.write(Array((try ConfigPath.load(path, failingWith: 1).checkSummary(path: path) + "\n").utf8))
     }
 }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import Cleaner
-import FeedParser
-import InputFiles
 import Spool
 
 /// `feedspool clean`: prints an article without comments, share bars and other boilerplate, as text, HTML or JSON.
@@ -21,25 +18,8 @@ struct CleanCommand: ParsableCommand {
             """
     )
 
-    /// The output forms.
-    enum Output: String, EnumerableFlag {
-        case text, html, json, explain
-
-        static func help(for value: Output) -> ArgumentHelp? {
-            switch value {
-            case .text: return "Print the clean text (default)."
-            case .html: return "Print the sanitised HTML."
-            case .json: return "Print title, text, html, source and what was removed as JSON."
-            case .explain: return "Print each removed block with its rule and its text, and nothing else."
-            }
-        }
-    }
-
-    /// The longest list of files `--files-from` reads.
-    static let maximumListBytes = 64 << 20
-
     @Flag(exclusivity: .exclusive)
-    var output: Output = .text
+    var output: CleanRun.Form = .text
 
     @Option(name: .long, help: ArgumentHelp("The article's URL; relative links resolve against it.", valueName: "URL"))
     var base: String?
@@ -62,59 +42,25 @@ struct CleanCommand: ParsableCommand {
         var files = self.files
         if let filesFrom {
             do {
-                let list = try BoundedReader.read(filesFrom, limit: Self.maximumListBytes)
-                files += list.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+                files += try CleanRun.listedFiles(in: filesFrom)
             } catch {
                 Console.error("\(filesFrom): cannot read: \(error)")
                 throw ExitCode(1)
             }
         }
-        let cleaner = Cleaner()
-        var failed = false
-        // Output is written in large pieces, not one system call an article:
-        // `clean` is handed hundreds of short fragments at a time. JSON goes
-        // straight into one writer's buffer, a line an article.
-        var pending: [UInt8] = []
-        var json = JSONWriter(capacity: output == .json ? 1 << 17 : 0)
-        for file in files {
-            do {
-                let bytes = try BoundedReader.read(file, limit: Cleaner.maximumPageBytes)
-                let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
-                switch output {
-                case .json:
-                    article.writeJSONLine(to: &json)
-                case .explain:
-                    pending.append(contentsOf: article.removalReport(file: files.count > 1 ? file : nil).utf8)
-                case .text, .html:
-                    pending.append(contentsOf: output == .text ? article.textUTF8 : article.htmlUTF8)
-                    pending.append(UInt8(ascii: "\n"))
-                }
-                Self.flush(&pending, &json, from: 1 << 16)
-            } catch {
-                // The articles before this file come first, as they would
-                // unbuffered, even when stdout and stderr are one pipe.
-                Self.flush(&pending, &json, from: 0)
-                if case .tooLarge = error {
-                    Console.error("\(file): \(error), not cleaned")
-                } else {
-                    Console.error("\(file): cannot read: \(error)")
-                }
-                failed = true
-            }
+        if !CleanRun(form: output, baseURL: base, write: Console.write, fail: Console.error).clean(files) {
+            throw ExitCode(1)
         }
-        Self.flush(&pending, &json, from: 0)
-        if failed { throw ExitCode(1) }
     }
+}
 
-    /// Writes out what is buffered once there are at least `size` bytes.
-    private static func flush(_ pending: inout [UInt8], _ json: inout JSONWriter, from size: Int) {
-        if !pending.isEmpty, pending.count >= size {
-            Console.write(pending)
-            pending.removeAll(keepingCapacity: true)
-        }
-        if json.byteCount > 0, json.byteCount >= size {
-            Console.write(json.bytes)
-            json.removeAll()
+extension CleanRun.Form: EnumerableFlag {
+    public static func help(for value: Self) -> ArgumentHelp? {
+        switch value {
+        case .text: return "Print the clean text (default)."
+        case .html: return "Print the sanitised HTML."
+        case .json: return "Print title, text, html, source and what was removed as JSON."
+        case .explain: return "Print each removed block with its rule and its text, and nothing else."
         }
     }
 }

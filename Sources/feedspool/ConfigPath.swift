@@ -17,18 +17,14 @@ struct ConfigOption: ParsableArguments {
         if config?.isEmpty == true { throw ValidationError("--config needs a path") }
     }
 
-    /// The file to read, as `ConfigPath.resolve(_:)` finds it.
-    var path: String { ConfigPath.resolve(config) }
+    /// The file to read, as `ConfigLoader.path(option:environment:)` chooses it.
+    var path: String {
+        ConfigLoader.path(option: config, environment: getenv("FEEDSPOOL_CONFIG").map { String(cString: $0) })
+    }
 }
 
-/// Where the commands look for `feeds.conf`.
+/// How the commands load `feeds.conf`: its problems printed as editors read them, then the exit.
 enum ConfigPath {
-    /// `--config` if given, else `$FEEDSPOOL_CONFIG` if set and not empty, else `feeds.conf` in the current directory.
-    static func resolve(_ option: String?) -> String {
-        let environment = getenv("FEEDSPOOL_CONFIG").map { String(cString: $0) }
-        return option ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "feeds.conf"
-    }
-
     /// Loads the configuration at `path`.
     /// On problems, prints each as `file:line: message` (without the
     /// "feedspool: " prefix: the form vim's quickfix and Emacs' compilation

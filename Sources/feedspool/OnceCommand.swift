@@ -1,12 +1,11 @@
 import ArgumentParser
-import Config
 import Poller
 import Spool
 import State
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `feedspool once`: polls every feed (or the ones named) once, now, and delivers what is new into the spool.
@@ -63,45 +62,11 @@ struct OnceCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(1)
         }
-        let selection = PollSelection(selected, state: state, at: Date(), force: feeds.isEmpty ? .yes : .evenGone)
-        var failures = 0
-        for (feed, decision) in selection.waiting {
-            if let reason = decision.skipReason { Console.error("\(feed.name): skipped: \(reason)") }
-            if decision == .gone { failures += 1 }
-        }
-        let fetchers = PollFetchers(for: selection.due.map(\.feed), globals: configuration.globals)
-        var progress = Progress(total: selection.due.count, log: StandardErrorLog.plain)
-        failures += PollRun(state: state, spool: spool, fetchers: fetchers, log: StandardErrorLog.plain)
-            .run(selection.due) { feed, outcome in progress.finish(feed, outcome) }.failed
-        progress.end()
-        let hookTally = runHooks(of: selected, configuration: configuration, state: state, spool: spool)
-        failures += hookTally.failed
-        _ = try? state.prune(retention: configuration.globals.keepSeen.seconds)
-        let totals = RunTotals(polled: selection.due.map(\.feed.name), state: state)
-        if verbose { for (feed, result) in totals.results { Console.error("\(feed): \(result)") } }
-        if !quiet, let summary = totals.summary(feeds: selected.count, failures: failures - hookTally.failed,
-                                                execFailures: hookTally.failed) {
-            Console.error(summary)
-        }
-        if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// Runs the `exec` commands of `feeds` on their files waiting in `new/`, and waits for them.
-    /// The files are what this run delivered, and earlier failures whose retry time came.
-    private func runHooks(of feeds: [FeedSettings], configuration: Configuration, state: StateStore,
-                          spool: Spool) -> HookQueue.Tally {
-        guard spool.stream == nil else { return HookQueue.Tally() }
-        let queue = HookQueue(spool: spool, state: state, feeds: configuration.feeds,
-                              concurrency: configuration.globals.execConcurrency, log: StandardErrorLog.plain)
-        do {
-            // Also when no feed has exec any more: files a killed run claimed go back to new/.
-            try queue.recover()
-        } catch {
-            Console.error("\(error)")
-            return HookQueue.Tally(failed: 1)
-        }
-        guard feeds.contains(where: { $0.hook != nil }) else { return HookQueue.Tally() }
-        queue.startDue(only: Set(feeds.map(\.name)))
-        return queue.finish()
+        let draw: ((String) -> Void)? = isatty(STDERR_FILENO) == 1 ? { Console.raw($0) } : nil
+        let outcome = OnceRun(configuration: configuration, state: state, spool: spool, log: StandardErrorLog.plain)
+            .run(selected, force: feeds.isEmpty ? .yes : .evenGone, draw: draw)
+        if verbose { for (feed, result) in outcome.totals.results { Console.error("\(feed): \(result)") } }
+        if !quiet, let summary = outcome.summary { Console.error(summary) }
+        if outcome.failed { throw ExitCode(1) }
     }
 }

@@ -2,8 +2,6 @@ import ArgumentParser
 import Config
 import Logging
 import Poller
-import Spool
-import State
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -47,51 +45,20 @@ struct RunCommand: ParsableCommand {
         // Caught from here on: a stop during recovery waits for its end.
         let signals = SignalWatch { signal in
             log.info("stopping on \(signal): the round in progress is abandoned; the next start finishes its deliveries")
-            notifier.send("STOPPING=1")
+            notifier.notify(.stopping)
             // Running commands end by their timeout at the latest, their files back in new/.
             hooks.queue.withLock { $0 }?.stop()
             // Feeds being parsed now did not crash anything.
             PoisonGuard(stateFolder: configuration.statePath).clearInFlight()
             _exit(0)
         }
-        let (state, spool): (StateStore, Spool)
-        do {
-            state = try StateStore.open(folder: configuration.statePath)
-            spool = Spool(for: configuration)
-        } catch {
-            log.error("\(error)")
-            throw ExitCode(1)
-        }
-        do {
-            if let report = try spool.recover(state: state).report { log.info("\(report)") }
-        } catch where spool.stream != nil {
-            // The stream's server may be down for now: what waits for it stays
-            // pending and goes with the next delivery of its feed.
-            log.error("\(error); articles waiting for it are delivered once it answers")
-        } catch {
-            log.error("\(error)")
-            throw ExitCode(1)
-        }
-        var queue: HookQueue?
-        if spool.stream == nil {
-            let made = HookQueue(spool: spool, state: state, feeds: configuration.feeds,
-                                 concurrency: configuration.globals.execConcurrency, log: log)
-            do {
-                let returned = try made.recover()
-                if returned > 0 { log.info("returned \(Daemon.count(returned, "file")) an earlier process had claimed for exec from cur/ to new/") }
-            } catch {
-                log.error("\(error)")
-                throw ExitCode(1)
-            }
-            hooks.queue.withLock { $0 = made }
-            queue = made
-        }
+        guard let start = DaemonStart(configuration: configuration, log: log) else { throw ExitCode(1) }
+        hooks.queue.withLock { $0 = start.hooks }
         let feeds = Daemon.count(configuration.feeds.count, "feed")
-        let destination = spool.stream.map { "sink \($0.name)" } ?? "spool \(spool.path)"
-        log.info("running: \(feeds) from \(path), \(destination)")
-        notifier.send("READY=1\nSTATUS=running: \(feeds)")
-        var daemon = Daemon(configuration: configuration, state: state, spool: spool,
-                            host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: queue,
+        log.info("running: \(feeds) from \(path), \(start.destination)")
+        notifier.notify(.ready, .status("running: \(feeds)"))
+        var daemon = Daemon(configuration: configuration, state: start.state, spool: start.spool,
+                            host: ProcessHost(signals: signals, notifier: notifier), log: log, hooks: start.hooks,
                             watchdog: Watchdog(microseconds: getenv("WATCHDOG_USEC").map { String(cString: $0) },
                                                pid: getenv("WATCHDOG_PID").map { String(cString: $0) },
                                                ownPID: Int(getpid())))

@@ -1,12 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ArgumentParser
-import Config
 import Poller
-import State
 
 /// `feedspool status`: what the state store knows about each configured feed.
 /// One tab-separated line each (`FeedStatus`), for people and for `cut`/`awk`, or JSON.
@@ -36,29 +29,15 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let path = configFile.path
         let configuration = try ConfigPath.load(path, failingWith: 2)
-        // Read-only and without the lock: the daemon may be running.
-        var states: [String: FeedState] = [:]
-        var hookFailures: [String: (articles: Int, nextTry: Date?)] = [:]
+        let feeds: [FeedStatus]
         do {
-            if let state = try StateReader.open(folder: configuration.statePath) {
-                states = try state.feedStates()
-                hookFailures = try state.hookFailures()
-            } else {
-                Console.error("no state yet in \(configuration.statePath): no feed has been polled")
-            }
+            let read = try FeedStatus.all(of: configuration)
+            if !read.stateFound { Console.error("no state yet in \(configuration.statePath): no feed has been polled") }
+            feeds = read.feeds
         } catch {
             Console.error("\(error)")
             throw ExitCode(1)
         }
-        let poison = PoisonGuard(stateFolder: configuration.statePath)
-        let feeds = configuration.feeds.map {
-            FeedStatus(settings: $0, state: states[$0.name] ?? FeedState(), quarantinedUntil: poison.quarantinedUntil($0.name),
-                       hookFailures: hookFailures[$0.name])
-        }
-        if json {
-            Console.write(FeedStatus.json(feeds))
-        } else {
-            Console.write(Array(([FeedStatus.header] + feeds.map(\.line)).map { $0 + "\n" }.joined().utf8))
-        }
+        Console.write(json ? FeedStatus.json(feeds) : Array(FeedStatus.table(feeds).utf8))
     }
 }

@@ -14,6 +14,20 @@ import Testing
         #expect(additions.configured("https://lwn.net/other") == nil)
     }
 
+    @Test func aConfiguredURLOrRedirectIsRefusedNamingWhereItIsWithoutAPassword() throws {
+        let folder = try ConfigFolder()
+        let additions = FeedAdditions(existing: try folder.load(text: """
+            https://lwn.net/headlines/rss name=lwn
+            https://me:secret@example.org/private.rss name=private
+            """).feeds)
+        #expect(additions.alreadyConfigured("https://LWN.net/headlines/rss") == "https://LWN.net/headlines/rss: already in \(folder.path)/feeds.conf:1 as lwn")
+        #expect(additions.alreadyConfigured("https://me:secret@EXAMPLE.org/private.rss")
+            == "https://EXAMPLE.org/private.rss: already in \(folder.path)/feeds.conf:2 as private")
+        #expect(additions.alreadyConfigured("https://lwn.net/old", redirectingTo: "https://lwn.net/headlines/rss")
+            == "https://lwn.net/old: already in \(folder.path)/feeds.conf:1 as lwn")
+        #expect(additions.alreadyConfigured("https://lwn.net/other", redirectingTo: "https://lwn.net/other.rss") == nil)
+    }
+
     @Test func addedLinesTakeTheirNameFromTheTitleUnlessOneIsGiven() throws {
         var additions = FeedAdditions(existing: try existing())
         additions.add(url: "https://a.example/f", title: "LWN", options: ["tags=news"])

@@ -24,6 +24,13 @@ public struct FeedAdditions {
         return existing.first { FeedLine.identity(of: $0.url) == identity }
     }
 
+    /// Why `url` is not added when it, or the URL it redirects to, is configured already; nil when neither is.
+    /// `URL: already in FILE:LINE as NAME`, the URL shown without a user and password.
+    public func alreadyConfigured(_ url: String, redirectingTo finalURL: String? = nil) -> String? {
+        (configured(url) ?? finalURL.flatMap(configured))
+            .map { "\(URLCredentials.removed(from: url)): already in \($0.source) as \($0.name)" }
+    }
+
     /// Adds a line for `url` with `options` (`key=value` each).
     /// Without a `name` among them, the name comes from `title`.
     public mutating func add(url: String, title: String?, options: [String]) {

@@ -9,14 +9,14 @@ import Darwin
 /// One datagram a message (`READY=1`, `RELOADING=1`, `STOPPING=1`, `STATUS=…`) to the Unix socket
 /// named by `$NOTIFY_SOCKET`. A path there starting with `@` names a socket in the abstract
 /// namespace. Without the variable, as outside systemd, sending does nothing.
-struct ServiceNotifier: Sendable {
+public struct ServiceNotifier: Sendable {
     /// The socket's address bytes (`sun_path`); nil when there is nothing to notify.
     /// A leading NUL for an abstract name, no terminator.
     private let address: [UInt8]?
     private let log: Logger
 
     /// A notifier for the socket `$NOTIFY_SOCKET` names, if any, that logs its failures to `log`.
-    init(socket variable: String?, log: Logger) {
+    public init(socket variable: String?, log: Logger) {
         self.log = log
         guard let variable, let first = variable.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "@")
         else {
@@ -28,9 +28,10 @@ struct ServiceNotifier: Sendable {
         address = bytes
     }
 
-    /// Sends `message`, fields separated by line breaks; a failure is logged, since systemd then waits in vain.
-    func send(_ message: String) {
+    /// Tells systemd `states`, in one datagram; a failure is logged, since systemd then waits in vain.
+    public func notify(_ states: ServiceState...) {
         guard let address else { return }
+        let message = states.map(\.message).joined(separator: "\n")
         if let reason = Self.send(Array(message.utf8), to: address) {
             log.error("cannot notify systemd: \(reason)")
         }
@@ -56,5 +57,26 @@ struct ServiceNotifier: Sendable {
             }
         }
         return sent < 0 ? String(cString: strerror(errno)) : nil
+    }
+}
+
+extension ServiceState {
+    /// The state as a field of `sd_notify(3)`'s message (`READY=1`).
+    /// `RELOADING=1` carries `MONOTONIC_USEC=`, which systemd wants with it.
+    public var message: String {
+        switch self {
+        case .ready: "READY=1"
+        case .reloading: "RELOADING=1\nMONOTONIC_USEC=\(Self.monotonicMicroseconds())"
+        case .stopping: "STOPPING=1"
+        case .status(let line): "STATUS=\(line)"
+        case .watchdog: "WATCHDOG=1"
+        }
+    }
+
+    /// `CLOCK_MONOTONIC` in microseconds.
+    private static func monotonicMicroseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000_000 + now.tv_nsec / 1000
     }
 }
