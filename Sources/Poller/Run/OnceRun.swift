@@ -37,7 +37,9 @@ public struct OnceRun {
     private let log: Logger
     private let makeFetchers: ([FeedSettings], GlobalSettings) -> PollFetchers
 
-    /// A run over `configuration`'s spool, recovered, and its state; `makeFetchers` gives the fetchers for the due feeds.
+    /// A run over `configuration`'s spool, recovered, and its state.
+    ///
+    /// `makeFetchers` gives the fetchers for the due feeds.
     public init(configuration: Configuration, state: StateStore, spool: Spool, clock: any PollClock = SystemClock(),
                 log: Logger,
                 makeFetchers: @escaping ([FeedSettings], GlobalSettings) -> PollFetchers = PollFetchers.init(for:globals:)) {

@@ -14,7 +14,9 @@ struct ProgressLine {
     /// Writes to the terminal as it is, without a line break; nil for none.
     private let draw: ((String) -> Void)?
 
-    /// Starts the line for `total` feeds, drawn through `draw` when there is a terminal; error and warning lines go to `log`.
+    /// Starts the line for `total` feeds, drawn through `draw` when there is a terminal.
+    ///
+    /// Error and warning lines go to `log`.
     init(total: Int, log: Logger, draw: ((String) -> Void)?) {
         self.total = total
         self.log = log
