@@ -239,7 +239,9 @@ enum BoundaryPass {
         // A link that ends the block and reads like "Continue reading".
         var link = tree.nodes[tail].parent
         while link >= 0, tree.nodes[link].name != "a", link != last { link = tree.nodes[link].parent }
-        if link >= 0, tree.nodes[link].name == "a", let what = BoundaryText.trailer(tree.textContent(of: link)) {
+        if link >= 0, tree.nodes[link].name == "a", let what = BoundaryText.trailer(tree.textContent(of: link))
+            ?? moreAnchorTrailer(tree.nodes[link], text: tree.textContent(of: link))
+        {
             let text = tree.textContent(of: link)
             tree.remove(link)
             removals.append(Removal(what: "trailer: \(what)", chars: text.count, text: text))
@@ -256,6 +258,13 @@ enum BoundaryPass {
                 return
             }
         }
+    }
+
+    /// A short link to the post's own "more" anchor, in any language ("Läs mer »"), or nil.
+    private static func moreAnchorTrailer(_ link: HTMLTree.Node, text: String) -> String? {
+        guard let href = link.attribute("href"), BoundaryText.isMoreAnchor(href),
+              TextNormalizer.collapse(text).count <= 40 else { return nil }
+        return "\"Read more\" link (#more)"
     }
 
     /// Whether neither `index` nor any ancestor up to `root` was removed.

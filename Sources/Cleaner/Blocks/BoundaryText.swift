@@ -122,10 +122,32 @@ enum BoundaryText {
         if ["★", "☆", "#", "¶", "∞", "🔗", "§", "permalink"].contains(key) { return "permalink marker" }
         for phrase in ["continue reading", "read more", "read the rest", "keep reading", "read full article",
                        "read the full article", "read the full story", "read the full post", "more…", "more..."]
+            + readMoreElsewhere
         where key.hasBytePrefix(phrase) && key.count <= phrase.count + 40 {
             return "\"\(phrase.prefix(1).uppercased() + phrase.dropFirst())\" link"
         }
         return nil
+    }
+
+    /// "Read more" and "continue reading" in other languages, as `normalized` leaves them.
+    ///
+    /// It lowercases ASCII only, so words that begin with another letter are written capitalised.
+    private static let readMoreElsewhere = [
+        "lire la suite", "lire plus", "weiterlesen", "mehr lesen", "leer más", "seguir leyendo", "leer mas",
+        "continua a leggere", "leggi tutto", "leggi di più", "leia mais", "continuar lendo", "continuar a ler",
+        "lees meer", "verder lezen", "läs mer", "läs hela", "les mer", "læs mere", "lue lisää", "czytaj więcej",
+        "czytaj dalej", "Číst dále", "Čítať ďalej", "olvass tovább", "citește mai mult", "devamını oku",
+        "Читать далее", "Читать дальше", "Продовжити читання", "続きを読む", "阅读全文", "阅读更多", "閱讀全文",
+        "더 보기", "자세히 보기",
+    ]
+
+    /// Whether `href` is a post's "more" anchor (`…#more`, WordPress's `…#more-123`).
+    ///
+    /// Blogs link their read-more jump there in any language.
+    static func isMoreAnchor(_ href: String) -> Bool {
+        guard let hash = href.lastIndex(of: "#") else { return false }
+        let anchor = href[href.index(after: hash)...]
+        return anchor == "more" || anchor.hasPrefix("more-") && anchor.dropFirst(5).allSatisfy(\.isNumber) && anchor.count > 5
     }
 
     // MARK: - Rules
