@@ -56,7 +56,7 @@ enum ContentExtractor {
         let body = tree.firstElement(named: "body") ?? HTMLTree.root
         let page = TextDensity(tree)
         removePageFurniture(&tree, under: body, page)
-        let density = TextDensity(tree)
+        let density = TextDensity(tree, after: page)
         let container = bestContainer(in: tree, under: body, density).map {
             ArticleHints.container(in: tree, under: body, scored: $0, density)
         } ?? body
@@ -126,8 +126,7 @@ enum ContentExtractor {
             case "aria-hidden":
                 if attribute.value == "true" { return true }
             case "style":
-                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if InlineStyle.hides(attribute.value) { return true }
             default:
                 break
             }

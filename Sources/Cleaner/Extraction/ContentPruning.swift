@@ -90,10 +90,10 @@ enum ContentPruning {
     /// element's words are the sentence's, whatever its class says (an
     /// annotation link classed `popup`, a `<span class="date">` in prose).
     private static func isInSentence(_ tree: HTMLTree, _ index: Int) -> Bool {
-        guard !BlockSegmenter.blockElements.contains(tree.nodes[index].name) else { return false }
+        guard !tree.nodes[index].traits.contains(.block) else { return false }
         var length = 0
         for sibling in tree.children(of: tree.nodes[index].parent) where tree.nodes[sibling].kind == .text {
-            length += TextDensity.measure(tree.text(of: sibling)).length
+            length += tree.withText(of: sibling) { TextDensity.measure($0).length }
             if length >= TextDensity.sentenceLength { return true }
         }
         return false
@@ -123,7 +123,7 @@ enum ContentPruning {
         if let word = FurnitureNames.furnitureWord(of: node), !isInSentence(tree, index) {
             return "\(word) (class or id)"
         }
-        if BlockSegmenter.blockElements.contains(node.name), !linkListExempt.contains(node.name),
+        if node.traits.contains(.block), !linkListExempt.contains(node.name),
            density.chars[index] > 0, density.linkDensity(index) > maximumLinkDensity
         {
             return "list of links"

@@ -86,9 +86,7 @@ enum BoilerplateElements {
         if node.attribute("hidden") != nil {
             return "hidden element"
         }
-        if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
-           style.contains("display:none") || style.contains("visibility:hidden")
-        {
+        if let style = node.attribute("style"), InlineStyle.hides(style) {
             return "hidden element"
         }
         if let role = node.attribute("role")?.lowercased(), let what = roles[role] {
