@@ -37,14 +37,14 @@ enum ContentExtractor {
     /// page wrapped in one `<form>`, an article in a `<header>`).
     static let maximumFurnitureProseShare = 0.5
 
-    /// Page elements that are never the article.
-    private static let furnitureElements: Set<String> = [
+    /// Page elements that are never the article (`ElementTraits.pageFurniture`).
+    static let furnitureElements: Set<String> = [
         "nav", "aside", "footer", "dialog", "button", "menu", "select", "textarea",
     ]
     /// Page elements that are furniture unless they hold much of the
     /// page's prose: ASP.NET wraps whole pages in one `<form>`, and some
-    /// templates put the article in a `<header>`.
-    private static let guardedFurnitureElements: Set<String> = ["header", "form"]
+    /// templates put the article in a `<header>` (`ElementTraits.guardedPageFurniture`).
+    static let guardedFurnitureElements: Set<String> = ["header", "form"]
     /// ARIA roles of page furniture.
     private static let furnitureRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
@@ -74,18 +74,26 @@ enum ContentExtractor {
     /// comment threads removed.
     private static func removePageFurniture(_ tree: inout HTMLTree, under body: Int, _ density: TextDensity) {
         let limit = Double(density.prose[body]) * maximumFurnitureProseShare
-        var stack = tree.children(of: body).reversed() as [Int]
-        while let index = stack.popLast() {
-            let node = tree.nodes[index]
-            guard node.kind == .element, !node.isRemoved else { continue }
-            let isFurniture = furnitureElements.contains(node.name)
-                || node.attribute("role").map { furnitureRoles.contains($0.lowercased()) } == true
-            if isFurniture || (guardedFurnitureElements.contains(node.name) && Double(density.prose[index]) <= limit) {
+        // Top down in document order, where a subtree is a run of indices:
+        // a removed element's run is stepped over whole.
+        let end = tree.subtreeEnd(of: body)
+        var index = body + 1
+        while index < end {
+            guard tree.nodes[index].kind == .element, !tree.nodes[index].isRemoved else {
+                index = tree.subtreeEnd(of: index)
+                continue
+            }
+            let traits = tree.nodes[index].traits
+            let isFurniture = traits.contains(.pageFurniture)
+                || tree.nodes[index].attribute("role").map { furnitureRoles.contains($0.lowercased()) } == true
+            if isFurniture || (traits.contains(.guardedPageFurniture) && Double(density.prose[index]) <= limit)
+                || (tree.nodes[index].name != "article" && tree.nodes[index].name != "main"
+                    && FurnitureNames.isComments(tree.nodes[index]))
+            {
                 tree.remove(index)
-            } else if node.name != "article", node.name != "main", FurnitureNames.isComments(node) {
-                tree.remove(index)
+                index = tree.subtreeEnd(of: index)
             } else {
-                stack.append(contentsOf: tree.children(of: index).reversed())
+                index += 1
             }
         }
     }

@@ -98,10 +98,15 @@ enum FurnitureNames {
     /// The first of `stems` (lowercase ASCII) found in `value` in any
     /// letter case. A byte loop: `String.contains` costs more per call
     /// than the whole check, and this runs for many elements.
-    private static func firstStem(_ stems: [[UInt8]], in value: String) -> [UInt8]? {
-        var value = value
-        return value.withUTF8 { bytes -> [UInt8]? in
+    static func firstStem(_ stems: [[UInt8]], in value: String) -> [UInt8]? {
+        // The stems' first letters, a bit each: most bytes start none.
+        var initials: UInt32 = 0
+        for stem in stems { initials |= 1 << UInt32(stem[0] &- UInt8(ascii: "a")) }
+        return value.withBytes { bytes -> [UInt8]? in
             for start in bytes.indices {
+                let letter = bytes[start] | 0x20
+                guard letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z"),
+                      initials & 1 << UInt32(letter - UInt8(ascii: "a")) != 0 else { continue }
                 for stem in stems where start + stem.count <= bytes.count {
                     var index = 0
                     while index < stem.count, bytes[start + index] | 0x20 == stem[index] { index += 1 }
@@ -131,28 +136,39 @@ enum FurnitureNames {
         return nil
     }
 
-    /// Appends the words of one class or id value.
+    /// Appends the words of one class or id value. Each word is made
+    /// straight from its bytes, lowercased on the way.
     private static func split(_ value: String, into words: inout [String]) {
-        var word: [UInt8] = []
-        var previousIsLower = false
-        func flush() {
-            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in value.utf8 {
-            let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-            let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            if isUpper {
-                if previousIsLower { flush() }
-                word.append(byte | 0x20)
-            } else if isLower || isDigit || byte >= 0x80 {
-                word.append(byte)
-            } else {
-                flush()
+        value.withBytes { bytes in
+            func add(_ range: Range<Int>) {
+                words.append(String(unsafeUninitializedCapacity: range.count) { word in
+                    for (offset, byte) in bytes[range].enumerated() {
+                        word[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    }
+                    return range.count
+                })
             }
-            previousIsLower = isLower
+            var start: Int?
+            var previousIsLower = false
+            for (index, byte) in bytes.enumerated() {
+                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                if isUpper || isLower || isDigit || byte >= 0x80 {
+                    // A capital after a small letter starts a word.
+                    if let wordStart = start, isUpper, previousIsLower {
+                        add(wordStart..<index)
+                        start = index
+                    } else if start == nil {
+                        start = index
+                    }
+                } else if let wordStart = start {
+                    add(wordStart..<index)
+                    start = nil
+                }
+                previousIsLower = isLower
+            }
+            if let wordStart = start { add(wordStart..<bytes.count) }
         }
-        flush()
     }
 }

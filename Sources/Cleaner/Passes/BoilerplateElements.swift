@@ -97,7 +97,10 @@ enum BoilerplateElements {
             guard let value = node.attribute(attribute) else { continue }
             for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 if let what = names[String(token)] { return "\(what) (\(attribute) \"\(token)\")" }
-                if RelatedLinks.namesRelatedBox(token) { return "related posts (\(attribute) \"\(token)\")" }
+                // A byte search first: most tokens do not hold "related".
+                if token.containsBytes(of: "related"), RelatedLinks.namesRelatedBox(token) {
+                    return "related posts (\(attribute) \"\(token)\")"
+                }
             }
         }
         return nil
