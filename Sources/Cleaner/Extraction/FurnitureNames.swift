@@ -122,19 +122,49 @@ enum FurnitureNames {
     /// "embed" ("social-media-embed"; an image embed is still a figure).
     static func furnitureWord(of node: HTMLTree.Node) -> String? {
         let words = words(of: node)
-        if words.contains(where: embedWords.contains) { return nil }
-        if words.contains("social"), words.contains(where: { $0 == "embed" || $0 == "embedded" }) { return nil }
-        if let word = words.first(where: { furnitureWords.contains($0) || furniturePairs.contains($0) }) {
-            return word
-        }
-        for (first, second) in zip(words, words.dropFirst()) where furniturePairs.contains(first + second) {
-            return first + second
+        // One lookup a word says all the rules below ask of it.
+        let roles = words.map { wordRoles[$0] ?? [] }
+        let all = roles.reduce(into: WordRoles()) { $0.formUnion($1) }
+        if all.contains(.embed) { return nil }
+        if all.contains(.social), all.contains(.embedding) { return nil }
+        if let first = roles.firstIndex(where: { $0.contains(.furniture) }) { return words[first] }
+        for position in words.indices.dropLast() where roles[position].contains(.pairStart) {
+            let pair = words[position] + words[position + 1]
+            if furniturePairs.contains(pair) { return pair }
         }
         for word in words where word.utf8.count > 6 {
             if let stem = firstStem(furnitureStems, in: word) { return String(decoding: stem, as: UTF8.self) }
         }
         return nil
     }
+
+    /// What a word of a class or id name is to `furnitureWord(of:)`.
+    private struct WordRoles: OptionSet {
+        let rawValue: UInt8
+        /// One of `embedWords`.
+        static let embed = WordRoles(rawValue: 1 << 0)
+        /// One of `furnitureWords` or `furniturePairs`.
+        static let furniture = WordRoles(rawValue: 1 << 1)
+        /// "social".
+        static let social = WordRoles(rawValue: 1 << 2)
+        /// "embed" or "embedded".
+        static let embedding = WordRoles(rawValue: 1 << 3)
+        /// The start of one of `furniturePairs`, which the next word may end.
+        static let pairStart = WordRoles(rawValue: 1 << 4)
+    }
+
+    /// The roles of every word that has one.
+    private static let wordRoles: [String: WordRoles] = {
+        var roles: [String: WordRoles] = [:]
+        for word in embedWords { roles[word, default: []].insert(.embed) }
+        for word in furnitureWords.union(furniturePairs) { roles[word, default: []].insert(.furniture) }
+        roles["social", default: []].insert(.social)
+        for word in ["embed", "embedded"] { roles[word, default: []].insert(.embedding) }
+        for pair in furniturePairs {
+            for length in 1..<pair.count { roles[String(pair.prefix(length)), default: []].insert(.pairStart) }
+        }
+        return roles
+    }()
 
     /// Appends the words of one class or id value. Each word is made
     /// straight from its bytes, lowercased on the way.

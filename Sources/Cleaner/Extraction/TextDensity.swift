@@ -140,9 +140,11 @@ struct TextDensity {
     /// The kind of a block named `name` whose own text is `length`
     /// characters, `links` of them in links, with `marks` sentence marks.
     static func kind(of name: String, length: Int, links: Int, marks: Int) -> BlockKind {
-        if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (2...6).contains(level) {
-            return .neutral
+        // `h2` to `h6`, read as bytes: this runs for every block of a page.
+        let isHeading = name.withBytes { bytes in
+            bytes.count == 2 && bytes[0] == UInt8(ascii: "h") && (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(bytes[1])
         }
+        if isHeading { return .neutral }
         let density = Double(links) / Double(max(1, length))
         // Table cells are short by nature; in a data table they are content.
         if name == "td" || name == "th" { return density < sentenceLinkDensity ? .prose : .furniture }

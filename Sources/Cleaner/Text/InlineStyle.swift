@@ -4,21 +4,21 @@ enum InlineStyle {
     /// any letter case and spacing.
     ///
     /// Pages carry an inline style on many elements and the passes ask for
-    /// each: an ASCII value (nearly all) is read as bytes, lowercased and
-    /// without white space, where lowercasing and filtering a string would
-    /// make two and search them by Character.
+    /// each: an ASCII value (nearly all) is read once as bytes, where
+    /// lowercasing and filtering a string would make two and search them
+    /// by Character.
     static func hides(_ style: String) -> Bool {
         let answer: Bool? = style.withBytes { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { squeezed in
-                var count = 0
-                for byte in bytes where byte != 0x20 && !(0x09...0x0D).contains(byte) {
-                    squeezed[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                    count += 1
+            var found = false
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                if !found, byte | 0x20 == UInt8(ascii: "d") {
+                    found = matches("display:none", in: bytes, from: index)
+                } else if !found, byte | 0x20 == UInt8(ascii: "v") {
+                    found = matches("visibility:hidden", in: bytes, from: index)
                 }
-                let text = UnsafeBufferPointer(rebasing: squeezed[..<count])
-                return contains(text, "display:none") || contains(text, "visibility:hidden")
             }
+            return found
         }
         if let answer { return answer }
         // Other scripts: what a Character search finds, as it was always read.
@@ -26,7 +26,18 @@ enum InlineStyle {
         return squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
     }
 
-    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        ByteSearch.contains(text, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+    /// Whether `needle` (lowercase ASCII) starts at `start` in `bytes`,
+    /// ASCII white space skipped and letters in any case.
+    private static func matches(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        for offset in 0..<needle.utf8CodeUnitCount {
+            while index < bytes.count, bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index]) { index += 1 }
+            guard index < bytes.count else { return false }
+            let byte = bytes[index]
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            guard lower == needle.utf8Start[offset] else { return false }
+            index += 1
+        }
+        return true
     }
 }
