@@ -79,7 +79,8 @@ struct CleanCommand: ParsableCommand {
         for file in files {
             do {
                 let bytes = try BoundedReader.read(file, limit: Cleaner.maximumPageBytes)
-                let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base)
+                let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: base,
+                                            writesHTML: output == .html || output == .json)
                 switch output {
                 case .json:
                     article.writeJSONLine(to: &json)
