@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search on UTF-8 bytes. The rules look for ASCII phrases in
 /// lowercased keys and URLs, where a byte match says what a Character match
 /// says; the standard library's generic `contains(_:)` walks Characters and
@@ -125,21 +131,13 @@ enum ByteSearch {
         return word | capitals >> 2
     }
 
-    /// The index of the first `byte` in `bytes` from `start` on, found eight
-    /// bytes at a time: markup scans look for `<` in every byte of an input.
+    /// The index of the first `byte` in `bytes` from `start` on, found by the
+    /// C library's `memchr`, which reads a vector register at a time:
+    /// markup scans look for `<` in every byte of an input.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count, !hasByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), byte) {
-                index += 8
-            }
-        }
-        while index < bytes.count {
-            if bytes[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        guard let base = bytes.baseAddress, start < bytes.count else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The index of the first of `a`, `b` (or `c`) in `bytes` from `start`

@@ -257,8 +257,8 @@ struct ProseMask {
                 guard let close = ByteSearch.firstIndex(of: byte, in: html, from: at + 1) else { return nil }
                 let value = at + 1..<close
                 if masksValues, value.count >= ProseMask.shortestRun,
-                   ByteSearch.firstIndex(of: UInt8(ascii: "&"), in: UnsafeBufferPointer(rebasing: html[value]), from: 0) == nil,
-                   ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: html[value]), from: 0) == nil,
+                   ByteSearch.firstIndex(of: UInt8(ascii: "&"), UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: html[value]),
+                                         from: 0) == nil,
                    ProseMask.isPlainText(UnsafeBufferPointer(rebasing: html[value]))
                 {
                     replace(value, with: ProseMask.valuePlaceholder)
