@@ -162,7 +162,8 @@ struct TextDensity {
 
     /// The visible length and sentence marks of UTF-8 `text`, as
     /// `measure(_:)` counts them. Every byte of a page's text passes here:
-    /// eight bytes of ASCII with no white space or mark in them count at once.
+    /// eight bytes of ASCII count at once, their white space and marks
+    /// flagged a byte each.
     static func measure(_ text: UnsafeBufferPointer<UInt8>) -> (length: Int, marks: Int) {
         var length = 0
         var marks = 0
@@ -175,12 +176,18 @@ struct TextDensity {
         while index < count {
             if let raw, index + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if !ByteSearch.hasByteBelow(word, 0x21), word & 0x8080_8080_8080_8080 == 0,
-                   !ByteSearch.hasByte(word, UInt8(ascii: ".")), !ByteSearch.hasByte(word, UInt8(ascii: ",")),
-                   !ByteSearch.hasByte(word, UInt8(ascii: "!")), !ByteSearch.hasByte(word, UInt8(ascii: "?"))
-                {
-                    length += 8
-                    inSpace = false
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                if word & highs == 0 {
+                    let spaces = ByteSearch.bytes(equalTo: 0x20, in: word) | ByteSearch.bytes(equalTo: 0x09, in: word)
+                        | ByteSearch.bytes(equalTo: 0x0A, in: word) | ByteSearch.bytes(equalTo: 0x0D, in: word)
+                    // Each byte's flag moved onto the next: a space after a space does not count.
+                    let afterSpace = spaces << 8 | (inSpace ? 0x80 : 0)
+                    length += (~spaces & highs | spaces & ~afterSpace).nonzeroBitCount
+                    marks += (ByteSearch.bytes(equalTo: UInt8(ascii: "."), in: word)
+                        | ByteSearch.bytes(equalTo: UInt8(ascii: ","), in: word)
+                        | ByteSearch.bytes(equalTo: UInt8(ascii: "!"), in: word)
+                        | ByteSearch.bytes(equalTo: UInt8(ascii: "?"), in: word)).nonzeroBitCount
+                    inSpace = spaces >> 63 != 0
                     beforePrevious = UInt8(truncatingIfNeeded: word >> 48)
                     previous = UInt8(truncatingIfNeeded: word >> 56)
                     index += 8

@@ -66,6 +66,14 @@ enum ByteSearch {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
 
+    /// The bytes of `word` equal to `byte`, each flagged by its high bit,
+    /// exactly (no carry from one byte reaches the next).
+    @inline(__always)
+    static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        return ~(((difference & ~highs) &+ ~highs) | difference) & highs
+    }
+
     /// The bytes of `word` that are zero, flagged by their high bit, plus
     /// perhaps some 0x01 bytes just above a zero byte: every zero byte is
     /// flagged, so a test for a pattern of zeros never misses one.
