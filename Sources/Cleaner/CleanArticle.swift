@@ -96,6 +96,7 @@ public struct Removal: Sendable, Equatable {
     /// `boundary-head`, `boundary-tail` and `boundary-trailer`. `comment form
     /// (class "x")` is `comment-form`, `<script> element` is `script-element`.
     static func rule(describedBy what: String) -> String {
+        if let rule = asciiRule(describedBy: what) { return rule }
         var rule = ""
         var pendingDash = false
         for scalar in what.unicodeScalars {
@@ -110,6 +111,30 @@ public struct Removal: Sendable, Equatable {
         }
         if ["head", "tail", "trailer"].contains(rule) { return "boundary-" + rule }
         return rule.isEmpty ? "other" : rule
+    }
+
+    /// `rule(describedBy:)` read as bytes; nil past a byte outside ASCII.
+    ///
+    /// Unicode scalar properties cost a lookup each; nil when a byte outside
+    /// ASCII comes before the description's words end.
+    private static func asciiRule(describedBy what: String) -> String? {
+        var rule: [UInt8] = []
+        var pendingDash = false
+        for byte in what.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "\"") { break }
+            let lower = byte | 0x20
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                if pendingDash, !rule.isEmpty { rule.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                rule.append(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? byte : lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        let text = String(decoding: rule, as: UTF8.self)
+        if ["head", "tail", "trailer"].contains(text) { return "boundary-" + text }
+        return text.isEmpty ? "other" : text
     }
 
     /// `text` with white space collapsed, cut after `maximumTextLength` characters.

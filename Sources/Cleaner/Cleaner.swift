@@ -60,10 +60,13 @@ public struct Cleaner: Sendable {
     ///   - input: Valid UTF-8, such as `TextDecoding.utf8(from:)` returns.
     ///   - baseURL: The article's URL, against which relative links resolve.
     ///   - template: Blocks the feed repeats in most entries, to drop.
-    public func clean(utf8 input: [UInt8], baseURL: String? = nil, template: FeedTemplate? = nil) -> CleanArticle {
+    ///   - writesHTML: False to leave `htmlUTF8` empty, for a caller that
+    ///     prints only the text: the text is the same either way.
+    public func clean(utf8 input: [UInt8], baseURL: String? = nil, template: FeedTemplate? = nil,
+                      writesHTML: Bool = true) -> CleanArticle {
         let (parsedTree, title, kind) = Self.tree(forUTF8: input)
         var tree = consume parsedTree
-        return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template)
+        return clean(&tree, title: title, kind: kind, baseURL: baseURL, template: template, writesHTML: writesHTML)
     }
 
     /// Parses an article for `clean(_:baseURL:template:)` and `FeedTemplate(learningFrom:)`.
@@ -86,7 +89,7 @@ public struct Cleaner: Sendable {
     }
 
     private func clean(_ tree: inout HTMLTree, title: String?, kind: InputKind, baseURL: String?,
-                       template: FeedTemplate?) -> CleanArticle {
+                       template: FeedTemplate?, writesHTML: Bool = true) -> CleanArticle {
         var removals: [Removal] = []
         var title = title
         var base = baseURL.flatMap { URL(string: $0) }
@@ -112,7 +115,7 @@ public struct Cleaner: Sendable {
         return CleanArticle(
             title: title,
             textUTF8: TextWriter.text(of: tree, under: root),
-            htmlUTF8: HTMLWriter.html(of: tree, under: root),
+            htmlUTF8: writesHTML ? HTMLWriter.html(of: tree, under: root) : [],
             source: source,
             removed: removals)
     }

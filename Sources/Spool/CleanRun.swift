@@ -55,7 +55,8 @@ public struct CleanRun {
         for file in files {
             do {
                 let bytes = try BoundedReader.read(file, limit: Cleaner.maximumPageBytes)
-                let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: baseURL)
+                let article = cleaner.clean(utf8: TextDecoding.utf8(from: bytes), baseURL: baseURL,
+                                            writesHTML: form == .html || form == .json)
                 switch form {
                 case .json:
                     article.writeJSONLine(to: &json)

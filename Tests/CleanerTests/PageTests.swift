@@ -23,6 +23,17 @@ import Cleaner
         from eleven until four, weather permitting.
         """
 
+    /// `feedspool clean --text` asks for no HTML: the text must not change.
+    @Test func textIsTheSameWithoutWritingTheHTML() throws {
+        let page = Array(try Fixture.text("Pages/wordpress-page.html").utf8)
+        let full = Cleaner().clean(utf8: page, baseURL: Self.lamp)
+        let textOnly = Cleaner().clean(utf8: page, baseURL: Self.lamp, writesHTML: false)
+        #expect(textOnly.text == full.text)
+        #expect(textOnly.text.hasPrefix("The lamp in the lantern room"))
+        #expect(textOnly.htmlUTF8.isEmpty)
+        #expect(!full.htmlUTF8.isEmpty)
+    }
+
     @Test func wordpressPageTitleIsTheOpenGraphTitle() throws {
         let article = try Fixture.clean("Pages/wordpress-page.html", baseURL: Self.lamp)
         #expect(article.title == "Replacing the lamp at Carrick Point")

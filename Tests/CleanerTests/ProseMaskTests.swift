@@ -55,6 +55,25 @@ import TestSupport
         #expect(Self.describe(masked) == Self.describe(plain))
     }
 
+    /// An `<iframe>` in the head opens the body, so libxml2 drops the
+    /// page's own `<body>` tag with its attributes: their values are not
+    /// masked, and the masked parse needs no second, unmasked one.
+    @Test func valuesOfADroppedBodyTagAreNotMasked() throws {
+        let html = """
+            <html><head><title>Page</title><iframe src="https://example.com/frame.html"></iframe></head>
+            <body class="single single-post postid-5765662"><p>The article starts with this paragraph.</p></body></html>
+            """
+        let bytes = Array(html.utf8)
+        let mask = try #require(Self.mask(html))
+        let runs = mask.runs.map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(!runs.contains("single single-post postid-5765662"))
+        let masked = try #require(mask.document.withUnsafeBufferPointer { document in
+            bytes.withUnsafeBufferPointer { HTMLTreeBuilder.parse(document, prose: ($0, mask.runs)) }
+        })
+        let (_, plain) = Self.trees(html)
+        #expect(Self.describe(masked) == Self.describe(plain))
+    }
+
     /// Pieces of HTML, well and badly formed, for random documents.
     static let pieces = [
         "<p>", "</p>", "<div class=\"post body\">", "</div>", "<b>", "</b>", "<br/>", "<br>", "<hr>",

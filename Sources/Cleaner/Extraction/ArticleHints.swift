@@ -108,8 +108,15 @@ enum ArticleHints {
         }
     }
 
+    /// The stems every word in `bodyWords` and `bodySecondWords` holds.
+    ///
+    /// A value without one of these, in any letter case, names no article body.
+    private static let bodyStems: [[UInt8]] = ["body", "content", "text", "entry", "copy"].map { Array($0.utf8) }
+
     /// Whether a class or id value names an article body.
     static func namesArticleBody(_ value: String) -> Bool {
+        // Most class values are turned away here, before they are split.
+        guard FurnitureNames.firstStem(bodyStems, in: value) != nil else { return false }
         for token in value.split(separator: " ") {
             let words = FurnitureNames.words(ofName: String(token))
             if words.contains(where: { FurnitureNames.furnitureWords.contains($0) || FurnitureNames.commentWords.contains($0) }) {

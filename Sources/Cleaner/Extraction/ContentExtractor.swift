@@ -39,15 +39,15 @@ enum ContentExtractor {
     /// page wrapped in one `<form>`, an article in a `<header>`).
     static let maximumFurnitureProseShare = 0.5
 
-    /// Page elements that are never the article.
-    private static let furnitureElements: Set<String> = [
+    /// Page elements that are never the article (`ElementTraits.pageFurniture`).
+    static let furnitureElements: Set<String> = [
         "nav", "aside", "footer", "dialog", "button", "menu", "select", "textarea",
     ]
     /// Page elements that are furniture unless they hold much of the page's prose.
     ///
-    /// ASP.NET wraps whole pages in one `<form>`, and some templates
-    /// put the article in a `<header>`.
-    private static let guardedFurnitureElements: Set<String> = ["header", "form"]
+    /// ASP.NET wraps whole pages in one `<form>`, and some templates put the
+    /// article in a `<header>` (`ElementTraits.guardedPageFurniture`).
+    static let guardedFurnitureElements: Set<String> = ["header", "form"]
     /// ARIA roles of page furniture.
     private static let furnitureRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
@@ -58,7 +58,7 @@ enum ContentExtractor {
         let body = tree.firstElement(named: "body") ?? HTMLTree.root
         let page = TextDensity(tree)
         removePageFurniture(&tree, under: body, page)
-        let density = TextDensity(tree)
+        let density = TextDensity(tree, after: page)
         let container = bestContainer(in: tree, under: body, density).map {
             ArticleHints.container(in: tree, under: body, scored: $0, density)
         } ?? body
@@ -75,18 +75,26 @@ enum ContentExtractor {
     /// Marks the page's navigation, asides, footers, headers, forms and comment threads removed.
     private static func removePageFurniture(_ tree: inout HTMLTree, under body: Int, _ density: TextDensity) {
         let limit = Double(density.prose[body]) * maximumFurnitureProseShare
-        var stack = tree.children(of: body).reversed() as [Int]
-        while let index = stack.popLast() {
-            let node = tree.nodes[index]
-            guard node.kind == .element, !node.isRemoved else { continue }
-            let isFurniture = furnitureElements.contains(node.name)
-                || node.attribute("role").map { furnitureRoles.contains($0.lowercased()) } == true
-            if isFurniture || (guardedFurnitureElements.contains(node.name) && Double(density.prose[index]) <= limit) {
+        // Top down in document order, where a subtree is a run of indices:
+        // a removed element's run is stepped over whole.
+        let end = tree.subtreeEnd(of: body)
+        var index = body + 1
+        while index < end {
+            guard tree.nodes[index].kind == .element, !tree.nodes[index].isRemoved else {
+                index = tree.subtreeEnd(of: index)
+                continue
+            }
+            let traits = tree.nodes[index].traits
+            let isFurniture = traits.contains(.pageFurniture)
+                || tree.nodes[index].attribute("role").map { furnitureRoles.contains($0.lowercased()) } == true
+            if isFurniture || (traits.contains(.guardedPageFurniture) && Double(density.prose[index]) <= limit)
+                || (tree.nodes[index].name != "article" && tree.nodes[index].name != "main"
+                    && FurnitureNames.isComments(tree.nodes[index]))
+            {
                 tree.remove(index)
-            } else if node.name != "article", node.name != "main", FurnitureNames.isComments(node) {
-                tree.remove(index)
+                index = tree.subtreeEnd(of: index)
             } else {
-                stack.append(contentsOf: tree.children(of: index).reversed())
+                index += 1
             }
         }
     }
@@ -129,8 +137,7 @@ enum ContentExtractor {
             case "aria-hidden":
                 if attribute.value == "true" { return true }
             case "style":
-                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if InlineStyle.hides(attribute.value) { return true }
             default:
                 break
             }

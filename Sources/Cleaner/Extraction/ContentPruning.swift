@@ -52,20 +52,27 @@ enum ContentPruning {
         }
         let sectionHeadings = sectionHeadingsStart(tree, container, density)
         var seenHeadline = false
-        var stack = tree.children(of: container).reversed() as [Int]
-        while let index = stack.popLast() {
-            let node = tree.nodes[index]
-            guard node.kind == .element, !node.isRemoved else { continue }
-            let isSectionHeading = node.name == "h1" && seenHeadline && index >= sectionHeadings
-            if node.name == "h1" { seenHeadline = true }
+        // Top down in document order, where a subtree is a run of indices:
+        // a removed element's run is stepped over whole.
+        let end = tree.subtreeEnd(of: container)
+        var index = container + 1
+        while index < end {
+            guard tree.nodes[index].kind == .element, !tree.nodes[index].isRemoved else {
+                index = tree.subtreeEnd(of: index)
+                continue
+            }
+            let isHeadline = tree.nodes[index].name == "h1"
+            let isSectionHeading = isHeadline && seenHeadline && index >= sectionHeadings
+            if isHeadline { seenHeadline = true }
             if Double(density.prose[index]) <= limit,
                let what = (isSectionHeading ? nil : reason(tree, index, density))
                    ?? repeatedTitle(tree, index, density, title)
             {
                 tree.remove(index)
                 if density.chars[index] > 0 { removals.append(Removal(what: what, chars: density.chars[index])) }
+                index = tree.subtreeEnd(of: index)
             } else {
-                stack.append(contentsOf: tree.children(of: index).reversed())
+                index += 1
             }
         }
     }
@@ -93,10 +100,10 @@ enum ContentPruning {
     /// words are the sentence's, whatever its class says (an annotation link classed `popup`, a
     /// `<span class="date">` in prose).
     private static func isInSentence(_ tree: HTMLTree, _ index: Int) -> Bool {
-        guard !BlockSegmenter.blockElements.contains(tree.nodes[index].name) else { return false }
+        guard !tree.nodes[index].traits.contains(.block) else { return false }
         var length = 0
         for sibling in tree.children(of: tree.nodes[index].parent) where tree.nodes[sibling].kind == .text {
-            length += TextDensity.measure(tree.text(of: sibling)).length
+            length += tree.withText(of: sibling) { TextDensity.measure($0).length }
             if length >= TextDensity.sentenceLength { return true }
         }
         return false
@@ -127,7 +134,7 @@ enum ContentPruning {
         if let word = FurnitureNames.furnitureWord(of: node), !isInSentence(tree, index) {
             return "\(word) (class or id)"
         }
-        if BlockSegmenter.blockElements.contains(node.name), !linkListExempt.contains(node.name),
+        if node.traits.contains(.block), !linkListExempt.contains(node.name),
            density.chars[index] > 0, density.linkDensity(index) > maximumLinkDensity
         {
             return "list of links"

@@ -97,12 +97,17 @@ enum FurnitureNames {
 
     /// The first of `stems` (lowercase ASCII) found in `value` in any letter case.
     ///
-    /// A byte loop: `String.contains` costs more per call than the
-    /// whole check, and this runs for many elements.
-    private static func firstStem(_ stems: [[UInt8]], in value: String) -> [UInt8]? {
-        var value = value
-        return value.withUTF8 { bytes -> [UInt8]? in
+    /// A byte loop: `String.contains` costs more per call than the whole
+    /// check, and this runs for many elements.
+    static func firstStem(_ stems: [[UInt8]], in value: String) -> [UInt8]? {
+        // The stems' first letters, a bit each: most bytes start none.
+        var initials: UInt32 = 0
+        for stem in stems { initials |= 1 << UInt32(stem[0] &- UInt8(ascii: "a")) }
+        return value.withBytes { bytes -> [UInt8]? in
             for start in bytes.indices {
+                let letter = bytes[start] | 0x20
+                guard letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z"),
+                      initials & 1 << UInt32(letter - UInt8(ascii: "a")) != 0 else { continue }
                 for stem in stems where start + stem.count <= bytes.count {
                     var index = 0
                     while index < stem.count, bytes[start + index] | 0x20 == stem[index] { index += 1 }
@@ -119,13 +124,15 @@ enum FurnitureNames {
     /// image embed is still a figure).
     static func furnitureWord(of node: HTMLTree.Node) -> String? {
         let words = words(of: node)
-        if words.contains(where: embedWords.contains) { return nil }
-        if words.contains("social"), words.contains(where: { $0 == "embed" || $0 == "embedded" }) { return nil }
-        if let word = words.first(where: { furnitureWords.contains($0) || furniturePairs.contains($0) }) {
-            return word
-        }
-        for (first, second) in zip(words, words.dropFirst()) where furniturePairs.contains(first + second) {
-            return first + second
+        // One lookup a word says all the rules below ask of it.
+        let roles = words.map { wordRoles[$0] ?? [] }
+        let all = roles.reduce(into: WordRoles()) { $0.formUnion($1) }
+        if all.contains(.embed) { return nil }
+        if all.contains(.social), all.contains(.embedding) { return nil }
+        if let first = roles.firstIndex(where: { $0.contains(.furniture) }) { return words[first] }
+        for position in words.indices.dropLast() where roles[position].contains(.pairStart) {
+            let pair = words[position] + words[position + 1]
+            if furniturePairs.contains(pair) { return pair }
         }
         for word in words where word.utf8.count > 6 {
             if let stem = firstStem(furnitureStems, in: word) { return String(decoding: stem, as: UTF8.self) }
@@ -133,28 +140,67 @@ enum FurnitureNames {
         return nil
     }
 
-    /// Appends the words of one class or id value.
+    /// What a word of a class or id name is to `furnitureWord(of:)`.
+    private struct WordRoles: OptionSet {
+        let rawValue: UInt8
+        /// One of `embedWords`.
+        static let embed = WordRoles(rawValue: 1 << 0)
+        /// One of `furnitureWords` or `furniturePairs`.
+        static let furniture = WordRoles(rawValue: 1 << 1)
+        /// "social".
+        static let social = WordRoles(rawValue: 1 << 2)
+        /// "embed" or "embedded".
+        static let embedding = WordRoles(rawValue: 1 << 3)
+        /// The start of one of `furniturePairs`, which the next word may end.
+        static let pairStart = WordRoles(rawValue: 1 << 4)
+    }
+
+    /// The roles of every word that has one.
+    private static let wordRoles: [String: WordRoles] = {
+        var roles: [String: WordRoles] = [:]
+        for word in embedWords { roles[word, default: []].insert(.embed) }
+        for word in furnitureWords.union(furniturePairs) { roles[word, default: []].insert(.furniture) }
+        roles["social", default: []].insert(.social)
+        for word in ["embed", "embedded"] { roles[word, default: []].insert(.embedding) }
+        for pair in furniturePairs {
+            for length in 1..<pair.count { roles[String(pair.prefix(length)), default: []].insert(.pairStart) }
+        }
+        return roles
+    }()
+
+    /// Appends the words of one class or id value. Each word is made
+    /// straight from its bytes, lowercased on the way.
     private static func split(_ value: String, into words: inout [String]) {
-        var word: [UInt8] = []
-        var previousIsLower = false
-        func flush() {
-            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in value.utf8 {
-            let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-            let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            if isUpper {
-                if previousIsLower { flush() }
-                word.append(byte | 0x20)
-            } else if isLower || isDigit || byte >= 0x80 {
-                word.append(byte)
-            } else {
-                flush()
+        value.withBytes { bytes in
+            func add(_ range: Range<Int>) {
+                words.append(String(unsafeUninitializedCapacity: range.count) { word in
+                    for (offset, byte) in bytes[range].enumerated() {
+                        word[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    }
+                    return range.count
+                })
             }
-            previousIsLower = isLower
+            var start: Int?
+            var previousIsLower = false
+            for (index, byte) in bytes.enumerated() {
+                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                if isUpper || isLower || isDigit || byte >= 0x80 {
+                    // A capital after a small letter starts a word.
+                    if let wordStart = start, isUpper, previousIsLower {
+                        add(wordStart..<index)
+                        start = index
+                    } else if start == nil {
+                        start = index
+                    }
+                } else if let wordStart = start {
+                    add(wordStart..<index)
+                    start = nil
+                }
+                previousIsLower = isLower
+            }
+            if let wordStart = start { add(wordStart..<bytes.count) }
         }
-        flush()
     }
 }

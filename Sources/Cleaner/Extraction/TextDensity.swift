@@ -35,15 +35,32 @@ struct TextDensity {
     private(set) var prose: [Int]
     /// Characters of furniture blocks under the node.
     private(set) var furniture: [Int]
+    /// The length and sentence marks of every text node measured, by index.
+    ///
+    /// Measuring the tree again after a pass removed nodes reads no text
+    /// twice: removing nodes changes no text.
+    private var textMeasures: [(length: Int, marks: Int)]
 
     /// Measures every node of `tree`.
     init(_ tree: HTMLTree) {
+        self.init(tree, reusing: nil)
+    }
+
+    /// Measures every node of `tree` again, reusing what `earlier` measured.
+    ///
+    /// Passes removed nodes from the tree `earlier` measured and changed no text.
+    init(_ tree: HTMLTree, after earlier: TextDensity) {
+        self.init(tree, reusing: earlier.textMeasures)
+    }
+
+    private init(_ tree: HTMLTree, reusing measured: [(length: Int, marks: Int)]?) {
         let count = tree.nodes.count
         live = [Bool](repeating: false, count: count)
         chars = [Int](repeating: 0, count: count)
         linkChars = [Int](repeating: 0, count: count)
         prose = [Int](repeating: 0, count: count)
         furniture = [Int](repeating: 0, count: count)
+        textMeasures = measured ?? [(length: Int, marks: Int)](repeating: (0, 0), count: count)
         guard count > 0 else { return }
         var owner = [Int](repeating: 0, count: count)
         var inLink = [Bool](repeating: false, count: count)
@@ -53,20 +70,22 @@ struct TextDensity {
         var isBlock = [Bool](repeating: false, count: count)
 
         // Down: liveness, owning block, link context; text to its block.
+        // Nodes are read in place: a copy retains every string they hold.
         live[0] = !tree.nodes[0].isRemoved
         isBlock[0] = true
         for index in 1..<count {
-            let node = tree.nodes[index]
-            let parent = node.parent
-            guard parent >= 0, live[parent], !node.isRemoved else { continue }
+            let parent = tree.nodes[index].parent
+            guard parent >= 0, live[parent], !tree.nodes[index].isRemoved else { continue }
             live[index] = true
-            switch node.kind {
+            switch tree.nodes[index].kind {
             case .element:
-                isBlock[index] = BlockSegmenter.blockElements.contains(node.name)
+                let traits = tree.nodes[index].traits
+                isBlock[index] = traits.contains(.block)
                 owner[index] = isBlock[index] ? index : owner[parent]
-                inLink[index] = inLink[parent] || (node.name == "a" && !Self.isInPageLink(node))
+                inLink[index] = inLink[parent] || (traits.contains(.link) && !Self.isInPageLink(tree.nodes[index]))
             case .text:
-                let measure = Self.measure(tree.text(of: index))
+                if measured == nil { textMeasures[index] = tree.withText(of: index) { Self.measure($0) } }
+                let measure = textMeasures[index]
                 chars[index] = measure.length
                 own[owner[parent]] += measure.length
                 marks[owner[parent]] += measure.marks
@@ -126,9 +145,11 @@ struct TextDensity {
     /// The block is named `name`; its own text is `length` characters, `links` of them in links,
     /// with `marks` sentence marks.
     static func kind(of name: String, length: Int, links: Int, marks: Int) -> BlockKind {
-        if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (2...6).contains(level) {
-            return .neutral
+        // `h2` to `h6`, read as bytes: this runs for every block of a page.
+        let isHeading = name.withBytes { bytes in
+            bytes.count == 2 && bytes[0] == UInt8(ascii: "h") && (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(bytes[1])
         }
+        if isHeading { return .neutral }
         let density = Double(links) / Double(max(1, length))
         // Table cells are short by nature; in a data table they are content.
         if name == "td" || name == "th" { return density < sentenceLinkDensity ? .prose : .furniture }
@@ -142,12 +163,45 @@ struct TextDensity {
     /// White space runs count one. Sentence marks are Latin and CJK
     /// full stops, commas, question and exclamation marks.
     static func measure(_ text: String) -> (length: Int, marks: Int) {
+        text.withBytes { measure($0) }
+    }
+
+    /// The visible length and sentence marks of UTF-8 `text`, as `measure(_:)` counts them.
+    ///
+    /// Every byte of a page's text passes here:
+    /// eight bytes of ASCII count at once, their white space and marks
+    /// flagged a byte each.
+    static func measure(_ text: UnsafeBufferPointer<UInt8>) -> (length: Int, marks: Int) {
         var length = 0
         var marks = 0
         var inSpace = false
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        var index = 0
+        let count = text.count
+        let raw = UnsafeRawPointer(text.baseAddress)
+        while index < count {
+            if let raw, index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                if word & highs == 0 {
+                    let spaces = ByteSearch.bytes(equalTo: 0x20, in: word) | ByteSearch.bytes(equalTo: 0x09, in: word)
+                        | ByteSearch.bytes(equalTo: 0x0A, in: word) | ByteSearch.bytes(equalTo: 0x0D, in: word)
+                    // Each byte's flag moved onto the next: a space after a space does not count.
+                    let afterSpace = spaces << 8 | (inSpace ? 0x80 : 0)
+                    length += (~spaces & highs | spaces & ~afterSpace).nonzeroBitCount
+                    marks += (ByteSearch.bytes(equalTo: UInt8(ascii: "."), in: word)
+                        | ByteSearch.bytes(equalTo: UInt8(ascii: ","), in: word)
+                        | ByteSearch.bytes(equalTo: UInt8(ascii: "!"), in: word)
+                        | ByteSearch.bytes(equalTo: UInt8(ascii: "?"), in: word)).nonzeroBitCount
+                    inSpace = spaces >> 63 != 0
+                    beforePrevious = UInt8(truncatingIfNeeded: word >> 48)
+                    previous = UInt8(truncatingIfNeeded: word >> 56)
+                    index += 8
+                    continue
+                }
+            }
+            let byte = text[index]
             switch byte {
             case 0x09, 0x0A, 0x0D, 0x20:
                 if !inSpace { length += 1 }
@@ -171,6 +225,7 @@ struct TextDensity {
             }
             beforePrevious = previous
             previous = byte
+            index += 1
         }
         return (length, marks)
     }

@@ -88,9 +88,7 @@ enum BoilerplateElements {
         if node.attribute("hidden") != nil {
             return "hidden element"
         }
-        if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
-           style.contains("display:none") || style.contains("visibility:hidden")
-        {
+        if let style = node.attribute("style"), InlineStyle.hides(style) {
             return "hidden element"
         }
         if let role = node.attribute("role")?.lowercased(), let what = roles[role] {
@@ -101,7 +99,10 @@ enum BoilerplateElements {
             guard let value = node.attribute(attribute) else { continue }
             for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 if let what = names[String(token)] { return "\(what) (\(attribute) \"\(token)\")" }
-                if RelatedLinks.namesRelatedBox(token) { return "related posts (\(attribute) \"\(token)\")" }
+                // A byte search first: most tokens do not hold "related".
+                if token.containsBytes(of: "related"), RelatedLinks.namesRelatedBox(token) {
+                    return "related posts (\(attribute) \"\(token)\")"
+                }
             }
         }
         return nil

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search on UTF-8 bytes. The rules look for ASCII phrases in
 /// lowercased keys and URLs, where a byte match says what a Character match
 /// says; the standard library's generic `contains(_:)` walks Characters and
@@ -63,10 +69,19 @@ enum ByteSearch {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
 
+    /// The bytes of `word` equal to `byte`, each flagged by its high bit.
+    ///
+    /// Exact: no carry from one byte reaches the next.
+    @inline(__always)
+    static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        return ~(((difference & ~highs) &+ ~highs) | difference) & highs
+    }
+
     /// The bytes of `word` that are zero, flagged by their high bit.
     ///
-    /// Perhaps some 0x01 bytes just above a zero byte too: every zero byte is flagged, so a test
-    /// for a pattern of zeros never misses one.
+    /// Perhaps some 0x01 bytes just above a zero byte too: every zero byte is
+    /// flagged, so a test for a pattern of zeros never misses one.
     @inline(__always)
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- ones) & ~word & highs
@@ -128,22 +143,14 @@ enum ByteSearch {
         return word | capitals >> 2
     }
 
-    /// The index of the first `byte` in `bytes` from `start` on, found eight bytes at a time.
+    /// The index of the first `byte` in `bytes` from `start` on, found by `memchr`.
     ///
-    /// Markup scans look for `<` in every byte of an input.
+    /// The C library's `memchr` reads a vector register at a time: markup
+    /// scans look for `<` in every byte of an input.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count, !hasByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), byte) {
-                index += 8
-            }
-        }
-        while index < bytes.count {
-            if bytes[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        guard let base = bytes.baseAddress, start < bytes.count else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The index of the first of `a`, `b` (or `c`) in `bytes` from `start` on, eight bytes at a time.

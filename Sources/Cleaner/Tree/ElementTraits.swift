@@ -42,6 +42,10 @@ public struct ElementTraits: OptionSet, Sendable {
     public static let cell = ElementTraits(rawValue: 1 << 15)
     /// `tr`, `dt` and `dd`: a line of their own.
     public static let row = ElementTraits(rawValue: 1 << 16)
+    /// Never a whole page's article (`nav`, `footer`…; see `ContentExtractor`).
+    public static let pageFurniture = ElementTraits(rawValue: 1 << 17)
+    /// A whole page's furniture unless it holds much of its prose (`header`, `form`).
+    public static let guardedPageFurniture = ElementTraits(rawValue: 1 << 18)
 
     private static let table: [String: ElementTraits] = {
         var table: [String: ElementTraits] = [:]
@@ -54,6 +58,8 @@ public struct ElementTraits: OptionSet, Sendable {
         for name in HTMLWriter.droppedWhenEmpty { table[name, default: []].insert(.droppedWhenEmpty) }
         for name in BoilerplateElements.elements.keys { table[name, default: []].insert(.furniture) }
         for name in BoilerplateElements.unnamedElements { table[name, default: []].insert(.unnamed) }
+        for name in ContentExtractor.furnitureElements { table[name, default: []].insert(.pageFurniture) }
+        for name in ContentExtractor.guardedFurnitureElements { table[name, default: []].insert(.guardedPageFurniture) }
         let named: [(String, ElementTraits)] = [
             ("br", .lineBreak), ("a", .link), ("img", .image), ("li", .listItem), ("ul", .list), ("ol", .list),
             ("pre", .preformatted), ("td", .cell), ("th", .cell), ("tr", .row), ("dt", .row), ("dd", .row),

@@ -214,7 +214,12 @@ struct ProseMask {
                 }
                 // Their content is not text to libxml2.
                 if named(open + 1..<nameEnd, "script") || named(open + 1..<nameEnd, "style") { return nil }
-                return startTagEnd(from: nameEnd)
+                // libxml2 drops a misplaced `<html>`, `<head>` or `<body>` with
+                // its attributes (a `<body>` after an `<iframe>` in the head
+                // is one): their values stay, or a placeholder would go too.
+                let isDocumentTag = named(open + 1..<nameEnd, "html") || named(open + 1..<nameEnd, "head")
+                    || named(open + 1..<nameEnd, "body")
+                return startTagEnd(from: nameEnd, masksValues: !isDocumentTag)
             }
             if next == UInt8(ascii: "/") {
                 guard open + 2 < html.count, isLetter(html[open + 2]) else { return nil }
@@ -234,10 +239,10 @@ struct ProseMask {
             return open + 1
         }
 
-        /// Just past the `>` that ends a start tag, masking the quoted attribute values on the way.
+        /// Just past the `>` that ends a start tag, masking the quoted attribute values if asked.
         ///
         /// Quoted values may hold `>`, so they are stepped over.
-        private mutating func startTagEnd(from start: Int) -> Int? {
+        private mutating func startTagEnd(from start: Int, masksValues: Bool) -> Int? {
             var index = start
             while let at = nextInTag(from: index) {
                 let byte = html[at]
@@ -253,9 +258,9 @@ struct ProseMask {
                 guard html[before] == UInt8(ascii: "=") else { continue }
                 guard let close = ByteSearch.firstIndex(of: byte, in: html, from: at + 1) else { return nil }
                 let value = at + 1..<close
-                if value.count >= ProseMask.shortestRun,
-                   ByteSearch.firstIndex(of: UInt8(ascii: "&"), in: UnsafeBufferPointer(rebasing: html[value]), from: 0) == nil,
-                   ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: html[value]), from: 0) == nil,
+                if masksValues, value.count >= ProseMask.shortestRun,
+                   ByteSearch.firstIndex(of: UInt8(ascii: "&"), UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: html[value]),
+                                         from: 0) == nil,
                    ProseMask.isPlainText(UnsafeBufferPointer(rebasing: html[value]))
                 {
                     replace(value, with: ProseMask.valuePlaceholder)
