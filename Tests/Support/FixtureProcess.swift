@@ -13,6 +13,12 @@ public final class FixtureProcess: @unchecked Sendable {
     public static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/server.py")
 
+    /// Debian's `python3` (`scripts/install-deps` installs it), else the
+    /// first on `$PATH`: a version manager's shim there (pyenv's) runs a
+    /// shell script of a dozen processes before Python, 0.25 s a server.
+    static let python: [String] = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+        ? ["/usr/bin/python3"] : ["/usr/bin/env", "python3"]
+
     /// A server that did not print its port.
     public struct NoPort: Error, CustomStringConvertible {
         /// What it printed instead.
@@ -24,8 +30,8 @@ public final class FixtureProcess: @unchecked Sendable {
     /// waits for the port it prints on its first line.
     public init(arguments: [String] = []) throws {
         let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path] + arguments
+        process.executableURL = URL(fileURLWithPath: Self.python[0])
+        process.arguments = Array(Self.python.dropFirst()) + [Self.script.path] + arguments
         process.standardInput = input
         process.standardOutput = output
         try process.run()
