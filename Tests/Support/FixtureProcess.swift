@@ -6,8 +6,8 @@ import Foundation
 public final class FixtureProcess: @unchecked Sendable {
     /// The port the server listens on.
     public let port: Int
-    private let process = Process()
-    private let input = Pipe()
+    private let child: ChildProcess
+    private let input = ChildProcess.pipe()
 
     /// The server's script, found from this source file.
     public static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -29,12 +29,13 @@ public final class FixtureProcess: @unchecked Sendable {
     /// Starts the server with `arguments` (see the script's docstring) and
     /// waits for the port it prints on its first line.
     public init(arguments: [String] = []) throws {
-        let output = Pipe()
+        let output = ChildProcess.pipe()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python[0])
         process.arguments = Array(Self.python.dropFirst()) + [Self.script.path] + arguments
         process.standardInput = input
         process.standardOutput = output
-        try process.run()
+        child = try ChildProcess(process)
         var printed = Data()
         while !printed.contains(UInt8(ascii: "\n")) {
             let chunk = output.fileHandleForReading.availableData
@@ -43,17 +44,25 @@ public final class FixtureProcess: @unchecked Sendable {
         }
         let line = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let port = Int(line) else {
-            process.terminate()
+            child.send(SIGKILL)
             throw NoPort(printed: line)
         }
         self.port = port
     }
 
+    /// Starts the server as `init(arguments:)` does, waiting for its port on
+    /// a thread of its own rather than one of the test pool's.
+    public static func start(arguments: [String] = []) async throws -> FixtureProcess {
+        try await onOwnThread { try FixtureProcess(arguments: arguments) }
+    }
+
     deinit {
-        // Closing its standard input ends the server; terminate in case it hangs.
+        // Killed: it has nothing to save, and SIGTERM would wait, blocked as
+        // it is in the Dispatch thread that started it. Its standard input
+        // closing ends it too, should the test process die first.
+        child.send(SIGKILL)
+        child.waitForEnd()
         try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
     }
 
     /// The URL of `path` on this server, by IP address.
