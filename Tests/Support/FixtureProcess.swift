@@ -2,12 +2,13 @@ import Foundation
 
 /// The Python fixture server, `Tests/Fixtures/server.py`, running on
 /// 127.0.0.1 on a free port for as long as this object lives. The test
-/// suites that talk HTTP wrap it with the endpoints they use.
+/// suites that talk HTTP wrap it with the endpoints they use. Each is a
+/// process of its own, forked by one `server.py --fork` per test process,
+/// which has paid for Python's start and imports once.
 public final class FixtureProcess: @unchecked Sendable {
     /// The port the server listens on.
     public let port: Int
-    private let child: ChildProcess
-    private let input = ChildProcess.pipe()
+    private let pid: Int32
 
     /// The server's script, found from this source file.
     public static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -21,32 +22,18 @@ public final class FixtureProcess: @unchecked Sendable {
 
     /// A server that did not print its port.
     public struct NoPort: Error, CustomStringConvertible {
-        /// What it printed instead.
+        /// What the forking server answered instead.
         public let printed: String
         public var description: String { "the fixture server printed no port: \(printed)" }
     }
 
-    /// Starts the server with `arguments` (see the script's docstring) and
-    /// waits for the port it prints on its first line.
+    /// Starts a server with `arguments` (see the script's docstring) and
+    /// waits for its port.
     public init(arguments: [String] = []) throws {
-        let output = ChildProcess.pipe()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python[0])
-        process.arguments = Array(Self.python.dropFirst()) + [Self.script.path] + arguments
-        process.standardInput = input
-        process.standardOutput = output
-        child = try ChildProcess(process)
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed.append(chunk)
-        }
-        let line = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let port = Int(line) else {
-            child.send(SIGKILL)
-            throw NoPort(printed: line)
-        }
+        let answer = try Forker.shared.get().fork(arguments)
+        let words = answer.split(separator: " ")
+        guard words.count == 2, let pid = Int32(words[0]), let port = Int(words[1]) else { throw NoPort(printed: answer) }
+        self.pid = pid
         self.port = port
     }
 
@@ -58,13 +45,46 @@ public final class FixtureProcess: @unchecked Sendable {
 
     deinit {
         // Killed: it has nothing to save, and SIGTERM would wait, blocked as
-        // it is in the Dispatch thread that started it. Its standard input
-        // closing ends it too, should the test process die first.
-        child.send(SIGKILL)
-        child.waitForEnd()
-        try? input.fileHandleForWriting.close()
+        // it is in the Dispatch thread that started the forking server.
+        // The forking server's kernel reaps it.
+        kill(pid, SIGKILL)
     }
 
     /// The URL of `path` on this server, by IP address.
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    /// `server.py --fork`, started at the first server a test asks for; it
+    /// and its servers end when the test process ends and its standard
+    /// input closes.
+    private final class Forker: @unchecked Sendable {
+        static let shared = Result { try Forker() }
+
+        private let child: ChildProcess
+        private let input = ChildProcess.pipe()
+        private let output = ChildProcess.pipe()
+        private let asking = NSLock()
+
+        init() throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: FixtureProcess.python[0])
+            process.arguments = Array(FixtureProcess.python.dropFirst()) + [FixtureProcess.script.path, "--fork"]
+            process.standardInput = input
+            process.standardOutput = output
+            child = try ChildProcess(process)
+        }
+
+        /// Asks for a server with `arguments`; the answer line, `PID PORT`.
+        func fork(_ arguments: [String]) throws -> String {
+            asking.lock()
+            defer { asking.unlock() }
+            try input.fileHandleForWriting.write(contentsOf: JSONEncoder().encode(arguments) + Data("\n".utf8))
+            var printed = Data()
+            while !printed.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                printed.append(chunk)
+            }
+            return String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
 }
