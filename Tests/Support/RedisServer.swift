@@ -17,10 +17,10 @@ public final class RedisServer: @unchecked Sendable {
     private let password: String?
     private var server: ChildProcess?
 
-    /// The server did not answer on its port in time.
+    /// The server did not answer PING on its port in time.
     public struct NotReady: Error, CustomStringConvertible {
         public let port: Int
-        public var description: String { "redis-server did not listen on 127.0.0.1:\(port) within 10 s" }
+        public var description: String { "redis-server did not answer PING on 127.0.0.1:\(port) within 10 s" }
     }
 
     /// Starts a server, requiring `password` when given.
@@ -51,7 +51,10 @@ public final class RedisServer: @unchecked Sendable {
         let server = try ChildProcess(process)
         self.server = server
         let deadline = Date().addingTimeInterval(10)
-        while !Self.accepts(port: port) {
+        // A restarted server accepts connections while it loads its append-only
+        // file, and answers every command with LOADING until it has (seen on
+        // the busy 2-core machine); it is ready when PING answers PONG.
+        while !Self.accepts(port: port) || (try? cli(["PING"]))?.hasPrefix("PONG") != true {
             guard Date() < deadline, server.isRunning else { throw NotReady(port: port) }
             usleep(20_000)
         }
