@@ -6,7 +6,7 @@ import Testing
 /// The Python server in `Tests/Fixtures/server.py` (shared with the
 /// `feedspool once` tests), running on 127.0.0.1 on a free
 /// port for as long as this object lives, or, for `shared`, until the test
-/// process exits and the server sees its standard input close.
+/// process exits.
 ///
 /// Sendable because nothing in it changes after `init`.
 final class FixtureServer: @unchecked Sendable {

@@ -15,7 +15,7 @@ public final class RedisServer: @unchecked Sendable {
     /// Its data folder.
     public let folder: URL
     private let password: String?
-    private var process: Process?
+    private var server: ChildProcess?
 
     /// The server did not answer PING on its port in time.
     public struct NotReady: Error, CustomStringConvertible {
@@ -48,24 +48,24 @@ public final class RedisServer: @unchecked Sendable {
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        self.process = process
+        let server = try ChildProcess(process)
+        self.server = server
         let deadline = Date().addingTimeInterval(10)
         // A restarted server accepts connections while it loads its append-only
         // file, and answers every command with LOADING until it has (seen on
         // the busy 2-core machine); it is ready when PING answers PONG.
         while !Self.accepts(port: port) || (try? cli(["PING"]))?.hasPrefix("PONG") != true {
-            guard Date() < deadline, process.isRunning else { throw NotReady(port: port) }
+            guard Date() < deadline, server.isRunning else { throw NotReady(port: port) }
             usleep(20_000)
         }
     }
 
     /// Kills the server with SIGKILL, as a crash would, and waits for it.
     public func kill() {
-        guard let process, process.isRunning else { return }
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        self.process = nil
+        guard let server, server.isRunning else { return }
+        server.send(SIGKILL)
+        server.waitForEnd()
+        self.server = nil
     }
 
     /// Runs `redis-cli` with `arguments` against this server and returns its output.
@@ -74,16 +74,16 @@ public final class RedisServer: @unchecked Sendable {
         cli.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
         cli.arguments = ["-h", "127.0.0.1", "-p", String(port)] + (password.map { ["--no-auth-warning", "-a", $0] } ?? [])
             + arguments
-        let output = Pipe()
+        let output = ChildProcess.pipe()
         cli.standardOutput = output
-        try cli.run()
+        let child = try ChildProcess(cli)
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        cli.waitUntilExit()
+        child.waitForEnd()
         return String(decoding: data, as: UTF8.self)
     }
 
     private static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -96,7 +96,7 @@ public final class RedisServer: @unchecked Sendable {
     }
 
     private static func accepts(port: Int) -> Bool {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -7,7 +7,7 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test func aSoundConfigurationPrintsASummaryAndExitsZero() throws {
+    @Test func aSoundConfigurationPrintsASummaryAndExitsZero() async throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(
             at: folder.url.appendingPathComponent("feeds.conf.d"), withIntermediateDirectories: true)
@@ -20,13 +20,13 @@ import Testing
             [defaults]
             https://www.reddit.com/r/swift/.rss
             """)
-        let result = try CommandRunner.run(["check"], in: folder.url)
+        let result = try await CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == "feeds.conf: 2 feeds, 1 host, no problems\n")
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func aShardSaysHowManyFeedsAndHostsItPolls() throws {
+    @Test func aShardSaysHowManyFeedsAndHostsItPolls() async throws {
         let folder = try TemporaryFolder()
         try folder.write("feeds.conf", """
             shard = 2/3
@@ -36,12 +36,12 @@ import Testing
             file:///srv/feeds/local.xml
             """)
         // By the documented hash, lwn.net and 127.0.0.2 fall to shard 1 of 3, file:// feeds (no host) to 2.
-        let result = try CommandRunner.run(["check"], in: folder.url)
+        let result = try await CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == "feeds.conf: 4 feeds, 0 hosts, no problems; shard 2/3 polls 1 of them, on 1 of 3 hosts\n")
     }
 
-    @Test func everyProblemIsPrintedAsFileLineMessageAndExitsOne() throws {
+    @Test func everyProblemIsPrintedAsFileLineMessageAndExitsOne() async throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(
             at: folder.url.appendingPathComponent("feeds.conf.d"), withIntermediateDirectories: true)
@@ -51,7 +51,7 @@ import Testing
             include feeds.conf.d/*.conf
             htp://x
             """)
-        let result = try CommandRunner.run(["check", "--config", "feeds.conf"], in: folder.url)
+        let result = try await CommandRunner.run(["check", "--config", "feeds.conf"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines == [
@@ -61,39 +61,29 @@ import Testing
         ])
     }
 
-    @Test func theConfigurationCanComeFromTheEnvironment() throws {
+    @Test func theConfigurationCanComeFromTheEnvironment() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("elsewhere.conf", "https://example.org/feed.xml\n")
-        // CommandRunner passes the test's own environment on; this needs one more variable.
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["check"]
-        process.currentDirectoryURL = folder.url
-        process.environment = ProcessInfo.processInfo.environment.merging(["FEEDSPOOL_CONFIG": path]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: stdout, as: UTF8.self) == "\(path): 1 feed, 0 hosts, no problems\n")
+        let result = try await CommandRunner.run(["check"], in: folder.url, environment: ["FEEDSPOOL_CONFIG": path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(path): 1 feed, 0 hosts, no problems\n")
     }
 
-    @Test func aMissingConfigurationFailsWithTheSystemsReason() throws {
+    @Test func aMissingConfigurationFailsWithTheSystemsReason() async throws {
         let folder = try TemporaryFolder()
-        let result = try CommandRunner.run(["check"], in: folder.url)
+        let result = try await CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == "feeds.conf: cannot read: No such file or directory\n")
     }
 
-    @Test func anUnknownFlagIsAUsageError() throws {
-        let result = try CommandRunner.run(["check", "--confg", "feeds.conf"])
+    @Test func anUnknownFlagIsAUsageError() async throws {
+        let result = try await CommandRunner.run(["check", "--confg", "feeds.conf"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func theRepositoryExampleChecksClean() throws {
-        let result = try CommandRunner.run(["check"], in: Self.repository)
+    @Test func theRepositoryExampleChecksClean() async throws {
+        let result = try await CommandRunner.run(["check"], in: Self.repository)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "feeds.conf: 4 feeds, 2 hosts, no problems\n")
     }
@@ -101,8 +91,8 @@ import Testing
     /// The commands that read feeds.conf share one `--config` option, and
     /// an empty path is a usage error in each of them.
     @Test(arguments: ["check", "once", "run", "status"])
-    func anEmptyConfigPathIsAUsageError(command: String) throws {
-        let result = try CommandRunner.run([command, "--config", ""])
+    func anEmptyConfigPathIsAUsageError(command: String) async throws {
+        let result = try await CommandRunner.run([command, "--config", ""])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--config needs a path"))
     }

@@ -12,14 +12,14 @@ import Testing
         <img src="https://pixel.wp.com/g.gif?post=1" width="1" height="1">
         """
 
-    @Test func textIsTheDefaultOutput() throws {
-        let result = try CommandRunner.run(["clean", "-"], stdin: Data(Self.fragment.utf8))
+    @Test func textIsTheDefaultOutput() async throws {
+        let result = try await CommandRunner.run(["clean", "-"], stdin: Data(Self.fragment.utf8))
         #expect(result.status == 0)
         #expect(result.stdout == "Rotate the key, then reload.\n\nRead the docs first.\n")
     }
 
-    @Test func htmlOutputIsSanitisedWithAbsoluteLinks() throws {
-        let result = try CommandRunner.run(
+    @Test func htmlOutputIsSanitisedWithAbsoluteLinks() async throws {
+        let result = try await CommandRunner.run(
             ["clean", "--html", "--base", "https://ops.example.org/posts/1", "-"], stdin: Data(Self.fragment.utf8))
         #expect(result.status == 0)
         #expect(result.stdout == """
@@ -29,8 +29,8 @@ import Testing
             """)
     }
 
-    @Test func jsonOutputListsWhatWasRemoved() throws {
-        let result = try CommandRunner.run(["clean", "--json", "-"], stdin: Data(Self.fragment.utf8))
+    @Test func jsonOutputListsWhatWasRemoved() async throws {
+        let result = try await CommandRunner.run(["clean", "--json", "-"], stdin: Data(Self.fragment.utf8))
         #expect(result.status == 0)
         let object = try #require(JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         #expect(object.keys.sorted() == ["html", "removed", "source", "text", "title"])
@@ -43,7 +43,7 @@ import Testing
         #expect(whats.contains { $0.contains("Leave a Reply") })
     }
 
-    @Test func plainTextKeepsItsTitleAndSource() throws {
+    @Test func plainTextKeepsItsTitleAndSource() async throws {
         let text = """
             Kernel 6.12 lands
 
@@ -57,24 +57,24 @@ import Testing
 
             Your email address will not be published. Required fields are marked *
             """
-        let result = try CommandRunner.run(["clean", "--json", "-"], stdin: Data(text.utf8))
+        let result = try await CommandRunner.run(["clean", "--json", "-"], stdin: Data(text.utf8))
         let object = try #require(JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         #expect(object["title"] as? String == "Kernel 6.12 lands")
         #expect(object["source"] as? String == "lwn.net")
         #expect(object["text"] as? String == "The release brings the new scheduler.")
     }
 
-    @Test func anUnreadableFileExitsOne() throws {
-        let result = try CommandRunner.run(["clean", "/nonexistent/article.html"])
+    @Test func anUnreadableFileExitsOne() async throws {
+        let result = try await CommandRunner.run(["clean", "/nonexistent/article.html"])
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: /nonexistent/article.html: cannot read: No such file or directory\n")
     }
 
-    @Test func anUnreadableFileIsReportedAfterTheArticlesBeforeIt() throws {
+    @Test func anUnreadableFileIsReportedAfterTheArticlesBeforeIt() async throws {
         let folder = try TemporaryFolder()
         let first = try folder.write("first.html", "<p>The first article.</p>")
         let last = try folder.write("last.html", "<p>The last article.</p>")
-        let result = try CommandRunner.run(["clean", first, "/nonexistent/article.html", last], mergingErrors: true)
+        let result = try await CommandRunner.run(["clean", first, "/nonexistent/article.html", last], mergingErrors: true)
         #expect(result.status == 1)
         #expect(result.stdout == """
             The first article.
@@ -84,31 +84,31 @@ import Testing
             """)
     }
 
-    @Test func twoOutputFlagsAreAUsageError() throws {
-        let result = try CommandRunner.run(["clean", "--text", "--json", "-"])
+    @Test func twoOutputFlagsAreAUsageError() async throws {
+        let result = try await CommandRunner.run(["clean", "--text", "--json", "-"])
         #expect(result.status == 2)
     }
 
     /// Thousands of paths are named in a list, not as arguments: one path
     /// a line, after the arguments' files, blank lines skipped.
-    @Test func filesFromAListAreCleanedInTheirOrder() throws {
+    @Test func filesFromAListAreCleanedInTheirOrder() async throws {
         let folder = try TemporaryFolder()
         let first = try folder.write("first.html", "<p>The first article.</p>")
         let second = try folder.write("second.html", "<p>The second article.</p>")
         let third = try folder.write("third.html", "<p>The third article.</p>")
-        let result = try CommandRunner.run(["clean", "--files-from", "-", first], stdin: Data("\(third)\n\n\(second)\n".utf8))
+        let result = try await CommandRunner.run(["clean", "--files-from", "-", first], stdin: Data("\(third)\n\n\(second)\n".utf8))
         #expect(result.status == 0)
         #expect(result.stdout == "The first article.\nThe third article.\nThe second article.\n")
     }
 
-    @Test func anUnreadableListExitsOne() throws {
-        let result = try CommandRunner.run(["clean", "--files-from", "/nonexistent/list"])
+    @Test func anUnreadableListExitsOne() async throws {
+        let result = try await CommandRunner.run(["clean", "--files-from", "/nonexistent/list"])
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: /nonexistent/list: cannot read: No such file or directory\n")
     }
 
-    @Test func standardInputCannotBeBothListAndArticle() throws {
-        let result = try CommandRunner.run(["clean", "--files-from", "-", "-"])
+    @Test func standardInputCannotBeBothListAndArticle() async throws {
+        let result = try await CommandRunner.run(["clean", "--files-from", "-", "-"])
         #expect(result.status == 2)
     }
 }

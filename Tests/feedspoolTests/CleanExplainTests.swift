@@ -11,8 +11,8 @@ import Testing
         <p>The post Rotating keys appeared first on Night Shift Notes.</p>
         """
 
-    @Test func explainPrintsEachRemovalWithItsRuleAndTextAndNothingElse() throws {
-        let result = try CommandRunner.run(["clean", "--explain", "-"], stdin: Data(Self.fragment.utf8))
+    @Test func explainPrintsEachRemovalWithItsRuleAndTextAndNothingElse() async throws {
+        let result = try await CommandRunner.run(["clean", "--explain", "-"], stdin: Data(Self.fragment.utf8))
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout == """
@@ -28,23 +28,23 @@ import Testing
             """)
     }
 
-    @Test func explainNamesTheFileWhenThereAreSeveral() throws {
+    @Test func explainNamesTheFileWhenThereAreSeveral() async throws {
         let folder = try TemporaryFolder()
         let first = try folder.write("first.html", Self.fragment)
         let second = try folder.write("second.html", "<p>Nothing to remove here, only prose.</p>")
-        let result = try CommandRunner.run(["clean", "--explain", first, second])
+        let result = try await CommandRunner.run(["clean", "--explain", first, second])
         #expect(result.status == 0)
         let headers = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
         #expect(headers.map { $0.components(separatedBy: ": ").first ?? "" } == [first, first, first])
     }
 
-    @Test func explainIsAnotherOutputForm() throws {
-        let result = try CommandRunner.run(["clean", "--explain", "--json", "-"])
+    @Test func explainIsAnotherOutputForm() async throws {
+        let result = try await CommandRunner.run(["clean", "--explain", "--json", "-"])
         #expect(result.status == 2)
     }
 
-    @Test func jsonRemovalsNameTheirRuleAndTextAfterWhatAndChars() throws {
-        let result = try CommandRunner.run(["clean", "--json", "-"], stdin: Data(Self.fragment.utf8))
+    @Test func jsonRemovalsNameTheirRuleAndTextAfterWhatAndChars() async throws {
+        let result = try await CommandRunner.run(["clean", "--json", "-"], stdin: Data(Self.fragment.utf8))
         #expect(result.status == 0)
         #expect(result.stdout.contains("""
             {"what":"share bar (class \\"sharedaddy\\")","chars":21,"rule":"share-bar","text":"Share this: Share on X"}

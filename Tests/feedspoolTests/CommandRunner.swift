@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the `feedspool` binary that `swift build` put beside the test bundle,
 /// the way a user's shell script would, and captures what it prints.
 struct CommandRunner {
     /// What one run printed and how it ended.
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -32,17 +33,31 @@ struct CommandRunner {
     /// `mergingErrors`, standard error goes into the standard output pipe, as
     /// `2>&1` does, and `stderr` stays empty. With `journal`,
     /// `$JOURNAL_STREAM` names the standard error pipe, as systemd names the
-    /// stream it connected to the journal.
+    /// stream it connected to the journal. Waits on a thread of its own, so
+    /// other tests run on the test pool meanwhile.
     static func run(
         _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil,
         environment: [String: String] = [:], executable: URL? = nil, mergingErrors: Bool = false,
         journal: Bool = false
+    ) async throws -> Result {
+        try await onOwnThread {
+            try runWaiting(arguments, stdin: stdin, in: directory, environment: environment, executable: executable,
+                           mergingErrors: mergingErrors, journal: journal)
+        }
+    }
+
+    /// `run`, waiting on the calling thread: for a trait's condition, which
+    /// cannot await.
+    static func runWaiting(
+        _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment: [String: String] = [:],
+        executable: URL? = nil, mergingErrors: Bool = false, journal: Bool = false
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let input = Pipe(), output = Pipe(), errors: Pipe? = mergingErrors ? nil : Pipe()
+        let input = ChildProcess.pipe(), output = ChildProcess.pipe()
+        let errors: Pipe? = mergingErrors ? nil : ChildProcess.pipe()
         var environment = environment
         if journal {
             environment["JOURNAL_STREAM"] = streamIdentity(of: (errors ?? output).fileHandleForWriting.fileDescriptor)
@@ -53,25 +68,27 @@ struct CommandRunner {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors ?? output
-        try process.run()
+        let child = try ChildProcess(process)
         input.fileHandleForWriting.write(stdin)
         try input.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a large output cannot
         // fill a pipe and stall the child.
-        let group = DispatchGroup()
+        // Standard error on a thread of its own: Dispatch's global queue
+        // is a few threads wide, which many tests' runs at once would fill.
+        let errorsRead = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var errorData = Data()
         if let errors {
-            group.enter()
-            DispatchQueue.global().async {
+            Thread {
                 errorData = errors.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
-            }
+                errorsRead.signal()
+            }.start()
+        } else {
+            errorsRead.signal()
         }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
+        errorsRead.wait()
         return Result(
-            status: process.terminationStatus,
+            status: child.waitForEnd().status,
             stdout: String(decoding: outputData, as: UTF8.self),
             stderr: String(decoding: errorData, as: UTF8.self),
             stdoutData: outputData)
@@ -99,4 +116,20 @@ final class TemporaryFolder {
         try Data(contents.utf8).write(to: file)
         return file.path
     }
+}
+
+/// A `feedspool` command started in the background with its output
+/// discarded, for a test that kills it part-way and checks how it ended.
+func backgroundCommand(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+    -> ChildProcess
+{
+    let process = Process()
+    process.executableURL = CommandRunner.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    return try ChildProcess(process)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A `feedspool run` started in a workspace, as systemd would start it:
@@ -7,7 +8,7 @@ import Testing
 /// With `journal`, `$JOURNAL_STREAM` names that file, as systemd names the
 /// stream it connected to the journal.
 final class DaemonProcess {
-    private let process = Process()
+    private let daemon: ChildProcess
     private let logFile: URL
 
     /// Starts `feedspool run` with `arguments` in `workspace`, where it finds
@@ -20,6 +21,7 @@ final class DaemonProcess {
         let log = try FileHandle(forWritingTo: logFile)
         var environment = environment
         if journal { environment["JOURNAL_STREAM"] = streamIdentity(of: log.fileDescriptor) }
+        let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = ["run"] + arguments
         process.currentDirectoryURL = workspace.folder.url
@@ -28,13 +30,13 @@ final class DaemonProcess {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = log
-        try process.run()
+        daemon = try ChildProcess(process)
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        if daemon.isRunning {
+            daemon.send(SIGKILL)
+            daemon.waitForEnd()
         }
     }
 
@@ -50,19 +52,18 @@ final class DaemonProcess {
 
     /// Sends `signal` to the daemon.
     func send(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        daemon.send(signal)
     }
 
     /// The exit status once the daemon has exited within `seconds`; nil if
     /// it is still running, or was ended by a signal.
-    func exitStatus(within seconds: Double) -> Int32? {
-        guard eventually(within: seconds, { !process.isRunning }) else { return nil }
-        process.waitUntilExit()
-        return process.terminationReason == .exit ? process.terminationStatus : nil
+    func exitStatus(within seconds: Double) async -> Int32? {
+        guard await eventually(within: seconds, { !daemon.isRunning }) else { return nil }
+        return await daemon.exitStatus()
     }
 
     /// Whether the daemon is still running.
-    var isRunning: Bool { process.isRunning }
+    var isRunning: Bool { daemon.isRunning }
 }
 
 /// The `device:inode` of what `descriptor` is open on, in decimal, as
@@ -73,14 +74,15 @@ func streamIdentity(of descriptor: Int32) -> String {
     return "\(stats.st_dev):\(stats.st_ino)"
 }
 
-/// Checks `condition` every 50 ms until it holds or `seconds` have passed;
+/// Checks `condition` every 20 ms until it holds or `seconds` have passed;
 /// whether it held. The deadlines are generous: they only bound how long a
 /// broken build hangs, and never decide a passing run on a busy machine.
-func eventually(within seconds: Double = 60, _ condition: () throws -> Bool) rethrows -> Bool {
+/// Sleeps without holding a thread, so other tests run meanwhile.
+func eventually(within seconds: Double = 60, _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while true {
-        if try condition() { return true }
+        if try await condition() { return true }
         if Date() > deadline { return false }
-        usleep(50_000)
+        try? await Task.sleep(for: .milliseconds(20))
     }
 }

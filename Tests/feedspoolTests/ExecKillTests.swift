@@ -13,8 +13,8 @@ import Testing
     /// A workspace whose feed `grow` serves `count` items, and `hooks/handle`:
     /// logs `start ID`, waits up to 50 ms, fails one time in five (`fail ID`),
     /// else logs `done ID`.
-    static func workspace(concurrency: Int) throws -> OnceWorkspace {
-        let workspace = try OnceWorkspace()
+    static func workspace(concurrency: Int) async throws -> OnceWorkspace {
+        let workspace = try await OnceWorkspace()
         try OnceExecTests.script("hooks/handle", in: workspace, """
             #!/bin/sh
             echo "start $FEEDSPOOL_ARTICLE_ID" >> "$HOOK_LOG"
@@ -36,31 +36,26 @@ import Testing
     }
 
     /// Starts `feedspool once` and kills it after `delay` seconds (if still running); its exit status, or nil when killed.
-    static func once(_ workspace: OnceWorkspace, killAfter delay: Double?, environment: [String: String] = [:]) throws -> Int32? {
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["once", "--quiet"]
-        process.currentDirectoryURL = workspace.folder.url
-        process.environment = ProcessInfo.processInfo.environment.merging(OnceWorkspace.loopbackOnly) { $1 }
-            .merging(OnceExecTests.environment(workspace)) { $1 }.merging(environment) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+    static func once(_ workspace: OnceWorkspace, killAfter delay: Double?, environment: [String: String] = [:])
+        async throws -> Int32?
+    {
+        let command = try backgroundCommand(
+            ["once", "--quiet"], in: workspace.folder.url,
+            environment: OnceWorkspace.loopbackOnly.merging(OnceExecTests.environment(workspace)) { $1 }
+                .merging(environment) { $1 })
         if let delay {
-            usleep(UInt32(delay * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
+            try await Task.sleep(for: .seconds(delay))
+            command.send(SIGKILL)
         }
-        process.waitUntilExit()
-        return process.terminationReason == .exit ? process.terminationStatus : nil
+        return await command.exitStatus()
     }
 
     /// Runs `once` (the retry times moved into the past first) until every
     /// article has a successful run and nothing waits, at most 30 times.
-    static func finish(_ workspace: OnceWorkspace, ids: Set<String>) throws {
+    static func finish(_ workspace: OnceWorkspace, ids: Set<String>) async throws {
         for _ in 0..<30 {
-            try OnceExecTests.moveRetriesIntoThePast(workspace)
-            _ = try once(workspace, killAfter: nil)
+            try await OnceExecTests.moveRetriesIntoThePast(workspace)
+            _ = try await once(workspace, killAfter: nil)
             if try succeeded(workspace).keys.count == ids.count, try workspace.newFileNames().isEmpty { break }
         }
     }
@@ -85,29 +80,31 @@ import Testing
         #expect(try workspace.temporaryFileNames().isEmpty)
     }
 
-    static func ids(_ count: Int) throws -> Set<String> {
-        Set(try (1...count).map { try articleID(feed: "grow", key: "urn:grow:\($0)") })
+    static func ids(_ count: Int) async throws -> Set<String> {
+        var ids: Set<String> = []
+        for number in 1...count { ids.insert(try await articleID(feed: "grow", key: "urn:grow:\(number)")) }
+        return ids
     }
 
-    @Test func killedAtRandomMomentsWhileHooksRunNothingIsLost() throws {
+    @Test func killedAtRandomMomentsWhileHooksRunNothingIsLost() async throws {
         let concurrency = 3
-        let workspace = try Self.workspace(concurrency: concurrency)
+        let workspace = try await Self.workspace(concurrency: concurrency)
         var random = SplitMix64(seed: 0x5EED_E7EC)
         let kills = 16
         for round in 1...kills {
             try Self.serve(4 * round, in: workspace)
-            try OnceExecTests.moveRetriesIntoThePast(workspace)
-            _ = try Self.once(workspace, killAfter: Double.random(in: 0.02...0.6, using: &random))
+            try await OnceExecTests.moveRetriesIntoThePast(workspace)
+            _ = try await Self.once(workspace, killAfter: Double.random(in: 0.02...0.6, using: &random))
         }
         // A command the last kill orphaned before its process was recorded finishes first.
-        usleep(300_000)
-        try Self.finish(workspace, ids: try Self.ids(4 * kills))
-        try Self.checkNothingLost(workspace, ids: try Self.ids(4 * kills), interrupted: kills, concurrency: concurrency)
+        try await Task.sleep(for: .milliseconds(300))
+        try await Self.finish(workspace, ids: try Self.ids(4 * kills))
+        try await Self.checkNothingLost(workspace, ids: try Self.ids(4 * kills), interrupted: kills, concurrency: concurrency)
     }
 
-    @Test func theDaemonKilledAtRandomMomentsWhilePollingAndRunningHooksLosesNothing() throws {
+    @Test func theDaemonKilledAtRandomMomentsWhilePollingAndRunningHooksLosesNothing() async throws {
         let concurrency = 2
-        let workspace = try Self.workspace(concurrency: concurrency)
+        let workspace = try await Self.workspace(concurrency: concurrency)
         // Polled every few seconds, so rounds and commands overlap.
         try workspace.configure("""
             exec-concurrency = \(concurrency)
@@ -117,32 +114,32 @@ import Testing
         let kills = 8
         for round in 1...kills {
             try Self.serve(5 * round, in: workspace)
-            try OnceExecTests.moveRetriesIntoThePast(workspace)
+            try await OnceExecTests.moveRetriesIntoThePast(workspace)
             let daemon = try DaemonProcess(in: workspace, environment: OnceExecTests.environment(workspace))
-            usleep(UInt32(Double.random(in: 0.2...2.5, using: &random) * 1_000_000))
+            try await Task.sleep(for: .seconds(Double.random(in: 0.2...2.5, using: &random)))
             daemon.send(SIGKILL)
-            _ = daemon.exitStatus(within: 10)
+            _ = await daemon.exitStatus(within: 10)
         }
-        let ids = try Self.ids(5 * kills)
+        let ids = try await Self.ids(5 * kills)
         let daemon = try DaemonProcess(in: workspace, environment: OnceExecTests.environment(workspace))
-        #expect(try eventually {
-            try OnceExecTests.moveRetriesIntoThePast(workspace)
+        #expect(try await eventually {
+            try await OnceExecTests.moveRetriesIntoThePast(workspace)
             return try Self.succeeded(workspace).keys.count == ids.count && workspace.newFileNames().isEmpty
         })
         daemon.send(SIGTERM)
-        #expect(daemon.exitStatus(within: 60) == 0)
+        #expect(await daemon.exitStatus(within: 60) == 0)
         try Self.checkNothingLost(workspace, ids: ids, interrupted: kills, concurrency: concurrency)
     }
 
     @Test(arguments: ["hook-record:1", "hook-record:3", "hook-claim:1", "hook-claim:4", "hook-ran:1", "hook-ran:5"])
-    func stoppedAtAStepOfTheClaimNothingIsLost(point: String) throws {
-        let workspace = try Self.workspace(concurrency: 1)
+    func stoppedAtAStepOfTheClaimNothingIsLost(point: String) async throws {
+        let workspace = try await Self.workspace(concurrency: 1)
         try Self.serve(6, in: workspace)
-        let status = try Self.once(workspace, killAfter: nil, environment: ["FEEDSPOOL_CRASH_AT": point])
+        let status = try await Self.once(workspace, killAfter: nil, environment: ["FEEDSPOOL_CRASH_AT": point])
         #expect(status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
         let claimed = try OnceExecTests.names(in: workspace.spool.appendingPathComponent("cur"))
         if point.hasPrefix("hook-claim") { #expect(claimed.count == 1) }
-        try Self.finish(workspace, ids: try Self.ids(6))
-        try Self.checkNothingLost(workspace, ids: try Self.ids(6), interrupted: 1, concurrency: 1)
+        try await Self.finish(workspace, ids: try Self.ids(6))
+        try await Self.checkNothingLost(workspace, ids: try Self.ids(6), interrupted: 1, concurrency: 1)
     }
 }

@@ -29,9 +29,9 @@ final class FeedServer {
 
     /// Starts the server on the files of `folder`, logging requests to `log`,
     /// and waits for the port it prints.
-    init(serving folder: URL, log: URL) throws {
+    init(serving folder: URL, log: URL) async throws {
         self.log = log
-        server = try FixtureProcess(arguments: [folder.path, log.path])
+        server = try await FixtureProcess.start(arguments: [folder.path, log.path])
     }
 
     /// The URL of `path` on this server.

@@ -12,19 +12,19 @@ import Testing
     static var targets: [String] { ["parse", "clean", "dates", "config", "headers"] }
 
     @Test(arguments: targets)
-    func everyFindingReplaysWithoutACrash(target: String) throws {
+    func everyFindingReplaysWithoutACrash(target: String) async throws {
         let inputs = (try? FileManager.default.contentsOfDirectory(atPath: Self.folder.appendingPathComponent(target).path)) ?? []
         let paths = inputs.sorted().map { Self.folder.appendingPathComponent(target).appendingPathComponent($0).path }
         // With no finding kept yet, the replayer still runs the target once
         // on a hostile document of its own, so the test exercises it.
         let sample = try TemporaryFolder()
         let hostile = try sample.write("hostile", String(repeating: "<a title='x'>", count: 5000) + "&#0;\u{1}]]>")
-        let result = try CommandRunner.run([target, hostile] + paths, executable: Self.replayer)
+        let result = try await CommandRunner.run([target, hostile] + paths, executable: Self.replayer)
         #expect(result.status == 0, "\(target): \(result.stderr)")
     }
 
-    @Test func theReplayerRefusesAnUnknownTarget() throws {
-        let result = try CommandRunner.run(["nothing"], executable: Self.replayer)
+    @Test func theReplayerRefusesAnUnknownTarget() async throws {
+        let result = try await CommandRunner.run(["nothing"], executable: Self.replayer)
         #expect(result.status == 2)
     }
 }

@@ -28,11 +28,11 @@ import Testing
     /// The strict parser reads it as far as libxml2's depth limit, and the
     /// feed is what recovery kept, with a one-line warning.
     @Test(arguments: deepFeeds.map(\.name))
-    func aDeepFeedWithAttributesEndsWithAWarningNotASignal(name: String) throws {
+    func aDeepFeedWithAttributesEndsWithAWarningNotASignal(name: String) async throws {
         let folder = try TemporaryFolder()
         let document = try #require(Self.deepFeeds.first { $0.name == name }).document
         let path = try folder.write(name, document)
-        let result = try CommandRunner.run(["parse", path])
+        let result = try await CommandRunner.run(["parse", path])
         #expect(result.status == 0, "exit status \(result.status) (a signal shows as its number)")
         #expect(result.stderr == "feedspool: warning: \(path): recovered from broken XML: line 1: "
             + "Excessive depth in document: 256 use XML_PARSE_HUGE option\n")
@@ -40,8 +40,8 @@ import Testing
         #expect((json["feed"] as? [String: Any])?["title"] as? String == "Deep")
     }
 
-    @Test func aDeepFeedBesideAGoodOneInOnceLeavesTheGoodOneDelivered() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aDeepFeedBesideAGoodOneInOnceLeavesTheGoodOneDelivered() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         for (name, document) in Self.deepFeeds {
             try Data(document.utf8).write(to: workspace.www.appendingPathComponent(name))
@@ -52,7 +52,7 @@ import Testing
             \(workspace.url("/feeds/base.xml")) name=base
             \(workspace.url("/feeds/content.xml")) name=content
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0, "exit status \(result.status) (a signal shows as its number)")
         #expect(try workspace.articles().filter { $0.feed("name") as? String == "notes" }.count == 3)
         for name in ["span", "base", "content"] {
@@ -62,20 +62,20 @@ import Testing
 
     // MARK: - Endless and huge inputs
 
-    @Test func parseReadsAnEndlessDeviceOnlyUpToItsLimit() throws {
-        let result = try CommandRunner.run(["parse", "/dev/zero"])
+    @Test func parseReadsAnEndlessDeviceOnlyUpToItsLimit() async throws {
+        let result = try await CommandRunner.run(["parse", "/dev/zero"])
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: /dev/zero: larger than 64 MiB, not parsed\n")
     }
 
-    @Test func cleanReadsAnEndlessDeviceOnlyUpToItsLimit() throws {
-        let result = try CommandRunner.run(["clean", "--json", "/dev/zero"])
+    @Test func cleanReadsAnEndlessDeviceOnlyUpToItsLimit() async throws {
+        let result = try await CommandRunner.run(["clean", "--json", "/dev/zero"])
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: /dev/zero: larger than 16 MiB, not cleaned\n")
         #expect(result.stdout == "")
     }
 
-    @Test func aHugePageIsRefusedBeforeItIsReadAndTheOthersAreCleaned() throws {
+    @Test func aHugePageIsRefusedBeforeItIsReadAndTheOthersAreCleaned() async throws {
         let folder = try TemporaryFolder()
         let huge = folder.url.appendingPathComponent("page.html")
         // A sparse file: 200 MB to its size, nothing on disk.
@@ -84,26 +84,26 @@ import Testing
         try handle.truncate(atOffset: 200_000_000)
         try handle.close()
         let good = try folder.write("good.html", "<p>\(String(repeating: "Kept words. ", count: 10))</p>")
-        let result = try CommandRunner.run(["clean", huge.path, good])
+        let result = try await CommandRunner.run(["clean", huge.path, good])
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: \(huge.path): larger than 16 MiB, not cleaned\n")
         #expect(result.stdout.hasPrefix("Kept words."))
-        let parse = try CommandRunner.run(["parse", huge.path])
+        let parse = try await CommandRunner.run(["parse", huge.path])
         #expect(parse.stderr == "feedspool: \(huge.path): larger than 64 MiB, not parsed\n")
     }
 
-    @Test func anIncludedDeviceOrPipeIsRefusedUnread() throws {
+    @Test func anIncludedDeviceOrPipeIsRefusedUnread() async throws {
         let folder = try TemporaryFolder()
         let fifo = folder.url.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         try folder.write("feeds.conf", "https://lwn.net/headlines/rss name=lwn\ninclude /dev/zero\ninclude fifo\n")
-        let result = try CommandRunner.run(["check"], in: folder.url)
+        let result = try await CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == "feeds.conf:2: cannot read \"/dev/zero\": not a regular file\n"
             + "feeds.conf:3: cannot read \"fifo\": not a regular file\n")
     }
 
-    @Test func anIncludedFileOverTheLimitIsRefusedBeforeItIsRead() throws {
+    @Test func anIncludedFileOverTheLimitIsRefusedBeforeItIsRead() async throws {
         let folder = try TemporaryFolder()
         let big = folder.url.appendingPathComponent("big.conf")
         #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
@@ -111,25 +111,25 @@ import Testing
         try handle.truncate(atOffset: 5 << 20)
         try handle.close()
         try folder.write("feeds.conf", "https://lwn.net/headlines/rss name=lwn\ninclude big.conf\n")
-        let result = try CommandRunner.run(["check"], in: folder.url)
+        let result = try await CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == "feeds.conf:2: cannot read \"big.conf\": larger than 4 MiB\n")
     }
 
-    @Test func aVeryLongConfigurationLineIsRefusedWithoutBeingQuoted() throws {
+    @Test func aVeryLongConfigurationLineIsRefusedWithoutBeingQuoted() async throws {
         let folder = try TemporaryFolder()
         let long = "https://example.org/" + String(repeating: "a", count: 1_000_000)
         try folder.write("feeds.conf", "https://lwn.net/headlines/rss name=lwn\n\(long) intervall=1h\n")
-        let result = try CommandRunner.run(["check"], in: folder.url)
+        let result = try await CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == "feeds.conf:2: line longer than 4096 bytes, not read\n")
     }
 
-    @Test func aNULInAnIncludePathIsAnErrorNotAShorterPath() throws {
+    @Test func aNULInAnIncludePathIsAnErrorNotAShorterPath() async throws {
         let folder = try TemporaryFolder()
         try folder.write("a", "https://example.org/a.xml name=a\n")
         try folder.write("feeds.conf", "https://lwn.net/headlines/rss name=lwn\ninclude a\u{0}junk\n")
-        let result = try CommandRunner.run(["check"], in: folder.url)
+        let result = try await CommandRunner.run(["check"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == "feeds.conf:2: NUL byte in the line\n")
     }

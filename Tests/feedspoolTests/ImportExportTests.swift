@@ -20,10 +20,10 @@ import Testing
         </body></opml>
         """
 
-    @Test func importPrintsOneCheckedLinePerNewFeedAndNamesWhatItLeftOut() throws {
+    @Test func importPrintsOneCheckedLinePerNewFeedAndNamesWhatItLeftOut() async throws {
         let folder = try TemporaryFolder()
         try folder.write("subs.opml", Self.subscriptions)
-        let result = try CommandRunner.run(["import", "subs.opml"], in: folder.url)
+        let result = try await CommandRunner.run(["import", "subs.opml"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == """
             https://lwn.net/headlines/rss name=lwn.net tags="Tech News,Linux"
@@ -40,55 +40,55 @@ import Testing
         #expect(!result.stdout.contains("hunter2") && !result.stderr.contains("hunter2"))
         // The lines are a sound configuration.
         try folder.write("feeds.conf", result.stdout)
-        #expect(try CommandRunner.run(["check"], in: folder.url).status == 0)
+        #expect(try await CommandRunner.run(["check"], in: folder.url).status == 0)
     }
 
-    @Test func importLeavesOutFeedsAndNamesTheConfigurationHasAlready() throws {
+    @Test func importLeavesOutFeedsAndNamesTheConfigurationHasAlready() async throws {
         let folder = try TemporaryFolder()
         try folder.write("subs.opml", """
             <opml><body><outline text="lwn" xmlUrl="https://lwn.net/headlines/rss"/>
             <outline text="lwn" xmlUrl="https://lwn.net/other"/></body></opml>
             """)
         try folder.write("feeds.conf", "https://LWN.net/headlines/rss name=lwn\n")
-        let result = try CommandRunner.run(["import", "subs.opml"], in: folder.url)
+        let result = try await CommandRunner.run(["import", "subs.opml"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == "https://lwn.net/other name=lwn-2\n")
         #expect(result.stderrLines == ["feedspool: warning: subs.opml: left out https://lwn.net/headlines/rss: already listed"])
     }
 
-    @Test func importOfSomethingElseThanOPMLFailsWithOneLine() throws {
+    @Test func importOfSomethingElseThanOPMLFailsWithOneLine() async throws {
         let folder = try TemporaryFolder()
         try folder.write("feed.xml", "<rss version=\"2.0\"><channel><title>x</title></channel></rss>")
-        let result = try CommandRunner.run(["import", "feed.xml"], in: folder.url)
+        let result = try await CommandRunner.run(["import", "feed.xml"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines == ["feedspool: feed.xml: not OPML: this is a feed (<rss>); add its URL to feeds.conf instead"])
-        let missing = try CommandRunner.run(["import", "nowhere.opml"], in: folder.url)
+        let missing = try await CommandRunner.run(["import", "nowhere.opml"], in: folder.url)
         #expect(missing.status == 1)
         #expect(missing.stderrLines.count == 1)
         #expect(missing.stderr.contains("nowhere.opml"))
     }
 
-    @Test func importRefusesToAddToABrokenConfiguration() throws {
+    @Test func importRefusesToAddToABrokenConfiguration() async throws {
         let folder = try TemporaryFolder()
         try folder.write("subs.opml", Self.subscriptions)
         try folder.write("feeds.conf", "intervall = 1h\n")
-        let result = try CommandRunner.run(["import", "subs.opml"], in: folder.url)
+        let result = try await CommandRunner.run(["import", "subs.opml"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("feeds.conf:1:"))
     }
 
-    @Test func importReadsStandardInput() throws {
+    @Test func importReadsStandardInput() async throws {
         let folder = try TemporaryFolder()
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             ["import", "-"], stdin: Data("<opml><body><outline xmlUrl=\"https://a.example/f\"/></body></opml>".utf8),
             in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == "https://a.example/f\n")
     }
 
-    @Test func exportThenImportGivesBackEveryFeedWithItsNameAndTags() throws {
+    @Test func exportThenImportGivesBackEveryFeedWithItsNameAndTags() async throws {
         let folder = try TemporaryFolder()
         try folder.write("feeds.conf", """
             interval = 1h
@@ -97,7 +97,7 @@ import Testing
             https://example.org/other.xml tags="Tech News"
             https://reader:hunter2-secret@example.net/private.xml name=private
             """)
-        let exported = try CommandRunner.run(["export"], in: folder.url)
+        let exported = try await CommandRunner.run(["export"], in: folder.url)
         #expect(exported.status == 0)
         #expect(exported.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"))
         #expect(!exported.stdout.contains("hunter2"))
@@ -105,7 +105,7 @@ import Testing
 
         let other = try TemporaryFolder()
         try other.write("feeds.opml", exported.stdout)
-        let imported = try CommandRunner.run(["import", "feeds.opml"], in: other.url)
+        let imported = try await CommandRunner.run(["import", "feeds.opml"], in: other.url)
         #expect(imported.status == 0)
         // Feeds are grouped by their first tag in the list, so the order may change.
         #expect(imported.stdout.split(separator: "\n").sorted() == [

@@ -39,36 +39,36 @@ import Testing
             .compactMap { $0.guid.flatMap { Int($0.dropFirst("urn:uptime:".count)) } }.sorted()
     }
 
-    @Test func theFirstPollOfAHundredEpisodesDeliversTheTwentyNewestAndNeverTheOthers() throws {
-        let workspace = try OnceWorkspace()
+    @Test func theFirstPollOfAHundredEpisodesDeliversTheTwentyNewestAndNeverTheOthers() async throws {
+        let workspace = try await OnceWorkspace()
         try Self.serve(Self.podcast(1...100), as: "cast.rss", in: workspace)
         // /plain/ has no validators: every run reads the whole document again.
         try workspace.configure("\(workspace.url("/plain/cast.rss")) name=cast")
 
-        let first = try workspace.once()
+        let first = try await workspace.once()
         #expect(first.status == 0)
         #expect(first.stderr == "")
         #expect(try Self.episodes(in: workspace) == Array(81...100))
         _ = try workspace.consume()
 
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.newFileNames().isEmpty, "nothing of the back catalogue, later either")
 
         try Self.serve(Self.podcast(1...101), as: "cast.rss", in: workspace)
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try Self.episodes(in: workspace) == [101])
     }
 
-    @Test func backlogAllDeliversTheWholeFirstDocument() throws {
-        let workspace = try OnceWorkspace()
+    @Test func backlogAllDeliversTheWholeFirstDocument() async throws {
+        let workspace = try await OnceWorkspace()
         try Self.serve(Self.podcast(1...100), as: "cast.rss", in: workspace)
         try workspace.configure("backlog = all\n\(workspace.url("/plain/cast.rss")) name=cast")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try Self.episodes(in: workspace) == Array(1...100))
     }
 
-    @Test func aFeedOptionOverridesTheSetting() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aFeedOptionOverridesTheSetting() async throws {
+        let workspace = try await OnceWorkspace()
         try Self.serve(Self.podcast(1...30), as: "cast.rss", in: workspace)
         try Self.serve(Self.podcast(1...30), as: "archive.rss", in: workspace)
         try Self.serve(Self.podcast(1...30), as: "quiet.rss", in: workspace)
@@ -78,57 +78,57 @@ import Testing
             \(workspace.url("/plain/archive.rss")) name=archive backlog=all
             \(workspace.url("/plain/quiet.rss")) name=quiet backlog=0
             """)
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try Self.episodes(in: workspace, feed: "cast") == [28, 29, 30])
         #expect(try Self.episodes(in: workspace, feed: "archive") == Array(1...30))
         #expect(try Self.episodes(in: workspace, feed: "quiet") == [])
 
         try Self.serve(Self.podcast(1...31), as: "quiet.rss", in: workspace)
         _ = try workspace.consume()
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try Self.episodes(in: workspace, feed: "quiet") == [31])
         #expect(try workspace.articles().count == 1)
     }
 
-    @Test func aFeedAddedToAnExistingConfigurationGetsTheCutOnItsFirstPoll() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aFeedAddedToAnExistingConfigurationGetsTheCutOnItsFirstPoll() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try Self.serve(Self.podcast(1...50), as: "cast.rss", in: workspace)
         let notes = "\(workspace.url("/plain/notes.rss")) name=notes"
         try workspace.configure("backlog = 5\n" + notes)
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.consume().count == 3)
 
         try workspace.configure("backlog = 5\n\(notes)\n\(workspace.url("/plain/cast.rss")) name=cast")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try Self.episodes(in: workspace) == Array(46...50))
         #expect(try workspace.articles().count == 5, "nothing more of notes")
     }
 
-    @Test func aFeedWhoseFirstPollFailedGetsTheCutOnItsFirstSuccessfulOne() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aFeedWhoseFirstPollFailedGetsTheCutOnItsFirstSuccessfulOne() async throws {
+        let workspace = try await OnceWorkspace()
         try Self.serve(Self.podcast(1...50), as: "cast.rss", in: workspace)
         try workspace.setStatus("503", for: "cast.rss")
         try workspace.configure("backlog = 4\n\(workspace.url("/feeds/cast.rss")) name=cast")
-        let failed = try workspace.once()
+        let failed = try await workspace.once()
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("cast: HTTP 503"))
 
         try workspace.setStatus(nil, for: "cast.rss")
-        #expect(try workspace.once(["cast"]).status == 0)
+        #expect(try await workspace.once(["cast"]).status == 0)
         #expect(try Self.episodes(in: workspace) == Array(47...50))
     }
 
-    @Test func theBackCatalogueIsNotDeliveredWhenItChangesWithUpdatesOn() throws {
-        let workspace = try OnceWorkspace()
+    @Test func theBackCatalogueIsNotDeliveredWhenItChangesWithUpdatesOn() async throws {
+        let workspace = try await OnceWorkspace()
         try Self.serve(Self.podcast(1...10), as: "cast.rss", in: workspace)
         try workspace.configure("\(workspace.url("/plain/cast.rss")) name=cast updates=yes backlog=2")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try Self.episodes(in: workspace) == [9, 10])
         _ = try workspace.consume()
 
         try Self.serve(Self.podcast(1...10) { "Episode \($0) (remastered)" }, as: "cast.rss", in: workspace)
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let updates = try workspace.articles()
         #expect(updates.compactMap(\.guid).sorted() == ["urn:uptime:10", "urn:uptime:9"])
         #expect(updates.allSatisfy { $0.kind == "update" })
@@ -137,16 +137,16 @@ import Testing
     /// A kill at any step of the first delivery, then a normal run: the
     /// newest arrive exactly once and the back catalogue never.
     @Test(arguments: ["1:1", "2:1", "3:1", "4:1"])
-    func aCrashDuringTheFirstDeliveryNeverLetsTheBackCatalogueThrough(point: String) throws {
-        let workspace = try OnceWorkspace()
+    func aCrashDuringTheFirstDeliveryNeverLetsTheBackCatalogueThrough(point: String) async throws {
+        let workspace = try await OnceWorkspace()
         try Self.serve(Self.podcast(1...40), as: "cast.rss", in: workspace)
         try workspace.configure("backlog = 3\n\(workspace.url("/plain/cast.rss")) name=cast")
-        let killed = try workspace.once(environment: ["FEEDSPOOL_CRASH_AT": point])
+        let killed = try await workspace.once(environment: ["FEEDSPOOL_CRASH_AT": point])
         #expect(killed.status == 137)
 
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try Self.episodes(in: workspace) == [38, 39, 40])
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.articles().count == 3)
         #expect(try workspace.temporaryFileNames().isEmpty)
     }

@@ -19,14 +19,14 @@ import Testing
         "https://nightshift.example.net/?p=398",
     ]
 
-    @Test func theFirstRunDeliversEveryEntryOnceAndTheSecondNothing() throws {
-        let workspace = try OnceWorkspace()
+    @Test func theFirstRunDeliversEveryEntryOnceAndTheSecondNothing() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         // /plain/ sends no validators: the second run gets the whole feed again.
         let url = workspace.url("/plain/notes.rss")
         try workspace.configure("\(url) name=notes tags=ops,linux")
 
-        let first = try workspace.once()
+        let first = try await workspace.once()
         #expect(first.status == 0)
         #expect(first.stderr == "")
         #expect(first.stdout == "")
@@ -34,7 +34,7 @@ import Testing
         #expect(articles.compactMap(\.guid).sorted() == Self.notesGuids.sorted())
         for article in articles {
             let id = try #require(article.id)
-            #expect(id == (try articleID(feed: "notes", key: article.guid ?? "")))
+            #expect(id == (try await articleID(feed: "notes", key: article.guid ?? "")))
             // YYYYmmddTHHMMSSZ of the delivery, which comes after the fetch,
             // then the id.
             let fetched = try #require(article.string("fetched"))
@@ -74,22 +74,22 @@ import Testing
         // The raw HTML is not written: content_html is its sanitised form.
         #expect(disk.object["content"] == nil && disk.object["summary"] == nil)
 
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(second.stderr == "")
         #expect(try workspace.newFileNames() == articles.map(\.name))
         #expect(try workspace.server.requests(for: "/plain/notes.rss").count == 2)
     }
 
-    @Test func anUnchangedFeedAnswers304AndIsNotParsedAgain() throws {
-        let workspace = try OnceWorkspace()
+    @Test func anUnchangedFeedAnswers304AndIsNotParsedAgain() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let delivered = try workspace.newFileNames()
         #expect(delivered.count == 3)
 
-        let second = try workspace.once()
+        let second = try await workspace.once()
         // A 304 has no body; parsing it would fail as "the document is empty".
         #expect(second.status == 0)
         #expect(second.stderr == "")
@@ -104,15 +104,15 @@ import Testing
         #expect(since.hasSuffix(" GMT"))
     }
 
-    @Test func anEntryThatAppearsBetweenRunsIsDeliveredAlone() throws {
-        let workspace = try OnceWorkspace()
+    @Test func anEntryThatAppearsBetweenRunsIsDeliveredAlone() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.consume().count == 3)
 
         try workspace.serve("notes-next.rss", as: "notes.rss")
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(second.stderr == "")
         let articles = try workspace.articles()
@@ -123,15 +123,15 @@ import Testing
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").last?.headers["if-none-match"] != nil)
     }
 
-    @Test func withUpdatesAChangedEntryIsDeliveredAgainAsAnUpdate() throws {
-        let workspace = try OnceWorkspace()
+    @Test func withUpdatesAChangedEntryIsDeliveredAgainAsAnUpdate() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes updates=yes")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let original = try #require(try workspace.consume().first { $0.guid == Self.notesGuids[1] })
 
         try workspace.serve("notes-edited.rss", as: "notes.rss")
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(second.stderr == "")
         let articles = try workspace.articles()
@@ -144,27 +144,27 @@ import Testing
         #expect(update.title == "Moving cron jobs to systemd timers (updated)")
         #expect(update.string("content_text")?.hasSuffix("and two more the next morning.") == true)
 
-        let third = try workspace.once()
+        let third = try await workspace.once()
         #expect(third.status == 0)
         #expect(try workspace.newFileNames() == [update.name])
     }
 
-    @Test func withoutUpdatesAChangedEntryIsNotDeliveredAgain() throws {
-        let workspace = try OnceWorkspace()
+    @Test func withoutUpdatesAChangedEntryIsNotDeliveredAgain() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.consume().count == 3)
 
         try workspace.serve("notes-edited.rss", as: "notes.rss")
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(second.stderr == "")
         #expect(try workspace.newFileNames() == [])
     }
 
-    @Test func feedsNamedOnTheCommandLineAreTheOnlyOnesPolled() throws {
-        let workspace = try OnceWorkspace()
+    @Test func feedsNamedOnTheCommandLineAreTheOnlyOnesPolled() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.serve("releases.atom")
         try workspace.serve("weekly.rss")
@@ -174,37 +174,37 @@ import Testing
             \(workspace.url("/feeds/weekly.rss")) name=weekly
             """)
         // A name given twice is polled once.
-        let result = try workspace.once(["weekly", "notes", "weekly"])
+        let result = try await workspace.once(["weekly", "notes", "weekly"])
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(Set(try workspace.articles().compactMap(\.feedName)) == ["notes", "weekly"])
         #expect(try workspace.server.requests(for: "/feeds/releases.atom").isEmpty)
         #expect(try workspace.server.requests(for: "/feeds/weekly.rss").count == 1)
 
-        let rest = try workspace.once()
+        let rest = try await workspace.once()
         #expect(rest.status == 0)
         #expect(try workspace.articles().count == 3 + 4 + 2)
     }
 
-    @Test func aFileURLFeedIsReadFromDisk() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aFileURLFeedIsReadFromDisk() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("releases.atom")
         let file = workspace.www.appendingPathComponent("releases.atom").path
         try workspace.configure("file://\(file) name=local")
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let articles = try workspace.articles()
         #expect(articles.compactMap(\.title).sorted() == ["pgpool-lite 2.4.0", "pgpool-lite 2.4.1"])
         #expect(articles.allSatisfy { $0.feed("url") as? String == "file://\(file)" })
 
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(try workspace.newFileNames().count == 2)
     }
 
-    @Test func aHostsMinIntervalHoldsBackTheNextRun() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aHostsMinIntervalHoldsBackTheNextRun() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("""
             [host 127.0.0.1]
@@ -213,12 +213,12 @@ import Testing
             \(workspace.url("/feeds/notes.rss")) name=notes
             """)
         let before = Date()
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let after = Date()
         #expect(try workspace.newFileNames().count == 3)
 
         // `once` ignores the interval, not the host's min-interval.
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         let minutes = Set([before, after].map { utcHoursAndMinutes($0.addingTimeInterval(3600)) })
         let line = try #require(second.stderrLines.first)
@@ -228,8 +228,8 @@ import Testing
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").count == 1)
     }
 
-    @Test func theConfiguredUserAgentIsSent() throws {
-        let workspace = try OnceWorkspace()
+    @Test func theConfiguredUserAgentIsSent() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.serve("releases.atom")
         try workspace.configure("""
@@ -237,21 +237,21 @@ import Testing
             \(workspace.url("/feeds/notes.rss")) name=notes
             \(workspace.url("/feeds/releases.atom")) name=releases user-agent="releasebot/2 (ops@example.org)"
             """)
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").map { $0.headers["user-agent"] }
             == ["nightly-digest (ops@example.org)"])
         #expect(try workspace.server.requests(for: "/feeds/releases.atom").map { $0.headers["user-agent"] }
             == ["releasebot/2 (ops@example.org)"])
     }
 
-    @Test func noProgressLineWhenStandardErrorIsNotATerminal() throws {
-        let workspace = try OnceWorkspace()
+    @Test func noProgressLineWhenStandardErrorIsNotATerminal() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("""
             \(workspace.url("/feeds/notes.rss")) name=notes
             \(workspace.url("/status/404")) name=missing
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: missing: HTTP 404\n")
         #expect(result.stdout == "")
@@ -260,8 +260,8 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
                    "needs script(1) from util-linux for a terminal"))
-    func onATerminalTheProgressLineIsClearedForTheSummary() throws {
-        let workspace = try OnceWorkspace()
+    func onATerminalTheProgressLineIsClearedForTheSummary() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("""
             \(workspace.url("/feeds/notes.rss")) name=notes
@@ -269,7 +269,7 @@ import Testing
             """)
         // script(1) runs feedspool on a pseudo-terminal and copies what it
         // draws to standard output; the terminal turns "\n" into "\r\n".
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             ["-qec", "'\(CommandRunner.binary.path)' once", "/dev/null"],
             in: workspace.folder.url, environment: OnceWorkspace.loopbackOnly,
             executable: URL(fileURLWithPath: "/usr/bin/script"))

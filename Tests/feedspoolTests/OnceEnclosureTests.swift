@@ -17,8 +17,8 @@ import Testing
             """
     }
 
-    @Test func enclosuresAreDownloadedAndFailuresLeaveTheArticleWithoutTheirPath() throws {
-        let workspace = try OnceWorkspace()
+    @Test func enclosuresAreDownloadedAndFailuresLeaveTheArticleWithoutTheirPath() async throws {
+        let workspace = try await OnceWorkspace()
         let audio = Data((0..<2_000).map { UInt8($0 % 251) })
         try audio.write(to: workspace.www.appendingPathComponent("ep1.mp3"))
         try Data(count: 8_192).write(to: workspace.www.appendingPathComponent("big.mp3"))
@@ -33,7 +33,7 @@ import Testing
             \(workspace.url("/plain/cast.rss")) name=cast
             """)
 
-        let run = try workspace.once()
+        let run = try await workspace.once()
         #expect(run.status == 0)
         let warnings = run.stderr.split(separator: "\n")
         #expect(warnings.count == 1)
@@ -55,30 +55,30 @@ import Testing
         #expect((article.object["enclosures"] as? [Any])?.count == 4, "the entry's own list is unchanged")
     }
 
-    @Test func withoutTheSettingNothingIsDownloadedAndTheKeyIsLeftOut() throws {
-        let workspace = try OnceWorkspace()
+    @Test func withoutTheSettingNothingIsDownloadedAndTheKeyIsLeftOut() async throws {
+        let workspace = try await OnceWorkspace()
         try Data(count: 100).write(to: workspace.www.appendingPathComponent("ep1.mp3"))
         try Data(Self.feed([workspace.url("/plain/ep1.mp3")]).utf8)
             .write(to: workspace.www.appendingPathComponent("cast.rss"))
         try workspace.configure("\(workspace.url("/plain/cast.rss")) name=cast")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let article = try #require(try workspace.articles().first)
         #expect(article.object["enclosure_files"] == nil)
         #expect(try workspace.server.requests(for: "/plain/ep1.mp3").isEmpty)
     }
 
-    @Test func anUpdateKeepsTheFileAlreadyDownloaded() throws {
-        let workspace = try OnceWorkspace()
+    @Test func anUpdateKeepsTheFileAlreadyDownloaded() async throws {
+        let workspace = try await OnceWorkspace()
         try Data(count: 100).write(to: workspace.www.appendingPathComponent("ep1.mp3"))
         let url = workspace.url("/plain/ep1.mp3")
         try Data(Self.feed([url]).utf8).write(to: workspace.www.appendingPathComponent("cast.rss"))
         try workspace.configure("enclosures = media\n\(workspace.url("/plain/cast.rss")) name=cast updates=yes")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let first = try #require(try workspace.consume().first?.object["enclosure_files"] as? [String])
 
         let edited = Self.feed([url]).replacingOccurrences(of: "Show notes.", with: "Show notes, corrected.")
         try Data(edited.utf8).write(to: workspace.www.appendingPathComponent("cast.rss"))
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let update = try #require(try workspace.articles().first)
         #expect(update.kind == "update")
         #expect(update.object["enclosure_files"] as? [String] == first)

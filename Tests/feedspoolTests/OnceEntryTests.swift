@@ -5,14 +5,14 @@ import Testing
 /// for feeds with repeated or missing guids, the charset of the HTTP
 /// header, filters, the cleaner (or not), and a feed recovered from broken XML.
 @Suite struct OnceEntryTests {
-    @Test func aCharsetOnlyInTheHTTPHeaderIsHonoured() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aCharsetOnlyInTheHTTPHeaderIsHonoured() async throws {
+        let workspace = try await OnceWorkspace()
         // KOI8-R bytes, and an XML declaration without an encoding: read
         // without the header's charset they would be windows-1252 mojibake.
         try workspace.serve("koi8r.rss")
         try workspace.setContentType("application/rss+xml; charset=KOI8-R", for: "koi8r.rss")
         try workspace.configure("\(workspace.url("/feeds/koi8r.rss")) name=zametki")
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let articles = try workspace.articles()
@@ -22,11 +22,11 @@ import Testing
         #expect(articles[0].string("content_text") == "Переезд занял одну ночь и две чашки кофе.")
     }
 
-    @Test func entriesThatRepeatOneGuidAreKeyedByLinkAndEachDeliveredOnce() throws {
-        let workspace = try OnceWorkspace()
+    @Test func entriesThatRepeatOneGuidAreKeyedByLinkAndEachDeliveredOnce() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("repeated-guids.rss")
         try workspace.configure("\(workspace.url("/plain/repeated-guids.rss")) name=council")
-        let first = try workspace.once()
+        let first = try await workspace.once()
         #expect(first.status == 0)
         #expect(first.stderr == "")
         let links = [
@@ -38,34 +38,34 @@ import Testing
         #expect(articles.compactMap(\.link).sorted() == links.sorted())
         for article in articles {
             #expect(article.guid == "https://council.example.org/notices/feed")
-            #expect(article.id == (try articleID(feed: "council", key: article.link ?? "")))
+            #expect(article.id == (try await articleID(feed: "council", key: article.link ?? "")))
         }
 
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(try workspace.newFileNames() == articles.map(\.name))
     }
 
-    @Test func entriesWithoutGuidsAreKeyedByLinkElseByTitleAndContent() throws {
-        let workspace = try OnceWorkspace()
+    @Test func entriesWithoutGuidsAreKeyedByLinkElseByTitleAndContent() async throws {
+        let workspace = try await OnceWorkspace()
         // The seed swap is listed twice, with the same link: one article.
         try workspace.serve("no-guids.rss")
         try workspace.configure("\(workspace.url("/plain/no-guids.rss")) name=allotments")
-        let first = try workspace.once()
+        let first = try await workspace.once()
         #expect(first.status == 0)
         #expect(first.stderr == "")
         let articles = try workspace.articles()
         #expect(articles.compactMap(\.title).sorted() == ["Seed swap on Saturday", "Water is off for the winter"])
         let seeds = try #require(articles.first { $0.title == "Seed swap on Saturday" })
         #expect(seeds.guid == nil)
-        #expect(seeds.id == (try articleID(feed: "allotments", key: "https://allotments.example.org/news/seed-swap")))
+        #expect(seeds.id == (try await articleID(feed: "allotments", key: "https://allotments.example.org/news/seed-swap")))
         let water = try #require(articles.first { $0.title == "Water is off for the winter" })
         #expect(water.link == nil)
-        let digest = try sha256Hex(Array("Water is off for the winter".utf8) + [0]
+        let digest = try await sha256Hex(Array("Water is off for the winter".utf8) + [0]
             + Array("The troughs are drained until March; please do not open the mains tap.".utf8))
-        #expect(water.id == (try articleID(feed: "allotments", key: "sha256:" + digest)))
+        #expect(water.id == (try await articleID(feed: "allotments", key: "sha256:" + digest)))
 
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(try workspace.newFileNames() == articles.map(\.name))
     }
@@ -74,50 +74,50 @@ import Testing
     /// so a feed whose entries share one guid looked unique when a filter
     /// let only one through: keyed by that guid, the next accepted entry
     /// counted as seen (lost), or, once two got through, the first came again.
-    @Test func filteredOutEntriesStillShowThatAFeedRepeatsGuids() throws {
-        let workspace = try OnceWorkspace()
+    @Test func filteredOutEntriesStillShowThatAFeedRepeatsGuids() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("repeated-guids.rss", as: "council.rss")
         try workspace.configure("\(workspace.url("/plain/council.rss")) name=council include=title~^Library")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.consume().compactMap(\.title) == ["Library opening hours"])
 
         try workspace.serve("repeated-guids-next.rss", as: "council.rss")
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(second.stderr == "")
         let articles = try workspace.articles()
         #expect(articles.compactMap(\.title) == ["Library closed on Boxing Day"])
         #expect(articles.first?.id
-            == (try articleID(feed: "council", key: "https://council.example.org/notices/library-boxing-day")))
+            == (try await articleID(feed: "council", key: "https://council.example.org/notices/library-boxing-day")))
     }
 
-    @Test func includeAndExcludeFiltersChooseTheEntries() throws {
-        let workspace = try OnceWorkspace()
+    @Test func includeAndExcludeFiltersChooseTheEntries() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("weekly.rss")
         // Either include may match; an exclude wins over an include.
         try workspace.configure("""
             \(workspace.url("/plain/weekly.rss")) name=weekly include="title~(?i)swift" include=category~^Debian$ exclude=category~Sponsored
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(try workspace.articles().compactMap(\.title).sorted() == [
             "Debian 13 freeze dates announced", "Swift 6.1 is out with faster builds",
         ])
 
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(try workspace.newFileNames().count == 2)
     }
 
-    @Test func cleanNoKeepsWhatTheCleanerWouldRemove() throws {
-        let workspace = try OnceWorkspace()
+    @Test func cleanNoKeepsWhatTheCleanerWouldRemove() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("""
             \(workspace.url("/feeds/notes.rss")) name=cleaned
             \(workspace.url("/plain/notes.rss")) name=raw clean=no
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let articles = try workspace.articles().filter { $0.guid == OnceDeliveryTests.notesGuids[0] }
@@ -132,26 +132,26 @@ import Testing
         #expect((raw.object["removed"] as? [Any])?.isEmpty == true)
     }
 
-    @Test func aFeedRecoveredFromBrokenXMLIsDeliveredWithOneWarningLine() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aFeedRecoveredFromBrokenXMLIsDeliveredWithOneWarningLine() async throws {
+        let workspace = try await OnceWorkspace()
         // Cut after its second item: no </channel>, no </rss>.
         try workspace.serve("truncated.rss")
         try workspace.configure("\(workspace.url("/plain/truncated.rss")) name=pkg")
         let warning = "feedspool: warning: pkg: recovered from broken XML: line 19: Premature end of data in tag channel line 3\n"
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == warning)
         #expect(try workspace.articles().compactMap(\.title).sorted()
             == ["Reproducible builds for our internal packages", "Why dh_strip stopped stripping"])
 
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0)
         #expect(second.stderr == warning)
         #expect(try workspace.newFileNames().count == 2)
     }
 
-    @Test func anEntryCutOffByTheEndOfTheDocumentWaitsUntilItArrivesWhole() throws {
-        let workspace = try OnceWorkspace()
+    @Test func anEntryCutOffByTheEndOfTheDocumentWaitsUntilItArrivesWhole() async throws {
+        let workspace = try await OnceWorkspace()
         let whole = try String(contentsOf: FeedServer.fixtures.appendingPathComponent("truncated.rss"), encoding: .utf8)
             + """
             \t<item>
@@ -167,14 +167,14 @@ import Testing
         let file = workspace.www.appendingPathComponent("pkg.rss")
         try Data(cut.utf8).write(to: file)
         try workspace.configure("\(workspace.url("/plain/pkg.rss")) name=pkg")
-        let first = try workspace.once()
+        let first = try await workspace.once()
         #expect(first.status == 0)
         #expect(first.stderr.hasSuffix("; the document ends inside its last entry, left out until it arrives whole\n"))
         #expect(try workspace.articles().compactMap(\.guid).sorted()
             == ["https://pkg.example.org/2024/dh-strip", "https://pkg.example.org/2024/reproducible"])
 
         try Data(whole.utf8).write(to: file)
-        let second = try workspace.once()
+        let second = try await workspace.once()
         #expect(second.status == 0 && second.stderr == "")
         let third = try workspace.articles().filter { $0.guid == "https://pkg.example.org/2024/overrides" }
         #expect(third.count == 1)

@@ -9,8 +9,8 @@ import Testing
     /// hook that appends one line per run to `hooks.log`, `|`-separated: its
     /// arguments, `$FEEDSPOOL_FEED`, `$FEEDSPOOL_ARTICLE_ID`,
     /// `$FEEDSPOOL_ATTEMPT`; then it exits `$HOOK_EXIT` (0 by default).
-    static func workspace() throws -> OnceWorkspace {
-        let workspace = try OnceWorkspace()
+    static func workspace() async throws -> OnceWorkspace {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try script("hooks/record", in: workspace, """
             #!/bin/sh
@@ -49,13 +49,13 @@ import Testing
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }
 
-    @Test func aSucceedingHookGetsEachArticleOnceAndItsFileIsRemoved() throws {
-        let workspace = try Self.workspace()
+    @Test func aSucceedingHookGetsEachArticleOnceAndItsFileIsRemoved() async throws {
+        let workspace = try await Self.workspace()
         try workspace.configure("""
             exec = hooks/record --from feedspool
             \(workspace.url("/feeds/notes.rss")) name=notes
             """)
-        let result = try workspace.once(environment: Self.environment(workspace))
+        let result = try await workspace.once(environment: Self.environment(workspace))
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let runs = Self.hookLog(workspace)
@@ -73,16 +73,16 @@ import Testing
         #expect(try workspace.newFileNames().isEmpty)
         #expect(try Self.names(in: workspace.spool.appendingPathComponent("cur")).isEmpty)
         // Nothing new, nothing run again.
-        #expect(try workspace.once(environment: Self.environment(workspace)).status == 0)
+        #expect(try await workspace.once(environment: Self.environment(workspace)).status == 0)
         #expect(Self.hookLog(workspace).count == 3)
     }
 
-    @Test func withExecKeepTheFilesStayInCur() throws {
-        let workspace = try Self.workspace()
+    @Test func withExecKeepTheFilesStayInCur() async throws {
+        let workspace = try await Self.workspace()
         try workspace.configure("""
             \(workspace.url("/feeds/notes.rss")) name=notes exec=hooks/record exec-keep=yes
             """)
-        #expect(try workspace.once(environment: Self.environment(workspace)).status == 0)
+        #expect(try await workspace.once(environment: Self.environment(workspace)).status == 0)
         let runs = Self.hookLog(workspace)
         #expect(runs.count == 3)
         let kept = try Self.names(in: workspace.spool.appendingPathComponent("cur"))
@@ -90,8 +90,8 @@ import Testing
         #expect(try workspace.newFileNames().isEmpty)
     }
 
-    @Test func quotedWordsAndPathsWithSpacesReachTheCommandWhole() throws {
-        let workspace = try Self.workspace()
+    @Test func quotedWordsAndPathsWithSpacesReachTheCommandWhole() async throws {
+        let workspace = try await Self.workspace()
         try Self.script("hook folder/record it", in: workspace, #"#!/bin/sh"# + "\n" + #"exec "$(dirname "$0")/../hooks/record" "$@""#)
         try workspace.folder.write("feeds.conf", """
             spool = "spool with spaces"
@@ -101,7 +101,7 @@ import Testing
             \(workspace.url("/feeds/notes.rss?copy")) name=copy exec="hooks/record 'it''s' x\\\\ y"
 
             """)
-        let result = try workspace.once(environment: Self.environment(workspace))
+        let result = try await workspace.once(environment: Self.environment(workspace))
         #expect(result.status == 0, "\(result.stderr)")
         let runs = Self.hookLog(workspace)
         let spool = workspace.folder.url.appendingPathComponent("spool with spaces").path
@@ -113,12 +113,12 @@ import Testing
         #expect(copy.allSatisfy { Array($0.prefix(2)) == ["its", "x y"] })
     }
 
-    @Test func aFailingHookLeavesTheFileInNewLogsItsStderrAndIsRetriedAfterItsBackoff() throws {
-        let workspace = try Self.workspace()
+    @Test func aFailingHookLeavesTheFileInNewLogsItsStderrAndIsRetriedAfterItsBackoff() async throws {
+        let workspace = try await Self.workspace()
         try workspace.configure("""
             \(workspace.url("/feeds/notes.rss")) name=notes exec=hooks/record
             """)
-        let failed = try workspace.once(environment: Self.environment(workspace, exit: 1), summary: true)
+        let failed = try await workspace.once(environment: Self.environment(workspace, exit: 1), summary: true)
         #expect(failed.status == 1)
         let files = try workspace.newFileNames()
         #expect(files.count == 3)
@@ -129,18 +129,18 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("feedspool: warning: notes: exec failed (exit status 1) on \(file), failure 1: back in new/, tried again after ") })
         }
         #expect(lines.last == "feedspool: 1 feed, 3 new, 0 updated, 3 exec failed")
-        let status = try CommandRunner.run(["status"], in: workspace.folder.url)
+        let status = try await CommandRunner.run(["status"], in: workspace.folder.url)
         #expect(status.stdout.split(separator: "\n").last?.split(separator: "\t")[5]
             .hasPrefix("exec failed on 3 articles, next try 20") == true, "\(status.stdout)")
-        let json = try CommandRunner.run(["status", "--json"], in: workspace.folder.url).stdout
+        let json = try await CommandRunner.run(["status", "--json"], in: workspace.folder.url).stdout
         #expect(json.contains(#""exec_failed":3,"exec_next_try":"20"#), "\(json)")
         // Not again before the backoff is over.
-        let early = try workspace.once(environment: Self.environment(workspace))
+        let early = try await workspace.once(environment: Self.environment(workspace))
         #expect(early.status == 0 && early.stderr == "")
         #expect(Self.hookLog(workspace).count == 3)
         // Once it is over (the retry time moved into the past), each is run again, its second attempt.
-        try Self.moveRetriesIntoThePast(workspace)
-        let retried = try workspace.once(environment: Self.environment(workspace))
+        try await Self.moveRetriesIntoThePast(workspace)
+        let retried = try await workspace.once(environment: Self.environment(workspace))
         #expect(retried.status == 0 && retried.stderr == "")
         let runs = Self.hookLog(workspace)
         #expect(runs.count == 6)
@@ -151,10 +151,10 @@ import Testing
     /// Sets every hook record's retry time to 1970, with Python's sqlite3
     /// (the test does not share feedspool's code for it); nothing before the
     /// state store exists.
-    static func moveRetriesIntoThePast(_ workspace: OnceWorkspace) throws {
+    static func moveRetriesIntoThePast(_ workspace: OnceWorkspace) async throws {
         let database = workspace.folder.url.appendingPathComponent("state/state.sqlite").path
         guard FileManager.default.fileExists(atPath: database) else { return }
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             // A run killed before the store made its tables leaves the file without `hook_runs`.
             ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
                 + "t=c.execute(\"SELECT 1 FROM sqlite_master WHERE name='hook_runs'\").fetchone(); "
@@ -164,8 +164,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    @Test func aHangingHookIsEndedAtItsTimeoutWithItsChildrenAndItsFileReturned() throws {
-        let workspace = try Self.workspace()
+    @Test func aHangingHookIsEndedAtItsTimeoutWithItsChildrenAndItsFileReturned() async throws {
+        let workspace = try await Self.workspace()
         try Self.script("hooks/hang", in: workspace, """
             #!/bin/sh
             sleep 60 &
@@ -177,7 +177,7 @@ import Testing
             \(workspace.url("/feeds/notes.rss")) name=notes exec=hooks/hang exec-timeout=1s
             """)
         let started = Date()
-        let result = try workspace.once(environment: Self.environment(workspace))
+        let result = try await workspace.once(environment: Self.environment(workspace))
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(result.status == 1)
         #expect(result.stderrLines.filter { $0.contains("exec failed (still running after exec-timeout 1s: ended)") }.count == 3)
@@ -186,32 +186,32 @@ import Testing
         let children = try String(contentsOfFile: workspace.folder.url.appendingPathComponent("hooks.log.children").path, encoding: .utf8)
             .split(separator: "\n").compactMap { Int32($0) }
         #expect(children.count == 3)
-        for child in children { #expect(Self.ended(child)) }
+        for child in children { #expect(await Self.ended(child)) }
     }
 
     /// Whether process `pid` ended (gone, or a zombie its parent has not reaped).
-    static func ended(_ pid: Int32) -> Bool {
-        eventually(within: 5) {
+    static func ended(_ pid: Int32) async -> Bool {
+        await eventually(within: 5) {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
                   let close = stat.lastIndex(of: ")") else { return true }
             return stat[stat.index(close, offsetBy: 2)] == "Z"
         }
     }
 
-    @Test func aMissingProgramIsAFailureNamingIt() throws {
-        let workspace = try Self.workspace()
+    @Test func aMissingProgramIsAFailureNamingIt() async throws {
+        let workspace = try await Self.workspace()
         try workspace.configure("""
             \(workspace.url("/feeds/notes.rss")) name=notes exec=hooks/missing
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 1)
         let program = workspace.folder.url.appendingPathComponent("hooks/missing").path
         #expect(result.stderrLines.filter { $0.contains("exec failed (cannot start \(program): No such file or directory)") }.count == 3)
         #expect(try workspace.newFileNames().count == 3)
     }
 
-    @Test func noMoreCommandsRunAtOnceThanExecConcurrency() throws {
-        let workspace = try OnceWorkspace()
+    @Test func noMoreCommandsRunAtOnceThanExecConcurrency() async throws {
+        let workspace = try await OnceWorkspace()
         let items = (1...8).map { "<item><title>Item \($0)</title><guid>urn:item:\($0)</guid><description>Text \($0).</description></item>" }
         try workspace.folder.write("www/many.rss", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Many</title>\(items.joined())</channel></rss>")
         try Self.script("hooks/timed", in: workspace, """
@@ -224,7 +224,7 @@ import Testing
             exec-concurrency = 3
             \(workspace.url("/feeds/many.rss")) name=many exec=hooks/timed
             """)
-        #expect(try workspace.once(environment: Self.environment(workspace)).status == 0)
+        #expect(try await workspace.once(environment: Self.environment(workspace)).status == 0)
         let events = Self.hookLog(workspace).map { $0[0].split(separator: " ") }
             .map { (time: Double($0[1])!, change: $0[0] == "start" ? 1 : -1) }.sorted { $0.time < $1.time }
         var running = 0, most = 0
@@ -236,13 +236,13 @@ import Testing
         #expect(most == 3)
     }
 
-    @Test func aBadExecSettingIsAnErrorWithItsLine() throws {
-        let workspace = try Self.workspace()
+    @Test func aBadExecSettingIsAnErrorWithItsLine() async throws {
+        let workspace = try await Self.workspace()
         try workspace.configure("""
             exec-timeout = soon
             \(workspace.url("/feeds/notes.rss")) name=notes exec="hooks/record 'open"
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 2)
         #expect(result.stderrLines == [
             "feeds.conf:3: bad duration \"soon\" (use s, m, h, d or w, e.g. 30m)",

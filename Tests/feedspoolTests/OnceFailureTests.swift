@@ -8,8 +8,8 @@ import Testing
 @Suite struct OnceFailureTests {
     /// A workspace polling `releases.atom` (two entries, always fine) and
     /// then the failing feed `line`.
-    private func workspace(failing line: (OnceWorkspace) -> String) throws -> OnceWorkspace {
-        let workspace = try OnceWorkspace()
+    private func workspace(failing line: (OnceWorkspace) -> String) async throws -> OnceWorkspace {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("releases.atom")
         try workspace.configure("""
             \(workspace.url("/feeds/releases.atom")) name=releases
@@ -21,8 +21,8 @@ import Testing
     /// Runs once and checks the common outcome: exit 1, exactly `error` on
     /// stderr, and the two releases delivered.
     private func expectOnlyFailure(_ error: String, in workspace: OnceWorkspace,
-                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let result = try workspace.once()
+                                   sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let result = try await workspace.once()
         #expect(result.status == 1, sourceLocation: sourceLocation)
         #expect(result.stderr == "feedspool: \(error)\n", sourceLocation: sourceLocation)
         #expect(try workspace.articles().compactMap(\.feedName) == ["releases", "releases"],
@@ -32,9 +32,9 @@ import Testing
     /// Runs once more and checks that the failure repeats, after a new
     /// request for `path` (when given), and that nothing new was delivered.
     private func expectSameFailureNextRun(_ error: String, path: String?, in workspace: OnceWorkspace,
-                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+                                          sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let delivered = try workspace.newFileNames()
-        let next = try workspace.once()
+        let next = try await workspace.once()
         #expect(next.status == 1, sourceLocation: sourceLocation)
         #expect(next.stderr == "feedspool: \(error)\n", sourceLocation: sourceLocation)
         #expect(try workspace.newFileNames() == delivered, sourceLocation: sourceLocation)
@@ -45,35 +45,35 @@ import Testing
 
     // MARK: - HTTP statuses
 
-    @Test func aMissingFeedFailsAloneAndIsDeliveredWhenItIsBack() throws {
-        let workspace = try workspace { "\($0.url("/feeds/notes.rss")) name=notes" }
+    @Test func aMissingFeedFailsAloneAndIsDeliveredWhenItIsBack() async throws {
+        let workspace = try await workspace { "\($0.url("/feeds/notes.rss")) name=notes" }
         try workspace.serve("notes.rss")
         try workspace.setStatus("404", for: "notes.rss")
-        try expectOnlyFailure("notes: HTTP 404", in: workspace)
+        try await expectOnlyFailure("notes: HTTP 404", in: workspace)
 
         try workspace.setStatus(nil, for: "notes.rss")
-        let next = try workspace.once()
+        let next = try await workspace.once()
         #expect(next.status == 0)
         #expect(next.stderr == "")
         #expect(try workspace.articles().compactMap(\.feedName).sorted()
             == ["notes", "notes", "notes", "releases", "releases"])
     }
 
-    @Test func aServerErrorFailsTheFeedAndTheNextRunTriesAgain() throws {
-        let workspace = try workspace { "\($0.url("/status/500")) name=flaky" }
-        try expectOnlyFailure("flaky: HTTP 500", in: workspace)
-        try expectSameFailureNextRun("flaky: HTTP 500", path: "/status/500", in: workspace)
+    @Test func aServerErrorFailsTheFeedAndTheNextRunTriesAgain() async throws {
+        let workspace = try await workspace { "\($0.url("/status/500")) name=flaky" }
+        try await expectOnlyFailure("flaky: HTTP 500", in: workspace)
+        try await expectSameFailureNextRun("flaky: HTTP 500", path: "/status/500", in: workspace)
     }
 
-    @Test func aGoneFeedIsSkippedByLaterRunsUntilItIsNamed() throws {
-        let workspace = try workspace { "\($0.url("/feeds/notes.rss")) name=oldblog" }
+    @Test func aGoneFeedIsSkippedByLaterRunsUntilItIsNamed() async throws {
+        let workspace = try await workspace { "\($0.url("/feeds/notes.rss")) name=oldblog" }
         try workspace.serve("notes.rss")
-        let first = try workspace.once()
+        let first = try await workspace.once()
         #expect(first.status == 0)
         #expect(try workspace.consume().count == 5)
 
         try workspace.setStatus("410", for: "notes.rss")
-        let gone = try workspace.once()
+        let gone = try await workspace.once()
         #expect(gone.status == 1)
         #expect(gone.stderr
             == "feedspool: oldblog: HTTP 410 Gone: the feed was removed; it is polled again only when named\n")
@@ -81,13 +81,13 @@ import Testing
 
         // Even once the server has it again, a run over all feeds skips it.
         try workspace.setStatus(nil, for: "notes.rss")
-        let skipped = try workspace.once()
+        let skipped = try await workspace.once()
         #expect(skipped.status == 1)
         #expect(skipped.stderr == "feedspool: oldblog: skipped: gone (HTTP 410); name it to poll it again\n")
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").count == 2)
 
         // Named, it is polled; unchanged since before it went, it answers 304.
-        let named = try workspace.once(["oldblog"])
+        let named = try await workspace.once(["oldblog"])
         #expect(named.status == 0)
         #expect(named.stderr == "")
         let requests = try workspace.server.requests(for: "/feeds/notes.rss")
@@ -95,19 +95,19 @@ import Testing
         #expect(requests.last?.headers["if-none-match"] != nil)
 
         // Back in the normal rotation.
-        let all = try workspace.once()
+        let all = try await workspace.once()
         #expect(all.status == 0)
         #expect(all.stderr == "")
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").count == 4)
         #expect(try workspace.newFileNames() == [])
     }
 
-    @Test func tooManyRequestsWithRetryAfterSecondsIsSkippedUntilThen() throws {
-        let workspace = try workspace { "\($0.url("/feeds/notes.rss")) name=busy" }
+    @Test func tooManyRequestsWithRetryAfterSecondsIsSkippedUntilThen() async throws {
+        let workspace = try await workspace { "\($0.url("/feeds/notes.rss")) name=busy" }
         try workspace.serve("notes.rss")
         try workspace.setStatus("429 3600", for: "notes.rss")
         let before = Date()
-        let result = try workspace.once()
+        let result = try await workspace.once()
         let after = Date()
         #expect(result.status == 1)
         // An hour from when the response came, in the minute it came.
@@ -120,15 +120,15 @@ import Testing
 
         // The server would answer now, but it asked to wait: not even asked.
         try workspace.setStatus(nil, for: "notes.rss")
-        let next = try workspace.once()
+        let next = try await workspace.once()
         #expect(next.status == 0)
         #expect(next.stderr == "feedspool: busy: skipped: the server asked to wait until \(time) UTC\n")
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").count == 1)
         #expect(try workspace.newFileNames().count == 2)
     }
 
-    @Test func unavailableWithRetryAfterDateIsSkippedUntilThenEvenWhenNamed() throws {
-        let workspace = try workspace { "\($0.url("/feeds/notes.rss")) name=down" }
+    @Test func unavailableWithRetryAfterDateIsSkippedUntilThenEvenWhenNamed() async throws {
+        let workspace = try await workspace { "\($0.url("/feeds/notes.rss")) name=down" }
         try workspace.serve("notes.rss")
         // Two hours from now, on a whole minute, as an HTTP date.
         let seconds = (Date().timeIntervalSince1970 / 60).rounded(.down) * 60 + 7200
@@ -139,10 +139,10 @@ import Testing
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         try workspace.setStatus("503 " + formatter.string(from: until), for: "notes.rss")
         let time = utcHoursAndMinutes(until)
-        try expectOnlyFailure("down: HTTP 503, retrying after \(time) UTC", in: workspace)
+        try await expectOnlyFailure("down: HTTP 503, retrying after \(time) UTC", in: workspace)
 
         try workspace.setStatus(nil, for: "notes.rss")
-        let next = try workspace.once(["down"])
+        let next = try await workspace.once(["down"])
         #expect(next.status == 0)
         #expect(next.stderr == "feedspool: down: skipped: the server asked to wait until \(time) UTC\n")
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").count == 1)
@@ -151,60 +151,60 @@ import Testing
 
     // MARK: - Redirects
 
-    @Test func aRedirectToAFileURLIsRefused() throws {
-        let workspace = try workspace { "\($0.url("/to-file")) name=sneaky" }
+    @Test func aRedirectToAFileURLIsRefused() async throws {
+        let workspace = try await workspace { "\($0.url("/to-file")) name=sneaky" }
         let error = "sneaky: redirect refused: file:///etc/passwd is not an http or https URL"
-        try expectOnlyFailure(error, in: workspace)
-        try expectSameFailureNextRun(error, path: "/to-file", in: workspace)
+        try await expectOnlyFailure(error, in: workspace)
+        try await expectSameFailureNextRun(error, path: "/to-file", in: workspace)
     }
 
-    @Test func aRedirectToGopherIsRefused() throws {
-        let workspace = try workspace { "\($0.url("/to-gopher")) name=retro" }
+    @Test func aRedirectToGopherIsRefused() async throws {
+        let workspace = try await workspace { "\($0.url("/to-gopher")) name=retro" }
         let error = "retro: redirect refused: gopher://127.0.0.1:\(workspace.server.port)/ is not an http or https URL"
-        try expectOnlyFailure(error, in: workspace)
-        try expectSameFailureNextRun(error, path: "/to-gopher", in: workspace)
+        try await expectOnlyFailure(error, in: workspace)
+        try await expectSameFailureNextRun(error, path: "/to-gopher", in: workspace)
     }
 
-    @Test func aRedirectLoopFails() throws {
-        let workspace = try workspace { "\($0.url("/loop")) name=dizzy" }
+    @Test func aRedirectLoopFails() async throws {
+        let workspace = try await workspace { "\($0.url("/loop")) name=dizzy" }
         let error = "dizzy: too many redirects: more than 5, or a loop"
-        try expectOnlyFailure(error, in: workspace)
-        try expectSameFailureNextRun(error, path: nil, in: workspace)
+        try await expectOnlyFailure(error, in: workspace)
+        try await expectSameFailureNextRun(error, path: nil, in: workspace)
     }
 
     // MARK: - Bodies that are no feed
 
-    @Test func anHTMLPageFailsListingTheFeedsItAdvertises() throws {
-        let workspace = try workspace { "\($0.url("/feeds/page.html")) name=homepage" }
+    @Test func anHTMLPageFailsListingTheFeedsItAdvertises() async throws {
+        let workspace = try await workspace { "\($0.url("/feeds/page.html")) name=homepage" }
         try workspace.serve("page.html")
         // Relative links resolve against the URL the page came from.
         let error = "homepage: not a feed: this is an HTML page; it advertises: "
             + "\(workspace.url("/feed/")) \(workspace.url("/comments/feed/")) https://nightshift.example.net/feed/atom/"
-        try expectOnlyFailure(error, in: workspace)
-        try expectSameFailureNextRun(error, path: "/feeds/page.html", in: workspace)
+        try await expectOnlyFailure(error, in: workspace)
+        try await expectSameFailureNextRun(error, path: "/feeds/page.html", in: workspace)
     }
 
-    @Test func xmlBrokenBeyondRecoveryFailsAndIsFetchedWholeNextTime() throws {
-        let workspace = try workspace { "\($0.url("/feeds/broken.xml")) name=halfdeploy" }
+    @Test func xmlBrokenBeyondRecoveryFailsAndIsFetchedWholeNextTime() async throws {
+        let workspace = try await workspace { "\($0.url("/feeds/broken.xml")) name=halfdeploy" }
         try workspace.serve("broken.xml")
         let error = "halfdeploy: not a feed: malformed XML at line 2: StartTag: invalid element name"
-        try expectOnlyFailure(error, in: workspace)
+        try await expectOnlyFailure(error, in: workspace)
         // No validators were kept from the failed poll: no 304 hides the problem.
-        try expectSameFailureNextRun(error, path: "/feeds/broken.xml", in: workspace)
+        try await expectSameFailureNextRun(error, path: "/feeds/broken.xml", in: workspace)
         #expect(try workspace.server.requests(for: "/feeds/broken.xml").last?.headers["if-none-match"] == nil)
     }
 
-    @Test func aBodyOverMaxSizeIsCutAsTooLarge() throws {
-        let workspace = try workspace { "\($0.url("/endless")) name=firehose max-size=64k" }
+    @Test func aBodyOverMaxSizeIsCutAsTooLarge() async throws {
+        let workspace = try await workspace { "\($0.url("/endless")) name=firehose max-size=64k" }
         let error = "firehose: too large: the body is over the limit of 65536 bytes"
-        try expectOnlyFailure(error, in: workspace)
-        try expectSameFailureNextRun(error, path: "/endless", in: workspace)
+        try await expectOnlyFailure(error, in: workspace)
+        try await expectSameFailureNextRun(error, path: "/endless", in: workspace)
     }
 
     // MARK: - Slow servers
 
-    @Test func aDrippingBodyTimesOutWithoutHoldingUpTheOthers() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aDrippingBodyTimesOutWithoutHoldingUpTheOthers() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("releases.atom")
         try workspace.serve("weekly.rss")
         try workspace.serve("notes.rss")
@@ -214,7 +214,7 @@ import Testing
             \(workspace.url("/feeds/releases.atom")) name=releases
             \(workspace.url("/feeds/weekly.rss")) name=weekly
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 1)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.wholeMatch(of: /feedspool: notes: timed out: Operation timed out after \d+ milliseconds with \d+ out of 1000 bytes received\n/) != nil)
@@ -224,10 +224,9 @@ import Testing
         // The server notices the hang-up at its next byte; the deadline only
         // keeps a broken server from hanging the suite.
         var closed: FeedServer.Request?
-        let deadline = Date().addingTimeInterval(60)
-        while closed == nil, Date() < deadline {
+        _ = try await eventually {
             closed = try workspace.server.requests().first { $0.event == "closed" }
-            if closed == nil { Thread.sleep(forTimeInterval: 0.1) }
+            return closed != nil
         }
         let drip = try #require(closed, "the server never saw the dripping transfer end")
         for article in articles {
@@ -238,7 +237,7 @@ import Testing
         }
 
         try workspace.setDripping(false, for: "notes.rss")
-        let next = try workspace.once()
+        let next = try await workspace.once()
         #expect(next.status == 0)
         #expect(next.stderr == "")
         #expect(try workspace.newFileNames().count == 6 + 3)
@@ -246,15 +245,15 @@ import Testing
 
     // MARK: - Several at once
 
-    @Test func everyFailingFeedIsNamedOnItsOwnLine() throws {
-        let workspace = try workspace { workspace in
+    @Test func everyFailingFeedIsNamedOnItsOwnLine() async throws {
+        let workspace = try await workspace { workspace in
             """
             \(workspace.url("/status/404")) name=missing
             \(workspace.url("/status/500")) name=flaky
             \(workspace.url("/loop")) name=dizzy
             """
         }
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 1)
         #expect(result.stderrLines.count == 3)
         #expect(Set(result.stderrLines) == [

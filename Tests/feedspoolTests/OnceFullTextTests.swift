@@ -4,8 +4,8 @@ import Testing
 /// `fulltext=yes`: the article comes from the entry's web page, cleaned of
 /// the page around it; when the page cannot be had, the feed's summary.
 @Suite struct OnceFullTextTests {
-    @Test func aSummaryOnlyFeedDeliversTheArticleFromItsPage() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aSummaryOnlyFeedDeliversTheArticleFromItsPage() async throws {
+        let workspace = try await OnceWorkspace()
         let page = """
             <!DOCTYPE html><html><head><title>Moving the mail server | Admin notes</title></head><body>
             <nav><a href="/">Home</a> <a href="/about">About</a></nav>
@@ -28,7 +28,7 @@ import Testing
         try Data(feed.utf8).write(to: workspace.www.appendingPathComponent("notes.rss"))
         try workspace.configure("\(workspace.url("/plain/notes.rss")) name=admin fulltext=yes")
 
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == "feedspool: warning: admin: full text of \(workspace.url("/status/404")): HTTP 404; kept the feed's summary\n")
         let articles = try workspace.articles()
@@ -45,8 +45,8 @@ import Testing
 
     /// Cleaning takes several times a page in memory: a page over 16 MiB
     /// is not fetched whole, whatever the feed's `max-size`.
-    @Test func aPageOver16MiBIsRefusedAndTheSummaryKept() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aPageOver16MiBIsRefusedAndTheSummaryKept() async throws {
+        let workspace = try await OnceWorkspace()
         let page = "<html><body><article><p>" + String(repeating: "Far too long. ", count: (17 << 20) / 14)
             + "</p></article></body></html>"
         try Data(page.utf8).write(to: workspace.www.appendingPathComponent("huge.html"))
@@ -57,7 +57,7 @@ import Testing
             """
         try Data(feed.utf8).write(to: workspace.www.appendingPathComponent("huge.rss"))
         try workspace.configure("\(workspace.url("/plain/huge.rss")) name=huge fulltext=yes max-size=100M")
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr.hasPrefix("feedspool: warning: huge: full text of \(workspace.url("/plain/huge.html")): "))
         #expect(result.stderr.hasSuffix("; kept the feed's summary\n"))
@@ -65,8 +65,8 @@ import Testing
         #expect(article.string("content_text") == "Only the summary.")
     }
 
-    @Test func pagesOfSeveralFeedsShareThePerHostCap() throws {
-        let workspace = try OnceWorkspace()
+    @Test func pagesOfSeveralFeedsShareThePerHostCap() async throws {
+        let workspace = try await OnceWorkspace()
         var lines: [String] = ["concurrency = 4", "per-host = 2"]
         for feed in ["a", "b"] {
             var items = ""
@@ -83,7 +83,7 @@ import Testing
         }
         try workspace.configure(lines.joined(separator: "\n"))
 
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0 && result.stderr == "")
         #expect(try workspace.articles().filter { $0.string("content_text")?.contains("The whole text of page") == true }.count == 8)
         // Every page is on the one host: however many feeds fetch pages at

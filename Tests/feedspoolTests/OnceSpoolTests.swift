@@ -9,8 +9,8 @@ import Testing
 
     // MARK: - An unwritable spool
 
-    @Test func aSpoolThatCannotBeCreatedStopsTheRunBeforeAnyFetch() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aSpoolThatCannotBeCreatedStopsTheRunBeforeAnyFetch() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         // As root, chmod does not stop feedspool; a file in the way does.
         let blocker = try workspace.folder.write("blocker", "not a folder\n")
@@ -20,14 +20,14 @@ import Testing
             \(workspace.url("/feeds/notes.rss")) name=notes
 
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: cannot create folder \(blocker)/spool: Not a directory\n")
         // Nothing is fetched that could not be delivered.
         #expect(try workspace.server.requests().isEmpty)
 
         try FileManager.default.removeItem(atPath: blocker)
-        let fixed = try workspace.once()
+        let fixed = try await workspace.once()
         #expect(fixed.status == 0)
         #expect(fixed.stderr == "")
         let delivered = try FileManager.default.contentsOfDirectory(atPath: blocker + "/spool/new")
@@ -40,7 +40,7 @@ import Testing
     /// when it exits.
     static let canMountPrivately: Bool = {
         guard let folder = try? TemporaryFolder() else { return false }
-        let probe = try? CommandRunner.run(
+        let probe = try? CommandRunner.runWaiting(
             ["-m", "--propagation", "private", "sh", "-c", #"mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1""#,
              "sh", folder.url.path],
             executable: URL(fileURLWithPath: "/usr/bin/unshare"))
@@ -48,8 +48,8 @@ import Testing
     }()
 
     @Test(.enabled(if: canMountPrivately, "needs unshare -m and mount (root with CAP_SYS_ADMIN) for a read-only spool"))
-    func aReadOnlySpoolFailsTheFeedNamingThePathAndMarksNothingSeen() throws {
-        let workspace = try OnceWorkspace()
+    func aReadOnlySpoolFailsTheFeedNamingThePathAndMarksNothingSeen() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.serve("releases.atom")
         try workspace.configure("""
@@ -61,7 +61,7 @@ import Testing
                 at: workspace.spool.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let script = #"mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && exec "$2" once --quiet"#
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             ["-m", "--propagation", "private", "sh", "-c", script, "sh", workspace.spool.path, CommandRunner.binary.path],
             in: workspace.folder.url, environment: OnceWorkspace.loopbackOnly,
             executable: URL(fileURLWithPath: "/usr/bin/unshare"))
@@ -76,7 +76,7 @@ import Testing
 
         // Writable again: everything comes, fetched whole (no validators
         // were kept, so no 304 can hide the entries).
-        let fixed = try workspace.once()
+        let fixed = try await workspace.once()
         #expect(fixed.status == 0)
         #expect(fixed.stderr == "")
         #expect(try workspace.articles().compactMap(\.feedName).sorted()
@@ -105,43 +105,43 @@ import Testing
     ]
 
     @Test(arguments: crashes)
-    func aRunKilledMidDeliveryIsFinishedByTheNextExactlyOnce(crash: Crash) throws {
-        let workspace = try OnceWorkspace()
+    func aRunKilledMidDeliveryIsFinishedByTheNextExactlyOnce(crash: Crash) async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
-        let killed = try workspace.once(environment: ["FEEDSPOOL_CRASH_AT": crash.point])
+        let killed = try await workspace.once(environment: ["FEEDSPOOL_CRASH_AT": crash.point])
         #expect(killed.status == 137)
         #expect(killed.stderr == "")
         #expect(try workspace.newFileNames().count == crash.inNew)
         #expect(try workspace.temporaryFileNames().count == crash.inTmp)
 
-        let next = try workspace.once()
+        let next = try await workspace.once()
         #expect(next.status == 0)
         #expect(next.stderr == "")
-        try expectNotesOnce(in: workspace)
+        try await expectNotesOnce(in: workspace)
 
-        let third = try workspace.once()
+        let third = try await workspace.once()
         #expect(third.status == 0)
-        try expectNotesOnce(in: workspace)
+        try await expectNotesOnce(in: workspace)
     }
 
-    @Test func aRunKilledWhileRecoveringIsRecoveredByTheNext() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aRunKilledWhileRecoveringIsRecoveredByTheNext() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
-        #expect(try workspace.once(environment: ["FEEDSPOOL_CRASH_AT": "2:1"]).status == 137)
+        #expect(try await workspace.once(environment: ["FEEDSPOOL_CRASH_AT": "2:1"]).status == 137)
         // Recovery renames the three files; die after the first.
-        #expect(try workspace.once(environment: ["FEEDSPOOL_CRASH_AT": "rename:1"]).status == 137)
+        #expect(try await workspace.once(environment: ["FEEDSPOOL_CRASH_AT": "rename:1"]).status == 137)
         #expect(try workspace.newFileNames().count == 1)
 
-        let next = try workspace.once()
+        let next = try await workspace.once()
         #expect(next.status == 0)
         #expect(next.stderr == "")
-        try expectNotesOnce(in: workspace)
+        try await expectNotesOnce(in: workspace)
     }
 
-    @Test func aRunKilledBySIGKILLWhileAFeedDripsLeavesTheStateUsable() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aRunKilledBySIGKILLWhileAFeedDripsLeavesTheStateUsable() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.serve("weekly.rss")
         try workspace.setDripping(true, for: "weekly.rss")
@@ -149,30 +149,20 @@ import Testing
             \(workspace.url("/feeds/notes.rss")) name=notes
             \(workspace.url("/feeds/weekly.rss")) name=weekly timeout=5m
             """)
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["once"]
-        process.currentDirectoryURL = workspace.folder.url
-        process.environment = ProcessInfo.processInfo.environment.merging(OnceWorkspace.loopbackOnly) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let command = try backgroundCommand(["once"], in: workspace.folder.url, environment: OnceWorkspace.loopbackOnly)
         // Wait for notes to be delivered while weekly still drips; the
         // deadline only keeps a broken build from hanging the suite.
-        let deadline = Date().addingTimeInterval(120)
-        while try workspace.newFileNames().count < 3, process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        #expect(process.isRunning, "feedspool ended before it could be killed")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(process.terminationStatus == SIGKILL)
-        try expectNotesOnce(in: workspace)
+        _ = try await eventually(within: 120) { try workspace.newFileNames().count >= 3 || !command.isRunning }
+        #expect(command.isRunning, "feedspool ended before it could be killed")
+        command.send(SIGKILL)
+        let ending = await command.ending()
+        #expect(ending.reason == .uncaughtSignal)
+        #expect(ending.status == SIGKILL)
+        try await expectNotesOnce(in: workspace)
 
         // The lock died with the process; the next run delivers weekly alone.
         try workspace.setDripping(false, for: "weekly.rss")
-        let next = try workspace.once()
+        let next = try await workspace.once()
         #expect(next.status == 0)
         #expect(next.stderr == "")
         #expect(try workspace.articles().compactMap(\.feedName).sorted()
@@ -180,10 +170,11 @@ import Testing
     }
 
     /// `new/` holds each of the three notes exactly once, and `tmp/` nothing.
-    private func expectNotesOnce(in workspace: OnceWorkspace, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectNotesOnce(in workspace: OnceWorkspace, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let notes = try workspace.articles().filter { $0.feedName == "notes" }
         #expect(notes.compactMap(\.guid).sorted() == Self.notesGuids.sorted(), sourceLocation: sourceLocation)
-        let ids = try Self.notesGuids.map { try articleID(feed: "notes", key: $0) }
+        var ids: [String] = []
+        for guid in Self.notesGuids { ids.append(try await articleID(feed: "notes", key: guid)) }
         #expect(notes.compactMap(\.id).sorted() == ids.sorted(), sourceLocation: sourceLocation)
         #expect(try workspace.temporaryFileNames() == [], sourceLocation: sourceLocation)
     }

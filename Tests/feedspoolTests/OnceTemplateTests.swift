@@ -13,14 +13,14 @@ import Testing
 
     /// The thanks line is repeated too, but it is plain prose: only the
     /// links, boilerplate on their own, go.
-    @Test func theIdenticalLinksGoAndEveryReleaseKeepsItsOwnTextAndThanks() throws {
-        let workspace = try OnceWorkspace()
+    @Test func theIdenticalLinksGoAndEveryReleaseKeepsItsOwnTextAndThanks() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("announcements.rss")
         try workspace.configure("""
             \(workspace.url("/feeds/announcements.rss")) name=learned
             \(workspace.url("/plain/announcements.rss")) name=whole template=no
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let articles = try workspace.articles()
@@ -49,8 +49,8 @@ import Testing
         }
     }
 
-    @Test func statusCountsTheBlocksEachFeedsTemplateRemoved() throws {
-        let workspace = try OnceWorkspace()
+    @Test func statusCountsTheBlocksEachFeedsTemplateRemoved() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("announcements.rss")
         try workspace.serve("announcements.rss", as: "copy.rss")
         try workspace.configure("""
@@ -58,33 +58,33 @@ import Testing
             \(workspace.url("/feeds/copy.rss")) name=whole template=no
             \(workspace.url("/plain/copy.rss")) name=raw clean=no
             """)
-        func templateColumn() throws -> [String: String] {
-            let status = try CommandRunner.run(["status"], in: workspace.folder.url)
+        func templateColumn() async throws -> [String: String] {
+            let status = try await CommandRunner.run(["status"], in: workspace.folder.url)
             #expect(status.status == 0)
             let lines = status.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
             #expect(lines.first == ["feed", "last poll", "result", "failures", "next poll", "notes", "template"])
             return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { ($0[0], $0[6]) })
         }
-        #expect(try templateColumn() == ["learned": "-", "whole": "off", "raw": "off"])
+        await #expect(try templateColumn() == ["learned": "-", "whole": "off", "raw": "off"])
 
-        #expect(try workspace.once().status == 0)
-        #expect(try templateColumn() == ["learned": "6 last, 6 total", "whole": "off", "raw": "off"])
+        #expect(try await workspace.once().status == 0)
+        await #expect(try templateColumn() == ["learned": "6 last, 6 total", "whole": "off", "raw": "off"])
 
         // Nothing new: the counts of the last delivery stay.
-        #expect(try workspace.once().status == 0)
-        #expect(try templateColumn()["learned"] == "6 last, 6 total")
+        #expect(try await workspace.once().status == 0)
+        await #expect(try templateColumn()["learned"] == "6 last, 6 total")
 
         try workspace.serve("announcements-next.rss", as: "announcements.rss")
-        #expect(try workspace.once().status == 0)
-        #expect(try templateColumn()["learned"] == "1 last, 7 total")
+        #expect(try await workspace.once().status == 0)
+        await #expect(try templateColumn()["learned"] == "1 last, 7 total")
         let newest = try workspace.articles().filter { $0.feedName == "learned" && $0.title == "Tidewater 3.2.1 released" }
         #expect(newest.first?.string("content_text")
             == "Tidewater 3.2.1 is available: 23 commits from 7 authors.\n\nFixes the new retention setting for feeds "
             + "without guids. Download it from the release page.\n\n" + Self.thanks)
     }
 
-    @Test func anEntryThatCleaningWouldEmptyIsDeliveredSanitisedAndSaysSo() throws {
-        let workspace = try OnceWorkspace()
+    @Test func anEntryThatCleaningWouldEmptyIsDeliveredSanitisedAndSaysSo() async throws {
+        let workspace = try await OnceWorkspace()
         let body = "<h3>Leave a Reply</h3><p>Your email address will not be published.</p>"
         try Data("""
             <rss version="2.0"><channel><title>Replies</title>
@@ -93,15 +93,15 @@ import Testing
             </channel></rss>
             """.utf8).write(to: workspace.www.appendingPathComponent("replies.rss"))
         try workspace.configure("\(workspace.url("/plain/replies.rss")) name=replies")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let article = try #require(try workspace.articles().first)
         #expect(article.string("content_text") == "Leave a Reply\n\nYour email address will not be published.")
         let removed = try #require(article.object["removed"] as? [[String: Any]])
         #expect(removed.compactMap { $0["rule"] as? String } == ["fallback"])
     }
 
-    @Test func aPageWithoutArticleTextKeepsTheFeedsSummaryAndSaysSo() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aPageWithoutArticleTextKeepsTheFeedsSummaryAndSaysSo() async throws {
+        let workspace = try await OnceWorkspace()
         try Data("<!DOCTYPE html><html><body><nav><a href=\"/\">Home</a></nav></body></html>".utf8)
             .write(to: workspace.www.appendingPathComponent("empty.html"))
         let page = workspace.url("/plain/empty.html")
@@ -112,7 +112,7 @@ import Testing
             </channel></rss>
             """.utf8).write(to: workspace.www.appendingPathComponent("notes.rss"))
         try workspace.configure("\(workspace.url("/plain/notes.rss")) name=admin fulltext=yes")
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(result.stderr == "feedspool: warning: admin: full text of \(page): no article text on the page; kept the feed's summary\n")
         #expect(try workspace.articles().first?.string("content_text") == "We moved the mail server to new hardware.")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Everything one `feedspool once` test needs, in a temporary folder: a
@@ -16,11 +17,11 @@ final class OnceWorkspace {
     /// Where complete articles appear.
     var newFolder: URL { spool.appendingPathComponent("new") }
 
-    init() throws {
+    init() async throws {
         folder = try TemporaryFolder()
         try FileManager.default.createDirectory(
             at: folder.url.appendingPathComponent("www"), withIntermediateDirectories: true)
-        server = try FeedServer(serving: folder.url.appendingPathComponent("www"),
+        server = try await FeedServer(serving: folder.url.appendingPathComponent("www"),
                                 log: folder.url.appendingPathComponent("requests.jsonl"))
     }
 
@@ -81,9 +82,9 @@ final class OnceWorkspace {
     /// standard error then holds only the failures and warnings, which most
     /// tests check line by line (OnceOutputTests check the summary).
     func once(_ arguments: [String] = [], environment: [String: String] = [:],
-              summary: Bool = false) throws -> CommandRunner.Result
+              summary: Bool = false) async throws -> CommandRunner.Result
     {
-        try CommandRunner.run(["once"] + (summary ? [] : ["--quiet"]) + arguments, in: folder.url,
+        try await CommandRunner.run(["once"] + (summary ? [] : ["--quiet"]) + arguments, in: folder.url,
                               environment: Self.loopbackOnly.merging(environment) { $1 })
     }
 
@@ -152,24 +153,15 @@ struct SpoolFile {
 
 /// The hex SHA-256 of `bytes`, from coreutils' `sha256sum`, so the test
 /// does not share the code it checks.
-func sha256Hex(_ bytes: [UInt8]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(Data(bytes))
-    try input.fileHandleForWriting.close()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(String(decoding: printed, as: UTF8.self).prefix(64))
+func sha256Hex(_ bytes: [UInt8]) async throws -> String {
+    let result = try await CommandRunner.run([], stdin: Data(bytes), executable: URL(fileURLWithPath: "/usr/bin/sha256sum"))
+    return String(result.stdout.prefix(64))
 }
 
 /// The article id docs/spool.md defines: SHA-256 of the feed's name, a
 /// zero byte and the entry key.
-func articleID(feed: String, key: String) throws -> String {
-    try sha256Hex(Array(feed.utf8) + [0] + Array(key.utf8))
+func articleID(feed: String, key: String) async throws -> String {
+    try await sha256Hex(Array(feed.utf8) + [0] + Array(key.utf8))
 }
 
 /// "14:05": the hours and minutes of `date` in UTC, as feedspool prints them.

@@ -18,10 +18,10 @@ import Testing
         try #require(JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
     }
 
-    @Test func aFeedFilePrintsOneJSONDocumentAndExitsZero() throws {
+    @Test func aFeedFilePrintsOneJSONDocumentAndExitsZero() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("ops.xml", Self.feed)
-        let result = try CommandRunner.run(["parse", "--base", "https://ops.example.org/feed.xml", path])
+        let result = try await CommandRunner.run(["parse", "--base", "https://ops.example.org/feed.xml", path])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let document = try json(result)
@@ -38,20 +38,20 @@ import Testing
         #expect(entries[0]["content"] is NSNull)
     }
 
-    @Test func standardInputIsReadForADash() throws {
-        let result = try CommandRunner.run(["parse", "-"], stdin: Data(Self.feed.utf8))
+    @Test func standardInputIsReadForADash() async throws {
+        let result = try await CommandRunner.run(["parse", "-"], stdin: Data(Self.feed.utf8))
         #expect(result.status == 0)
         #expect(try json(result)["entries"] as? [Any] != nil)
     }
 
-    @Test func aRecoveredBrokenFeedWarnsOnOneLineAndStillPrintsEveryEntry() throws {
+    @Test func aRecoveredBrokenFeedWarnsOnOneLineAndStillPrintsEveryEntry() async throws {
         let broken = """
             <rss version="2.0"><channel><title>Broken</title>
             <item><title>AT&T outage</title></item>
             <item><title>Second</title></item>
             </channel></rss>
             """
-        let result = try CommandRunner.run(["parse", "-"], stdin: Data(broken.utf8))
+        let result = try await CommandRunner.run(["parse", "-"], stdin: Data(broken.utf8))
         #expect(result.status == 0)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.hasPrefix("feedspool: warning: -: recovered from broken XML: line 2:"))
@@ -59,31 +59,31 @@ import Testing
         #expect(entries.map { $0["title"] as? String } == ["AT&T outage", "Second"])
     }
 
-    @Test func anHTMLPageFailsWithTheFeedsItAdvertises() throws {
+    @Test func anHTMLPageFailsWithTheFeedsItAdvertises() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("page.html", """
             <!DOCTYPE html><html><head><title>Blog</title>
             <link rel="alternate" type="application/rss+xml" title="RSS" href="/feed/">
             </head><body><p>Hello</p></body></html>
             """)
-        let result = try CommandRunner.run(["parse", "--base", "https://blog.example.com/post/1", path])
+        let result = try await CommandRunner.run(["parse", "--base", "https://blog.example.com/post/1", path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr
             == "feedspool: \(path): not a feed: this is an HTML page; it advertises: https://blog.example.com/feed/\n")
     }
 
-    @Test func aMissingFileFailsWithTheSystemsReason() throws {
-        let result = try CommandRunner.run(["parse", "/nonexistent/feed.xml"])
+    @Test func aMissingFileFailsWithTheSystemsReason() async throws {
+        let result = try await CommandRunner.run(["parse", "/nonexistent/feed.xml"])
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: /nonexistent/feed.xml: cannot read: No such file or directory\n")
     }
 
-    @Test func severalFilesPrintOneDocumentEachAndAFailureSetsTheStatus() throws {
+    @Test func severalFilesPrintOneDocumentEachAndAFailureSetsTheStatus() async throws {
         let folder = try TemporaryFolder()
         let good = try folder.write("good.xml", Self.feed)
         let empty = try folder.write("empty.xml", "")
-        let result = try CommandRunner.run(["parse", good, empty, good])
+        let result = try await CommandRunner.run(["parse", good, empty, good])
         #expect(result.status == 1)
         #expect(result.stderr == "feedspool: \(empty): not a feed: the document is empty\n")
         let documents = result.stdout.split(separator: "\n").filter { $0.hasPrefix("{\"feed\"") }
@@ -91,26 +91,26 @@ import Testing
     }
 
     @Test(arguments: [[String](), ["parse"], ["parse", "--no-such-flag", "x"], ["frobnicate"]])
-    func usageErrorsExitWithTwo(arguments: [String]) throws {
-        let result = try CommandRunner.run(arguments)
+    func usageErrorsExitWithTwo(arguments: [String]) async throws {
+        let result = try await CommandRunner.run(arguments)
         #expect(result.status == 2)
         #expect(!result.stderr.isEmpty)
     }
 
-    @Test func versionAndHelpExitZero() throws {
-        let version = try CommandRunner.run(["--version"])
+    @Test func versionAndHelpExitZero() async throws {
+        let version = try await CommandRunner.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("0."))
-        let help = try CommandRunner.run(["parse", "--help"])
+        let help = try await CommandRunner.run(["parse", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--charset"))
     }
 
-    @Test func theHTTPCharsetOverridesTheDeclaration() throws {
+    @Test func theHTTPCharsetOverridesTheDeclaration() async throws {
         var bytes = Data("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>".utf8)
         bytes.append(contentsOf: [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4])  // "Привет" in KOI8-R
         bytes.append(contentsOf: Data("</title></channel></rss>".utf8))
-        let result = try CommandRunner.run(["parse", "--charset", "koi8-r", "-"], stdin: bytes)
+        let result = try await CommandRunner.run(["parse", "--charset", "koi8-r", "-"], stdin: bytes)
         #expect(result.status == 0)
         let feed = try #require(try json(result)["feed"] as? [String: Any])
         #expect(feed["title"] as? String == "Привет")

@@ -21,13 +21,13 @@ import Testing
     }
 
     /// Runs once, status, check and export, and checks the secret leaves no trace.
-    private func expectNoLeak(_ workspace: OnceWorkspace, delivered: Int) throws {
-        let once = try workspace.once()
+    private func expectNoLeak(_ workspace: OnceWorkspace, delivered: Int) async throws {
+        let once = try await workspace.once()
         #expect(once.status == 0, "\(once.stderr)")
         #expect(try workspace.articles().count == delivered)
         var outputs = [once.stdout, once.stderr]
         for command in [["status"], ["check"], ["export"]] {
-            let result = try CommandRunner.run(command, in: workspace.folder.url)
+            let result = try await CommandRunner.run(command, in: workspace.folder.url)
             outputs += [result.stdout, result.stderr]
         }
         for output in outputs { #expect(!output.contains(Self.secret)) }
@@ -46,48 +46,48 @@ import Testing
         "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
     }
 
-    @Test func aPasswordInTheURLLogsInAndIsNeverShown() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aPasswordInTheURLLogsInAndIsNeverShown() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         let url = workspace.url("/feeds/notes.rss").replacingOccurrences(of: "http://", with: "http://reader:\(Self.secret)@")
         try workspace.configure("\(url) name=private")
-        try expectNoLeak(workspace, delivered: 3)
+        try await expectNoLeak(workspace, delivered: 3)
         #expect(try lastHeaders(workspace, "/feeds/notes.rss")["authorization"] == Self.basic("reader", Self.secret))
     }
 
-    @Test func aPasswordFileLogsInAndABadOneIsAFileLineProblem() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aPasswordFileLogsInAndABadOneIsAFileLineProblem() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.folder.write("feed.password", "reader:\(Self.secret):with-colon\n")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=private password-file=feed.password")
-        try expectNoLeak(workspace, delivered: 3)
+        try await expectNoLeak(workspace, delivered: 3)
         #expect(try lastHeaders(workspace, "/feeds/notes.rss")["authorization"]
             == Self.basic("reader", Self.secret + ":with-colon"))
 
         try workspace.folder.write("feed.password", "\(Self.secret)\n")
-        let check = try CommandRunner.run(["check"], in: workspace.folder.url)
+        let check = try await CommandRunner.run(["check"], in: workspace.folder.url)
         #expect(check.status == 1)
         #expect(check.stderrLines == [#"feeds.conf:3: password-file "feed.password" must hold user:password on its first line"#])
         try FileManager.default.removeItem(at: workspace.folder.url.appendingPathComponent("feed.password"))
-        let missing = try CommandRunner.run(["check"], in: workspace.folder.url)
+        let missing = try await CommandRunner.run(["check"], in: workspace.folder.url)
         #expect(missing.stderrLines == [#"feeds.conf:3: cannot read password-file "feed.password": No such file or directory"#])
     }
 
-    @Test func aWrongPasswordIsAOneLineFailureNamingTheFeedAndTheSecretIsNeverShown() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aWrongPasswordIsAOneLineFailureNamingTheFeedAndTheSecretIsNeverShown() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         // The server lets in only reader:right-password; the file holds the secret instead.
         try workspace.folder.write("feed.password", "reader:\(Self.secret)\n")
         try workspace.configure(
             "\(workspace.url("/login/reader/right-password/feeds/notes.rss")) name=private password-file=feed.password")
-        let refused = try workspace.once()
+        let refused = try await workspace.once()
         #expect(refused.status == 1)
         #expect(refused.stderrLines.count == 1, "\(refused.stderr)")
         #expect(refused.stderr.hasPrefix("feedspool: private: ") && refused.stderr.contains("401"), "\(refused.stderr)")
         #expect(try workspace.articles().isEmpty)
         var outputs = [refused.stdout, refused.stderr]
         for command in [["status"], ["status", "--json"], ["check"], ["export"]] {
-            let result = try CommandRunner.run(command, in: workspace.folder.url)
+            let result = try await CommandRunner.run(command, in: workspace.folder.url)
             outputs += [result.stdout, result.stderr]
         }
         for output in outputs { #expect(!output.contains(Self.secret)) }
@@ -97,21 +97,21 @@ import Testing
 
         // With the right password the same feed logs in and delivers.
         try workspace.folder.write("feed.password", "reader:right-password\n")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try workspace.articles().count == 3)
     }
 
-    @Test func aNetrcFileLogsInForItsHost() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aNetrcFileLogsInForItsHost() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.folder.write("netrc", "machine 127.0.0.1 login reader password \(Self.secret)\n")
         try workspace.configure("netrc = netrc\n\(workspace.url("/feeds/notes.rss")) name=private")
-        try expectNoLeak(workspace, delivered: 3)
+        try await expectNoLeak(workspace, delivered: 3)
         #expect(try lastHeaders(workspace, "/feeds/notes.rss")["authorization"] == Self.basic("reader", Self.secret))
     }
 
-    @Test func headersAndCookiesAreSentAndNeverShown() throws {
-        let workspace = try OnceWorkspace()
+    @Test func headersAndCookiesAreSentAndNeverShown() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.folder.write("cookies.txt", "127.0.0.1\tFALSE\t/\tFALSE\t0\tsession\t\(Self.secret)\n")
         try workspace.configure("""
@@ -121,27 +121,27 @@ import Testing
             [defaults]
             \(workspace.url("/feeds/notes.rss")) name=private header="Authorization: Bearer \(Self.secret)" header="X-Team: night"
             """)
-        try expectNoLeak(workspace, delivered: 3)
+        try await expectNoLeak(workspace, delivered: 3)
         let headers = try lastHeaders(workspace, "/feeds/notes.rss")
         #expect(headers["authorization"] == "Bearer \(Self.secret)")
         #expect(headers["x-team"] == "night")
         #expect(headers["cookie"] == "session=\(Self.secret)")
     }
 
-    @Test func aBadHeaderIsAProblemThatDoesNotQuoteItsValue() throws {
+    @Test func aBadHeaderIsAProblemThatDoesNotQuoteItsValue() async throws {
         let folder = try TemporaryFolder()
         try folder.write("feeds.conf", """
             https://example.org/feed header="Authorization \(Self.secret)"
             https://example.org/other header="Host: x"
             """)
-        let check = try CommandRunner.run(["check"], in: folder.url)
+        let check = try await CommandRunner.run(["check"], in: folder.url)
         #expect(check.status == 1)
         #expect(check.stderrLines.count == 2)
         #expect(!check.stderr.contains(Self.secret))
     }
 
-    @Test func aProxyCarriesTheRequestAndNoneBypassesTheEnvironmentsProxy() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aProxyCarriesTheRequestAndNoneBypassesTheEnvironmentsProxy() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         // The fixture server answers a request in absolute form, as a proxy gets it.
         try workspace.configure("""
@@ -149,7 +149,7 @@ import Testing
             \(workspace.url("/feeds/notes.rss")) name=direct proxy=none
             """)
         let environment = ["http_proxy": "http://127.0.0.1:9", "no_proxy": "", "NO_PROXY": ""]
-        let result = try CommandRunner.run(["once"], in: workspace.folder.url, environment: environment)
+        let result = try await CommandRunner.run(["once"], in: workspace.folder.url, environment: environment)
         #expect(result.stderr.contains("proxied:"), "the proxy answers with a page that is no feed")
         #expect(try workspace.server.requests().contains { $0.path == "http://feeds.example.invalid/notes.rss" })
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").count == 1)

@@ -14,12 +14,12 @@ struct RedisSinkDeliveryTests {
         return lines.indices.filter { lines[$0] == "id" && $0 + 1 < lines.count }.map { lines[$0 + 1] }
     }
 
-    @Test func articlesGoToTheStreamOnceAndNotToNew() throws {
+    @Test func articlesGoToTheStreamOnceAndNotToNew() async throws {
         let redis = try RedisServer()
-        let workspace = try OnceWorkspace()
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("sink = redis://127.0.0.1:\(redis.port)/0\n\(workspace.url("/feeds/notes.rss")) name=notes")
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         let ids = try streamIDs(redis)
         #expect(ids.count == 3)
         #expect(Set(ids).count == 3)
@@ -29,32 +29,32 @@ struct RedisSinkDeliveryTests {
         let json = try redis.cli(["--raw", "XRANGE", "feedspool", "-", "+", "COUNT", "1"])
         #expect(json.contains("\"feed\":{\"name\":\"notes\""))
         // Polled again: nothing new reaches the stream.
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try streamIDs(redis).count == 3)
     }
 
-    @Test func anUnreachableServerFailsOnceAndTheArticlesWaitForIt() throws {
+    @Test func anUnreachableServerFailsOnceAndTheArticlesWaitForIt() async throws {
         let redis = try RedisServer()
         redis.kill()
-        let workspace = try OnceWorkspace()
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("sink = redis://127.0.0.1:\(redis.port)/0\n\(workspace.url("/feeds/notes.rss")) name=notes")
-        let failed = try workspace.once()
+        let failed = try await workspace.once()
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("redis://127.0.0.1:\(redis.port)/0"))
         #expect(try workspace.temporaryFileNames().count == 3, "the articles wait in tmp/ for the stream")
         try redis.start()
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try streamIDs(redis).count == 3)
         #expect(try workspace.temporaryFileNames().isEmpty)
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         #expect(try streamIDs(redis).count == 3)
     }
 
-    @Test func aPasswordFileLogsInAndTheSecretIsShownNowhere() throws {
+    @Test func aPasswordFileLogsInAndTheSecretIsShownNowhere() async throws {
         let secret = "r3dis-Secret-xq"
         let redis = try RedisServer(password: secret)
-        let workspace = try OnceWorkspace()
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.folder.write("redis.password", secret + "\n")
         try workspace.configure("""
@@ -62,22 +62,22 @@ struct RedisSinkDeliveryTests {
             redis-password-file = redis.password
             \(workspace.url("/feeds/notes.rss")) name=notes
             """)
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 0)
         #expect(try streamIDs(redis).count == 3)
         for command in [["status"], ["check"]] {
-            let output = try CommandRunner.run(command, in: workspace.folder.url)
+            let output = try await CommandRunner.run(command, in: workspace.folder.url)
             #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret))
         }
         #expect(!result.stderr.contains(secret))
     }
 
-    @Test func aWrongPasswordIsAOneLineFailureNamingTheServer() throws {
+    @Test func aWrongPasswordIsAOneLineFailureNamingTheServer() async throws {
         let redis = try RedisServer(password: "right-one")
-        let workspace = try OnceWorkspace()
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("sink = redis://:wrong-one@127.0.0.1:\(redis.port)/0\n\(workspace.url("/feeds/notes.rss")) name=notes")
-        let result = try workspace.once()
+        let result = try await workspace.once()
         #expect(result.status == 1)
         #expect(result.stderr.contains("redis://127.0.0.1:\(redis.port)/0"))
         #expect(!result.stderr.contains("wrong-one"))
@@ -95,9 +95,9 @@ struct RedisShardedDeliveryTests {
     static let hosts = ["127.0.0.1", "localhost", "127.1", "127.0.1"]
     static let environment = ["no_proxy": "*", "NO_PROXY": "*"]
 
-    @Test func twoShardsDeliverEveryArticleOnceThroughKillsAndARedisCrash() throws {
+    @Test func twoShardsDeliverEveryArticleOnceThroughKillsAndARedisCrash() async throws {
         let redis = try RedisServer()
-        let workspace = try OnceWorkspace()
+        let workspace = try await OnceWorkspace()
         var lines: [String] = [], names: [String] = []
         for (index, host) in Self.hosts.enumerated() {
             for copy in 0..<2 {
@@ -118,36 +118,29 @@ struct RedisShardedDeliveryTests {
                 \(lines.joined(separator: "\n"))
                 """)
         }
-        func once(_ folder: TemporaryFolder) throws -> CommandRunner.Result {
-            try CommandRunner.run(["once"], in: folder.url, environment: Self.environment)
+        func once(_ folder: TemporaryFolder) async throws -> CommandRunner.Result {
+            try await CommandRunner.run(["once"], in: folder.url, environment: Self.environment)
         }
         var generator = SplitMix64(seed: 15)
         // Kill each instance at random moments of its poll, six times.
         for round in 0..<6 {
             for folder in folders {
-                let process = Process()
-                process.executableURL = CommandRunner.binary
-                process.arguments = ["once"]
-                process.currentDirectoryURL = folder.url
-                process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                usleep(UInt32(generator.next() % 400_000))
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                let command = try backgroundCommand(["once"], in: folder.url, environment: Self.environment)
+                try await Task.sleep(for: .microseconds(generator.next() % 400_000))
+                command.send(SIGKILL)
+                await command.ending()
             }
             if round == 2 {
                 // Redis crashes once, and a round with a new entry in every
                 // feed goes without it: the new articles wait for it.
                 redis.kill()
                 for name in names { try workspace.serve("notes-next.rss", as: name) }
-                for folder in folders { #expect(try once(folder).status == 1) }
+                for folder in folders { await #expect(try once(folder).status == 1) }
                 try redis.start()
             }
         }
         for folder in folders {
-            let result = try once(folder)
+            let result = try await once(folder)
             #expect(result.status == 0, "\(result.stderr)")
         }
         let raw = try redis.cli(["--raw", "XRANGE", "feedspool", "-", "+"])
@@ -170,21 +163,21 @@ struct RedisShardedDeliveryTests {
 /// Redis is back.
 @Suite(.enabled(if: RedisServer.isInstalled, "redis-server not installed (scripts/install-deps installs it): Redis sink tests skipped"))
 struct RedisSinkDaemonTests {
-    @Test func runLogsAnUnreachableStreamAndDeliversWhenItIsBack() throws {
+    @Test func runLogsAnUnreachableStreamAndDeliversWhenItIsBack() async throws {
         let redis = try RedisServer()
         redis.kill()
-        let workspace = try OnceWorkspace()
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("sink = redis://127.0.0.1:\(redis.port)/0\n\(workspace.url("/feeds/notes.rss")) name=notes interval=1s")
         let daemon = try DaemonProcess(in: workspace)
-        #expect(try eventually { try daemon.log().contains { $0.contains("notes:") && $0.contains("redis://127.0.0.1:\(redis.port)/0") } })
+        #expect(try await eventually { try daemon.log().contains { $0.contains("notes:") && $0.contains("redis://127.0.0.1:\(redis.port)/0") } })
         try redis.start()
-        #expect(try eventually {
+        #expect(try await eventually {
             let count = try redis.cli(["XLEN", "feedspool"]).trimmingCharacters(in: .whitespacesAndNewlines)
             return count == "3"
         })
         daemon.send(SIGTERM)
-        #expect(daemon.exitStatus(within: 10) == 0)
+        #expect(await daemon.exitStatus(within: 10) == 0)
         #expect(try redis.cli(["XLEN", "feedspool"]).trimmingCharacters(in: .whitespacesAndNewlines) == "3")
         #expect(try workspace.temporaryFileNames().isEmpty)
     }

@@ -10,8 +10,8 @@ import Testing
 @Suite struct RunJournalTests {
     /// A workspace with a feed that delivers, one recovered from broken XML
     /// (a warning) and one that fails (HTTP 500).
-    private func mixedWorkspace() throws -> OnceWorkspace {
-        let workspace = try OnceWorkspace()
+    private func mixedWorkspace() async throws -> OnceWorkspace {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.serve("truncated.rss")
         try workspace.configure("""
@@ -24,12 +24,12 @@ import Testing
 
     private let recovered = "warning: pkg: recovered from broken XML: line 19: Premature end of data in tag channel line 3"
 
-    @Test func inTheJournalTheSummaryIsInformationAndAFailedFeedAnError() throws {
-        let workspace = try mixedWorkspace()
+    @Test func inTheJournalTheSummaryIsInformationAndAFailedFeedAnError() async throws {
+        let workspace = try await mixedWorkspace()
         let daemon = try DaemonProcess(in: workspace, journal: true)
-        #expect(try eventually { try daemon.logged("<6>polled 3 feeds, delivered 5 articles, 1 failed") })
+        #expect(try await eventually { try daemon.logged("<6>polled 3 feeds, delivered 5 articles, 1 failed") })
         daemon.send(SIGTERM)
-        #expect(daemon.exitStatus(within: 60) == 0)
+        #expect(await daemon.exitStatus(within: 60) == 0)
 
         let log = try daemon.log()
         #expect(log.first == "<6>running: 3 feeds from feeds.conf, spool \(workspace.spool.path)")
@@ -44,24 +44,24 @@ import Testing
         ])
     }
 
-    @Test func inTheJournalAGoneFeedAndARefusedReloadAreWarnings() throws {
-        let workspace = try OnceWorkspace()
+    @Test func inTheJournalAGoneFeedAndARefusedReloadAreWarnings() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.serve("releases.atom")
         try workspace.setStatus("410", for: "notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=oldblog")
-        #expect(try workspace.once().status == 1)
+        #expect(try await workspace.once().status == 1)
 
         let daemon = try DaemonProcess(in: workspace, journal: true)
         let gone = "<4>oldblog: not polled: gone (HTTP 410); `feedspool once oldblog` polls it again while run is stopped"
-        #expect(try eventually { try daemon.logged(gone) })
+        #expect(try await eventually { try daemon.logged(gone) })
 
         try workspace.configure("""
             \(workspace.url("/feeds/notes.rss")) name=oldblog
             \(workspace.url("/feeds/releases.atom")) name=releases intervall=1h
             """)
         daemon.send(SIGHUP)
-        #expect(try eventually { try daemon.logged("<4>kept the running configuration: feeds.conf has 1 problem") })
+        #expect(try await eventually { try daemon.logged("<4>kept the running configuration: feeds.conf has 1 problem") })
         #expect(try daemon.logged("<3>feeds.conf:4: unknown option \"intervall\" (did you mean \"interval\"?)"))
 
         try workspace.folder.write("feeds.conf", """
@@ -71,7 +71,7 @@ import Testing
             \(workspace.url("/feeds/releases.atom")) name=releases
             """)
         daemon.send(SIGHUP)
-        #expect(try eventually { try daemon.logged("<6>polled 1 feed, delivered 2 articles") })
+        #expect(try await eventually { try daemon.logged("<6>polled 1 feed, delivered 2 articles") })
         let log = try daemon.log()
         #expect(log.contains("<6>reloaded feeds.conf: 2 feeds"))
         #expect(log.contains { $0.hasPrefix("<4>warning: spool is now ") && $0.hasSuffix("still using \(workspace.spool.path)") })
@@ -79,13 +79,13 @@ import Testing
         #expect(log.allSatisfy { !$0.hasPrefix("feedspool: ") })
     }
 
-    @Test func aProblemAtStartIsAnErrorInTheJournal() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aProblemAtStartIsAnErrorInTheJournal() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.configure("""
             intervall = 1h
             \(workspace.url("/feeds/notes.rss")) name=notes tags=
             """)
-        let result = try CommandRunner.run(["run"], in: workspace.folder.url, journal: true)
+        let result = try await CommandRunner.run(["run"], in: workspace.folder.url, journal: true)
         #expect(result.status == 2)
         #expect(result.stderrLines == [
             "<3>feeds.conf:3: unknown setting \"intervall\" (did you mean \"interval\"?)",
@@ -93,14 +93,14 @@ import Testing
         ])
     }
 
-    @Test func aStateHeldByAnotherProcessIsAnErrorInTheJournal() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aStateHeldByAnotherProcessIsAnErrorInTheJournal() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
         let daemon = try DaemonProcess(in: workspace)
-        #expect(try eventually { try daemon.logged("feedspool: polled 1 feed, delivered 3 articles") })
+        #expect(try await eventually { try daemon.logged("feedspool: polled 1 feed, delivered 3 articles") })
 
-        let second = try CommandRunner.run(["run"], in: workspace.folder.url,
+        let second = try await CommandRunner.run(["run"], in: workspace.folder.url,
                                            environment: OnceWorkspace.loopbackOnly, journal: true)
         #expect(second.status == 1)
         let lock = workspace.folder.url.appendingPathComponent("state/lock").path
@@ -110,14 +110,14 @@ import Testing
         #expect(daemon.isRunning)
     }
 
-    @Test func withJournalStreamNamingAnotherFileTheLinesAreUnchanged() throws {
-        let workspace = try mixedWorkspace()
+    @Test func withJournalStreamNamingAnotherFileTheLinesAreUnchanged() async throws {
+        let workspace = try await mixedWorkspace()
         // As a child of a service inherits the variable with its stderr
         // redirected elsewhere.
         let other = try FileHandle(forReadingFrom: workspace.folder.url.appendingPathComponent("feeds.conf"))
         let daemon = try DaemonProcess(in: workspace,
                                        environment: ["JOURNAL_STREAM": streamIdentity(of: other.fileDescriptor)])
-        #expect(try eventually { try daemon.logged("feedspool: polled 3 feeds, delivered 5 articles, 1 failed") })
+        #expect(try await eventually { try daemon.logged("feedspool: polled 3 feeds, delivered 5 articles, 1 failed") })
         #expect(try daemon.log().sorted() == [
             "feedspool: flaky: HTTP 500",
             "feedspool: polled 3 feeds, delivered 5 articles, 1 failed",
@@ -126,9 +126,9 @@ import Testing
         ])
     }
 
-    @Test func onceNeverPrefixesItsLinesEvenOnTheJournalsStream() throws {
-        let workspace = try mixedWorkspace()
-        let result = try CommandRunner.run(["once"], in: workspace.folder.url,
+    @Test func onceNeverPrefixesItsLinesEvenOnTheJournalsStream() async throws {
+        let workspace = try await mixedWorkspace()
+        let result = try await CommandRunner.run(["once"], in: workspace.folder.url,
                                            environment: OnceWorkspace.loopbackOnly, journal: true)
         #expect(result.status == 1)
         #expect(result.stderrLines.sorted() == [

@@ -7,8 +7,8 @@ import Testing
 /// Retry-After, 410) is tested in-process on a test clock, in
 /// Tests/PollerTests/DaemonScheduleTests.swift.
 @Suite struct RunScheduleTests {
-    @Test func theArticlesOfDueFeedsArriveInTheSpool() throws {
-        let workspace = try OnceWorkspace()
+    @Test func theArticlesOfDueFeedsArriveInTheSpool() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.serve("releases.atom")
         try workspace.configure("""
@@ -16,7 +16,7 @@ import Testing
             \(workspace.url("/feeds/releases.atom")) name=releases
             """)
         let daemon = try DaemonProcess(in: workspace)
-        #expect(try eventually { try daemon.logged("feedspool: polled 2 feeds, delivered 5 articles") })
+        #expect(try await eventually { try daemon.logged("feedspool: polled 2 feeds, delivered 5 articles") })
         #expect(try workspace.articles().compactMap(\.feedName).sorted()
             == ["notes", "notes", "notes", "releases", "releases"])
         #expect(try daemon.log().first == "feedspool: running: 2 feeds from feeds.conf, spool \(workspace.spool.path)")
@@ -24,29 +24,29 @@ import Testing
         #expect(daemon.isRunning)
     }
 
-    @Test func aGoneFeedIsNamedWhenTheDaemonStarts() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aGoneFeedIsNamedWhenTheDaemonStarts() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.setStatus("410", for: "notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=oldblog")
-        #expect(try workspace.once().status == 1)
+        #expect(try await workspace.once().status == 1)
 
         let daemon = try DaemonProcess(in: workspace)
-        #expect(try eventually {
+        #expect(try await eventually {
             try daemon.logged("feedspool: oldblog: not polled: gone (HTTP 410); `feedspool once oldblog` polls it again while run is stopped")
         })
         daemon.send(SIGTERM)
-        #expect(daemon.exitStatus(within: 60) == 0)
+        #expect(await daemon.exitStatus(within: 60) == 0)
         #expect(try workspace.server.requests(for: "/feeds/notes.rss").count == 1)
     }
 
-    @Test func aConfigurationErrorAtStartExitsTwoNamingEachLine() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aConfigurationErrorAtStartExitsTwoNamingEachLine() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.configure("""
             intervall = 1h
             \(workspace.url("/feeds/notes.rss")) name=notes tags=
             """)
-        let result = try CommandRunner.run(["run"], in: workspace.folder.url)
+        let result = try await CommandRunner.run(["run"], in: workspace.folder.url)
         #expect(result.status == 2)
         #expect(result.stderrLines == [
             "feeds.conf:3: unknown setting \"intervall\" (did you mean \"interval\"?)",

@@ -7,8 +7,8 @@ import Testing
 /// When polls happen over days is tested in-process (Tests/PollerTests/DaemonHintTests.swift).
 @Suite struct ScheduleHintCommandTests {
     /// The objects `status --json` prints, by feed name.
-    private func status(_ workspace: OnceWorkspace) throws -> [String: [String: Any]] {
-        let result = try CommandRunner.run(["status", "--json"], in: workspace.folder.url)
+    private func status(_ workspace: OnceWorkspace) async throws -> [String: [String: Any]] {
+        let result = try await CommandRunner.run(["status", "--json"], in: workspace.folder.url)
         #expect(result.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]])
         return Dictionary(uniqueKeysWithValues: array.map { ($0["name"] as? String ?? "", $0) })
@@ -27,23 +27,23 @@ import Testing
         try Data(lines.utf8).write(to: workspace.www.appendingPathComponent(name + ".headers"))
     }
 
-    @Test func feedsWithOneIntervalAreDueAtTimesSpreadByTheirJitter() throws {
-        let workspace = try OnceWorkspace()
+    @Test func feedsWithOneIntervalAreDueAtTimesSpreadByTheirJitter() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         let names = (1...8).map { "notes\($0)" }
         try workspace.configure("interval = 1h\njitter = 10%\n"
             + names.map { "\(workspace.url("/feeds/notes.rss"))?\($0) name=\($0)" }.joined(separator: "\n"))
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
 
-        let feeds = try status(workspace)
+        let feeds = try await status(workspace)
         let waits = try names.map { try wait(feeds[$0]) }
         #expect(waits.allSatisfy { $0 >= 3240 - 1 && $0 <= 3960 + 1 })
         #expect(Set(waits).count >= 6)
         #expect(names.allSatisfy { feeds[$0]?["next_poll_reason"] as? String == "interval" })
     }
 
-    @Test func aServersMaxAgeOrAFeedsTTLLongerThanTheIntervalIsTheServerHint() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aServersMaxAgeOrAFeedsTTLLongerThanTheIntervalIsTheServerHint() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try setHeaders("Cache-Control: public, max-age=7200\n", for: "notes.rss", in: workspace)
         let ttl = try String(contentsOf: FeedServer.fixtures.appendingPathComponent("notes.rss"), encoding: .utf8)
@@ -56,11 +56,11 @@ import Testing
             \(workspace.url("/feeds/ttl.rss")) name=ttl
             \(workspace.url("/feeds/ttl.rss"))?short name=short interval=1d
             """)
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
         // A 304 keeps the hint: its headers say the same.
-        #expect(try workspace.once(["cached"]).status == 0)
+        #expect(try await workspace.once(["cached"]).status == 0)
 
-        let feeds = try status(workspace)
+        let feeds = try await status(workspace)
         #expect(feeds["cached"]?["result"] as? String == "not modified")
         #expect(feeds["cached"]?["next_poll_reason"] as? String == "server hint")
         #expect(try wait(feeds["cached"]) == 7200)
@@ -70,15 +70,15 @@ import Testing
         #expect(feeds["short"]?["next_poll_reason"] as? String == "interval")
         #expect(try wait(feeds["short"]) == 86400)
 
-        let text = try CommandRunner.run(["status"], in: workspace.folder.url)
+        let text = try await CommandRunner.run(["status"], in: workspace.folder.url)
         let lines = text.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(lines.first { $0.first == "cached" }?[5] == "server hint: at most every 2h")
         #expect(lines.first { $0.first == "ttl" }?[5] == "server hint: at most every 3h")
         #expect(lines.first { $0.first == "short" }?[5] == "-")
     }
 
-    @Test func anAutoIntervalIsMeasuredFromTheEntriesDates() throws {
-        let workspace = try OnceWorkspace()
+    @Test func anAutoIntervalIsMeasuredFromTheEntriesDates() async throws {
+        let workspace = try await OnceWorkspace()
         let format = ISO8601DateFormatter()
         let now = Date()
         // Ten entries two hours apart, the newest now: one every 1.8 h, polled every 54 minutes.
@@ -102,9 +102,9 @@ import Testing
             <item><title>Two</title><guid>urn:undated:2</guid><description>Two.</description></item>
             </channel></rss>
             """.utf8).write(to: workspace.www.appendingPathComponent("undated.rss"))
-        #expect(try workspace.once().status == 0)
+        #expect(try await workspace.once().status == 0)
 
-        let feeds = try status(workspace)
+        let feeds = try await status(workspace)
         #expect(feeds["pace"]?["next_poll_reason"] as? String == "auto")
         let paced = try wait(feeds["pace"])
         #expect(paced >= 3240 - 1 && paced <= 3240 + 10)
@@ -114,36 +114,36 @@ import Testing
         #expect(try wait(feeds["undated"]) == 3600)
     }
 
-    @Test func theDaemonPingsTheWatchdogEveryHalfOfWatchdogUSec() throws {
-        let workspace = try OnceWorkspace()
+    @Test func theDaemonPingsTheWatchdogEveryHalfOfWatchdogUSec() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
         let socket = try NotifySocket(path: workspace.folder.url.path + "/notify", abstract: false)
         let daemon = try DaemonProcess(in: workspace, environment: [
             "NOTIFY_SOCKET": socket.environmentValue, "WATCHDOG_USEC": "600000",
         ])
-        #expect(eventually { socket.fields().contains("READY=1") })
+        #expect(await eventually { socket.fields().contains("READY=1") })
         let start = Date()
-        #expect(eventually { socket.fields().filter { $0 == "WATCHDOG=1" }.count >= 5 })
+        #expect(await eventually { socket.fields().filter { $0 == "WATCHDOG=1" }.count >= 5 })
         // Five pings every 0.3 s take about 1.2 s; a loop sleeping its minute would take minutes.
         #expect(Date().timeIntervalSince(start) < 30)
         daemon.send(SIGTERM)
-        #expect(daemon.exitStatus(within: 60) == 0)
+        #expect(await daemon.exitStatus(within: 60) == 0)
     }
 
-    @Test func aWatchdogMeantForAnotherProcessIsNotPinged() throws {
-        let workspace = try OnceWorkspace()
+    @Test func aWatchdogMeantForAnotherProcessIsNotPinged() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         try workspace.configure("\(workspace.url("/feeds/notes.rss")) name=notes")
         let socket = try NotifySocket(path: workspace.folder.url.path + "/notify", abstract: false)
         let daemon = try DaemonProcess(in: workspace, environment: [
             "NOTIFY_SOCKET": socket.environmentValue, "WATCHDOG_USEC": "200000", "WATCHDOG_PID": "1",
         ])
-        #expect(eventually { socket.fields().contains("READY=1") })
-        #expect(try eventually { try daemon.logged("feedspool: polled 1 feed, delivered 3 articles") })
-        usleep(1_000_000)
+        #expect(await eventually { socket.fields().contains("READY=1") })
+        #expect(try await eventually { try daemon.logged("feedspool: polled 1 feed, delivered 3 articles") })
+        try await Task.sleep(for: .seconds(1))
         #expect(!socket.fields().contains("WATCHDOG=1"))
         daemon.send(SIGTERM)
-        #expect(daemon.exitStatus(within: 60) == 0)
+        #expect(await daemon.exitStatus(within: 60) == 0)
     }
 }

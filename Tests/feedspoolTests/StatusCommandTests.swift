@@ -3,7 +3,7 @@ import Testing
 
 /// `feedspool status`: one tab-separated line per configured feed.
 @Suite struct StatusCommandTests {
-    @Test func statusShowsPolledAndNeverPolledFeeds() throws {
+    @Test func statusShowsPolledAndNeverPolledFeeds() async throws {
         let folder = try TemporaryFolder()
         let feedPath = try folder.write("local.xml", """
             <rss version="2.0"><channel><title>Local</title>
@@ -17,18 +17,18 @@ import Testing
             """)
         let config = folder.url.appendingPathComponent("feeds.conf").path
 
-        let before = try CommandRunner.run(["status", "--config", config])
+        let before = try await CommandRunner.run(["status", "--config", config])
         #expect(before.status == 0)
         #expect(before.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) } == [
             ["local", "-", "never polled", "0", "now", "-", "-"],
             ["missing", "-", "never polled", "0", "now", "-", "-"],
         ])
 
-        let once = try CommandRunner.run(["once", "--config", config])
+        let once = try await CommandRunner.run(["once", "--config", config])
         #expect(once.status == 1)
         #expect(once.stderr.hasPrefix("feedspool: missing: "))
 
-        let after = try CommandRunner.run(["status", "--config", config])
+        let after = try await CommandRunner.run(["status", "--config", config])
         let lines = after.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(lines.first == ["feed", "last poll", "result", "failures", "next poll", "notes", "template"])
         let local = try #require(lines.first { $0.first == "local" })
@@ -40,12 +40,12 @@ import Testing
         #expect(missing[3] == "1")
     }
 
-    @Test func statusWithoutStateSaysSoAndCreatesNone() throws {
+    @Test func statusWithoutStateSaysSoAndCreatesNone() async throws {
         let folder = try TemporaryFolder()
         try folder.write("feeds.conf", "spool = spool\nstate = state\nhttps://example.org/feed.xml name=blog\n")
         let state = folder.url.appendingPathComponent("state")
 
-        let result = try CommandRunner.run(["status"], in: folder.url)
+        let result = try await CommandRunner.run(["status"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == "feed\tlast poll\tresult\tfailures\tnext poll\tnotes\ttemplate\nblog\t-\tnever polled\t0\tnow\t-\t-\n")
         #expect(result.stderrLines == ["feedspool: no state yet in \(state.path): no feed has been polled"])
@@ -54,14 +54,14 @@ import Testing
         // A state folder made by hand, without a database, stays empty.
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])
-        #expect(try CommandRunner.run(["status"], in: folder.url).stderrLines == result.stderrLines)
+        #expect(try await CommandRunner.run(["status"], in: folder.url).stderrLines == result.stderrLines)
         #expect(try FileManager.default.contentsOfDirectory(atPath: state.path) == [])
     }
 
-    @Test func aBrokenConfigurationExitsTwo() throws {
+    @Test func aBrokenConfigurationExitsTwo() async throws {
         let folder = try TemporaryFolder()
         try folder.write("feeds.conf", "intervall = 1h\n")
-        let result = try CommandRunner.run(["status", "--config", folder.url.appendingPathComponent("feeds.conf").path])
+        let result = try await CommandRunner.run(["status", "--config", folder.url.appendingPathComponent("feeds.conf").path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("feeds.conf:1: "))
     }

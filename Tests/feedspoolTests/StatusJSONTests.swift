@@ -5,15 +5,15 @@ import Testing
 /// what the last poll answered, why the next one is when it is, and counts.
 @Suite struct StatusJSONTests {
     /// The objects `status --json` prints, by feed name, in file order.
-    private func status(_ workspace: OnceWorkspace) throws -> [(String, [String: Any])] {
-        let result = try CommandRunner.run(["status", "--json"], in: workspace.folder.url)
+    private func status(_ workspace: OnceWorkspace) async throws -> [(String, [String: Any])] {
+        let result = try await CommandRunner.run(["status", "--json"], in: workspace.folder.url)
         #expect(result.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]])
         return array.map { ($0["name"] as? String ?? "", $0) }
     }
 
-    @Test func eachFeedShowsItsLastAnswerTheReasonForItsNextPollAndItsCounts() throws {
-        let workspace = try OnceWorkspace()
+    @Test func eachFeedShowsItsLastAnswerTheReasonForItsNextPollAndItsCounts() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.serve("notes.rss")
         let notes = workspace.url("/feeds/notes.rss")
         try workspace.configure("""
@@ -23,8 +23,8 @@ import Testing
             \(workspace.url("/status/410")) name=oldblog
             \(notes.replacingOccurrences(of: "http://", with: "http://reader:s3cret@"))?private name=private
             """)
-        _ = try workspace.once()
-        _ = try workspace.once(["notes", "missing"])
+        _ = try await workspace.once()
+        _ = try await workspace.once(["notes", "missing"])
         try workspace.configure("""
             \(notes) name=notes
             \(workspace.url("/status/404")) name=missing
@@ -34,7 +34,7 @@ import Testing
             \(workspace.url("/feeds/later.rss")) name=later
             """)
 
-        let feeds = try status(workspace)
+        let feeds = try await status(workspace)
         #expect(feeds.map(\.0) == ["notes", "missing", "busy", "oldblog", "private", "later"])
         let byName = Dictionary(uniqueKeysWithValues: feeds)
         let expectedKeys: Set = [
@@ -90,13 +90,13 @@ import Testing
         #expect(later["not_modified_percent"] is NSNull)
     }
 
-    @Test func withoutStateEveryFeedIsNeverPolled() throws {
-        let workspace = try OnceWorkspace()
+    @Test func withoutStateEveryFeedIsNeverPolled() async throws {
+        let workspace = try await OnceWorkspace()
         try workspace.configure("""
             https://user:pw@example.org/feed.xml name=blog
             https://example.org/plain.xml name=plain template=no
             """)
-        let result = try CommandRunner.run(["status", "--json"], in: workspace.folder.url)
+        let result = try await CommandRunner.run(["status", "--json"], in: workspace.folder.url)
         // A feed that learns no template has no template counts.
         #expect(result.stdout == """
             [

@@ -13,7 +13,7 @@ import Testing
 
     @Test(.enabled(if: analyzer != nil, "systemd-analyze is not installed: the unit files were not verified"),
           arguments: [("feedspool.service", false), ("feedspool-user.service", true)])
-    func theUnitPassesSystemdAnalyzeVerify(unit: String, user: Bool) throws {
+    func theUnitPassesSystemdAnalyzeVerify(unit: String, user: Bool) async throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(unit), encoding: .utf8)
         #expect(text.contains("\nType=notify\n"))
         // A reload checks the file first (a broken one fails `systemctl
@@ -31,7 +31,7 @@ import Testing
         let runtime = folder.url.appendingPathComponent("runtime")
         try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             ["verify"] + (user ? ["--user"] : []) + [copy],
             environment: ["XDG_RUNTIME_DIR": runtime.path],
             executable: URL(fileURLWithPath: try #require(Self.analyzer)), mergingErrors: true)
@@ -44,7 +44,7 @@ import Testing
     /// which `@resources` holds; refused, it logs a line in the journal at
     /// every start, reload, round and stop (docs/daemon.md).
     @Test(arguments: ["feedspool.service", "feedspool-user.service"])
-    func theSystemCallFilterAllowsSetpriorityAfterDenyingResources(unit: String) throws {
+    func theSystemCallFilterAllowsSetpriorityAfterDenyingResources(unit: String) async throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(unit), encoding: .utf8)
         let filters = text.split(separator: "\n").filter { $0.hasPrefix("SystemCallFilter=") }
         #expect(filters == ["SystemCallFilter=@system-service", "SystemCallFilter=~@privileged @resources",
@@ -55,16 +55,16 @@ import Testing
     /// The daemon pings the watchdog (`WATCHDOG=1`); both units give it a timeout above
     /// twice the default transfer timeout, so a round's slowest feed never trips it.
     @Test(arguments: ["feedspool.service", "feedspool-user.service"])
-    func theUnitSetsAWatchdog(unit: String) throws {
+    func theUnitSetsAWatchdog(unit: String) async throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(unit), encoding: .utf8)
         let lines = text.split(separator: "\n").filter { $0.hasPrefix("WatchdogSec=") }
         #expect(lines == ["WatchdogSec=3min"])
         #expect(text.contains("\nRestart=on-failure\n"))
     }
 
-    @Test func theSystemConfigurationChecksCleanAndWritesInTheStateDirectory() throws {
+    @Test func theSystemConfigurationChecksCleanAndWritesInTheStateDirectory() async throws {
         let path = Self.folder.appendingPathComponent("feeds.conf").path
-        let result = try CommandRunner.run(["check", "--config", path])
+        let result = try await CommandRunner.run(["check", "--config", path])
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let unit = try String(contentsOf: Self.folder.appendingPathComponent("feedspool.service"), encoding: .utf8)
