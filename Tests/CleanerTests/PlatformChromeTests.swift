@@ -1,10 +1,11 @@
 import Testing
 import Cleaner
 
-/// Media-player time labels at an entry's edges
-/// (`PlatformChrome`), and podcast-links lines between paragraphs
-/// (`InlineNoise`); paired with prose and chapter lists that use the same
-/// words and numbers.
+/// Platform chrome at an entry's edges (`PlatformChrome`): player labels,
+/// buttons, empty byline labels, counters, tweet footers, author boxes and
+/// company profile boxes; and podcast-links lines between paragraphs
+/// (`InlineNoise`); paired with prose, chapter lists and paragraphs about
+/// people that use the same words and numbers.
 @Suite struct PlatformChromeTests {
     static let body = "<p>\(bodyParagraph)</p><p>\(secondParagraph)</p>"
     static let secondParagraph = "By evening the harbour master had counted them all back, and the lifeboat crew went home for supper."
@@ -21,6 +22,47 @@ import Cleaner
         #expect(article.text == Self.bodyText, "\(article.removedWhat)")
     }
 
+    static let chrome: [BoilerplateFamilyTests.Case] = [
+        .init(html: "<p>1×</p>", kind: "platform chrome"),
+        .init(html: "<p>Listen to this article · 6 min</p>", kind: "platform chrome"),
+        .init(html: "<p>4 min listen</p>", kind: "platform chrome"),
+        .init(html: "<p>Dismiss</p>", kind: "platform chrome"),
+        .init(html: "<p><a href=\"#top\">Back to top</a></p>", kind: "platform chrome"),
+        .init(html: "<p>Erstellt von:</p>", kind: "platform chrome"),
+        .init(html: "<p>Written by:</p>", kind: "platform chrome"),
+        .init(html: "<p>Publié par :</p>", kind: "platform chrome"),
+        .init(html: "<p>12 likes · 3 restacks</p>", kind: "platform chrome"),
+        .init(html: "<p>1.2K views</p>", kind: "platform chrome"),
+        .init(html: "<p>87 likes · 12 shares · 4 comments</p>", kind: "platform chrome"),
+        .init(html: "<p>47 minutes ago via Twitter for Mac<a href=\"https://twitter.com/i/r\">Reply</a><a href=\"https://twitter.com/i/rt\">Retweet</a><a href=\"https://twitter.com/i/f\">Favorite</a></p>", kind: "platform chrome"),
+        .init(html: "<p><em>Jo Reyes is a senior writer at The Harbour Gazette, where she covers ferries and fisheries. Follow her on Mastodon at @jo@harbour.example.</em></p>", kind: "platform chrome", edges: [.tail]),
+        .init(html: "<p><a href=\"https://gazette.example/authors/sam\">Sam Okafor</a> covers energy for the Gazette.</p>", kind: "platform chrome", edges: [.tail]),
+        .init(html: "<p><i>Lena Vogt ist Redakteurin bei der Hafenzeitung. Folgen Sie ihr auf Mastodon.</i></p>", kind: "platform chrome", edges: [.tail]),
+    ]
+
+    @Test(arguments: chrome) func platformChromeGoesAtTheEdges(family: BoilerplateFamilyTests.Case) {
+        BoilerplateFamilyTests.check(family)
+    }
+
+    @Test func aCompanyProfileBoxGoesAtTheTail() {
+        let box = """
+            <div class="module"><h2><a href="https://profiles.example">Crunchbase</a></h2>
+            <ul><li><a href="javascript:void(0)">TIDEWATER</a></li></ul>
+            <div><span>Company:</span> <span><a href="https://profiles.example/tidewater">Tidewater</a></span></div>
+            <div><span>Website:</span> <span><a href="https://tidewater.example">tidewater.example</a></span></div>
+            <div><span>Launch Date:</span> <span>January 6, 2006</span></div>
+            <div><span>Funding:</span> <span>$29.5M</span></div>
+            <p>Tidewater is software that backs up the laptops of small companies, with offices in Leith and Bergen and customers in forty countries across Europe.</p>
+            <a href="https://profiles.example/tidewater">Learn more</a></div>
+            """
+        // A news post is longer than the box under it.
+        let more = "Tidewater said the new service would reach the islands in spring, once the undersea cable is repaired, "
+            + "and that the harbour office would be its first customer outside the city."
+        let article = clean(Self.body + "<p>\(more)</p><p>\(more)</p>" + box)
+        #expect(article.text == Self.bodyText + "\n\n" + more + "\n\n" + more, "\(article.removedWhat)")
+        #expect(article.removedWhat.contains { $0.contains("profile box") })
+    }
+
     // MARK: - The same words in the article
 
     @Test func proseAboutUpdatesAndChapterTimesStays() {
@@ -35,6 +77,26 @@ import Cleaner
                 #expect(article.text.contains(paragraph), "\(article.removedWhat)")
             }
         }
+    }
+
+    static let proseAboutPeopleAndPlatforms = [
+        "Morag is a ferry captain at the harbour, and she has sailed the winter route for thirty years.",
+        "The mayor is a former reporter at the Gazette and still follows her old colleagues on Twitter.",
+        "Sam Okafor is a reporter who spent a decade covering the island before the paper closed.",
+        "By the time the ferry came in, the crew had counted 12 likes and 3 complaints on the harbour notice board.",
+        "Written by hand in 1887, the harbour log records every ship that came in through the winter storms.",
+        "The company: Tidewater, founded in 2006 in Leith, backs up the laptops of the harbour office.",
+        "Listen to this article's author read the tide tables aloud and you will hear why the ferry is late.",
+    ]
+
+    @Test(arguments: proseAboutPeopleAndPlatforms) func proseAboutPeopleAndPlatformsStays(prose: String) {
+        WordingFamilyTests.checkKept(prose)
+    }
+
+    @Test func companyDetailsInTheArticleStay() {
+        let details = "<p>Company: Tidewater</p><p>Founded: 2006, in Leith</p><p>Funding: $29.5M from two harbour trusts.</p>"
+        let article = clean("<p>\(bodyParagraph)</p>" + details + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text.contains("Funding: $29.5M from two harbour trusts."), "\(article.removedWhat)")
     }
 
     @Test func aLinkRichParagraphAboutPodcastsInTheMiddleStays() {

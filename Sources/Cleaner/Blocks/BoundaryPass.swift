@@ -17,6 +17,7 @@ enum BoundaryPass {
     static func apply(to tree: inout HTMLTree, under root: Int, removals: inout [Removal]) -> String? {
         var blocks = BlockSegmenter.blocks(of: tree, under: root)
         InlineNoise.remove(from: &blocks, in: &tree, removals: &removals)
+        PlatformChrome.removeProfileBox(from: &blocks, in: &tree, under: root, removals: &removals)
         guard !blocks.isEmpty else { return nil }
         var source: String?
 

@@ -1,19 +1,52 @@
-/// Lines that a page's media player leaves in a feed's copy of a post,
-/// found by shape: the player's bare time labels ("0:00", "/0:32",
-/// "0:00 / 3:12").
+/// Page furniture of blogging and news platforms that a feed's copy of a
+/// post keeps, found by shape and wording together: a media player's time
+/// and speed labels ("0:00", "/0:32", "1×", "Listen to this article · 5
+/// min"), buttons ("Dismiss", "Back to top"), a byline label with no name
+/// after it ("Erstellt von:"), counters ("12 likes · 3 restacks", "1.2K
+/// views"), an embedded tweet's footer ("47 minutes ago via Twitter for
+/// Mac Reply Retweet Favorite") and an author box ("Jo Reyes is a senior
+/// writer at The Gazette. Follow her on Mastodon.").
 ///
 /// `EdgeNoise` asks it about the blocks at the edges only; a chapter list
-/// ("0:00 Intro") or a time in a sentence is no such line.
+/// ("0:00 Intro"), a time in a sentence or a paragraph about the author
+/// that gives no way to follow or reach them stays.
 enum PlatformChrome {
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a line.
-    static func matches(_ key: String) -> Bool {
-        key.utf8.count <= 24 && isPlayerTime(Array(key.utf8))
+    /// The longest author box looked at, in UTF-8 bytes.
+    static let maximumBioLength = 400
+
+    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a
+    /// block, given the share of its text inside links (0 to 1).
+    static func matches(_ key: String, linkDensity: Double = 0) -> Bool {
+        let length = key.utf8.count
+        if length <= 24, isPlayerTime(Array(key.utf8)) || isPlaybackSpeed(key) { return true }
+        if length <= 48, labels.contains(EdgeNoise.trimmedLabel(key)) || isListenLabel(key) || isCounter(key) { return true }
+        if length <= 160, isTweetFooter(key) { return true }
+        return length <= maximumBioLength && isAuthorBox(key, linkDensity: linkDensity)
     }
+
+    // MARK: - Players
 
     /// "0:00", "/0:32", "0:00 / 3:12", "1:02:03": times and slashes only.
     private static func isPlayerTime(_ bytes: [UInt8]) -> Bool {
         bytes.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: " ") }
             && hasClockTime(bytes)
+    }
+
+    /// "1×", "1.5x", "0.75×": a player's speed button.
+    private static func isPlaybackSpeed(_ key: String) -> Bool {
+        guard key.utf8.count <= 6, let first = key.utf8.first, isDigit(first) else { return false }
+        let number = key.hasByteSuffix("×") ? key.dropLast() : key.hasByteSuffix("x") ? key.dropLast() : nil
+        return number.map { !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0 == "." } } ?? false
+    }
+
+    /// "Listen to this article", "Listen to this story · 5 min", "6 min
+    /// listen": an audio version's label, a duration at most after it.
+    private static func isListenLabel(_ key: String) -> Bool {
+        if key.hasByteSuffix(" min listen") || key.hasByteSuffix(" minute listen") {
+            return key.prefix(while: { $0 != " " }).allSatisfy(\.isNumber)
+        }
+        guard let opening = listenOpenings.first(where: key.hasBytePrefix) else { return false }
+        return key.dropFirst(opening.count).allSatisfy { $0.isNumber || " ·•|:-–—()minsecutes".contains($0) }
     }
 
     /// Whether `bytes` hold a time of day or a duration: a digit, ":", two digits.
@@ -26,4 +59,181 @@ enum PlatformChrome {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    // MARK: - Counters and embeds
+
+    /// "12 likes · 3 restacks", "1.2K views", "345 Aufrufe": numbers and
+    /// the nouns platforms count, nothing else.
+    private static func isCounter(_ key: String) -> Bool {
+        guard let first = key.utf8.first, isDigit(first), !BoundaryText.isCommentCount(key) else { return false }
+        let words = key.split(whereSeparator: { " ·•|,/".contains($0) })
+        guard words.count >= 2, words.count % 2 == 0 else { return false }
+        return stride(from: 0, to: words.count, by: 2).allSatisfy { index in
+            words[index].allSatisfy { $0.isNumber || ".,km".contains($0) } && counterNouns.contains(words[index + 1])
+        }
+    }
+
+    /// "47 minutes ago via Twitter for Mac Reply Retweet Favorite": the
+    /// footer of an embedded tweet, its buttons run together or apart.
+    private static func isTweetFooter(_ key: String) -> Bool {
+        key.containsBytes(of: "retweet") && (key.containsBytes(of: "favorite") || key.containsBytes(of: "like"))
+            && key.containsBytes(of: "reply") && (key.containsBytes(of: " via twitter") || key.containsBytes(of: " ago")
+                || key.hasBytePrefix("reply"))
+    }
+
+    // MARK: - Author boxes
+
+    /// "Jo Reyes is a senior writer at The Gazette. Follow her on
+    /// Mastodon.", "Sam covers energy for Example News. Reach him at
+    /// sam@example.com": a sentence that opens with a name and what the
+    /// person writes, and a way to follow or reach them (or a link, the
+    /// author's page). A paragraph about a person with neither stays.
+    private static func isAuthorBox(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count >= 24, let verb = bioVerbs.lazy.compactMap({ key.firstRange(of: $0) }).first,
+              key[..<verb.lowerBound].utf8.count <= 40
+        else { return false }
+        let name = key[..<verb.lowerBound].split(separator: " ")
+        guard (1...4).contains(name.count), !notNames.contains(name[0]),
+              name.allSatisfy({ $0.first?.isLetter == true })
+        else { return false }
+        // What follows the verb names a writer's work within a few words;
+        // "covers", "writes" and "reports" name it themselves.
+        let role = key[verb.upperBound...].prefix(80)
+        guard workVerbs.contains(String(key[verb])) || roles.contains(where: role.containsBytes(of:)) else { return false }
+        return contactSignals.contains(where: key.containsBytes(of:)) || linkDensity > 0
+    }
+
+    /// What links a name to a writer's role, in a few languages.
+    private static let bioVerbs = [
+        " is a ", " is an ", " is the ", " covers ", " writes ", " reports on ", " reports for ", " ist ", " est ",
+        " es ", " è ", " was a ",
+    ]
+
+    /// The verbs that say what a writer does.
+    private static let workVerbs: Set<String> = [" covers ", " writes ", " reports on ", " reports for "]
+
+    /// First words that open sentences, not names.
+    private static let notNames: Set<Substring> = [
+        "the", "a", "an", "this", "that", "it", "he", "she", "they", "there", "which", "who", "our", "my", "his",
+        "her", "their", "what", "here", "each", "every", "one", "das", "der", "die", "es", "le", "la", "il", "el",
+        "ce", "c'est", "cela",
+    ]
+
+    /// The roles of the people author boxes describe.
+    private static let roles = [
+        "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor", "author",
+        "freelance", "producer", "blogger", "critic", "analyst", "host of", "redakteur", "autor", "korrespondent",
+        "journaliste", "rédact", "chroniqueu", "periodista", "redactor", "colaborador", "giornalista", "redattore",
+        "writes about", "covers ",
+    ]
+
+    /// Ways to follow or reach the person.
+    private static let contactSignals = [
+        "follow him", "follow her", "follow them", "follow me", "find him", "find her", "reach him", "reach her",
+        "reach them", "contact him", "contact her", "email him", "email her", "on twitter", "on mastodon",
+        "on bluesky", "on linkedin", "on instagram", "on threads", "on x", "@", "folgen sie", "suivez-le",
+        "suivez-la", "síguel",
+    ]
+
+    // MARK: - Profile boxes
+
+    /// Removes a company or product profile box at the tail of the article
+    /// (a Crunchbase box under a news post): an element below the article's
+    /// root that holds two field lines or more ("Company: Gigya", "Website:
+    /// gigya.com", "Funding: $29.5M") with, at most, a header, the profile's
+    /// description and a "Learn more" link, when nothing but short lines and
+    /// links follow it and it is less than half of the article's text.
+    /// Field lines that are the article's own paragraphs have no such
+    /// element around them, and stay.
+    static func removeProfileBox(from blocks: inout [Block], in tree: inout HTMLTree, under root: Int,
+                                 removals: inout [Removal]) {
+        let fields = blocks.indices.filter { blocks[$0].length <= 120 && isProfileField(blocks[$0]) }
+        guard fields.count >= 2, let first = fields.first, let last = fields.last else { return }
+        let total = blocks.reduce(0) { $0 + $1.length }
+        func contains(_ element: Int, _ block: Block) -> Bool {
+            guard let node = block.nodes.first else { return false }
+            return node >= element && node < tree.subtreeEnd(of: element)
+        }
+        // The lowest element holding the first and last field lines…
+        guard var box = blocks[first].nodes.first else { return }
+        while box != root, !contains(box, blocks[last]) { box = tree.nodes[box].parent }
+        guard box != root else { return }
+        // …and its ancestors while what they add above the fields is a
+        // header or tab (short lines) and they stay small.
+        while tree.nodes[box].parent != root, tree.nodes[box].parent >= 0 {
+            let parent = tree.nodes[box].parent
+            let inside = blocks.indices.filter { contains(parent, blocks[$0]) }
+            let length = inside.reduce(0) { $0 + blocks[$1].length }
+            guard length * 2 < total,
+                  inside.allSatisfy({ $0 >= first || blocks[$0].length <= 60 })
+            else { break }
+            box = parent
+        }
+        let inside = blocks.indices.filter { contains(box, blocks[$0]) }
+        guard let start = inside.first, let end = inside.last,
+              inside.reduce(0, { $0 + blocks[$1].length }) * 2 < total,
+              // Above the fields only a header; at most two paragraphs of description.
+              blocks[start..<first].allSatisfy({ $0.length <= 60 }),
+              blocks[first...end].filter({ $0.length > 120 }).count <= 2,
+              // At the tail: after the box only short lines and links.
+              blocks[(end + 1)...].allSatisfy({ $0.length <= 160 || $0.linkDensity >= 0.5 })
+        else { return }
+        let text = blocks[start...end].map(\.text).joined(separator: " ")
+        tree.remove(box)
+        removals.append(Removal(what: "tail: platform chrome (profile box from \"\(blocks[start].text.prefix(40))\")",
+                                chars: text.count, text: text))
+        blocks.removeSubrange(start...end)
+    }
+
+    /// "Company: Gigya", "Launch Date: January 6, 2006", "Funding:": a
+    /// profile's field name, a colon and a short value.
+    private static func isProfileField(_ block: Block) -> Bool {
+        guard let first = block.bytes.first, profileFieldInitials.contains(first | 0x20) else { return false }
+        let key = BoundaryText.normalized(block.text)
+        guard let colon = key.firstIndex(of: ":") else { return profileFields.contains(key) }
+        return profileFields.contains(String(key[..<colon]).trimmingCharacters(in: " "))
+    }
+
+    /// The fields of company, product and person profiles.
+    private static let profileFields: Set<String> = [
+        "company", "product", "website", "web site", "founded", "launch date", "launched", "ipo", "funding",
+        "total funding", "headquarters", "hq", "employees", "founders", "founder", "ceo", "industry", "category",
+        "location", "acquired by", "investors", "valuation", "stock", "ticker", "unternehmen", "gründung",
+        "gegründet", "sitz", "mitarbeiter", "entreprise", "société", "fondée", "siège", "effectif", "empresa",
+        "fundación", "sede", "empleados",
+    ]
+
+    /// The first bytes of the field names, as lowercase.
+    private static let profileFieldInitials = Set(profileFields.compactMap(\.utf8.first))
+
+    // MARK: - Labels
+
+    /// Whole-block labels of platform buttons, and byline labels with no
+    /// name after them.
+    private static let labels: Set<String> = [
+        "dismiss", "skip to content", "skip to main content", "back to top", "scroll to top", "to top", "top ↑",
+        "↑ top", "↑", "print this page", "print this article", "print article", "save article", "save for later",
+        "add to reading list", "audio version", "play audio", "download audio", "text to speech", "open in browser",
+        "by", "author", "authors", "posted by", "written by", "published by", "words by", "story by",
+        "erstellt von", "geschrieben von", "verfasst von", "veröffentlicht von", "von", "autor", "autorin",
+        "auteur", "auteurs", "par", "publié par", "écrit par", "rédigé par", "por", "escrito por", "publicado por",
+        "di", "scritto da", "pubblicato da", "autore", "door", "geschreven door", "skrevet af",
+        "skrivet av", "skrevet av", "autorstwa",
+    ]
+
+    /// Openings of audio-version labels.
+    private static let listenOpenings = [
+        "listen to this article", "listen to this story", "listen to this post", "listen to article",
+        "listen to the article", "listen to story", "artikel anhören", "écouter cet article", "escuchar este artículo",
+        "ascolta l'articolo", "listen ·", "listen -",
+    ]
+
+    /// What platforms count under a post.
+    private static let counterNouns: Set<Substring> = [
+        "like", "likes", "comment", "comments", "share", "shares", "restack", "restacks", "view", "views", "read",
+        "reads", "clap", "claps", "follower", "followers", "reaction", "reactions", "reply", "replies", "retweet",
+        "retweets", "repost", "reposts", "boost", "boosts", "favourite", "favourites", "favorite", "favorites",
+        "star", "stars", "response", "responses", "aufrufe", "kommentare", "vues", "commentaires", "visitas",
+        "comentarios", "visualizzazioni", "commenti", "mentions",
+    ]
 }
