@@ -34,6 +34,7 @@ import Cleaner
         .init(html: "<p>12 likes · 3 restacks</p>", kind: "platform chrome"),
         .init(html: "<p>1.2K views</p>", kind: "platform chrome"),
         .init(html: "<p>87 likes · 12 shares · 4 comments</p>", kind: "platform chrome"),
+        .init(html: "<p>3 posts - 2 participants</p>", kind: "platform chrome"),
         .init(html: "<p>47 minutes ago via Twitter for Mac<a href=\"https://twitter.com/i/r\">Reply</a><a href=\"https://twitter.com/i/rt\">Retweet</a><a href=\"https://twitter.com/i/f\">Favorite</a></p>", kind: "platform chrome"),
         .init(html: "<p><em>Jo Reyes is a senior writer at The Harbour Gazette, where she covers ferries and fisheries. Follow her on Mastodon at @jo@harbour.example.</em></p>", kind: "platform chrome", edges: [.tail]),
         .init(html: "<p><a href=\"https://gazette.example/authors/sam\">Sam Okafor</a> covers energy for the Gazette.</p>", kind: "platform chrome", edges: [.tail]),
@@ -42,6 +43,23 @@ import Cleaner
 
     @Test(arguments: chrome) func platformChromeGoesAtTheEdges(family: BoilerplateFamilyTests.Case) {
         BoilerplateFamilyTests.check(family)
+    }
+
+    static let widgetLines = [
+        "<div><span>0:00</span><div>/<span>0:32</span></div></div>",
+        "<div><span>1:02:03 / 1:10:00</span></div>",
+        "<div><a href=\"https://social.example/s/1\">47 minutes ago</a> via <a href=\"https://apps.example/t\">Twitter for Mac</a><a href=\"https://twitter.com/intent/tweet?in_reply_to=1\">Reply</a><a href=\"https://twitter.com/intent/retweet?tweet_id=1\">Retweet</a><a href=\"https://twitter.com/intent/favorite?tweet_id=1\">Favorite</a></div>",
+    ]
+
+    @Test(arguments: widgetLines) func widgetLinesGoBetweenParagraphs(noise: String) {
+        WordingFamilyTests.checkBetweenParagraphs(noise)
+    }
+
+    @Test func timesAndYearsBetweenParagraphsStay() {
+        for line in ["1984", "10:30", "0:00 Intro", "3:16 pm ferry to Leith", "2 replies to the council, 1 retweet of the notice"] {
+            let article = clean("<p>\(bodyParagraph)</p><p>\(line)</p><p>\(Self.secondParagraph)</p>")
+            #expect(article.text.contains(line), "\(line): \(article.removedWhat)")
+        }
     }
 
     @Test func aCompanyProfileBoxGoesAtTheTail() {

@@ -23,6 +23,10 @@ import Cleaner
         Case(html: "<p>Spread the word!</p>", kind: "share prompt"),
         Case(html: "<p>Share your thoughts about the newsletter.</p>", kind: "share prompt"),
         Case(html: "<p><a href=\"https://facebook.com/p/1\">Share the Facebook post</a></p>", kind: "share prompt"),
+        Case(html: "<p>Email This BlogThis! Share to Twitter Share to Facebook Share to Pinterest</p>", kind: "share prompt"),
+        Case(html: "<p><a href=\"https://gazette.example/p/1\">Copy link</a></p>", kind: "share prompt"),
+        Case(html: "<p>Shared: <a href=\"https://social.example/@gazette/113778884376882225\">https://social.example/@gazette/113778884376882225</a></p>", kind: "share prompt"),
+        Case(html: "<p>Also on: <a href=\"https://social.example/@g/1\">Mastodon</a> <a href=\"https://bsky.example/g/1\">Bluesky</a></p>", kind: "share prompt"),
     ]
 
     @Test(arguments: shareBars) func shareBarsAndPromptsGo(family: Case) { BoilerplateFamilyTests.check(family) }
@@ -44,6 +48,8 @@ import Cleaner
         "Please share your memories of the old pier with the museum, which is collecting them until March.",
         "Twitter, Facebook and email were all down on the island for a week after the storm.",
         "Spread the word about the winter timetable was the council's plan, but nobody read the posters.",
+        "Shared: the cost of the boat, the fuel and the nets, between the four families of the north pier.",
+        "Also on: the agenda, the harbour dues and the <a href=\"https://council.example/minutes\">minutes</a> of the last meeting.",
     ]
 
     @Test(arguments: shareProse) func proseAboutSharingStays(prose: String) { WordingFamilyTests.checkKept(prose) }
@@ -58,6 +64,7 @@ import Cleaner
         Case(html: "<p><a href=\"https://blog.example/post#comments\">Kommentare (5)</a></p>", kind: "comment"),
         Case(html: "<p><a href=\"https://blog.example/post#comments\">Aucun commentaire</a></p>", kind: "comment"),
         Case(html: "<p><strong>Commentaires :</strong> <a href=\"//blog.example/nodes/1/comments.atom\">voir le flux atom</a> <a href=\"https://blog.example/post#comments\">ouvrir dans le navigateur</a></p>", kind: "comment prompt"),
+        Case(html: "<p><a href=\"https://blog.example/p\">Permalink</a> | <a href=\"https://blog.example/p#comments\">Comments (3)</a></p>", kind: "comment prompt"),
         Case(html: "<p>Discuss on <a href=\"https://news.ycombinator.com/item?id=1\">Hacker News</a></p>", kind: "comment prompt"),
         Case(html: "<p>Discussion: <a href=\"https://news.ycombinator.com/item?id=1\">Hacker News</a> · <a href=\"https://lobste.rs/s/1\">Lobsters</a></p>", kind: "comment prompt"),
         Case(html: "<p>Join the discussion on our forum.</p>", kind: "comment prompt"),

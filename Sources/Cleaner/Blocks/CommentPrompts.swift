@@ -26,7 +26,7 @@ enum CommentPrompts {
               // A bare count ("12 comments") is `BoundaryText`'s comment count.
               !BoundaryText.isCommentCount(key)
         else { return nil }
-        if length <= 48, isLabel(key) { return kind }
+        if length <= 48, isLabel(key) || isFooterLine(key) { return kind }
         if isLabelledLinks(key, linkDensity: linkDensity) { return kind }
         guard length <= maximumLength, !isNegated(key) else { return nil }
         if isCallToDiscuss(key, linkDensity: linkDensity) || sendsToTheComments(key) { return kind }
@@ -46,6 +46,15 @@ enum CommentPrompts {
         // "Two thoughts" may title a section; "2 thoughts" and "No replies" count.
         return labels.contains(label) || countedLabels.contains(label)
             && words.contains(where: { $0.allSatisfy(\.isNumber) || $0 == "no" || $0 == "💬" })
+    }
+
+    /// "Permalink | Comments (3)", "3 Comments · Trackbacks": a post's
+    /// footer line of comment links and the links beside them.
+    private static func isFooterLine(_ key: String) -> Bool {
+        let words = key.split(whereSeparator: { " ()[]:·|•/,".contains($0) })
+        guard words.count >= 2 else { return false }
+        return words.contains(where: { labels.contains(String($0)) })
+            && words.allSatisfy { labels.contains(String($0)) || footerWords.contains($0) || $0.allSatisfy(\.isNumber) }
     }
 
     /// "Commentaires : <a>voir le flux atom</a> <a>ouvrir dans le
@@ -126,6 +135,12 @@ enum CommentPrompts {
     /// Labels that are comment labels only with a count ("12 responses").
     private static let countedLabels: Set<String> = [
         "responses", "response", "replies", "reply", "comment", "comments", "thoughts", "reactions",
+    ]
+
+    /// The links a post's footer line holds beside its comment link.
+    private static let footerWords: Set<Substring> = [
+        "permalink", "link", "trackback", "trackbacks", "pingback", "pingbacks", "reply", "replies", "edit", "share",
+        "email", "print", "no", "one", "add", "read", "view", "rss", "atom", "feed",
     ]
 
     /// The words of a count: numbers aside, "no", "one", "keine", "aucun"…

@@ -69,6 +69,7 @@ enum InlineNoise {
     /// ("You can download the m4a file or subscribe in iTunes").
     private static func kind(of block: Block) -> String? {
         if let what = StandaloneLines.kind(of: block) { return what }
+        if PlatformChrome.isWidgetLine(block) { return "platform chrome" }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }

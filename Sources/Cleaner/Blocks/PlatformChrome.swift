@@ -24,6 +24,24 @@ enum PlatformChrome {
         return length <= maximumBioLength && isAuthorBox(key, linkDensity: linkDensity)
     }
 
+    /// Whether a block between paragraphs is a widget's line that is never
+    /// prose: a player's position or speed ("0:00", "/0:32", "1×") or an
+    /// embedded tweet's footer. Most blocks are settled by their first byte.
+    static func isWidgetLine(_ block: Block) -> Bool {
+        guard block.length <= 160, !block.isHeading, let first = block.bytes.first,
+              isDigit(first) || first == UInt8(ascii: "/")
+        else { return false }
+        let key = BoundaryText.normalized(block.text)
+        return key.utf8.count <= 24 && (isPlayerState(key) || isPlaybackSpeed(key)) || isTweetFooter(key)
+    }
+
+    /// "0:00", "/0:32", "1:02 / 3:12": a player's position or duration, not
+    /// a chapter's start time ("00:11:03" above a chapter's title).
+    private static func isPlayerState(_ key: String) -> Bool {
+        guard isPlayerTime(Array(key.utf8)) else { return false }
+        return key.hasBytePrefix("/") || key.containsBytes(of: "/") || key.allSatisfy { $0 == "0" || $0 == ":" }
+    }
+
     // MARK: - Players
 
     /// "0:00", "/0:32", "0:00 / 3:12", "1:02:03": times and slashes only.
@@ -66,7 +84,7 @@ enum PlatformChrome {
     /// the nouns platforms count, nothing else.
     private static func isCounter(_ key: String) -> Bool {
         guard let first = key.utf8.first, isDigit(first), !BoundaryText.isCommentCount(key) else { return false }
-        let words = key.split(whereSeparator: { " ·•|,/".contains($0) })
+        let words = key.split(whereSeparator: { " ·•|,/-–—".contains($0) })
         guard words.count >= 2, words.count % 2 == 0 else { return false }
         return stride(from: 0, to: words.count, by: 2).allSatisfy { index in
             words[index].allSatisfy { $0.isNumber || ".,km".contains($0) } && counterNouns.contains(words[index + 1])
@@ -234,6 +252,6 @@ enum PlatformChrome {
         "reads", "clap", "claps", "follower", "followers", "reaction", "reactions", "reply", "replies", "retweet",
         "retweets", "repost", "reposts", "boost", "boosts", "favourite", "favourites", "favorite", "favorites",
         "star", "stars", "response", "responses", "aufrufe", "kommentare", "vues", "commentaires", "visitas",
-        "comentarios", "visualizzazioni", "commenti", "mentions",
+        "comentarios", "visualizzazioni", "commenti", "mentions", "post", "posts", "participant", "participants",
     ]
 }

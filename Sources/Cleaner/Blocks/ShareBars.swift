@@ -25,7 +25,8 @@ enum ShareBars {
     ///   - linkDensity: The share of the block's text inside links, 0 to 1.
     static func kind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumLength else { return nil }
-        if isBar(key, linkDensity: linkDensity) { return kind }
+        if key.utf8.count <= 40, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
+        if isBar(key, linkDensity: linkDensity) || isSyndicationLinks(key, linkDensity: linkDensity) { return kind }
         guard key.utf8.count <= maximumPromptLength else { return nil }
         if isShareYourPrompt(key) { return kind }
         // A prompt is one short clause; "Share this with the council, he
@@ -60,6 +61,21 @@ enum ShareBars {
         }
         return verbs > 0 || networks >= 2 && linkDensity >= 0.5
     }
+
+    /// "Shared: <a>https://social.example/@me/1137…</a>", "Also on: <a>Mastodon</a>
+    /// <a>Bluesky</a>": a label saying where else the post was shared,
+    /// then links.
+    private static func isSyndicationLinks(_ key: String, linkDensity: Double) -> Bool {
+        guard linkDensity >= 0.5, let colon = key.utf8.prefix(32).firstIndex(of: UInt8(ascii: ":")) else { return false }
+        return syndicationLabels.contains(String(key[..<colon]).trimmingCharacters(in: " "))
+    }
+
+    /// Labels of the links to a post's copies on other sites.
+    private static let syndicationLabels: Set<String> = [
+        "shared", "shared on", "shared to", "also on", "also posted on", "also posted to", "cross-posted to",
+        "cross-posted on", "crossposted to", "syndicated to", "syndicated on", "elsewhere", "auch auf", "aussi sur",
+        "también en", "anche su",
+    ]
 
     /// "Share your thoughts about the newsletter.": a prompt whose words
     /// after "share your" are only what is shared and where.
@@ -102,7 +118,15 @@ enum ShareBars {
         "par", "cet", "cette", "en", "por", "este", "esta", "artículo", "su", "questo", "articolo", "op", "på",
         "no", "na", "mit", "avec", "con", "met", "med", "freunden", "amis", "amigos", "amici", "vrienden", "…", "...",
         "episode", "newsletter", "url", "lien", "enlace", "kopieren", "copier", "copiar", "copia", "social", "media",
-        "networks", "now", "icon", "button", "buttons",
+        "networks", "now", "icon", "button", "buttons", "blogthis", "entry", "item", "friend",
+    ]
+
+    /// Whole-block share buttons without a verb of sharing.
+    private static let labels: Set<String> = [
+        "copy link", "copy url", "copy the link", "link copied", "email this", "email this post", "email this article",
+        "email to a friend", "email a friend", "send to a friend", "print this", "print this post", "print friendly",
+        "print-friendly", "link kopieren", "per e-mail senden", "copier le lien", "envoyer par e-mail", "copiar enlace",
+        "enviar por correo", "copia link", "invia per email",
     ]
 
     /// The first bytes of the words a bar can open with.
