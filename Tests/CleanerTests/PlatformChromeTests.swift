@@ -35,10 +35,13 @@ import Cleaner
         .init(html: "<p>1.2K views</p>", kind: "platform chrome"),
         .init(html: "<p>87 likes · 12 shares · 4 comments</p>", kind: "platform chrome"),
         .init(html: "<p>3 posts - 2 participants</p>", kind: "platform chrome"),
+        .init(html: "<p>Published in <a href=\"https://gazette.example\">The Harbour Gazette</a> · 5 min read · Jan 3, 2024</p>", kind: "platform chrome"),
+        .init(html: "<p>Posted on March 3, 2024 at 10:45 am by Jo Reyes</p>", kind: "platform chrome"),
+        .init(html: "<p>Publié le 3 mars 2024 par Jo Reyes</p>", kind: "platform chrome"),
         .init(html: "<p>47 minutes ago via Twitter for Mac<a href=\"https://twitter.com/i/r\">Reply</a><a href=\"https://twitter.com/i/rt\">Retweet</a><a href=\"https://twitter.com/i/f\">Favorite</a></p>", kind: "platform chrome"),
-        .init(html: "<p><em>Jo Reyes is a senior writer at The Harbour Gazette, where she covers ferries and fisheries. Follow her on Mastodon at @jo@harbour.example.</em></p>", kind: "platform chrome", edges: [.tail]),
-        .init(html: "<p><a href=\"https://gazette.example/authors/sam\">Sam Okafor</a> covers energy for the Gazette.</p>", kind: "platform chrome", edges: [.tail]),
-        .init(html: "<p><i>Lena Vogt ist Redakteurin bei der Hafenzeitung. Folgen Sie ihr auf Mastodon.</i></p>", kind: "platform chrome", edges: [.tail]),
+        .init(html: "<p><em>Jo Reyes is a senior writer at The Harbour Gazette, where she covers ferries and fisheries. Follow her on Mastodon at @jo@harbour.example.</em></p>", kind: "author box", edges: [.tail]),
+        .init(html: "<p><a href=\"https://gazette.example/authors/sam\">Sam Okafor</a> covers energy for the Gazette. Reach him at sam@gazette.example.</p><p>Share this: <a href=\"https://x.example/share\">X</a></p>", kind: "author box", edges: [.tail]),
+        .init(html: "<p><i>Lena Vogt ist Redakteurin bei der Hafenzeitung. Folgen Sie ihr auf Mastodon.</i></p>", kind: "author box", edges: [.tail]),
     ]
 
     @Test(arguments: chrome) func platformChromeGoesAtTheEdges(family: BoilerplateFamilyTests.Case) {
@@ -97,14 +100,41 @@ import Cleaner
         }
     }
 
+    @Test func anAboutTheAuthorSectionGoesAtTheTail() {
+        let more = "Tidewater said the new service would reach the islands in spring, once the undersea cable is repaired, "
+            + "and that the harbour office would be its first customer outside the city."
+        let section = "<h3>About the author</h3><p>Jo Reyes has written about the islands since 2009 and lives in Leith.</p>"
+        let article = clean(Self.body + "<p>\(more)</p>" + section)
+        #expect(article.text == Self.bodyText + "\n\n" + more, "\(article.removedWhat)")
+    }
+
+    @Test func anAuthorBoxAtTheHeadIsTheArticlesIntroduction() {
+        let intro = "Jo Reyes is a senior writer at The Harbour Gazette, and this week she took the night ferry to find out why it is always late. Follow her on Mastodon."
+        let article = clean("<p>\(intro)</p>" + Self.body)
+        #expect(article.text.hasPrefix(intro), "\(article.removedWhat)")
+    }
+
+    @Test func aProfileWhoseAuthorSectionRunsOnStays() {
+        let paragraphs = (1...4).map { "<p>In \(2000 + $0) she moved to another island, and wrote about its ferries, its school and its one shop.</p>" }
+        let html = Self.body + "<h3>About the author</h3>" + paragraphs.joined()
+        let article = clean(html)
+        #expect(article.text.contains("About the author"), "\(article.removedWhat)")
+        #expect(article.text.contains("In 2004 she moved"), "\(article.removedWhat)")
+    }
+
     static let proseAboutPeopleAndPlatforms = [
         "Morag is a ferry captain at the harbour, and she has sailed the winter route for thirty years.",
         "The mayor is a former reporter at the Gazette and still follows her old colleagues on Twitter.",
         "Sam Okafor is a reporter who spent a decade covering the island before the paper closed.",
+        "Rhys Pender is a winemaker, farmer, writer, and a Master of Wine; follow him on the ferry as he tastes.",
+        "Bonus: James writes about how this concert is full circle for him. It's a special night, follow him on Twitter.",
         "By the time the ferry came in, the crew had counted 12 likes and 3 complaints on the harbour notice board.",
         "Written by hand in 1887, the harbour log records every ship that came in through the winter storms.",
         "The company: Tidewater, founded in 2006 in Leith, backs up the laptops of the harbour office.",
         "Listen to this article's author read the tide tables aloud and you will hear why the ferry is late.",
+        "Posted on March 3, 2024, the notice told every skipper to leave the inner harbour by noon.",
+        "Published in 1887 by the harbour trust, the tide tables were the first to print the times in the paper.",
+        "The crew had a 5 min read of the charts · then they sailed.",
     ]
 
     @Test(arguments: proseAboutPeopleAndPlatforms) func proseAboutPeopleAndPlatformsStays(prose: String) {

@@ -18,6 +18,7 @@ enum BoundaryPass {
         var blocks = BlockSegmenter.blocks(of: tree, under: root)
         InlineNoise.remove(from: &blocks, in: &tree, removals: &removals)
         PlatformChrome.removeProfileBox(from: &blocks, in: &tree, under: root, removals: &removals)
+        PlatformChrome.removeAuthorSection(from: &blocks, in: &tree, removals: &removals)
         guard !blocks.isEmpty else { return nil }
         var source: String?
 

@@ -20,8 +20,7 @@ enum PlatformChrome {
         let length = key.utf8.count
         if length <= 24, isPlayerTime(Array(key.utf8)) || isPlaybackSpeed(key) { return true }
         if length <= 48, labels.contains(EdgeNoise.trimmedLabel(key)) || isListenLabel(key) || isCounter(key) { return true }
-        if length <= 160, isTweetFooter(key) { return true }
-        return length <= maximumBioLength && isAuthorBox(key, linkDensity: linkDensity)
+        return length <= 160 && (isTweetFooter(key) || isPostMetaLine(key))
     }
 
     /// Whether a block between paragraphs is a widget's line that is never
@@ -36,10 +35,10 @@ enum PlatformChrome {
     }
 
     /// "0:00", "/0:32", "1:02 / 3:12": a player's position or duration, not
-    /// a chapter's start time ("00:11:03" above a chapter's title).
+    /// a chapter's start time ("00:00:00" or "00:11:03" above a chapter's title).
     private static func isPlayerState(_ key: String) -> Bool {
         guard isPlayerTime(Array(key.utf8)) else { return false }
-        return key.hasBytePrefix("/") || key.containsBytes(of: "/") || key.allSatisfy { $0 == "0" || $0 == ":" }
+        return key.containsBytes(of: "/") || key == "0:00"
     }
 
     // MARK: - Players
@@ -99,36 +98,117 @@ enum PlatformChrome {
                 || key.hasBytePrefix("reply"))
     }
 
+    // MARK: - Post metadata
+
+    /// "Published in The Gazette · 5 min read · Jan 3, 2024", "Posted on
+    /// March 3, 2024 at 10:45 am by Jo Reyes": a post's metadata line, with
+    /// a reading time among "·"-separated parts, or a posting verb, a date
+    /// and at most a time, an author and a section after it.
+    private static func isPostMetaLine(_ key: String) -> Bool {
+        if key.containsBytes(of: " min read"), key.containsBytes(of: "·") {
+            return key.split(separator: "·").contains { part in
+                let words = part.split(separator: " ")
+                return words.count == 3 && words[0].allSatisfy(\.isNumber) && words[1] == "min" && words[2] == "read"
+            }
+        }
+        guard key.utf8.count <= 100, let verb = postingVerbs.first(where: key.hasBytePrefix) else { return false }
+        var words = key.dropFirst(verb.count).split(whereSeparator: { " ,|·".contains($0) })[...]
+        var hasDate = false
+        while let word = words.first, dateWords.contains(word) || isDateNumber(word) || isClockTime(word) {
+            hasDate = hasDate || months.contains(word) || word.count == 4 && word.allSatisfy(\.isNumber) || word.contains("/") || word.contains("-")
+            words = words.dropFirst()
+        }
+        guard hasDate else { return false }
+        // "by Jo Reyes", "in Ferries": a name or section of a few words, nothing more.
+        while let word = words.first, ["by", "in", "von", "par", "por", "di", "da"].contains(word) {
+            let rest = words.dropFirst().prefix(while: { !["by", "in"].contains($0) })
+            guard (1...4).contains(rest.count) else { return false }
+            words = words.dropFirst(1 + rest.count)
+        }
+        return words.isEmpty
+    }
+
+    /// "3", "3rd", "2024", "03/03/2024", "2024-03-03", "3.": a date's number.
+    private static func isDateNumber(_ word: Substring) -> Bool {
+        guard let first = word.first, first.isNumber, word.count <= 10 else { return false }
+        let digits = word.filter(\.isNumber).count
+        return word.allSatisfy { $0.isNumber || "/-.".contains($0) } || digits <= 2 && ["st", "nd", "rd", "th"].contains(word.dropFirst(digits))
+    }
+
+    /// "10:45", "10:45am": a time of day.
+    private static func isClockTime(_ word: Substring) -> Bool {
+        guard word.count <= 7, word.contains(":") else { return false }
+        return word.allSatisfy { $0.isNumber || $0 == ":" || "apm".contains($0) }
+    }
+
+    /// How metadata lines open.
+    private static let postingVerbs = [
+        "posted on ", "published on ", "posted ", "published ", "veröffentlicht am ", "publié le ", "publicado el ",
+        "pubblicato il ",
+    ]
+
+    /// The words of a date and time besides numbers.
+    private static let dateWords: Set<Substring> = months.union([
+        "on", "at", "am", "pm", "utc", "gmt", "et", "pt", "cet", "cest", "um", "à", "a", "las", "alle", "le", "el", "il",
+        "de", "del", "uhr", "h",
+    ])
+
+    /// Month names and their short forms in the languages of the posting verbs.
+    private static let months: Set<Substring> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januar",
+        "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo",
+        "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile",
+        "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    ]
+
     // MARK: - Author boxes
 
-    /// "Jo Reyes is a senior writer at The Gazette. Follow her on
-    /// Mastodon.", "Sam covers energy for Example News. Reach him at
-    /// sam@example.com": a sentence that opens with a name and what the
-    /// person writes, and a way to follow or reach them (or a link, the
-    /// author's page). A paragraph about a person with neither stays.
-    private static func isAuthorBox(_ key: String, linkDensity: Double) -> Bool {
-        guard key.utf8.count >= 24, let verb = bioVerbs.lazy.compactMap({ key.firstRange(of: $0) }).first,
-              key[..<verb.lowerBound].utf8.count <= 40
+    /// Whether `key` (normalised) is an author box: "Jo Reyes is a senior
+    /// writer at The Gazette. Follow her on Mastodon.", "Sam covers energy
+    /// for Example News. Reach him at sam@example.com": at most three
+    /// sentences that open with a name, then a writer's role within four
+    /// words ("is a senior writer") or what they cover, and a way to follow
+    /// or reach them. `removeAuthorSection` asks it about the blocks at the
+    /// tail only; a paragraph about a person, or one that gives no way to
+    /// follow them, stays.
+    static func isAuthorBox(_ key: String) -> Bool {
+        guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength,
+              contactSignals.contains(where: key.containsBytes(of:)),
+              let verb = bioVerbs.lazy.compactMap({ key.firstRange(of: $0) }).first,
+              key[..<verb.lowerBound].utf8.count <= 40,
+              key.split(separator: ". ").count <= 3
         else { return false }
         let name = key[..<verb.lowerBound].split(separator: " ")
         guard (1...4).contains(name.count), !notNames.contains(name[0]),
-              name.allSatisfy({ $0.first?.isLetter == true })
+              name.allSatisfy({ $0.first?.isLetter == true && !$0.hasSuffix(":") && !$0.hasSuffix(",") })
         else { return false }
-        // What follows the verb names a writer's work within a few words;
-        // "covers", "writes" and "reports" name it themselves.
-        let role = key[verb.upperBound...].prefix(80)
-        guard workVerbs.contains(String(key[verb])) || roles.contains(where: role.containsBytes(of:)) else { return false }
-        return contactSignals.contains(where: key.containsBytes(of:)) || linkDensity > 0
+        if workVerbs.contains(String(key[verb])) { return true }
+        // The role comes within four words and names where: "is a senior
+        // staff writer at"; "is a winemaker, farmer, writer" lists what a
+        // person is.
+        let words = Array(key[verb.upperBound...].split(separator: " ").prefix(5))
+        guard let role = words.prefix(4).firstIndex(where: { word in roles.contains(where: { word.hasBytePrefix($0) }) }),
+              !words[...role].contains(where: { $0.hasSuffix(",") })
+        else { return false }
+        return role + 1 < words.count && rolePlaces.contains(words[role + 1]) || words[role].hasSuffix(".")
     }
+
+    /// The words that tie a role to where it is held.
+    private static let rolePlaces: Set<Substring> = [
+        "at", "for", "with", "of", "on", "and", "based", "who", "bei", "für", "beim", "der", "à", "chez", "de", "du",
+        "au", "en", "para", "di", "per", "del", "presso",
+    ]
 
     /// What links a name to a writer's role, in a few languages.
     private static let bioVerbs = [
-        " is a ", " is an ", " is the ", " covers ", " writes ", " reports on ", " reports for ", " ist ", " est ",
-        " es ", " è ", " was a ",
+        " is a ", " is an ", " is the ", " covers ", " writes for ", " reports on ", " reports for ", " ist ", " est ",
+        " es ", " è ",
     ]
 
     /// The verbs that say what a writer does.
-    private static let workVerbs: Set<String> = [" covers ", " writes ", " reports on ", " reports for "]
+    private static let workVerbs: Set<String> = [" covers ", " writes for ", " reports on ", " reports for "]
 
     /// First words that open sentences, not names.
     private static let notNames: Set<Substring> = [
@@ -137,12 +217,11 @@ enum PlatformChrome {
         "ce", "c'est", "cela",
     ]
 
-    /// The roles of the people author boxes describe.
+    /// The roles of the people author boxes describe, as word openings.
     private static let roles = [
         "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor", "author",
-        "freelance", "producer", "blogger", "critic", "analyst", "host of", "redakteur", "autor", "korrespondent",
-        "journaliste", "rédact", "chroniqueu", "periodista", "redactor", "colaborador", "giornalista", "redattore",
-        "writes about", "covers ",
+        "freelance", "blogger", "critic", "redakteur", "autor", "korrespondent", "journaliste", "rédact",
+        "chroniqueu", "periodista", "redactor", "colaborador", "giornalista", "redattore",
     ]
 
     /// Ways to follow or reach the person.
@@ -151,6 +230,48 @@ enum PlatformChrome {
         "reach them", "contact him", "contact her", "email him", "email her", "on twitter", "on mastodon",
         "on bluesky", "on linkedin", "on instagram", "on threads", "on x", "@", "folgen sie", "suivez-le",
         "suivez-la", "síguel",
+    ]
+
+    // MARK: - Author sections
+
+    /// Removes an author box at the tail: an "About the author" heading or
+    /// label and at most two short paragraphs under it, or one block that
+    /// is an author box (`isAuthorBox`) with only tail boilerplate after
+    /// it; either less than half of the article. A profile whose author
+    /// section runs on for more paragraphs is the article.
+    static func removeAuthorSection(from blocks: inout [Block], in tree: inout HTMLTree, removals: inout [Removal]) {
+        guard blocks.count >= 3 else { return }
+        let tail = max(1, blocks.count - 3)..<blocks.count
+        let labelled = tail.first(where: { index in
+            blocks[index].length <= 40 && authorSectionLabels.contains(BoundaryText.normalized(blocks[index].text))
+        })
+        let box = tail.last(where: { index in
+            blocks[index].length <= maximumBioLength && isAuthorBox(BoundaryText.normalized(blocks[index].text))
+        })
+        guard let label = labelled ?? box,
+              labelled != nil || blocks[(label + 1)...].allSatisfy({ block in
+                  block.length == 0 || block.length <= BoundaryText.maximumRuleLength
+                      && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+              })
+        else { return }
+        let section = blocks[label...]
+        let total = blocks.reduce(0) { $0 + $1.length }
+        guard section.dropFirst().allSatisfy({ $0.length <= maximumBioLength }),
+              section.reduce(0, { $0 + $1.length }) * 2 < total
+        else { return }
+        let text = section.map(\.text).joined(separator: " ")
+        section.forEach { $0.nodes.forEach { tree.remove($0) } }
+        removals.append(Removal(what: "tail: platform chrome (author box from \"\(blocks[label].text.prefix(40))\")",
+                                chars: text.count, text: text))
+        blocks.removeSubrange(label...)
+    }
+
+    /// Labels of author sections.
+    private static let authorSectionLabels: Set<String> = [
+        "about the author", "about the authors", "about the writer", "about the contributor", "about me",
+        "über den autor", "über die autorin", "über die autoren", "zum autor", "zur autorin", "à propos de l'auteur",
+        "à propos de l’auteur", "l'auteur", "sobre el autor", "sobre la autora", "sobre o autor", "l'autore",
+        "over de auteur", "om forfatteren", "the author",
     ]
 
     // MARK: - Profile boxes
