@@ -38,6 +38,9 @@ import Cleaner
         .init(html: "<p>Published in <a href=\"https://gazette.example\">The Harbour Gazette</a> · 5 min read · Jan 3, 2024</p>", kind: "platform chrome"),
         .init(html: "<p>Posted on March 3, 2024 at 10:45 am by Jo Reyes</p>", kind: "platform chrome"),
         .init(html: "<p>Publié le 3 mars 2024 par Jo Reyes</p>", kind: "platform chrome"),
+        .init(html: "<p>Posted on Tuesday 15 October 2019 at 09:11 by Jo M. Reyes.</p>", kind: "platform chrome"),
+        .init(html: "<p>First published on November 20, 2019 / 1:07 AM</p>", kind: "platform chrome"),
+        .init(html: "<p><em>Phil Okafor is a reporter for The Harbour Gazette.</em></p>", kind: "author box", edges: [.tail]),
         .init(html: "<p>47 minutes ago via Twitter for Mac<a href=\"https://twitter.com/i/r\">Reply</a><a href=\"https://twitter.com/i/rt\">Retweet</a><a href=\"https://twitter.com/i/f\">Favorite</a></p>", kind: "platform chrome"),
         .init(html: "<p><em>Jo Reyes is a senior writer at The Harbour Gazette, where she covers ferries and fisheries. Follow her on Mastodon at @jo@harbour.example.</em></p>", kind: "author box", edges: [.tail]),
         .init(html: "<p><a href=\"https://gazette.example/authors/sam\">Sam Okafor</a> covers energy for the Gazette. Reach him at sam@gazette.example.</p><p>Share this: <a href=\"https://x.example/share\">X</a></p>", kind: "author box", edges: [.tail]),
@@ -56,6 +59,17 @@ import Cleaner
 
     @Test(arguments: widgetLines) func widgetLinesGoBetweenParagraphs(noise: String) {
         WordingFamilyTests.checkBetweenParagraphs(noise)
+    }
+
+    @Test func aVideoCardsPlayerLabelsGoAndItsCaptionStays() {
+        let card = """
+            <figure><div><video src="https://harbour.example/tide.webm"></video><div><span>0:00</span>
+            <div>/<span>0:32</span></div><button>1&times;</button></div></div>
+            <figcaption><p>The tide at 0:32 past noon.</p></figcaption></figure>
+            """
+        let article = clean("<p>\(bodyParagraph)</p>" + card + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text == bodyParagraph + "\n\nThe tide at 0:32 past noon.\n\n" + Self.secondParagraph, "\(article.removedWhat)")
+        #expect(article.html.contains("<video"))
     }
 
     @Test func timesAndYearsBetweenParagraphsStay() {
@@ -126,6 +140,8 @@ import Cleaner
         "Morag is a ferry captain at the harbour, and she has sailed the winter route for thirty years.",
         "The mayor is a former reporter at the Gazette and still follows her old colleagues on Twitter.",
         "Sam Okafor is a reporter who spent a decade covering the island before the paper closed.",
+        "Sam Okafor is a reporter. He spent a decade covering the island before the paper closed.",
+        "Morag is a harbour master at Leith.",
         "Rhys Pender is a winemaker, farmer, writer, and a Master of Wine; follow him on the ferry as he tastes.",
         "Bonus: James writes about how this concert is full circle for him. It's a special night, follow him on Twitter.",
         "By the time the ferry came in, the crew had counted 12 likes and 3 complaints on the harbour notice board.",

@@ -65,6 +65,7 @@ import Cleaner
         Case(html: "<p><a href=\"https://blog.example/post#comments\">Aucun commentaire</a></p>", kind: "comment"),
         Case(html: "<p><strong>Commentaires :</strong> <a href=\"//blog.example/nodes/1/comments.atom\">voir le flux atom</a> <a href=\"https://blog.example/post#comments\">ouvrir dans le navigateur</a></p>", kind: "comment prompt"),
         Case(html: "<p><a href=\"https://blog.example/p\">Permalink</a> | <a href=\"https://blog.example/p#comments\">Comments (3)</a></p>", kind: "comment prompt"),
+        Case(html: "<p><a href=\"https://blog.example/p#disqus_thread\">Top Comments</a></p>", kind: "comment prompt"),
         Case(html: "<p>Discuss on <a href=\"https://news.ycombinator.com/item?id=1\">Hacker News</a></p>", kind: "comment prompt"),
         Case(html: "<p>Discussion: <a href=\"https://news.ycombinator.com/item?id=1\">Hacker News</a> · <a href=\"https://lobste.rs/s/1\">Lobsters</a></p>", kind: "comment prompt"),
         Case(html: "<p>Join the discussion on our forum.</p>", kind: "comment prompt"),

@@ -130,6 +130,8 @@ enum CommentPrompts {
         "ver comentarios", "commenti", "commento", "commenta", "lascia un commento", "reacties", "reageer",
         "reageren", "kommentarer", "kommentera", "comentários", "comentarii", "komentarze", "komentáře",
         "kommentek", "комментарии", "comments are closed", "no comments yet", "be the first to comment",
+        "top comments", "recent comments", "loading comments", "loading comments...", "loading comments…",
+        "comments powered by disqus", "comments powered by disqus.", "show all comments", "load comments",
     ]
 
     /// Labels that are comment labels only with a count ("12 responses").

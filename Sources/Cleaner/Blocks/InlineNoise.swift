@@ -21,6 +21,7 @@ enum InlineNoise {
                 // The figure's text is its caption: once the caption is
                 // gone, its text no longer says what the figure is.
                 if removeReadInFullCaption(of: block, in: &tree, removals: &removals) { removed.insert(index) }
+                PlatformChrome.removePlayerLabels(of: block, in: &tree, removals: &removals)
                 continue
             }
             if let what = kind(of: block), block.length * 2 < total {

@@ -41,6 +41,32 @@ enum PlatformChrome {
         return key.containsBytes(of: "/") || key == "0:00"
     }
 
+    /// Removes a media player's labels from a figure that holds a video or
+    /// audio element (a Ghost video card): the text outside its caption
+    /// that is only a position, a duration, a slash or a speed ("0:00",
+    /// "/", "0:32", "1×"). The player and the caption stay.
+    static func removePlayerLabels(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
+        guard block.length <= 600, let figure = block.nodes.first else { return }
+        let inside = tree.descendants(of: figure)
+        guard inside.contains(where: { ["video", "audio"].contains(tree.nodes[$0].name) }) else { return }
+        let captions = inside.filter { tree.nodes[$0].name == "figcaption" }
+        for node in inside where tree.nodes[node].kind == .text && !tree.isDetached(node) {
+            let key = BoundaryText.normalized(tree.text(of: node))
+            guard !key.isEmpty, key.utf8.count <= 24, isPlayerLabel(key),
+                  !captions.contains(where: { node > $0 && node < tree.subtreeEnd(of: $0) })
+            else { continue }
+            tree.remove(node)
+            removals.append(Removal(what: "inline: platform chrome (player)", chars: key.count, text: key))
+        }
+    }
+
+    /// "0:00", "/0:32", "/", "1×": what a player shows besides the video.
+    private static func isPlayerLabel(_ key: String) -> Bool {
+        key == "/" || isPlaybackSpeed(key)
+            || key.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: " ") }
+            && hasClockTime(Array(key.utf8.drop(while: { $0 == UInt8(ascii: "/") })))
+    }
+
     // MARK: - Players
 
     /// "0:00", "/0:32", "0:00 / 3:12", "1:02:03": times and slashes only.
@@ -112,7 +138,7 @@ enum PlatformChrome {
             }
         }
         guard key.utf8.count <= 100, let verb = postingVerbs.first(where: key.hasBytePrefix) else { return false }
-        var words = key.dropFirst(verb.count).split(whereSeparator: { " ,|·".contains($0) })[...]
+        var words = key.dropFirst(verb.count).split(whereSeparator: { " ,|·/".contains($0) })[...]
         var hasDate = false
         while let word = words.first, dateWords.contains(word) || isDateNumber(word) || isClockTime(word) {
             hasDate = hasDate || months.contains(word) || word.count == 4 && word.allSatisfy(\.isNumber) || word.contains("/") || word.contains("-")
@@ -143,14 +169,16 @@ enum PlatformChrome {
 
     /// How metadata lines open.
     private static let postingVerbs = [
-        "posted on ", "published on ", "posted ", "published ", "veröffentlicht am ", "publié le ", "publicado el ",
-        "pubblicato il ",
+        "posted on ", "published on ", "first published on ", "first published ", "posted ", "published ",
+        "veröffentlicht am ", "publié le ", "publicado el ", "pubblicato il ",
     ]
 
     /// The words of a date and time besides numbers.
     private static let dateWords: Set<Substring> = months.union([
         "on", "at", "am", "pm", "utc", "gmt", "et", "pt", "cet", "cest", "um", "à", "a", "las", "alle", "le", "el", "il",
-        "de", "del", "uhr", "h",
+        "de", "del", "uhr", "h", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ])
 
     /// Month names and their short forms in the languages of the posting verbs.
@@ -174,8 +202,11 @@ enum PlatformChrome {
     /// tail only; a paragraph about a person, or one that gives no way to
     /// follow them, stays.
     static func isAuthorBox(_ key: String) -> Bool {
+        // Without a way to follow, only a one-sentence tagline: "Phil
+        // Helsel is a reporter for NBC News."
+        let isTagline = key.utf8.count <= 120 && key.hasByteSuffix(".") && !key.dropLast().containsBytes(of: ". ")
         guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength,
-              contactSignals.contains(where: key.containsBytes(of:)),
+              isTagline || contactSignals.contains(where: key.containsBytes(of:)),
               let verb = bioVerbs.lazy.compactMap({ key.firstRange(of: $0) }).first,
               key[..<verb.lowerBound].utf8.count <= 40,
               key.split(separator: ". ").count <= 3
@@ -192,12 +223,13 @@ enum PlatformChrome {
         guard let role = words.prefix(4).firstIndex(where: { word in roles.contains(where: { word.hasBytePrefix($0) }) }),
               !words[...role].contains(where: { $0.hasSuffix(",") })
         else { return false }
-        return role + 1 < words.count && rolePlaces.contains(words[role + 1]) || words[role].hasSuffix(".")
+        let placed = role + 1 < words.count && rolePlaces.contains(words[role + 1])
+        return placed || words[role].hasSuffix(".") && !isTagline
     }
 
     /// The words that tie a role to where it is held.
     private static let rolePlaces: Set<Substring> = [
-        "at", "for", "with", "of", "on", "and", "based", "who", "bei", "für", "beim", "der", "à", "chez", "de", "du",
+        "at", "for", "with", "of", "on", "bei", "für", "beim", "der", "à", "chez", "de", "du",
         "au", "en", "para", "di", "per", "del", "presso",
     ]
 
@@ -353,7 +385,8 @@ enum PlatformChrome {
         "dismiss", "skip to content", "skip to main content", "back to top", "scroll to top", "to top", "top ↑",
         "↑ top", "↑", "print this page", "print this article", "print article", "save article", "save for later",
         "add to reading list", "audio version", "play audio", "download audio", "text to speech", "open in browser",
-        "by", "author", "authors", "posted by", "written by", "published by", "words by", "story by",
+        "by", "author", "authors", "posted by", "written by", "published by", "words by", "story by", "posted on",
+        "published on",
         "erstellt von", "geschrieben von", "verfasst von", "veröffentlicht von", "von", "autor", "autorin",
         "auteur", "auteurs", "par", "publié par", "écrit par", "rédigé par", "por", "escrito por", "publicado por",
         "di", "scritto da", "pubblicato da", "autore", "door", "geschreven door", "skrevet af",

@@ -118,7 +118,7 @@ enum ShareBars {
         "par", "cet", "cette", "en", "por", "este", "esta", "artículo", "su", "questo", "articolo", "op", "på",
         "no", "na", "mit", "avec", "con", "met", "med", "freunden", "amis", "amigos", "amici", "vrienden", "…", "...",
         "episode", "newsletter", "url", "lien", "enlace", "kopieren", "copier", "copiar", "copia", "social", "media",
-        "networks", "now", "icon", "button", "buttons", "blogthis", "entry", "item", "friend",
+        "networks", "now", "icon", "button", "buttons", "blogthis", "entry", "item", "friend", "shortlink", "plus",
     ]
 
     /// Whole-block share buttons without a verb of sharing.
