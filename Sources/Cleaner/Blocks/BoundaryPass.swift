@@ -17,8 +17,8 @@ enum BoundaryPass {
     static func apply(to tree: inout HTMLTree, under root: Int, removals: inout [Removal]) -> String? {
         var blocks = BlockSegmenter.blocks(of: tree, under: root)
         InlineNoise.remove(from: &blocks, in: &tree, removals: &removals)
-        PlatformChrome.removeProfileBox(from: &blocks, in: &tree, under: root, removals: &removals)
-        PlatformChrome.removeAuthorSection(from: &blocks, in: &tree, removals: &removals)
+        PlatformWidgets.removeProfileBox(from: &blocks, in: &tree, under: root, removals: &removals)
+        PlatformWidgets.removeAuthorSection(from: &blocks, in: &tree, removals: &removals)
         guard !blocks.isEmpty else { return nil }
         var source: String?
 
