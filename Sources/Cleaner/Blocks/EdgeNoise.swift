@@ -427,7 +427,7 @@ enum EdgeNoise {
     }
 
     /// "Newer Post Older Post Home", "« Previous post | Next post »".
-    private static func isBlogNavigation(_ key: String) -> Bool {
+    static func isBlogNavigation(_ key: String) -> Bool {
         guard key.utf8.count <= 60, let first = key.utf8.first, "nophe«‹←".utf8.contains(first),
               ["newer", "older", "previous", "next"].contains(where: key.containsBytes(of:))
         else { return false }

@@ -24,12 +24,31 @@ enum PlatformChrome {
     /// prose: a player's position or speed ("0:00", "/0:32", "1×") or an
     /// embedded tweet's footer. Most blocks are settled by their first byte.
     static func isWidgetLine(_ block: Block) -> Bool {
-        guard block.length <= 160, !block.isHeading, let first = block.bytes.first,
-              isDigit(first) || first == UInt8(ascii: "/")
-        else { return false }
+        guard block.length <= 160, !block.isHeading, let first = block.bytes.first else { return false }
+        if isDigit(first) || first == UInt8(ascii: "/") {
+            let key = BoundaryText.normalized(block.text)
+            return key.utf8.count <= 24 && (isPlayerState(key) || isPlaybackSpeed(key)) || isTweetFooter(key)
+                || key.utf8.count <= 40 && isCounter(key)
+        }
+        guard block.length <= 80, inlineInitials.contains(first | 0x20) else { return false }
         let key = BoundaryText.normalized(block.text)
-        return key.utf8.count <= 24 && (isPlayerState(key) || isPlaybackSpeed(key)) || isTweetFooter(key)
+        return inlineLabels.contains(key) || inlineLabels.contains(EdgeNoise.trimmedLabel(key)) || EdgeNoise.isBlogNavigation(key)
+            || isListenLabel(key) || isPostMetaLine(key)
     }
+
+    /// Platform labels that are never a paragraph of prose, wherever they stand.
+    private static let inlineLabels: Set<String> = [
+        "member-only story", "member only story", "members-only story", "recommended from medium", "more from medium",
+        "newer post", "older post", "newer posts", "older posts", "post comments (atom)", "subscribe to: posts (atom)",
+        "subscribe to: post comments (atom)", "subscribe to: comments (atom)", "email thisblogthis!", "open in app",
+        "skip to content", "skip to main content", "back to top", "scroll to top", "listen to this article",
+        "listen to this story",
+    ]
+
+    /// The first bytes (lowercase) of those labels, of blog navigation and
+    /// of listen labels and posting lines.
+    private static let inlineInitials = Set(inlineLabels.compactMap(\.utf8.first) + Array("nopelsa".utf8)
+        + postingVerbs.compactMap(\.utf8.first))
 
     /// "0:00", "/0:32", "1:02 / 3:12": a player's position or duration, not
     /// a chapter's start time ("00:00:00" or "00:11:03" above a chapter's title).
@@ -216,7 +235,7 @@ enum PlatformChrome {
         "like", "likes", "comment", "comments", "share", "shares", "restack", "restacks", "view", "views", "read",
         "reads", "clap", "claps", "follower", "followers", "reaction", "reactions", "reply", "replies", "retweet",
         "retweets", "repost", "reposts", "boost", "boosts", "favourite", "favourites", "favorite", "favorites",
-        "star", "stars", "response", "responses", "aufrufe", "kommentare", "vues", "commentaires", "visitas",
+        "response", "responses", "aufrufe", "kommentare", "vues", "commentaires", "visitas",
         "comentarios", "visualizzazioni", "commenti", "mentions", "post", "posts", "participant", "participants",
     ]
 }
