@@ -26,7 +26,7 @@ enum EdgeNoise {
         if FeedFooter.matches(key, linkDensity: linkDensity) { return FeedFooter.kind }
         if RelatedLinks.isLabelledLinkList(key, linkDensity: linkDensity) { return linkList }
         if PaywallNotice.matches(key) { return "paywall prompt" }
-        if PlatformChrome.matches(key, linkDensity: linkDensity) { return "platform chrome" }
+        if PlatformChrome.matches(key) { return "platform chrome" }
         // Only phrases opening with these letters hold an apostrophe.
         let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5

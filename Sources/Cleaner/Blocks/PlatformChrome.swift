@@ -11,9 +11,8 @@
 /// only the lines that are never prose go (`isWidgetLine`). A chapter list
 /// ("0:00 Intro") or a time in a sentence stays.
 enum PlatformChrome {
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a
-    /// block, given the share of its text inside links (0 to 1).
-    static func matches(_ key: String, linkDensity: Double = 0) -> Bool {
+    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a line.
+    static func matches(_ key: String) -> Bool {
         let length = key.utf8.count
         if length <= 24, isPlayerTime(Array(key.utf8)) || isPlaybackSpeed(key) { return true }
         if length <= 48, labels.contains(EdgeNoise.trimmedLabel(key)) || isListenLabel(key) || isCounter(key) { return true }
@@ -21,8 +20,10 @@ enum PlatformChrome {
     }
 
     /// Whether a block between paragraphs is a widget's line that is never
-    /// prose: a player's position or speed ("0:00", "/0:32", "1×") or an
-    /// embedded tweet's footer. Most blocks are settled by their first byte.
+    /// prose: a player's position or speed ("0:00", "/0:32", "1×"), an
+    /// embedded tweet's footer, a counter, a platform label that is never
+    /// a sentence ("Member-only story", "Newer Post Older Post Home") or a
+    /// post metadata line. Most blocks are settled by their first byte.
     static func isWidgetLine(_ block: Block) -> Bool {
         guard block.length <= 160, !block.isHeading, let first = block.bytes.first else { return false }
         if isDigit(first) || first == UInt8(ascii: "/") {
