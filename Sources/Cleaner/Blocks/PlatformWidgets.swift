@@ -175,9 +175,11 @@ enum PlatformWidgets {
     /// "Company: Gigya", "Launch Date: January 6, 2006", "Funding:": a
     /// profile's field name, a colon and a short value.
     private static func isProfileField(_ block: Block) -> Bool {
-        guard let first = block.bytes.first, profileFieldInitials.contains(first | 0x20) else { return false }
+        guard let first = block.bytes.first, profileFieldInitials.contains(first | 0x20),
+              block.bytes.prefix(24).contains(UInt8(ascii: ":"))
+        else { return false }
         let key = BoundaryText.normalized(block.text)
-        guard let colon = key.firstIndex(of: ":") else { return profileFields.contains(key) }
+        guard let colon = key.firstIndex(of: ":") else { return false }
         return profileFields.contains(String(key[..<colon]).trimmingCharacters(in: " "))
     }
 
