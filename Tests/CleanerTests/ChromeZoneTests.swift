@@ -45,6 +45,23 @@ import Cleaner
         #expect(article.text == bodyParagraph + "\n\n" + Self.second + "\n\n" + more, "\(article.removedWhat)")
     }
 
+    @Test func mediumRecommendationsGoWithTheirTeasers() {
+        let more = "By the time the ferry reached the island, the crew had counted every passenger twice, and the "
+            + "harbour master had written the night's log in the old book by the door."
+        let teasers = (1...3).map { number in
+            "<h3><a href=\"https://medium.example/p/\(number)\">Ten ferries, part \(number)</a></h3><p>What the crossing taught me about timetables, tides and patience, in \(number) short lessons.</p><p>Jo Reyes · 4 min read</p>"
+        }
+        let article = clean(Self.body + "<p>\(more)</p><p>\(more)</p><h2>Recommended from Medium</h2>" + teasers.joined())
+        #expect(article.text == bodyParagraph + "\n\n" + Self.second + "\n\n" + more + "\n\n" + more, "\(article.removedWhat)")
+    }
+
+    @Test func aSectionOnRecommendationsInTheArticleStays() {
+        let html = "<p>\(bodyParagraph)</p><h2>Recommended from the harbour master</h2>"
+            + "<p>Sail before noon in winter, and never with the tide against the wind.</p><p>\(Self.second)</p>"
+        let article = clean(html)
+        #expect(article.text.contains("Recommended from the harbour master"), "\(article.removedWhat)")
+    }
+
     static let inlineChrome = [
         "<p>Member-only story</p>", "<p><a href=\"/newer\">Newer Post</a> <a href=\"/older\">Older Post</a> <a href=\"/\">Home</a></p>",
         "<p>Subscribe to: <a href=\"/feeds\">Post Comments (Atom)</a></p>", "<p>1.2K Followers</p>",

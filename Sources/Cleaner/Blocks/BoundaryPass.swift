@@ -18,8 +18,9 @@ enum BoundaryPass {
         var blocks = BlockSegmenter.blocks(of: tree, under: root)
         // Widgets and chrome zones first: they are judged with all their blocks.
         PlatformWidgets.removeProfileBox(from: &blocks, in: &tree, under: root, removals: &removals)
+        let recommendations = PlatformWidgets.removeRecommendations(from: &blocks, in: &tree, removals: &removals)
         PlatformWidgets.removeAuthorSection(from: &blocks, in: &tree, removals: &removals)
-        ChromeZones.removeTailZone(from: &blocks, in: &tree, removals: &removals)
+        ChromeZones.removeTailZone(from: &blocks, in: &tree, namedBelow: recommendations ? 1 : 0, removals: &removals)
         ChromeZones.removeHeadZone(from: &blocks, in: &tree, removals: &removals)
         InlineNoise.remove(from: &blocks, in: &tree, removals: &removals)
         guard !blocks.isEmpty else { return nil }

@@ -20,11 +20,15 @@ enum ChromeZones {
     static let minimumNamed = 3
 
     /// Removes the chrome zone at the tail of `blocks`, if any.
-    static func removeTailZone(from blocks: inout [Block], in tree: inout HTMLTree, removals: inout [Removal]) {
+    /// - Parameter namedBelow: How many named blocks were removed just
+    ///   under the tail already (a platform's recommendations): they count
+    ///   towards the zone.
+    static func removeTailZone(from blocks: inout [Block], in tree: inout HTMLTree, namedBelow: Int = 0,
+                               removals: inout [Removal]) {
         guard blocks.count > minimumNamed else { return }
         var index = blocks.count - 1
         var zoneStart: Int?
-        var named = 0, unnamed = 0, run = 0
+        var named = namedBelow, unnamed = 0, run = 0
         while index > 0, blocks.count - index <= reach {
             let block = blocks[index]
             // An attribution names the source: the boundary rules record it.

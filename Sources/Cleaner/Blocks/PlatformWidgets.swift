@@ -1,7 +1,8 @@
 /// Platform widgets of several blocks at the tail of a post: an author box
 /// ("About the author" and a short bio, or a bio that gives the writer's
-/// role and a way to follow them) and a company or product profile box (a
-/// Crunchbase box under a news post). Each goes whole, only at the tail,
+/// role and a way to follow them), a platform's recommendations
+/// ("Recommended from Medium" and its teasers) and a company or product
+/// profile box (a Crunchbase box under a news post). Each goes whole, only at the tail,
 /// and only when it is less than half of the article.
 enum PlatformWidgets {
     /// The longest author box looked at, in UTF-8 bytes.
@@ -121,6 +122,39 @@ enum PlatformWidgets {
         "à propos de l’auteur", "l'auteur", "sobre el autor", "sobre la autora", "sobre o autor", "l'autore",
         "over de auteur", "om forfatteren", "the author",
     ]
+
+    // MARK: - Recommendations
+
+    /// Removes a platform's recommendations at the tail: a "Recommended
+    /// from Medium" or "More from Medium" label and the teasers under it
+    /// (each at most 400 bytes), less than half of the article.
+    /// Returns whether they went.
+    @discardableResult
+    static func removeRecommendations(from blocks: inout [Block], in tree: inout HTMLTree,
+                                      removals: inout [Removal]) -> Bool {
+        guard let label = blocks.indices.dropFirst().first(where: { index in
+            blocks[index].length <= 40 && isRecommendationsLabel(BoundaryText.normalized(blocks[index].text))
+        }) else { return false }
+        let section = blocks[label...]
+        let total = blocks.reduce(0) { $0 + $1.length }
+        guard section.allSatisfy({ $0.length <= maximumBioLength }), section.reduce(0, { $0 + $1.length }) * 2 < total
+        else { return false }
+        let text = section.prefix(4).map(\.text).joined(separator: " ")
+        let chars = section.reduce(0) { $0 + $1.text.count }
+        section.forEach { $0.nodes.forEach { tree.remove($0) } }
+        removals.append(Removal(what: "tail: platform chrome (recommendations from \"\(blocks[label].text.prefix(40))\")",
+                                chars: chars, text: text))
+        blocks.removeSubrange(label...)
+        return true
+    }
+
+    /// "Recommended from Medium", "More from Medium": a platform's label
+    /// over teasers of other posts.
+    private static func isRecommendationsLabel(_ key: String) -> Bool {
+        guard key.hasBytePrefix("recommended from ") || key.hasBytePrefix("more from ") else { return false }
+        return ["medium", "substack", "ghost", "wordpress", "wordpress.com", "blogger", "tumblr", "hashnode", "dev.to",
+                "dev community", "linkedin", "mirror"].contains(where: key.hasByteSuffix)
+    }
 
     // MARK: - Profile boxes
 
