@@ -16,7 +16,7 @@ extension Cleaner {
     ///   - template: The template the clean was given.
     public func keepingText(_ article: CleanArticle, of input: String, baseURL: String?,
                             template: FeedTemplate?) -> CleanArticle {
-        guard !article.hasText else { return article }
+        guard !article.hasText, !Self.isOnlyACommentsLink(input) else { return article }
         if let template, !template.isEmpty {
             var untemplated = clean(input, baseURL: baseURL)
             if untemplated.hasText {
@@ -31,5 +31,18 @@ extension Cleaner {
         sanitized.removed.append(Removal(what: "cleaning left no text, so the entry was only sanitised",
                                          chars: 0, rule: Self.fallbackRule))
         return sanitized
+    }
+
+    /// Whether the entry's only text is one link to its comments, as a news
+    /// aggregator's feed sends every entry (`<a href="…item?id=…">Comments</a>`):
+    /// the entry has no text of its own, and its comments link is the
+    /// feed's `<comments>` element too.
+    static func isOnlyACommentsLink(_ input: String) -> Bool {
+        guard input.utf8.count <= 1000 else { return false }
+        let blocks = BlockSegmenter.blocks(of: tree(for: input).tree)
+        guard blocks.count == 1, let block = blocks.first, block.length <= 48, block.linkTextLength == block.length
+        else { return false }
+        let key = BoundaryText.normalized(block.text)
+        return CommentPrompts.isLabel(key) || BoundaryText.isCommentCount(key)
     }
 }

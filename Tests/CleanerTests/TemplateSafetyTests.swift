@@ -336,6 +336,17 @@ import Testing
         #expect(sanitised.text == "Leave a Reply\n\nYour email address will not be published.")
         #expect(sanitised.removed.map(\.rule) == ["fallback"])
 
+        // An entry whose only text is a link to its comments has no text of its own.
+        for link in [#"<a href="https://news.example/item?id=4182">Comments</a>"#,
+                     #"<p><a href="https://blog.example/p#comments">12 Comments</a></p>"#] {
+            let cleaned = cleaner.clean(link)
+            #expect(cleaned.text == "")
+            #expect(cleaner.keepingText(cleaned, of: link, baseURL: nil, template: nil) == cleaned)
+        }
+        // A link whose words are the article's own is delivered.
+        let story = #"<p><a href="https://news.example/item?id=4182">Comments on the ferry timetable are due by Friday</a></p>"#
+        #expect(cleaner.keepingText(cleaner.clean(story), of: story, baseURL: nil, template: nil).hasText)
+
         // An entry without text stays without.
         let image = #"<p><img src="https://example.org/photo.jpg" alt=""></p>"#
         let picture = cleaner.clean(image)

@@ -17,6 +17,12 @@ enum BoundaryPass {
     /// Removes the boilerplate blocks and returns the attribution found.
     static func apply(to tree: inout HTMLTree, under root: Int, removals: inout [Removal]) -> String? {
         var blocks = BlockSegmenter.blocks(of: tree, under: root)
+        // Widgets and chrome zones first: they are judged with all their blocks.
+        PlatformWidgets.removeProfileBox(from: &blocks, in: &tree, under: root, removals: &removals)
+        let recommendations = PlatformWidgets.removeRecommendations(from: &blocks, in: &tree, removals: &removals)
+        PlatformWidgets.removeAuthorSection(from: &blocks, in: &tree, removals: &removals)
+        ChromeZones.removeTailZone(from: &blocks, in: &tree, namedBelow: recommendations ? 1 : 0, removals: &removals)
+        ChromeZones.removeHeadZone(from: &blocks, in: &tree, removals: &removals)
         InlineNoise.remove(from: &blocks, in: &tree, removals: &removals)
         guard !blocks.isEmpty else { return nil }
         var source: String?

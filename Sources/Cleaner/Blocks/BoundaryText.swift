@@ -311,7 +311,7 @@ enum BoundaryText {
     }
 
     /// "0", "12 comments", "Comments (3)", "1 Comment".
-    private static func isCommentCount(_ key: String) -> Bool {
+    static func isCommentCount(_ key: String) -> Bool {
         guard key.utf8.count <= 32 else { return false }
         let isDigits = { (text: Substring) in !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         if key.utf8.count <= 5, isDigits(key[...]) { return true }

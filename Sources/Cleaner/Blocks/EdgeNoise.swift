@@ -53,7 +53,8 @@ enum EdgeNoise {
         }
         return FollowLines.kind(of: key, linkDensity: linkDensity) ?? DonationPrompts.kind(of: key, linkDensity: linkDensity)
             ?? SponsorSegments.kind(of: key, linkDensity: linkDensity) ?? AggregatorLines.kind(of: key)
-            ?? ReadMorePrompts.kind(of: key)
+            ?? ReadMorePrompts.kind(of: key) ?? ShareBars.kind(of: key, linkDensity: linkDensity)
+            ?? CommentPrompts.kind(of: key, linkDensity: linkDensity)
     }
 
     /// Whether `key` is a call to subscribe that names a platform and gives an address or links.
@@ -432,7 +433,7 @@ enum EdgeNoise {
     }
 
     /// "Newer Post Older Post Home", "« Previous post | Next post »".
-    private static func isBlogNavigation(_ key: String) -> Bool {
+    static func isBlogNavigation(_ key: String) -> Bool {
         guard key.utf8.count <= 60, let first = key.utf8.first, "nophe«‹←".utf8.contains(first),
               ["newer", "older", "previous", "next"].contains(where: key.containsBytes(of:))
         else { return false }

@@ -21,6 +21,7 @@ enum InlineNoise {
                 // The figure's text is its caption: once the caption is
                 // gone, its text no longer says what the figure is.
                 if removeReadInFullCaption(of: block, in: &tree, removals: &removals) { removed.insert(index) }
+                PlatformChrome.removePlayerLabels(of: block, in: &tree, removals: &removals)
                 continue
             }
             if let what = kind(of: block), block.length * 2 < total {
@@ -70,6 +71,7 @@ enum InlineNoise {
     /// ("You can download the m4a file or subscribe in iTunes").
     private static func kind(of block: Block) -> String? {
         if let what = StandaloneLines.kind(of: block) { return what }
+        if PlatformChrome.isWidgetLine(block) { return "platform chrome" }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }

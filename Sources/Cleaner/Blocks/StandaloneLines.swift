@@ -24,6 +24,7 @@ enum StandaloneLines {
         return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
     }
 
     /// Openings of the calls to action without a link, as lowercase bytes by their first byte.
