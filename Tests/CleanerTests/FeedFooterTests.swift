@@ -17,6 +17,9 @@ import Cleaner
         "<p>© 2024 Backend Weekly. All rights reserved.</p>",
         "<p>Copyright © 2023 Harbour Gazette Ltd. Alle Rechte vorbehalten.</p>",
         #"<p>You can find the archive of past newsletters <a href="https://news.example.com/archive">here</a>.</p>"#,
+        "<p>If you find anything interesting, you can contact Jo on the forums and it may be featured in the next newsletter.</p>",
+        "<p>Got a tip? Reply to this email and it could be in the next issue.</p>",
+        "<p>There are many ways to contribute:</p>",
     ]
 
     @Test(arguments: footers) func feedFootersGoAtTheTail(footer: String) {
@@ -82,5 +85,73 @@ import Cleaner
     @Test func photoCreditWithACopyrightSignStays() {
         let article = clean("<p>\(bodyParagraph)</p><p>Photo © Jane Doe</p><p>© Harbour Gazette archive</p>")
         #expect(article.text == bodyParagraph + "\n\nPhoto © Jane Doe\n\n© Harbour Gazette archive")
+    }
+
+    // MARK: - Footer sections
+
+    /// A newsletter issue whose own part differs and whose footer sections
+    /// are the same in every issue.
+    static func issue(_ number: Int, footer: String) -> String {
+        """
+        <h2>Unix</h2><ul><li><p>Issue \(number): tracing the first pipe\(String(repeating: "!", count: number))<br>\
+        <a href="https://example.org/pipes/\(number)">https://example.org/pipes/\(number)</a></p>\
+        <p>How the pipe came to Unix over \(number + 2) weekends of reading old manuals and older mailing lists.</p></li></ul>\
+        <h2>Thoughts</h2><blockquote><p>Plans are worthless, but planning is everything (\(number)).</p></blockquote>
+        """ + footer
+    }
+
+    static let newsletterFooter = """
+        <h2>Archive</h2><p>You can find the archive of past newsletters here:<br>\
+        <a href="https://news.example.net/entries.php">https://news.example.net/entries.php</a></p>\
+        <h2>Contribute</h2><p>There are many ways to contribute:</p><ol>\
+        <li>If you find anything interesting you can contact Jo on the forums and it may be featured in the next newsletter.</li>\
+        <li>Share it with your friends.</li><li>Open a thread on the forums to discuss one of the topics.</li></ol>
+        """
+
+    @Test func aNewslettersRepeatedFooterSectionsGoAsTemplate() {
+        let entries = (1...4).map { Self.issue($0, footer: Self.newsletterFooter) }
+        let article = clean(entries[1], template: FeedTemplate(learningFrom: entries))
+        #expect(article.text.hasSuffix("Plans are worthless, but planning is everything (2)."), "\(article.text)")
+        #expect(!article.text.contains("Contribute") && !article.text.contains("Archive"))
+    }
+
+    @Test func anArchiveSectionEndingOneEntryGoes() {
+        let footer = """
+            <h2>Archive</h2><p>You can find the archive of past newsletters here:<br>\
+            <a href="https://news.example.net/entries.php">https://news.example.net/entries.php</a></p>
+            """
+        let article = clean(Self.issue(1, footer: footer))
+        #expect(article.text.hasSuffix("planning is everything (1)."), "\(article.removedWhat)")
+        #expect(article.removedWhat == ["tail: feed footer from \"Archive\""])
+    }
+
+    // MARK: - The same words in the article's sections
+
+    @Test func aRepeatedSectionUnderAnotherHeadingStays() {
+        let install = "<h2>Install</h2><p>Download the archive, unpack it and run make install; contribute fixes on the forum.</p>"
+        let entries = (1...4).map { Self.issue($0, footer: install) }
+        let article = clean(entries[1], template: FeedTemplate(learningFrom: entries))
+        #expect(article.text.hasSuffix("Install\n\nDownload the archive, unpack it and run make install; contribute fixes on the forum."))
+    }
+
+    @Test func anArchiveSectionOfTheArticlesProseStays() {
+        let prose = "<h2>Archive</h2><p>The harbour office keeps its archive in the old customs house: ledgers from 1820 "
+            + "onwards, every ship that called, and the letters of the harbour masters, which the volunteers are now "
+            + "reading one by one.</p>"
+        let article = clean("<p>\(bodyParagraph)</p>" + prose)
+        #expect(article.text.hasSuffix("which the volunteers are now reading one by one."))
+        #expect(article.removed.isEmpty)
+    }
+
+    @Test func proseAboutTheNextIssueStays() {
+        let paragraphs = [
+            "If you find the tide tables confusing, the next issue explains how the harbour master reads them.",
+            "There are many ways to contribute to the lifeboat fund, and the harbour master listed them at the meeting.",
+        ]
+        for paragraph in paragraphs {
+            let article = clean("<p>\(bodyParagraph)</p><p>\(paragraph)</p>")
+            #expect(article.text == bodyParagraph + "\n\n" + paragraph)
+            #expect(article.removed.isEmpty)
+        }
     }
 }

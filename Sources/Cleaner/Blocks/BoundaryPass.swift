@@ -3,9 +3,9 @@
 /// sponsor messages with their ad copy), the tail (comment forms, share
 /// prompts, "The post … appeared first on …", podcast links, paywalls),
 /// sections that open with a marker ("Leave a Reply", "12 thoughts on …",
-/// "Related", a sponsor message) and run to the end, the boilerplate lines
-/// at the edges of a block of lines, and an inline trailer ("Continue
-/// reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
+/// "Related", a sponsor message, a footer heading) and run to the end, the
+/// boilerplate lines at the edges of a block of lines, and an inline trailer
+/// ("Continue reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
@@ -60,8 +60,12 @@ enum BoundaryPass {
             }
             return .noise(kinds.joined(separator: ", "))
         }
-        let titleKept = blocks.count > 2 && isTitleLike(blocks[0]) && headMatch(blocks[1]) != nil
-        var index = titleKept ? 1 : 0
+        // Up to two title-like blocks (a figure's caption, then the title) stay above the noise.
+        let titles = (1...2).first(where: { count in
+            blocks.count > count + 1 && blocks[..<count].allSatisfy(isTitleLike) && headMatch(blocks[count]) != nil
+        }) ?? 0
+        let titleKept = titles > 0
+        var index = titles
         var afterSponsor = false
         let headLimit = min(blocks.count - 1, index + headReach)
         while index < headLimit {
@@ -75,8 +79,8 @@ enum BoundaryPass {
             }
             index += 1
         }
-        if titleKept { blocks.removeSubrange(1..<index) } else { blocks.removeFirst(index) }
-        let bodyStart = titleKept ? 1 : 0
+        blocks.removeSubrange(titles..<index)
+        let bodyStart = titles
         var end = blocks.count
         guard bodyStart < end else { return source }
 
@@ -115,6 +119,9 @@ enum BoundaryPass {
                 marker = (RelatedLinks.kind, false)
             } else if index + 1 < end, PaywallNotice.opensSection(blocks[index]) {
                 marker = ("paywall prompt", false)
+            } else if index + 1 < end, blocks[index].isHeading,
+                      FeedFooter.isSectionHeading(BoundaryText.normalized(blocks[index].text)) {
+                marker = (FeedFooter.kind, false)
             } else {
                 continue
             }
@@ -168,6 +175,9 @@ enum BoundaryPass {
             guard let lines = isFirst ? headLines?.lines : BlockLines(of: block, in: tree) else { break }
             let floor = isFirst ? headLines?.kept ?? 0 : 0
             var line = lines.lines.count - 1
+            // Credit lines ending the block ("Producer: Keiran Harris.") stay, and the rules look above them.
+            while line > floor, SignOff.isCreditLine(lines.lines[line].text) { line -= 1 }
+            let credits = lines.lines.count - 1 - line
             var matches: [(line: Int, match: BoundaryText.Match)] = []
             // A labelled list of link lines ending the block ("Recent Stories<br>• <a>…</a>").
             let listStart = RelatedLinks.labelledListStart(in: lines.lines.map { ($0.text, $0.linkDensity) }) ?? Int.max
@@ -176,7 +186,7 @@ enum BoundaryPass {
                 matches.append((line, match))
                 line -= 1
             }
-            if line < 0, mayTake(end - 1) {
+            if line < 0, credits == 0, mayTake(end - 1) {
                 let what = matches.reversed().map { describe($0.match, lines.lines[$0.line].text, edge: "tail") }
                 drop(block, what.joined(separator: ", "))
                 end -= 1

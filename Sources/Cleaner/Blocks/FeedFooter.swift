@@ -5,7 +5,8 @@
 /// …", "Unsubscribe · View in browser"), a copyright line that names the
 /// site or its rights ("© 2024 Backend Weekly. All rights reserved."), and a
 /// pointer to the archive ("You can find the archive of past newsletters
-/// here").
+/// here"), and a call for the next issue ("If you find anything
+/// interesting, send it … for the next newsletter").
 ///
 /// Each needs a second signal besides its words (an address, links, or a
 /// short block), so an article's last paragraph that thanks its readers or
@@ -27,11 +28,52 @@ enum FeedFooter {
         if subscriptionNotice(key) { return hasAddress || length <= 80 }
         if copyrightLine(key) { return length <= 200 }
         if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
+        if callForNextIssue(key) { return length <= 300 }
         return false
     }
 
+    /// Whether `key` (normalised by `BoundaryText.normalized`) is the
+    /// heading of a newsletter's footer section ("Archive", "Contribute",
+    /// "Support the newsletter"): a feed template's repeated tail that such
+    /// a heading opens is the footer (`TemplateSignal`).
+    static func isSectionHeading(_ key: String) -> Bool {
+        key.utf8.count <= 40 && sectionHeadings.contains(EdgeNoise.trimmedLabel(key))
+    }
+
+    /// Footer section headings, in several languages.
+    private static let sectionHeadings: Set<String> = [
+        "archive", "archives", "the archive", "newsletter archive", "past issues", "previous issues", "back issues",
+        "contribute", "how to contribute", "want to contribute?", "support", "support us", "support the newsletter",
+        "support this newsletter", "feedback", "subscribe", "unsubscribe", "about this newsletter",
+        "about the newsletter", "stay in touch", "get in touch", "contact", "contact us", "archiv", "mitmachen",
+        "unterstützen", "kontakt", "archivo", "contribuir", "contacto", "contribuer", "nous soutenir", "archivio",
+    ]
+
+    /// "If you find anything interesting, send it … for the next
+    /// newsletter", "There are many ways to contribute:", "Got a tip?
+    /// Reply to this email and it may be featured in the next issue": a
+    /// call to the readers to send what the next issue will hold.
+    private static func callForNextIssue(_ key: String) -> Bool {
+        // The label alone, its colon dropped: "There are many ways to contribute to the fund, …" is a sentence.
+        if ["there are many ways to contribute", "there are several ways to contribute", "here are some ways to contribute",
+            "there are many ways to support this newsletter", "ways to contribute", "how to contribute",
+            "how you can contribute", "how you can help"].contains(key)
+        {
+            return true
+        }
+        guard ["next newsletter", "next issue", "next edition", "future issue", "next week's issue", "next week’s issue",
+               "nächsten ausgabe", "prochain numéro", "próximo número"].contains(where: key.containsBytes(of:))
+        else { return false }
+        // An opening that turns to the reader, and a way to send something in.
+        return ["if you find", "if you have", "if you know", "if you come across", "if you see", "got a tip",
+                "have a tip", "know of", "found something", "send ", "reply to this", "submit ", "let me know",
+                "let us know", "wenn du", "wenn sie", "si vous", "si tienes"].contains(where: key.hasBytePrefix)
+            && ["send", "contact", "reply", "submit", "let me know", "let us know", "email me", "e-mail me", "write to",
+                "schick", "schreib", "envoyez", "écrivez", "envía", "escríbe"].contains(where: key.containsBytes(of:))
+    }
+
     /// The first bytes of every phrase below, for a quick refusal.
-    private static let initials = Set("tyhrwuvmbs©(c".utf8)
+    private static let initials = Set("tyhrwuvmbs©(cifgkl".utf8)
 
     /// "Thank you for reading via RSS", "Thanks for reading this in your
     /// feed reader", "You're reading this via RSS", "This post is for RSS

@@ -1,8 +1,8 @@
 /// Removes the boilerplate that sits between paragraphs as well as at the
 /// edges: lone ad labels ("Advertisement", "Anzeige"), labelled link lists
-/// ("Read more: <a>…</a>, <a>…</a>"), sections under a sponsor heading
-/// that hold only ad copy, and "To read this article in full, please click
-/// here" captions. Each goes as a whole block (or caption), and none that
+/// ("Read more: <a>…</a>, <a>…</a>", or a label over a list of links),
+/// sections under a sponsor heading that hold only ad copy, and "To read
+/// this article in full, please click here" captions. Each goes as a whole block (or caption), and none that
 /// holds half of the article's text.
 enum InlineNoise {
     /// The longest label block, in UTF-8 bytes.
@@ -27,6 +27,19 @@ enum InlineNoise {
                 block.nodes.forEach { tree.remove($0) }
                 removals.append(Removal(what: "inline: \(what)", chars: block.text.count, text: block.text))
                 removed.insert(index)
+                continue
+            }
+            // A label over a list of links to other posts ("Related:", "More of our coverage:").
+            if index > 0, let count = RelatedLinks.listSection(at: index, in: blocks),
+               blocks[index..<(index + count)].reduce(0, { $0 + $1.length }) * 2 < total
+            {
+                let section = blocks[index..<(index + count)]
+                section.forEach { $0.nodes.forEach { tree.remove($0) } }
+                removed.formUnion(section.indices)
+                removals.append(Removal(what: "inline: \(RelatedLinks.kind) from \"\(block.text.prefix(40))\"",
+                                        chars: section.reduce(0) { $0 + $1.text.count },
+                                        text: section.map(\.text).joined(separator: " ")))
+                index += count - 1
                 continue
             }
             // A segment between paragraphs: those at the edges are the boundary pass's.

@@ -27,13 +27,52 @@ enum PaywallNotice {
             && matches(BoundaryText.normalized(block.text))
     }
 
+    /// Why the element `index` of `tree` is a membership prompt, or nil: a
+    /// call-to-action box (a word of its class or id is "cta", "upsell" or
+    /// "paywall", as Ghost's `kg-cta-card`) whose short text asks for a
+    /// membership, a subscription or the readers' support ("YOUR support
+    /// keeps us going … Opt for the Plus membership to: … Join It's FOSS
+    /// Plus"). A box of the theme that asks for nothing (a download button)
+    /// is no prompt and stays.
+    static func callToActionReason(for index: Int, in tree: HTMLTree) -> String? {
+        let node = tree.nodes[index]
+        guard node.kind == .element, !node.attributes.isEmpty, !node.traits.contains(.unnamed) else { return nil }
+        for attribute in ["class", "id"] {
+            guard let value = node.attribute(attribute)?.lowercased(), value.contains("cta") || value.contains("upsell")
+                || value.contains("paywall")
+            else { continue }
+            for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
+                guard words.contains(where: { ["cta", "upsell", "paywall"].contains($0) }) else { continue }
+                let text = tree.textContent(of: index)
+                guard text.utf8.count <= maximumPromptLength else { return nil }
+                let key = BoundaryText.normalized(text)
+                return membershipWords.contains(where: key.containsBytes(of:))
+                    ? "paywall prompt (\(attribute) \"\(token)\")" : nil
+            }
+        }
+        return nil
+    }
+
+    /// Call-to-action boxes are at most this long, in UTF-8 bytes.
+    static let maximumPromptLength = 1200
+
+    /// What a membership prompt asks for.
+    private static let membershipWords = [
+        "membership", "become a member", "join ", "subscribe", "subscription", "paid subscriber", "premium",
+        "your support", "support us", "support our", "upgrade", "free trial", "ad-free", "mitglied", "abonn",
+        "suscrib", "membresía", "adhérez", "soutenez",
+    ]
+
     /// How the post is locked or opened.
     private static let lockWords = [
         "available to medium members", "available only to members", "available only to subscribers",
         "available only to paid", "available only to premium", "available to members only", "available to paid subscribers",
         "available to premium members", "available to premium subscribers", "for members only", "for subscribers only",
-        "will be unlocked", "available to all of our readers after", "available to all readers after",
+        "will be unlocked", "is now unlocked", "now unlocked and available", "available to all of our readers after",
+        "available to all readers after",
         "previously available only to", "is now free to everyone", "is now free for everyone", "unlocked for everyone",
+        "now free to all readers", "now free for all readers", "for free to everyone", "now available to all readers",
         "nur für abonnenten", "nur für mitglieder", "réservé aux abonnés", "réservé aux membres",
         "exclusivo para suscriptores", "exclusivo para miembros",
     ]
