@@ -125,7 +125,50 @@ import Cleaner
         #expect(article.removedWhat == ["tail: feed footer from \"Archive\""])
     }
 
+    @Test func aNewslettersFooterSectionsGoFromOneEntry() {
+        let body = (1...6).map { "<p>Link \($0): \(bodyParagraph)</p>" }.joined()
+        let article = clean(body + Self.newsletterFooter)
+        #expect(article.text.hasSuffix("Link 6: " + bodyParagraph), "\(article.removedWhat)")
+        #expect(article.removedWhat == ["tail: feed footer from \"Archive\""])
+    }
+
+    static let feedNotices = [
+        "By the way, not seeing new articles from the Gazette in your feed reader? That's because there is an ongoing "
+            + "issue with the RSS feed as I am migrating to a new host. Please bear with me.",
+        "Our feed has moved to gazette.example/feed.xml: please update your subscription.",
+        "Sorry for the duplicate posts in your feed reader this morning.",
+    ]
+
+    @Test(arguments: feedNotices) func aNoteAboutTheFeedGoesWhereverItStands(notice: String) {
+        let rest = (1...3).map { "<p>Boat \($0): \(bodyParagraph)</p>" }.joined()
+        let article = clean("<p>\(bodyParagraph)</p><p>\(notice)</p>" + rest)
+        #expect(article.text == ([bodyParagraph] + (1...3).map { "Boat \($0): \(bodyParagraph)" }).joined(separator: "\n\n"),
+                "\(article.removedWhat)")
+    }
+
+    @Test func proseAboutFeedReadersStays() {
+        let paragraphs = [
+            "Feed readers have a problem with duplicate entries when a site changes its links, and the apps handle it differently.",
+            "I am sorry to say that the RSS feed of the council's website still does not work, three years on.",
+        ]
+        for paragraph in paragraphs {
+            let article = clean("<p>\(bodyParagraph)</p><p>\(paragraph)</p><p>\(bodyParagraph)</p>")
+            #expect(article.text.contains(paragraph))
+            #expect(article.removed.isEmpty, "\(article.removedWhat)")
+        }
+    }
+
     // MARK: - The same words in the article's sections
+
+    @Test func aContributeSectionOfTheArticleStays() {
+        let body = (1...6).map { "<p>Change \($0): \(bodyParagraph)</p>" }.joined()
+        let section = "<h2>Contribute</h2><p>You can send patches to the mailing list.</p>"
+            + "<ul><li>Share your benchmarks with us.</li><li>Open an issue when a feed breaks.</li></ul>"
+        let article = clean(body + section)
+        #expect(article.text.hasSuffix("Contribute\n\nYou can send patches to the mailing list.\n\n"
+            + "- Share your benchmarks with us.\n- Open an issue when a feed breaks."), "\(article.removedWhat)")
+        #expect(article.removed.isEmpty)
+    }
 
     @Test func aRepeatedSectionUnderAnotherHeadingStays() {
         let install = "<h2>Install</h2><p>Download the archive, unpack it and run make install; contribute fixes on the forum.</p>"

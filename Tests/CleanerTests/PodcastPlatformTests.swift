@@ -52,7 +52,30 @@ import Cleaner
         #expect(article.text.hasSuffix("This episode was hosted by Jo Reed and produced by Sam Hale."), "\(article.text)")
     }
 
+    @Test func aSubscribeHeadingOverAListOfPlatformsGoesBetweenParagraphs() {
+        let platforms = ["YouTube Podcasts", "Pocket Casts", "Spotify", "Apple Podcasts", "Overcast"]
+            .map { #"<li><a href="https://example.org/\#($0.count)">\#($0)</a></li>"# }.joined()
+        let article = clean("<p>\(bodyParagraph)</p><h2>Subscribe</h2><ul>\(platforms)</ul><p>\(Self.secondParagraph)</p>")
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
+    @Test func aLinkedCallToListenGoesFromTheLinesOfAParagraph() {
+        let html = """
+            <p>\(bodyParagraph)<br><br>Listen on your favourite podcast app or at \
+            <a href="https://example.org/show">harbour.example</a><br><br>\(Self.secondParagraph)</p><p>\(bodyParagraph)</p>
+            """
+        let article = clean(html)
+        #expect(article.text == bodyParagraph + "\n\n" + Self.secondParagraph + "\n\n" + bodyParagraph, "\(article.removedWhat)")
+    }
+
     // MARK: - The same words in the article
+
+    @Test func aListUnderASubscribeHeadingThatNamesNoPlatformStays() {
+        let list = "<ul><li>The tide tables</li><li>The ferry timetable</li><li>The harbour news</li></ul>"
+        let article = clean("<p>\(bodyParagraph)</p><h2>Subscribe</h2>" + list + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text.contains("Subscribe\n\n- The tide tables\n- The ferry timetable\n- The harbour news"))
+        #expect(article.removed.isEmpty)
+    }
 
     @Test func proseAboutListeningStays() {
         let paragraphs = [

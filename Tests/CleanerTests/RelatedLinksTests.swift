@@ -18,6 +18,7 @@ import Cleaner
         #"<h3>À lire aussi</h3><ul><li><a href="https://example.fr/a">Le ferry ne part plus</a></li><li><a href="https://example.fr/b">Le port en hiver</a></li></ul>"#,
         #"<p><strong>Suggested Read 📖: </strong><a href="https://example.org/a"><em>How island schools are answering the new rules</em></a></p>"#,
         #"<p><strong>NEXT:</strong> <a href="https://example.org/a">The ferry company is building a bigger boat, obviously</a></p>"#,
+        #"<p><em><strong>More: </strong><a href="https://example.org/a">The winter timetable guide: sailings, fares and more!</a></em></p>"#,
         #"<div class="related_articles_wrapper"><h4>The island that lost its bank</h4><p>Two years after the last branch closed, the island's shops still take cash only.</p></div>"#,
     ]
 
@@ -45,6 +46,7 @@ import Cleaner
             "More from the lifeboat crew next week, when they have slept.",
             "Recent stories in the Gazette said the ferry would run all winter; it did not.",
             "Next: we sail for the island at dawn, if the wind lets us.",
+            "More: the crew wants a second boat, and the council has said no twice.",
         ]
         for paragraph in paragraphs {
             let article = clean(Self.body + "<p>\(paragraph)</p>")

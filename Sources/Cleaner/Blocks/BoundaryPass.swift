@@ -127,11 +127,21 @@ enum BoundaryPass {
             }
             let isLate = Double(before) >= Double(total) * strongMarkerPosition
             let rest = blocks[(index + 1)..<end]
-            let restIsBoilerplate = marker.what == EdgeNoise.sponsorMessage
-                ? rest.count <= EdgeNoise.maximumAdCopyBlocks
+            let restIsBoilerplate: Bool
+            switch marker.what {
+            case EdgeNoise.sponsorMessage:
+                restIsBoilerplate = rest.count <= EdgeNoise.maximumAdCopyBlocks
                     && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) }
                     && before * 2 >= total
-                : rest.allSatisfy(looksLikeBoilerplate) && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
+            case FeedFooter.kind:
+                // A newsletter's footer: boilerplate and short appeals to the
+                // reader ("Share it with your friends."), one of them a footer.
+                restIsBoilerplate = before * 2 >= total && rest.contains(where: matchesTailRule)
+                    && rest.allSatisfy { looksLikeBoilerplate($0) || FeedFooter.isReaderAppeal($0) }
+            default:
+                restIsBoilerplate = rest.allSatisfy(looksLikeBoilerplate)
+                    && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
+            }
             if (marker.strong && isLate) || restIsBoilerplate {
                 let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
                 blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }

@@ -40,6 +40,59 @@ enum FeedFooter {
         key.utf8.count <= 40 && sectionHeadings.contains(EdgeNoise.trimmedLabel(key))
     }
 
+    /// Whether `block` is a note to the readers about the feed itself,
+    /// wherever it stands: "Not seeing new articles in your feed reader?
+    /// That's because there is an ongoing issue with the RSS feed as I am
+    /// migrating. Please bear with me.", "Our feed has moved: please update
+    /// your subscription.". It names the readers' or the site's own feed and
+    /// says what goes wrong or changes with it; an article about feed
+    /// readers names neither.
+    static func isFeedNotice(_ block: Block) -> Bool {
+        guard block.length <= maximumNoticeLength, !block.isHeading,
+              block.bytes.firstRange(of: "eed".utf8) != nil || block.bytes.firstRange(of: "RSS".utf8) != nil
+        else { return false }
+        let key = BoundaryText.normalized(block.text)
+        return ownFeeds.contains(where: key.containsBytes(of:)) && feedTroubles.contains(where: key.containsBytes(of:))
+    }
+
+    /// Notes about the feed are at most this long, in UTF-8 bytes.
+    static let maximumNoticeLength = 300
+
+    /// The readers' feed or the site's own.
+    private static let ownFeeds = [
+        "in your feed reader", "in your rss reader", "your feed reader", "your rss reader", "in your feed",
+        "our rss feed", "my rss feed", "our feed", "my feed", "this rss feed", "the rss feed of this",
+        "feed subscribers", "rss subscribers", "in deinem feedreader", "dans votre lecteur de flux",
+    ]
+
+    /// What goes wrong with the feed, or changes.
+    private static let feedTroubles = [
+        "bear with", "apolog", "sorry", "migrat", "has moved", "moving to", "update your subscription",
+        "update the feed", "duplicate", "will stop", "not seeing", "issue with", "problem with", "re-subscribe",
+        "resubscribe", "new address", "entschuldig", "désolé",
+    ]
+
+    /// Whether `block`, under a footer heading, is a short appeal to the
+    /// reader: it opens with an imperative ("Share it with your friends.",
+    /// "Open a thread on the forums …") or speaks to "you". `BoundaryPass`
+    /// takes a footer section of such blocks only with a footer among them.
+    static func isReaderAppeal(_ block: Block) -> Bool {
+        guard block.length <= maximumAppealLength, !block.isHeading else { return false }
+        let key = BoundaryText.normalized(block.text)
+        return appealOpenings.contains(where: key.hasBytePrefix) || key.hasBytePrefix("you ")
+            || key.containsBytes(of: " you ") || key.containsBytes(of: " your ")
+    }
+
+    /// Appeals are at most this long, in UTF-8 bytes.
+    static let maximumAppealLength = 200
+
+    /// Imperatives that open an appeal to the reader.
+    private static let appealOpenings = [
+        "share ", "open ", "send ", "join ", "follow ", "tell ", "forward ", "reply ", "subscribe ", "contact ",
+        "support ", "donate ", "help ", "spread ", "write ", "let us ", "let me ", "email ", "drop ", "suggest ",
+        "submit ", "if you ", "teile ", "schreib ", "partagez ", "envoyez ", "comparte ", "envía ",
+    ]
+
     /// Footer section headings, in several languages.
     private static let sectionHeadings: Set<String> = [
         "archive", "archives", "the archive", "newsletter archive", "past issues", "previous issues", "back issues",

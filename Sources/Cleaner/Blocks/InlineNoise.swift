@@ -29,14 +29,16 @@ enum InlineNoise {
                 removed.insert(index)
                 continue
             }
-            // A label over a list of links to other posts ("Related:", "More of our coverage:").
-            if index > 0, let count = RelatedLinks.listSection(at: index, in: blocks),
+            // A label over a list of links to other posts ("Related:", "More of our coverage:"),
+            // or over a list of podcast platforms ("Subscribe", "Pocket Casts", "Spotify").
+            if index > 0, let (count, what) = RelatedLinks.listSection(at: index, in: blocks).map({ ($0, RelatedLinks.kind) })
+                ?? PodcastPlatforms.listSection(at: index, in: blocks).map({ ($0, "podcast links") }),
                blocks[index..<(index + count)].reduce(0, { $0 + $1.length }) * 2 < total
             {
                 let section = blocks[index..<(index + count)]
                 section.forEach { $0.nodes.forEach { tree.remove($0) } }
                 removed.formUnion(section.indices)
-                removals.append(Removal(what: "inline: \(RelatedLinks.kind) from \"\(block.text.prefix(40))\"",
+                removals.append(Removal(what: "inline: \(what) from \"\(block.text.prefix(40))\"",
                                         chars: section.reduce(0) { $0 + $1.text.count },
                                         text: section.map(\.text).joined(separator: " ")))
                 index += count - 1
@@ -78,10 +80,12 @@ enum InlineNoise {
 
     /// The kind of a block that is boilerplate wherever it stands: a lone
     /// ad label (not a heading: "Advertising" may title a section), a
-    /// label followed by mostly links, or a short line of podcast links
-    /// ("You can download the m4a file or subscribe in iTunes").
+    /// label followed by mostly links, a short line of podcast links
+    /// ("You can download the m4a file or subscribe in iTunes"), or a note
+    /// about the feed itself (`FeedFooter.isFeedNotice`).
     private static func kind(of block: Block) -> String? {
         if let what = StandaloneLines.kind(of: block) { return what }
+        if FeedFooter.isFeedNotice(block) { return "feed notice" }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }

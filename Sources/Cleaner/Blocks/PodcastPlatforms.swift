@@ -23,6 +23,31 @@ enum PodcastPlatforms {
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
     }
 
+    /// How many blocks from `index` a "Subscribe" or "Listen on" label and
+    /// the list of platforms under it hold, anywhere in the entry: at least
+    /// two list items, each only a platform's name ("Pocket Casts", "Apple
+    /// Podcasts"). A list of anything else under such a label stays.
+    static func listSection(at index: Int, in blocks: [Block]) -> Int? {
+        let block = blocks[index]
+        guard block.length <= 48, index + 2 < blocks.count, blocks[index + 1].element == "li",
+              sectionLabels.contains(BoundaryText.normalized(block.text))
+        else { return nil }
+        var end = index + 1
+        while end < blocks.count, blocks[end].element == "li", blocks[end].length <= 40,
+              EdgeNoise.podcastPlatforms.contains(BoundaryText.normalized(blocks[end].text)) {
+            end += 1
+        }
+        return end - index >= 3 ? end - index : nil
+    }
+
+    /// Labels over a list of platforms.
+    private static let sectionLabels: Set<String> = [
+        "subscribe", "listen", "listen on", "subscribe on", "where to listen", "listen and subscribe",
+        "subscribe and listen", "subscribe to the podcast", "listen to the podcast", "available on", "follow the show",
+        "hören", "abonnieren", "hören und abonnieren", "écouter", "s'abonner", "escuchar", "suscríbete", "ascolta",
+        "luister", "ouça",
+    ]
+
     /// "Subscribe: Apple | Google | RSS", "Listen: Apple Podcasts · Spotify":
     /// a label, a colon, and at least two names, each a platform's.
     private static func isLabelledList(_ key: String) -> Bool {

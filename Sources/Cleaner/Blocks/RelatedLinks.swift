@@ -178,7 +178,7 @@ enum RelatedLinks {
 
     /// Labels that name other posts only before a colon and links ("NeXT"
     /// alone is a company in a list of show notes; "NEXT: <a>…</a>" is a pointer).
-    private static let colonLabels: Set<String> = ["next", "up next", "previously", "previous"]
+    private static let colonLabels: Set<String> = ["next", "up next", "previously", "previous", "more", "also", "see"]
 
     /// Label openings that need what follows to name a site or a topic
     /// ("More from the Gazette", "More on OnePlus 7 Pro", "Also on Example").

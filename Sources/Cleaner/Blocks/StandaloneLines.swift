@@ -24,6 +24,7 @@ enum StandaloneLines {
         return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? (linkDensity > 0 && PodcastPlatforms.matches(key) ? "podcast links" : nil)
     }
 
     /// Openings of the calls to action without a link, as lowercase bytes
