@@ -20,6 +20,9 @@ import Cleaner
         "<p>If you find anything interesting, you can contact Jo on the forums and it may be featured in the next newsletter.</p>",
         "<p>Got a tip? Reply to this email and it could be in the next issue.</p>",
         "<p>There are many ways to contribute:</p>",
+        #"<p><a href="https://news.example.com/f">Forward this to a friend</a></p>"#,
+        "<p>I know the ads are annoying: please bear with me, they pay for the hosting.</p>",
+        "<p>Please disable your ad blocker for this site.</p>",
     ]
 
     @Test(arguments: footers) func feedFootersGoAtTheTail(footer: String) {
@@ -74,6 +77,8 @@ import Cleaner
                 + "complained were told to write a letter instead.",
             "You can find the archive of the council's minutes in the library on Harbour Street, where the "
                 + "clerk keeps them in numbered boxes.",
+            "The ads for the ferry ran for a month, and the company says it will disable them in winter.",
+            "Forward planning for the harbour begins in March, the council said.",
         ]
         for paragraph in paragraphs {
             let article = clean("<p>\(bodyParagraph)</p><p>\(paragraph)</p>")

@@ -106,6 +106,13 @@ import Cleaner
         #expect(article.removed.isEmpty)
     }
 
+    @Test func aCallToActionBoxAboutTheWritersTalkStays() {
+        let box = #"<div class="cta"><div class="cta-button"><a href="https://example.org/conf">E2EVC</a></div><div class="cta-text"><h3>The harbour session</h3><p>Join this session for the best of the harbour's new timetable: you will be one of the first to know.</p></div></div>"#
+        let article = clean("<p>\(Self.longParagraph)</p>" + box + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text.contains("Join this session for the best of the harbour's new timetable"))
+        #expect(article.removed.isEmpty, "\(article.removedWhat)")
+    }
+
     @Test func proseAboutAMembershipStays() {
         let paragraph = "Opt for the Plus membership of the museum and your support keeps the lifeboat exhibition open "
             + "through the winter, the curator told the meeting."

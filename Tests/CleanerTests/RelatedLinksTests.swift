@@ -27,6 +27,17 @@ import Cleaner
         #expect(article.text == Self.bodyText, "\(article.removedWhat)")
     }
 
+    @Test func aLabelLeftLastWithoutItsLinksGoes() {
+        let article = clean(Self.body + "<p><strong><em>Previously On The Gazette:</em></strong></p><p></p>")
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
+    @Test func aLastParagraphEndingWithAColonThatIsNoLabelStays() {
+        let article = clean(Self.body + "<p>The harbour master's last words to the crew were:</p>")
+        #expect(article.text == Self.bodyText + "\n\nThe harbour master's last words to the crew were:")
+        #expect(article.removed.isEmpty)
+    }
+
     @Test func linesOfLinksUnderALabelGoFromTheEndOfABlockOfLines() {
         let html = """
             The tide turned at noon and the boats came back in one by one.<br><br>\

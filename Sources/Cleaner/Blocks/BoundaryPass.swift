@@ -168,6 +168,13 @@ enum BoundaryPass {
                 end -= 1
                 continue
             }
+            // A label over links to other posts whose links are gone (an
+            // embedded player, a script) introduces nothing.
+            if end - 1 > bodyStart, block.bytes.last == UInt8(ascii: ":"), RelatedLinks.opensSection(block) {
+                drop(block, "tail: \(RelatedLinks.kind) label")
+                end -= 1
+                continue
+            }
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
                let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
                                              isHeading: block.isHeading || !block.isFreeStanding),

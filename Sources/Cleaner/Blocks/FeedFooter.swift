@@ -22,7 +22,9 @@ enum FeedFooter {
     /// footer, given the share of its text inside links.
     static func matches(_ key: String, linkDensity: Double) -> Bool {
         let length = key.utf8.count
-        guard length <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return false }
+        guard length <= maximumLength, let first = key.utf8.first else { return false }
+        if length <= 200, adNote(key) { return true }
+        guard initials.contains(first) else { return false }
         let hasAddress = linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@")
         if readerNote(key) { return hasAddress || length <= 120 }
         if subscriptionNotice(key) { return hasAddress || length <= 80 }
@@ -30,6 +32,20 @@ enum FeedFooter {
         if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
         if callForNextIssue(key) { return length <= 300 }
         return false
+    }
+
+    /// "Please disable your ad blocker for this site", "I know the ads are
+    /// annoying: please bear with me, they pay for the hosting": the
+    /// writer's note about the site's ads, not a sentence about advertising.
+    private static func adNote(_ key: String) -> Bool {
+        guard key.containsBytes(of: "ad") else { return false }
+        if ["ad blocker", "adblocker", "ad-blocker", "adblock"].contains(where: key.containsBytes(of:)) {
+            return ["disable", "turn off", "whitelist", "allowlist", "pause", "deaktivier", "désactiv"]
+                .contains(where: key.containsBytes(of:))
+        }
+        return ["the ads", " ads ", "the advertising"].contains(where: key.containsBytes(of:))
+            && ["bear with me", "bear with us", "bear it with me", "pay for the hosting", "keep this site free",
+                "keep the site free", "keep this blog free"].contains(where: key.containsBytes(of:))
     }
 
     /// Whether `key` (normalised by `BoundaryText.normalized`) is the
@@ -126,7 +142,7 @@ enum FeedFooter {
     }
 
     /// The first bytes of every phrase below, for a quick refusal.
-    private static let initials = Set("tyhrwuvmbs©(cifgkl".utf8)
+    private static let initials = Set("tyhrwuvmbs©(cifgkld".utf8)
 
     /// "Thank you for reading via RSS", "Thanks for reading this in your
     /// feed reader", "You're reading this via RSS", "This post is for RSS
@@ -146,7 +162,9 @@ enum FeedFooter {
         ["you are receiving this", "you're receiving this", "you’re receiving this", "you received this",
          "you have received this", "this email was sent to", "this e-mail was sent to", "unsubscribe",
          "view this email in your browser", "view in browser", "view this email online", "manage your subscription",
-         "update your preferences", "to unsubscribe", "want to change how you receive these emails"]
+         "update your preferences", "to unsubscribe", "want to change how you receive these emails", "forward this email",
+         "forward this to a friend", "forward this newsletter", "did someone forward this", "was this email forwarded",
+         "was this forwarded to you", "got this from a friend"]
             .contains(where: key.hasBytePrefix)
             || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
     }

@@ -59,7 +59,7 @@ enum PaywallNotice {
 
     /// What a membership prompt asks for.
     private static let membershipWords = [
-        "membership", "become a member", "join ", "subscribe", "subscription", "paid subscriber", "premium",
+        "membership", "become a member", "subscribe", "subscription", "paid subscriber", "premium",
         "your support", "support us", "support our", "upgrade", "free trial", "ad-free", "mitglied", "abonn",
         "suscrib", "membresía", "adhérez", "soutenez",
     ]

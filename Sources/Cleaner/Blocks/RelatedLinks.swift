@@ -173,7 +173,8 @@ enum RelatedLinks {
         "must read", "must reads", "more to read", "also worth reading", "mehr lesen",
         "zum weiterlesen", "auch interessant", "à voir aussi", "à découvrir aussi", "lire également",
         "ver también", "véase también", "lea también", "también te puede interesar", "relacionado", "relacionados",
-        "leia mais", "vedi anche", "correlati", "zobacz też", "czytaj także", "читайте также",
+        "leia mais", "vedi anche", "más información", "mas información", "más info", "more information",
+        "further information", "weitere informationen", "plus d'informations", "plus d'infos", "per saperne di più", "correlati", "zobacz też", "czytaj także", "читайте также",
     ]
 
     /// Labels that name other posts only before a colon and links ("NeXT"
@@ -183,7 +184,8 @@ enum RelatedLinks {
     /// Label openings that need what follows to name a site or a topic
     /// ("More from the Gazette", "More on OnePlus 7 Pro", "Also on Example").
     private static let labelOpenings = [
-        "more from ", "more on ", "more about ", "also on ", "elsewhere on ", "more in ", "related to ", "mehr von ",
+        "more from ", "more on ", "more about ", "also on ", "elsewhere on ", "more in ", "related to ", "previously on ",
+        "mehr von ",
         "mehr aus ", "plus de ", "más de ", "altro da ",
     ]
 
