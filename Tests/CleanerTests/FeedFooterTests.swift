@@ -21,6 +21,8 @@ import Cleaner
         "<p>Got a tip? Reply to this email and it could be in the next issue.</p>",
         "<p>There are many ways to contribute:</p>",
         #"<p><a href="https://news.example.com/f">Forward this to a friend</a></p>"#,
+        "<p>Copyright 2024 Harbour Gazette. All rights reserved.</p>",
+        "<p>Our mailing address is: Harbour Gazette, 1 Quay Street, Portree</p>",
         "<p>I know the ads are annoying: please bear with me, they pay for the hosting.</p>",
         "<p>Please disable your ad blocker for this site.</p>",
     ]

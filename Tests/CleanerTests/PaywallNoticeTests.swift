@@ -15,6 +15,8 @@ import Cleaner
         "<p>This post is available only to paid subscribers of the Gazette.</p>",
         "<p>Dieser Artikel ist nur für Abonnenten.</p>",
         "<p><strong><em>This story is now unlocked and available to all of our readers.</em></strong></p>",
+        #"<p><a href="https://gazette.example/membership/">Join Gazette Plus</a></p>"#,
+        "<p>Become a Harbour Gazette member</p>",
     ]
 
     @Test(arguments: notices) func paywallNoticesGoAtEitherEdge(notice: String) {
@@ -50,6 +52,9 @@ import Cleaner
             "The museum's archive is available only to members of the society, who pay twelve pounds a year.",
             "Subscribers will be unlocked from the old contract in March, the ferry company said.",
             "The new timetable is now free to everyone who asks at the harbour office.",
+            "Join the crew of the Harbour Pro.",
+            "Get the harbour master to sign up as a lifeboat member.",
+            "Try Harbour Radio Premium",
         ]
         for paragraph in paragraphs {
             for html in ["<p>\(paragraph)</p>" + Self.body, Self.body + "<p>\(paragraph)</p>"] {

@@ -142,7 +142,7 @@ enum FeedFooter {
     }
 
     /// The first bytes of every phrase below, for a quick refusal.
-    private static let initials = Set("tyhrwuvmbs©(cifgkld".utf8)
+    private static let initials = Set("tyhrwuvmbs©(cifgkldoa".utf8)
 
     /// "Thank you for reading via RSS", "Thanks for reading this in your
     /// feed reader", "You're reading this via RSS", "This post is for RSS
@@ -164,7 +164,8 @@ enum FeedFooter {
          "view this email in your browser", "view in browser", "view this email online", "manage your subscription",
          "update your preferences", "to unsubscribe", "want to change how you receive these emails", "forward this email",
          "forward this to a friend", "forward this newsletter", "did someone forward this", "was this email forwarded",
-         "was this forwarded to you", "got this from a friend"]
+         "was this forwarded to you", "got this from a friend", "our mailing address is", "add us to your address book",
+         "why did i get this", "this email was sent by", "you can update your preferences"]
             .contains(where: key.hasBytePrefix)
             || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
     }
@@ -174,7 +175,7 @@ enum FeedFooter {
     /// the rights or the reader's subscription, not a photo credit.
     private static func copyrightLine(_ key: String) -> Bool {
         guard key.hasBytePrefix("©") || key.hasBytePrefix("copyright ©") || key.hasBytePrefix("copyright (c)")
-            || key.hasBytePrefix("(c) ")
+            || key.hasBytePrefix("(c) ") || key.hasBytePrefix("copyright 19") || key.hasBytePrefix("copyright 20")
         else { return false }
         return ["all rights reserved", "receiving this", "subscribed", "unsubscribe", "alle rechte vorbehalten",
                 "tous droits réservés", "todos los derechos reservados"].contains(where: key.containsBytes(of:))

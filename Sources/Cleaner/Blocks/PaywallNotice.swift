@@ -14,8 +14,11 @@ enum PaywallNotice {
     /// Notices are at most this long, in UTF-8 bytes.
     static let maximumLength = 200
 
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a notice.
+    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a
+    /// notice, or a membership button ("Join It's FOSS Plus", "Become a
+    /// Gazette member"): a short call that ends in the tier's name.
     static func matches(_ key: String) -> Bool {
+        if key.utf8.count <= 60, isMembershipButton(key) { return true }
         guard key.utf8.count <= maximumLength, lockWords.contains(where: key.containsBytes(of:)) else { return false }
         return lockedThings.contains(where: key.containsBytes(of:))
     }
@@ -52,6 +55,19 @@ enum PaywallNotice {
             }
         }
         return nil
+    }
+
+    /// "Join It's FOSS Plus", "Become a Gazette member": at most six words,
+    /// a call to join, and a tier at the end.
+    private static func isMembershipButton(_ key: String) -> Bool {
+        // Not "Try Spotify Premium" or "Upgrade to …": a deal post's button for a product is its text.
+        guard ["join ", "become a ", "werde ", "devenez ", "hazte "]
+            .contains(where: key.hasBytePrefix),
+              key.split(separator: " ").count <= 6
+        else { return false }
+        let bare = key.hasByteSuffix("!") || key.hasByteSuffix(".") ? String(key.dropLast()) : key
+        return [" plus", " premium", " pro", " membership", " member", " supporter", "+", " mitglied", " membre",
+                " socio"].contains(where: bare.hasByteSuffix)
     }
 
     /// Call-to-action boxes are at most this long, in UTF-8 bytes.
