@@ -65,7 +65,7 @@ enum FeedFooter {
     /// readers names neither.
     static func isFeedNotice(_ block: Block) -> Bool {
         guard block.length <= maximumNoticeLength, !block.isHeading,
-              block.bytes.firstRange(of: "eed".utf8) != nil || block.bytes.firstRange(of: "RSS".utf8) != nil
+              ["feed", "Feed", "RSS"].contains(where: { block.bytes.firstRange(of: $0.utf8) != nil })
         else { return false }
         let key = BoundaryText.normalized(block.text)
         return ownFeeds.contains(where: key.containsBytes(of:)) && feedTroubles.contains(where: key.containsBytes(of:))

@@ -41,10 +41,10 @@ enum PaywallNotice {
         let node = tree.nodes[index]
         guard node.kind == .element, !node.attributes.isEmpty, !node.traits.contains(.unnamed) else { return nil }
         for attribute in ["class", "id"] {
-            guard let value = node.attribute(attribute)?.lowercased(), value.contains("cta") || value.contains("upsell")
-                || value.contains("paywall")
+            // Class names are lowercase as written: the raw value settles most elements.
+            guard let raw = node.attribute(attribute), raw.contains("cta") || raw.contains("upsell") || raw.contains("paywall")
             else { continue }
-            for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            for token in raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
                 guard words.contains(where: { ["cta", "upsell", "paywall"].contains($0) }) else { continue }
                 let text = tree.textContent(of: index)
