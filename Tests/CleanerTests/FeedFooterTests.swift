@@ -23,6 +23,8 @@ import Cleaner
         #"<p><a href="https://news.example.com/f">Forward this to a friend</a></p>"#,
         "<p>Copyright 2024 Harbour Gazette. All rights reserved.</p>",
         "<p>Our mailing address is: Harbour Gazette, 1 Quay Street, Portree</p>",
+        #"<p>You are subscribed to email updates from <a href="https://gazette.example">Harbour Gazette</a>.</p>"#,
+        "<p>You're currently a free subscriber to Harbour Notes.</p>",
         "<p>I know the ads are annoying: please bear with me, they pay for the hosting.</p>",
         "<p>Please disable your ad blocker for this site.</p>",
     ]

@@ -14,6 +14,7 @@ import Cleaner
         "<p><em>Previously available only to members, this story is now free to everyone.</em></p>",
         "<p>This post is available only to paid subscribers of the Gazette.</p>",
         "<p>Dieser Artikel ist nur für Abonnenten.</p>",
+        "<p>Subscribe to Harbour Notes to keep reading this post and get 7 days of free access to the full archives.</p>",
         "<p><strong><em>This story is now unlocked and available to all of our readers.</em></strong></p>",
         #"<p><a href="https://gazette.example/membership/">Join Gazette Plus</a></p>"#,
         "<p>Become a Harbour Gazette member</p>",

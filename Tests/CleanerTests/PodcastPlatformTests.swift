@@ -20,6 +20,10 @@ import Cleaner
         "Hören Sie uns auf Spotify, Apple Podcasts oder Deezer.",
         "Écoutez-nous sur Apple Podcasts et Spotify",
         "Escúchanos en Spotify y Apple Podcasts",
+        "Rate, review and subscribe on Apple Podcasts",
+        "Available on all podcast platforms",
+        "Advertising Inquiries: https://redcircle.com/brands",
+        "Privacy & Opt-Out: https://redcircle.com/privacy",
     ]
 
     @Test(arguments: calls) func callsToListenGoAtEitherEdge(call: String) {
@@ -83,6 +87,7 @@ import Cleaner
             "Listen to the harbour master, who has sailed since 1970, and you learn the tides.",
             "Subscribe: the harbour, the ferry and the crew all signed the letter to the council.",
             "Find us on the quay at noon, the crew said, and we will show you the new boat.",
+            "Advertising inquiries went up after the harbour festival, the council said.",
         ]
         for paragraph in paragraphs {
             for html in ["<p>\(paragraph)</p>" + Self.body, Self.body + "<p>\(paragraph)</p>"] {

@@ -14,6 +14,7 @@ import Cleaner
         #"<h3>Recent Harbour Blog Stories</h3><ul><li><a href="https://example.org/a">Ferry fares rise again</a></li><li><a href="https://example.org/b">The island that lost its bank</a></li></ul>"#,
         #"<p><strong>More stories from the Gazette</strong></p><p><a href="https://example.org/a">Island schools to merge</a></p><p><a href="https://example.org/b">Winter sailings cut</a></p>"#,
         #"<h4>Further reading</h4><ul><li><a href="https://example.org/a">A history of the breakwater</a></li></ul>"#,
+        #"<h4>You might also enjoy</h4><ul><li><a href="https://example.org/a">A history of the breakwater</a></li><li><a href="https://example.org/b">The lighthouse keepers</a></li></ul>"#,
         #"<h3>More on the ferry strike</h3><p><a href="https://example.org/a">Crews vote to walk out</a></p><p><a href="https://example.org/b">What the strike means for you</a></p>"#,
         #"<h3>À lire aussi</h3><ul><li><a href="https://example.fr/a">Le ferry ne part plus</a></li><li><a href="https://example.fr/b">Le port en hiver</a></li></ul>"#,
         #"<p><strong>Suggested Read 📖: </strong><a href="https://example.org/a"><em>How island schools are answering the new rules</em></a></p>"#,

@@ -165,7 +165,10 @@ enum FeedFooter {
          "update your preferences", "to unsubscribe", "want to change how you receive these emails", "forward this email",
          "forward this to a friend", "forward this newsletter", "did someone forward this", "was this email forwarded",
          "was this forwarded to you", "got this from a friend", "our mailing address is", "add us to your address book",
-         "why did i get this", "this email was sent by", "you can update your preferences"]
+         "why did i get this", "this email was sent by", "you can update your preferences", "you are subscribed to",
+         "you're subscribed to", "to stop receiving these emails", "don't want to receive these emails",
+         "you're currently a free subscriber", "you are currently a free subscriber", "view this post on the web",
+         "read this post online", "view it online", "view online"]
             .contains(where: key.hasBytePrefix)
             || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
     }

@@ -89,7 +89,8 @@ enum PaywallNotice {
         "available to all readers after",
         "previously available only to", "is now free to everyone", "is now free for everyone", "unlocked for everyone",
         "now free to all readers", "now free for all readers", "for free to everyone", "now available to all readers",
-        "nur für abonnenten", "nur für mitglieder", "réservé aux abonnés", "réservé aux membres",
+        "to keep reading this post", "to keep reading this article", "to read the rest of this post",
+        "exklusiv für abonnenten", "nur für abonnenten", "nur für mitglieder", "réservé aux abonnés", "réservé aux membres",
         "exclusivo para suscriptores", "exclusivo para miembros",
     ]
 

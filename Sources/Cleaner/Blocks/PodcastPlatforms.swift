@@ -18,6 +18,8 @@ enum PodcastPlatforms {
     static func matches(_ key: String) -> Bool {
         guard key.utf8.count <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return false }
         if isLabelledList(key) { return true }
+        // "Advertising Inquiries: https://redcircle.com/brands": a hosting line with its address.
+        if hostingLines.contains(where: key.hasBytePrefix) { return EdgeNoise.mentionsWebAddress(key) }
         guard openings.contains(where: key.hasBytePrefix) else { return false }
         return podcastApps.contains(where: key.containsBytes(of:))
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
@@ -60,20 +62,24 @@ enum PodcastPlatforms {
     }
 
     /// The first bytes of the openings and labels, for a quick refusal.
-    private static let initials = Set((openings + Array(labels)).compactMap(\.utf8.first))
+    private static let initials = Set((openings + Array(labels) + hostingLines).compactMap(\.utf8.first))
 
     /// Imperatives that open a call to listen or subscribe.
     private static let openings = [
         "listen ", "listen:", "subscribe ", "subscribe:", "follow the show", "follow the podcast", "follow us on ",
         "find us on ", "find us in ", "find the show ", "find the podcast ", "find every episode", "hear us on ",
         "hear the show ", "catch every episode", "catch the show ", "never miss an episode", "don't miss an episode",
-        "get new episodes", "get every episode", "available wherever", "available in ", "rate and review",
+        "get new episodes", "get every episode", "available wherever", "available in ", "available on all ",
+        "rate and review", "rate, review", "rate & review", "please rate", "leave us a review on ", "leave a review on ",
         "rate us on ", "review us on ", "hören sie ", "hört ", "hör ", "abonnieren sie ", "abonniert ",
         "abonniere ", "folgt uns", "folgen sie uns", "écoutez", "écouter ", "Écoutez", "Écouter ", "abonnez-vous",
         "retrouvez-nous",
         "retrouvez le podcast", "escucha ", "escúchanos", "escuchar ", "suscríbete", "ascolta ", "ascoltaci",
         "luister ", "ouça ", "ouve ",
     ]
+
+    /// Lines that podcast hosts append to every episode, before an address.
+    private static let hostingLines = ["advertising inquiries", "privacy & opt-out", "privacy and opt-out"]
 
     /// Labels before a list of platforms.
     private static let labels: Set<String> = [
@@ -93,7 +99,7 @@ enum PodcastPlatforms {
 
     /// "Your podcast app" and its kin.
     private static let podcastApps = [
-        "podcast app", "podcasting app", "podcast player", "wherever you get your podcasts", "wherever you listen",
+        "podcast app", "podcasting app", "podcast player", "podcast platform", "wherever you get your podcasts", "wherever you listen",
         "wherever you get podcasts", "podcast-app", "podcast-apps", "application de podcast", "app de podcasts",
         "aplicación de podcasts",
     ]

@@ -169,7 +169,7 @@ enum RelatedLinks {
         "leer más", "lee también", "te puede interesar", "noticias relacionadas", "artículos relacionados",
         "leggi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "zie ook", "meer lezen",
         "leia também", "veja também", "läs också", "les også", "læs også", "dive deeper", "go deeper", "deep dive",
-        "read this next", "what to read next", "more like this", "you may have missed",
+        "read this next", "you might also enjoy", "you may also enjoy", "you might enjoy", "if you liked this", "what to read next", "more like this", "you may have missed",
         "must read", "must reads", "more to read", "also worth reading", "mehr lesen",
         "zum weiterlesen", "auch interessant", "à voir aussi", "à découvrir aussi", "lire également",
         "ver también", "véase también", "lea también", "también te puede interesar", "relacionado", "relacionados",
