@@ -147,6 +147,8 @@ import Cleaner
                 + "<li>The fares go up in March.</li><li>The night boat stops until spring.</li></ul>",
             // "Our" in a sentence about the harbour, not the site.
             "<p>Here are all of our harbour's ferries:</p>" + Self.linkList,
+            // A digest's own section between paragraphs.
+            "<h3>Top stories</h3>" + Self.linkList,
         ]
         for html in cases {
             let article = clean("<p>\(bodyParagraph)</p>" + html + "<p>\(Self.secondParagraph)</p>")

@@ -19,7 +19,10 @@ enum RelatedLinks {
 
     /// Whether `key` (normalised by `BoundaryText.normalized`) is a short
     /// label over a list of links to other posts.
-    static func isLabel(_ key: String) -> Bool {
+    /// - Parameter namingLists: Whether a list word with a word for posts
+    ///   ("Latest news", "Top stories") counts: between paragraphs it names
+    ///   a digest's own sections, and only the other labels count.
+    static func isLabel(_ key: String, namingLists: Bool = true) -> Bool {
         let length = key.utf8.count
         guard length >= 4, length <= maximumLabelLength, let first = key.utf8.first, initials.contains(first) else {
             return false
@@ -33,7 +36,7 @@ enum RelatedLinks {
         // words and no sentence.
         let words = bare.split(separator: " ")
         guard words.count <= 8, !bare.contains(where: { ".!?,;".contains($0) }) else { return false }
-        if let opening = words.first, listOpenings.contains(String(opening)),
+        if namingLists, let opening = words.first, listOpenings.contains(String(opening)),
            words.dropFirst().contains(where: { postWords.contains(String($0)) })
         {
             return true
@@ -115,7 +118,8 @@ enum RelatedLinks {
               index + 1 < blocks.count, blocks[index + 1].element == "li", blocks[index + 1].linkDensity >= 0.8
         else { return nil }
         let key = BoundaryText.normalized(block.text)
-        guard isLabel(key) || namesOwnCoverage(key, endsWithColon: block.bytes.last == UInt8(ascii: ":")) else {
+        guard isLabel(key, namingLists: false)
+                || namesOwnCoverage(key, endsWithColon: block.bytes.last == UInt8(ascii: ":")) else {
             return nil
         }
         var end = index + 1
@@ -136,12 +140,14 @@ enum RelatedLinks {
         }
         // A cheer before it ("Victory Royale!") is no part of it: the label is the last sentence.
         let label = key.split(whereSeparator: { ".!?".contains($0) }).last.map(String.init) ?? key
-        let words = label.split(separator: " ")
-        guard words.count <= 12, let last = words.last else { return false }
+        guard label.split(separator: " ").count <= 12 else { return false }
         let named = ["rest of our ", "more of our ", "all of our ", "our other ", "our full ", "our latest ",
                      "our previous ", "our earlier ", "our complete "]
-        return named.contains(where: label.containsBytes(of:))
-            && (postWords.contains(String(last)) || coverageWords.contains(String(last)))
+        // One of the two words after "… our" names posts: "our Fortnite content", "our coverage of …".
+        guard let phrase = named.lazy.compactMap({ label.firstRange(of: $0) }).first else { return false }
+        return label[phrase.upperBound...].split(separator: " ").prefix(2).contains {
+            postWords.contains(String($0)) || coverageWords.contains(String($0))
+        }
     }
 
     // MARK: - Wording
