@@ -38,7 +38,7 @@ enum FeedFooter {
     /// annoying: please bear with me, they pay for the hosting": the
     /// writer's note about the site's ads, not a sentence about advertising.
     private static func adNote(_ key: String) -> Bool {
-        guard key.containsBytes(of: "ad") else { return false }
+        guard key.containsBytes(of: " ad") || key.hasBytePrefix("ad") else { return false }
         if ["ad blocker", "adblocker", "ad-blocker", "adblock"].contains(where: key.containsBytes(of:)) {
             return ["disable", "turn off", "whitelist", "allowlist", "pause", "deaktivier", "désactiv"]
                 .contains(where: key.containsBytes(of:))
@@ -65,10 +65,27 @@ enum FeedFooter {
     /// readers names neither.
     static func isFeedNotice(_ block: Block) -> Bool {
         guard block.length <= maximumNoticeLength, !block.isHeading,
-              ["feed", "Feed", "RSS"].contains(where: { block.bytes.firstRange(of: $0.utf8) != nil })
+              mentionsFeed(block.bytes)
         else { return false }
         let key = BoundaryText.normalized(block.text)
         return ownFeeds.contains(where: key.containsBytes(of:)) && feedTroubles.contains(where: key.containsBytes(of:))
+    }
+
+    /// Whether `bytes` hold "feed", "Feed" or "RSS", in one pass.
+    private static func mentionsFeed(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index + 2 < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "e"), bytes[index + 1] == UInt8(ascii: "e"), bytes[index + 2] == UInt8(ascii: "d"),
+               index > bytes.startIndex, bytes[index - 1] | 0x20 == UInt8(ascii: "f") {
+                return true
+            }
+            if byte == UInt8(ascii: "R"), bytes[index + 1] == UInt8(ascii: "S"), bytes[index + 2] == UInt8(ascii: "S") {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Notes about the feed are at most this long, in UTF-8 bytes.
@@ -130,13 +147,12 @@ enum FeedFooter {
         {
             return true
         }
-        guard ["next newsletter", "next issue", "next edition", "future issue", "next week's issue", "next week’s issue",
-               "nächsten ausgabe", "prochain numéro", "próximo número"].contains(where: key.containsBytes(of:))
-        else { return false }
-        // An opening that turns to the reader, and a way to send something in.
+        // An opening that turns to the reader (the cheap test first), the next issue, and a way to send something in.
         return ["if you find", "if you have", "if you know", "if you come across", "if you see", "got a tip",
                 "have a tip", "know of", "found something", "send ", "reply to this", "submit ", "let me know",
                 "let us know", "wenn du", "wenn sie", "si vous", "si tienes"].contains(where: key.hasBytePrefix)
+            && ["next newsletter", "next issue", "next edition", "future issue", "next week's issue", "next week’s issue",
+                "nächsten ausgabe", "prochain numéro", "próximo número"].contains(where: key.containsBytes(of:))
             && ["send", "contact", "reply", "submit", "let me know", "let us know", "email me", "e-mail me", "write to",
                 "schick", "schreib", "envoyez", "écrivez", "envía", "escríbe"].contains(where: key.containsBytes(of:))
     }

@@ -42,7 +42,8 @@ enum PaywallNotice {
         guard node.kind == .element, !node.attributes.isEmpty, !node.traits.contains(.unnamed) else { return nil }
         for attribute in ["class", "id"] {
             // Class names are lowercase as written: the raw value settles most elements.
-            guard let raw = node.attribute(attribute), raw.contains("cta") || raw.contains("upsell") || raw.contains("paywall")
+            guard let raw = node.attribute(attribute),
+                  raw.containsBytes(of: "cta") || raw.containsBytes(of: "upsell") || raw.containsBytes(of: "paywall")
             else { continue }
             for token in raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" })

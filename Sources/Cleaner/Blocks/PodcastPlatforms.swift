@@ -53,7 +53,11 @@ enum PodcastPlatforms {
     /// "Subscribe: Apple | Google | RSS", "Listen: Apple Podcasts · Spotify":
     /// a label, a colon, and at least two names, each a platform's.
     private static func isLabelledList(_ key: String) -> Bool {
-        guard let colon = key.firstIndex(of: ":"), labels.contains(String(key[..<colon])) else { return false }
+        // The label is short: its colon is among the first bytes, which settle most keys.
+        guard let offset = key.utf8.prefix(maximumLabelLength + 1).firstIndex(of: UInt8(ascii: ":")),
+              case let colon = String.Index(offset, within: key) ?? key.startIndex, colon > key.startIndex,
+              labels.contains(String(key[..<colon]))
+        else { return false }
         let names = key[key.index(after: colon)...].split(whereSeparator: { "·•|,/–—-".contains($0) })
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
@@ -77,6 +81,9 @@ enum PodcastPlatforms {
         "retrouvez le podcast", "escucha ", "escúchanos", "escuchar ", "suscríbete", "ascolta ", "ascoltaci",
         "luister ", "ouça ", "ouve ",
     ]
+
+    /// The longest label, in UTF-8 bytes.
+    private static let maximumLabelLength = labels.map(\.utf8.count).max() ?? 0
 
     /// Lines that podcast hosts append to every episode, before an address.
     private static let hostingLines = ["advertising inquiries", "privacy & opt-out", "privacy and opt-out"]

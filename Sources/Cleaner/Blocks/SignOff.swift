@@ -22,7 +22,7 @@ enum SignOff {
     /// few capitalised names. Credits ending an entry are its own, and the
     /// tail rules look above them, as above a sign-off.
     static func isCreditLine(_ line: String) -> Bool {
-        guard line.utf8.count <= 80, line.contains(":") else { return false }
+        guard line.utf8.count <= 80, line.containsBytes(of: ":") else { return false }
         let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let role = parts[0].split(separator: " ")
         guard parts.count == 2, (1...3).contains(role.count), role.allSatisfy({ $0.allSatisfy(\.isLetter) }) else {
