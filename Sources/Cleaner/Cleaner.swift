@@ -206,7 +206,8 @@ public struct Cleaner: Sendable {
         // at the first element named as boilerplate: most articles have none.
         var measures: TextMeasures?
         for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
-            guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index]) else { continue }
+            guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index])
+                ?? PaywallNotice.callToActionReason(for: index, in: tree) else { continue }
             if measures == nil { measures = TextMeasures(of: tree) }
             let lengths = measures!.lengths, textBefore = measures!.textBefore
             let share = Double(lengths[index]) / Double(max(1, lengths[root]))
@@ -217,6 +218,12 @@ public struct Cleaner: Sendable {
             guard share <= Self.maximumBoilerplateShare || isLateCommentThread else { continue }
             removals.append(Removal(what: reason, chars: lengths[index], text: tree.removalText(of: index)))
             tree.remove(index)
+            // The label a theme puts above a related-posts box goes with it.
+            if reason.hasPrefix("related posts"), let label = RelatedLinks.label(before: index, in: tree) {
+                removals.append(Removal(what: "related posts label", chars: tree.textContent(of: label).count,
+                                        text: tree.removalText(of: label)))
+                tree.remove(label)
+            }
         }
     }
 

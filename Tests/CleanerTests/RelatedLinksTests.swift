@@ -14,16 +14,29 @@ import Cleaner
         #"<h3>Recent Harbour Blog Stories</h3><ul><li><a href="https://example.org/a">Ferry fares rise again</a></li><li><a href="https://example.org/b">The island that lost its bank</a></li></ul>"#,
         #"<p><strong>More stories from the Gazette</strong></p><p><a href="https://example.org/a">Island schools to merge</a></p><p><a href="https://example.org/b">Winter sailings cut</a></p>"#,
         #"<h4>Further reading</h4><ul><li><a href="https://example.org/a">A history of the breakwater</a></li></ul>"#,
+        #"<h4>You might also enjoy</h4><ul><li><a href="https://example.org/a">A history of the breakwater</a></li><li><a href="https://example.org/b">The lighthouse keepers</a></li></ul>"#,
         #"<h3>More on the ferry strike</h3><p><a href="https://example.org/a">Crews vote to walk out</a></p><p><a href="https://example.org/b">What the strike means for you</a></p>"#,
         #"<h3>À lire aussi</h3><ul><li><a href="https://example.fr/a">Le ferry ne part plus</a></li><li><a href="https://example.fr/b">Le port en hiver</a></li></ul>"#,
         #"<p><strong>Suggested Read 📖: </strong><a href="https://example.org/a"><em>How island schools are answering the new rules</em></a></p>"#,
         #"<p><strong>NEXT:</strong> <a href="https://example.org/a">The ferry company is building a bigger boat, obviously</a></p>"#,
+        #"<p><em><strong>More: </strong><a href="https://example.org/a">The winter timetable guide: sailings, fares and more!</a></em></p>"#,
         #"<div class="related_articles_wrapper"><h4>The island that lost its bank</h4><p>Two years after the last branch closed, the island's shops still take cash only.</p></div>"#,
     ]
 
     @Test(arguments: sections) func relatedLinksGoAtTheTail(html: String) {
         let article = clean(Self.body + html)
         #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
+    @Test func aLabelLeftLastWithoutItsLinksGoes() {
+        let article = clean(Self.body + "<p><strong><em>Previously On The Gazette:</em></strong></p><p></p>")
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
+    @Test func aLastParagraphEndingWithAColonThatIsNoLabelStays() {
+        let article = clean(Self.body + "<p>The harbour master's last words to the crew were:</p>")
+        #expect(article.text == Self.bodyText + "\n\nThe harbour master's last words to the crew were:")
+        #expect(article.removed.isEmpty)
     }
 
     @Test func linesOfLinksUnderALabelGoFromTheEndOfABlockOfLines() {
@@ -45,6 +58,7 @@ import Cleaner
             "More from the lifeboat crew next week, when they have slept.",
             "Recent stories in the Gazette said the ferry would run all winter; it did not.",
             "Next: we sail for the island at dawn, if the wind lets us.",
+            "More: the crew wants a second boat, and the council has said no twice.",
         ]
         for paragraph in paragraphs {
             let article = clean(Self.body + "<p>\(paragraph)</p>")
@@ -78,5 +92,74 @@ import Cleaner
         #expect(clean(html).text == "Recent posts\n\n- Ferry fares rise again\n- Winter sailings cut")
         let lines = #"Recent posts<br>&#8226; <a href="https://example.org/a">Ferry fares rise again</a><br>&#8226; <a href="https://example.org/b">Winter sailings cut</a>"#
         #expect(clean(lines).text.contains("Ferry fares rise again"))
+    }
+
+    // MARK: - Between paragraphs
+
+    static let linkList = #"<ul><li><a href="https://example.org/a">Ferry fares rise again</a></li><li><a href="https://example.org/b">The island that lost its bank</a></li><li><a href="https://example.org/c">Winter sailings cut</a></li></ul>"#
+
+    static let inlineLabels = [
+        "<p><strong>Victory Royale! Check out the rest of our ferry content:</strong></p>",
+        "<p>More of our coverage of the ferry strike:</p>",
+        "<h3>Related</h3>",
+        "<p>Lesen Sie auch:</p>",
+        "<p><strong>Dive deeper:</strong></p>",
+    ]
+
+    @Test(arguments: inlineLabels) func aLabelOverAListOfLinksGoesBetweenParagraphs(label: String) {
+        let article = clean("<p>\(bodyParagraph)</p>" + label + Self.linkList + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+        #expect(article.removedWhat.map { $0.hasPrefix("inline: related links") } == [true])
+    }
+
+    @Test func aLabelledLinkParagraphGoesBetweenParagraphs() {
+        let dive = #"<p><em><strong>Dive deeper:</strong> <a href="https://example.org/a">How the new timetable changes the winter sailings</a></em></p>"#
+        let article = clean("<p>\(bodyParagraph)</p>" + dive + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
+    @Test func theLabelAboveARelatedBoxGoesWithTheBox() {
+        let box = """
+            <div class="shortcodes_wrapper"><div class="shortcodes-header"><div class="shortcodes-title">Editor's Pick</div></div>\
+            <div class="related_articles_wrapper"><div class="related_article_item"><a href="https://example.org/a"></a>\
+            <h4>Here's what every ferry ticket will cost you</h4><div>If you want to be one of the first to sail, you will pay up.</div>\
+            </div></div></div>
+            """
+        let article = clean("<p>\(bodyParagraph)</p>" + box + "<p>\(Self.secondParagraph)</p>")
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+        #expect(article.removed.map(\.rule) == ["related-posts", "related-posts-label"])
+    }
+
+    // MARK: - The same words between paragraphs
+
+    @Test func aHeadingAboveARelatedBoxThatIsNoLabelStays() {
+        let html = #"<p>\#(bodyParagraph)</p><h3>The harbour in winter</h3><div class="related"><a href="https://example.org/a">Winter sailings cut</a></div><p>\#(Self.secondParagraph)</p>"#
+        let article = clean(html)
+        #expect(article.text == bodyParagraph + "\n\nThe harbour in winter\n\n" + Self.secondParagraph)
+    }
+
+    @Test func aListOfTheArticlesOwnLinksOrProseUnderALabelStays() {
+        let cases = [
+            // The article's sources: a list of links, but no label that names other posts.
+            "<p>The three reports the council relied on:</p>" + Self.linkList,
+            // The site's own words over a list of prose, not links.
+            "<p>Check out the rest of our ferry content:</p><ul><li>The timetable changes on Monday.</li>"
+                + "<li>The fares go up in March.</li><li>The night boat stops until spring.</li></ul>",
+            // "Our" in a sentence about the harbour, not the site.
+            "<p>Here are all of our harbour's ferries:</p>" + Self.linkList,
+            // A digest's own section between paragraphs.
+            "<h3>Top stories</h3>" + Self.linkList,
+        ]
+        for html in cases {
+            let article = clean("<p>\(bodyParagraph)</p>" + html + "<p>\(Self.secondParagraph)</p>")
+            #expect(article.removed.isEmpty, "\(article.removedWhat)")
+            #expect(article.text.hasSuffix(Self.secondParagraph))
+        }
+    }
+
+    @Test func proseThatDivesDeeperStays() {
+        let paragraph = "Dive deeper into the harbour's history at the museum, which opens at ten and shows the old charts."
+        let article = clean("<p>\(bodyParagraph)</p><p>\(paragraph)</p><p>\(Self.secondParagraph)</p>")
+        #expect(article.text == bodyParagraph + "\n\n" + paragraph + "\n\n" + Self.secondParagraph)
     }
 }

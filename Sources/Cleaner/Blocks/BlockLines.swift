@@ -21,10 +21,11 @@ struct BlockLines {
     /// `separators[i]`: the `<br>`s and blank nodes between line `i` and line `i + 1`.
     var separators: [[Int]]
 
-    /// The lines of `block`, or nil when its `<br>`s are not all at one level.
+    /// The lines of `block`, or nil when some of its `<br>`s sit inside a link.
     ///
-    /// They must be its own children or those of one inline element wrapping all its content; lines
-    /// with a `<br>` inside one of several `<span>`s are left alone.
+    /// Such lines are left alone. Inline elements that hold a `<br>` are looked
+    /// through (`<em>credits<br>Help support </em>Planet Money`), so a line may
+    /// be made of nodes at several depths.
     init?(of block: Block, in tree: HTMLTree) {
         guard !block.lines.isEmpty else { return nil }
         var siblings: [Int]
@@ -34,13 +35,21 @@ struct BlockLines {
         } else {
             siblings = Array(block.nodes)
         }
-        // An inline wrapper around every line (`<p><span>a<br>b</span></p>`) is
+        // An inline element holding a `<br>` (`<p><span>a<br>b</span></p>`) is
         // looked through; a link is not.
-        while siblings.count == 1, tree.nodes[siblings[0]].kind == .element,
-              !tree.nodes[siblings[0]].traits.contains(.link), !tree.nodes[siblings[0]].traits.contains(.lineBreak)
-        {
-            siblings = tree.children(of: siblings[0]).filter { !tree.nodes[$0].isRemoved }
+        func holdsLineBreak(_ node: Int) -> Bool {
+            tree.descendants(of: node).contains { $0 != node && tree.nodes[$0].traits.contains(.lineBreak) }
         }
+        func lookedThrough(_ nodes: [Int]) -> [Int] {
+            nodes.flatMap { node -> [Int] in
+                let traits = tree.nodes[node].traits
+                guard tree.nodes[node].kind == .element, !traits.contains(.link), !traits.contains(.lineBreak),
+                      holdsLineBreak(node)
+                else { return [node] }
+                return lookedThrough(tree.children(of: node).filter { !tree.nodes[$0].isRemoved })
+            }
+        }
+        siblings = lookedThrough(siblings)
         var lines: [Line] = []
         var separators: [[Int]] = []
         var pending: [Int] = []

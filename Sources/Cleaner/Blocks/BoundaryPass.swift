@@ -3,7 +3,7 @@
 /// It takes the head (comment counts, id lines, attributions, sponsor messages with
 /// their ad copy), the tail (comment forms, share prompts, "The post … appeared first
 /// on …", podcast links, paywalls), sections that open with a marker ("Leave a Reply",
-/// "12 thoughts on …", "Related", a sponsor message) and run to the end, the
+/// "12 thoughts on …", "Related", a sponsor message, a footer heading) and run to the end, the
 /// boilerplate lines at the edges of a block of lines, and an inline trailer
 /// ("Continue reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
 enum BoundaryPass {
@@ -68,8 +68,12 @@ enum BoundaryPass {
             }
             return .noise(kinds.joined(separator: ", "))
         }
-        let titleKept = blocks.count > 2 && isTitleLike(blocks[0]) && headMatch(blocks[1]) != nil
-        var index = titleKept ? 1 : 0
+        // Up to two title-like blocks (a figure's caption, then the title) stay above the noise.
+        let titles = (1...2).first(where: { count in
+            blocks.count > count + 1 && blocks[..<count].allSatisfy(isTitleLike) && headMatch(blocks[count]) != nil
+        }) ?? 0
+        let titleKept = titles > 0
+        var index = titles
         var afterSponsor = false
         let headLimit = min(blocks.count - 1, index + headReach)
         while index < headLimit {
@@ -83,8 +87,8 @@ enum BoundaryPass {
             }
             index += 1
         }
-        if titleKept { blocks.removeSubrange(1..<index) } else { blocks.removeFirst(index) }
-        let bodyStart = titleKept ? 1 : 0
+        blocks.removeSubrange(titles..<index)
+        let bodyStart = titles
         var end = blocks.count
         guard bodyStart < end else { return source }
 
@@ -123,16 +127,29 @@ enum BoundaryPass {
                 marker = (RelatedLinks.kind, false)
             } else if index + 1 < end, PaywallNotice.opensSection(blocks[index]) {
                 marker = ("paywall prompt", false)
+            } else if index + 1 < end, blocks[index].isHeading,
+                      FeedFooter.isSectionHeading(BoundaryText.normalized(blocks[index].text)) {
+                marker = (FeedFooter.kind, false)
             } else {
                 continue
             }
             let isLate = Double(before) >= Double(total) * strongMarkerPosition
             let rest = blocks[(index + 1)..<end]
-            let restIsBoilerplate = marker.what == EdgeNoise.sponsorMessage
-                ? rest.count <= EdgeNoise.maximumAdCopyBlocks
+            let restIsBoilerplate: Bool
+            switch marker.what {
+            case EdgeNoise.sponsorMessage:
+                restIsBoilerplate = rest.count <= EdgeNoise.maximumAdCopyBlocks
                     && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) }
                     && before * 2 >= total
-                : rest.allSatisfy(looksLikeBoilerplate) && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
+            case FeedFooter.kind:
+                // A newsletter's footer: boilerplate and short appeals to the
+                // reader ("Share it with your friends."), one of them a footer.
+                restIsBoilerplate = before * 2 >= total && rest.contains(where: matchesTailRule)
+                    && rest.allSatisfy { looksLikeBoilerplate($0) || FeedFooter.isReaderAppeal($0) }
+            default:
+                restIsBoilerplate = rest.allSatisfy(looksLikeBoilerplate)
+                    && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
+            }
             if (marker.strong && isLate) || restIsBoilerplate {
                 let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
                 blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
@@ -159,6 +176,13 @@ enum BoundaryPass {
                 end -= 1
                 continue
             }
+            // A label over links to other posts whose links are gone (an
+            // embedded player, a script) introduces nothing.
+            if end - 1 > bodyStart, block.bytes.last == UInt8(ascii: ":"), RelatedLinks.opensSection(block) {
+                drop(block, "tail: \(RelatedLinks.kind) label")
+                end -= 1
+                continue
+            }
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
                let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
                                              isHeading: block.isHeading || !block.isFreeStanding),
@@ -176,6 +200,9 @@ enum BoundaryPass {
             guard let lines = isFirst ? headLines?.lines : BlockLines(of: block, in: tree) else { break }
             let floor = isFirst ? headLines?.kept ?? 0 : 0
             var line = lines.lines.count - 1
+            // Credit lines ending the block ("Producer: Keiran Harris.") stay, and the rules look above them.
+            while line > floor, SignOff.isCreditLine(lines.lines[line].text) { line -= 1 }
+            let credits = lines.lines.count - 1 - line
             var matches: [(line: Int, match: BoundaryText.Match)] = []
             // A labelled list of link lines ending the block ("Recent Stories<br>• <a>…</a>").
             let listStart = RelatedLinks.labelledListStart(in: lines.lines.map { ($0.text, $0.linkDensity) }) ?? Int.max
@@ -184,7 +211,7 @@ enum BoundaryPass {
                 matches.append((line, match))
                 line -= 1
             }
-            if line < 0, mayTake(end - 1) {
+            if line < 0, credits == 0, mayTake(end - 1) {
                 let what = matches.reversed().map { describe($0.match, lines.lines[$0.line].text, edge: "tail") }
                 drop(block, what.joined(separator: ", "))
                 end -= 1

@@ -34,6 +34,9 @@ enum ChromeZones {
             // An attribution names the source: the boundary rules record it.
             // A sign-off is the writer's.
             if BoundaryText.attribution(block.text) != nil || SignOff.isSignOff(block) { break }
+            // A newsletter's footer heading opens a section that the boundary
+            // rules take whole, the heading with it.
+            if block.isHeading, FeedFooter.isSectionHeading(BoundaryText.normalized(block.text)) { return }
             if isNamedAtTail(block) {
                 named += 1
                 run = 0

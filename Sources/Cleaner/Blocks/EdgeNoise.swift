@@ -30,7 +30,7 @@ enum EdgeNoise {
         let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5
         guard isShort else { return nil }
-        if isPodcastPlatformList(key) { return "podcast links" }
+        if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) { return "podcast links" }
         if let what = prefixed(key, linkDensity: linkDensity) { return what }
         if isFollowerCount(key) || isBlogNavigation(key) { return "platform chrome" }
         if key.hasBytePrefix("points: "), key.dropFirst(8).allSatisfy(\.isNumber) { return "aggregator metadata" }
@@ -351,7 +351,7 @@ enum EdgeNoise {
     // MARK: - Shapes
 
     /// Where podcasts are listened to.
-    private static let podcastPlatforms: Set<String> = [
+    static let podcastPlatforms: Set<String> = [
         "apple podcasts", "itunes", "spotify", "overcast", "pocket casts", "pocketcasts", "google podcasts",
         "youtube", "youtube music", "youtube podcasts", "castbox", "stitcher", "amazon music", "audible", "castro",
         "podcast addict", "deezer", "iheartradio", "iheart", "rss", "rss feed", "tunein", "pandora", "player fm",

@@ -1,8 +1,8 @@
 /// Removes the boilerplate that sits between paragraphs as well as at the edges.
 ///
 /// That is lone ad labels ("Advertisement", "Anzeige"), labelled link lists ("Read more: <a>…</a>,
-/// <a>…</a>"), sections under a sponsor heading that hold only ad copy, and "To read this article
-/// in full, please click here" captions. Each goes as a whole block (or caption), and none that
+/// <a>…</a>", or a label over a list of links), sections under a sponsor heading that hold only ad
+/// copy, and "To read this article in full, please click here" captions. Each goes as a whole block (or caption), and none that
 /// holds half of the article's text.
 enum InlineNoise {
     /// The longest label block, in UTF-8 bytes.
@@ -28,6 +28,21 @@ enum InlineNoise {
                 block.nodes.forEach { tree.remove($0) }
                 removals.append(Removal(what: "inline: \(what)", chars: block.text.count, text: block.text))
                 removed.insert(index)
+                continue
+            }
+            // A label over a list of links to other posts ("Related:", "More of our coverage:"),
+            // or over a list of podcast platforms ("Subscribe", "Pocket Casts", "Spotify").
+            if index > 0, let (count, what) = RelatedLinks.listSection(at: index, in: blocks).map({ ($0, RelatedLinks.kind) })
+                ?? PodcastPlatforms.listSection(at: index, in: blocks).map({ ($0, "podcast links") }),
+               blocks[index..<(index + count)].reduce(0, { $0 + $1.length }) * 2 < total
+            {
+                let section = blocks[index..<(index + count)]
+                section.forEach { $0.nodes.forEach { tree.remove($0) } }
+                removed.formUnion(section.indices)
+                removals.append(Removal(what: "inline: \(what) from \"\(block.text.prefix(40))\"",
+                                        chars: section.reduce(0) { $0 + $1.text.count },
+                                        text: section.map(\.text).joined(separator: " ")))
+                index += count - 1
                 continue
             }
             // A segment between paragraphs: those at the edges are the boundary pass's.
@@ -67,11 +82,13 @@ enum InlineNoise {
     /// The kind of a block that is boilerplate wherever it stands, or nil.
     ///
     /// A lone ad label (not a heading: "Advertising" may title a section), a
-    /// label followed by mostly links, or a short line of podcast links
-    /// ("You can download the m4a file or subscribe in iTunes").
+    /// label followed by mostly links, a short line of podcast links ("You can
+    /// download the m4a file or subscribe in iTunes"), a platform's widget line,
+    /// or a note about the feed itself (`FeedFooter.isFeedNotice`).
     private static func kind(of block: Block) -> String? {
         if let what = StandaloneLines.kind(of: block) { return what }
         if PlatformChrome.isWidgetLine(block) { return "platform chrome" }
+        if FeedFooter.isFeedNotice(block) { return "feed notice" }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }

@@ -14,8 +14,11 @@ enum PaywallNotice {
     /// Notices are at most this long, in UTF-8 bytes.
     static let maximumLength = 200
 
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a notice.
+    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a
+    /// notice, or a membership button ("Join It's FOSS Plus", "Become a
+    /// Gazette member"): a short call that ends in the tier's name.
     static func matches(_ key: String) -> Bool {
+        if key.utf8.count <= 60, isMembershipButton(key) { return true }
         guard key.utf8.count <= maximumLength, lockWords.contains(where: key.containsBytes(of:)) else { return false }
         return lockedThings.contains(where: key.containsBytes(of:))
     }
@@ -28,14 +31,68 @@ enum PaywallNotice {
             && matches(BoundaryText.normalized(block.text))
     }
 
+    /// Why the element `index` of `tree` is a membership prompt, or nil: a
+    /// call-to-action box (a word of its class or id is "cta", "upsell" or
+    /// "paywall", as Ghost's `kg-cta-card`) whose short text asks for a
+    /// membership, a subscription or the readers' support ("YOUR support
+    /// keeps us going … Opt for the Plus membership to: … Join It's FOSS
+    /// Plus"). A box of the theme that asks for nothing (a download button)
+    /// is no prompt and stays.
+    static func callToActionReason(for index: Int, in tree: HTMLTree) -> String? {
+        let node = tree.nodes[index]
+        guard node.kind == .element, !node.attributes.isEmpty, !node.traits.contains(.unnamed) else { return nil }
+        for attribute in ["class", "id"] {
+            // Class names are lowercase as written: the raw value settles most elements.
+            guard let raw = node.attribute(attribute),
+                  raw.containsBytes(of: "cta") || raw.containsBytes(of: "upsell") || raw.containsBytes(of: "paywall")
+            else { continue }
+            for token in raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
+                guard words.contains(where: { ["cta", "upsell", "paywall"].contains($0) }) else { continue }
+                let text = tree.textContent(of: index)
+                guard text.utf8.count <= maximumPromptLength else { return nil }
+                let key = BoundaryText.normalized(text)
+                return membershipWords.contains(where: key.containsBytes(of:))
+                    ? "paywall prompt (\(attribute) \"\(token)\")" : nil
+            }
+        }
+        return nil
+    }
+
+    /// "Join It's FOSS Plus", "Become a Gazette member": at most six words,
+    /// a call to join, and a tier at the end.
+    private static func isMembershipButton(_ key: String) -> Bool {
+        // Not "Try Spotify Premium" or "Upgrade to …": a deal post's button for a product is its text.
+        guard ["join ", "become a ", "werde ", "devenez ", "hazte "]
+            .contains(where: key.hasBytePrefix),
+              key.split(separator: " ").count <= 6
+        else { return false }
+        let bare = key.hasByteSuffix("!") || key.hasByteSuffix(".") ? String(key.dropLast()) : key
+        return [" plus", " premium", " pro", " membership", " member", " supporter", "+", " mitglied", " membre",
+                " socio"].contains(where: bare.hasByteSuffix)
+    }
+
+    /// Call-to-action boxes are at most this long, in UTF-8 bytes.
+    static let maximumPromptLength = 1200
+
+    /// What a membership prompt asks for.
+    private static let membershipWords = [
+        "membership", "become a member", "subscribe", "subscription", "paid subscriber", "premium",
+        "your support", "support us", "support our", "upgrade", "free trial", "ad-free", "mitglied", "abonn",
+        "suscrib", "membresía", "adhérez", "soutenez",
+    ]
+
     /// How the post is locked or opened.
     private static let lockWords = [
         "available to medium members", "available only to members", "available only to subscribers",
         "available only to paid", "available only to premium", "available to members only", "available to paid subscribers",
         "available to premium members", "available to premium subscribers", "for members only", "for subscribers only",
-        "will be unlocked", "available to all of our readers after", "available to all readers after",
+        "will be unlocked", "is now unlocked", "now unlocked and available", "available to all of our readers after",
+        "available to all readers after",
         "previously available only to", "is now free to everyone", "is now free for everyone", "unlocked for everyone",
-        "nur für abonnenten", "nur für mitglieder", "réservé aux abonnés", "réservé aux membres",
+        "now free to all readers", "now free for all readers", "for free to everyone", "now available to all readers",
+        "to keep reading this post", "to keep reading this article", "to read the rest of this post",
+        "exklusiv für abonnenten", "nur für abonnenten", "nur für mitglieder", "réservé aux abonnés", "réservé aux membres",
         "exclusivo para suscriptores", "exclusivo para miembros",
     ]
 

@@ -21,7 +21,10 @@ enum RelatedLinks {
     /// Whether `key` is a short label over a list of links to other posts.
     ///
     /// `key` is normalised by `BoundaryText.normalized`.
-    static func isLabel(_ key: String) -> Bool {
+    /// - Parameter namingLists: Whether a list word with a word for posts
+    ///   ("Latest news", "Top stories") counts: between paragraphs it names
+    ///   a digest's own sections, and only the other labels count.
+    static func isLabel(_ key: String, namingLists: Bool = true) -> Bool {
         let length = key.utf8.count
         guard length >= 4, length <= maximumLabelLength, let first = key.utf8.first, initials.contains(first) else {
             return false
@@ -35,7 +38,7 @@ enum RelatedLinks {
         // words and no sentence.
         let words = bare.split(separator: " ")
         guard words.count <= 8, !bare.contains(where: { ".!?,;".contains($0) }) else { return false }
-        if let opening = words.first, listOpenings.contains(String(opening)),
+        if namingLists, let opening = words.first, listOpenings.contains(String(opening)),
            words.dropFirst().contains(where: { postWords.contains(String($0)) })
         {
             return true
@@ -89,7 +92,75 @@ enum RelatedLinks {
             && token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("related")
     }
 
+    /// The element just before the related-posts box `box`, in the same
+    /// parent, when all its text is such a label: the "Editor's Pick" or
+    /// "More on OnePlus 7 Pro" header a theme puts above the box, which
+    /// would stay alone in the article once the box is gone.
+    static func label(before box: Int, in tree: HTMLTree) -> Int? {
+        let parent = tree.nodes[box].parent
+        guard parent >= 0 else { return nil }
+        var previous: Int?
+        for child in tree.children(of: parent) {
+            if child == box { break }
+            let node = tree.nodes[child]
+            if node.isRemoved || node.kind == .text && TextNormalizer.isBlank(tree.text(of: child)) { continue }
+            previous = node.kind == .element ? child : nil
+        }
+        guard let previous else { return nil }
+        let text = tree.textContent(of: previous)
+        guard text.utf8.count <= 2 * maximumLabelLength else { return nil }
+        return isLabel(BoundaryText.normalized(text)) ? previous : nil
+    }
+
+    /// How many blocks from `index` a label and the list of links under it
+    /// hold, between paragraphs: "Related:", or "Check out the rest of our
+    /// Fortnite content:", then at least two list items that are each one
+    /// short link. A label over a list of items with prose, or a list that
+    /// ends the article, is the article's (`BoundaryPass` judges the tail).
+    static func listSection(at index: Int, in blocks: [Block]) -> Int? {
+        let block = blocks[index]
+        guard block.length <= 2 * maximumLabelLength, block.isFreeStanding,
+              index + 1 < blocks.count, blocks[index + 1].element == "li", blocks[index + 1].linkDensity >= 0.8
+        else { return nil }
+        let key = BoundaryText.normalized(block.text)
+        guard isLabel(key, namingLists: false)
+                || namesOwnCoverage(key, endsWithColon: block.bytes.last == UInt8(ascii: ":")) else {
+            return nil
+        }
+        var end = index + 1
+        while end < blocks.count, blocks[end].element == "li", blocks[end].linkDensity >= 0.8,
+              blocks[end].length <= 200 {
+            end += 1
+        }
+        guard end - index >= 3, end < blocks.count else { return nil }
+        return end - index
+    }
+
+    /// "Check out the rest of our Fortnite content:", "More of our coverage
+    /// of the election:": a label, ended by a colon, that points to the
+    /// site's own other posts.
+    private static func namesOwnCoverage(_ key: String, endsWithColon: Bool) -> Bool {
+        guard endsWithColon, key.utf8.count <= 2 * maximumLabelLength, key.containsBytes(of: "our ") else {
+            return false
+        }
+        // A cheer before it ("Victory Royale!") is no part of it: the label is the last sentence.
+        let label = key.split(whereSeparator: { ".!?".contains($0) }).last.map(String.init) ?? key
+        guard label.split(separator: " ").count <= 12 else { return false }
+        let named = ["rest of our ", "more of our ", "all of our ", "our other ", "our full ", "our latest ",
+                     "our previous ", "our earlier ", "our complete "]
+        // One of the two words after "… our" names posts: "our Fortnite content", "our coverage of …".
+        guard let phrase = named.lazy.compactMap({ label.firstRange(of: $0) }).first else { return false }
+        return label[phrase.upperBound...].split(separator: " ").prefix(2).contains {
+            postWords.contains(String($0)) || coverageWords.contains(String($0))
+        }
+    }
+
     // MARK: - Wording
+
+    /// Words that name a site's posts in "the rest of our … content".
+    private static let coverageWords: Set<String> = [
+        "content", "guides", "reviews", "tutorials", "reporting", "features", "pieces", "writing",
+    ]
 
     /// The first bytes of every label, for a quick refusal.
     static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings) + Array(colonLabels))
@@ -108,19 +179,26 @@ enum RelatedLinks {
         "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "sur le même sujet", "voir aussi",
         "leer más", "lee también", "te puede interesar", "noticias relacionadas", "artículos relacionados",
         "leggi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "zie ook", "meer lezen",
-        "leia também", "veja também", "läs också", "les også", "læs også",
+        "leia também", "veja também", "läs också", "les også", "læs også", "dive deeper", "go deeper", "deep dive",
+        "read this next", "you might also enjoy", "you may also enjoy", "you might enjoy", "if you liked this", "what to read next", "more like this", "you may have missed",
+        "must read", "must reads", "more to read", "also worth reading", "mehr lesen",
+        "zum weiterlesen", "auch interessant", "à voir aussi", "à découvrir aussi", "lire également",
+        "ver también", "véase también", "lea también", "también te puede interesar", "relacionado", "relacionados",
+        "leia mais", "vedi anche", "más información", "mas información", "más info", "more information",
+        "further information", "weitere informationen", "plus d'informations", "plus d'infos", "per saperne di più", "correlati", "zobacz też", "czytaj także", "читайте также",
     ]
 
     /// Labels that name other posts only before a colon and links.
     ///
     /// "NeXT" alone is a company in a list of show notes; "NEXT: <a>…</a>" is a pointer.
-    private static let colonLabels: Set<String> = ["next", "up next", "previously", "previous"]
+    private static let colonLabels: Set<String> = ["next", "up next", "previously", "previous", "more", "also", "see"]
 
     /// Label openings that need what follows to name a site or a topic.
     ///
     /// For example "More from the Gazette", "More on OnePlus 7 Pro", "Also on Example".
     private static let labelOpenings = [
-        "more from ", "more on ", "more about ", "also on ", "elsewhere on ", "more in ", "related to ", "mehr von ",
+        "more from ", "more on ", "more about ", "also on ", "elsewhere on ", "more in ", "related to ", "previously on ",
+        "mehr von ",
         "mehr aus ", "plus de ", "más de ", "altro da ",
     ]
 

@@ -16,4 +16,24 @@ enum SignOff {
         return !words.isEmpty && words.count <= 4 && !name.contains(where: { ".!?:;|".contains($0) })
             && BoundaryText.tail(block.text, linkDensity: block.linkDensity) == nil
     }
+
+    /// Whether a line is a credit ("Producer: Keiran Harris.", "Audio
+    /// mastering: Ben Cordell."): a role of a few words, a colon, and a
+    /// few capitalised names. Credits ending an entry are its own, and the
+    /// tail rules look above them, as above a sign-off.
+    static func isCreditLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 80, line.containsBytes(of: ":") else { return false }
+        let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let role = parts[0].split(separator: " ")
+        guard parts.count == 2, (1...3).contains(role.count), role.allSatisfy({ $0.allSatisfy(\.isLetter) }) else {
+            return false
+        }
+        var names = String(parts[1]).trimmingCharacters(in: " \u{A0}")
+        while names.hasSuffix(".") || names.hasSuffix(",") { names.removeLast() }
+        let words = names.split(separator: " ")
+        guard (1...8).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true || ["and", "&", "und", "et", "y", "e"].contains(word)
+        } && words.filter({ $0.first?.isUppercase == true }).count <= 6
+    }
 }

@@ -25,6 +25,7 @@ enum StandaloneLines {
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? (linkDensity > 0 && PodcastPlatforms.matches(key) ? "podcast links" : nil)
     }
 
     /// Openings of the calls to action without a link, as lowercase bytes by their first byte.

@@ -20,13 +20,21 @@ enum TemplateSignal {
     /// `blocks` is a run of template blocks of the article under `root`. The ad
     /// copy under a sponsor heading or message of the run ("A word from our
     /// sponsor") carries its heading's; a label that ends the entry (`endsEntry`),
-    /// introducing nothing ("Erstellt von:" and an empty name), is chrome.
+    /// introducing nothing ("Erstellt von:" and an empty name), is chrome. In a
+    /// run that ends the entry, a newsletter's footer heading ("Archive",
+    /// "Contribute") and everything under it to the end carry the heading's: the
+    /// same section closing every issue.
     static func marks(of blocks: [Block], endsEntry: Bool, in tree: HTMLTree, under root: Int) -> [Bool] {
         var inSponsorSection = false
+        var inFooterSection = false
         return blocks.enumerated().map { index, block in
             if endsEntry, index == blocks.count - 1, block.isHeading || block.bytes.last == UInt8(ascii: ":") {
                 return true
             }
+            if endsEntry, block.isHeading, FeedFooter.isSectionHeading(BoundaryText.normalized(block.text)) {
+                inFooterSection = true
+            }
+            if inFooterSection { return true }
             if EdgeNoise.opensSponsorSection(block) {
                 inSponsorSection = true
                 return true
