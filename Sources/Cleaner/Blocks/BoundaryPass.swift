@@ -62,13 +62,15 @@ enum BoundaryPass {
         }
         let titleKept = blocks.count > 2 && isTitleLike(blocks[0]) && headMatch(blocks[1]) != nil
         var index = titleKept ? 1 : 0
-        var afterSponsor = false
+        var sponsorMessage: String?
         let headLimit = min(blocks.count - 1, index + headReach)
         while index < headLimit {
             if let match = headMatch(blocks[index]) {
                 drop(blocks[index], describe(match, blocks[index].text, edge: "head"))
-                afterSponsor = match == .noise(EdgeNoise.sponsorMessage)
-            } else if afterSponsor, EdgeNoise.isAdCopy(blocks[index]) {
+                sponsorMessage = match == .noise(EdgeNoise.sponsorMessage) ? blocks[index].text : nil
+            } else if let message = sponsorMessage,
+                      EdgeNoise.isAdCopy(blocks[index]) || SponsorSegments.isAdCopy(blocks[index], under: message)
+            {
                 drop(blocks[index], "head: \(EdgeNoise.sponsorMessage)")
             } else {
                 break
@@ -106,6 +108,15 @@ enum BoundaryPass {
         for index in bodyStart..<end {
             defer { before += blocks[index].length }
             guard index > bodyStart else { continue }
+            // A follow section (a label and the networks under it) that ends the article.
+            if let count = FollowLines.section(at: index, in: Array(blocks[..<end])), index + count == end {
+                let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
+                blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
+                removals.append(Removal(what: "tail: \(FollowLines.kind) from \"\(blocks[index].text.prefix(40))\"", chars: chars,
+                                        text: blocks[index..<end].prefix(4).map(\.text).joined(separator: " ")))
+                end = index
+                break
+            }
             let marker: (what: String, strong: Bool)
             if case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].bytes) {
                 marker = (what, strong)
@@ -122,7 +133,9 @@ enum BoundaryPass {
             let rest = blocks[(index + 1)..<end]
             let restIsBoilerplate = marker.what == EdgeNoise.sponsorMessage
                 ? rest.count <= EdgeNoise.maximumAdCopyBlocks
-                    && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) }
+                    && rest.allSatisfy {
+                        looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) || SponsorSegments.isAdCopy($0, under: blocks[index].text)
+                    }
                     && before * 2 >= total
                 : rest.allSatisfy(looksLikeBoilerplate) && (before * 2 >= total || rest.allSatisfy(matchesTailRule))
             if (marker.strong && isLate) || restIsBoilerplate {

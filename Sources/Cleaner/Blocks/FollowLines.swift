@@ -26,7 +26,7 @@ enum FollowLines {
         let key = straightened(key)
         if isInvitation(key, linkDensity: linkDensity) { return kind }
         if isNetworkLine(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key) || isMoreStoriesPrompt(key)
-            || isNetworkNameList(key)
+            || isNetworkNameList(key) || isHandleList(key)
         {
             return kind
         }
@@ -120,23 +120,62 @@ enum FollowLines {
         "whatsapp", "email", "newsletter", "rss", "website", "web",
     ]
 
+    /// Words of a label that credits or cites, not a list of networks
+    /// ("Photo: Instagram @jane").
+    private static let creditLabels = [
+        "photo", "image", "picture", "credit", "source", "via", "quelle", "foto", "bild", "illustration", "video", "quote",
+        "h/t", "hat tip", "screenshot", "cover", "art",
+    ]
+
+    /// Words of a label that invites to follow ("Follow the show:",
+    /// "Where to find Jane:").
+    private static let followLabelWords = ["follow", "find ", "connect", "social", "socials", "where to find", "elsewhere"]
+
     /// "Twitter: https://twitter.com/x", "Chat: https://discord.gg/x",
-    /// "Follow: <a>Typepad</a> | <a>Twitter</a>": a network's label, then
-    /// addresses, handles, network names or links only.
+    /// "Follow: <a>Typepad</a> | <a>Twitter</a>", "Follow the show:
+    /// Instagram | Twitter", "Jane Doe: Twitter · Instagram": a label, then
+    /// addresses, handles, network names or links only: one under a
+    /// network's name, two or more under any short label but a credit.
     private static func isNetworkLine(_ key: String, linkDensity: Double) -> Bool {
-        guard key.utf8.count <= 160, key.containsBytes(of: ":"), let colon = key.firstIndex(of: ":"),
-              networkLabels.contains(key[..<colon])
-        else { return false }
+        guard key.utf8.count <= 160, key.containsBytes(of: ":"), let colon = key.firstIndex(of: ":") else { return false }
+        let label = key[..<colon]
+        let isNetworkLabel = networkLabels.contains(label)
+        let isFollowLabel = !isNetworkLabel && label.utf8.count <= 48 && followLabelWords.contains(where: label.containsBytes(of:))
+        let isShortLabel = label.utf8.count <= 40 && label.split(separator: " ").count <= 5
+            && !creditLabels.contains(where: label.hasBytePrefix)
+        guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
         let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
         guard !rest.isEmpty, rest.count <= 8 else { return false }
         // Links under a follow label are the publisher's; under a network's
         // name they may be a video or a post of the article's.
-        let isFollowLabel = ["follow", "follow us", "find us", "social", "socials", "social media"].contains(key[..<colon])
-        return isFollowLabel && linkDensity >= 0.5 || rest.allSatisfy { word in
+        if isFollowLabel || ["follow", "follow us", "find us", "social", "socials", "social media"].contains(label),
+           linkDensity >= 0.5
+        {
+            return true
+        }
+        let isNetworkItem = { (word: Substring) in
             word.hasPrefix("@") || word.hasPrefix("http") || word.hasPrefix("www.") || word.contains(".")
                 || EdgeNoise.socialNetworkNames.contains(word) || networkLabels.contains(word)
-                || ["and", "&", "or", "/"].contains(word)
         }
+        guard rest.allSatisfy({ isNetworkItem($0) || ["and", "&", "or", "/", "-", "–"].contains($0) }) else { return false }
+        if isNetworkLabel || isFollowLabel { return true }
+        // Under a name: two networks or more, named or as handles.
+        return rest.filter { EdgeNoise.socialNetworkNames.contains($0) || $0.hasPrefix("@") }.count >= 2
+            || rest.filter(isNetworkItem).count >= 2 && linkDensity >= 0.5
+    }
+
+    /// "@harbourgazette on X · gazette.bsky.social": nothing but handles,
+    /// networks' names and addresses, with two handles at least (one
+    /// handle, "@guest on Twitter", may be a guest's).
+    private static func isHandleList(_ key: String) -> Bool {
+        guard key.utf8.count <= 160, key.containsBytes(of: "@") || key.containsBytes(of: ".bsky.") else { return false }
+        let words = key.split(whereSeparator: { " |·,•/".contains($0) })
+        guard words.count >= 2 else { return false }
+        let handles = words.filter { $0.hasPrefix("@") || $0.hasSuffix(".bsky.social") }
+        return !handles.isEmpty && words.allSatisfy { word in
+            word.hasPrefix("@") || word.hasSuffix(".bsky.social") || EdgeNoise.socialNetworkNames.contains(word)
+                || networkLabels.contains(word) || ["on", "at", "and", "&", "or", "-", "–", "—"].contains(word)
+        } && handles.count >= 2
     }
 
     /// "Follow @harbourgazette", "Follow @gazette on Twitter": a follow
@@ -189,34 +228,91 @@ enum FollowLines {
         "folge uns", "suivez-nous", "retrouvez-nous", "síguenos", "siga-nos", "seguici", "volg ons",
     ]
 
-    /// Whether a short block or line is such a label.
+    /// Words of a label line ending in ":" that opens a list of the
+    /// publisher's networks ("Here are all the places you can find us:",
+    /// "#ABONNIERE UNS HIER:").
+    private static let sectionLabelWords = [
+        "find us", "find me", "follow us", "follow me", "follow the show", "follow the podcast", "connect with us",
+        "connect with me", "our socials", "my socials", "on social media", "stay in touch", "stay connected",
+        "abonniere uns", "abonniert uns", "abonnieren sie uns", "folge uns", "folgt uns", "folgen sie uns", "folge mir",
+        "suivez-nous", "suivez nous", "retrouvez-nous", "síguenos", "siguenos", "siga-nos", "seguici", "volg ons",
+        "vind ons",
+    ]
+
+    /// Whether a short block or line is such a label: a known label, or a
+    /// line ending in ":" that invites to follow.
     static func isSectionLabel(_ text: String) -> Bool {
-        text.utf8.count <= 48 && sectionLabels.contains(straightened(BoundaryText.normalized(text)))
+        guard text.utf8.count <= 64 else { return false }
+        var key = straightened(BoundaryText.normalized(text))
+        while key.hasPrefix("#") { key.removeFirst() }
+        if key.utf8.count <= 48, sectionLabels.contains(key) { return true }
+        // `normalized` drops the colon: the text keeps it.
+        let endsWithColon = text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) == UInt8(ascii: ":")
+        return endsWithColon && !key.containsBytes(of: ". ")
+            && sectionLabelWords.contains(where: key.containsBytes(of:))
     }
 
     /// Whether a short block or line under such a label is one of the
-    /// networks: mostly links, a handle, a network's name or a network line.
+    /// networks: mostly links, a handle, a network's name or a network
+    /// line, "KagiHQ on Mastodon", or a short label and one address
+    /// ("Seminare: https://example.org/s").
     static func isSectionEntry(_ text: String, linkDensity: Double) -> Bool {
         guard text.utf8.count <= 120 else { return false }
         let key = BoundaryText.normalized(text)
-        if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) { return true }
+        if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) || isHandleList(key) {
+            return true
+        }
         let words = key.split(whereSeparator: { " |·,:".contains($0) })
+        if words.count >= 3, words.count <= 5, words[words.count - 2] == "on", EdgeNoise.socialNetworkNames.contains(words.last!) {
+            return true
+        }
+        if let colon = key.firstIndex(of: ":"), key[..<colon].utf8.count <= 40 {
+            let rest = key[key.index(after: colon)...].split(separator: " ")
+            if rest.count == 1, rest[0].hasPrefix("http") || rest[0].hasPrefix("www.") || rest[0].hasPrefix("@") { return true }
+        }
         return !words.isEmpty && words.count <= 4 && words.contains(where: networkLabels.contains)
             && words.allSatisfy { networkLabels.contains($0) || $0.hasPrefix("@") || ["on", "and", "&"].contains($0) }
     }
+
+    /// Whether a block is one linked network's name, alone or with a
+    /// handle ("<a>Mastodon</a>", "<a>KagiHQ on Bluesky</a>").
+    private static func isLinkedNetwork(_ block: Block) -> Bool {
+        guard block.length <= 48, block.linkDensity >= 0.5, !block.isHeading else { return false }
+        let words = BoundaryText.normalized(block.text).split(whereSeparator: { " |·,:".contains($0) })
+        guard let last = words.last, EdgeNoise.socialNetworkNames.contains(last) || networkLabels.contains(last) else { return false }
+        return words.count == 1 || words.count <= 4 && words[words.count - 2] == "on"
+    }
+
+    /// Words of a paragraph that introduces the publisher's networks.
+    private static let introWords = ["follow", "find us", "find me", "social", "connect", "join us", "engage with us"]
 
     /// How many blocks from `index` on make a follow section between
     /// paragraphs: the label and the networks under it (at most 8), or nil
     /// when the block is not such a label or nothing under it is a network.
     static func section(at index: Int, in blocks: [Block]) -> Int? {
-        guard blocks[index].length <= 48, isSectionLabel(blocks[index].text) else { return nil }
-        var count = 1
-        while index + count < blocks.count, count <= 8, !blocks[index + count].isHeading,
-              isSectionEntry(blocks[index + count].text, linkDensity: blocks[index + count].linkDensity)
-        {
-            count += 1
+        guard blocks[index].length <= 64 else { return nil }
+        if isSectionLabel(blocks[index].text) {
+            var count = 1
+            while index + count < blocks.count, count <= 8, !blocks[index + count].isHeading,
+                  isSectionEntry(blocks[index + count].text, linkDensity: blocks[index + count].linkDensity)
+            {
+                count += 1
+            }
+            return count > 1 ? count : nil
         }
-        return count > 1 ? count : nil
+        return networkList(at: index, in: blocks)
+    }
+
+    /// How many blocks from `index` on are linked networks' names
+    /// ("<a>Mastodon</a>", "<a>Bluesky</a>") under a paragraph that invites
+    /// to follow: two at least, at most 10; nil otherwise.
+    static func networkList(at index: Int, in blocks: [Block]) -> Int? {
+        guard index > 0, isLinkedNetwork(blocks[index]), !isLinkedNetwork(blocks[index - 1]) else { return nil }
+        let intro = BoundaryText.normalized(String(decoding: blocks[index - 1].bytes.prefix(600), as: UTF8.self))
+        guard introWords.contains(where: intro.containsBytes(of:)) || isSectionLabel(blocks[index - 1].text) else { return nil }
+        var count = 1
+        while index + count < blocks.count, count < 10, isLinkedNetwork(blocks[index + count]) { count += 1 }
+        return count >= 2 ? count : nil
     }
 
     // MARK: - Contact lines

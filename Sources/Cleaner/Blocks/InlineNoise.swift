@@ -30,14 +30,15 @@ enum InlineNoise {
                 continue
             }
             // A segment between paragraphs: those at the edges are the boundary pass's.
-            if index > 0, let count = SponsorSegments.segment(at: index, in: blocks) ?? FollowLines.section(at: index, in: blocks),
+            let sponsorCount = index > 0 ? SponsorSegments.segment(at: index, in: blocks) : nil
+            if index > 0, let count = sponsorCount ?? FollowLines.section(at: index, in: blocks),
                index + count < blocks.count,
                blocks[index..<(index + count)].reduce(0, { $0 + $1.length }) * 2 < total
             {
                 let segment = blocks[index..<(index + count)]
                 segment.forEach { $0.nodes.forEach { tree.remove($0) } }
                 removed.formUnion(segment.indices)
-                let what = FollowLines.isSectionLabel(block.text) ? FollowLines.kind : EdgeNoise.sponsorMessage
+                let what = sponsorCount == nil ? FollowLines.kind : EdgeNoise.sponsorMessage
                 removals.append(Removal(what: "inline: \(what) from \"\(block.text.prefix(40))\"",
                                         chars: segment.reduce(0) { $0 + $1.text.count },
                                         text: segment.map(\.text).joined(separator: " ")))

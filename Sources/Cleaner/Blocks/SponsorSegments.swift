@@ -19,9 +19,19 @@ enum SponsorSegments {
     static func kind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= EdgeNoise.maximumLength || linkDensity >= 0.5 else { return nil }
         let key = FollowLines.straightened(key)
-        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key) { return EdgeNoise.sponsorMessage }
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
+            || isSupportComesFrom(key) || isPromoLine(key, linkDensity: linkDensity)
+        {
+            return EdgeNoise.sponsorMessage
+        }
         if isAffiliateDisclosure(key) { return disclosureKind }
         return nil
+    }
+
+    /// The kind of a short block between paragraphs that is only a
+    /// sponsor's offer ("Go to tidewater.example/harbour for 20% off"), or nil.
+    static func standaloneKind(of key: String, linkDensity: Double) -> String? {
+        isPromoLine(key, linkDensity: linkDensity) ? EdgeNoise.sponsorMessage : nil
     }
 
     /// Whether a short block is only a sponsor label ("Episode Sponsor: X",
@@ -84,7 +94,11 @@ enum SponsorSegments {
     /// Whether `key` opens with a sponsor message's own wording (not the
     /// loose "Sponsored by", "Brought to you by" that a credit line shares).
     private static func isMessage(_ key: String, linkDensity: Double) -> Bool {
-        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key) { return true }
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
+            || isSupportComesFrom(key)
+        {
+            return true
+        }
         return strongOpenings.contains(where: key.hasBytePrefix)
             && EdgeNoise.kind(of: key, linkDensity: linkDensity) == EdgeNoise.sponsorMessage
     }
@@ -124,7 +138,7 @@ enum SponsorSegments {
     /// Every opening of a segment, as lowercase bytes, also with a
     /// typographic apostrophe, and their first bytes.
     private static let openingBytes: [[UInt8]] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
-        + ["sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
+        + ["support for ", "today's show ", "sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
            "a word from our sponsor", "brought to you by", "sponsored by"])
         .flatMap { phrase in
             phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)] : [Array(phrase.utf8)]
@@ -170,22 +184,97 @@ enum SponsorSegments {
         "briefing", "roundup", "segment", "column",
     ]
 
-    /// "The Harbour Weekly newsletter is brought to you by X." (and at most
-    /// a short label after it, "This week in Harbour Weekly:"): the
-    /// publication's own line; "brought to you by" speaks to the reader,
-    /// "The festival was sponsored by the council" does not.
-    private static func isBroughtToYouBy(_ key: String) -> Bool {
+    /// What a publication is, by a sponsor: "brought to you by" speaks to
+    /// the reader; "presented by" and "powered by" may name a host or a
+    /// tool, and count only with an offer, an address or a link.
+    private static let sponsorVerbs = [
+        " brought to you by ", " sponsored by ", " supported by ", " made possible by ", " underwritten by ",
+        " presented by ", " powered by ",
+    ]
+
+    /// "The Harbour Weekly newsletter is brought to you by X.", "Today's
+    /// show is supported by X" (and at most a short label after it, "This
+    /// week in Harbour Weekly:"): the publication's own line; "The
+    /// festival was sponsored by the council" does not name a publication.
+    private static func isBroughtToYouBy(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 200, key.hasBytePrefix("the ") || key.hasBytePrefix("this ") || key.hasBytePrefix("today's "),
-              key.containsBytes(of: " brought to you by "), let phrase = key.firstRange(of: " brought to you by ")
+              let verb = sponsorVerbs.first(where: key.containsBytes(of:)), let phrase = key.firstRange(of: verb)
         else { return false }
         let subject = key[..<phrase.lowerBound]
         guard subject.split(separator: " ").count <= 8, publicationWords.contains(where: subject.containsBytes(of:)),
               subject.hasByteSuffix(" is") || subject.hasByteSuffix(" are") || subject.hasByteSuffix(" was")
         else { return false }
-        // After the sponsor's sentence, nothing or a short label.
+        // "This episode was presented by Ana" names the host; "The podcast
+        // was sponsored by a grant from …, which paid for …" reports.
+        let hasAd = linkDensity >= 0.2 || hasOffer(key) || EdgeNoise.mentionsWebAddress(key)
+        if verb == " presented by " || verb == " powered by " {
+            guard hasAd else { return false }
+        } else if verb != " brought to you by " {
+            let sponsor = key[phrase.upperBound...].prefix { $0 != "." && $0 != "," && $0 != ";" }
+            guard hasAd || sponsor.split(separator: " ").count <= 4 else { return false }
+        }
+        // After the sponsor's sentence, nothing, a short label, or its offer.
         guard let end = key[phrase.upperBound...].firstRange(of: ". ") else { return true }
         let rest = key[end.upperBound...]
-        return rest.split(separator: " ").count <= 6 && !rest.containsBytes(of: ". ")
+        return rest.split(separator: " ").count <= 6 && !rest.containsBytes(of: ". ") || hasOffer(rest)
+            || rest.utf8.count <= 200 && EdgeNoise.mentionsWebAddress(String(rest))
+    }
+
+    /// "Support for NPR and the following message come from X", "Support
+    /// for this podcast comes from Y": the public-radio sponsor line, about
+    /// the show or with an offer or an address; "Support for the ferry
+    /// link comes from every party" is news.
+    private static func isSupportComesFrom(_ key: String) -> Bool {
+        guard key.utf8.count <= EdgeNoise.maximumLength, key.hasBytePrefix("support for "),
+              let from = key.firstRange(of: " come from ") ?? key.firstRange(of: " comes from ")
+        else { return false }
+        let subject = key[..<from.lowerBound]
+        return subject.split(separator: " ").count <= 10
+            && (subject.containsBytes(of: "following message") || subject.containsBytes(of: "npr")
+                || publicationWords.contains(where: subject.containsBytes(of:)) || hasOffer(key) || EdgeNoise.mentionsWebAddress(key))
+    }
+
+    // MARK: - Offers
+
+    /// Words of a sponsor's offer.
+    private static let offerWords = [
+        "% off", "% discount", "promo code", "use code", "coupon code", "discount code", "with code ", "enter code",
+        "the code ", "code at checkout", "free trial", "-day trial", "day free", "month free", "months free",
+        "first month", "first order", "free shipping", "/code", "exclusive offer", "special offer", "limited time",
+        "try it free", "try it for free", "for free at", "free at ", "sign up for free", "get started for free",
+        "money-back", "money back guarantee", "gutscheincode", "rabattcode", "code promo", "código de descuento",
+        "codice sconto",
+    ]
+
+    /// Whether `key` makes an offer.
+    static func hasOffer(_ key: Substring) -> Bool { offerWords.contains(where: key.containsBytes(of:)) }
+    static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
+
+    /// How a sponsor's offer addresses the reader.
+    static let promoOpenings = [
+        "go to ", "visit ", "head to ", "head over to ", "check out ", "try ", "get ", "sign up", "use code",
+        "use promo", "use the code", "start your", "start a ", "save ", "grab ", "claim ", "download ", "text ",
+        "shop ", "order ", "enter ", "click ", "learn more at ", "find out more at ", "just go to ", "to get ",
+        "for a limited time", "for a free", "right now", "new customers", "listeners get", "listeners can",
+        "besuche ", "besuchen sie ", "geh auf ", "gehe auf ", "rendez-vous sur ", "visitez ", "utilisez le code", "visita ",
+        "usa el código", "entra en ", "vai su ", "usa il codice", "ga naar ",
+    ]
+
+    /// "Go to tidewater.example/harbour for 20% off", "Use code HARBOUR at
+    /// checkout for a free month", "Quaywise: invoices that chase
+    /// themselves. Try it free at quaywise.example/harbour": a sponsor's
+    /// offer to the reader, short, with an offer and an address or a link
+    /// (a promo code needs neither), addressed to the reader (an
+    /// imperative or "you"), never reported speech.
+    static func isPromoLine(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= EdgeNoise.maximumLength, hasOffer(key), !FollowLines.reportsSpeech(key) else { return false }
+        let addressesReader = promoOpenings.contains(where: key.hasBytePrefix)
+            || key.containsBytes(of: " you") || key.containsBytes(of: "your ")
+            || promoOpenings.contains(where: { key.containsBytes(of: ". " + $0) || key.containsBytes(of: ": " + $0) })
+        guard addressesReader else { return false }
+        let hasCode = ["promo code", "use code", "coupon code", "discount code", "with code ", "enter code", "code at checkout"]
+            .contains(where: key.containsBytes(of:))
+        return hasCode && key.utf8.count <= 200 || linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key)
     }
 
     /// "Affiliate disclosure: …", "This post contains affiliate links",
@@ -232,6 +321,12 @@ enum SponsorSegments {
         return nil
     }
 
+    /// Whether a block under the sponsor message `message` (its text) is
+    /// its ad copy: see `isAdCopy(_:about:)`.
+    static func isAdCopy(_ block: Block, under message: String) -> Bool {
+        isAdCopy(block, about: sponsorName(in: FollowLines.straightened(BoundaryText.normalized(message))))
+    }
+
     /// Whether a block under a sponsor message is its ad copy: not a
     /// heading, and naming the sponsor (up to 600 bytes), or short (300)
     /// and mostly links or making an offer.
@@ -242,7 +337,6 @@ enum SponsorSegments {
         if let sponsor, key.containsBytes(of: String(sponsor)) { return true }
         guard block.length <= maximumAdCopyLength else { return false }
         if block.linkDensity >= 0.5 { return true }
-        return EdgeNoise.isAdCopy(block) && ["% off", "promo code", "use code", "coupon", "discount", "free trial",
-                                            "/code", "try it free", "for free", "sign up"].contains(where: key.containsBytes(of:))
+        return EdgeNoise.isAdCopy(block) && (hasOffer(key) || ["coupon", "discount", "for free", "sign up"].contains(where: key.containsBytes(of:)))
     }
 }

@@ -24,6 +24,7 @@ enum StandaloneLines {
         return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? SponsorSegments.standaloneKind(of: key, linkDensity: linkDensity)
     }
 
     /// Openings of the calls to action without a link, as lowercase bytes
@@ -31,7 +32,7 @@ enum StandaloneLines {
     /// blocks of prose before any is lowercased.
     private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
         grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
-            + Array(EdgeNoise.socialNetworkNames.map(String.init))
+            + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings
             + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap "]).map { Array($0.utf8) },
         by: { $0[0] })
 

@@ -1,0 +1,149 @@
+import Testing
+import Cleaner
+
+/// More wordings and shapes of the follow, sponsor, donation and "appeared
+/// first" families, as unlabelled real feeds write them: blog-engine
+/// footers in many languages, sponsors' offers on their own, follow
+/// sections under any inviting label and lists of linked networks. Each
+/// table is paired with prose that uses the same words and must stay.
+@Suite struct WordingVariantTests {
+    typealias Case = BoilerplateFamilyTests.Case
+    static let second = BoilerplateFamilyTests.secondParagraph
+    static let body = bodyParagraph + "\n\n" + second
+
+    // MARK: - Appeared first
+
+    static let appearedFirst: [Case] = [
+        Case(html: "<p>Der Beitrag <a href=\"https://a.example/x\">Neue Figur vorgestellt</a> erschien zuerst auf <a href=\"https://a.example/\">Anime2You</a>.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>L'articolo Romanews su Telegram per restare aggiornati sembra essere il primo su Romanews.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>L’articolo <a href=\"https://b.example/x\">Il porto riapre</a> proviene da <a href=\"https://b.example/\">Gazzetta del Porto</a>.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>Cet article Le port rouvre est apparu en premier sur Le Journal du Port.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>La entrada El puerto reabre se publicó primero en Diario del Puerto.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>O post O porto reabre apareceu primeiro em Jornal do Porto.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>Het bericht De haven gaat weer open verscheen eerst op Havenkrant.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>The post Kdenlive 24.12.3 released first appeared on Kdenlive.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>The article <a href=\"https://c.example/x\">Tides of March</a> was first published on <a href=\"https://c.example/\">Harbour Notes</a>.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>The post Tides of March appeared first on Harbour Notes. This content is for readers, not scrapers.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>The post Tides of March appeared first on Harbour Notes. © 2025 Harbour Notes. All rights reserved.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p><a href=\"https://c.example/x\">Tides of March</a> appeared first on <a href=\"https://c.example/\">Harbour Notes</a>.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+    ]
+
+    /// The kind name the "appeared first" footers leave.
+    enum FirstPublishedKind { static let name = "appeared first on" }
+
+    @Test(arguments: appearedFirst) func appearedFirstFootersGo(family: Case) { BoilerplateFamilyTests.check(family) }
+
+    @Test func appearedFirstFooterGoesFromTheLastLineOfAPlainTextEntry() {
+        let article = clean(Self.body + "\nDer Beitrag Neue Figur vorgestellt erschien zuerst auf Anime2You.")
+        #expect(article.text == Self.body, "\(article.removedWhat)")
+    }
+
+    static let appearedFirstProse = [
+        "The article first appeared on the front page of the Harbour Gazette in 1971, and the mayor resigned a week later.",
+        "Der Beitrag erschien zuerst auf der Titelseite, und der Bürgermeister trat eine Woche später zurück, wie viele erwartet hatten.",
+        "The post office van appeared first on the ridge road at ten past nine, as it has every weekday since 1987. By half past, the village knew.",
+        "This article is from the archive: it first appeared in print in the spring issue of 1994 and is reproduced with the author’s permission.",
+    ]
+
+    @Test(arguments: appearedFirstProse) func proseAboutWhereAPostAppearedStays(prose: String) {
+        WordingFamilyTests.checkKept(prose)
+    }
+
+    // MARK: - Sponsors
+
+    static let sponsors: [Case] = [
+        Case(html: "<p>Go to <a href=\"https://tidewater.example/harbour\">tidewater.example/harbour</a> for 20% off your first year.</p>", kind: "sponsor message"),
+        Case(html: "<p>Use code HARBOUR at checkout for a free month of Quaywise.</p>", kind: "sponsor message"),
+        Case(html: "<p>Quaywise: invoices that chase themselves. Try it free at quaywise.example/harbour.</p>", kind: "sponsor message"),
+        Case(html: "<p>Support for NPR and the following message come from Tidewater.</p>", kind: "sponsor message"),
+        Case(html: "<p>Support for this podcast comes from Quaywise, the invoicing tool for small teams.</p>", kind: "sponsor message"),
+        Case(html: "<p>Today’s show is supported by Tidewater.</p>", kind: "sponsor message"),
+        Case(html: "<p>This episode is made possible by Quaywise. Get 15% off at quaywise.example/harbour.</p>", kind: "sponsor message"),
+        Case(html: "<p>Visit northbeam.example/podcast and use promo code TIDE to get 10% off your first order.</p>", kind: "sponsor message"),
+        Case(html: "<p>Besuche hafenbank.example/podcast und spare 20% mit dem Gutscheincode HAFEN.</p>", kind: "sponsor message", edges: [.tail]),
+    ]
+
+    @Test(arguments: sponsors) func sponsorOffersAndMessagesGo(family: Case) { BoilerplateFamilyTests.check(family) }
+
+    static let offersBetweenParagraphs = [
+        "<p>Go to <a href=\"https://tidewater.example/harbour\">tidewater.example/harbour</a> for 20% off your first year.</p>",
+        "<p>Head to quaywise.example/harbour and use code HARBOUR for a 30-day free trial.</p>",
+    ]
+
+    @Test(arguments: offersBetweenParagraphs) func sponsorOffersGoBetweenParagraphs(noise: String) {
+        WordingFamilyTests.checkBetweenParagraphs(noise)
+    }
+
+    @Test func adCopyNamingTheSponsorGoesWithAHeadMessage() {
+        let article = clean("""
+            <p>This episode is sponsored by Tidewater.</p><p>Tidewater backs up every laptop in your company without anyone thinking about it.</p>\(BoilerplateFamilyTests.bodyHTML)
+            """)
+        #expect(article.text == Self.body, "\(article.removedWhat)")
+    }
+
+    @Test func adCopyNamingTheSponsorGoesWithATailLabel() {
+        let prose = (1...3).map { "<p>\(bodyParagraph) Day \($0).</p>" }.joined()
+        let article = clean(prose + """
+            <p>Sponsored by Tidewater</p><p>Tidewater backs up every laptop in your company, and restores a lost file in a minute.</p>
+            """)
+        #expect(article.text == (1...3).map { "\(bodyParagraph) Day \($0)." }.joined(separator: "\n\n"), "\(article.removedWhat)")
+    }
+
+    static let sponsorProse = [
+        "Shoppers who used the promo code at harbour.example saved 20% on ferry tickets, the operator said.",
+        "The shop’s spring sale took 20% off every bicycle, and harbour.example reported queues round the block.",
+        "This episode was presented by Ana Ruiz, who spent a week on the night ferry for it.",
+        "The festival is supported by the town council and forty volunteers, as it has been since 1987.",
+        "Support for the ferry link comes from every party on the island council, and from the fishermen.",
+    ]
+
+    @Test(arguments: sponsorProse) func proseAboutOffersAndSupportStays(prose: String) { WordingFamilyTests.checkKept(prose) }
+
+    // MARK: - Follow
+
+    static let follow: [Case] = [
+        Case(html: "<p>Follow the show: <a href=\"https://instagram.com/h\">Instagram</a> | <a href=\"https://twitter.com/h\">Twitter</a></p>", kind: "social links"),
+        Case(html: "<p>Ana Ruiz: Twitter · Instagram · Mastodon</p>", kind: "social links", edges: [.tail]),
+        Case(html: "<p>@harbourgazette on X · @gazette.bsky.social on Bluesky</p>", kind: "social links"),
+        Case(html: "<p>Where to find Ana: <a href=\"https://ana.example\">ana.example</a> | <a href=\"https://twitter.com/ana\">@ana</a></p>", kind: "social links"),
+    ]
+
+    @Test(arguments: follow) func followLinesGo(family: Case) { BoilerplateFamilyTests.check(family) }
+
+    static let followSections = [
+        // A label ending in ":" that invites, and the networks under it.
+        "<p>Here are all the places you can find us:</p><ul><li><a href=\"https://x.com/h\">HarbourHQ on X</a></li><li><a href=\"https://m.example/@h\">HarbourHQ on Mastodon</a></li><li>harbour.example on Bluesky</li></ul>",
+        "<p>#ABONNIERE UNS HIER:</p><p>Facebook Fanpage: https://fb.example/hafen</p><p>Instagram: https://ig.example/hafen</p><p>Seminare: https://hafen.example/s</p>",
+    ]
+
+    @Test(arguments: followSections) func followSectionsGoBetweenParagraphsAndAtTheTail(noise: String) {
+        WordingFamilyTests.checkBetweenParagraphs(noise)
+        let article = clean(BoilerplateFamilyTests.bodyHTML + noise)
+        #expect(article.text == Self.body, "\(article.removedWhat)")
+    }
+
+    @Test func linkedNetworksUnderAnInvitationGoAndTheInvitationStays() {
+        let intro = "We are on more networks now, so be sure to follow our journey from the platform of your choice!"
+        let article = clean("""
+            <p>\(bodyParagraph)</p><p>\(intro)</p><ul><li><a href="https://m.example/@h">Mastodon</a></li><li><a href="https://bsky.example/h">Bluesky</a></li><li><a href="https://threads.example/h">Threads</a></li></ul><p>\(Self.second)</p>
+            """)
+        #expect(article.text == bodyParagraph + "\n\n" + intro + "\n\n" + Self.second, "\(article.removedWhat)")
+    }
+
+    @Test func linkedNetworksInAnArticleAboutThemStay() {
+        let article = clean("""
+            <p>\(bodyParagraph)</p><p>The harbour office tried three alternatives before settling on one:</p><ul><li><a href="https://m.example/">Mastodon</a></li><li><a href="https://bsky.example/">Bluesky</a></li><li><a href="https://threads.example/">Threads</a></li></ul><p>\(Self.second)</p>
+            """)
+        #expect(article.text.contains("Mastodon") && article.text.contains("Bluesky") && article.text.contains("Threads"))
+        #expect(article.removed.isEmpty, "\(article.removedWhat)")
+    }
+
+    static let followProse = [
+        "@vicarious_fm on Twitter",
+        "Photo: Instagram @ana",
+        "Where to find the best chips: the van by the lighthouse, every Friday from six.",
+        "Follow the show’s hosts as they sail from Cork to Brest in a boat they built themselves over three winters.",
+    ]
+
+    @Test(arguments: followProse) func proseAboutFollowingStays(prose: String) { WordingFamilyTests.checkKept(prose) }
+}
