@@ -146,4 +146,31 @@ import Cleaner
     ]
 
     @Test(arguments: followProse) func proseAboutFollowingStays(prose: String) { WordingFamilyTests.checkKept(prose) }
+
+    // MARK: - Donation
+
+    static let donation: [Case] = [
+        Case(html: "<p>You can also help us by making a donation! Any contribution, however small, helps us cover the server costs.</p>", kind: "donation appeal"),
+        Case(html: "<p>Get bonus episodes at <a href=\"https://patreon.com/harbour\">patreon.com/harbour</a></p>", kind: "donation appeal"),
+        Case(html: "<p>Ko-fi – https://ko-fi.com/harbour</p>", kind: "donation appeal"),
+        Case(html: "<p>Become a sponsor on <a href=\"https://github.com/sponsors/harbour\">GitHub Sponsors</a></p>", kind: "donation appeal"),
+        Case(html: "<p>Unterstützen</p>", kind: "donation appeal"),
+        Case(html: "<p>Soutenir</p>", kind: "donation appeal"),
+        Case(html: "<p>Apoyar</p>", kind: "donation appeal"),
+        Case(html: "<p>Werde Unterstützer auf steadyhq.com/hafen</p>", kind: "donation appeal"),
+        Case(html: "<p>Devenez tipeur sur tipeee.com/port et recevez les épisodes en avance.</p>", kind: "donation appeal"),
+        Case(html: "<p>Hazte patrocinador en patreon.com/puerto</p>", kind: "donation appeal"),
+    ]
+
+    @Test(arguments: donation) func donationAppealsGo(family: Case) { BoilerplateFamilyTests.check(family) }
+
+    static let donationProse = [
+        "You can also help us by telling the harbour office when a mooring buoy has come loose.",
+        "The club moved its fundraising to patreon.com/harbourclub last spring, the treasurer said.",
+        "Patreon.com and Ko-fi both changed their fees this year, and small creators noticed at once.",
+        "Get bonus points at the café when you bring your own cup, the owner told us.",
+        "https://www.gofundme.com/computer-for-the-harbour-school",
+    ]
+
+    @Test(arguments: donationProse) func proseAboutGivingStays(prose: String) { WordingFamilyTests.checkKept(prose) }
 }

@@ -233,7 +233,7 @@ enum FollowLines {
     /// "#ABONNIERE UNS HIER:").
     private static let sectionLabelWords = [
         "find us", "find me", "follow us", "follow me", "follow the show", "follow the podcast", "connect with us",
-        "connect with me", "our socials", "my socials", "on social media", "stay in touch", "stay connected",
+        "connect with me", "social", "tag us", "stay in touch", "stay connected",
         "abonniere uns", "abonniert uns", "abonnieren sie uns", "folge uns", "folgt uns", "folgen sie uns", "folge mir",
         "suivez-nous", "suivez nous", "retrouvez-nous", "síguenos", "siguenos", "siga-nos", "seguici", "volg ons",
         "vind ons",
