@@ -173,4 +173,47 @@ import Cleaner
     ]
 
     @Test(arguments: donationProse) func proseAboutGivingStays(prose: String) { WordingFamilyTests.checkKept(prose) }
+
+    // MARK: - Show-notes shapes
+
+    static let showNotes: [Case] = [
+        Case(html: "<p>Follow Night Harbour on Twitter @NightHarbour and on Instagram.</p>", kind: "social links"),
+        Case(html: "<p>► Follow us on Instagram: https://instagram.com/harbour</p>", kind: "social links"),
+        Case(html: "<p>👉 Support us on Patreon: https://patreon.com/harbour</p>", kind: "donation appeal"),
+        Case(html: "<p>Like our content? Please consider becoming our Patron to support us: http://www.patreon.com/harbour</p>", kind: "donation appeal"),
+        Case(html: "<p>Support Harbour Radio! Donate today at harbour.example/donate.</p>", kind: "donation appeal"),
+        Case(html: "<p>This episode is sponsored by Tidewater. Tidewater backs up every laptop in your company without anyone thinking about it, and restores a lost file in under a minute. Teams of every size use it, from two-person shops to companies with thousands of laptops. Go to tidewater.example/harbour and use code HARBOUR to get your first three months free, and see why so many listeners already switched.</p>", kind: "sponsor message"),
+    ]
+
+    @Test(arguments: showNotes) func showNotesLinesGo(family: Case) { BoilerplateFamilyTests.check(family) }
+
+    static let showNotesBetweenParagraphs = [
+        "<p>Like our content? Please consider becoming our Patron to support us: http://www.patreon.com/harbour</p>",
+        "<p>► FOLLOW US ONLINE:</p><p>Twitter: https://twitter.com/harbour</p><p>Instagram: https://instagram.com/harbour</p>",
+    ]
+
+    @Test(arguments: showNotesBetweenParagraphs) func showNotesLinesGoBetweenParagraphs(noise: String) {
+        WordingFamilyTests.checkBetweenParagraphs(noise)
+    }
+
+    @Test func followSectionAsLinesOfPlainTextGoes() {
+        let article = clean(bodyParagraph + "\n\n#FOLLOW US HERE:\nAcademy: https://harbour.example/academy\nInstagram: https://ig.example/harbour\nTwitter: https://tw.example/harbour\n\n" + Self.second)
+        #expect(article.text == Self.body, "\(article.removedWhat)")
+    }
+
+    @Test func communityChatInvitationGoesBetweenParagraphs() {
+        WordingFamilyTests.checkBetweenParagraphs("<p>We also have a Harbour Community Discord server where you can join our community for real-time discussion and chat with other readers. There is also a subreddit.</p>")
+    }
+
+    static let showNotesProse = [
+        "Follow the money: the ferry company paid £2m to the consultants, and the consultants paid it on to the owners.",
+        "Follow our installation instructions: <a href=\"https://harbour.example/install/windows\">Install from Windows</a>",
+        "The council’s Discord channel, the mayor wrote, is where residents join our planning debates every Tuesday.",
+        "When the storm hit, neighbours on the island’s Telegram group organised boats for everyone who needed one.",
+        "► The harbour office opens at nine on weekdays and at ten on Saturdays, and it closes for lunch.",
+        "Support Harbour Radio’s application for a licence, the council urged, at a meeting on Tuesday.",
+        "This episode is sponsored by nobody: we turned down every offer, because the island would not want it, and we explain why over the next forty minutes of the show, with the people who asked us and the people who told us not to. It was not an easy decision, and we lost money on it, and we are still not sure.",
+    ]
+
+    @Test(arguments: showNotesProse) func showNotesProseStays(prose: String) { WordingFamilyTests.checkKept(prose) }
 }

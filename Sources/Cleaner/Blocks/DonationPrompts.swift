@@ -22,10 +22,10 @@ enum DonationPrompts {
         let length = key.utf8.count
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
+        let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
         guard let first = key.utf8.first else { return nil }
-        let key = FollowLines.straightened(key)
         guard let candidates = openingsByInitial[first], candidates.contains(where: key.hasBytePrefix) else {
-            return isPlatformAddressLine(key) ? kind : nil
+            return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
         }
         if FollowLines.reportsSpeech(key) { return nil }
         let isFirstPerson = isFirstPerson(key) || firstPersonOpenings.contains(where: key.hasBytePrefix)
@@ -44,6 +44,16 @@ enum DonationPrompts {
         "donat", "patron", "chip in", "tip jar", "pledge", "spende", "faire un don", "mécène", "donación", "doação",
         "donazion", "doneer", "donateur",
     ]
+
+    /// "Support Harbour Radio! Donate today at harbour.example/donate",
+    /// "Support Tails: donate": a short call to support a name that goes
+    /// on to ask for money; "Support for the ferry" is news.
+    private static func isSupportNamed(_ key: String) -> Bool {
+        guard key.utf8.count <= 160, key.hasBytePrefix("support "), !key.hasBytePrefix("support for "),
+              !FollowLines.reportsSpeech(key)
+        else { return false }
+        return givingWords.contains(where: key.containsBytes(of:)) || platforms.contains(where: key.containsBytes(of:))
+    }
 
     /// Addresses of the places to give.
     private static let platformAddresses = [

@@ -23,8 +23,10 @@ enum FollowLines {
     static func kind(of key: String, linkDensity: Double) -> String? {
         let length = key.utf8.count
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
-        let key = straightened(key)
-        if isInvitation(key, linkDensity: linkDensity) { return kind }
+        let key = straightened(withoutLeadingSymbols(key))
+        if isInvitation(key, linkDensity: linkDensity) || isFollowNamed(key, linkDensity: linkDensity) || isCommunityInvitation(key) {
+            return kind
+        }
         if isNetworkLine(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key) || isMoreStoriesPrompt(key)
             || isNetworkNameList(key) || isHandleList(key)
         {
@@ -40,14 +42,28 @@ enum FollowLines {
     /// address or handle. A handle or a network's address alone may
     /// be a guest's, and is left to the edge rules.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
+        if isCommunityInvitation(key) { return kind }
         guard key.utf8.count <= maximumStandaloneLength else { return nil }
-        let key = straightened(key)
+        let key = straightened(withoutLeadingSymbols(key))
         if isInvitation(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key)
             || isMoreStoriesPrompt(key) || isNetworkNameList(key)
         {
             return kind
         }
         return key.containsBytes(of: "@") && isContactLine(key) ? contactKind : nil
+    }
+
+    /// `key` without the bullets, arrows and emoji that open lines of show
+    /// notes ("► Twitter: …", "👉 Support us …"): letters, digits, "@", "#",
+    /// "(" and quotes open a line of text.
+    static func withoutLeadingSymbols(_ key: String) -> String {
+        guard let first = key.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first),
+              !"@#(\"'“‘«¿¡".unicodeScalars.contains(first)
+        else { return key }
+        let rest = key.unicodeScalars.drop { scalar in
+            !scalar.properties.isAlphabetic && !("0"..."9").contains(scalar) && !"@#(\"'“‘«¿¡".unicodeScalars.contains(scalar)
+        }
+        return String(String.UnicodeScalarView(rest))
     }
 
     /// `key` with typographic apostrophes as "'" ("we’re" as "we're").
@@ -102,6 +118,34 @@ enum FollowLines {
         if reportsSpeech(key) { return false }
         return linkDensity >= 0.5 || networks.contains(where: key.containsBytes(of:))
             || EdgeNoise.mentionsWebAddress(key) && key.utf8.count <= 160
+    }
+
+    /// "Follow Night Harbour on Twitter @nightharbour and Instagram",
+    /// "Follow Harbour Weekly on Mastodon: <a>…</a>": the imperative to
+    /// follow a short name on networks, with a handle, a link or two
+    /// networks; "Find Andy Weir on Instagram" may name the article's guest.
+    private static func isFollowNamed(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= 160, key.hasBytePrefix("follow "), !reportsSpeech(key),
+              let on = key.firstRange(of: " on "), key[..<on.lowerBound].split(separator: " ").count <= 5
+        else { return false }
+        let rest = key[on.upperBound...]
+        let networks = EdgeNoise.socialNetworks.filter { rest.containsBytes(of: $0) }.count
+        guard networks >= 1 else { return false }
+        return networks >= 2 || rest.containsBytes(of: "@") || linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(String(rest))
+    }
+
+    /// Chat places a publisher's community meets in.
+    private static let communityPlaces = ["discord", "slack", "telegram", "matrix", "subreddit", "forum", "whatsapp", "signal group"]
+
+    /// "We also have a community Discord server where you can join our
+    /// community and chat with other readers": the publisher's invitation
+    /// to its chat, in the first person, up to 300 bytes.
+    static func isCommunityInvitation(_ key: String) -> Bool {
+        guard key.utf8.count <= 300, key.containsBytes(of: "join our ") || key.containsBytes(of: "join us "),
+              communityPlaces.contains(where: key.containsBytes(of:)), !reportsSpeech(key)
+        else { return false }
+        return key.hasBytePrefix("we ") || key.hasBytePrefix("join ") || key.hasBytePrefix("you can ")
+            || key.hasBytePrefix("come ") || key.containsBytes(of: " we ")
     }
 
     /// Whether `key` reports what someone said ("…, the minister urged"):
@@ -243,13 +287,13 @@ enum FollowLines {
     /// line ending in ":" that invites to follow.
     static func isSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 64 else { return false }
-        var key = straightened(BoundaryText.normalized(text))
+        var key = straightened(withoutLeadingSymbols(BoundaryText.normalized(text)))
         while key.hasPrefix("#") { key.removeFirst() }
         if key.utf8.count <= 48, sectionLabels.contains(key) { return true }
         // `normalized` drops the colon: the text keeps it.
         let endsWithColon = text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) == UInt8(ascii: ":")
-        return endsWithColon && !key.containsBytes(of: ". ")
-            && sectionLabelWords.contains(where: key.containsBytes(of:))
+        // "Follow our installation instructions:" opens the article's list.
+        return endsWithColon && !key.containsBytes(of: ". ") && sectionLabelWords.contains(where: key.containsBytes(of:))
     }
 
     /// Whether a short block or line under such a label is one of the

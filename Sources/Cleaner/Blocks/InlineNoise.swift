@@ -45,7 +45,7 @@ enum InlineNoise {
                 index += count - 1
                 continue
             }
-            StandaloneLines.removeLines(of: block, in: &tree, removals: &removals)
+            StandaloneLines.removeLines(of: block, in: &tree, removals: &removals, mayTakeAll: block.length * 2 < total)
             guard block.isHeading, EdgeNoise.opensSponsorSection(block) else { continue }
             let copy = blocks[(index + 1)...].prefix(while: { !$0.isHeading })
             let chars = copy.reduce(block.length) { $0 + $1.length }

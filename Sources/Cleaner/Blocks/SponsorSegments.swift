@@ -17,8 +17,9 @@ enum SponsorSegments {
     /// The kind of a block at an edge that is a sponsor message or an
     /// affiliate disclosure, or nil.
     static func kind(of key: String, linkDensity: Double) -> String? {
+        let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
+        if isLongMessage(key, linkDensity: linkDensity) { return EdgeNoise.sponsorMessage }
         guard key.utf8.count <= EdgeNoise.maximumLength || linkDensity >= 0.5 else { return nil }
-        let key = FollowLines.straightened(key)
         if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
             || isSupportComesFrom(key) || isPromoLine(key, linkDensity: linkDensity)
         {
@@ -95,12 +96,27 @@ enum SponsorSegments {
     /// loose "Sponsored by", "Brought to you by" that a credit line shares).
     private static func isMessage(_ key: String, linkDensity: Double) -> Bool {
         if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
-            || isSupportComesFrom(key)
+            || isSupportComesFrom(key) || isLongMessage(key, linkDensity: linkDensity)
         {
             return true
         }
         return strongOpenings.contains(where: key.hasBytePrefix)
             && EdgeNoise.kind(of: key, linkDensity: linkDensity) == EdgeNoise.sponsorMessage
+    }
+
+    /// "This episode is sponsored by Tidewater. Tidewater backs up … Go to
+    /// tidewater.example/harbour …": a sponsor read longer than the
+    /// prefix rules take (up to 600 bytes), whose first sentence says it is
+    /// sponsored and which makes an offer or gives an address or a link.
+    static func isLongMessage(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count > EdgeNoise.maximumLength, key.utf8.count <= BoundaryText.maximumRuleLength,
+              strongOpenings.contains(where: key.hasBytePrefix)
+        else { return false }
+        let firstSentence = key.firstRange(of: ". ").map { key[..<$0.lowerBound] } ?? key[...]
+        guard [" sponsored by", " brought to you by", " supported by", " made possible by", " underwritten by", " comes from",
+               "sponsor:", "sponsors:", "sponsor is", "sponsors are"].contains(where: firstSentence.containsBytes(of:))
+        else { return false }
+        return hasOffer(key) || EdgeNoise.mentionsWebAddress(key) || linkDensity >= 0.1
     }
 
     /// English openings that say what follows is a sponsor's message.

@@ -33,24 +33,47 @@ enum StandaloneLines {
     private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
         grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
             + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings
-            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap "]).map { Array($0.utf8) },
+            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a "])
+            .map { Array($0.utf8) },
         by: { $0[0] })
 
     /// Whether raw text could be a call to action without a link: it holds
     /// an "@" (a handle, an e-mail address) or opens like one.
     private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
-        if bytes.contains(UInt8(ascii: "@")) { return true }
+        if bytes.contains(UInt8(ascii: "@")) || containsAddress(bytes) { return true }
+        // Show notes open lines with bullets, arrows or emoji: look past them.
+        if first >= 0x80 || !(first >= 0x30 && first <= 0x39 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A) {
+            let text = FollowLines.withoutLeadingSymbols(String(decoding: bytes.prefix(48), as: UTF8.self))
+            if let letter = text.utf8.first, letter != first, letter < 0x80 {
+                return mayBeCallToAction(ArraySlice(text.utf8))
+            }
+        }
         let initial = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
         guard let candidates = openingsByInitial[initial] else { return false }
         return candidates.contains { EdgeNoise.startsCaseInsensitively(bytes, with: $0) }
     }
 
+    /// Whether raw text holds "://", a web address a plain-text call to
+    /// action gives without a link.
+    private static func containsAddress(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index + 2 < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Removes such lines from a block of `<br>`-separated lines (podcast
     /// show notes often put "Follow us on …" and "Support us on Patreon"
     /// on lines of one paragraph), and a "Follow us:" label with the
-    /// networks on the lines under it, when other lines stay.
-    static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
+    /// networks on the lines under it, when other lines stay, or, when
+    /// `mayTakeAll` (the block is less than half the article), when the
+    /// block is only such a section.
+    static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal], mayTakeAll: Bool = false) {
         guard block.lines.count > 1, !block.isHeading,
               // Link density counts only once the line's nodes are known: at
               // most every line is link text.
@@ -78,7 +101,8 @@ enum StandaloneLines {
             FollowLines.isSectionLabel(lines.lines[entry.0].text)
                 && !(taken.contains(entry.0 + 1) && !FollowLines.isSectionLabel(lines.lines[entry.0 + 1].text))
         }
-        guard !found.isEmpty, found.count < lines.lines.count else { return }
+        let isOnlyAFollowSection = mayTakeAll && found.count == lines.lines.count && FollowLines.isSectionLabel(lines.lines[0].text)
+        guard !found.isEmpty, found.count < lines.lines.count || isOnlyAFollowSection else { return }
         for (index, what) in found {
             lines.remove(index, atHead: index < lines.lines.count - 1, from: &tree)
             removals.append(Removal(what: "inline: \(what) (line)", chars: lines.lines[index].text.count,
