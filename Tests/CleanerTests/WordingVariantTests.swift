@@ -93,6 +93,7 @@ import Cleaner
         "Shoppers who used the promo code at harbour.example saved 20% on ferry tickets, the operator said.",
         "The shop’s spring sale took 20% off every bicycle, and harbour.example reported queues round the block.",
         "This episode was presented by Ana Ruiz, who spent a week on the night ferry for it.",
+        "And to celebrate the release, we’re discounting <a href=\"https://harbour.example/app\">Harbour</a> by 50% for a limited time. So if you haven’t upgraded yet, now is a good time.",
         "The festival is supported by the town council and forty volunteers, as it has been since 1987.",
         "Support for the ferry link comes from every party on the island council, and from the fishermen.",
     ]

@@ -256,10 +256,9 @@ enum SponsorSegments {
     private static let offerWords = [
         "% off", "% discount", "promo code", "use code", "coupon code", "discount code", "with code ", "enter code",
         "the code ", "code at checkout", "free trial", "-day trial", "day free", "month free", "months free",
-        "first month", "first order", "free shipping", "exclusive offer", "special offer", "limited time",
-        "try it free", "try it for free", "for free at", "free at ", "sign up for free", "get started for free",
-        "money-back", "money back guarantee", "gutscheincode", "rabattcode", "code promo", "código de descuento",
-        "codice sconto",
+        "first month", "first order", "free shipping", "exclusive offer", "special offer", "try it free",
+        "try it for free", "sign up for free", "get started for free", "gutscheincode", "rabattcode", "code promo",
+        "código de descuento", "codice sconto",
     ]
 
     /// Whether `key` makes an offer.
