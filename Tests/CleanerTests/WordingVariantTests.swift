@@ -74,6 +74,16 @@ import Cleaner
         WordingFamilyTests.checkBetweenParagraphs(noise)
     }
 
+    static let taggedItems = [
+        "<p><strong>Sponsored:</strong> Quaywise sends your invoices and chases them, so you don’t have to. Try it free at <a href=\"https://quaywise.example\">quaywise.example</a>.</p>",
+        "<p>Tidewater backs up every laptop in your company without anyone thinking about it. (Sponsored)</p>",
+        "<p>Hafenbank: das Konto für Selbstständige, ohne Grundgebühr. (Anzeige)</p>",
+    ]
+
+    @Test(arguments: taggedItems) func taggedPaidItemsGoBetweenParagraphs(noise: String) {
+        WordingFamilyTests.checkBetweenParagraphs(noise)
+    }
+
     @Test func adCopyNamingTheSponsorGoesWithAHeadMessage() {
         let article = clean("""
             <p>This episode is sponsored by Tidewater.</p><p>Tidewater backs up every laptop in your company without anyone thinking about it.</p>\(BoilerplateFamilyTests.bodyHTML)
@@ -96,6 +106,8 @@ import Cleaner
         "And to celebrate the release, we’re discounting <a href=\"https://harbour.example/app\">Harbour</a> by 50% for a limited time. So if you haven’t upgraded yet, now is a good time.",
         "The festival is supported by the town council and forty volunteers, as it has been since 1987.",
         "Support for the ferry link comes from every party on the island council, and from the fishermen.",
+        "Sponsored: that was the word on every shirt at the regatta, and the sailors hated it.",
+        "The word the regulator wants on such posts is plain: (sponsored)",
     ]
 
     @Test(arguments: sponsorProse) func proseAboutOffersAndSupportStays(prose: String) { WordingFamilyTests.checkKept(prose) }

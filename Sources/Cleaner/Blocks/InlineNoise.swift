@@ -69,7 +69,7 @@ enum InlineNoise {
     /// label followed by mostly links, or a short line of podcast links
     /// ("You can download the m4a file or subscribe in iTunes").
     private static func kind(of block: Block) -> String? {
-        if let what = StandaloneLines.kind(of: block) { return what }
+        if let what = StandaloneLines.kind(of: block) ?? SponsorSegments.taggedKind(of: block) { return what }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
             let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
             if EdgeNoise.adLabels.contains(key) { return "ad label" }

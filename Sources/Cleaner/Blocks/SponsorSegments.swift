@@ -79,6 +79,43 @@ enum SponsorSegments {
         return isBareLabel && count == 1 ? nil : count
     }
 
+    // MARK: - Tagged items
+
+    /// Tags that open a newsletter's paid item.
+    private static let openingTags = [
+        "sponsored:", "sponsor:", "[sponsored]", "[sponsor]", "(sponsored)", "promoted:", "paid post:", "advertorial:",
+        "partner content:", "anzeige:", "werbung:", "sponsorisé :", "sponsorisé:", "patrocinado:",
+    ]
+    /// Tags that end one.
+    private static let closingTags = [
+        "(sponsored)", "[sponsored]", "(sponsor)", "[sponsor]", "(ad)", "[ad]", "(advertisement)", "(paid post)",
+        "(anzeige)", "(werbung)", "(sponsorisé)", "(publicité)", "(patrocinado)", "(sponsorizzato)", "(gesponsord)",
+        "- sponsored", "– sponsored", "— sponsored",
+    ]
+
+    /// The kind of a paragraph a newsletter tags as paid, wherever it
+    /// stands ("Sponsored: Quaywise sends your invoices …", "… Try it free.
+    /// (Sponsored)"): a tag at its start or end, not a heading, up to 600
+    /// bytes; or nil.
+    static func taggedKind(of block: Block) -> String? {
+        guard block.length >= 12, block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
+              let first = block.bytes.first, let last = block.bytes.last,
+              "spa[(wp".utf8.contains(first | 0x20) || first >= 0x80 || last == UInt8(ascii: ")") || last == UInt8(ascii: "]")
+                || last | 0x20 == UInt8(ascii: "d")
+        else { return nil }
+        let key = BoundaryText.normalized(block.text)
+        // An opening tag over a paid item, which links or gives an offer or
+        // an address ("Sponsored: that was the word on every shirt" is prose).
+        if openingTags.contains(where: { key.hasBytePrefix($0) }) {
+            return block.linkTextLength > 0 || hasOffer(key) || EdgeNoise.mentionsWebAddress(key) ? EdgeNoise.sponsorMessage : nil
+        }
+        // A closing tag after the item's last sentence ("…: (sponsored)" quotes the tag).
+        guard let tag = closingTags.first(where: { key.hasByteSuffix($0) || key.hasByteSuffix($0 + ".") }) else { return nil }
+        let before = key.dropLast(key.hasByteSuffix(".") ? tag.count + 1 : tag.count).trimmingSpaces()
+        guard let end = before.last, ".!?".contains(end) || block.linkTextLength > 0 else { return nil }
+        return EdgeNoise.sponsorMessage
+    }
+
     // MARK: - Messages
 
     /// Whether `bytes` hold "brought to you by" in any case of ASCII letters.
