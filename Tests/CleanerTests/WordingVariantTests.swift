@@ -202,6 +202,7 @@ import Cleaner
 
     static let showNotesBetweenParagraphs = [
         "<p>Like our content? Please consider becoming our Patron to support us: http://www.patreon.com/harbour</p>",
+        "<p>So - you should probably follow us on twitter, or join the mailing list!</p>",
         "<p>► FOLLOW US ONLINE:</p><p>Twitter: https://twitter.com/harbour</p><p>Instagram: https://instagram.com/harbour</p>",
     ]
 
@@ -223,6 +224,8 @@ import Cleaner
         "Follow our installation instructions: <a href=\"https://harbour.example/install/windows\">Install from Windows</a>",
         "The council’s Discord channel, the mayor wrote, is where residents join our planning debates every Tuesday.",
         "When the storm hit, neighbours on the island’s Telegram group organised boats for everyone who needed one.",
+        "So many readers follow us on Twitter now that the ferry office asked us to post the timetable there, the editor said.",
+        "And the minister said: follow us on Instagram.",
         "► The harbour office opens at nine on weekdays and at ten on Saturdays, and it closes for lunch.",
         "Support Harbour Radio’s application for a licence, the council urged, at a meeting on Tuesday.",
         "This episode is sponsored by nobody: we turned down every offer, because the island would not want it, and we explain why over the next forty minutes of the show, with the people who asked us and the people who told us not to. It was not an easy decision, and we lost money on it, and we are still not sure.",

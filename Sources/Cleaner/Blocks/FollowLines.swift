@@ -114,10 +114,29 @@ enum FollowLines {
     private static func isInvitation(_ key: String, linkDensity: Double) -> Bool {
         guard let first = key.utf8.first, let candidates = invitationsByInitial[first],
               candidates.contains(where: key.hasBytePrefix)
-        else { return false }
+        else { return isLedInvitation(key) }
         if reportsSpeech(key) { return false }
         return linkDensity >= 0.5 || networks.contains(where: key.containsBytes(of:))
             || EdgeNoise.mentionsWebAddress(key) && key.utf8.count <= 160
+    }
+
+    /// First-person invitations that a short lead-in may open ("So - you
+    /// should probably follow us on Twitter, or join the mailing list!",
+    /// "And don't forget: find us on Mastodon").
+    private static let ledInvitations = [
+        "follow us on ", "follow me on ", "find us on ", "find me on ", "join us on ", "connect with us on ", "like us on ",
+    ]
+
+    /// Such an invitation, in a block of at most 120 bytes that names a
+    /// network and reports no speech, within its first 48 bytes and after
+    /// no sentence's end.
+    private static func isLedInvitation(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, let phrase = ledInvitations.first(where: key.containsBytes(of:)),
+              let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
+              // The lead-in is a few words, not a sentence of its own.
+              !key[..<range.lowerBound].contains(where: { ".:?!".contains($0) }), !reportsSpeech(key)
+        else { return false }
+        return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
     }
 
     /// "Follow Night Harbour on Twitter @nightharbour and Instagram",

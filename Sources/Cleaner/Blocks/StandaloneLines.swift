@@ -33,7 +33,7 @@ enum StandaloneLines {
     private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
         grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
             + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings
-            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a "])
+            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a ", "so ", "and ", "you should ", "you can "])
             .map { Array($0.utf8) },
         by: { $0[0] })
 
