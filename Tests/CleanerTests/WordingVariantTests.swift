@@ -84,6 +84,20 @@ import Cleaner
         WordingFamilyTests.checkBetweenParagraphs(noise)
     }
 
+    @Test func sponsorLabelAndItsAdLinesGoFromTheLinesOfAParagraph() {
+        let article = clean("""
+            <p>\(bodyParagraph)</p><p>In this episode: the winter timetable.<br>This episode is brought to you by:<br>Tidewater – backups for small teams, tidewater.example/harbour<br><a href="https://quaywise.example">Quaywise</a>, invoices that chase themselves<br>Music by the Quay Band.</p><p>\(Self.second)</p>
+            """)
+        #expect(article.text == bodyParagraph + "\n\nIn this episode: the winter timetable.\nMusic by the Quay Band.\n\n" + Self.second,
+                "\(article.removedWhat)")
+    }
+
+    @Test func sponsorLabelLineOverProseLinesStays() {
+        let lines = "Our sponsors:<br>the harbour trust, the council and forty volunteers, who paid for the new slipway"
+        let article = clean("<p>\(bodyParagraph)</p><p>\(lines)<br>Music by the Quay Band.</p><p>\(Self.second)</p>")
+        #expect(article.removed.isEmpty, "\(article.removedWhat)")
+    }
+
     @Test func adCopyNamingTheSponsorGoesWithAHeadMessage() {
         let article = clean("""
             <p>This episode is sponsored by Tidewater.</p><p>Tidewater backs up every laptop in your company without anyone thinking about it.</p>\(BoilerplateFamilyTests.bodyHTML)

@@ -79,6 +79,30 @@ enum SponsorSegments {
         return isBareLabel && count == 1 ? nil : count
     }
 
+    // MARK: - Lines
+
+    /// Whether a line of a block is only a sponsor label ("Sponsors:",
+    /// "This episode is brought to you by:", "Thanks to our sponsors"),
+    /// which opens the ad lines under it.
+    static func isLabelLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 64, let first = text.utf8.first, openingInitials.contains(first | 0x20) else { return false }
+        let key = FollowLines.straightened(BoundaryText.normalized(text))
+        if EdgeNoise.isSponsorHeading(key) { return true }
+        let endsWithColon = text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) == UInt8(ascii: ":")
+        return endsWithColon && !key.containsBytes(of: ". ")
+            && (strongOpenings + labelOpenings).contains(where: key.hasBytePrefix)
+            && [" by", "sponsor", "sponsors"].contains(where: key.hasByteSuffix)
+    }
+
+    /// Whether a line under a sponsor label is an ad line: at most 300
+    /// bytes, with a link, an address or an offer.
+    static func isAdCopyLine(_ text: String, linkDensity: Double) -> Bool {
+        guard text.utf8.count <= maximumAdCopyLength else { return false }
+        if linkDensity > 0 { return true }
+        let key = BoundaryText.normalized(text)
+        return hasOffer(key) || EdgeNoise.mentionsWebAddress(key)
+    }
+
     // MARK: - Tagged items
 
     /// Tags that open a newsletter's paid item.

@@ -69,37 +69,45 @@ enum StandaloneLines {
 
     /// Removes such lines from a block of `<br>`-separated lines (podcast
     /// show notes often put "Follow us on …" and "Support us on Patreon"
-    /// on lines of one paragraph), and a "Follow us:" label with the
-    /// networks on the lines under it, when other lines stay, or, when
+    /// on lines of one paragraph), a "Follow us:" label with the networks
+    /// on the lines under it, and a "Sponsors:" label with the ad lines
+    /// under it (a link, an address or an offer each), when other lines stay, or, when
     /// `mayTakeAll` (the block is less than half the article), when the
     /// block is only such a section.
     static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal], mayTakeAll: Bool = false) {
         guard block.lines.count > 1, !block.isHeading,
               // Link density counts only once the line's nodes are known: at
               // most every line is link text.
-              block.lines.contains(where: { kind(of: $0, linkDensity: 1) != nil || FollowLines.isSectionLabel($0) }),
+              block.lines.contains(where: {
+                  kind(of: $0, linkDensity: 1) != nil || FollowLines.isSectionLabel($0) || SponsorSegments.isLabelLine($0)
+              }),
               let lines = BlockLines(of: block, in: tree)
         else { return }
         var found: [(Int, String)] = []
-        var inFollowSection = false
+        var inFollowSection = false, inSponsorSection = false
+        let isLabel = { (text: String) in FollowLines.isSectionLabel(text) || SponsorSegments.isLabelLine(text) }
         for (index, line) in lines.lines.enumerated() {
             if FollowLines.isSectionLabel(line.text) {
-                inFollowSection = true
+                (inFollowSection, inSponsorSection) = (true, false)
                 found.append((index, FollowLines.kind))
+            } else if SponsorSegments.isLabelLine(line.text) {
+                (inFollowSection, inSponsorSection) = (false, true)
+                found.append((index, EdgeNoise.sponsorMessage))
             } else if inFollowSection, FollowLines.isSectionEntry(line.text, linkDensity: line.linkDensity) {
                 found.append((index, FollowLines.kind))
+            } else if inSponsorSection, SponsorSegments.isAdCopyLine(line.text, linkDensity: line.linkDensity) {
+                found.append((index, EdgeNoise.sponsorMessage))
             } else if let what = kind(of: line.text, linkDensity: line.linkDensity) {
-                inFollowSection = false
+                (inFollowSection, inSponsorSection) = (false, false)
                 found.append((index, what))
             } else {
-                inFollowSection = false
+                (inFollowSection, inSponsorSection) = (false, false)
             }
         }
         // A label with nothing under it is a sentence of the article.
         let taken = Set(found.map(\.0))
         found.removeAll { entry in
-            FollowLines.isSectionLabel(lines.lines[entry.0].text)
-                && !(taken.contains(entry.0 + 1) && !FollowLines.isSectionLabel(lines.lines[entry.0 + 1].text))
+            isLabel(lines.lines[entry.0].text) && !(taken.contains(entry.0 + 1) && !isLabel(lines.lines[entry.0 + 1].text))
         }
         let isOnlyAFollowSection = mayTakeAll && found.count == lines.lines.count && FollowLines.isSectionLabel(lines.lines[0].text)
         guard !found.isEmpty, found.count < lines.lines.count || isOnlyAFollowSection else { return }
