@@ -117,6 +117,7 @@ import Cleaner
         "Shoppers who used the promo code at harbour.example saved 20% on ferry tickets, the operator said.",
         "The shop’s spring sale took 20% off every bicycle, and harbour.example reported queues round the block.",
         "This episode was presented by Ana Ruiz, who spent a week on the night ferry for it.",
+        "If you just want to try out the ferry app, the easiest way is to go to https://ferry.example/try. It allows you to book one trip and try it for free – but only for 60 minutes.",
         "And to celebrate the release, we’re discounting <a href=\"https://harbour.example/app\">Harbour</a> by 50% for a limited time. So if you haven’t upgraded yet, now is a good time.",
         "The festival is supported by the town council and forty volunteers, as it has been since 1987.",
         "Support for the ferry link comes from every party on the island council, and from the fishermen.",
@@ -133,6 +134,8 @@ import Cleaner
         Case(html: "<p>Ana Ruiz: Twitter · Instagram · Mastodon</p>", kind: "social links", edges: [.tail]),
         Case(html: "<p>@harbourgazette on X · @gazette.bsky.social on Bluesky</p>", kind: "social links"),
         Case(html: "<p>Where to find Ana: <a href=\"https://ana.example\">ana.example</a> | <a href=\"https://twitter.com/ana\">@ana</a></p>", kind: "social links"),
+        Case(html: "<p>Twitter: @harbour | Instagram: @harbour.weekly</p>", kind: "social links"),
+        Case(html: "<p><a href=\"https://fb.example/h\">Facebook</a> <a href=\"https://tw.example/h\">Twitter</a> <a href=\"https://ig.example/h\">Instagram</a></p>", kind: "social links"),
     ]
 
     @Test(arguments: follow) func followLinesGo(family: Case) { BoilerplateFamilyTests.check(family) }
@@ -155,6 +158,20 @@ import Cleaner
             <p>\(bodyParagraph)</p><p>\(intro)</p><ul><li><a href="https://m.example/@h">Mastodon</a></li><li><a href="https://bsky.example/h">Bluesky</a></li><li><a href="https://threads.example/h">Threads</a></li></ul><p>\(Self.second)</p>
             """)
         #expect(article.text == bodyParagraph + "\n\n" + intro + "\n\n" + Self.second, "\(article.removedWhat)")
+    }
+
+    @Test func linkedNetworksEndingTheArticleGo() {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + """
+            <ul><li><a href="https://m.example/@h">Mastodon</a></li><li><a href="https://bsky.example/h">Bluesky</a></li><li><a href="https://yt.example/h">YouTube</a></li></ul>
+            """)
+        #expect(article.text == Self.body, "\(article.removedWhat)")
+    }
+
+    @Test func linkedNetworksEndingAnArticleThatIntroducesThemStay() {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + """
+            <p>The harbour office tried three networks before settling on one:</p><ul><li><a href="https://m.example/">Mastodon</a></li><li><a href="https://bsky.example/">Bluesky</a></li></ul>
+            """)
+        #expect(article.removed.isEmpty, "\(article.removedWhat)")
     }
 
     @Test func linkedNetworksInAnArticleAboutThemStay() {
@@ -190,6 +207,10 @@ import Cleaner
     ]
 
     @Test(arguments: donation) func donationAppealsGo(family: Case) { BoilerplateFamilyTests.check(family) }
+
+    @Test func appealForDonationsGoesBetweenParagraphs() {
+        WordingFamilyTests.checkBetweenParagraphs("<p>You can also help us by making a donation! Any contribution, however small, helps us cover the server costs and keeps the newsletter free.</p>")
+    }
 
     static let donationProse = [
         "You can also help us by telling the harbour office when a mooring buoy has come loose.",

@@ -79,11 +79,21 @@ enum DonationPrompts {
     }
 
     /// The kind of a short block between paragraphs that is only a
-    /// donation appeal naming where to give, or nil.
+    /// donation appeal naming where to give or opening as one, or nil.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength, let what = kind(of: key, linkDensity: linkDensity) else { return nil }
-        return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5 ? what : nil
+        let key = FollowLines.straightened(key)
+        return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5
+            || appealOpenings.contains(where: key.hasBytePrefix) && givingWords.contains(where: key.containsBytes(of:)) ? what : nil
     }
+
+    /// Openings that make a block an appeal wherever it stands, with a word
+    /// that only asks for money ("You can also help us by making a donation!").
+    private static let appealOpenings = [
+        "you can also help us", "you can help us", "help us ", "please donate", "please consider donating",
+        "consider donating", "consider making a donation", "make a donation", "your donation", "any donation",
+        "donations are", "become a patron", "become a monthly",
+    ]
 
     /// Whole-block donation buttons.
     static let labels: Set<String> = [

@@ -28,7 +28,7 @@ enum FollowLines {
             return kind
         }
         if isNetworkLine(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key) || isMoreStoriesPrompt(key)
-            || isNetworkNameList(key) || isHandleList(key)
+            || isNetworkNameList(key, linkDensity: linkDensity) || isHandleList(key)
         {
             return kind
         }
@@ -207,7 +207,9 @@ enum FollowLines {
         let isShortLabel = label.utf8.count <= 40 && label.split(separator: " ").count <= 5
             && !creditLabels.contains(where: label.hasBytePrefix)
         guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
+        // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
         let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
+            .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }.filter { !$0.isEmpty }
         guard !rest.isEmpty, rest.count <= 8 else { return false }
         // Links under a follow label are the publisher's; under a network's
         // name they may be a video or a post of the article's.
@@ -255,10 +257,13 @@ enum FollowLines {
 
     /// "Twitter | Instagram | Mastodon": nothing but networks' names
     /// between separators, as follow links are laid out.
-    private static func isNetworkNameList(_ key: String) -> Bool {
-        guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first),
-              ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:))
-        else { return false }
+    private static func isNetworkNameList(_ key: String, linkDensity: Double = 0) -> Bool {
+        guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first) else { return false }
+        // A row of linked icons' names needs no separator: "Facebook Twitter Instagram".
+        guard ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:)) else {
+            let words = key.split(separator: " ")
+            return linkDensity >= 0.5 && words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
+        }
         let names = key.split(whereSeparator: { "|·•,/–—-".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
@@ -368,14 +373,18 @@ enum FollowLines {
 
     /// How many blocks from `index` on are linked networks' names
     /// ("<a>Mastodon</a>", "<a>Bluesky</a>") under a paragraph that invites
-    /// to follow: two at least, at most 10; nil otherwise.
+    /// to follow, or ending the article: two at least, at most 10; nil otherwise.
     static func networkList(at index: Int, in blocks: [Block]) -> Int? {
         guard index > 0, isLinkedNetwork(blocks[index]), !isLinkedNetwork(blocks[index - 1]) else { return nil }
-        let intro = BoundaryText.normalized(String(decoding: blocks[index - 1].bytes.prefix(600), as: UTF8.self))
-        guard introWords.contains(where: intro.containsBytes(of:)) || isSectionLabel(blocks[index - 1].text) else { return nil }
         var count = 1
         while index + count < blocks.count, count < 10, isLinkedNetwork(blocks[index + count]) { count += 1 }
-        return count >= 2 ? count : nil
+        guard count >= 2 else { return nil }
+        // Ending the article, the run is the publisher's icons, unless the
+        // paragraph above ends in ":" and introduces it as the article's list.
+        let previous = blocks[index - 1].bytes
+        if index + count == blocks.count, previous.last(where: { $0 != 0x20 }) != UInt8(ascii: ":") { return count }
+        let intro = BoundaryText.normalized(String(decoding: previous.prefix(600), as: UTF8.self))
+        return introWords.contains(where: intro.containsBytes(of:)) || isSectionLabel(blocks[index - 1].text) ? count : nil
     }
 
     // MARK: - Contact lines

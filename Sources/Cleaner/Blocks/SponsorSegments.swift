@@ -322,6 +322,12 @@ enum SponsorSegments {
         "código de descuento", "codice sconto",
     ]
 
+    /// Offers of a price cut or a code.
+    private static let strongOfferWords = [
+        "% off", "% discount", "promo code", "use code", "coupon code", "discount code", "with code ", "enter code",
+        "code at checkout", "gutscheincode", "rabattcode", "code promo", "código de descuento", "codice sconto",
+    ]
+
     /// Whether `key` makes an offer.
     static func hasOffer(_ key: Substring) -> Bool { offerWords.contains(where: key.containsBytes(of:)) }
     static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
@@ -344,10 +350,15 @@ enum SponsorSegments {
     /// imperative or "you"), never reported speech.
     static func isPromoLine(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= EdgeNoise.maximumLength, hasOffer(key), !FollowLines.reportsSpeech(key) else { return false }
-        let addressesReader = promoOpenings.contains(where: key.hasBytePrefix)
-            || key.containsBytes(of: " you") || key.containsBytes(of: "your ")
+        // A sentence of the offer opens with an imperative to the reader.
+        let opensWithImperative = promoOpenings.contains(where: key.hasBytePrefix)
             || promoOpenings.contains(where: { key.containsBytes(of: ". " + $0) || key.containsBytes(of: ": " + $0) })
-        guard addressesReader else { return false }
+        // A price cut or a code is a sponsor's own offer; "try it for free"
+        // or "a free trial" also reads in a tutorial, and needs the imperative.
+        let isPriceOffer = strongOfferWords.contains(where: key.containsBytes(of:))
+        guard opensWithImperative || isPriceOffer && (key.containsBytes(of: " you") || key.containsBytes(of: "your ")) else {
+            return false
+        }
         let hasCode = ["promo code", "use code", "coupon code", "discount code", "with code ", "enter code", "code at checkout"]
             .contains(where: key.containsBytes(of:))
         return hasCode && key.utf8.count <= 200 || linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key)

@@ -5,7 +5,7 @@
 /// merely uses the words are left to the edge rules.
 enum StandaloneLines {
     /// The longest block looked at, in UTF-8 bytes.
-    static let maximumLength = 250
+    static let maximumLength = 300
 
     /// The kind of a block that is such a line, or nil.
     static func kind(of block: Block) -> String? {
