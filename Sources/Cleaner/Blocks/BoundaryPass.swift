@@ -109,7 +109,7 @@ enum BoundaryPass {
             defer { before += blocks[index].length }
             guard index > bodyStart else { continue }
             // A follow section (a label and the networks under it) that ends the article.
-            if let count = FollowLines.section(at: index, in: Array(blocks[..<end])), index + count == end {
+            if let count = FollowLines.section(at: index, in: blocks, end: end), index + count == end {
                 let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
                 blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
                 removals.append(Removal(what: "tail: \(FollowLines.kind) from \"\(blocks[index].text.prefix(40))\"", chars: chars,

@@ -357,32 +357,33 @@ enum FollowLines {
     /// How many blocks from `index` on make a follow section between
     /// paragraphs: the label and the networks under it (at most 8), or nil
     /// when the block is not such a label or nothing under it is a network.
-    static func section(at index: Int, in blocks: [Block]) -> Int? {
+    static func section(at index: Int, in blocks: [Block], end: Int? = nil) -> Int? {
         guard blocks[index].length <= 64 else { return nil }
+        let end = end ?? blocks.count
         if isSectionLabel(blocks[index].text) {
             var count = 1
-            while index + count < blocks.count, count <= 8, !blocks[index + count].isHeading,
+            while index + count < end, count <= 8, !blocks[index + count].isHeading,
                   isSectionEntry(blocks[index + count].text, linkDensity: blocks[index + count].linkDensity)
             {
                 count += 1
             }
             return count > 1 ? count : nil
         }
-        return networkList(at: index, in: blocks)
+        return networkList(at: index, in: blocks, end: end)
     }
 
     /// How many blocks from `index` on are linked networks' names
     /// ("<a>Mastodon</a>", "<a>Bluesky</a>") under a paragraph that invites
     /// to follow, or ending the article: two at least, at most 10; nil otherwise.
-    static func networkList(at index: Int, in blocks: [Block]) -> Int? {
+    static func networkList(at index: Int, in blocks: [Block], end: Int) -> Int? {
         guard index > 0, isLinkedNetwork(blocks[index]), !isLinkedNetwork(blocks[index - 1]) else { return nil }
         var count = 1
-        while index + count < blocks.count, count < 10, isLinkedNetwork(blocks[index + count]) { count += 1 }
+        while index + count < end, count < 10, isLinkedNetwork(blocks[index + count]) { count += 1 }
         guard count >= 2 else { return nil }
         // Ending the article, the run is the publisher's icons, unless the
         // paragraph above ends in ":" and introduces it as the article's list.
         let previous = blocks[index - 1].bytes
-        if index + count == blocks.count, previous.last(where: { $0 != 0x20 }) != UInt8(ascii: ":") { return count }
+        if index + count == end, previous.last(where: { $0 != 0x20 }) != UInt8(ascii: ":") { return count }
         let intro = BoundaryText.normalized(String(decoding: previous.prefix(600), as: UTF8.self))
         return introWords.contains(where: intro.containsBytes(of:)) || isSectionLabel(blocks[index - 1].text) ? count : nil
     }

@@ -42,8 +42,11 @@ enum StandaloneLines {
     private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if bytes.contains(UInt8(ascii: "@")) || containsAddress(bytes) { return true }
-        // Show notes open lines with bullets, arrows or emoji: look past them.
-        if first >= 0x80 || !(first >= 0x30 && first <= 0x39 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A) {
+        // Show notes open lines with bullets, arrows or emoji (in UTF-8 from
+        // C2, E2 or F0, or ASCII punctuation): look past them.
+        if first == 0xC2 || first == 0xE2 || first == 0xF0
+            || first < 0x80 && !(first >= 0x30 && first <= 0x39 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A)
+        {
             let text = FollowLines.withoutLeadingSymbols(String(decoding: bytes.prefix(48), as: UTF8.self))
             if let letter = text.utf8.first, letter != first, letter < 0x80 {
                 return mayBeCallToAction(ArraySlice(text.utf8))
