@@ -67,7 +67,7 @@ enum DonationPrompts {
     /// to the reader or for the publisher, or names the place first and
     /// little else; never reported speech.
     private static func isPlatformAddressLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, platformAddresses.contains(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 200, key.utf8.contains(UInt8(ascii: "/")), platformAddresses.contains(where: key.containsBytes(of:)),
               !FollowLines.reportsSpeech(key)
         else { return false }
         // A bare address may be a fundraiser the article links to.

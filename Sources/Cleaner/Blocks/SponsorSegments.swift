@@ -110,6 +110,9 @@ enum SponsorSegments {
         "sponsored:", "sponsor:", "[sponsored]", "[sponsor]", "(sponsored)", "promoted:", "paid post:", "advertorial:",
         "partner content:", "anzeige:", "werbung:", "sponsorisé :", "sponsorisé:", "patrocinado:",
     ]
+    /// The opening tags as bytes.
+    private static let openingTagBytes = openingTags.map { Array($0.utf8) }
+
     /// Tags that end one.
     private static let closingTags = [
         "(sponsored)", "[sponsored]", "(sponsor)", "[sponsor]", "(ad)", "[ad]", "(advertisement)", "(paid post)",
@@ -123,9 +126,13 @@ enum SponsorSegments {
     /// bytes; or nil.
     static func taggedKind(of block: Block) -> String? {
         guard block.length >= 12, block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
-              let first = block.bytes.first, let last = block.bytes.last,
-              "spa[(wp".utf8.contains(first | 0x20) || first >= 0x80 || last == UInt8(ascii: ")") || last == UInt8(ascii: "]")
-                || last | 0x20 == UInt8(ascii: "d")
+              let last = block.bytes.last(where: { $0 != UInt8(ascii: ".") && $0 != 0x20 })
+        else { return nil }
+        // The raw bytes settle most blocks: a tag opens them, or they end in
+        // ")", "]" or "…sponsored".
+        let opensWithTag = openingTagBytes.contains { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) }
+        guard opensWithTag || last == UInt8(ascii: ")") || last == UInt8(ascii: "]")
+                || last | 0x20 == UInt8(ascii: "d") && block.bytes.suffix(12).contains(where: { $0 | 0x20 == UInt8(ascii: "p") })
         else { return nil }
         let key = BoundaryText.normalized(block.text)
         // An opening tag over a paid item, which links or gives an offer or
@@ -329,7 +336,28 @@ enum SponsorSegments {
     ]
 
     /// Whether `key` makes an offer.
-    static func hasOffer(_ key: Substring) -> Bool { offerWords.contains(where: key.containsBytes(of:)) }
+    static func hasOffer(_ key: Substring) -> Bool {
+        mayHoldOffer(key.utf8) && offerWords.contains(where: key.containsBytes(of:))
+    }
+
+    /// Whether lowercase UTF-8 may hold an offer: every offer word holds
+    /// "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
+    /// settles most text.
+    private static func mayHoldOffer(_ bytes: Substring.UTF8View) -> Bool {
+        // The last four bytes, the newest lowest.
+        var window: UInt32 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "%") { return true }
+            window = window << 8 | UInt32(byte)
+            // "cod", "cód", "free", "rial", "irst", "ffer".
+            if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
+                || window == 0x6972_7374 || window == 0x6666_6572
+            {
+                return true
+            }
+        }
+        return false
+    }
     static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
 
     /// How a sponsor's offer addresses the reader.
