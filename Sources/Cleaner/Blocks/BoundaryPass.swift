@@ -74,13 +74,15 @@ enum BoundaryPass {
         }) ?? 0
         let titleKept = titles > 0
         var index = titles
-        var afterSponsor = false
+        var sponsorMessage: String?
         let headLimit = min(blocks.count - 1, index + headReach)
         while index < headLimit {
             if let match = headMatch(blocks[index]) {
                 drop(blocks[index], describe(match, blocks[index].text, edge: "head"))
-                afterSponsor = match == .noise(EdgeNoise.sponsorMessage)
-            } else if afterSponsor, EdgeNoise.isAdCopy(blocks[index]) {
+                sponsorMessage = match == .noise(EdgeNoise.sponsorMessage) ? blocks[index].text : nil
+            } else if let message = sponsorMessage,
+                      EdgeNoise.isAdCopy(blocks[index]) || SponsorSegments.isAdCopy(blocks[index], under: message)
+            {
                 drop(blocks[index], "head: \(EdgeNoise.sponsorMessage)")
             } else {
                 break
@@ -118,6 +120,15 @@ enum BoundaryPass {
         for index in bodyStart..<end {
             defer { before += blocks[index].length }
             guard index > bodyStart else { continue }
+            // A follow section (a label and the networks under it) that ends the article.
+            if let count = FollowLines.section(at: index, in: blocks, end: end), index + count == end {
+                let chars = blocks[index..<end].reduce(0) { $0 + $1.text.count }
+                blocks[index..<end].forEach { $0.nodes.forEach { tree.remove($0) } }
+                removals.append(Removal(what: "tail: \(FollowLines.kind) from \"\(blocks[index].text.prefix(40))\"", chars: chars,
+                                        text: blocks[index..<end].prefix(4).map(\.text).joined(separator: " ")))
+                end = index
+                break
+            }
             let marker: (what: String, strong: Bool)
             if case .sectionStart(let what, let strong)? = BoundaryText.sectionStart(blocks[index].bytes) {
                 marker = (what, strong)
@@ -139,7 +150,9 @@ enum BoundaryPass {
             switch marker.what {
             case EdgeNoise.sponsorMessage:
                 restIsBoilerplate = rest.count <= EdgeNoise.maximumAdCopyBlocks
-                    && rest.allSatisfy { looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) }
+                    && rest.allSatisfy {
+                        looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) || SponsorSegments.isAdCopy($0, under: blocks[index].text)
+                    }
                     && before * 2 >= total
             case FeedFooter.kind:
                 // A newsletter's footer: boilerplate and short appeals to the

@@ -89,15 +89,7 @@ enum BoundaryText {
         }
         // One sentence, as Yoast and WordPress write it, ending with the
         // site's name; a paragraph about the post office goes on after it.
-        // A title may hold ". " ("Mr. Smith…") when, as in the footer, it
-        // and the site name are links.
-        if key.hasBytePrefix("the post "), key.count <= 300,
-           let split = key.firstRange(of: " appeared first on "),
-           !key[split.upperBound...].dropLast().containsBytes(of: ". "),
-           linkDensity >= 0.5 || !key[..<split.lowerBound].containsBytes(of: ". ")
-        {
-            return .noise("\"The post … appeared first on …\"")
-        }
+        if FirstPublishedNote.matches(key, linkDensity: linkDensity) { return .noise(FirstPublishedNote.kind) }
         if key.containsBytes(of: " was originally published in "), key.containsBytes(of: " on medium"), key.count <= 400 {
             return .noise("\"… was originally published in … on Medium\"")
         }

@@ -22,23 +22,79 @@ enum DonationPrompts {
         let length = key.utf8.count
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
-        guard let first = key.utf8.first, let candidates = openingsByInitial[first] else { return nil }
-        let key = FollowLines.straightened(key)
-        guard candidates.contains(where: key.hasBytePrefix) else { return nil }
+        let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
+        guard let first = key.utf8.first else { return nil }
+        guard let candidates = openingsByInitial[first], candidates.contains(where: key.hasBytePrefix) else {
+            return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
+        }
+        if FollowLines.reportsSpeech(key) { return nil }
         let isFirstPerson = isFirstPerson(key) || firstPersonOpenings.contains(where: key.hasBytePrefix)
         let pointsSomewhere = linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(key)
         if platforms.contains(where: key.containsBytes(of:)) { return isFirstPerson || pointsSomewhere ? kind : nil }
         let asksForMoney = moneyWords.contains(where: key.containsBytes(of:))
-        return asksForMoney && isFirstPerson && (pointsSomewhere || key.containsBytes(of: "consider")) ? kind : nil
+        // "You can also help us by making a donation!": a word that only
+        // asks for money needs no address.
+        let asksOnlyForMoney = givingWords.contains(where: key.containsBytes(of:))
+        return asksForMoney && isFirstPerson && (pointsSomewhere || asksOnlyForMoney || key.containsBytes(of: "consider"))
+            ? kind : nil
+    }
+
+    /// Words that ask for money and nothing else.
+    private static let givingWords = [
+        "donat", "patron", "chip in", "tip jar", "pledge", "spende", "faire un don", "mécène", "donación", "doação",
+        "donazion", "doneer", "donateur",
+    ]
+
+    /// "Support Harbour Radio! Donate today at harbour.example/donate",
+    /// "Support Tails: donate": a short call to support a name that goes
+    /// on to ask for money; "Support for the ferry" is news.
+    private static func isSupportNamed(_ key: String) -> Bool {
+        guard key.utf8.count <= 160, key.hasBytePrefix("support "), !key.hasBytePrefix("support for "),
+              !FollowLines.reportsSpeech(key)
+        else { return false }
+        return givingWords.contains(where: key.containsBytes(of:)) || platforms.contains(where: key.containsBytes(of:))
+    }
+
+    /// Addresses of the places to give.
+    private static let platformAddresses = [
+        "patreon.com/", "ko-fi.com/", "buymeacoffee.com/", "liberapay.com/", "paypal.me/", "paypal.com/donate",
+        "opencollective.com/", "github.com/sponsors/", "steadyhq.com/", "tipeee.com/", "donorbox.org/", "gofundme.com/",
+        "givebutter.com/", "flattr.com/", "memberful.com/",
+    ]
+
+    /// "Get bonus episodes at patreon.com/harbour", "Patreon – https://patreon.com/x":
+    /// a short line that gives a place to give by its address and speaks
+    /// to the reader or for the publisher, or names the place first and
+    /// little else; never reported speech.
+    private static func isPlatformAddressLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, key.utf8.contains(UInt8(ascii: "/")), platformAddresses.contains(where: key.containsBytes(of:)),
+              !FollowLines.reportsSpeech(key)
+        else { return false }
+        // A bare address may be a fundraiser the article links to.
+        let namesPlatformFirst = key.split(separator: " ").count <= 4 && platforms.contains(where: key.hasBytePrefix)
+            && !key.hasBytePrefix("http")
+        return namesPlatformFirst || isFirstPerson(key) || key.containsBytes(of: "you")
+            || ["get ", "join ", "visit ", "go to ", "head to ", "check out ", "sign up", "become ", "back ", "pledge "]
+                .contains(where: key.hasBytePrefix)
     }
 
     /// The kind of a short block between paragraphs that is only a donation appeal, or nil.
     ///
-    /// The appeal must name where to give.
+    /// The appeal must name where to give or open as one.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength, let what = kind(of: key, linkDensity: linkDensity) else { return nil }
-        return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5 ? what : nil
+        let key = FollowLines.straightened(key)
+        return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5
+            || appealOpenings.contains(where: key.hasBytePrefix) && givingWords.contains(where: key.containsBytes(of:)) ? what : nil
     }
+
+    /// Openings that make a block an appeal wherever it stands, with a word
+    /// that only asks for money ("You can also help us by making a donation!").
+    private static let appealOpenings = [
+        "you can also help us", "you can help us", "help us ", "please donate", "please consider donating",
+        "consider donating", "consider making a donation", "make a donation", "your donation", "any donation",
+        "donations are", "become a patron", "become a monthly",
+    ]
 
     /// Whole-block donation buttons.
     static let labels: Set<String> = [
@@ -47,7 +103,9 @@ enum DonationPrompts {
         "tip jar", "buy me a coffee", "buy us a coffee", "spenden", "jetzt spenden", "spende", "unterstütze uns",
         "unterstützen sie uns", "faire un don", "faites un don", "soutenez-nous", "donar", "dona", "haz una donación",
         "apóyanos", "doar", "doe", "faça uma doação", "apoie", "dona ora", "fai una donazione", "sostienici", "doneer",
-        "doneer nu", "steun ons",
+        "doneer nu", "steun ons", "unterstützen", "soutenir", "apoyar", "become a sponsor", "sponsor us", "sponsor me",
+        "support us on patreon", "support the podcast", "support this show", "tip us", "leave a tip", "tips welcome",
+        "werde unterstützer", "podcast unterstützen", "soutenir le podcast", "apoya el podcast", "sostieni il podcast",
     ]
 
     /// How appeals open.
@@ -62,6 +120,9 @@ enum DonationPrompts {
         "consider becoming", "consider a donation", "if you enjoy", "if you like", "if you love", "if you find",
         "if you found", "if you appreciate", "if you value", "if you'd like to support", "if you would like to support",
         "if you want to support", "if you want to help", "if you'd like to help", "if you would like to help",
+        "you can also help", "you can also support", "become a sponsor", "sponsor us", "sponsor me", "sponsor this",
+        "leave a tip", "send a tip", "tip us", "make a contribution", "contribute to our", "get bonus", "get ad-free",
+        "for ad-free", "for bonus", "back us", "back the show", "fund our",
         "if this ", "enjoy this", "enjoyed this", "like this ", "love this", "like what you", "want to support",
         "want to help", "tip jar", "donate:", "patreon:", "ko-fi:", "paypal:", "liberapay:", "we need your help",
         "we need your support", "your support", "with your support", "thanks to our patrons", "thank you to our patrons",
@@ -69,12 +130,15 @@ enum DonationPrompts {
         "this newsletter is reader", "this blog is reader", "you can support", "you can help", "to support ",
         // German
         "unterstütze ", "unterstützen sie ", "unterstützt ", "jetzt spenden", "spenden", "spende ", "werde mitglied",
+        "werde unterstützer", "werde förderer", "mit einer spende", "du kannst uns", "ihr könnt uns",
         "werden sie mitglied", "wenn dir ", "wenn ihnen ", "wenn euch ", "gefällt dir ", "gefällt ihnen ",
         // French
         "soutenez", "soutenir ", "faire un don", "faites un don", "devenez membre", "devenez mécène", "si vous aimez",
+        "devenez tipeur", "vous pouvez nous soutenir",
         "si vous avez aimé", "si vous appréciez", "si ce ", "vous aimez ",
         // Spanish
         "apóyanos", "apoyanos", "apoya ", "haz una donación", "dona ", "hazte socio", "hazte miembro", "hazte mecenas",
+        "hazte patrocinador", "puedes apoyar",
         "si te gusta", "si te ha gustado", "si disfrutas", "si quieres apoyar",
         // Portuguese
         "apoie ", "apoia ", "faça uma doação", "doe ", "torne-se membro", "seja membro", "seja apoiador",

@@ -29,7 +29,7 @@ enum EdgeNoise {
         // Only phrases opening with these letters hold an apostrophe.
         let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5
-        guard isShort else { return nil }
+        guard isShort else { return SponsorSegments.isLongMessage(key, linkDensity: linkDensity) ? sponsorMessage : nil }
         if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) { return "podcast links" }
         if let what = prefixed(key, linkDensity: linkDensity) { return what }
         if isFollowerCount(key) || isBlogNavigation(key) { return "platform chrome" }

@@ -22,10 +22,12 @@ enum FollowLines {
     static func kind(of key: String, linkDensity: Double) -> String? {
         let length = key.utf8.count
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
-        let key = straightened(key)
-        if isInvitation(key, linkDensity: linkDensity) { return kind }
+        let key = straightened(withoutLeadingSymbols(key))
+        if isInvitation(key, linkDensity: linkDensity) || isFollowNamed(key, linkDensity: linkDensity) || isCommunityInvitation(key) {
+            return kind
+        }
         if isNetworkLine(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key) || isMoreStoriesPrompt(key)
-            || isNetworkNameList(key)
+            || isNetworkNameList(key, linkDensity: linkDensity) || isHandleList(key)
         {
             return kind
         }
@@ -39,14 +41,28 @@ enum FollowLines {
     /// of networks' names, or a contact line with an e-mail address or handle. A handle or a
     /// network's address alone may be a guest's, and is left to the edge rules.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
+        if isCommunityInvitation(key) { return kind }
         guard key.utf8.count <= maximumStandaloneLength else { return nil }
-        let key = straightened(key)
+        let key = straightened(withoutLeadingSymbols(key))
         if isInvitation(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key)
             || isMoreStoriesPrompt(key) || isNetworkNameList(key)
         {
             return kind
         }
         return key.containsBytes(of: "@") && isContactLine(key) ? contactKind : nil
+    }
+
+    /// `key` without the bullets, arrows and emoji that open lines of show
+    /// notes ("► Twitter: …", "👉 Support us …"): letters, digits, "@", "#",
+    /// "(" and quotes open a line of text.
+    static func withoutLeadingSymbols(_ key: String) -> String {
+        guard let first = key.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first),
+              !"@#(\"'“‘«¿¡".unicodeScalars.contains(first)
+        else { return key }
+        let rest = key.unicodeScalars.drop { scalar in
+            !scalar.properties.isAlphabetic && !("0"..."9").contains(scalar) && !"@#(\"'“‘«¿¡".unicodeScalars.contains(scalar)
+        }
+        return String(String.UnicodeScalarView(rest))
     }
 
     /// `key` with typographic apostrophes as "'" ("we’re" as "we're").
@@ -98,10 +114,57 @@ enum FollowLines {
     private static func isInvitation(_ key: String, linkDensity: Double) -> Bool {
         guard let first = key.utf8.first, let candidates = invitationsByInitial[first],
               candidates.contains(where: key.hasBytePrefix)
-        else { return false }
+        else { return isLedInvitation(key) }
         if reportsSpeech(key) { return false }
         return linkDensity >= 0.5 || networks.contains(where: key.containsBytes(of:))
             || EdgeNoise.mentionsWebAddress(key) && key.utf8.count <= 160
+    }
+
+    /// First-person invitations that a short lead-in may open ("So - you
+    /// should probably follow us on Twitter, or join the mailing list!",
+    /// "And don't forget: find us on Mastodon").
+    private static let ledInvitations = [
+        "follow us on ", "follow me on ", "find us on ", "find me on ", "join us on ", "connect with us on ", "like us on ",
+    ]
+
+    /// Such an invitation, in a block of at most 120 bytes that names a
+    /// network and reports no speech, within its first 48 bytes and after
+    /// no sentence's end.
+    private static func isLedInvitation(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, let phrase = ledInvitations.first(where: key.containsBytes(of:)),
+              let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
+              // The lead-in is a few words, not a sentence of its own.
+              !key[..<range.lowerBound].contains(where: { ".:?!".contains($0) }), !reportsSpeech(key)
+        else { return false }
+        return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
+    }
+
+    /// "Follow Night Harbour on Twitter @nightharbour and Instagram",
+    /// "Follow Harbour Weekly on Mastodon: <a>…</a>": the imperative to
+    /// follow a short name on networks, with a handle, a link or two
+    /// networks; "Find Andy Weir on Instagram" may name the article's guest.
+    private static func isFollowNamed(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= 160, key.hasBytePrefix("follow "), !reportsSpeech(key),
+              let on = key.firstRange(of: " on "), key[..<on.lowerBound].split(separator: " ").count <= 5
+        else { return false }
+        let rest = key[on.upperBound...]
+        let networks = EdgeNoise.socialNetworks.filter { rest.containsBytes(of: $0) }.count
+        guard networks >= 1 else { return false }
+        return networks >= 2 || rest.containsBytes(of: "@") || linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(String(rest))
+    }
+
+    /// Chat places a publisher's community meets in.
+    private static let communityPlaces = ["discord", "slack", "telegram", "matrix", "subreddit", "forum", "whatsapp", "signal group"]
+
+    /// "We also have a community Discord server where you can join our
+    /// community and chat with other readers": the publisher's invitation
+    /// to its chat, in the first person, up to 300 bytes.
+    static func isCommunityInvitation(_ key: String) -> Bool {
+        guard key.utf8.count <= 300, key.containsBytes(of: "join our ") || key.containsBytes(of: "join us "),
+              communityPlaces.contains(where: key.containsBytes(of:)), !reportsSpeech(key)
+        else { return false }
+        return key.hasBytePrefix("we ") || key.hasBytePrefix("join ") || key.hasBytePrefix("you can ")
+            || key.hasBytePrefix("come ") || key.containsBytes(of: " we ")
     }
 
     /// Whether `key` reports what someone said ("…, the minister urged"):
@@ -120,24 +183,63 @@ enum FollowLines {
         "whatsapp", "email", "newsletter", "rss", "website", "web",
     ]
 
-    /// Whether `key` is a network's label, then addresses, handles, network names or links only.
+    /// Words of a label that credits or cites, not a list of networks ("Photo: Instagram @jane").
+    private static let creditLabels = [
+        "photo", "image", "picture", "credit", "source", "via", "quelle", "foto", "bild", "illustration", "video", "quote",
+        "h/t", "hat tip", "screenshot", "cover", "art",
+    ]
+
+    /// Words of a label that invites to follow ("Follow the show:", "Where to find Jane:").
+    private static let followLabelWords = ["follow", "find ", "connect", "social", "socials", "where to find", "elsewhere"]
+
+    /// Whether `key` is a label, then addresses, handles, network names or links only.
     ///
-    /// For example "Twitter: https://twitter.com/x", "Chat: https://discord.gg/x", "Follow:
-    /// <a>Typepad</a> | <a>Twitter</a>".
+    /// One under a network's name, two or more under any short label but a credit:
+    /// "Twitter: https://twitter.com/x", "Chat: https://discord.gg/x", "Follow:
+    /// <a>Typepad</a> | <a>Twitter</a>", "Follow the show: Instagram | Twitter",
+    /// "Jane Doe: Twitter · Instagram".
     private static func isNetworkLine(_ key: String, linkDensity: Double) -> Bool {
-        guard key.utf8.count <= 160, key.containsBytes(of: ":"), let colon = key.firstIndex(of: ":"),
-              networkLabels.contains(key[..<colon])
-        else { return false }
+        guard key.utf8.count <= 160, key.containsBytes(of: ":"), let colon = key.firstIndex(of: ":") else { return false }
+        let label = key[..<colon]
+        let isNetworkLabel = networkLabels.contains(label)
+        let isFollowLabel = !isNetworkLabel && label.utf8.count <= 48 && followLabelWords.contains(where: label.containsBytes(of:))
+        let isShortLabel = label.utf8.count <= 40 && label.split(separator: " ").count <= 5
+            && !creditLabels.contains(where: label.hasBytePrefix)
+        guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
+        // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
         let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
+            .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }.filter { !$0.isEmpty }
         guard !rest.isEmpty, rest.count <= 8 else { return false }
         // Links under a follow label are the publisher's; under a network's
         // name they may be a video or a post of the article's.
-        let isFollowLabel = ["follow", "follow us", "find us", "social", "socials", "social media"].contains(key[..<colon])
-        return isFollowLabel && linkDensity >= 0.5 || rest.allSatisfy { word in
+        if isFollowLabel || ["follow", "follow us", "find us", "social", "socials", "social media"].contains(label),
+           linkDensity >= 0.5
+        {
+            return true
+        }
+        let isNetworkItem = { (word: Substring) in
             word.hasPrefix("@") || word.hasPrefix("http") || word.hasPrefix("www.") || word.contains(".")
                 || EdgeNoise.socialNetworkNames.contains(word) || networkLabels.contains(word)
-                || ["and", "&", "or", "/"].contains(word)
         }
+        guard rest.allSatisfy({ isNetworkItem($0) || ["and", "&", "or", "/", "-", "–"].contains($0) }) else { return false }
+        if isNetworkLabel || isFollowLabel { return true }
+        // Under a name: two networks or more, named or as handles.
+        return rest.filter { EdgeNoise.socialNetworkNames.contains($0) || $0.hasPrefix("@") }.count >= 2
+            || rest.filter(isNetworkItem).count >= 2 && linkDensity >= 0.5
+    }
+
+    /// "@harbourgazette on X · gazette.bsky.social": nothing but handles,
+    /// networks' names and addresses, with two handles at least (one
+    /// handle, "@guest on Twitter", may be a guest's).
+    private static func isHandleList(_ key: String) -> Bool {
+        guard key.utf8.count <= 160, key.containsBytes(of: "@") || key.containsBytes(of: ".bsky.") else { return false }
+        let words = key.split(whereSeparator: { " |·,•/".contains($0) })
+        guard words.count >= 2 else { return false }
+        let handles = words.filter { $0.hasPrefix("@") || $0.hasSuffix(".bsky.social") }
+        return !handles.isEmpty && words.allSatisfy { word in
+            word.hasPrefix("@") || word.hasSuffix(".bsky.social") || EdgeNoise.socialNetworkNames.contains(word)
+                || networkLabels.contains(word) || ["on", "at", "and", "&", "or", "-", "–", "—"].contains(word)
+        } && handles.count >= 2
     }
 
     /// Whether `key` is a follow button's text ("Follow @harbourgazette", "Follow @gazette on Twitter").
@@ -154,10 +256,13 @@ enum FollowLines {
     /// Whether `key` is nothing but networks' names between separators, as follow links are laid out.
     ///
     /// For example "Twitter | Instagram | Mastodon".
-    private static func isNetworkNameList(_ key: String) -> Bool {
-        guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first),
-              ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:))
-        else { return false }
+    private static func isNetworkNameList(_ key: String, linkDensity: Double = 0) -> Bool {
+        guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first) else { return false }
+        // A row of linked icons' names needs no separator: "Facebook Twitter Instagram".
+        guard ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:)) else {
+            let words = key.split(separator: " ")
+            return linkDensity >= 0.5 && words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
+        }
         let names = key.split(whereSeparator: { "|·•,/–—-".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
@@ -193,36 +298,98 @@ enum FollowLines {
         "folge uns", "suivez-nous", "retrouvez-nous", "síguenos", "siga-nos", "seguici", "volg ons",
     ]
 
-    /// Whether a short block or line is such a label.
+    /// Words of a label line ending in ":" that opens a list of the
+    /// publisher's networks ("Here are all the places you can find us:",
+    /// "#ABONNIERE UNS HIER:").
+    private static let sectionLabelWords = [
+        "find us", "find me", "follow us", "follow me", "follow the show", "follow the podcast", "connect with us",
+        "connect with me", "social", "tag us", "stay in touch", "stay connected",
+        "abonniere uns", "abonniert uns", "abonnieren sie uns", "folge uns", "folgt uns", "folgen sie uns", "folge mir",
+        "suivez-nous", "suivez nous", "retrouvez-nous", "síguenos", "siguenos", "siga-nos", "seguici", "volg ons",
+        "vind ons",
+    ]
+
+    /// Whether a short block or line is such a label: a known label, or a
+    /// line ending in ":" that invites to follow.
     static func isSectionLabel(_ text: String) -> Bool {
-        text.utf8.count <= 48 && sectionLabels.contains(straightened(BoundaryText.normalized(text)))
+        guard text.utf8.count <= 64 else { return false }
+        var key = straightened(withoutLeadingSymbols(BoundaryText.normalized(text)))
+        while key.hasPrefix("#") { key.removeFirst() }
+        if key.utf8.count <= 48, sectionLabels.contains(key) { return true }
+        // `normalized` drops the colon: the text keeps it.
+        let endsWithColon = text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) == UInt8(ascii: ":")
+        // "Follow our installation instructions:" opens the article's list.
+        return endsWithColon && !key.containsBytes(of: ". ") && sectionLabelWords.contains(where: key.containsBytes(of:))
     }
 
     /// Whether a short block or line under such a label is one of the networks.
     ///
-    /// It is when mostly links, a handle, a network's name or a network line.
+    /// It is when mostly links, a handle, a network's name or a network line, "KagiHQ on
+    /// Mastodon", or a short label and one address ("Seminare: https://example.org/s").
     static func isSectionEntry(_ text: String, linkDensity: Double) -> Bool {
         guard text.utf8.count <= 120 else { return false }
         let key = BoundaryText.normalized(text)
-        if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) { return true }
+        if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) || isHandleList(key) {
+            return true
+        }
         let words = key.split(whereSeparator: { " |·,:".contains($0) })
+        if words.count >= 3, words.count <= 5, words[words.count - 2] == "on", EdgeNoise.socialNetworkNames.contains(words.last!) {
+            return true
+        }
+        if let colon = key.firstIndex(of: ":"), key[..<colon].utf8.count <= 40 {
+            let rest = key[key.index(after: colon)...].split(separator: " ")
+            if rest.count == 1, rest[0].hasPrefix("http") || rest[0].hasPrefix("www.") || rest[0].hasPrefix("@") { return true }
+        }
         return !words.isEmpty && words.count <= 4 && words.contains(where: networkLabels.contains)
             && words.allSatisfy { networkLabels.contains($0) || $0.hasPrefix("@") || ["on", "and", "&"].contains($0) }
     }
+
+    /// Whether a block is one linked network's name, alone or with a handle.
+    ///
+    /// For example "<a>Mastodon</a>", "<a>KagiHQ on Bluesky</a>".
+    private static func isLinkedNetwork(_ block: Block) -> Bool {
+        guard block.length <= 48, block.linkDensity >= 0.5, !block.isHeading else { return false }
+        let words = BoundaryText.normalized(block.text).split(whereSeparator: { " |·,:".contains($0) })
+        guard let last = words.last, EdgeNoise.socialNetworkNames.contains(last) || networkLabels.contains(last) else { return false }
+        return words.count == 1 || words.count <= 4 && words[words.count - 2] == "on"
+    }
+
+    /// Words of a paragraph that introduces the publisher's networks.
+    private static let introWords = ["follow", "find us", "find me", "social", "connect", "join us", "engage with us"]
 
     /// How many blocks from `index` on make a follow section between paragraphs, or nil.
     ///
     /// The section is the label and the networks under it (at most 8). Nil when the block is not
     /// such a label or nothing under it is a network.
-    static func section(at index: Int, in blocks: [Block]) -> Int? {
-        guard blocks[index].length <= 48, isSectionLabel(blocks[index].text) else { return nil }
-        var count = 1
-        while index + count < blocks.count, count <= 8, !blocks[index + count].isHeading,
-              isSectionEntry(blocks[index + count].text, linkDensity: blocks[index + count].linkDensity)
-        {
-            count += 1
+    static func section(at index: Int, in blocks: [Block], end: Int? = nil) -> Int? {
+        guard blocks[index].length <= 64 else { return nil }
+        let end = end ?? blocks.count
+        if isSectionLabel(blocks[index].text) {
+            var count = 1
+            while index + count < end, count <= 8, !blocks[index + count].isHeading,
+                  isSectionEntry(blocks[index + count].text, linkDensity: blocks[index + count].linkDensity)
+            {
+                count += 1
+            }
+            return count > 1 ? count : nil
         }
-        return count > 1 ? count : nil
+        return networkList(at: index, in: blocks, end: end)
+    }
+
+    /// How many blocks from `index` on are linked networks' names
+    /// ("<a>Mastodon</a>", "<a>Bluesky</a>") under a paragraph that invites
+    /// to follow, or ending the article: two at least, at most 10; nil otherwise.
+    static func networkList(at index: Int, in blocks: [Block], end: Int) -> Int? {
+        guard index > 0, isLinkedNetwork(blocks[index]), !isLinkedNetwork(blocks[index - 1]) else { return nil }
+        var count = 1
+        while index + count < end, count < 10, isLinkedNetwork(blocks[index + count]) { count += 1 }
+        guard count >= 2 else { return nil }
+        // Ending the article, the run is the publisher's icons, unless the
+        // paragraph above ends in ":" and introduces it as the article's list.
+        let previous = blocks[index - 1].bytes
+        if index + count == end, previous.last(where: { $0 != 0x20 }) != UInt8(ascii: ":") { return count }
+        let intro = BoundaryText.normalized(String(decoding: previous.prefix(600), as: UTF8.self))
+        return introWords.contains(where: intro.containsBytes(of:)) || isSectionLabel(blocks[index - 1].text) ? count : nil
     }
 
     // MARK: - Contact lines

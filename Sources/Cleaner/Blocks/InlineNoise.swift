@@ -46,21 +46,22 @@ enum InlineNoise {
                 continue
             }
             // A segment between paragraphs: those at the edges are the boundary pass's.
-            if index > 0, let count = SponsorSegments.segment(at: index, in: blocks) ?? FollowLines.section(at: index, in: blocks),
+            let sponsorCount = index > 0 ? SponsorSegments.segment(at: index, in: blocks) : nil
+            if index > 0, let count = sponsorCount ?? FollowLines.section(at: index, in: blocks),
                index + count < blocks.count,
                blocks[index..<(index + count)].reduce(0, { $0 + $1.length }) * 2 < total
             {
                 let segment = blocks[index..<(index + count)]
                 segment.forEach { $0.nodes.forEach { tree.remove($0) } }
                 removed.formUnion(segment.indices)
-                let what = FollowLines.isSectionLabel(block.text) ? FollowLines.kind : EdgeNoise.sponsorMessage
+                let what = sponsorCount == nil ? FollowLines.kind : EdgeNoise.sponsorMessage
                 removals.append(Removal(what: "inline: \(what) from \"\(block.text.prefix(40))\"",
                                         chars: segment.reduce(0) { $0 + $1.text.count },
                                         text: segment.map(\.text).joined(separator: " ")))
                 index += count - 1
                 continue
             }
-            StandaloneLines.removeLines(of: block, in: &tree, removals: &removals)
+            StandaloneLines.removeLines(of: block, in: &tree, removals: &removals, mayTakeAll: block.length * 2 < total)
             guard block.isHeading, EdgeNoise.opensSponsorSection(block) else { continue }
             let copy = blocks[(index + 1)...].prefix(while: { !$0.isHeading })
             let chars = copy.reduce(block.length) { $0 + $1.length }
@@ -86,7 +87,7 @@ enum InlineNoise {
     /// download the m4a file or subscribe in iTunes"), a platform's widget line,
     /// or a note about the feed itself (`FeedFooter.isFeedNotice`).
     private static func kind(of block: Block) -> String? {
-        if let what = StandaloneLines.kind(of: block) { return what }
+        if let what = StandaloneLines.kind(of: block) ?? SponsorSegments.taggedKind(of: block) { return what }
         if PlatformChrome.isWidgetLine(block) { return "platform chrome" }
         if FeedFooter.isFeedNotice(block) { return "feed notice" }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {

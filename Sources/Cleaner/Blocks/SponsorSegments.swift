@@ -15,11 +15,23 @@ enum SponsorSegments {
 
     /// The kind of a block at an edge that is a sponsor message or an affiliate disclosure, or nil.
     static func kind(of key: String, linkDensity: Double) -> String? {
+        let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
+        if isLongMessage(key, linkDensity: linkDensity) { return EdgeNoise.sponsorMessage }
         guard key.utf8.count <= EdgeNoise.maximumLength || linkDensity >= 0.5 else { return nil }
-        let key = FollowLines.straightened(key)
-        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key) { return EdgeNoise.sponsorMessage }
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
+            || isSupportComesFrom(key) || isPromoLine(key, linkDensity: linkDensity)
+        {
+            return EdgeNoise.sponsorMessage
+        }
         if isAffiliateDisclosure(key) { return disclosureKind }
         return nil
+    }
+
+    /// The kind of a short block between paragraphs that is only a sponsor's offer, or nil.
+    ///
+    /// For example "Go to tidewater.example/harbour for 20% off".
+    static func standaloneKind(of key: String, linkDensity: Double) -> String? {
+        isPromoLine(key, linkDensity: linkDensity) ? EdgeNoise.sponsorMessage : nil
     }
 
     /// Whether a short block is only a sponsor label, which opens a segment between paragraphs.
@@ -68,6 +80,74 @@ enum SponsorSegments {
         return isBareLabel && count == 1 ? nil : count
     }
 
+    // MARK: - Lines
+
+    /// Whether a line of a block is only a sponsor label ("Sponsors:",
+    /// "This episode is brought to you by:", "Thanks to our sponsors"),
+    /// which opens the ad lines under it.
+    static func isLabelLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 64, let first = text.utf8.first, openingInitials.contains(first | 0x20) else { return false }
+        let key = FollowLines.straightened(BoundaryText.normalized(text))
+        if EdgeNoise.isSponsorHeading(key) { return true }
+        let endsWithColon = text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) == UInt8(ascii: ":")
+        return endsWithColon && !key.containsBytes(of: ". ")
+            && (strongOpenings + labelOpenings).contains(where: key.hasBytePrefix)
+            && [" by", "sponsor", "sponsors"].contains(where: key.hasByteSuffix)
+    }
+
+    /// Whether a line under a sponsor label is an ad line: at most 300
+    /// bytes, with a link, an address or an offer.
+    static func isAdCopyLine(_ text: String, linkDensity: Double) -> Bool {
+        guard text.utf8.count <= maximumAdCopyLength else { return false }
+        if linkDensity > 0 { return true }
+        let key = BoundaryText.normalized(text)
+        return hasOffer(key) || EdgeNoise.mentionsWebAddress(key)
+    }
+
+    // MARK: - Tagged items
+
+    /// Tags that open a newsletter's paid item.
+    private static let openingTags = [
+        "sponsored:", "sponsor:", "[sponsored]", "[sponsor]", "(sponsored)", "promoted:", "paid post:", "advertorial:",
+        "partner content:", "anzeige:", "werbung:", "sponsorisé :", "sponsorisé:", "patrocinado:",
+    ]
+    /// The opening tags as bytes.
+    private static let openingTagBytes = openingTags.map { Array($0.utf8) }
+
+    /// Tags that end one.
+    private static let closingTags = [
+        "(sponsored)", "[sponsored]", "(sponsor)", "[sponsor]", "(ad)", "[ad]", "(advertisement)", "(paid post)",
+        "(anzeige)", "(werbung)", "(sponsorisé)", "(publicité)", "(patrocinado)", "(sponsorizzato)", "(gesponsord)",
+        "- sponsored", "– sponsored", "— sponsored",
+    ]
+
+    /// The kind of a paragraph a newsletter tags as paid, wherever it
+    /// stands ("Sponsored: Quaywise sends your invoices …", "… Try it free.
+    /// (Sponsored)"): a tag at its start or end, not a heading, up to 600
+    /// bytes; or nil.
+    static func taggedKind(of block: Block) -> String? {
+        guard block.length >= 12, block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
+              let last = block.bytes.last(where: { $0 != UInt8(ascii: ".") && $0 != 0x20 })
+        else { return nil }
+        // The raw bytes settle most blocks: a tag opens them, or they end in
+        // ")", "]" or "…sponsored".
+        let opensWithTag = openingTagBytes.contains { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) }
+        guard opensWithTag || last == UInt8(ascii: ")") || last == UInt8(ascii: "]")
+                || last | 0x20 == UInt8(ascii: "d") && block.bytes.suffix(12).contains(where: { $0 | 0x20 == UInt8(ascii: "p") })
+        else { return nil }
+        let key = BoundaryText.normalized(block.text)
+        // An opening tag over a paid item, which links or gives an offer or
+        // an address ("Sponsored: that was the word on every shirt" is prose).
+        if openingTags.contains(where: { key.hasBytePrefix($0) }) {
+            return block.linkTextLength > 0 || hasOffer(key) || EdgeNoise.mentionsWebAddress(key) ? EdgeNoise.sponsorMessage : nil
+        }
+        // A closing tag after the item's last sentence ("…: (sponsored)" quotes the tag).
+        guard let tag = closingTags.first(where: { key.hasByteSuffix($0) || key.hasByteSuffix($0 + ".") }) else { return nil }
+        let before = key.dropLast(key.hasByteSuffix(".") ? tag.count + 1 : tag.count).trimmingSpaces()
+        guard let end = before.last, ".!?".contains(end) || block.linkTextLength > 0 else { return nil }
+        return EdgeNoise.sponsorMessage
+    }
+
     // MARK: - Messages
 
     /// Whether `bytes` hold "brought to you by" in any case of ASCII letters.
@@ -85,9 +165,28 @@ enum SponsorSegments {
     ///
     /// Not the loose "Sponsored by", "Brought to you by" that a credit line shares.
     private static func isMessage(_ key: String, linkDensity: Double) -> Bool {
-        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key) { return true }
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
+            || isSupportComesFrom(key) || isLongMessage(key, linkDensity: linkDensity)
+        {
+            return true
+        }
         return strongOpenings.contains(where: key.hasBytePrefix)
             && EdgeNoise.kind(of: key, linkDensity: linkDensity) == EdgeNoise.sponsorMessage
+    }
+
+    /// "This episode is sponsored by Tidewater. Tidewater backs up … Go to
+    /// tidewater.example/harbour …": a sponsor read longer than the
+    /// prefix rules take (up to 600 bytes), whose first sentence says it is
+    /// sponsored and which makes an offer or gives an address or a link.
+    static func isLongMessage(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count > EdgeNoise.maximumLength, key.utf8.count <= BoundaryText.maximumRuleLength,
+              strongOpenings.contains(where: key.hasBytePrefix)
+        else { return false }
+        let firstSentence = key.firstRange(of: ". ").map { key[..<$0.lowerBound] } ?? key[...]
+        guard [" sponsored by", " brought to you by", " supported by", " made possible by", " underwritten by", " comes from",
+               "sponsor:", "sponsors:", "sponsor is", "sponsors are"].contains(where: firstSentence.containsBytes(of:))
+        else { return false }
+        return hasOffer(key) || EdgeNoise.mentionsWebAddress(key) || linkDensity >= 0.1
     }
 
     /// English openings that say what follows is a sponsor's message.
@@ -126,7 +225,7 @@ enum SponsorSegments {
     ///
     /// `openingInitials` holds their first bytes.
     private static let openingBytes: [[UInt8]] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
-        + ["sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
+        + ["support for ", "today's show ", "sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
            "a word from our sponsor", "brought to you by", "sponsored by"])
         .flatMap { phrase in
             phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)] : [Array(phrase.utf8)]
@@ -175,22 +274,128 @@ enum SponsorSegments {
         "briefing", "roundup", "segment", "column",
     ]
 
-    /// "The Harbour Weekly newsletter is brought to you by X." (and at most
-    /// a short label after it, "This week in Harbour Weekly:"): the
-    /// publication's own line; "brought to you by" speaks to the reader,
-    /// "The festival was sponsored by the council" does not.
-    private static func isBroughtToYouBy(_ key: String) -> Bool {
+    /// What a publication is, by a sponsor: "brought to you by" speaks to
+    /// the reader; "presented by" and "powered by" may name a host or a
+    /// tool, and count only with an offer, an address or a link.
+    private static let sponsorVerbs = [
+        " brought to you by ", " sponsored by ", " supported by ", " made possible by ", " underwritten by ",
+        " presented by ", " powered by ",
+    ]
+
+    /// "The Harbour Weekly newsletter is brought to you by X.", "Today's
+    /// show is supported by X" (and at most a short label after it, "This
+    /// week in Harbour Weekly:"): the publication's own line; "The
+    /// festival was sponsored by the council" does not name a publication.
+    private static func isBroughtToYouBy(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 200, key.hasBytePrefix("the ") || key.hasBytePrefix("this ") || key.hasBytePrefix("today's "),
-              key.containsBytes(of: " brought to you by "), let phrase = key.firstRange(of: " brought to you by ")
+              let verb = sponsorVerbs.first(where: key.containsBytes(of:)), let phrase = key.firstRange(of: verb)
         else { return false }
         let subject = key[..<phrase.lowerBound]
         guard subject.split(separator: " ").count <= 8, publicationWords.contains(where: subject.containsBytes(of:)),
               subject.hasByteSuffix(" is") || subject.hasByteSuffix(" are") || subject.hasByteSuffix(" was")
         else { return false }
-        // After the sponsor's sentence, nothing or a short label.
+        // "This episode was presented by Ana" names the host; "The podcast
+        // was sponsored by a grant from …, which paid for …" reports.
+        let hasAd = linkDensity >= 0.2 || hasOffer(key) || EdgeNoise.mentionsWebAddress(key)
+        if verb == " presented by " || verb == " powered by " {
+            guard hasAd else { return false }
+        } else if verb != " brought to you by " {
+            let sponsor = key[phrase.upperBound...].prefix { $0 != "." && $0 != "," && $0 != ";" }
+            guard hasAd || sponsor.split(separator: " ").count <= 4 else { return false }
+        }
+        // After the sponsor's sentence, nothing, a short label, or its offer.
         guard let end = key[phrase.upperBound...].firstRange(of: ". ") else { return true }
         let rest = key[end.upperBound...]
-        return rest.split(separator: " ").count <= 6 && !rest.containsBytes(of: ". ")
+        return rest.split(separator: " ").count <= 6 && !rest.containsBytes(of: ". ") || hasOffer(rest)
+            || rest.utf8.count <= 200 && EdgeNoise.mentionsWebAddress(String(rest))
+    }
+
+    /// "Support for NPR and the following message come from X", "Support
+    /// for this podcast comes from Y": the public-radio sponsor line, about
+    /// the show or with an offer or an address; "Support for the ferry
+    /// link comes from every party" is news.
+    private static func isSupportComesFrom(_ key: String) -> Bool {
+        guard key.utf8.count <= EdgeNoise.maximumLength, key.hasBytePrefix("support for "),
+              let from = key.firstRange(of: " come from ") ?? key.firstRange(of: " comes from ")
+        else { return false }
+        let subject = key[..<from.lowerBound]
+        return subject.split(separator: " ").count <= 10
+            && (subject.containsBytes(of: "following message") || subject.containsBytes(of: "npr")
+                || publicationWords.contains(where: subject.containsBytes(of:)) || hasOffer(key) || EdgeNoise.mentionsWebAddress(key))
+    }
+
+    // MARK: - Offers
+
+    /// Words of a sponsor's offer.
+    private static let offerWords = [
+        "% off", "% discount", "promo code", "use code", "coupon code", "discount code", "with code ", "enter code",
+        "the code ", "code at checkout", "free trial", "-day trial", "day free", "month free", "months free",
+        "first month", "first order", "free shipping", "exclusive offer", "special offer", "try it free",
+        "try it for free", "sign up for free", "get started for free", "gutscheincode", "rabattcode", "code promo",
+        "código de descuento", "codice sconto",
+    ]
+
+    /// Offers of a price cut or a code.
+    private static let strongOfferWords = [
+        "% off", "% discount", "promo code", "use code", "coupon code", "discount code", "with code ", "enter code",
+        "code at checkout", "gutscheincode", "rabattcode", "code promo", "código de descuento", "codice sconto",
+    ]
+
+    /// Whether `key` makes an offer.
+    static func hasOffer(_ key: Substring) -> Bool {
+        mayHoldOffer(key.utf8) && offerWords.contains(where: key.containsBytes(of:))
+    }
+
+    /// Whether lowercase UTF-8 may hold an offer: every offer word holds
+    /// "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
+    /// settles most text.
+    private static func mayHoldOffer(_ bytes: Substring.UTF8View) -> Bool {
+        // The last four bytes, the newest lowest.
+        var window: UInt32 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "%") { return true }
+            window = window << 8 | UInt32(byte)
+            // "cod", "cód", "free", "rial", "irst", "ffer".
+            if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
+                || window == 0x6972_7374 || window == 0x6666_6572
+            {
+                return true
+            }
+        }
+        return false
+    }
+    static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
+
+    /// How a sponsor's offer addresses the reader.
+    static let promoOpenings = [
+        "go to ", "visit ", "head to ", "head over to ", "check out ", "try ", "get ", "sign up", "use code",
+        "use promo", "use the code", "start your", "start a ", "save ", "grab ", "claim ", "download ", "text ",
+        "shop ", "order ", "enter ", "click ", "learn more at ", "find out more at ", "just go to ", "to get ",
+        "for a limited time", "for a free", "right now", "new customers", "listeners get", "listeners can",
+        "besuche ", "besuchen sie ", "geh auf ", "gehe auf ", "rendez-vous sur ", "visitez ", "utilisez le code", "visita ",
+        "usa el código", "entra en ", "vai su ", "usa il codice", "ga naar ",
+    ]
+
+    /// "Go to tidewater.example/harbour for 20% off", "Use code HARBOUR at
+    /// checkout for a free month", "Quaywise: invoices that chase
+    /// themselves. Try it free at quaywise.example/harbour": a sponsor's
+    /// offer to the reader, short, with an offer and an address or a link
+    /// (a promo code needs neither), addressed to the reader (an
+    /// imperative or "you"), never reported speech.
+    static func isPromoLine(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= EdgeNoise.maximumLength, hasOffer(key), !FollowLines.reportsSpeech(key) else { return false }
+        // A sentence of the offer opens with an imperative to the reader.
+        let opensWithImperative = promoOpenings.contains(where: key.hasBytePrefix)
+            || promoOpenings.contains(where: { key.containsBytes(of: ". " + $0) || key.containsBytes(of: ": " + $0) })
+        // A price cut or a code is a sponsor's own offer; "try it for free"
+        // or "a free trial" also reads in a tutorial, and needs the imperative.
+        let isPriceOffer = strongOfferWords.contains(where: key.containsBytes(of:))
+        guard opensWithImperative || isPriceOffer && (key.containsBytes(of: " you") || key.containsBytes(of: "your ")) else {
+            return false
+        }
+        let hasCode = ["promo code", "use code", "coupon code", "discount code", "with code ", "enter code", "code at checkout"]
+            .contains(where: key.containsBytes(of:))
+        return hasCode && key.utf8.count <= 200 || linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key)
     }
 
     /// Whether `key` is the publisher's own affiliate disclosure.
@@ -239,6 +444,13 @@ enum SponsorSegments {
         return nil
     }
 
+    /// Whether a block under the sponsor message `message` (its text) is its ad copy.
+    ///
+    /// See `isAdCopy(_:about:)`.
+    static func isAdCopy(_ block: Block, under message: String) -> Bool {
+        isAdCopy(block, about: sponsorName(in: FollowLines.straightened(BoundaryText.normalized(message))))
+    }
+
     /// Whether a block under a sponsor message is its ad copy.
     ///
     /// Not a heading, and naming the sponsor (up to 600 bytes), or
@@ -250,7 +462,6 @@ enum SponsorSegments {
         if let sponsor, key.containsBytes(of: String(sponsor)) { return true }
         guard block.length <= maximumAdCopyLength else { return false }
         if block.linkDensity >= 0.5 { return true }
-        return EdgeNoise.isAdCopy(block) && ["% off", "promo code", "use code", "coupon", "discount", "free trial",
-                                            "/code", "try it free", "for free", "sign up"].contains(where: key.containsBytes(of:))
+        return EdgeNoise.isAdCopy(block) && (hasOffer(key) || ["coupon", "discount", "for free", "sign up"].contains(where: key.containsBytes(of:)))
     }
 }

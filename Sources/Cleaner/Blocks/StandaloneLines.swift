@@ -5,7 +5,7 @@
 /// Longer blocks and prose that merely uses the words are left to the edge rules.
 enum StandaloneLines {
     /// The longest block looked at, in UTF-8 bytes.
-    static let maximumLength = 250
+    static let maximumLength = 300
 
     /// The kind of a block that is such a line, or nil.
     static func kind(of block: Block) -> String? {
@@ -26,6 +26,7 @@ enum StandaloneLines {
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
             ?? (linkDensity > 0 && PodcastPlatforms.matches(key) ? "podcast links" : nil)
+            ?? SponsorSegments.standaloneKind(of: key, linkDensity: linkDensity)
     }
 
     /// Openings of the calls to action without a link, as lowercase bytes by their first byte.
@@ -33,8 +34,9 @@ enum StandaloneLines {
     /// A quick look at the raw text settles most blocks of prose before any is lowercased.
     private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
         grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
-            + Array(EdgeNoise.socialNetworkNames.map(String.init))
-            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap "]).map { Array($0.utf8) },
+            + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings
+            + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a ", "so ", "and ", "you should ", "you can "])
+            .map { Array($0.utf8) },
         by: { $0[0] })
 
     /// Whether raw text could be a call to action without a link.
@@ -42,45 +44,78 @@ enum StandaloneLines {
     /// It could when it holds an "@" (a handle, an e-mail address) or opens like one.
     private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
-        if bytes.contains(UInt8(ascii: "@")) { return true }
+        if bytes.contains(UInt8(ascii: "@")) || containsAddress(bytes) { return true }
+        // Show notes open lines with bullets, arrows or emoji (in UTF-8 from
+        // C2, E2 or F0, or ASCII punctuation): look past them.
+        if first == 0xC2 || first == 0xE2 || first == 0xF0
+            || first < 0x80 && !(first >= 0x30 && first <= 0x39 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A)
+        {
+            let text = FollowLines.withoutLeadingSymbols(String(decoding: bytes.prefix(48), as: UTF8.self))
+            if let letter = text.utf8.first, letter != first, letter < 0x80 {
+                return mayBeCallToAction(ArraySlice(text.utf8))
+            }
+        }
         let initial = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
         guard let candidates = openingsByInitial[initial] else { return false }
         return candidates.contains { EdgeNoise.startsCaseInsensitively(bytes, with: $0) }
     }
 
+    /// Whether raw text holds "://", a web address a plain-text call to action gives without a link.
+    private static func containsAddress(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index + 2 < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Removes calls to action from a block of `<br>`-separated lines, when other lines stay.
     ///
     /// Podcast show notes often put "Follow us on …" and "Support us on Patreon" on lines of one
-    /// paragraph. A "Follow us:" label goes with the networks on the lines under it.
-    static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
+    /// paragraph. A "Follow us:" label goes with the networks on the lines under it, and a
+    /// "Sponsors:" label with the ad lines under it (a link, an address or an offer each). When
+    /// `mayTakeAll` (the block is less than half the article), a block that is only such a
+    /// section goes whole.
+    static func removeLines(of block: Block, in tree: inout HTMLTree, removals: inout [Removal], mayTakeAll: Bool = false) {
         guard block.lines.count > 1, !block.isHeading,
               // Link density counts only once the line's nodes are known: at
               // most every line is link text.
-              block.lines.contains(where: { kind(of: $0, linkDensity: 1) != nil || FollowLines.isSectionLabel($0) }),
+              block.lines.contains(where: {
+                  kind(of: $0, linkDensity: 1) != nil || FollowLines.isSectionLabel($0) || SponsorSegments.isLabelLine($0)
+              }),
               let lines = BlockLines(of: block, in: tree)
         else { return }
         var found: [(Int, String)] = []
-        var inFollowSection = false
+        var inFollowSection = false, inSponsorSection = false
+        let isLabel = { (text: String) in FollowLines.isSectionLabel(text) || SponsorSegments.isLabelLine(text) }
         for (index, line) in lines.lines.enumerated() {
             if FollowLines.isSectionLabel(line.text) {
-                inFollowSection = true
+                (inFollowSection, inSponsorSection) = (true, false)
                 found.append((index, FollowLines.kind))
+            } else if SponsorSegments.isLabelLine(line.text) {
+                (inFollowSection, inSponsorSection) = (false, true)
+                found.append((index, EdgeNoise.sponsorMessage))
             } else if inFollowSection, FollowLines.isSectionEntry(line.text, linkDensity: line.linkDensity) {
                 found.append((index, FollowLines.kind))
+            } else if inSponsorSection, SponsorSegments.isAdCopyLine(line.text, linkDensity: line.linkDensity) {
+                found.append((index, EdgeNoise.sponsorMessage))
             } else if let what = kind(of: line.text, linkDensity: line.linkDensity) {
-                inFollowSection = false
+                (inFollowSection, inSponsorSection) = (false, false)
                 found.append((index, what))
             } else {
-                inFollowSection = false
+                (inFollowSection, inSponsorSection) = (false, false)
             }
         }
         // A label with nothing under it is a sentence of the article.
         let taken = Set(found.map(\.0))
         found.removeAll { entry in
-            FollowLines.isSectionLabel(lines.lines[entry.0].text)
-                && !(taken.contains(entry.0 + 1) && !FollowLines.isSectionLabel(lines.lines[entry.0 + 1].text))
+            isLabel(lines.lines[entry.0].text) && !(taken.contains(entry.0 + 1) && !isLabel(lines.lines[entry.0 + 1].text))
         }
-        guard !found.isEmpty, found.count < lines.lines.count else { return }
+        let isOnlyAFollowSection = mayTakeAll && found.count == lines.lines.count && FollowLines.isSectionLabel(lines.lines[0].text)
+        guard !found.isEmpty, found.count < lines.lines.count || isOnlyAFollowSection else { return }
         for (index, what) in found {
             lines.remove(index, atHead: index < lines.lines.count - 1, from: &tree)
             removals.append(Removal(what: "inline: \(what) (line)", chars: lines.lines[index].text.count,
