@@ -225,7 +225,8 @@ import Testing
             \(workspace.url("/feeds/many.rss")) name=many exec=hooks/timed
             """)
         #expect(try await workspace.once(environment: Self.environment(workspace)).status == 0)
-        let events = Self.hookLog(workspace).map { $0[0].split(separator: " ") }
+        let fields: [[Substring]] = Self.hookLog(workspace).map { $0[0].split(separator: " ") }
+        let events: [(time: Double, change: Int)] = fields
             .map { (time: Double($0[1])!, change: $0[0] == "start" ? 1 : -1) }.sorted { $0.time < $1.time }
         var running = 0, most = 0
         for event in events {

@@ -19,7 +19,8 @@ import Testing
 
         let before = try await CommandRunner.run(["status", "--config", config])
         #expect(before.status == 0)
-        #expect(before.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) } == [
+        let beforeRows: [[String]] = before.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        #expect(beforeRows == [
             ["local", "-", "never polled", "0", "now", "-", "-"],
             ["missing", "-", "never polled", "0", "now", "-", "-"],
         ])
