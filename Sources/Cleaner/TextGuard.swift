@@ -33,10 +33,10 @@ extension Cleaner {
         return sanitized
     }
 
-    /// Whether the entry's only text is one link to its comments, as a news
-    /// aggregator's feed sends every entry (`<a href="…item?id=…">Comments</a>`):
-    /// the entry has no text of its own, and its comments link is the
-    /// feed's `<comments>` element too.
+    /// Whether the entry's only text is one link to its comments, as a news aggregator's feed sends every entry.
+    ///
+    /// Such an entry is `<a href="…item?id=…">Comments</a>`: the entry has no text of its own, and
+    /// its comments link is the feed's `<comments>` element too.
     static func isOnlyACommentsLink(_ input: String) -> Bool {
         guard input.utf8.count <= 1000 else { return false }
         let blocks = BlockSegmenter.blocks(of: tree(for: input).tree)

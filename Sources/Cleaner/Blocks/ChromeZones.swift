@@ -1,7 +1,7 @@
-/// The page chrome a scraped post keeps around its article, found as a
-/// zone: many short blocks at an edge, most of them boilerplate the edge
-/// rules name ("Member-only story", "Follow", "5 min read", "Share",
-/// "Written by", "1.2K Followers", "Newer Post", "Post Comments (Atom)"),
+/// The page chrome a scraped post keeps around its article, found as a zone of many short blocks at an edge.
+///
+/// Most of the zone's blocks are boilerplate the edge rules name ("Member-only story", "Follow",
+/// "5 min read", "Share", "Written by", "1.2K Followers", "Newer Post", "Post Comments (Atom)"),
 /// with a name, a "·" or a "Blog Archive" between them that no rule knows.
 ///
 /// The edge rules stop at the first block they do not name; a zone goes on
@@ -65,8 +65,9 @@ enum ChromeZones {
         blocks.removeSubrange(start...)
     }
 
-    /// Removes the named blocks and separators of the chrome zone at the
-    /// head of `blocks`, if any; the unnamed ones (a title, a name) stay.
+    /// Removes the named blocks and separators of the chrome zone at the head of `blocks`, if any.
+    ///
+    /// The unnamed ones (a title, a name) stay.
     static func removeHeadZone(from blocks: inout [Block], in tree: inout HTMLTree, removals: inout [Removal]) {
         var taken: [Int] = []
         var named = 0, run = 0, lastNamed = -1
@@ -110,8 +111,9 @@ enum ChromeZones {
             && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
     }
 
-    /// Whether a head rule names the block as noise other than a bare count
-    /// or an id line, which a short block near a title may well be.
+    /// Whether a head rule names the block as noise other than a bare count or an id line.
+    ///
+    /// A bare count or an id line is left out: a short block near a title may well be one.
     private static func isNamedAtHead(_ block: Block) -> Bool {
         guard block.length > 0, block.length <= BoundaryText.maximumRuleLength,
               case .noise(let what)? = BoundaryText.head(block.text, isHeading: block.isHeading || !block.isFreeStanding,
@@ -125,8 +127,9 @@ enum ChromeZones {
         block.length <= 6 && block.text.allSatisfy { "·•|-–—/ *".contains($0) }
     }
 
-    /// A short block that does not read like a sentence: a name, a title,
-    /// "Blog Archive", "Writer for The Gazette".
+    /// Whether the block is a short block that does not read like a sentence.
+    ///
+    /// For example a name, a title, "Blog Archive", "Writer for The Gazette".
     private static func isUnnamedChrome(_ block: Block) -> Bool {
         guard block.length <= maximumUnnamedLength, block.lines.count < 2, let last = block.text.last else { return false }
         return !".!?:;,".contains(last)

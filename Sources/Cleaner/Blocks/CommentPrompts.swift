@@ -1,8 +1,8 @@
-/// Comment links and prompts that blogs, forums and aggregators put at an
-/// entry's edges: "Comments", "12 Comments", "Leave a comment", "Join the
-/// discussion", "Discuss on Hacker News", "Commentaires : <a>voir le flux
-/// atom</a>", "What do you think? Let us know in the comments!", "Open a
-/// thread on the forum to discuss this issue", in several languages.
+/// Comment links and prompts that blogs, forums and aggregators put at an entry's edges, in several languages.
+///
+/// For example "Comments", "12 Comments", "Leave a comment", "Join the discussion",
+/// "Discuss on Hacker News", "Commentaires : <a>voir le flux atom</a>", "What do you think? Let us
+/// know in the comments!", "Open a thread on the forum to discuss this issue".
 ///
 /// Each rule matches a whole short block: a label (with or without a
 /// count), a label followed by links, a call to discuss that names where,
@@ -33,9 +33,10 @@ enum CommentPrompts {
         return nil
     }
 
-    /// "Comments", "12 Comments", "Comments (3)", "Kommentare: 5",
-    /// "Leave a comment", "Aucun commentaire": a comment label, its count
-    /// words and numbers aside.
+    /// Whether `key` is a comment label, its count words and numbers aside.
+    ///
+    /// For example "Comments", "12 Comments", "Comments (3)", "Kommentare: 5", "Leave a comment",
+    /// "Aucun commentaire".
     static func isLabel(_ key: String) -> Bool {
         let bare = EdgeNoise.trimmedLabel(key)
         if labels.contains(bare) { return true }
@@ -48,8 +49,9 @@ enum CommentPrompts {
             && words.contains(where: { $0.allSatisfy(\.isNumber) || $0 == "no" || $0 == "💬" })
     }
 
-    /// "Permalink | Comments (3)", "3 Comments · Trackbacks": a post's
-    /// footer line of comment links and the links beside them.
+    /// Whether `key` is a post's footer line of comment links and the links beside them.
+    ///
+    /// For example "Permalink | Comments (3)", "3 Comments · Trackbacks".
     private static func isFooterLine(_ key: String) -> Bool {
         let words = key.split(whereSeparator: { " ()[]:·|•/,".contains($0) })
         guard words.count >= 2 else { return false }
@@ -57,19 +59,21 @@ enum CommentPrompts {
             && words.allSatisfy { labels.contains(String($0)) || footerWords.contains($0) || $0.allSatisfy(\.isNumber) }
     }
 
-    /// "Commentaires : <a>voir le flux atom</a> <a>ouvrir dans le
-    /// navigateur</a>", "Discussion: <a>Hacker News</a> · <a>Lobsters</a>":
-    /// a comment label and a colon, then links.
+    /// Whether `key` is a comment label and a colon, then links.
+    ///
+    /// For example "Commentaires : <a>voir le flux atom</a> <a>ouvrir dans le navigateur</a>",
+    /// "Discussion: <a>Hacker News</a> · <a>Lobsters</a>".
     private static func isLabelledLinks(_ key: String, linkDensity: Double) -> Bool {
         guard linkDensity >= 0.5, let colon = key.firstIndex(of: ":") else { return false }
         let label = String(key[..<colon]).trimmingCharacters(in: " ")
         return labels.contains(label) || countedLabels.contains(label) || label == "discussion" || label == "discuss"
     }
 
-    /// "Discuss on Hacker News", "Join the discussion on our forum", "Open a
-    /// thread on the forums to discuss …": a call to discuss that names an
-    /// aggregator, or whose words are mostly links; an invitation to a
-    /// thread or discussion may name a forum or a chat instead.
+    /// Whether `key` is a call to discuss that names an aggregator, or whose words are mostly links.
+    ///
+    /// An invitation to a thread or discussion may name a forum or a chat instead. For example
+    /// "Discuss on Hacker News", "Join the discussion on our forum", "Open a thread on the forums
+    /// to discuss …".
     private static func isCallToDiscuss(_ key: String, linkDensity: Double) -> Bool {
         guard let first = key.utf8.first, discussInitials.contains(first) else { return false }
         if invitationOpenings.contains(where: key.hasBytePrefix) {
@@ -108,8 +112,9 @@ enum CommentPrompts {
         }
     }
 
-    /// Whether `key` turns the invitation down ("… should write to us, not
-    /// leave a comment").
+    /// Whether `key` turns the invitation down.
+    ///
+    /// For example "… should write to us, not leave a comment".
     private static func isNegated(_ key: String) -> Bool {
         key.containsBytes(of: " not ") || key.containsBytes(of: "n't ") || key.containsBytes(of: "n’t ")
     }
@@ -151,8 +156,9 @@ enum CommentPrompts {
         "geen", "inga", "ingen", "nenhum", "#", "💬",
     ]
 
-    /// Openings of calls to discuss a post elsewhere, which name an
-    /// aggregator or are links ("Discuss on <a>Hacker News</a>").
+    /// Openings of calls to discuss a post elsewhere, which name an aggregator or are links.
+    ///
+    /// For example "Discuss on <a>Hacker News</a>".
     private static let discussOpenings = [
         "discuss on ", "discuss this on ", "discuss this post on ", "discuss this article on ", "discuss it on ",
         "discuss at ", "discussion on ", "discussion at ", "comments on ", "comment on ", "discuss this ",

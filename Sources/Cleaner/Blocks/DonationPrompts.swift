@@ -88,8 +88,9 @@ enum DonationPrompts {
             || appealOpenings.contains(where: key.hasBytePrefix) && givingWords.contains(where: key.containsBytes(of:)) ? what : nil
     }
 
-    /// Openings that make a block an appeal wherever it stands, with a word
-    /// that only asks for money ("You can also help us by making a donation!").
+    /// Openings that make a block an appeal wherever it stands, with a word that only asks for money.
+    ///
+    /// For example "You can also help us by making a donation!".
     private static let appealOpenings = [
         "you can also help us", "you can help us", "help us ", "please donate", "please consider donating",
         "consider donating", "consider making a donation", "make a donation", "your donation", "any donation",

@@ -34,9 +34,10 @@ enum FeedFooter {
         return false
     }
 
-    /// "Please disable your ad blocker for this site", "I know the ads are
-    /// annoying: please bear with me, they pay for the hosting": the
-    /// writer's note about the site's ads, not a sentence about advertising.
+    /// Whether `key` is the writer's note about the site's ads, not a sentence about advertising.
+    ///
+    /// For example "Please disable your ad blocker for this site", "I know the ads are annoying:
+    /// please bear with me, they pay for the hosting".
     private static func adNote(_ key: String) -> Bool {
         guard key.containsBytes(of: " ad") || key.hasBytePrefix("ad") else { return false }
         if ["ad blocker", "adblocker", "ad-blocker", "adblock"].contains(where: key.containsBytes(of:)) {
@@ -48,21 +49,21 @@ enum FeedFooter {
                 "keep the site free", "keep this blog free"].contains(where: key.containsBytes(of:))
     }
 
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is the
-    /// heading of a newsletter's footer section ("Archive", "Contribute",
-    /// "Support the newsletter"): a feed template's repeated tail that such
-    /// a heading opens is the footer (`TemplateSignal`).
+    /// Whether `key` is the heading of a newsletter's footer section.
+    ///
+    /// `key` is normalised by `BoundaryText.normalized`. For example "Archive", "Contribute",
+    /// "Support the newsletter". A feed template's repeated tail that such a heading opens is the
+    /// footer (`TemplateSignal`).
     static func isSectionHeading(_ key: String) -> Bool {
         key.utf8.count <= 40 && sectionHeadings.contains(EdgeNoise.trimmedLabel(key))
     }
 
-    /// Whether `block` is a note to the readers about the feed itself,
-    /// wherever it stands: "Not seeing new articles in your feed reader?
-    /// That's because there is an ongoing issue with the RSS feed as I am
-    /// migrating. Please bear with me.", "Our feed has moved: please update
-    /// your subscription.". It names the readers' or the site's own feed and
-    /// says what goes wrong or changes with it; an article about feed
-    /// readers names neither.
+    /// Whether `block` is a note to the readers about the feed itself, wherever it stands.
+    ///
+    /// For example "Not seeing new articles in your feed reader? That's because there is an ongoing
+    /// issue with the RSS feed as I am migrating. Please bear with me.", "Our feed has moved:
+    /// please update your subscription.". It names the readers' or the site's own feed and says
+    /// what goes wrong or changes with it; an article about feed readers names neither.
     static func isFeedNotice(_ block: Block) -> Bool {
         guard block.length <= maximumNoticeLength, !block.isHeading,
               mentionsFeed(block.bytes)
@@ -105,10 +106,11 @@ enum FeedFooter {
         "resubscribe", "new address", "entschuldig", "désolé",
     ]
 
-    /// Whether `block`, under a footer heading, is a short appeal to the
-    /// reader: it opens with an imperative ("Share it with your friends.",
-    /// "Open a thread on the forums …") or speaks to "you". `BoundaryPass`
-    /// takes a footer section of such blocks only with a footer among them.
+    /// Whether `block`, under a footer heading, is a short appeal to the reader.
+    ///
+    /// It opens with an imperative ("Share it with your friends.", "Open a thread on the forums …")
+    /// or speaks to "you". `BoundaryPass` takes a footer section of such blocks only with a footer
+    /// among them.
     static func isReaderAppeal(_ block: Block) -> Bool {
         guard block.length <= maximumAppealLength, !block.isHeading else { return false }
         let key = BoundaryText.normalized(block.text)
@@ -135,10 +137,11 @@ enum FeedFooter {
         "unterstützen", "kontakt", "archivo", "contribuir", "contacto", "contribuer", "nous soutenir", "archivio",
     ]
 
-    /// "If you find anything interesting, send it … for the next
-    /// newsletter", "There are many ways to contribute:", "Got a tip?
-    /// Reply to this email and it may be featured in the next issue": a
-    /// call to the readers to send what the next issue will hold.
+    /// Whether `key` is a call to the readers to send what the next issue will hold.
+    ///
+    /// For example "If you find anything interesting, send it … for the next newsletter", "There
+    /// are many ways to contribute:", "Got a tip? Reply to this email and it may be featured in the
+    /// next issue".
     private static func callForNextIssue(_ key: String) -> Bool {
         // The label alone, its colon dropped: "There are many ways to contribute to the fund, …" is a sentence.
         if ["there are many ways to contribute", "there are several ways to contribute", "here are some ways to contribute",

@@ -1,10 +1,9 @@
-/// The "appeared first" family: the one-sentence footer a blog engine or
-/// plugin adds to every entry of its feed, naming the post and the site it
-/// first appeared on ("The post X appeared first on Y.", "X first appeared
-/// on Y", "Der Beitrag X erschien zuerst auf Y", "L’articolo X proviene da
-/// Y", "Cet article X est apparu en premier sur Y", "La entrada X se
-/// publicó primero en Y"), also with a plugin's short trailer after it
-/// ("… for readers, not scrapers", a copyright line).
+/// The "appeared first" family: the one-sentence footer a blog engine or plugin adds to every entry of its feed.
+///
+/// It names the post and the site it first appeared on ("The post X appeared first on Y.",
+/// "X first appeared on Y", "Der Beitrag X erschien zuerst auf Y", "L’articolo X proviene da Y",
+/// "Cet article X est apparu en premier sur Y", "La entrada X se publicó primero en Y"), also with
+/// a plugin's short trailer after it ("… for readers, not scrapers", a copyright line).
 ///
 /// The sentence names a site, a few words or links, and ends there or with
 /// such a trailer: "The post office van appeared first on the ridge road at
@@ -18,8 +17,9 @@ enum FirstPublishedNote {
     /// The most words of the site's name when it is not a link.
     static let maximumSiteWords = 8
 
-    /// What the footer says between the post's title and the site's name,
-    /// in the languages of the blog engines' translations.
+    /// What the footer says between the post's title and the site's name.
+    ///
+    /// They come in the languages of the blog engines' translations.
     static let markers = [
         // English
         " appeared first on ", " first appeared on ", " appeared originally on ", " originally appeared on ",
@@ -52,17 +52,18 @@ enum FirstPublishedNote {
         "a postagem ", "het bericht ", "het artikel ", "inlägget ", "indlægget ", "innlegget ", "wpis ", "příspěvek ",
     ]
 
-    /// Words of a plugin's trailer after the site's name: a copyright
-    /// line, a note to scrapers or about the feed.
+    /// Words of a plugin's trailer after the site's name.
+    ///
+    /// Such a trailer is a copyright line, a note to scrapers or about the feed.
     private static let trailerWords = [
         "©", "copyright", "all rights reserved", "scraper", "feed", "rss", "for readers", "republish", "unauthori",
         "this content", "do not ", "reproduction", "alle rechte", "tous droits", "todos los derechos",
     ]
 
-    /// Whether a block at an entry's tail is such a footer: it opens by
-    /// naming the post (or is mostly links), holds a marker, and after the
-    /// marker names a site (a few words, or a link) and ends, or adds a
-    /// plugin's short trailer.
+    /// Whether a block at an entry's tail is such a footer.
+    ///
+    /// It opens by naming the post (or is mostly links), holds a marker, and after the marker names
+    /// a site (a few words, or a link) and ends, or adds a plugin's short trailer.
     static func matches(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= maximumLength, linkDensity >= 0.3 || openings.contains(where: key.hasBytePrefix),
               let marker = markers.first(where: key.containsBytes(of:)), let split = key.firstRange(of: marker)

@@ -52,9 +52,10 @@ enum FollowLines {
         return key.containsBytes(of: "@") && isContactLine(key) ? contactKind : nil
     }
 
-    /// `key` without the bullets, arrows and emoji that open lines of show
-    /// notes ("► Twitter: …", "👉 Support us …"): letters, digits, "@", "#",
-    /// "(" and quotes open a line of text.
+    /// `key` without the bullets, arrows and emoji that open lines of show notes.
+    ///
+    /// For example "► Twitter: …", "👉 Support us …". Letters, digits, "@", "#", "(" and quotes open
+    /// a line of text.
     static func withoutLeadingSymbols(_ key: String) -> String {
         guard let first = key.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first),
               !"@#(\"'“‘«¿¡".unicodeScalars.contains(first)
@@ -120,16 +121,18 @@ enum FollowLines {
             || EdgeNoise.mentionsWebAddress(key) && key.utf8.count <= 160
     }
 
-    /// First-person invitations that a short lead-in may open ("So - you
-    /// should probably follow us on Twitter, or join the mailing list!",
-    /// "And don't forget: find us on Mastodon").
+    /// First-person invitations that a short lead-in may open.
+    ///
+    /// For example "So - you should probably follow us on Twitter, or join the mailing list!", "And
+    /// don't forget: find us on Mastodon".
     private static let ledInvitations = [
         "follow us on ", "follow me on ", "find us on ", "find me on ", "join us on ", "connect with us on ", "like us on ",
     ]
 
-    /// Such an invitation, in a block of at most 120 bytes that names a
-    /// network and reports no speech, within its first 48 bytes and after
-    /// no sentence's end.
+    /// Whether `key` is a block that holds such an invitation.
+    ///
+    /// The block is at most 120 bytes, names a network and reports no speech; the invitation is
+    /// within its first 48 bytes and after no sentence's end.
     private static func isLedInvitation(_ key: String) -> Bool {
         guard key.utf8.count <= 120, let phrase = ledInvitations.first(where: key.containsBytes(of:)),
               let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
@@ -139,10 +142,10 @@ enum FollowLines {
         return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
     }
 
-    /// "Follow Night Harbour on Twitter @nightharbour and Instagram",
-    /// "Follow Harbour Weekly on Mastodon: <a>…</a>": the imperative to
-    /// follow a short name on networks, with a handle, a link or two
-    /// networks; "Find Andy Weir on Instagram" may name the article's guest.
+    /// Whether `key` is the imperative to follow a short name on networks, with a handle, a link or two networks.
+    ///
+    /// For example "Follow Night Harbour on Twitter @nightharbour and Instagram", "Follow Harbour
+    /// Weekly on Mastodon: <a>…</a>". "Find Andy Weir on Instagram" may name the article's guest.
     private static func isFollowNamed(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 160, key.hasBytePrefix("follow "), !reportsSpeech(key),
               let on = key.firstRange(of: " on "), key[..<on.lowerBound].split(separator: " ").count <= 5
@@ -156,9 +159,10 @@ enum FollowLines {
     /// Chat places a publisher's community meets in.
     private static let communityPlaces = ["discord", "slack", "telegram", "matrix", "subreddit", "forum", "whatsapp", "signal group"]
 
-    /// "We also have a community Discord server where you can join our
-    /// community and chat with other readers": the publisher's invitation
-    /// to its chat, in the first person, up to 300 bytes.
+    /// Whether `key` is the publisher's invitation to its chat, in the first person, up to 300 bytes.
+    ///
+    /// For example "We also have a community Discord server where you can join our community and
+    /// chat with other readers".
     static func isCommunityInvitation(_ key: String) -> Bool {
         guard key.utf8.count <= 300, key.containsBytes(of: "join our ") || key.containsBytes(of: "join us "),
               communityPlaces.contains(where: key.containsBytes(of:)), !reportsSpeech(key)
@@ -228,9 +232,10 @@ enum FollowLines {
             || rest.filter(isNetworkItem).count >= 2 && linkDensity >= 0.5
     }
 
-    /// "@harbourgazette on X · gazette.bsky.social": nothing but handles,
-    /// networks' names and addresses, with two handles at least (one
-    /// handle, "@guest on Twitter", may be a guest's).
+    /// Whether `key` is nothing but handles, networks' names and addresses, with two handles at least.
+    ///
+    /// For example "@harbourgazette on X · gazette.bsky.social". One handle, "@guest on Twitter",
+    /// may be a guest's.
     private static func isHandleList(_ key: String) -> Bool {
         guard key.utf8.count <= 160, key.containsBytes(of: "@") || key.containsBytes(of: ".bsky.") else { return false }
         let words = key.split(whereSeparator: { " |·,•/".contains($0) })
@@ -298,9 +303,9 @@ enum FollowLines {
         "folge uns", "suivez-nous", "retrouvez-nous", "síguenos", "siga-nos", "seguici", "volg ons",
     ]
 
-    /// Words of a label line ending in ":" that opens a list of the
-    /// publisher's networks ("Here are all the places you can find us:",
-    /// "#ABONNIERE UNS HIER:").
+    /// Words of a label line ending in ":" that opens a list of the publisher's networks.
+    ///
+    /// For example "Here are all the places you can find us:", "#ABONNIERE UNS HIER:".
     private static let sectionLabelWords = [
         "find us", "find me", "follow us", "follow me", "follow the show", "follow the podcast", "connect with us",
         "connect with me", "social", "tag us", "stay in touch", "stay connected",
@@ -309,8 +314,9 @@ enum FollowLines {
         "vind ons",
     ]
 
-    /// Whether a short block or line is such a label: a known label, or a
-    /// line ending in ":" that invites to follow.
+    /// Whether a short block or line is such a label.
+    ///
+    /// Such a label is a known label, or a line ending in ":" that invites to follow.
     static func isSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 64 else { return false }
         var key = straightened(withoutLeadingSymbols(BoundaryText.normalized(text)))
@@ -376,9 +382,10 @@ enum FollowLines {
         return networkList(at: index, in: blocks, end: end)
     }
 
-    /// How many blocks from `index` on are linked networks' names
-    /// ("<a>Mastodon</a>", "<a>Bluesky</a>") under a paragraph that invites
-    /// to follow, or ending the article: two at least, at most 10; nil otherwise.
+    /// How many blocks from `index` on are linked networks' names, two at least and at most 10; nil otherwise.
+    ///
+    /// For example "<a>Mastodon</a>", "<a>Bluesky</a>". They stand under a paragraph that invites
+    /// to follow, or end the article.
     static func networkList(at index: Int, in blocks: [Block], end: Int) -> Int? {
         guard index > 0, isLinkedNetwork(blocks[index]), !isLinkedNetwork(blocks[index - 1]) else { return nil }
         var count = 1

@@ -14,9 +14,10 @@ enum PaywallNotice {
     /// Notices are at most this long, in UTF-8 bytes.
     static let maximumLength = 200
 
-    /// Whether `key` (normalised by `BoundaryText.normalized`) is such a
-    /// notice, or a membership button ("Join It's FOSS Plus", "Become a
-    /// Gazette member"): a short call that ends in the tier's name.
+    /// Whether `key` is such a notice, or a membership button.
+    ///
+    /// `key` is normalised by `BoundaryText.normalized`. A membership button is a short call that
+    /// ends in the tier's name: "Join It's FOSS Plus", "Become a Gazette member".
     static func matches(_ key: String) -> Bool {
         if key.utf8.count <= 60, isMembershipButton(key) { return true }
         guard key.utf8.count <= maximumLength, lockWords.contains(where: key.containsBytes(of:)) else { return false }
@@ -31,13 +32,13 @@ enum PaywallNotice {
             && matches(BoundaryText.normalized(block.text))
     }
 
-    /// Why the element `index` of `tree` is a membership prompt, or nil: a
-    /// call-to-action box (a word of its class or id is "cta", "upsell" or
-    /// "paywall", as Ghost's `kg-cta-card`) whose short text asks for a
-    /// membership, a subscription or the readers' support ("YOUR support
-    /// keeps us going … Opt for the Plus membership to: … Join It's FOSS
-    /// Plus"). A box of the theme that asks for nothing (a download button)
-    /// is no prompt and stays.
+    /// Why the element `index` of `tree` is a membership prompt, or nil.
+    ///
+    /// A prompt is a call-to-action box (a word of its class or id is "cta", "upsell" or "paywall",
+    /// as Ghost's `kg-cta-card`) whose short text asks for a membership, a subscription or the
+    /// readers' support ("YOUR support keeps us going … Opt for the Plus membership to: … Join It's
+    /// FOSS Plus"). A box of the theme that asks for nothing (a download button) is no prompt and
+    /// stays.
     static func callToActionReason(for index: Int, in tree: HTMLTree) -> String? {
         let node = tree.nodes[index]
         guard node.kind == .element, !node.attributes.isEmpty, !node.traits.contains(.unnamed) else { return nil }
@@ -59,8 +60,9 @@ enum PaywallNotice {
         return nil
     }
 
-    /// "Join It's FOSS Plus", "Become a Gazette member": at most six words,
-    /// a call to join, and a tier at the end.
+    /// Whether `key` is a membership button: at most six words, a call to join, and a tier at the end.
+    ///
+    /// For example "Join It's FOSS Plus", "Become a Gazette member".
     private static func isMembershipButton(_ key: String) -> Bool {
         // Not "Try Spotify Premium" or "Upgrade to …": a deal post's button for a product is its text.
         guard ["join ", "become a ", "werde ", "devenez ", "hazte "]

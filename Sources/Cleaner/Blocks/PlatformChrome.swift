@@ -19,11 +19,11 @@ enum PlatformChrome {
         return length <= 160 && (isTweetFooter(key) || isPostMetaLine(key))
     }
 
-    /// Whether a block between paragraphs is a widget's line that is never
-    /// prose: a player's position or speed ("0:00", "/0:32", "1×"), an
-    /// embedded tweet's footer, a counter, a platform label that is never
-    /// a sentence ("Member-only story", "Newer Post Older Post Home") or a
-    /// post metadata line. Most blocks are settled by their first byte.
+    /// Whether a block between paragraphs is a widget's line that is never prose.
+    ///
+    /// Such a line is a player's position or speed ("0:00", "/0:32", "1×"), an embedded tweet's
+    /// footer, a counter, a platform label that is never a sentence ("Member-only story", "Newer
+    /// Post Older Post Home") or a post metadata line. Most blocks are settled by their first byte.
     static func isWidgetLine(_ block: Block) -> Bool {
         guard block.length <= 160, !block.isHeading, let first = block.bytes.first else { return false }
         if isDigit(first) || first == UInt8(ascii: "/") {
@@ -46,22 +46,23 @@ enum PlatformChrome {
         "listen to this story",
     ]
 
-    /// The first bytes (lowercase) of those labels, of blog navigation and
-    /// of listen labels and posting lines.
+    /// The first bytes (lowercase) of those labels, of blog navigation and of listen labels and posting lines.
     private static let inlineInitials = Set(inlineLabels.compactMap(\.utf8.first) + Array("nopelsa".utf8)
         + postingVerbs.compactMap(\.utf8.first))
 
-    /// "0:00", "/0:32", "1:02 / 3:12": a player's position or duration, not
-    /// a chapter's start time ("00:00:00" or "00:11:03" above a chapter's title).
+    /// Whether `key` is a player's position or duration, not a chapter's start time.
+    ///
+    /// For example "0:00", "/0:32", "1:02 / 3:12"; a chapter's start time is "00:00:00" or
+    /// "00:11:03" above a chapter's title.
     private static func isPlayerState(_ key: String) -> Bool {
         guard isPlayerTime(Array(key.utf8)) else { return false }
         return key.containsBytes(of: "/") || key == "0:00"
     }
 
-    /// Removes a media player's labels from a figure that holds a video or
-    /// audio element (a Ghost video card): the text outside its caption
-    /// that is only a position, a duration, a slash or a speed ("0:00",
-    /// "/", "0:32", "1×"). The player and the caption stay.
+    /// Removes a media player's labels from a figure that holds a video or audio element (a Ghost video card).
+    ///
+    /// The labels are the text outside its caption that is only a position, a duration, a slash or
+    /// a speed ("0:00", "/", "0:32", "1×"). The player and the caption stay.
     static func removePlayerLabels(of block: Block, in tree: inout HTMLTree, removals: inout [Removal]) {
         guard block.length <= 600, let figure = block.nodes.first else { return }
         let inside = tree.descendants(of: figure)
@@ -99,8 +100,9 @@ enum PlatformChrome {
         return number.map { !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0 == "." } } ?? false
     }
 
-    /// "Listen to this article", "Listen to this story · 5 min", "6 min
-    /// listen": an audio version's label, a duration at most after it.
+    /// Whether `key` is an audio version's label, a duration at most after it.
+    ///
+    /// For example "Listen to this article", "Listen to this story · 5 min", "6 min listen".
     private static func isListenLabel(_ key: String) -> Bool {
         if key.hasByteSuffix(" min listen") || key.hasByteSuffix(" minute listen") {
             return key.prefix(while: { $0 != " " }).allSatisfy(\.isNumber)
@@ -122,8 +124,9 @@ enum PlatformChrome {
 
     // MARK: - Counters and embeds
 
-    /// "12 likes · 3 restacks", "1.2K views", "345 Aufrufe": numbers and
-    /// the nouns platforms count, nothing else.
+    /// Whether `key` is numbers and the nouns platforms count, nothing else.
+    ///
+    /// For example "12 likes · 3 restacks", "1.2K views", "345 Aufrufe".
     private static func isCounter(_ key: String) -> Bool {
         guard let first = key.utf8.first, isDigit(first), !BoundaryText.isCommentCount(key) else { return false }
         let words = key.split(whereSeparator: { " ·•|,/-–—".contains($0) })
@@ -133,8 +136,9 @@ enum PlatformChrome {
         }
     }
 
-    /// "47 minutes ago via Twitter for Mac Reply Retweet Favorite": the
-    /// footer of an embedded tweet, its buttons run together or apart.
+    /// Whether `key` is the footer of an embedded tweet, its buttons run together or apart.
+    ///
+    /// For example "47 minutes ago via Twitter for Mac Reply Retweet Favorite".
     private static func isTweetFooter(_ key: String) -> Bool {
         key.containsBytes(of: "retweet") && (key.containsBytes(of: "favorite") || key.containsBytes(of: "like"))
             && key.containsBytes(of: "reply") && (key.containsBytes(of: " via twitter") || key.containsBytes(of: " ago")
@@ -143,10 +147,11 @@ enum PlatformChrome {
 
     // MARK: - Post metadata
 
-    /// "Published in The Gazette · 5 min read · Jan 3, 2024", "Posted on
-    /// March 3, 2024 at 10:45 am by Jo Reyes": a post's metadata line, with
-    /// a reading time among "·"-separated parts, or a posting verb, a date
-    /// and at most a time, an author and a section after it.
+    /// Whether `key` is a post's metadata line.
+    ///
+    /// It has a reading time among "·"-separated parts, or a posting verb, a date and at most a
+    /// time, an author and a section after it. For example "Published in The Gazette · 5 min read ·
+    /// Jan 3, 2024", "Posted on March 3, 2024 at 10:45 am by Jo Reyes".
     private static func isPostMetaLine(_ key: String) -> Bool {
         if key.containsBytes(of: " min read"), key.containsBytes(of: "·") {
             return key.split(separator: "·").contains { part in
@@ -210,8 +215,7 @@ enum PlatformChrome {
 
     // MARK: - Labels
 
-    /// Whole-block labels of platform buttons, and byline labels with no
-    /// name after them.
+    /// Whole-block labels of platform buttons, and byline labels with no name after them.
     private static let labels: Set<String> = [
         "dismiss", "skip to content", "skip to main content", "back to top", "scroll to top", "to top", "top ↑",
         "↑ top", "↑", "print this page", "print this article", "print article", "save article", "save for later",

@@ -1,23 +1,23 @@
-/// Platform widgets of several blocks at the tail of a post: an author box
-/// ("About the author" and a short bio, or a bio that gives the writer's
-/// role and a way to follow them), a platform's recommendations
-/// ("Recommended from Medium" and its teasers) and a company or product
-/// profile box (a Crunchbase box under a news post). Each goes whole, only at the tail,
-/// and only when it is less than half of the article.
+/// Platform widgets of several blocks at the tail of a post.
+///
+/// They are an author box ("About the author" and a short bio, or a bio that gives the writer's
+/// role and a way to follow them), a platform's recommendations ("Recommended from Medium" and its
+/// teasers) and a company or product profile box (a Crunchbase box under a news post). Each goes
+/// whole, only at the tail, and only when it is less than half of the article.
 enum PlatformWidgets {
     /// The longest author box looked at, in UTF-8 bytes.
     static let maximumBioLength = 400
 
     // MARK: - Author boxes
 
-    /// Whether `key` (normalised) is an author box: "Jo Reyes is a senior
-    /// writer at The Gazette. Follow her on Mastodon.", "Sam covers energy
-    /// for Example News. Reach him at sam@example.com": at most three
-    /// sentences that open with a name, then a writer's role within four
-    /// words ("is a senior writer") or what they cover, and a way to follow
-    /// or reach them. `removeAuthorSection` asks it about the blocks at the
-    /// tail only; a paragraph about a person, or one that gives no way to
-    /// follow them, stays.
+    /// Whether `key` (normalised) is an author box.
+    ///
+    /// An author box is at most three sentences that open with a name, then a writer's role within
+    /// four words ("is a senior writer") or what they cover, and a way to follow or reach them: "Jo
+    /// Reyes is a senior writer at The Gazette. Follow her on Mastodon.", "Sam covers energy for
+    /// Example News. Reach him at sam@example.com". `removeAuthorSection` asks it about the blocks
+    /// at the tail only; a paragraph about a person, or one that gives no way to follow them,
+    /// stays.
     static func isAuthorBox(_ key: String) -> Bool {
         // Without a way to follow, only a one-sentence tagline: "Phil
         // Helsel is a reporter for NBC News."
@@ -83,11 +83,11 @@ enum PlatformWidgets {
 
     // MARK: - Author sections
 
-    /// Removes an author box at the tail: an "About the author" heading or
-    /// label and at most two short paragraphs under it, or one block that
-    /// is an author box (`isAuthorBox`) with only tail boilerplate after
-    /// it; either less than half of the article. A profile whose author
-    /// section runs on for more paragraphs is the article.
+    /// Removes an author box at the tail, when it is less than half of the article.
+    ///
+    /// The box is an "About the author" heading or label and at most two short paragraphs under it,
+    /// or one block that is an author box (`isAuthorBox`) with only tail boilerplate after it. A
+    /// profile whose author section runs on for more paragraphs is the article.
     static func removeAuthorSection(from blocks: inout [Block], in tree: inout HTMLTree, removals: inout [Removal]) {
         guard blocks.count >= 3 else { return }
         let tail = max(1, blocks.count - 3)..<blocks.count
@@ -125,10 +125,10 @@ enum PlatformWidgets {
 
     // MARK: - Recommendations
 
-    /// Removes a platform's recommendations at the tail: a "Recommended
-    /// from Medium" or "More from Medium" label and the teasers under it
-    /// (each at most 400 bytes), less than half of the article.
-    /// Returns whether they went.
+    /// Removes a platform's recommendations at the tail, when they are less than half of the article.
+    ///
+    /// They are a "Recommended from Medium" or "More from Medium" label and the teasers under it
+    /// (each at most 400 bytes). Returns whether they went.
     @discardableResult
     static func removeRecommendations(from blocks: inout [Block], in tree: inout HTMLTree,
                                       removals: inout [Removal]) -> Bool {
@@ -148,8 +148,9 @@ enum PlatformWidgets {
         return true
     }
 
-    /// "Recommended from Medium", "More from Medium": a platform's label
-    /// over teasers of other posts.
+    /// Whether `key` is a platform's label over teasers of other posts.
+    ///
+    /// For example "Recommended from Medium", "More from Medium".
     private static func isRecommendationsLabel(_ key: String) -> Bool {
         guard key.hasBytePrefix("recommended from ") || key.hasBytePrefix("more from ") else { return false }
         return ["medium", "substack", "ghost", "wordpress", "wordpress.com", "blogger", "tumblr", "hashnode", "dev.to",
@@ -158,14 +159,13 @@ enum PlatformWidgets {
 
     // MARK: - Profile boxes
 
-    /// Removes a company or product profile box at the tail of the article
-    /// (a Crunchbase box under a news post): an element below the article's
-    /// root that holds two field lines or more ("Company: Gigya", "Website:
-    /// gigya.com", "Funding: $29.5M") with, at most, a header, the profile's
-    /// description and a "Learn more" link, when nothing but short lines and
-    /// links follow it and it is less than half of the article's text.
-    /// Field lines that are the article's own paragraphs have no such
-    /// element around them, and stay.
+    /// Removes a company or product profile box at the tail of the article (a Crunchbase box under a news post).
+    ///
+    /// The box is an element below the article's root that holds two field lines or more
+    /// ("Company: Gigya", "Website: gigya.com", "Funding: $29.5M") with, at most, a header, the
+    /// profile's description and a "Learn more" link; it goes when nothing but short lines and
+    /// links follow it and it is less than half of the article's text. Field lines that are the
+    /// article's own paragraphs have no such element around them, and stay.
     static func removeProfileBox(from blocks: inout [Block], in tree: inout HTMLTree, under root: Int,
                                  removals: inout [Removal]) {
         let fields = blocks.indices.filter { blocks[$0].length <= 120 && isProfileField(blocks[$0]) }
@@ -206,8 +206,9 @@ enum PlatformWidgets {
         blocks.removeSubrange(start...end)
     }
 
-    /// "Company: Gigya", "Launch Date: January 6, 2006", "Funding:": a
-    /// profile's field name, a colon and a short value.
+    /// Whether `block` is a profile's field name, a colon and a short value.
+    ///
+    /// For example "Company: Gigya", "Launch Date: January 6, 2006", "Funding:".
     private static func isProfileField(_ block: Block) -> Bool {
         guard let first = block.bytes.first, profileFieldInitials.contains(first | 0x20),
               block.bytes.prefix(24).contains(UInt8(ascii: ":"))

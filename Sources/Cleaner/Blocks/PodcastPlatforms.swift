@@ -1,7 +1,7 @@
-/// Calls to listen to or subscribe to a podcast where podcasts are heard,
-/// as shows put them at either edge of an episode's notes: "Find us on
-/// Pocket Casts", "Subscribe: Apple | Google | RSS", "Listen to this
-/// episode in your favourite podcast app", "Hören Sie uns auf Spotify".
+/// Calls to listen to or subscribe to a podcast where podcasts are heard, at either edge of an episode's notes.
+///
+/// Shows put them there, for example "Find us on Pocket Casts", "Subscribe: Apple | Google | RSS",
+/// "Listen to this episode in your favourite podcast app", "Hören Sie uns auf Spotify".
 ///
 /// A call opens with an imperative to listen, subscribe, follow or find
 /// (in several languages) and names a podcast platform or "your podcast
@@ -25,10 +25,11 @@ enum PodcastPlatforms {
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
     }
 
-    /// How many blocks from `index` a "Subscribe" or "Listen on" label and
-    /// the list of platforms under it hold, anywhere in the entry: at least
-    /// two list items, each only a platform's name ("Pocket Casts", "Apple
-    /// Podcasts"). A list of anything else under such a label stays.
+    /// How many blocks from `index` a "Subscribe" or "Listen on" label and the list of platforms under it hold.
+    ///
+    /// They may stand anywhere in the entry; the list has at least two list items, each only a
+    /// platform's name ("Pocket Casts", "Apple Podcasts"). A list of anything else under such a
+    /// label stays.
     static func listSection(at index: Int, in blocks: [Block]) -> Int? {
         let block = blocks[index]
         guard block.length <= 48, index + 2 < blocks.count, blocks[index + 1].element == "li",
@@ -97,8 +98,9 @@ enum PodcastPlatforms {
     /// Short names that stand for a platform in a labelled list ("Apple | Google").
     private static let shortNames: Set<String> = ["apple", "google", "amazon", "android", "iphone", "ios", "email"]
 
-    /// Platforms that are also where music, videos and feeds are found: a
-    /// call names one of the others, or a podcast app.
+    /// Platforms that are also where music, videos and feeds are found.
+    ///
+    /// A call names one of the others, or a podcast app.
     private static let generalPlatforms: Set<String> = [
         "youtube", "youtube music", "rss", "rss feed", "soundcloud", "audible", "deezer", "pandora", "amazon music",
         "iheartradio", "iheart", "tunein", "anchor", "breaker", "fountain",

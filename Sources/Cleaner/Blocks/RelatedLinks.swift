@@ -92,10 +92,10 @@ enum RelatedLinks {
             && token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("related")
     }
 
-    /// The element just before the related-posts box `box`, in the same
-    /// parent, when all its text is such a label: the "Editor's Pick" or
-    /// "More on OnePlus 7 Pro" header a theme puts above the box, which
-    /// would stay alone in the article once the box is gone.
+    /// The element just before the related-posts box `box`, in the same parent, when all its text is such a label.
+    ///
+    /// For example the "Editor's Pick" or "More on OnePlus 7 Pro" header a theme puts above the
+    /// box, which would stay alone in the article once the box is gone.
     static func label(before box: Int, in tree: HTMLTree) -> Int? {
         let parent = tree.nodes[box].parent
         guard parent >= 0 else { return nil }
@@ -112,11 +112,11 @@ enum RelatedLinks {
         return isLabel(BoundaryText.normalized(text)) ? previous : nil
     }
 
-    /// How many blocks from `index` a label and the list of links under it
-    /// hold, between paragraphs: "Related:", or "Check out the rest of our
-    /// Fortnite content:", then at least two list items that are each one
-    /// short link. A label over a list of items with prose, or a list that
-    /// ends the article, is the article's (`BoundaryPass` judges the tail).
+    /// How many blocks from `index` a label and the list of links under it hold, between paragraphs.
+    ///
+    /// The label is "Related:", or "Check out the rest of our Fortnite content:", then at least two
+    /// list items that are each one short link. A label over a list of items with prose, or a list
+    /// that ends the article, is the article's (`BoundaryPass` judges the tail).
     static func listSection(at index: Int, in blocks: [Block]) -> Int? {
         let block = blocks[index]
         guard block.length <= 2 * maximumLabelLength, block.isFreeStanding,
@@ -136,9 +136,10 @@ enum RelatedLinks {
         return end - index
     }
 
-    /// "Check out the rest of our Fortnite content:", "More of our coverage
-    /// of the election:": a label, ended by a colon, that points to the
-    /// site's own other posts.
+    /// Whether `key` is a label, ended by a colon, that points to the site's own other posts.
+    ///
+    /// For example "Check out the rest of our Fortnite content:", "More of our coverage of the
+    /// election:".
     private static func namesOwnCoverage(_ key: String, endsWithColon: Bool) -> Bool {
         guard endsWithColon, key.utf8.count <= 2 * maximumLabelLength, key.containsBytes(of: "our ") else {
             return false

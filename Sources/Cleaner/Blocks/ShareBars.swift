@@ -1,8 +1,8 @@
-/// Share bars and share prompts that feeds copy from the page around a
-/// post: "Share this: Twitter Facebook", "Click to share on X (Opens in new
-/// window)", "Share on Facebook · Share on LinkedIn · Email", "Tweet Pin it",
-/// "Teilen: Facebook, WhatsApp", "Partager sur Facebook", "Share it with
-/// your friends.", "Spread the word", "1.2K shares".
+/// Share bars and share prompts that feeds copy from the page around a post.
+///
+/// For example "Share this: Twitter Facebook", "Click to share on X (Opens in new window)", "Share
+/// on Facebook · Share on LinkedIn · Email", "Tweet Pin it", "Teilen: Facebook, WhatsApp",
+/// "Partager sur Facebook", "Share it with your friends.", "Spread the word", "1.2K shares".
 ///
 /// A block is a share bar when every word of it is a share word, a network's
 /// name or one of the few words such bars hold ("on", "via", "this",
@@ -37,8 +37,9 @@ enum ShareBars {
             ? kind : nil
     }
 
-    /// The kind of a block between paragraphs that is a share bar: mostly
-    /// links, every word a share word or network.
+    /// The kind of a block between paragraphs that is a share bar.
+    ///
+    /// Such a bar is mostly links, every word a share word or network.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         linkDensity >= 0.5 && key.utf8.count <= maximumLength && isBar(key, linkDensity: linkDensity) ? kind : nil
     }
@@ -62,9 +63,10 @@ enum ShareBars {
         return verbs > 0 || networks >= 2 && linkDensity >= 0.5
     }
 
-    /// "Shared: <a>https://social.example/@me/1137…</a>", "Also on: <a>Mastodon</a>
-    /// <a>Bluesky</a>": a label saying where else the post was shared,
-    /// then links.
+    /// Whether `key` is a label saying where else the post was shared, then links.
+    ///
+    /// For example "Shared: <a>https://social.example/@me/1137…</a>", "Also on: <a>Mastodon</a>
+    /// <a>Bluesky</a>".
     private static func isSyndicationLinks(_ key: String, linkDensity: Double) -> Bool {
         guard linkDensity >= 0.5, let colon = key.utf8.prefix(32).firstIndex(of: UInt8(ascii: ":")) else { return false }
         return syndicationLabels.contains(String(key[..<colon]).trimmingCharacters(in: " "))
@@ -77,8 +79,9 @@ enum ShareBars {
         "también en", "anche su",
     ]
 
-    /// "Share your thoughts about the newsletter.": a prompt whose words
-    /// after "share your" are only what is shared and where.
+    /// Whether `key` is a prompt whose words after "share your" are only what is shared and where.
+    ///
+    /// For example "Share your thoughts about the newsletter.".
     private static func isShareYourPrompt(_ key: String) -> Bool {
         guard key.hasBytePrefix("share your ") else { return false }
         let words = key.dropFirst(11).split(whereSeparator: { " .!,".contains($0) })

@@ -17,10 +17,10 @@ enum SignOff {
             && BoundaryText.tail(block.text, linkDensity: block.linkDensity) == nil
     }
 
-    /// Whether a line is a credit ("Producer: Keiran Harris.", "Audio
-    /// mastering: Ben Cordell."): a role of a few words, a colon, and a
-    /// few capitalised names. Credits ending an entry are its own, and the
-    /// tail rules look above them, as above a sign-off.
+    /// Whether a line is a credit: a role of a few words, a colon, and a few capitalised names.
+    ///
+    /// For example "Producer: Keiran Harris.", "Audio mastering: Ben Cordell.". Credits ending an
+    /// entry are its own, and the tail rules look above them, as above a sign-off.
     static func isCreditLine(_ line: String) -> Bool {
         guard line.utf8.count <= 80, line.containsBytes(of: ":") else { return false }
         let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)

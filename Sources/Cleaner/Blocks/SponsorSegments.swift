@@ -82,9 +82,9 @@ enum SponsorSegments {
 
     // MARK: - Lines
 
-    /// Whether a line of a block is only a sponsor label ("Sponsors:",
-    /// "This episode is brought to you by:", "Thanks to our sponsors"),
-    /// which opens the ad lines under it.
+    /// Whether a line of a block is only a sponsor label, which opens the ad lines under it.
+    ///
+    /// For example "Sponsors:", "This episode is brought to you by:", "Thanks to our sponsors".
     static func isLabelLine(_ text: String) -> Bool {
         guard text.utf8.count <= 64, let first = text.utf8.first, openingInitials.contains(first | 0x20) else { return false }
         let key = FollowLines.straightened(BoundaryText.normalized(text))
@@ -95,8 +95,9 @@ enum SponsorSegments {
             && [" by", "sponsor", "sponsors"].contains(where: key.hasByteSuffix)
     }
 
-    /// Whether a line under a sponsor label is an ad line: at most 300
-    /// bytes, with a link, an address or an offer.
+    /// Whether a line under a sponsor label is an ad line.
+    ///
+    /// An ad line is at most 300 bytes, with a link, an address or an offer.
     static func isAdCopyLine(_ text: String, linkDensity: Double) -> Bool {
         guard text.utf8.count <= maximumAdCopyLength else { return false }
         if linkDensity > 0 { return true }
@@ -121,10 +122,10 @@ enum SponsorSegments {
         "- sponsored", "– sponsored", "— sponsored",
     ]
 
-    /// The kind of a paragraph a newsletter tags as paid, wherever it
-    /// stands ("Sponsored: Quaywise sends your invoices …", "… Try it free.
-    /// (Sponsored)"): a tag at its start or end, not a heading, up to 600
-    /// bytes; or nil.
+    /// The kind of a paragraph a newsletter tags as paid, wherever it stands; or nil.
+    ///
+    /// The tag is at its start or end, and the paragraph is not a heading and is up to 600 bytes.
+    /// For example "Sponsored: Quaywise sends your invoices …", "… Try it free. (Sponsored)".
     static func taggedKind(of block: Block) -> String? {
         guard block.length >= 12, block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
               let last = block.bytes.last(where: { $0 != UInt8(ascii: ".") && $0 != 0x20 })
@@ -274,17 +275,19 @@ enum SponsorSegments {
         "briefing", "roundup", "segment", "column",
     ]
 
-    /// What a publication is, by a sponsor: "brought to you by" speaks to
-    /// the reader; "presented by" and "powered by" may name a host or a
-    /// tool, and count only with an offer, an address or a link.
+    /// What a publication is, by a sponsor.
+    ///
+    /// "brought to you by" speaks to the reader; "presented by" and "powered by" may name a host or
+    /// a tool, and count only with an offer, an address or a link.
     private static let sponsorVerbs = [
         " brought to you by ", " sponsored by ", " supported by ", " made possible by ", " underwritten by ",
         " presented by ", " powered by ",
     ]
 
-    /// "The Harbour Weekly newsletter is brought to you by X.", "Today's
-    /// show is supported by X" (and at most a short label after it, "This
-    /// week in Harbour Weekly:"): the publication's own line; "The
+    /// Whether `key` is the publication's own sponsor line.
+    ///
+    /// For example "The Harbour Weekly newsletter is brought to you by X.", "Today's show is
+    /// supported by X" (and at most a short label after it, "This week in Harbour Weekly:"). "The
     /// festival was sponsored by the council" does not name a publication.
     private static func isBroughtToYouBy(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 200, key.hasBytePrefix("the ") || key.hasBytePrefix("this ") || key.hasBytePrefix("today's "),
@@ -310,10 +313,10 @@ enum SponsorSegments {
             || rest.utf8.count <= 200 && EdgeNoise.mentionsWebAddress(String(rest))
     }
 
-    /// "Support for NPR and the following message come from X", "Support
-    /// for this podcast comes from Y": the public-radio sponsor line, about
-    /// the show or with an offer or an address; "Support for the ferry
-    /// link comes from every party" is news.
+    /// Whether `key` is the public-radio sponsor line, about the show or with an offer or an address.
+    ///
+    /// For example "Support for NPR and the following message come from X", "Support for this
+    /// podcast comes from Y". "Support for the ferry link comes from every party" is news.
     private static func isSupportComesFrom(_ key: String) -> Bool {
         guard key.utf8.count <= EdgeNoise.maximumLength, key.hasBytePrefix("support for "),
               let from = key.firstRange(of: " come from ") ?? key.firstRange(of: " comes from ")
@@ -346,8 +349,9 @@ enum SponsorSegments {
         mayHoldOffer(key.utf8) && offerWords.contains(where: key.containsBytes(of:))
     }
 
-    /// Whether lowercase UTF-8 may hold an offer: every offer word holds
-    /// "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
+    /// Whether lowercase UTF-8 may hold an offer.
+    ///
+    /// Every offer word holds "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
     /// settles most text.
     private static func mayHoldOffer(_ bytes: Substring.UTF8View) -> Bool {
         // The last four bytes, the newest lowest.
@@ -376,12 +380,12 @@ enum SponsorSegments {
         "usa el código", "entra en ", "vai su ", "usa il codice", "ga naar ",
     ]
 
-    /// "Go to tidewater.example/harbour for 20% off", "Use code HARBOUR at
-    /// checkout for a free month", "Quaywise: invoices that chase
-    /// themselves. Try it free at quaywise.example/harbour": a sponsor's
-    /// offer to the reader, short, with an offer and an address or a link
-    /// (a promo code needs neither), addressed to the reader (an
-    /// imperative or "you"), never reported speech.
+    /// Whether `key` is a sponsor's offer to the reader, short, with an offer and an address or a link.
+    ///
+    /// A promo code needs neither an address nor a link. The line is addressed to the reader (an
+    /// imperative or "you"), never reported speech. For example "Go to tidewater.example/harbour
+    /// for 20% off", "Use code HARBOUR at checkout for a free month", "Quaywise: invoices that
+    /// chase themselves. Try it free at quaywise.example/harbour".
     static func isPromoLine(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= EdgeNoise.maximumLength, hasOffer(key), !FollowLines.reportsSpeech(key) else { return false }
         // A sentence of the offer opens with an imperative to the reader.
