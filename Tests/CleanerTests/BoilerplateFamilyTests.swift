@@ -172,6 +172,23 @@ import Cleaner
         #expect(article.text == bodyParagraph + "\n\n" + Self.secondParagraph, "\(article.removedWhat)")
     }
 
+    static let sourceLinks = ["Source", "Original", "View original", "Quelle", "Fuente", "原文链接", "Источник", "[Source]"]
+
+    @Test(arguments: sourceLinks) func aLoneLinkToTheOriginalGoesAtTheEdges(label: String) {
+        Self.check(Case(html: "<p><a href=\"https://example.org/2024/ferry\">\(label)</a></p>", kind: "source link"))
+    }
+
+    /// A "Source" heading over references, an attribution with a name and a sentence about sources stay.
+    @Test(arguments: [
+        "<h3>Source</h3>",
+        "<p>Source: the harbour master's log for June.</p>",
+        "<p><a href=\"https://example.org/log\">Source</a> code for the tide tables is on the council's site.</p>",
+    ]) func sourcesThatSayMoreThanTheLinkStay(html: String) {
+        let article = clean("<p>\(bodyParagraph)</p>" + html)
+        #expect(!article.removedWhat.contains { $0.contains("source link") }, "\(article.removedWhat)")
+        #expect(article.text.hasPrefix(bodyParagraph))
+    }
+
     static let readInFull: [Case] = [
         Case(html: "<p>To read this article in full, please click here</p>", kind: "read-in-full prompt"),
         Case(html: "<p>To read this article in full, please <a href=\"https://example.org/full\">click here</a></p>", kind: "read-in-full prompt"),

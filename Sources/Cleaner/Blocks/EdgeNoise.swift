@@ -22,6 +22,7 @@ enum EdgeNoise {
         let length = key.utf8.count
         guard length > 0, length <= 2 * maximumLength else { return nil }
         if length <= 48, let what = label(key) { return what }
+        if length <= 32, linkDensity >= 0.9, sourceLinkLabels.contains(trimmedLabel(key)) { return "source link" }
         if FeedFooter.matches(key, linkDensity: linkDensity) { return FeedFooter.kind }
         if RelatedLinks.isLabelledLinkList(key, linkDensity: linkDensity) { return linkList }
         if PaywallNotice.matches(key) { return "paywall prompt" }
@@ -170,6 +171,18 @@ enum EdgeNoise {
         "story continues below advertisement", "article continues below advertisement",
         "story continues below", "article continues below", "continue reading below", "advertisement:",
         "scroll to continue with content", "skip advertisement",
+    ]
+
+    /// Labels of a lone link to the post's original page, as aggregators and scrapers end an entry.
+    ///
+    /// Only a block that is that one link goes: "Source: Reuters" is an attribution, and a
+    /// "Sources" heading over references is not a link. Words opening with a letter outside
+    /// ASCII keep their capital (`BoundaryText.normalized` lowercases ASCII only).
+    private static let sourceLinkLabels: Set<String> = [
+        "source", "original", "original post", "original article", "view original", "read original", "original link",
+        "quelle", "originalartikel", "fuente", "fuente original", "fonte", "fonte originale", "source originale",
+        "article original", "bron", "Источник", "Оригинал", "来源", "原文", "原文链接", "阅读原文", "查看原文", "출처", "원문",
+        "källa", "kilde", "lähde", "źródło", "zdroj", "kaynak",
     ]
 
     /// Permalink markers, as blogs write them at the end of a post.
