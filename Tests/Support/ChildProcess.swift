@@ -39,6 +39,11 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Called when the process has ended: wakes every waiter.
     private func finish() {
+        // Foundation's `Process` keeps a run-loop source that retains the
+        // process until `waitUntilExit` drops it (a cycle LeakSanitizer
+        // reports). The process has ended and its source is invalidated
+        // before this handler runs, so the call returns at once.
+        process.waitUntilExit()
         exit.lock()
         ended = true
         let waiting = waiters
