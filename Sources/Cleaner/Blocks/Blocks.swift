@@ -19,6 +19,8 @@ struct Block {
     ///
     /// Empty when the block has no `<br>`.
     var lines: [String]
+    /// What the edge rules said of the block, once asked (`headMatch`, `tailMatch`).
+    let verdicts = EdgeVerdicts()
 
     /// The block's text, white space collapsed, trimmed. Made when asked
     /// for: the rules read a few blocks at the edges, not the article's prose.
@@ -46,6 +48,35 @@ struct Block {
     var isHeading: Bool {
         guard let element, element.count == 2, element.first == "h" else { return false }
         return ("1"..."6").contains(element.last!)
+    }
+}
+
+/// What the head and tail rules said of one block, kept for the next rule that asks.
+///
+/// The chrome zones, the platform widgets and the boundary pass each ask the edge rules about the
+/// same few blocks; the text, link density and element they judge do not change.
+final class EdgeVerdicts {
+    /// `Block.headMatch`, once asked.
+    var head: BoundaryText.Match??
+    /// `Block.tailMatch`, once asked.
+    var tail: BoundaryText.Match??
+}
+
+extension Block {
+    /// What the head rules call the block, judged as a heading or list item when it is one.
+    var headMatch: BoundaryText.Match? {
+        if let known = verdicts.head { return known }
+        let match = BoundaryText.head(text, isHeading: isHeading || !isFreeStanding, linkDensity: linkDensity)
+        verdicts.head = .some(match)
+        return match
+    }
+
+    /// What the tail rules call the block, judged as a heading when it is one.
+    var tailMatch: BoundaryText.Match? {
+        if let known = verdicts.tail { return known }
+        let match = BoundaryText.tail(text, linkDensity: linkDensity, isHeading: isHeading)
+        verdicts.tail = .some(match)
+        return match
     }
 }
 

@@ -50,8 +50,7 @@ enum BoundaryPass {
         // sponsor message takes the ad copy that follows it.
         func headMatch(_ block: Block) -> BoundaryText.Match? {
             let notFreeStanding = block.isHeading || !block.isFreeStanding
-            if block.length <= BoundaryText.maximumRuleLength,
-               let match = BoundaryText.head(block.text, isHeading: notFreeStanding, linkDensity: block.linkDensity),
+            if block.length <= BoundaryText.maximumRuleLength, let match = block.headMatch,
                block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.head($0) != nil })
             {
                 return match
@@ -197,8 +196,8 @@ enum BoundaryPass {
                 continue
             }
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
-               let match = BoundaryText.tail(block.text, linkDensity: block.linkDensity,
-                                             isHeading: block.isHeading || !block.isFreeStanding),
+               let match = block.isFreeStanding ? block.tailMatch
+                   : BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: true),
                // A block of lines goes whole only when each line is boilerplate
                // too: a credit line under a subscribe prompt is the article's.
                block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.tail($0) != nil }),
@@ -260,8 +259,7 @@ enum BoundaryPass {
     /// marker go only when the article above them is the larger part: a
     /// "links of the week" post is a list of links.
     private static func matchesTailRule(_ block: Block) -> Bool {
-        block.length <= BoundaryText.maximumRuleLength
-            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+        block.length <= BoundaryText.maximumRuleLength && block.tailMatch != nil
     }
 
     /// Whether a block after a section marker is the kind of thing such sections hold.
@@ -269,8 +267,7 @@ enum BoundaryPass {
     /// More boilerplate, links, headings or short lines, or a block
     /// without text (a rule, an image).
     private static func looksLikeBoilerplate(_ block: Block) -> Bool {
-        block.length == 0 || block.length <= BoundaryText.maximumRuleLength
-            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+        block.length == 0 || block.length <= BoundaryText.maximumRuleLength && block.tailMatch != nil
             || block.linkDensity >= 0.5 || block.isHeading
     }
 

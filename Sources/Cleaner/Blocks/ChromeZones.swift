@@ -25,7 +25,9 @@ enum ChromeZones {
     ///   towards the zone.
     static func removeTailZone(from blocks: inout [Block], in tree: inout HTMLTree, namedBelow: Int = 0,
                                removals: inout [Removal]) {
-        guard blocks.count > minimumNamed else { return }
+        guard blocks.count > minimumNamed,
+              mayHoldZone(blocks.dropFirst().suffix(reach).reversed(), namedBelow: namedBelow)
+        else { return }
         var index = blocks.count - 1
         var zoneStart: Int?
         var named = namedBelow, unnamed = 0, run = 0
@@ -69,6 +71,7 @@ enum ChromeZones {
     ///
     /// The unnamed ones (a title, a name) stay.
     static func removeHeadZone(from blocks: inout [Block], in tree: inout HTMLTree, removals: inout [Removal]) {
+        guard mayHoldZone(blocks.prefix(reach)) else { return }
         var taken: [Int] = []
         var named = 0, run = 0, lastNamed = -1
         for index in blocks.indices.prefix(reach) {
@@ -108,7 +111,7 @@ enum ChromeZones {
     /// Whether a tail rule names the block.
     private static func isNamedAtTail(_ block: Block) -> Bool {
         block.length > 0 && block.length <= BoundaryText.maximumRuleLength
-            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+            && block.tailMatch != nil
     }
 
     /// Whether a head rule names the block as noise other than a bare count or an id line.
@@ -116,8 +119,7 @@ enum ChromeZones {
     /// A bare count or an id line is left out: a short block near a title may well be one.
     private static func isNamedAtHead(_ block: Block) -> Bool {
         guard block.length > 0, block.length <= BoundaryText.maximumRuleLength,
-              case .noise(let what)? = BoundaryText.head(block.text, isHeading: block.isHeading || !block.isFreeStanding,
-                                                         linkDensity: block.linkDensity)
+              case .noise(let what)? = block.headMatch
         else { return false }
         return !["comment count", "UUID line", "id line"].contains(what)
     }
@@ -125,6 +127,20 @@ enum ChromeZones {
     /// "·", "--", "|", "•": a block of separators only.
     private static func isSeparator(_ block: Block) -> Bool {
         block.length <= 6 && block.text.allSatisfy { "·•|-–—/ *".contains($0) }
+    }
+
+    /// Whether `walk` (an edge's blocks, from the edge inwards) holds enough blocks before a long one for a zone.
+    ///
+    /// A block longer than any edge rule reads is neither named nor unnamed chrome, so the walk
+    /// stops there; a zone needs `minimumNamed` named blocks before it. This look reads lengths only.
+    private static func mayHoldZone(_ walk: some Sequence<Block>, namedBelow: Int = 0) -> Bool {
+        var candidates = namedBelow
+        for block in walk {
+            if block.length > BoundaryText.maximumRuleLength { break }
+            if block.length > 0 { candidates += 1 }
+            if candidates >= minimumNamed { return true }
+        }
+        return candidates >= minimumNamed
     }
 
     /// Whether the block is a short block that does not read like a sentence.

@@ -24,7 +24,7 @@ enum PlatformWidgets {
         let isTagline = key.utf8.count <= 120 && key.hasByteSuffix(".") && !key.dropLast().containsBytes(of: ". ")
         guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength,
               isTagline || contactSignals.contains(where: key.containsBytes(of:)),
-              let verb = bioVerbs.lazy.compactMap({ key.firstRange(of: $0) }).first,
+              let verb = bioVerbs.lazy.compactMap({ key.byteRange(of: $0) }).first,
               key[..<verb.lowerBound].utf8.count <= 40,
               key.split(separator: ". ").count <= 3
         else { return false }
@@ -94,13 +94,14 @@ enum PlatformWidgets {
         let labelled = tail.first(where: { index in
             blocks[index].length <= 40 && authorSectionLabels.contains(BoundaryText.normalized(blocks[index].text))
         })
-        let box = tail.last(where: { index in
+        // A bio is looked for only without a label: it is the costlier look.
+        let box = labelled != nil ? nil : tail.last(where: { index in
             blocks[index].length <= maximumBioLength && isAuthorBox(BoundaryText.normalized(blocks[index].text))
         })
         guard let label = labelled ?? box,
               labelled != nil || blocks[(label + 1)...].allSatisfy({ block in
                   block.length == 0 || block.length <= BoundaryText.maximumRuleLength
-                      && BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: block.isHeading) != nil
+                      && block.tailMatch != nil
               })
         else { return }
         let section = blocks[label...]

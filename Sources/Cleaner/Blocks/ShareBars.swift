@@ -48,10 +48,15 @@ enum ShareBars {
     /// a verb of sharing, or (in a bar of links) two networks' names.
     static func isBar(_ key: String, linkDensity: Double) -> Bool {
         guard let first = key.utf8.first, barInitials.contains(first) || first >= 0x80 || isDigit(first) else { return false }
-        let words = key.split(whereSeparator: { separators.contains($0) })
-        guard !words.isEmpty, words.count <= 40 else { return false }
-        var verbs = 0, networks = 0
-        for word in words {
+        // Word by word, so that prose stops at its first word, not after splitting it all.
+        var verbs = 0, networks = 0, count = 0
+        var rest = key[...]
+        while let start = rest.firstIndex(where: { !separators.contains($0) }) {
+            let end = rest[start...].firstIndex(where: { separators.contains($0) }) ?? rest.endIndex
+            let word = rest[start..<end]
+            rest = rest[end...]
+            count += 1
+            guard count <= 40 else { return false }
             if shareVerbs.contains(word) {
                 verbs += 1
             } else if networkNames.contains(word) {

@@ -14,6 +14,14 @@ extension StringProtocol {
         withBytes { haystack in needle.withBytes { ByteSearch.contains(haystack, $0) } }
     }
 
+    /// The range of the first occurrence of `needle`'s UTF-8 bytes in the string's, or nil.
+    func byteRange(of needle: String) -> Range<Index>? {
+        guard let offset = withBytes({ haystack in needle.withBytes { ByteSearch.offset(of: $0, in: haystack) } })
+        else { return nil }
+        let start = utf8.index(startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
     /// Whether the string's UTF-8 bytes start with those of `prefix`.
     func hasBytePrefix(_ prefix: String) -> Bool {
         withBytes { bytes in
@@ -178,18 +186,25 @@ enum ByteSearch {
 
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
+        offset(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack`: its first byte found by `memchr`, the rest by `memcmp`.
+    ///
+    /// The rules look for dozens of phrases in every short block: `memchr` skips to
+    /// candidates a vector register at a time where a byte loop compares every byte.
+    static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard haystack.count >= needle.count, let base = haystack.baseAddress, let rest = needle.baseAddress else {
+            return nil
         }
-        return false
+        // Where a match may start: no later than `count - needle.count`.
+        let starts = UnsafeBufferPointer(rebasing: haystack[...(haystack.count - needle.count)])
+        var start = 0
+        while let found = firstIndex(of: first, in: starts, from: start) {
+            if memcmp(base + found + 1, rest + 1, needle.count - 1) == 0 { return found }
+            start = found + 1
+        }
+        return nil
     }
 }
