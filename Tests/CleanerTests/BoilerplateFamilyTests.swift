@@ -189,6 +189,32 @@ import Cleaner
         #expect(article.text.hasPrefix(bodyParagraph))
     }
 
+    static let clickHere = [
+        "Click here to see all the photos.", "Clique aqui ou na imagem abaixo para acompanhar a cobertura completa.",
+        "Cliquez ici pour lire la suite", "Klicken Sie hier für mehr Informationen.", "Haz clic aquí para ver el vídeo.",
+        "Clicca qui per leggere l'articolo completo.", "Click here",
+    ]
+
+    @Test(arguments: clickHere) func callsToClickGoAtTheEdgesAndLinkedBetweenParagraphs(line: String) {
+        Self.check(Case(html: "<p>\(line)</p>", kind: "click-here prompt"))
+        let linked = "<p><a href=\"https://example.org/coverage\">\(line)</a></p>"
+        let article = clean("<p>\(bodyParagraph)</p>\(linked)<p>\(Self.secondParagraph)</p>")
+        #expect(article.text == bodyParagraph + "\n\n" + Self.secondParagraph, "\(article.removedWhat)")
+    }
+
+    /// A sentence that goes on after "Click here," and a longer paragraph opening with it stay.
+    @Test(arguments: [
+        "Click here, the instructor told us, was the only button the old terminals had, and nobody dared to press it.",
+        "Click here and there on the harbour map and the tide tables change: the council's new site reads the gauges "
+            + "every ten minutes. The old one only printed the week's tables. The difference matters to the ferry crews, "
+            + "who now plan their crossings by the hour.",
+    ]) func sentencesOpeningWithClickHereStay(paragraph: String) {
+        for article in ["<p>\(bodyParagraph)</p><p>\(paragraph)</p>", "<p>\(paragraph)</p><p>\(bodyParagraph)</p>"] {
+            let cleaned = clean(article)
+            #expect(cleaned.text.contains(paragraph), "\(cleaned.removedWhat)")
+        }
+    }
+
     static let readInFull: [Case] = [
         Case(html: "<p>To read this article in full, please click here</p>", kind: "read-in-full prompt"),
         Case(html: "<p>To read this article in full, please <a href=\"https://example.org/full\">click here</a></p>", kind: "read-in-full prompt"),

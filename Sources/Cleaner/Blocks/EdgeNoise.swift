@@ -47,6 +47,7 @@ enum EdgeNoise {
             return "contact line"
         }
         if key.hasBytePrefix("read "), key.containsBytes(of: " remaining paragraph") { return "read-in-full prompt" }
+        if length <= maximumClickHereLength, isClickHerePrompt(key) { return "click-here prompt" }
         if key.containsBytes(of: "newsletter"), length <= 200, mentionsWebAddress(key) || linkDensity >= 0.3,
            ["visit ", "sign up", "subscribe", "get our ", "join our ", "join the "].contains(where: key.hasBytePrefix)
         {
@@ -356,6 +357,41 @@ enum EdgeNoise {
         ("mehr zum thema", "link list", .mostlyLinks), ("à lire aussi", "link list", .mostlyLinks),
         ("lire aussi", "link list", .mostlyLinks), ("leer más", "link list", .mostlyLinks), ("leggi anche", "link list", .mostlyLinks),
     ]
+
+    /// The longest block `isClickHerePrompt` reads, in UTF-8 bytes.
+    static let maximumClickHereLength = 200
+
+    /// Whether `key` (normalised) sends the reader elsewhere to read, see or follow more, by a click.
+    ///
+    /// For example "Click here for the full coverage", "Clique aqui para acompanhar a cobertura
+    /// completa", "Cliquez ici pour lire la suite", "Klicken Sie hier für mehr". One sentence without
+    /// a comma: "Click here, the instructor said, …" and "Click here to download the form, then fill
+    /// in …" are the article's instructions.
+    static func isClickHerePrompt(_ key: String) -> Bool {
+        guard let first = key.utf8.first, clickHereInitials.contains(first),
+              clickHereOpenings.contains(where: key.hasBytePrefix), !key.containsBytes(of: ","),
+              key.split(separator: ". ").count == 1
+        else { return false }
+        return key.utf8.count <= 16 || clickHerePurposes.contains(where: key.containsBytes(of:))
+    }
+
+    /// Words of what the click leads to: more to read, see or follow.
+    private static let clickHerePurposes = [
+        "read", "full", "more", "continue", "coverage", "view", "watch", "see ", "listen", "story", "article", "leer",
+        "lire", "lesen", "ler ", "leggere", "acompanhar", "cobertura", "completa", "ver ", "voir", "vedere", "suite",
+        "mehr", "weiter", "lezen", "más", "mais", "plus", "altro", "meer",
+    ]
+
+    /// How calls to click open, in several languages (as `BoundaryText.normalized` leaves them).
+    private static let clickHereOpenings = [
+        "click here", "click on the image", "click the image", "clique aqui", "clique na imagem", "clique no link",
+        "clique ici", "cliquez ici", "cliquez sur l'image", "haz clic aquí", "haga clic aquí", "pulsa aquí", "pincha aquí",
+        "clic aquí", "klicken sie hier", "klick hier", "hier klicken", "clicca qui", "clicca sull'immagine", "klik hier",
+        "klik op de afbeelding", "kliknij tutaj", "kliknij tu", "klikk her", "klicka här", "klik her",
+    ]
+
+    /// The first bytes of those openings.
+    private static let clickHereInitials = Set(clickHereOpenings.compactMap(\.utf8.first))
 
     /// The prefix rules by their first byte, which settles most blocks.
     private static let prefixRulesByInitial: [UInt8: [(String, String, Condition)]] =

@@ -27,6 +27,7 @@ enum StandaloneLines {
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
             ?? (linkDensity > 0 && PodcastPlatforms.matches(key) ? "podcast links" : nil)
             ?? SponsorSegments.standaloneKind(of: key, linkDensity: linkDensity)
+            ?? (linkDensity > 0 && EdgeNoise.isClickHerePrompt(key) ? "read-in-full prompt" : nil)
     }
 
     /// Openings of the calls to action without a link, as lowercase bytes by their first byte.
