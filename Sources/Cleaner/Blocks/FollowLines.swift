@@ -31,8 +31,20 @@ enum FollowLines {
         {
             return kind
         }
-        if isContactLine(key) { return contactKind }
+        if isContactLine(key) || isAddressAlone(key) { return contactKind }
         return nil
+    }
+
+    /// Whether `key` is one e-mail address and nothing else ("hi@harbour.fm", a `mailto:` link's text).
+    ///
+    /// At an edge it is where to write, under a "Get in touch" or alone; a sentence that gives an
+    /// address says more.
+    private static func isAddressAlone(_ key: String) -> Bool {
+        guard key.utf8.count <= 64, !key.containsBytes(of: " "), let at = key.utf8.firstIndex(of: UInt8(ascii: "@")),
+              at != key.utf8.startIndex
+        else { return false }
+        let domain = key.utf8[key.utf8.index(after: at)...]
+        return domain.contains(UInt8(ascii: ".")) && !domain.contains(UInt8(ascii: "@"))
     }
 
     /// The kind of a short block between paragraphs that is only a follow or contact prompt, or nil.
@@ -83,7 +95,8 @@ enum FollowLines {
         "connect with us", "connect with me", "chat with us", "come chat with us", "come hang out", "hang out with us",
         "talk to us on", "like us on", "stay connected", "stay in touch", "keep in touch", "keep up with us",
         "subscribe to our youtube", "subscribe to my youtube", "subscribe to our channel", "subscribe to my channel",
-        "you'll find us", "you will find us", "catch us on", "also find us",
+        "you'll find us", "you will find us", "catch us on", "also find us", "check us out on", "give us a follow",
+        "give me a follow", "say hi to us on", "tag us on", "tag us in",
         // German
         "folgen sie uns", "folge uns", "folgt uns", "finden sie uns", "du findest uns", "ihr findet uns",
         "besuchen sie uns auf", "besuche uns auf", "abonniere unseren", "abonnieren sie unseren",
@@ -124,7 +137,7 @@ enum FollowLines {
     /// First-person invitations that a short lead-in may open.
     ///
     /// For example "So - you should probably follow us on Twitter, or join the mailing list!", "And
-    /// don't forget: find us on Mastodon".
+    /// don't forget: find us on Mastodon", "Stay up to date with the latest news: follow us on …".
     private static let ledInvitations = [
         "follow us on ", "follow me on ", "find us on ", "find me on ", "join us on ", "connect with us on ", "like us on ",
     ]
@@ -136,8 +149,9 @@ enum FollowLines {
     private static func isLedInvitation(_ key: String) -> Bool {
         guard key.utf8.count <= 120, let phrase = ledInvitations.first(where: key.containsBytes(of:)),
               let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
-              // The lead-in is a few words, not a sentence of its own.
-              !key[..<range.lowerBound].contains(where: { ".:?!".contains($0) }), !reportsSpeech(key)
+              // The lead-in is a few words, not a sentence of its own; it may end
+              // in a colon ("Stay up to date: follow us on …").
+              !key[..<range.lowerBound].contains(where: { ".?!".contains($0) }), !reportsSpeech(key)
         else { return false }
         return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
     }
@@ -145,7 +159,8 @@ enum FollowLines {
     /// Whether `key` is the imperative to follow a short name on networks, with a handle, a link or two networks.
     ///
     /// For example "Follow Night Harbour on Twitter @nightharbour and Instagram", "Follow Harbour
-    /// Weekly on Mastodon: <a>…</a>". "Find Andy Weir on Instagram" may name the article's guest.
+    /// Weekly on Mastodon: <a>…</a>", "Follow Brian on <a>Twitter</a>" (any link). "Find Andy Weir
+    /// on Instagram" may name the article's guest.
     private static func isFollowNamed(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 160, key.hasBytePrefix("follow "), !reportsSpeech(key),
               let on = key.firstRange(of: " on "), key[..<on.lowerBound].split(separator: " ").count <= 5
@@ -153,7 +168,7 @@ enum FollowLines {
         let rest = key[on.upperBound...]
         let networks = EdgeNoise.socialNetworks.filter { rest.containsBytes(of: $0) }.count
         guard networks >= 1 else { return false }
-        return networks >= 2 || rest.containsBytes(of: "@") || linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(String(rest))
+        return networks >= 2 || rest.containsBytes(of: "@") || linkDensity > 0 || EdgeNoise.mentionsWebAddress(String(rest))
     }
 
     /// Chat places a publisher's community meets in.

@@ -16,7 +16,10 @@ enum PodcastPlatforms {
 
     /// Whether `key` (normalised by `BoundaryText.normalized`) is such a call or list.
     static func matches(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return false }
+        guard key.utf8.count <= maximumLength, let first = key.utf8.first else { return false }
+        // "If you enjoy the show, please leave us a review on Apple Podcasts": the call after the condition.
+        if first == UInt8(ascii: "i"), let call = withoutCondition(key) { return matches(call) }
+        guard initials.contains(first) else { return false }
         if isLabelledList(key) { return true }
         // "Advertising Inquiries: https://redcircle.com/brands": a hosting line with its address.
         if hostingLines.contains(where: key.hasBytePrefix) { return EdgeNoise.mentionsWebAddress(key) }
@@ -24,6 +27,19 @@ enum PodcastPlatforms {
         return podcastApps.contains(where: key.containsBytes(of:))
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
     }
+
+    /// What follows a short opening condition to the listener ("If you like the show, …"), or nil.
+    private static func withoutCondition(_ key: String) -> String? {
+        guard conditions.contains(where: key.hasBytePrefix),
+              let comma = key.utf8.prefix(64).firstIndex(of: UInt8(ascii: ","))
+        else { return nil }
+        let rest = key[key.utf8.index(after: comma)...].drop(while: { $0 == " " })
+        return rest.isEmpty ? nil : String(rest)
+    }
+
+    /// Conditions that open a call to the listener.
+    private static let conditions = ["if you like", "if you enjoy", "if you love", "if you liked", "if you've enjoyed",
+                                     "if you have enjoyed", "if you find"]
 
     /// How many blocks from `index` a "Subscribe" or "Listen on" label and the list of platforms under it hold.
     ///
@@ -76,7 +92,7 @@ enum PodcastPlatforms {
         "hear the show ", "catch every episode", "catch the show ", "never miss an episode", "don't miss an episode",
         "get new episodes", "get every episode", "available wherever", "available in ", "available on all ",
         "rate and review", "rate, review", "rate & review", "please rate", "leave us a review on ", "leave a review on ",
-        "rate us on ", "review us on ", "hören sie ", "hört ", "hör ", "abonnieren sie ", "abonniert ",
+        "rate us on ", "review us on ", "please leave ", "please subscribe ", "please review ", "hören sie ", "hört ", "hör ", "abonnieren sie ", "abonniert ",
         "abonniere ", "folgt uns", "folgen sie uns", "écoutez", "écouter ", "Écoutez", "Écouter ", "abonnez-vous",
         "retrouvez-nous",
         "retrouvez le podcast", "escucha ", "escúchanos", "escuchar ", "suscríbete", "ascolta ", "ascoltaci",
