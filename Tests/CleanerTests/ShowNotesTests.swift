@@ -26,3 +26,30 @@ import Cleaner
         "Write to jo@harbour.fm with your tide photos and we will print the best of them next week.",
     ]) func proseWithTheSameWordsStays(prose: String) { WordingFamilyTests.checkKept(prose) }
 }
+
+/// A sponsor label over short linked blocks, and contact lines that ask to send or call.
+@Suite struct ShowNotesSponsorAndContactTests {
+    typealias Case = BoilerplateFamilyTests.Case
+
+    @Test(arguments: [
+        Case(html: "<p>Thanks to our sponsors:</p><ul><li><a href=\"https://linear.example\">Linear</a> – the issue tracker built for speed</li>"
+            + "<li><a href=\"https://mercury.example\">Mercury</a> – banking for startups</li></ul>", kind: "sponsor message", edges: [.tail]),
+        Case(html: "<p>Sponsors:</p><p><a href=\"https://linear.example\">Linear</a> – the issue tracker built for speed</p>",
+             kind: "sponsor message", edges: [.tail]),
+        Case(html: "<p>Have a question for the show? Send it to questions@harbour.fm or leave a voicemail.</p>", kind: "contact line"),
+    ]) func theyGo(line: Case) { BoilerplateFamilyTests.check(line) }
+
+    /// A list of linked tools the episode discusses, under a label that is not a sponsor's, stays.
+    @Test func aListOfLinksTheEpisodeDiscussesStays() {
+        let list = "<p>Tools we mention:</p><ul><li><a href=\"https://figma.example\">Figma</a> – where the prototypes live</li>"
+            + "<li><a href=\"https://maze.example\">Maze</a> – how they test them with customers</li></ul>"
+        let article = clean(BoilerplateFamilyTests.bodyHTML + list)
+        #expect(article.text.contains("Figma – where the prototypes live"), "\(article.removedWhat)")
+        #expect(article.text.contains("Maze – how they test them with customers"), "\(article.removedWhat)")
+    }
+
+    /// Prose that asks to send something, without an address, stays.
+    @Test func aRequestWithoutAnAddressStays() {
+        WordingFamilyTests.checkKept("Have a story about the old ferry? Send it to the harbour office and we may read it on air.")
+    }
+}

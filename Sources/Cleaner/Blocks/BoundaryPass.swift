@@ -150,7 +150,10 @@ enum BoundaryPass {
             case EdgeNoise.sponsorMessage:
                 restIsBoilerplate = rest.count <= EdgeNoise.maximumAdCopyBlocks
                     && rest.allSatisfy {
-                        looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0) || SponsorSegments.isAdCopy($0, under: blocks[index].text)
+                        // Under the sponsor message any short block with a link is its ad copy ("Sponsors:"
+                        // over "<a>Linear</a> – the issue tracker built for speed").
+                        looksLikeBoilerplate($0) || EdgeNoise.isAdCopy($0, inSponsorSection: true)
+                            || SponsorSegments.isAdCopy($0, under: blocks[index].text)
                     }
                     && before * 2 >= total
             case FeedFooter.kind:

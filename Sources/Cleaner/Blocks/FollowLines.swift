@@ -422,7 +422,8 @@ enum FollowLines {
         "get in touch", "tweet us", "message us", "let us know", "reach out to us", "hear from you", "email me",
         "e-mail me", "write to me", "reach me", "contact me", "drop me a line", "let me know", "reach out to me",
         "schreiben sie uns", "schreib uns", "écrivez-nous", "contactez-nous", "escríbenos", "contáctanos",
-        "escreva-nos", "fale conosco", "scrivici", "contattaci", "mail ons", "schrijf ons",
+        "escreva-nos", "fale conosco", "scrivici", "contattaci", "mail ons", "schrijf ons", "send it to", "send them to",
+        "send your questions", "send your feedback", "leave a voicemail", "leave us a voicemail", "call us at", "text us at",
     ]
 
     /// "Got a question or a comment? You can reach us at show@example.org",
