@@ -48,6 +48,11 @@ enum EdgeNoise {
         }
         if key.hasBytePrefix("read "), key.containsBytes(of: " remaining paragraph") { return "read-in-full prompt" }
         if length <= maximumClickHereLength, isClickHerePrompt(key) { return "click-here prompt" }
+        if let what = SubscribePrompts.kind(of: key) ?? Disclaimers.kind(of: key)
+            ?? TranslationLinks.kind(of: key, linkDensity: linkDensity)
+        {
+            return what
+        }
         if key.containsBytes(of: "newsletter"), length <= 200, mentionsWebAddress(key) || linkDensity >= 0.3,
            ["visit ", "sign up", "subscribe", "get our ", "join our ", "join the "].contains(where: key.hasBytePrefix)
         {
@@ -325,6 +330,8 @@ enum EdgeNoise {
         ("este contenido es exclusivo para suscriptores", "paywall prompt", .none),
         // Blogging-platform chrome.
         ("labels:", "post metadata", .none), ("subscribe to: ", "platform chrome", .none),
+        ("this entry was posted in ", "post metadata", .none), ("this entry was posted on ", "post metadata", .none),
+        ("this entry was filed under ", "post metadata", .none), ("this entry was tagged ", "post metadata", .none),
         ("email thisblogthis", "platform chrome", .none), ("newer post ", "platform chrome", .none),
         ("older post ", "platform chrome", .none), ("recommended from medium", "platform chrome", .none),
         ("sign up to discover human stories", "platform chrome", .none),

@@ -30,12 +30,40 @@ enum ShareBars {
         guard key.utf8.count <= maximumPromptLength else { return nil }
         if isShareYourPrompt(key) { return kind }
         // A prompt is one short clause; "Share this with the council, he
-        // said, …" goes on as a sentence of the article.
-        guard let prompt = prompts.first(where: key.hasBytePrefix) else { return nil }
-        let rest = key.dropFirst(prompt.count)
+        // said, …" goes on as a sentence of the article. A short question or
+        // "P.S." may lead in: "Enjoyed this post? Share it with a friend".
+        let call = withoutLeadIn(key)
+        guard let prompt = prompts.first(where: call.hasBytePrefix) else { return nil }
+        let rest = call.dropFirst(prompt.count)
         return linkDensity >= 0.5 || rest.utf8.count <= 80 && !rest.containsBytes(of: ", ") && !rest.containsBytes(of: ". ")
             ? kind : nil
     }
+
+    /// `key` after a short question to the reader or a "P.S." that leads in to a prompt.
+    ///
+    /// For example "Enjoyed this post? " or "P.S. If you enjoyed this issue, "; `key` itself without one.
+    private static func withoutLeadIn(_ key: String) -> Substring {
+        var rest = key[...]
+        for postscript in ["p.s. ", "p.s.: ", "ps: ", "ps. "] where rest.hasBytePrefix(postscript) {
+            rest = rest.dropFirst(postscript.count)
+            break
+        }
+        if let mark = rest.utf8.prefix(40).firstIndex(of: UInt8(ascii: "?")),
+           questionLeadIns.contains(where: rest.hasBytePrefix)
+        {
+            rest = rest[rest.utf8.index(after: mark)...].drop(while: { $0 == " " })
+        }
+        if rest.hasBytePrefix("if you "), let comma = rest.utf8.prefix(48).firstIndex(of: UInt8(ascii: ",")) {
+            rest = rest[rest.utf8.index(after: comma)...].drop(while: { $0 == " " })
+        }
+        return rest
+    }
+
+    /// Questions to the reader that lead in to a prompt to share.
+    private static let questionLeadIns = [
+        "enjoyed this", "enjoy this", "did you enjoy", "like this", "liked this", "found this", "find this", "know someone",
+        "was this", "love this", "gefällt dir", "hat dir", "vous avez aimé", "¿te gustó",
+    ]
 
     /// The kind of a block between paragraphs that is a share bar.
     ///
@@ -155,7 +183,7 @@ enum ShareBars {
         "please share", "feel free to share", "if you enjoyed this, please share", "if you liked this, please share",
         "if you enjoyed this post, please share", "if you enjoyed this article, please share",
         "if you found this useful, please share", "know someone who would like this", "know someone who would enjoy this",
-        "forward this email to", "forward this newsletter to", "diesen artikel teilen", "artikel teilen", "beitrag teilen",
+        "forward this email to", "forward this newsletter to", "forward it to", "please forward", "pass it on to", "diesen artikel teilen", "artikel teilen", "beitrag teilen",
         "teilen auf ", "teile diesen", "jetzt teilen", "partager sur ", "partager cet article", "partagez cet article",
         "partager l'article", "compartir en ", "compartir este", "comparte este", "condividi su ", "condividi questo",
         "condividi l'articolo", "delen op ", "deel dit", "dela på ", "dela artikeln", "compartilhe", "compartilhar no ",
