@@ -53,3 +53,20 @@ import Cleaner
         WordingFamilyTests.checkKept("Have a story about the old ferry? Send it to the harbour office and we may read it on air.")
     }
 }
+
+/// Pointers to an episode's page or transcript, and prose about show notes.
+@Suite struct ShowNotesPointerTests {
+    typealias Case = BoilerplateFamilyTests.Case
+
+    @Test(arguments: [
+        Case(html: "<p>Show notes and links: <a href=\"https://dd.example/12\">dd.example/12</a></p>", kind: "show-notes link"),
+        Case(html: "<p>Full show notes at dd.example/12</p>", kind: "show-notes link"),
+        Case(html: "<p>Transcript: <a href=\"https://dd.example/12/transcript\">dd.example/12/transcript</a></p>",
+             kind: "show-notes link"),
+    ]) func pointersGo(pointer: Case) { BoilerplateFamilyTests.check(pointer) }
+
+    @Test func proseAboutShowNotesStays() {
+        WordingFamilyTests.checkKept("Show notes are the part of a podcast most listeners skip, the survey of 2,000 listeners found.")
+        WordingFamilyTests.checkKept("The transcript of the hearing runs to 300 pages. Read it at the court's site, archive.example.")
+    }
+}

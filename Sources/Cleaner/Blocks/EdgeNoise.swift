@@ -49,7 +49,7 @@ enum EdgeNoise {
         if key.hasBytePrefix("read "), key.containsBytes(of: " remaining paragraph") { return "read-in-full prompt" }
         if length <= maximumClickHereLength, isClickHerePrompt(key) { return "click-here prompt" }
         if let what = SubscribePrompts.kind(of: key) ?? Disclaimers.kind(of: key)
-            ?? TranslationLinks.kind(of: key, linkDensity: linkDensity)
+            ?? TranslationLinks.kind(of: key, linkDensity: linkDensity) ?? ShowNotesPointers.kind(of: key, linkDensity: linkDensity)
         {
             return what
         }
