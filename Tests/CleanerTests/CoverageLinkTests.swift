@@ -38,6 +38,21 @@ import Cleaner
         #expect(article.text.contains("Islanders protest the new timetable at the pier"))
     }
 
+    @Test func aCoverageLinkEndingASingleStoryGoesAsATrailer() {
+        let story = """
+            <a href="https://news.example/a">Supplemental vitamin D and fractures in older adults | NEJM</a>&nbsp;&nbsp;<font color="#6f6f6f">nejm.org</font><strong><a href="\(Self.story)">View Full Coverage on Google News</a></strong>
+            """
+        let article = clean(story)
+        #expect(article.text == "Supplemental vitamin D and fractures in older adults | NEJM nejm.org", "\(article.removedWhat)")
+        #expect(article.removed("trailer: aggregator metadata"))
+    }
+
+    @Test func aSentenceEndingInACoverageLinkOfItsOwnStays() {
+        let last = "The council has followed the ferry trial since May: read <a href=\"https://gazette.example/trial\">our full coverage of the trial</a>"
+        let article = clean("<p>\(bodyParagraph)</p><p>\(last)</p>")
+        #expect(article.text.hasSuffix("read our full coverage of the trial"), "\(article.removedWhat)")
+    }
+
     // MARK: - The same words in the article
 
     static let prose = [
