@@ -36,29 +36,32 @@ enum ImageZoomLabels {
         guard key.utf8.count <= maximumLength, let words = LabelWords.words(of: key, limit: 10), !words.isEmpty else {
             return false
         }
-        var found: Set<Part> = []
+        // The parts found, as bits of `Part`'s raw values.
+        var found: UInt8 = 0
         var index = 0
         while index < words.count {
-            if index + 1 < words.count, let part = phrases[words[index] + " " + words[index + 1]] {
-                found.insert(part)
+            if index + 1 < words.count, phraseOpenings.contains(words[index]),
+               let part = phrases[words[index] + " " + words[index + 1]]
+            {
+                found |= part.rawValue
                 index += 2
                 continue
             }
             guard let part = parts[words[index]] else { return false }
-            found.insert(part)
+            found |= part.rawValue
             index += 1
         }
-        let zooms = found.contains(.zoomVerb) || found.contains(.size)
-        let invites = found.contains(.click) || found.contains(.look)
+        let has = { (part: Part) in found & part.rawValue != 0 }
+        let zooms = has(.zoomVerb) || has(.size)
+        let invites = has(.click) || has(.look)
         switch place {
         case .figure:
-            return zooms || found.contains(.comparative)
+            return zooms || has(.comparative)
         case .link:
             if words.count == 1 { return loneLinkWords.contains(words[0]) }
-            return zooms || invites && found.contains(.comparative)
+            return zooms || invites && has(.comparative)
         case .plain:
-            return found.contains(.click) && (zooms || found.contains(.comparative)) || found.contains(.look) && zooms
-                || found.contains(.zoomVerb) && found.contains(.imageNoun)
+            return has(.click) && (zooms || has(.comparative)) || has(.look) && zooms || has(.zoomVerb) && has(.imageNoun)
         }
     }
 
@@ -150,21 +153,21 @@ enum ImageZoomLabels {
     // MARK: - Words
 
     /// What a word does in a label.
-    private enum Part {
+    private enum Part: UInt8 {
         /// An imperative to zoom ("enlarge", "vergrößern").
-        case zoomVerb
+        case zoomVerb = 1
         /// A bigger size ("fullsize", "larger", "full size").
-        case size
+        case size = 2
         /// A comparative that also says "the bigger picture" ("bigger", "größer").
-        case comparative
+        case comparative = 4
         /// An invitation to click or tap.
-        case click
+        case click = 8
         /// An invitation to look ("view", "voir").
-        case look
+        case look = 16
         /// An image's noun.
-        case imageNoun
+        case imageNoun = 32
         /// A small word around the others.
-        case small
+        case small = 64
     }
 
     /// The family's words and what each does.
@@ -179,6 +182,9 @@ enum ImageZoomLabels {
         for word in zoomVerbs { parts[word] = .zoomVerb }
         return parts
     }()
+
+    /// The first words of `phrases`.
+    private static let phraseOpenings = Set(phrases.keys.map { String($0.prefix(while: { $0 != " " })) })
 
     /// Two words that together say a size or a comparative.
     private static let phrases: [String: Part] = {
