@@ -79,6 +79,55 @@ import Cleaner
         #expect(article.removed.isEmpty)
     }
 
+    /// Images served from an audience-measurement or ad domain go, from any of its hosts, at any size.
+    @Test(arguments: [
+        "http://secure-uk.imrworldwide.com/cgi-bin/m?ci=es-rssrtve&cg=F-N-B-TERNE&si=http://www.rtve.es/a/3472786/",
+        "https://imrworldwide.com/cgi-bin/m?ci=feed",
+        "//secure-us.imrworldwide.com/cgi-bin/m?ci=x",
+        "https://SECURE-UK.IMRWORLDWIDE.COM./cgi-bin/m?ci=x",
+        "https://secure-uk.imrworldwide.com:443/cgi-bin/m?ci=x",
+        "https://b.scorecardresearch.com/p?c1=2&c2=6035250&cv=2.0&cj=1",
+        "https://harbour.ioam.de/tx.io?st=harbour&cp=feed",
+        "https://gde.hit.gemius.pl/_1234/redot.gif?id=abc",
+        "https://ad.doubleclick.net/ddm/ad/N1234.5/B2;sz=300x250",
+        "https://region1.google-analytics.com/g/c?v=2&cid=1",
+        "https://secure.quantserve.com/quant.gif?a=p-123",
+        "https://c.statcounter.com/1234567/0/abcd/1/",
+        "https://ping.chartbeat.net/ping?h=harbour.example",
+        "https://harbour.sc.omtrdc.net/b/ss/rsid/1/H.27/s1234",
+        "https://harbour.112.2o7.net/b/ss/rsid/1/H.27/s1234",
+        "https://dpm.demdex.net/ibs:dpid=411&dpuuid=abc",
+        "https://cdn.krxd.net/userdata/get?pub=1",
+        "https://stags.bluekai.com/site/1234?limit=1",
+        "https://sync.mathtag.com/sync/img?mt_exid=1",
+        "https://ib.adnxs.com/getuid?https://harbour.example",
+    ])
+    func imagesFromTrackingDomainsGo(url: String) {
+        let article = clean("<p>\(bodyParagraph)</p><img src=\"\(url.replacingOccurrences(of: "&", with: "&amp;"))\" width=\"300\" height=\"20\">")
+        #expect(article.html == "<p>\(bodyParagraph)</p>")
+        #expect(article.removedWhat.first?.hasPrefix("tracking image (") == true, "\(article.removedWhat)")
+    }
+
+    /// A domain is matched whole, as the host or a subdomain of it: hosts and paths that only
+    /// spell its name, and links to it, stay.
+    @Test(arguments: [
+        "https://notimrworldwide.com/ferry.jpg", "https://imrworldwide.com.harbour.example/ferry.jpg",
+        "https://harbour.example/imrworldwide.com/chart.png", "https://harbour.example/img?src=https://b.scorecardresearch.com/p",
+        "https://doubleclick.net.harbour.example/ferry.jpg", "https://cdn.harbour.example/doubleclick-ferry.jpg",
+        "imrworldwide.com/ferry.jpg", "https://harbour.example/ioam.de.png",
+    ])
+    func imagesThatOnlySpellATrackingDomainStay(url: String) {
+        let article = clean("<p>\(bodyParagraph)</p><img src=\"\(url)\" width=\"640\" height=\"480\">")
+        #expect(article.html.contains("<img src=\""), "\(article.removedWhat)")
+        #expect(article.removed.isEmpty, "\(article.removedWhat)")
+    }
+
+    @Test func aLinkToATrackingDomainKeepsItsWords() {
+        let link = "<p>The panel is run by <a href=\"https://www.scorecardresearch.com/about\">comScore</a> and Nielsen.</p>"
+        let article = clean("<p>\(bodyParagraph)</p>" + link)
+        #expect(article.text.contains("The panel is run by comScore and Nielsen."), "\(article.removedWhat)")
+    }
+
     @Test func bloggerTrackerPixelGoes() throws {
         let article = try Fixture.clean("Entries/blogger-post.html")
         #expect(article.removed("tracking pixel (blogger.googleusercontent.com)"))

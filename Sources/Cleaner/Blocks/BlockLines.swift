@@ -82,8 +82,18 @@ struct BlockLines {
 
     /// Removes line `index` with the separator after it (at the head) or before it (at the tail).
     ///
-    /// So no empty line is left behind.
-    func remove(_ index: Int, atHead: Bool, from tree: inout HTMLTree) {
+    /// So no empty line is left behind. When `keepingMedia`, only the line's text and the line
+    /// break next to it go: the images on the line and between the lines stay.
+    func remove(_ index: Int, atHead: Bool, from tree: inout HTMLTree, keepingMedia: Bool = false) {
+        if keepingMedia {
+            ImageZoomLabels.removeText(of: lines[index].nodes, in: &tree)
+            guard !lines[index].nodes.contains(where: { !tree.nodes[$0].isRemoved }) else { return }
+            let gap = atHead ? (index < separators.count ? separators[index] : [])
+                : (index > 0 ? separators[index - 1] : [])
+            let breaks = gap.filter { tree.nodes[$0].traits.contains(.lineBreak) }
+            if let lineBreak = atHead ? breaks.first : breaks.last { tree.remove(lineBreak) }
+            return
+        }
         lines[index].nodes.forEach { tree.remove($0) }
         if atHead, index < separators.count {
             separators[index].forEach { tree.remove($0) }

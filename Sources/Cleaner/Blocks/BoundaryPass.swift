@@ -5,7 +5,7 @@
 /// on …", podcast links, paywalls), sections that open with a marker ("Leave a Reply",
 /// "12 thoughts on …", "Related", a sponsor message, a footer heading) and run to the end, the
 /// boilerplate lines at the edges of a block of lines, and an inline trailer
-/// ("Continue reading →", "[…]", "★"). `InlineNoise` goes first, anywhere in the text.
+/// ("Continue reading →", "[…]", "★", "View Full Coverage on Google News"). `InlineNoise` goes first, anywhere in the text.
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
@@ -287,6 +287,7 @@ enum BoundaryPass {
         while link >= 0, tree.nodes[link].name != "a", link != last { link = tree.nodes[link].parent }
         if link >= 0, tree.nodes[link].name == "a", let what = BoundaryText.trailer(tree.textContent(of: link))
             ?? moreAnchorTrailer(tree.nodes[link], text: tree.textContent(of: link))
+            ?? coverageTrailer(tree.textContent(of: link))
         {
             let text = tree.textContent(of: link)
             tree.remove(link)
@@ -304,6 +305,12 @@ enum BoundaryPass {
                 return
             }
         }
+    }
+
+    /// A news aggregator's "View Full Coverage on Google News" link ending the last block, or nil.
+    private static func coverageTrailer(_ text: String) -> String? {
+        guard AggregatorLines.isCoverageLink(BoundaryText.normalized(text), linkDensity: 1) else { return nil }
+        return "\(AggregatorLines.kind) (coverage link)"
     }
 
     /// A short link to the post's own "more" anchor, in any language ("Läs mer »"), or nil.

@@ -26,7 +26,10 @@ enum EdgeNoise {
         if FeedFooter.matches(key, linkDensity: linkDensity) { return FeedFooter.kind }
         if RelatedLinks.isLabelledLinkList(key, linkDensity: linkDensity) { return linkList }
         if PaywallNotice.matches(key) { return "paywall prompt" }
-        if PlatformChrome.matches(key) { return "platform chrome" }
+        if PlatformChrome.matches(key) || PlatformChrome.isPlayerLink(key, linkDensity: linkDensity) {
+            return "platform chrome"
+        }
+        if DownloadLinks.matches(key, linkDensity: linkDensity) { return DownloadLinks.kind }
         // Only phrases opening with these letters hold an apostrophe.
         let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5
@@ -59,7 +62,7 @@ enum EdgeNoise {
             return "newsletter prompt"
         }
         return FollowLines.kind(of: key, linkDensity: linkDensity) ?? DonationPrompts.kind(of: key, linkDensity: linkDensity)
-            ?? SponsorSegments.kind(of: key, linkDensity: linkDensity) ?? AggregatorLines.kind(of: key)
+            ?? SponsorSegments.kind(of: key, linkDensity: linkDensity) ?? AggregatorLines.kind(of: key, linkDensity: linkDensity)
             ?? ReadMorePrompts.kind(of: key) ?? ShareBars.kind(of: key, linkDensity: linkDensity)
             ?? CommentPrompts.kind(of: key, linkDensity: linkDensity)
     }

@@ -2,8 +2,9 @@
 ///
 /// That is lone ad labels ("Advertisement", "Anzeige"), labelled link lists ("Read more: <a>…</a>,
 /// <a>…</a>", or a label over a list of links), sections under a sponsor heading that hold only ad
-/// copy, and "To read this article in full, please click here" captions. Each goes as a whole block (or caption), and none that
-/// holds half of the article's text.
+/// copy, "To read this article in full, please click here" captions and image hints
+/// (`ImageZoomLabels`). Each goes as a whole block (or caption), and none that holds half of the
+/// article's text; an image hint goes even then, and its images stay.
 enum InlineNoise {
     /// The longest label block, in UTF-8 bytes.
     static let maximumLabelLength = 48
@@ -22,10 +23,19 @@ enum InlineNoise {
                 // gone, its text no longer says what the figure is.
                 if removeReadInFullCaption(of: block, in: &tree, removals: &removals) { removed.insert(index) }
                 PlatformChrome.removePlayerLabels(of: block, in: &tree, removals: &removals)
+                ImageZoomLabels.removeLabels(of: block, in: &tree, removals: &removals)
                 continue
             }
-            if let what = kind(of: block), block.length * 2 < total {
-                block.nodes.forEach { tree.remove($0) }
+            // An image hint goes even from an entry that is little more than
+            // its image: the hint is no text of the article, and the image stays.
+            if let what = kind(of: block), block.length * 2 < total || what == ImageZoomLabels.kind,
+               what != ImageZoomLabels.kind || !block.isHeading
+            {
+                if what == ImageZoomLabels.kind {
+                    ImageZoomLabels.removeText(of: block.nodes, in: &tree)
+                } else {
+                    block.nodes.forEach { tree.remove($0) }
+                }
                 removals.append(Removal(what: "inline: \(what)", chars: block.text.count, text: block.text))
                 removed.insert(index)
                 continue
@@ -88,6 +98,7 @@ enum InlineNoise {
     /// or a note about the feed itself (`FeedFooter.isFeedNotice`).
     private static func kind(of block: Block) -> String? {
         if let what = StandaloneLines.kind(of: block) ?? SponsorSegments.taggedKind(of: block) { return what }
+        if ImageZoomLabels.isLabelLines(block) { return ImageZoomLabels.kind }
         if PlatformChrome.isWidgetLine(block) { return "platform chrome" }
         if FeedFooter.isFeedNotice(block) { return "feed notice" }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {

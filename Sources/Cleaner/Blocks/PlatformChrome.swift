@@ -1,7 +1,8 @@
 /// Lines of platform furniture a feed's copy of a post keeps, found by shape and wording.
 ///
 /// A media player's time and speed labels ("0:00", "/0:32", "1×", "Listen to
-/// this article · 5 min"), buttons ("Dismiss", "Back to top"), a byline label
+/// this article · 5 min") and links that only start it ("Escuchar audio",
+/// "Play episode"), buttons ("Dismiss", "Back to top"), a byline label
 /// with no name after it ("Erstellt von:"), counters ("12 likes · 3
 /// restacks", "1.2K views"), an embedded tweet's footer ("47 minutes ago via
 /// Twitter for Mac Reply Retweet Favorite") and post metadata lines. The
@@ -21,11 +22,16 @@ enum PlatformChrome {
 
     /// Whether a block between paragraphs is a widget's line that is never prose.
     ///
-    /// Such a line is a player's position or speed ("0:00", "/0:32", "1×"), an embedded tweet's
-    /// footer, a counter, a platform label that is never a sentence ("Member-only story", "Newer
-    /// Post Older Post Home") or a post metadata line. Most blocks are settled by their first byte.
+    /// Such a line is a player's position or speed ("0:00", "/0:32", "1×"), a link that only starts
+    /// a player, an embedded tweet's footer, a counter, a platform label that is never a sentence
+    /// ("Member-only story", "Newer Post Older Post Home") or a post metadata line. Most blocks are settled by their first byte.
     static func isWidgetLine(_ block: Block) -> Bool {
         guard block.length <= 160, !block.isHeading, let first = block.bytes.first else { return false }
+        if block.linkDensity >= 0.9, block.length <= 60,
+           isPlayerLink(BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
+        {
+            return true
+        }
         if isDigit(first) || first == UInt8(ascii: "/") {
             let key = BoundaryText.normalized(block.text)
             return key.utf8.count <= 24 && (isPlayerState(key) || isPlaybackSpeed(key)) || isTweetFooter(key)
@@ -121,6 +127,52 @@ enum PlatformChrome {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    // MARK: - Player links
+
+    /// Whether `key` is a link that only starts a player, given its link density.
+    ///
+    /// For example "Escuchar audio" (RTVE), "Listen to audio", "Play episode", "Listen now",
+    /// "Écouter l'épisode", "Audio anhören", "Ouvir episódio", "▶ Play (45:12)": one link, a verb to
+    /// listen, play or watch and at most what is played, "now" or "here" and a duration. A link
+    /// that says more ("Listen to the episode where Jo explains the timetable") stays, and so
+    /// does a sentence that is not a link.
+    static func isPlayerLink(_ key: String, linkDensity: Double) -> Bool {
+        guard linkDensity >= 0.9, key.utf8.count <= 60, let words = LabelWords.words(of: key, limit: 6) else { return false }
+        var plays = false, hasObject = false
+        for word in words {
+            if playVerbs.contains(word) {
+                plays = true
+            } else if playedWords.contains(word) || LabelWords.isNumber(word) {
+                hasObject = true
+            } else if !playerSmallWords.contains(word) {
+                return false
+            }
+        }
+        return plays && hasObject
+    }
+
+    /// Verbs that start a player, in several languages.
+    private static let playVerbs: Set<String> = [
+        "listen", "play", "hear", "stream", "watch", "escuchar", "escucha", "escúchalo", "reproducir", "écouter",
+        "écoutez", "regarder", "anhören", "hören", "abspielen", "ansehen", "anschauen", "ascolta", "ascoltare",
+        "riproduci", "guarda", "ouvir", "ouça", "ouve", "assistir", "luister", "beluister", "afspelen", "bekijk",
+        "lyssna", "spela", "lytt", "słuchaj", "posłuchaj", "kuuntele",
+    ]
+
+    /// What a player plays, and "now", "here" and duration units.
+    private static let playedWords: Set<String> = [
+        "audio", "episode", "podcast", "video", "recording", "track", "now", "here", "online", "mp3", "min", "mins",
+        "minutes", "épisode", "émission", "vidéo", "maintenant", "ici", "folge", "sendung", "beitrag",
+        "jetzt", "hier", "episodio", "programa", "vídeo", "ahora", "aquí", "puntata", "ora", "qui", "episódio",
+        "agora", "aqui", "aflevering", "nu", "avsnitt", "jakso",
+    ]
+
+    /// Articles and pronouns between the verb and what it plays.
+    private static let playerSmallWords: Set<String> = [
+        "to", "the", "this", "it", "full", "l", "le", "la", "cet", "cette", "die", "diese", "den", "das", "el", "este",
+        "esta", "il", "lo", "questo", "questa", "o", "a", "de", "het", "deze", "in", "en", "em",
+    ]
 
     // MARK: - Counters and embeds
 

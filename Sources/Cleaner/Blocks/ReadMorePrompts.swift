@@ -1,20 +1,18 @@
 /// The "read-more" and "click-here" families beyond `EdgeNoise`'s prompts.
 ///
-/// A block that is only a "Read the full post" or "Continue reading →" link, image hints ("(Click
-/// for larger view)", "Click to enlarge"), and a last line that sends the reader on ("Comments ·
-/// Read more in this week's issue of X…"). Keys are `BoundaryText.normalized` text.
+/// A block that is only a "Read the full post" or "Continue reading →" link or an image hint
+/// (`ImageZoomLabels`), and a last line that sends the reader on ("Comments · Read more in this
+/// week's issue of X…"). Keys are `BoundaryText.normalized` text.
 enum ReadMorePrompts {
     /// The kind name of these blocks.
     static let kind = "read-in-full prompt"
-    /// The kind name of image hints.
-    static let imageHintKind = "image hint"
 
     /// The kind of a short block anywhere in an entry that is only a read-more link or image hint.
     ///
     /// Nil when it is neither.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= 60 else { return nil }
-        if isImageHint(key) { return imageHintKind }
+        if ImageZoomLabels.matches(key, at: linkDensity >= 0.5 ? .link : .plain) { return ImageZoomLabels.kind }
         if linkDensity >= 0.8, BoundaryText.trailer(key)?.hasSuffix(" link") == true { return kind }
         return nil
     }
@@ -29,14 +27,5 @@ enum ReadMorePrompts {
         else { return nil }
         let rest = key[range.upperBound...]
         return ["in ", "at ", "on ", "from "].contains(where: rest.hasBytePrefix) ? kind : nil
-    }
-
-    /// "(Click for larger view)", "Click to enlarge", "Click image for full size".
-    private static func isImageHint(_ key: String) -> Bool {
-        guard key.utf8.count <= 48, key.containsBytes(of: "click ") || key.containsBytes(of: "tap ") else { return false }
-        let bare = key.trimmingCharacters(in: " ()[].")
-        guard bare.hasBytePrefix("click ") || bare.hasBytePrefix("tap ") else { return false }
-        return ["enlarge", "larger", "bigger", "full size", "full-size", "fullsize", "full resolution", "zoom", "full image"]
-            .contains(where: bare.containsBytes(of:))
     }
 }

@@ -1,7 +1,8 @@
 /// Short blocks that are boilerplate wherever they stand between paragraphs.
 ///
 /// The block is nothing but the call to action: a publisher's "Follow us"/contact line, a donation
-/// appeal that names where to give, a lone "Read the full post" link or "(Click for larger view)".
+/// appeal that names where to give, a lone "Read the full post" link or "(Click for larger view)", a
+/// "Download PDF" link (`DownloadLinks`) or a "Full coverage" link (`AggregatorLines`).
 /// Longer blocks and prose that merely uses the words are left to the edge rules.
 enum StandaloneLines {
     /// The longest block looked at, in UTF-8 bytes.
@@ -26,8 +27,16 @@ enum StandaloneLines {
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
             ?? (linkDensity > 0 && PodcastPlatforms.matches(key) ? "podcast links" : nil)
+            ?? linkKind(of: key, linkDensity: linkDensity)
             ?? SponsorSegments.standaloneKind(of: key, linkDensity: linkDensity)
             ?? (linkDensity > 0 && EdgeNoise.isClickHerePrompt(key) ? "read-in-full prompt" : nil)
+    }
+
+    /// The kind of a short block that is mostly a "Download PDF" or "Full coverage" link, or nil.
+    private static func linkKind(of key: String, linkDensity: Double) -> String? {
+        if DownloadLinks.matches(key, linkDensity: linkDensity) { return DownloadLinks.kind }
+        if AggregatorLines.isCoverageLink(key, linkDensity: linkDensity) { return AggregatorLines.kind }
+        return nil
     }
 
     /// Openings of the calls to action without a link, as lowercase bytes by their first byte.
@@ -35,7 +44,7 @@ enum StandaloneLines {
     /// A quick look at the raw text settles most blocks of prose before any is lowercased.
     private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
         grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
-            + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings
+            + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings + ImageZoomLabels.openings
             + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a ", "so ", "and ", "you should ", "you can "])
             .map { Array($0.utf8) },
         by: { $0[0] })
@@ -118,7 +127,8 @@ enum StandaloneLines {
         let isOnlyAFollowSection = mayTakeAll && found.count == lines.lines.count && FollowLines.isSectionLabel(lines.lines[0].text)
         guard !found.isEmpty, found.count < lines.lines.count || isOnlyAFollowSection else { return }
         for (index, what) in found {
-            lines.remove(index, atHead: index < lines.lines.count - 1, from: &tree)
+            lines.remove(index, atHead: index < lines.lines.count - 1, from: &tree,
+                         keepingMedia: what == ImageZoomLabels.kind)
             removals.append(Removal(what: "inline: \(what) (line)", chars: lines.lines[index].text.count,
                                     text: lines.lines[index].text))
         }

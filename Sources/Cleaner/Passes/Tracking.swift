@@ -51,11 +51,12 @@ enum Tracking {
 
     /// Why the image `node` is tracking, or nil.
     ///
-    /// 1×1 and 0×0 images, hidden ones, and those served by trackers are.
+    /// 1×1 and 0×0 images, hidden ones, and those served by trackers or by a tracking domain are.
     static func imageReason(_ node: HTMLTree.Node) -> String? {
         if let source = node.attribute("src") {
             if isTracker(source) { return "tracking pixel (\(host(of: source)))" }
             if isAnalyticsHit(source) { return "analytics beacon (\(host(of: source)))" }
+            if isOnTrackingDomain(source) { return "tracking image (\(host(of: source)))" }
         }
         let width = node.attribute("width").flatMap(pixels), height = node.attribute("height").flatMap(pixels)
         if let width, let height, width <= 1, height <= 1 { return "tracking pixel (\(width)×\(height))" }
@@ -66,6 +67,53 @@ enum Tracking {
         }
         return nil
     }
+
+    // MARK: - Tracking domains
+
+    /// Registrable domains of audience-measurement and ad services whose every host only counts or serves ads.
+    ///
+    /// Nielsen (`secure-uk.imrworldwide.com/cgi-bin/m?…`), comScore, INFOnline, Gemius, Médiamétrie,
+    /// AT Internet, Kantar, Google's and Adobe's analytics and ad servers, and the big ad exchanges
+    /// and data brokers, as EasyPrivacy and EasyList name them. A company that also runs a website
+    /// or a product on its domain (Taboola, Outbrain, Mixpanel) is not here.
+    private static let trackingDomains: Set<String> = [
+        // Audience measurement and counters.
+        "imrworldwide.com", "scorecardresearch.com", "ioam.de", "iocnt.net", "gemius.pl", "estat.com", "xiti.com",
+        "tns-counter.ru", "tns-cs.net", "sitestat.com", "quantserve.com", "quantcount.com", "statcounter.com",
+        "chartbeat.net", "effectivemeasure.net", "amung.us", "sitemeter.com", "histats.com", "yadro.ru",
+        "hitbox.com", "webtrendslive.com", "nr-data.net", "hs-analytics.net",
+        // Google's, Adobe's and Microsoft's analytics and ad servers.
+        "google-analytics.com", "doubleclick.net", "googlesyndication.com", "googleadservices.com",
+        "googletagservices.com", "googletagmanager.com", "omtrdc.net", "2o7.net", "demdex.net", "everesttech.net",
+        "atdmt.com",
+        // Ad exchanges, ad verification and data brokers.
+        "krxd.net", "bluekai.com", "mathtag.com", "adnxs.com", "adsrvr.org", "rlcdn.com", "criteo.net",
+        "moatads.com", "adsafeprotected.com", "serving-sys.com", "adform.net", "smartadserver.com",
+        "casalemedia.com", "pubmatic.com", "rubiconproject.com", "openx.net", "amazon-adsystem.com",
+        "crwdcntrl.net", "exelator.com", "agkn.com", "bidswitch.net", "contextweb.com", "yieldlab.net",
+        "adition.com", "mookie1.com", "3lift.com",
+    ]
+
+    /// Whether `url`'s host is a tracking domain or one of its subdomains.
+    ///
+    /// `x.imrworldwide.com` is; `notimrworldwide.com` and `imrworldwide.com.example.org` are not.
+    /// Asked of images only: an entry has few.
+    static func isOnTrackingDomain(_ url: String) -> Bool {
+        // A relative URL has no host: it is the entry's own site.
+        guard url.withBytes({ afterScheme($0) }) > 0 else { return false }
+        var name = host(of: url).lowercased()
+        if let at = name.lastIndex(of: "@") { name = String(name[name.index(after: at)...]) }
+        if let colon = name.lastIndex(of: ":") { name = String(name[..<colon]) }
+        if name.hasSuffix(".") { name.removeLast() }
+        var suffix = name[...]
+        while let dot = suffix.firstIndex(of: ".") {
+            if trackingDomains.contains(String(suffix)) { return true }
+            suffix = suffix[suffix.index(after: dot)...]
+        }
+        return false
+    }
+
+    // MARK: - Analytics hits
 
     /// Whether `url` has the shape of an analytics hit, whatever its host and the image's size.
     ///
