@@ -130,10 +130,19 @@ import Cleaner
 
     // MARK: - Dividers
 
-    @Test func aDividerStaysWhenNothingUnderItWent() {
-        for html in [Self.body + "<p>* * *</p>", "<p>\(bodyParagraph)</p><p>---</p><p>\(Self.secondParagraph)</p>"] {
-            let article = clean(html)
-            #expect(article.removed.isEmpty, "\(article.removedWhat)")
+    @Test func aDividerBetweenParagraphsStays() {
+        let article = clean("<p>\(bodyParagraph)</p><p>* * *</p><p>\(Self.secondParagraph)</p>")
+        #expect(article.text == bodyParagraph + "\n\n* * *\n\n" + Self.secondParagraph)
+        #expect(article.removed.isEmpty, "\(article.removedWhat)")
+    }
+
+    @Test func aDividerAboveAFooterTheFeedTemplateTookGoes() {
+        let entries = (1...4).map { number in
+            "<p>Fluentflame build \(number): \(number * 3) fixes and a new reader view, after \(number) weeks of work.</p>"
+                + "<div>❦</div><div>You can email me at “jo (at) &lt;this domain&gt;” to respond!<br> Or just say hi.</div>"
         }
+        let article = clean(entries[1], template: FeedTemplate(learningFrom: entries))
+        #expect(article.text == "Fluentflame build 2: 6 fixes and a new reader view, after 2 weeks of work.", "\(article.removedWhat)")
+        #expect(article.removed.map(\.rule) == ["feed-template", "boundary-tail"])
     }
 }

@@ -114,9 +114,6 @@ enum BoundaryPass {
             headLines = (lines, line)
         }
 
-        // Removals from here on are at the tail.
-        let tailRemovalsStart = removals.count
-
         // Sections that run to the end.
         let total = blocks[bodyStart..<end].reduce(0) { $0 + $1.length }
         var before = 0
@@ -192,8 +189,9 @@ enum BoundaryPass {
                 end -= 1
                 continue
             }
-            // A divider ("---", "❦") left last when the footer under it went is no text either.
-            if removals.count > tailRemovalsStart, end - 1 > bodyStart, isDivider(block) {
+            // A divider ("---", "❦") that ends the article divides nothing: the footer under it went
+            // (here or as the feed's template), or there was none.
+            if end - 1 > bodyStart, isDivider(block) {
                 drop(block, "tail: divider")
                 end -= 1
                 continue
