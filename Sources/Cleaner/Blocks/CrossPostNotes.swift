@@ -52,15 +52,21 @@ enum CrossPostNotes {
     }
 
     /// `key` without a label and the marks that open such a note ("Note: ", "[", "(", "*").
-    private static func withoutLabel(_ key: String) -> Substring {
+    ///
+    /// Most keys open with neither and are returned as they are, without a copy.
+    private static func withoutLabel(_ key: String) -> String {
+        guard let first = key.utf8.first, "[(*_".utf8.contains(first) || labelInitials.contains(first) else { return key }
         var note = Substring(key)
-        while let mark = ["[", "(", "*", "_", " "].first(where: note.hasBytePrefix) { note = note.dropFirst(mark.count) }
-        if let label = labels.first(where: note.hasBytePrefix) {
+        while let mark = note.first, "[(*_ ".contains(mark) { note = note.dropFirst() }
+        if let label = labels.first(where: { note.hasPrefix($0) }) {
             note = note.dropFirst(label.count)
-            while note.hasBytePrefix(" ") { note = note.dropFirst() }
+            while note.first == " " { note = note.dropFirst() }
         }
-        return note
+        return String(note)
     }
+
+    /// The first bytes of the labels.
+    private static let labelInitials = Set(labels.compactMap(\.utf8.first))
 
     /// Words before a site's name that are not part of it.
     private static let determiners: Set<Substring> = [

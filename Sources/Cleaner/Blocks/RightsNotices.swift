@@ -31,9 +31,12 @@ enum RightsNotices {
     /// Whether `key` is a reprint or copyright notice.
     static func matches(_ key: String) -> Bool {
         guard key.utf8.count <= maximumLength else { return false }
-        let bytes = Array(key.utf8)
         // CJK notices hold one of a few words; the CJK lead bytes are E3 to ED.
-        let mayHoldCJK = bytes.contains(where: { $0 >= 0xE3 && $0 <= 0xED }) && cjkMarkers.contains(where: key.containsBytes(of:))
+        let mayHoldCJK = key.withBytes { $0.contains(where: { $0 >= 0xE3 && $0 <= 0xED }) }
+            && cjkMarkers.contains(where: key.containsBytes(of:))
+        // Most keys have no clause that opens like a notice, and are settled without a copy.
+        guard mayHoldCJK || key.withBytes(opensClauseLikeNotice) else { return false }
+        let bytes = Array(key.utf8)
         let parts = clauses(of: bytes)
         let notices = parts.map { noticeKind(of: $0, mayHoldCJK: mayHoldCJK) }
         guard let first = notices.firstIndex(where: { $0 != nil }), let last = notices.lastIndex(where: { $0 != nil }),
@@ -44,6 +47,30 @@ enum RightsNotices {
         if first == 1, !isLead(String(decoding: parts[0], as: UTF8.self)) { return false }
         if last < parts.count - 1, !isTrailer(String(decoding: parts[last + 1], as: UTF8.self)) { return false }
         return true
+    }
+
+    /// Whether a clause of `bytes` opens with a notice's or a continuation's words, its marks aside.
+    private static func opensClauseLikeNotice(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var clauseStart = true
+        while index < bytes.count {
+            if clauseStart {
+                var start = index
+                while start < bytes.count, let mark = openingMarks.first(where: { bytes[start...].starts(with: $0) }) {
+                    start += mark.count
+                }
+                if start < bytes.count, let candidates = openingsByInitial[bytes[start]],
+                   candidates.contains(where: { bytes[start...].starts(with: $0.bytes) })
+                {
+                    return true
+                }
+                clauseStart = false
+            }
+            let markLength = clauseMarkLength(in: bytes, at: index)
+            clauseStart = markLength > 0
+            index += max(markLength, 1)
+        }
+        return false
     }
 
     /// How a clause is a notice.
@@ -138,7 +165,7 @@ enum RightsNotices {
         var start = 0
         var index = 0
         while index < bytes.count {
-            let markLength = clauseMarkLength(in: bytes, at: index)
+            let markLength = bytes.withUnsafeBufferPointer { clauseMarkLength(in: $0, at: index) }
             if markLength > 0 {
                 parts.append(trimmed(bytes[start..<index]))
                 index += markLength
@@ -152,7 +179,7 @@ enum RightsNotices {
     }
 
     /// The length in bytes of the clause mark at `index` of `bytes`, or 0.
-    private static func clauseMarkLength(in bytes: [UInt8], at index: Int) -> Int {
+    private static func clauseMarkLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         let next = { (offset: Int) in index + offset < bytes.count ? bytes[index + offset] : 0 }
         let afterSpace = index > 0 && bytes[index - 1] == 0x20
