@@ -191,6 +191,13 @@ enum BoundaryPass {
                 end -= 1
                 continue
             }
+            // A divider ("---", "❦") that ends the article divides nothing: the footer under it went
+            // (here or as the feed's template), or there was none.
+            if end - 1 > bodyStart, isDivider(block) {
+                drop(block, "tail: divider")
+                end -= 1
+                continue
+            }
             // A label over links to other posts whose links are gone (an
             // embedded player, a script) introduces nothing.
             if end - 1 > bodyStart, block.bytes.last == UInt8(ascii: ":"), RelatedLinks.opensSection(block) {
@@ -203,7 +210,9 @@ enum BoundaryPass {
                    : BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: true),
                // A block of lines goes whole only when each line is boilerplate
                // too: a credit line under a subscribe prompt is the article's.
-               block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.tail($0) != nil }),
+               // A reply-by-email prompt may go on with pleasantries ("Or just say hi.").
+               block.lines.count < 2 || block.lines.allSatisfy({ BoundaryText.tail($0) != nil })
+                   || match == .noise(EmailReplyPrompts.kind) && EmailReplyPrompts.endsInPleasantries(block.lines),
                // A link list that is all that is left is the article.
                end - 1 > bodyStart || match != .noise(EdgeNoise.linkList)
             {
@@ -243,6 +252,16 @@ enum BoundaryPass {
         if end > bodyStart { removeTrailer(from: blocks[end - 1], in: &tree, removals: &removals) }
         return source
     }
+
+    /// Whether a block is only a divider: dashes, asterisks, bullets or a fleuron ("---", "* * *", "❦").
+    private static func isDivider(_ block: Block) -> Bool {
+        block.length <= 12 && block.text.contains(where: { $0 != " " }) && block.text.allSatisfy { dividerMarks.contains($0) }
+    }
+
+    /// The marks dividers are made of.
+    private static let dividerMarks: Set<Character> = [
+        " ", "-", "–", "—", "_", "*", "~", "=", "·", "•", "⁂", "❦", "❧", "☙", "※", "◆", "◇", "∗", "✱", "✳", "⸻",
+    ]
 
     /// Whether a block could be the article's title above head noise.
     ///

@@ -1,8 +1,8 @@
 /// Boilerplate families that feeds put at either edge of an entry, found by wording and shape.
 ///
 /// Podcast platform lists and hosting notes, sponsor messages, paywall prompts, blogging-platform
-/// chrome, aggregator metadata, "Follow us on …" lines, lone ad labels, permalink markers and
-/// "click here to read in full" prompts.
+/// chrome, aggregator metadata, "Follow us on …" lines, lone ad labels, permalink markers,
+/// "click here to read in full" prompts, and reprint, cross-post and reply-by-email notes.
 ///
 /// Every rule matches a whole short block (or line), compared as
 /// `BoundaryText.normalized` writes it; the cleaner asks only about the
@@ -35,6 +35,7 @@ enum EdgeNoise {
         let isShort = length <= maximumLength || linkDensity >= 0.5
         guard isShort else { return SponsorSegments.isLongMessage(key, linkDensity: linkDensity) ? sponsorMessage : nil }
         if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) { return "podcast links" }
+        if PodcastPlatforms.isHostLine(key, linkDensity: linkDensity) { return "podcast host line" }
         if let what = prefixed(key, linkDensity: linkDensity) { return what }
         if isFollowerCount(key) || isBlogNavigation(key) { return "platform chrome" }
         if key.hasBytePrefix("points: "), key.dropFirst(8).allSatisfy(\.isNumber) { return "aggregator metadata" }
@@ -61,10 +62,17 @@ enum EdgeNoise {
         {
             return "newsletter prompt"
         }
-        return FollowLines.kind(of: key, linkDensity: linkDensity) ?? DonationPrompts.kind(of: key, linkDensity: linkDensity)
+        if let what = FollowLines.kind(of: key, linkDensity: linkDensity) ?? DonationPrompts.kind(of: key, linkDensity: linkDensity)
             ?? SponsorSegments.kind(of: key, linkDensity: linkDensity) ?? AggregatorLines.kind(of: key, linkDensity: linkDensity)
             ?? ReadMorePrompts.kind(of: key) ?? ShareBars.kind(of: key, linkDensity: linkDensity)
             ?? CommentPrompts.kind(of: key, linkDensity: linkDensity)
+        {
+            return what
+        }
+        if RightsNotices.matches(key) { return RightsNotices.kind }
+        if CrossPostNotes.matches(key, linkDensity: linkDensity) { return CrossPostNotes.kind }
+        if EmailReplyPrompts.matches(key, linkDensity: linkDensity) { return EmailReplyPrompts.kind }
+        return nil
     }
 
     /// Whether `key` is a call to subscribe that names a platform and gives an address or links.
@@ -471,8 +479,8 @@ enum EdgeNoise {
     /// Whether `key` mentions a podcast host's privacy or ad notice.
     ///
     /// For example "See omnystudio.com/listener for privacy information", "Hosted on Acast. See
-    /// acast.com/privacy for more information.", "Learn more about your ad choices. Visit
-    /// megaphone.fm/adchoices".
+    /// acast.com/privacy for more information.", "Hosted by Ausha. See ausha.co/privacy-policy for more
+    /// information.", "Learn more about your ad choices. Visit megaphone.fm/adchoices".
     private static func mentionsPodcastHostingNotice(_ key: String) -> Bool {
         guard key.containsBytes(of: "privacy") || key.containsBytes(of: "adchoices")
             || key.containsBytes(of: "personal data")
@@ -482,6 +490,7 @@ enum EdgeNoise {
             && mentionsWebAddress(key) && !key.containsBytes(of: ". ") || key.hasBytePrefix("see ")
             && key.containsBytes(of: "privacy") && mentionsWebAddress(key)
             || key.hasBytePrefix("hosted on ") && key.containsBytes(of: "privacy")
+            || key.hasBytePrefix("hosted by ") && key.containsBytes(of: "privacy") && mentionsWebAddress(key)
     }
 
     /// "1.2K Followers", "345 followers".

@@ -169,11 +169,12 @@ enum FeedFooter {
     /// "You're reading this via RSS", "This post is for RSS readers".
     private static func readerNote(_ key: String) -> Bool {
         guard ["thank you for reading", "thanks for reading", "you're reading this", "you are reading this",
-               "you’re reading this", "this post is for rss", "hey rss", "rss readers", "rss subscribers",
-               "reply by email", "reply via email", "reply to this post by email"].contains(where: key.hasBytePrefix)
+               "you’re reading this", "this post is for rss", "hey rss", "rss readers", "rss subscribers"]
+            .contains(where: key.hasBytePrefix)
         else { return false }
-        return key.hasBytePrefix("reply") || ["rss", "feed reader", "newsreader", "news reader", "atom feed", "json feed",
-                                              "your feed", "the feed", "this feed"].contains(where: key.containsBytes(of:))
+        // "Reply by email" lines are `EmailReplyPrompts`'.
+        return ["rss", "feed reader", "newsreader", "news reader", "atom feed", "json feed", "your feed", "the feed",
+                "this feed"].contains(where: key.containsBytes(of:))
     }
 
     /// Whether `key` is a newsletter's subscription notice.

@@ -40,6 +40,62 @@ enum PodcastPlatforms {
     /// Conditions that open a call to the listener.
     private static let conditions = ["if you like", "if you enjoy", "if you love", "if you liked", "if you've enjoyed",
                                      "if you have enjoyed", "if you find"]
+    /// Whether `key` is a line that a podcast host adds to every episode's notes.
+    ///
+    /// For example "Send in a voice message: https://podcasters.spotify.com/…", "Become a supporter
+    /// of this podcast: https://www.spreaker.com/…/support", "Start your podcast for FREE with
+    /// Buzzsprout", "· Anchor: The easiest way to make a podcast. https://anchor.fm/app", a "Send us a
+    /// text" link. A voice-message or supporter line is the host's whatever follows; a promotion
+    /// opens with an imperative to start a podcast and names a host, or opens with the host's name
+    /// and a colon, names a podcast and gives an address. "We host the show on Buzzsprout" stays.
+    static func isHostLine(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= maximumLength || linkDensity >= 0.5 && key.utf8.count <= 2 * maximumLength else { return false }
+        let line = FollowLines.withoutLeadingSymbols(key)
+        guard let first = line.utf8.first, let candidates = hostLinePrefixes[first] else { return false }
+        if candidates.openings.contains(where: line.hasBytePrefix) { return true }
+        if line.hasBytePrefix("send us a text") { return linkDensity >= 0.5 }
+        let hasAddress = { linkDensity >= 0.1 || EdgeNoise.mentionsWebAddress(line) }
+        if candidates.promotions.contains(where: line.hasBytePrefix) {
+            return hosts.contains(where: line.containsBytes(of:)) && (line.utf8.count <= 80 || hasAddress())
+                && !FollowLines.reportsSpeech(line)
+        }
+        // The host's name, then a colon or a dash: "Anchor: The easiest way to make a podcast. https://…".
+        guard let host = candidates.hosts.first(where: line.hasBytePrefix) else { return false }
+        let rest = line.dropFirst(host.count)
+        return [":", " -", " –"].contains(where: rest.hasBytePrefix) && rest.containsBytes(of: "podcast") && hasAddress()
+            && !FollowLines.reportsSpeech(line)
+    }
+
+    /// Openings of the lines a host adds, whatever follows.
+    private static let hostOpenings = [
+        "send in a voice message", "send us a voice message", "send me a voice message", "send a voice message",
+        "leave us a voice message", "leave me a voice message", "leave a voice message", "become a supporter of this podcast",
+        "support this podcast:", "support the show:",
+    ]
+
+    /// Imperatives that open a host's promotion.
+    private static let promotionOpenings = [
+        "start your podcast", "start your own podcast", "start a podcast", "start podcasting", "create your podcast",
+        "create your own podcast", "create a podcast", "make your own podcast", "make a podcast", "launch your podcast",
+        "host your podcast", "get your podcast", "want to start a podcast", "want to start your own podcast",
+        "erstelle deinen eigenen podcast", "starte deinen podcast", "crea tu podcast", "crée ton podcast", "créez votre podcast",
+    ]
+
+    /// Podcast hosts, as their promotions name them.
+    private static let hosts = [
+        "buzzsprout", "anchor", "spotify for podcasters", "podcasters.spotify", "podbean", "spreaker", "libsyn", "transistor",
+        "captivate", "simplecast", "riverside", "acast", "megaphone", "redcircle", "castos", "blubrry", "audioboom",
+        "podomatic", "pinecast", "fireside", "zencastr", "squadcast", "rss.com", "ausha", "podigee",
+    ]
+
+    /// The openings, promotions and hosts above by their first byte, which settles most blocks.
+    private static let hostLinePrefixes: [UInt8: (openings: [String], promotions: [String], hosts: [String])] = {
+        var prefixes: [UInt8: (openings: [String], promotions: [String], hosts: [String])] = [:]
+        for opening in hostOpenings { prefixes[opening.utf8.first!, default: ([], [], [])].openings.append(opening) }
+        for promotion in promotionOpenings { prefixes[promotion.utf8.first!, default: ([], [], [])].promotions.append(promotion) }
+        for host in hosts { prefixes[host.utf8.first!, default: ([], [], [])].hosts.append(host) }
+        return prefixes
+    }()
 
     /// How many blocks from `index` a "Subscribe" or "Listen on" label and the list of platforms under it hold.
     ///
