@@ -32,7 +32,9 @@ python3 "$root/Benchmarks/parse/generate_corpus.py" >/dev/null
 if [ ! -f "$work/.done-$FEEDS" ]; then
     rm -rf "$work" && mkdir -p "$work/html"
     # One JSON document per feed; split them with a streaming decoder.
-    ls "$corpus"/*.xml | head -n "$FEEDS" | while read -r f; do "$FEEDSPOOL" parse "$f"; done | python3 -c '
+    # The first FEEDS feeds, without `ls | head`: under pipefail its SIGPIPE would end the script.
+    feeds=("$corpus"/*.xml)
+    for f in "${feeds[@]:0:$FEEDS}"; do "$FEEDSPOOL" parse "$f"; done | python3 -c '
 import json, sys
 out = sys.argv[1]; n = 0; text = sys.stdin.read(); decoder = json.JSONDecoder(); i = 0
 while i < len(text):
