@@ -153,7 +153,7 @@ enum SponsorSegments {
 
     /// Whether `bytes` hold "brought to you by" in any case of ASCII letters.
     private static func mentionsBroughtToYouBy(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let phrase = Array("brought to you by".utf8)
+        let phrase = broughtToYouBy
         var index = bytes.startIndex
         while index + phrase.count <= bytes.endIndex {
             if bytes[index] | 0x20 == phrase[0], EdgeNoise.startsCaseInsensitively(bytes[index...], with: phrase) { return true }
@@ -161,6 +161,9 @@ enum SponsorSegments {
         }
         return false
     }
+
+    /// "brought to you by" as bytes, made once: every short block opening with a "t" is searched for it.
+    private static let broughtToYouBy = Array("brought to you by".utf8)
 
     /// Whether `key` opens with a sponsor message's own wording.
     ///

@@ -72,14 +72,7 @@ enum StandaloneLines {
 
     /// Whether raw text holds "://", a web address a plain-text call to action gives without a link.
     private static func containsAddress(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var index = bytes.startIndex
-        while index + 2 < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
-                return true
-            }
-            index += 1
-        }
-        return false
+        bytes.withUnsafeBufferPointer { haystack in "://".withBytes { ByteSearch.contains(haystack, $0) } }
     }
 
     /// Removes calls to action from a block of `<br>`-separated lines, when other lines stay.
