@@ -353,6 +353,18 @@ enum BoundaryText {
         return true
     }
 
+    /// What follows a short condition to the reader that opens `key` ("If you enjoyed this post, …"), or nil.
+    ///
+    /// The condition ends at a comma within the first 64 bytes; calls to share, subscribe or
+    /// review open after it as they would alone.
+    static func afterCondition(_ key: Substring) -> Substring? {
+        guard key.hasBytePrefix("if you "), let comma = key.utf8.prefix(64).firstIndex(of: UInt8(ascii: ",")) else {
+            return nil
+        }
+        let rest = key[key.utf8.index(after: comma)...].drop(while: { $0 == " " })
+        return rest.isEmpty ? nil : rest
+    }
+
     /// `text` in the form rules compare: lowercase, white space collapsed, trailing marks dropped.
     ///
     /// Lowercase applies to ASCII letters; the trailing `:`, `*`, `»`, `→` and spaces are dropped.

@@ -18,7 +18,7 @@ enum PodcastPlatforms {
     static func matches(_ key: String) -> Bool {
         guard key.utf8.count <= maximumLength, let first = key.utf8.first else { return false }
         // "If you enjoy the show, please leave us a review on Apple Podcasts": the call after the condition.
-        if first == UInt8(ascii: "i"), let call = withoutCondition(key) { return matches(call) }
+        if first == UInt8(ascii: "i"), let call = BoundaryText.afterCondition(key[...]) { return matches(String(call)) }
         guard initials.contains(first) else { return false }
         if isLabelledList(key) { return true }
         // "Advertising Inquiries: https://redcircle.com/brands": a hosting line with its address.
@@ -28,18 +28,6 @@ enum PodcastPlatforms {
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
     }
 
-    /// What follows a short opening condition to the listener ("If you like the show, …"), or nil.
-    private static func withoutCondition(_ key: String) -> String? {
-        guard conditions.contains(where: key.hasBytePrefix),
-              let comma = key.utf8.prefix(64).firstIndex(of: UInt8(ascii: ","))
-        else { return nil }
-        let rest = key[key.utf8.index(after: comma)...].drop(while: { $0 == " " })
-        return rest.isEmpty ? nil : String(rest)
-    }
-
-    /// Conditions that open a call to the listener.
-    private static let conditions = ["if you like", "if you enjoy", "if you love", "if you liked", "if you've enjoyed",
-                                     "if you have enjoyed", "if you find"]
     /// Whether `key` is a line that a podcast host adds to every episode's notes.
     ///
     /// For example "Send in a voice message: https://podcasters.spotify.com/…", "Become a supporter

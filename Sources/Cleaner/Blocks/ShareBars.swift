@@ -53,10 +53,7 @@ enum ShareBars {
         {
             rest = rest[rest.utf8.index(after: mark)...].drop(while: { $0 == " " })
         }
-        if rest.hasBytePrefix("if you "), let comma = rest.utf8.prefix(48).firstIndex(of: UInt8(ascii: ",")) {
-            rest = rest[rest.utf8.index(after: comma)...].drop(while: { $0 == " " })
-        }
-        return rest
+        return BoundaryText.afterCondition(rest) ?? rest
     }
 
     /// Questions to the reader that lead in to a prompt to share.
