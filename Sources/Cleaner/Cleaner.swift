@@ -206,7 +206,9 @@ public struct Cleaner: Sendable {
         // at the first element named as boilerplate: most articles have none.
         var measures: TextMeasures?
         for index in tree.descendants(of: root) where index != root && tree.nodes[index].kind == .element {
-            guard !tree.isDetached(index), let reason = BoilerplateElements.reason(for: tree.nodes[index])
+            guard !tree.isDetached(index) else { continue }
+            if removeEmbedPlaceholder(&tree, at: index, removals: &removals) { continue }
+            guard let reason = BoilerplateElements.reason(for: tree.nodes[index])
                 ?? PaywallNotice.callToActionReason(for: index, in: tree) else { continue }
             if measures == nil { measures = TextMeasures(of: tree) }
             let lengths = measures!.lengths, textBefore = measures!.textBefore
@@ -225,6 +227,24 @@ public struct Cleaner: Sendable {
                 tree.remove(label)
             }
         }
+    }
+
+    /// Removes a media element's fallback content, or the element when it is an embedded post's
+    /// placeholder (see `EmbedPlaceholders`); whether the element itself went.
+    private func removeEmbedPlaceholder(_ tree: inout HTMLTree, at index: Int, removals: inout [Removal]) -> Bool {
+        if tree.nodes[index].traits.contains(.showsWithoutText) {
+            for child in EmbedPlaceholders.fallback(of: index, in: tree) {
+                removals.append(Removal(what: "media fallback (<\(tree.nodes[index].name)>)",
+                                        chars: tree.textContent(of: child).count, text: tree.removalText(of: child)))
+                tree.remove(child)
+            }
+            return false
+        }
+        guard EmbedPlaceholders.isPostPlaceholder(index, in: tree) else { return false }
+        removals.append(Removal(what: "embedded post placeholder", chars: tree.textContent(of: index).count,
+                                text: tree.removalText(of: index)))
+        tree.remove(index)
+        return true
     }
 
     /// How much live text each node's subtree holds, and how much comes before the node.

@@ -99,6 +99,11 @@ enum Tracking {
     /// `x.imrworldwide.com` is; `notimrworldwide.com` and `imrworldwide.com.example.org` are not.
     /// Asked of images only: an entry has few.
     static func isOnTrackingDomain(_ url: String) -> Bool {
+        isOnDomain(of: trackingDomains, url)
+    }
+
+    /// Whether `url`'s host is one of `domains` or one of their subdomains; a relative URL's is not.
+    static func isOnDomain(of domains: Set<String>, _ url: String) -> Bool {
         // A relative URL has no host: it is the entry's own site.
         guard url.withBytes({ afterScheme($0) }) > 0 else { return false }
         var name = host(of: url).lowercased()
@@ -107,7 +112,7 @@ enum Tracking {
         if name.hasSuffix(".") { name.removeLast() }
         var suffix = name[...]
         while let dot = suffix.firstIndex(of: ".") {
-            if trackingDomains.contains(String(suffix)) { return true }
+            if domains.contains(String(suffix)) { return true }
             suffix = suffix[suffix.index(after: dot)...]
         }
         return false
