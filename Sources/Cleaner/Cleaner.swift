@@ -229,8 +229,9 @@ public struct Cleaner: Sendable {
         }
     }
 
-    /// Removes a media element's fallback content, or the element when it is an embedded post's
-    /// placeholder (see `EmbedPlaceholders`); whether the element itself went.
+    /// Removes a media element's fallback, or an embedded post's placeholder; whether `index` went.
+    ///
+    /// See `EmbedPlaceholders`.
     private func removeEmbedPlaceholder(_ tree: inout HTMLTree, at index: Int, removals: inout [Removal]) -> Bool {
         if tree.nodes[index].traits.contains(.showsWithoutText) {
             for child in EmbedPlaceholders.fallback(of: index, in: tree) {

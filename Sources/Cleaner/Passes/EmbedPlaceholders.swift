@@ -9,9 +9,10 @@
 /// is nothing but the placeholder. A post's own words, a tweet or a caption, are not links, and
 /// keep the quote.
 enum EmbedPlaceholders {
-    /// What a media element holds that a browser shows only when it cannot play the medium: its
-    /// children other than `<source>` and `<track>`, and anything inside those (libxml2 nests what
-    /// follows a `<source>` in it); none for any other element.
+    /// What a media element holds that a browser shows only when it cannot play the medium.
+    ///
+    /// Its children other than `<source>` and `<track>`, and anything inside those (libxml2 nests
+    /// what follows a `<source>` in it); none for any other element.
     static func fallback(of index: Int, in tree: HTMLTree) -> [Int] {
         guard mediaElements.contains(tree.nodes[index].name) else { return [] }
         var fallback: [Int] = []
@@ -35,8 +36,10 @@ enum EmbedPlaceholders {
         return node.kind == .element || (node.kind == .text && !TextNormalizer.isBlank(tree.text(of: index)))
     }
 
-    /// Whether `index` is an embedded post's placeholder: a `<blockquote>` whose words are all in
-    /// links to a network that draws its posts with a script.
+    /// Whether `index` is an embedded post's placeholder.
+    ///
+    /// That is a `<blockquote>` whose words are all in links to a network that draws its posts
+    /// with a script.
     static func isPostPlaceholder(_ index: Int, in tree: HTMLTree) -> Bool {
         guard tree.nodes[index].name == "blockquote" else { return false }
         let end = tree.subtreeEnd(of: index)
