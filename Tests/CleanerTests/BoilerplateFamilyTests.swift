@@ -192,7 +192,8 @@ import Cleaner
     static let clickHere = [
         "Click here to see all the photos.", "Clique aqui ou na imagem abaixo para acompanhar a cobertura completa.",
         "Cliquez ici pour lire la suite", "Klicken Sie hier für mehr Informationen.", "Haz clic aquí para ver el vídeo.",
-        "Clicca qui per leggere l'articolo completo.", "Click here",
+        "Clicca qui per leggere l'articolo completo.", "Click here", "点击此处查看更多奖项", "點擊這裡閱讀全文。",
+        "ここをクリックして続きを読む", "여기를 클릭하여 자세히 보기",
     ]
 
     @Test(arguments: clickHere) func callsToClickGoAtTheEdgesAndLinkedBetweenParagraphs(line: String) {
@@ -205,6 +206,8 @@ import Cleaner
     /// A sentence that goes on after "Click here," and a longer paragraph opening with it stay.
     @Test(arguments: [
         "Click here, the instructor told us, was the only button the old terminals had, and nobody dared to press it.",
+        "点击此处的按钮，地图就会显示每个码头的潮汐表和渡轮时刻表。",
+        "点击这里。港口管理局说，新网站每十分钟读取一次潮位计。",
         "Click here and there on the harbour map and the tide tables change: the council's new site reads the gauges "
             + "every ten minutes. The old one only printed the week's tables. The difference matters to the ferry crews, "
             + "who now plan their crossings by the hour.",

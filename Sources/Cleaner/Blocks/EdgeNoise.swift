@@ -382,13 +382,13 @@ enum EdgeNoise {
     /// Whether `key` (normalised) sends the reader elsewhere to read, see or follow more, by a click.
     ///
     /// For example "Click here for the full coverage", "Clique aqui para acompanhar a cobertura
-    /// completa", "Cliquez ici pour lire la suite", "Klicken Sie hier für mehr". One sentence without
-    /// a comma: "Click here, the instructor said, …" and "Click here to download the form, then fill
+    /// completa", "Cliquez ici pour lire la suite", "Klicken Sie hier für mehr", "点击此处查看更多奖项".
+    /// One sentence without a comma: "Click here, the instructor said, …" and "Click here to download the form, then fill
     /// in …" are the article's instructions.
     static func isClickHerePrompt(_ key: String) -> Bool {
         guard let first = key.utf8.first, clickHereInitials.contains(first),
               clickHereOpenings.contains(where: key.hasBytePrefix), !key.containsBytes(of: ","),
-              key.split(separator: ". ").count == 1
+              !key.containsBytes(of: "，"), !key.dropLast().contains("。"), key.split(separator: ". ").count == 1
         else { return false }
         return key.utf8.count <= 16 || clickHerePurposes.contains(where: key.containsBytes(of:))
     }
@@ -397,7 +397,8 @@ enum EdgeNoise {
     private static let clickHerePurposes = [
         "read", "full", "more", "continue", "coverage", "view", "watch", "see ", "listen", "story", "article", "leer",
         "lire", "lesen", "ler ", "leggere", "acompanhar", "cobertura", "completa", "ver ", "voir", "vedere", "suite",
-        "mehr", "weiter", "lezen", "más", "mais", "plus", "altro", "meer",
+        "mehr", "weiter", "lezen", "más", "mais", "plus", "altro", "meer", "查看", "阅读", "閱讀", "更多", "全文", "詳細",
+        "続き", "見る", "보기", "자세히",
     ]
 
     /// How calls to click open, in several languages (as `BoundaryText.normalized` leaves them).
@@ -405,7 +406,8 @@ enum EdgeNoise {
         "click here", "click on the image", "click the image", "clique aqui", "clique na imagem", "clique no link",
         "clique ici", "cliquez ici", "cliquez sur l'image", "haz clic aquí", "haga clic aquí", "pulsa aquí", "pincha aquí",
         "clic aquí", "klicken sie hier", "klick hier", "hier klicken", "clicca qui", "clicca sull'immagine", "klik hier",
-        "klik op de afbeelding", "kliknij tutaj", "kliknij tu", "klikk her", "klicka här", "klik her",
+        "klik op de afbeelding", "kliknij tutaj", "kliknij tu", "klikk her", "klicka här", "klik her", "点击此处", "点击这里",
+        "点此", "點擊此處", "點擊這裡", "ここをクリック", "여기를 클릭",
     ]
 
     /// The first bytes of those openings.
