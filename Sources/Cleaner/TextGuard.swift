@@ -16,7 +16,9 @@ extension Cleaner {
     ///   - template: The template the clean was given.
     public func keepingText(_ article: CleanArticle, of input: String, baseURL: String?,
                             template: FeedTemplate?) -> CleanArticle {
-        guard !article.hasText, !Self.isOnlyACommentsLink(input) else { return article }
+        guard !article.hasText, !Self.isOnlyACommentsLink(input), !Self.isOnlyAggregatorMetadata(article) else {
+            return article
+        }
         if let template, !template.isEmpty {
             var untemplated = clean(input, baseURL: baseURL)
             if untemplated.hasText {
@@ -25,12 +27,25 @@ extension Cleaner {
                     chars: 0, rule: Self.fallbackRule))
                 return untemplated
             }
+            if Self.isOnlyAggregatorMetadata(untemplated) { return untemplated }
         }
         var sanitized = sanitize(input, baseURL: baseURL)
         guard sanitized.hasText else { return article }
         sanitized.removed.append(Removal(what: "cleaning left no text, so the entry was only sanitised",
                                          chars: 0, rule: Self.fallbackRule))
         return sanitized
+    }
+
+    /// Whether all the text cleaning removed was a news aggregator's lines about the entry.
+    ///
+    /// Hacker News's "Article URL: … Points: 87 # Comments: 64" and Reddit's "submitted by /u/alice
+    /// to r/pics [link] [comments]" are all that the entry of a link post holds: it has no text of
+    /// its own, and those links are the entry's link and its comments.
+    static func isOnlyAggregatorMetadata(_ article: CleanArticle) -> Bool {
+        let blocks = article.removed.filter { $0.chars > 0 }
+        return !blocks.isEmpty && blocks.allSatisfy { record in
+            AggregatorLines.kinds.contains(where: { record.what.hasSuffix(": \($0)") })
+        }
     }
 
     /// Whether the entry's only text is one link to its comments, as a news aggregator's feed sends every entry.

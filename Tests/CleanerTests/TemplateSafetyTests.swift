@@ -343,6 +343,28 @@ import Testing
             #expect(cleaned.text == "")
             #expect(cleaner.keepingText(cleaned, of: link, baseURL: nil, template: nil) == cleaned)
         }
+        // So has a link post of a news aggregator, whose lines are all about the entry.
+        for post in [
+            #"<p>Article URL: <a href="https://example.org/ferry">https://example.org/ferry</a></p><p>Comments URL: "#
+                + #"<a href="https://news.example/item?id=4182">https://news.example/item?id=4182</a></p>"#
+                + "<p>Points: 87</p><p># Comments: 64</p>",
+            #" &#32; submitted by &#32; <a href="https://www.reddit.com/user/ana"> /u/ana </a> &#32; to &#32; "#
+                + #"<a href="https://www.reddit.com/r/harbour/"> r/harbour </a> <br/> <span><a href="https://i.redd.it/1.jpg">"#
+                + #"[link]</a></span> &#32; <span><a href="https://www.reddit.com/r/harbour/comments/1/">[comments]</a></span>"#,
+        ] {
+            let cleaned = cleaner.clean(post)
+            #expect(cleaned.text == "")
+            #expect(cleaner.keepingText(cleaned, of: post, baseURL: nil, template: nil) == cleaned)
+            // Learnt as the feed's template too, the lines are no text of the entry's own.
+            let template = FeedTemplate(learningFrom: Array(repeating: post, count: 4))
+            #expect(!cleaner.keepingText(cleaner.clean(post, template: template), of: post, baseURL: nil, template: template).hasText)
+        }
+        // A post with words of its own over the footer is delivered with them.
+        let selfPost = "<p>Does anyone know why the lighthouse keeps its lamp on during the day?</p>"
+            + #"<p>submitted by <a href="https://www.reddit.com/user/ana">/u/ana</a></p>"#
+        #expect(cleaner.keepingText(cleaner.clean(selfPost), of: selfPost, baseURL: nil, template: nil).text
+            == "Does anyone know why the lighthouse keeps its lamp on during the day?")
+
         // A link whose words are the article's own is delivered.
         let story = #"<p><a href="https://news.example/item?id=4182">Comments on the ferry timetable are due by Friday</a></p>"#
         #expect(cleaner.keepingText(cleaner.clean(story), of: story, baseURL: nil, template: nil).hasText)

@@ -6,6 +6,10 @@
 enum AggregatorLines {
     /// The kind name of these lines.
     static let kind = "aggregator metadata"
+    /// The kind name of Reddit's footer ("submitted by /u/alice to r/pics [link] [comments]").
+    static let redditFooter = "Reddit footer"
+    /// Every kind name an aggregator's lines about an entry are removed under.
+    static let kinds = [kind, redditFooter]
 
     /// The kind of a line at an edge that is aggregator metadata, or nil.
     static func kind(of key: String, linkDensity: Double) -> String? {

@@ -94,7 +94,7 @@ enum BoundaryText {
             return .noise("\"… was originally published in … on Medium\"")
         }
         if key.hasBytePrefix("thanks for reading "), key.containsBytes(of: "subscribe"), key.count <= 300 { return .noise("newsletter prompt") }
-        if key.hasBytePrefix("submitted by /u/") || key.hasBytePrefix("submitted by u/") { return .noise("Reddit footer") }
+        if key.hasBytePrefix("submitted by /u/") || key.hasBytePrefix("submitted by u/") { return .noise(AggregatorLines.redditFooter) }
         if key.hasBytePrefix("posted in "), key.containsBytes(of: " | ") || linkDensity >= 0.5 { return .noise("post metadata") }
         if key.hasBytePrefix("originally published ") || key.hasBytePrefix("originally posted "), isShort(),
            linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(key)
