@@ -80,6 +80,22 @@ import Cleaner
         #expect(article.text.hasSuffix("More on the ferry strike\n\nThe crews meet again on Monday, and the company says it will bring a new offer."))
     }
 
+    @Test func aNewslettersItemWithItsLinksAndWhatTheyAreStays() {
+        let item = #"<li><p>More on the breakwater<br><a href="https://video.example/watch?v=KGn">https://video.example/watch?v=KGn</a><br>"#
+            + #"<a href="https://wiki.example/Breakwater">https://wiki.example/Breakwater</a></p><p>The first link is a talk "#
+            + "on how the old breakwater was built; the second explains why it needs rebuilding now.</p></li>"
+        let others = "<li><p>Winter sailings<br><a href=\"https://ferry.example/winter\">https://ferry.example/winter</a></p>"
+            + "<p>The timetable for the winter, with the two new evening sailings.</p></li>"
+        for list in ["<ul>\(others)\(item)\(others)</ul>", "<ul>\(item)</ul>"] {
+            let article = clean(Self.body + list + "<p>\(bodyParagraph)</p>")
+            #expect(article.text.contains("More on the breakwater\nhttps://video.example/watch?v=KGn"), "\(article.removedWhat)")
+        }
+        // The same label and links as a paragraph of their own are a list of other posts.
+        let links = String(item.dropFirst("<li>".count)).components(separatedBy: "</p>")[0] + "</p>"
+        let paragraph = clean(Self.body + links + "<p>\(bodyParagraph)</p>")
+        #expect(!paragraph.text.contains("https://wiki.example/Breakwater"), "\(paragraph.removedWhat)")
+    }
+
     @Test func showNotesWhoseItemIsNamedNextStay() {
         // Show notes: a list of links, one of them a company called NeXT.
         let notes = #"<ul><li><a href="https://example.org/beos">BeOS</a></li><li><a href="https://example.org/next">NeXT</a></li><li><a href="https://example.org/svn">Subversion</a></li><li><a href="https://example.org/versions">Versions</a></li></ul>"#

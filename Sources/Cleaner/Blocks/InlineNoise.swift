@@ -29,7 +29,8 @@ enum InlineNoise {
             // An image hint goes even from an entry that is little more than
             // its image: the hint is no text of the article, and the image stays.
             if let what = kind(of: block), block.length * 2 < total || what == ImageZoomLabels.kind,
-               what != ImageZoomLabels.kind || !block.isHeading
+               what != ImageZoomLabels.kind || !block.isHeading,
+               what != EdgeNoise.linkList || !isListItemsOwnLinks(block, in: tree)
             {
                 if what == ImageZoomLabels.kind {
                     ImageZoomLabels.removeText(of: block.nodes, in: &tree)
@@ -89,6 +90,27 @@ enum InlineNoise {
         guard !removed.isEmpty else { return }
         blocks = blocks.indices.filter { !removed.contains($0) }.map { blocks[$0] }
     }
+
+    /// Whether `block` is the links of a list item that says more than them.
+    ///
+    /// A newsletter's item "More on device mapping" over three links, then a paragraph on what
+    /// they are, is an item of the article's own list, not a list of other posts: the item's
+    /// other text shows it.
+    static func isListItemsOwnLinks(_ block: Block, in tree: HTMLTree) -> Bool {
+        guard var current = block.nodes.first else { return false }
+        for _ in 0..<listItemDepth where current >= 0 {
+            if tree.nodes[current].name == "li" {
+                return tree.textContent(of: current).count - block.text.count >= minimumListItemText
+            }
+            current = tree.nodes[current].parent
+        }
+        return false
+    }
+
+    /// How many levels up from a block its list item may be.
+    private static let listItemDepth = 4
+    /// How much text of its own, in characters, a list item holds beside its links to say more than them.
+    private static let minimumListItemText = 60
 
     /// The kind of a block that is boilerplate wherever it stands, or nil.
     ///
