@@ -96,6 +96,18 @@ import Cleaner
         #expect(!paragraph.text.contains("https://wiki.example/Breakwater"), "\(paragraph.removedWhat)")
     }
 
+    @Test(arguments: [
+        #"<p>See also: <a href="https://a.example/p">Patrick Collison</a>, <a href="https://b.example/c">Ben Matasar</a>, and "#
+            + #"<a href="https://b.example/d">Slava Pestov</a>.</p>"#,
+        #"<p>Siehe auch: <a href="https://a.example/p">die Antwort von Jo</a> und <a href="https://b.example/c">die von Ana</a>.</p>"#,
+    ]) func pointersWrittenAsASentenceStay(html: String) {
+        let text = WordingFamilyTests.textOf(html)
+        for article in [Self.body + html, "<p>\(bodyParagraph)</p>\(html)<p>\(Self.secondParagraph)</p>"] {
+            let cleaned = clean(article)
+            #expect(cleaned.text.contains(text), "\(cleaned.removedWhat)")
+        }
+    }
+
     @Test func showNotesWhoseItemIsNamedNextStay() {
         // Show notes: a list of links, one of them a company called NeXT.
         let notes = #"<ul><li><a href="https://example.org/beos">BeOS</a></li><li><a href="https://example.org/next">NeXT</a></li><li><a href="https://example.org/svn">Subversion</a></li><li><a href="https://example.org/versions">Versions</a></li></ul>"#

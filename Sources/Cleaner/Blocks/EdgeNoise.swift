@@ -253,7 +253,7 @@ enum EdgeNoise {
                     return kind
                 }
             case .mostlyLinks:
-                if linkDensity >= 0.5 { return kind }
+                if linkDensity >= 0.5, kind != linkList || !RelatedLinks.isWrittenOutList(key) { return kind }
             }
         }
         return nil

@@ -65,8 +65,25 @@ enum RelatedLinks {
         let label = String(key[..<colon]).trimmingCharacters(in: " ")
         let words = label.split(separator: " ").filter { $0.contains(where: \.isLetter) }
         let name = words.joined(separator: " ")
-        return isLabel(name) || colonLabels.contains(name)
+        return (isLabel(name) || colonLabels.contains(name)) && !isWrittenOutList(key)
     }
+
+    /// Whether what follows a label's colon is written as a sentence, the author's own.
+    ///
+    /// Its items are joined by a last "and" or "or" (in several languages) and it ends with a full
+    /// stop: "See also: Patrick Collison, Ben Matasar, and Slava Pestov." points to replies; a
+    /// feed's list of posts puts titles side by side ("See also: Winter sailings · Harbour dues").
+    static func isWrittenOutList(_ key: String) -> Bool {
+        guard key.hasByteSuffix("."), let colon = key.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let items = key[colon...]
+        return listConjunctions.contains(where: items.containsBytes(of:))
+    }
+
+    /// The words that join the last item of a list written out, in several languages.
+    private static let listConjunctions = [
+        " and ", " or ", " und ", " oder ", " et ", " ou ", " y ", " o ", " e ", " en ", " of ", " och ", " eller ",
+        " og ", " i ", " lub ",
+    ]
 
     /// The index of the label line of a list of link lines that ends `lines`, or nil.
     ///
