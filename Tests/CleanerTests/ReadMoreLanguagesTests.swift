@@ -7,8 +7,18 @@ import Cleaner
     static let readMoreLinks = [
         "Lire la suite →", "Weiterlesen", "Mehr lesen »", "Leer más", "Seguir leyendo…", "Continua a leggere",
         "Leia mais", "Lees meer", "Läs mer »", "Les mer", "Læs mere", "Lue lisää", "Czytaj więcej",
-        "Devamını oku", "Читать далее →", "続きを読む", "阅读全文",
+        "Devamını oku", "Читать далее →", "続きを読む", "阅读全文", "Lees verder", "Baca selengkapnya", "Xem thêm",
     ]
+
+    /// The same words on a line of their own, not a link, left last by a feed that cut the entry short.
+    @Test(arguments: ["[Lire la suite…]", "Weiterlesen »", "Leer más", "Continua a leggere", "Lees verder", "Läs mer",
+                      "Czytaj dalej", "Читать далее", "続きを読む", "阅读全文", "Baca selengkapnya"])
+    func aPlainReadMoreLineLeftLastGoes(text: String) {
+        let article = clean("<p>\(bodyParagraph)</p><p>\(BoilerplateFamilyTests.secondParagraph)</p><p>\(text)</p>")
+        #expect(article.text == WordingFamilyTests.body, "\(article.removedWhat)")
+        let plain = clean(bodyParagraph + "\n\n" + BoilerplateFamilyTests.secondParagraph + "\n\n" + text)
+        #expect(plain.text == WordingFamilyTests.body, "\(plain.removedWhat)")
+    }
 
     @Test(arguments: readMoreLinks) func readMoreLinkEndingTheEntryGoes(text: String) {
         let article = clean("<p>\(bodyParagraph)</p><p>\(BoilerplateFamilyTests.secondParagraph) "
@@ -44,6 +54,8 @@ import Cleaner
         "Weiterlesen lohnt sich: im zweiten Teil erklärt die Hafenmeisterin, warum die Fähre ausfällt.",
         "Läs mer om hamnens historia i kommunens arkiv, som är öppet varje tisdag.",
         "Читать далее стоит всем, кто интересуется историей порта и его паромов.",
+        "Lees verder in het rapport: de haven krijgt een nieuwe kade.",
+        "Baca selengkapnya di laporan pelabuhan tentang kapal feri baru.",
     ])
     func proseWithTheSameWordsStays(prose: String) { WordingFamilyTests.checkKept(prose) }
 }

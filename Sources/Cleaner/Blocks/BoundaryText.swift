@@ -78,6 +78,7 @@ enum BoundaryText {
         if !isHeading, isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
         if key.utf8.count <= exactNoiseMaximumLength, exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
+        if key.utf8.count <= readMoreMaximumLength, isReadMoreLabel(key) { return .noise("\"\(text.prefix(40))\"") }
         // A Character is at least one byte: the byte count settles most
         // blocks, and the Characters are counted only when a prefix matches.
         let isShort = { key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength }
@@ -127,11 +128,25 @@ enum BoundaryText {
     private static let readMoreElsewhere = [
         "lire la suite", "lire plus", "weiterlesen", "mehr lesen", "leer más", "seguir leyendo", "leer mas",
         "continua a leggere", "leggi tutto", "leggi di più", "leia mais", "continuar lendo", "continuar a ler",
-        "lees meer", "verder lezen", "läs mer", "läs hela", "les mer", "læs mere", "lue lisää", "czytaj więcej",
+        "lees meer", "lees verder", "verder lezen", "läs mer", "läs hela", "les mer", "læs mere", "lue lisää", "czytaj więcej",
         "czytaj dalej", "Číst dále", "Čítať ďalej", "olvass tovább", "citește mai mult", "devamını oku",
         "Читать далее", "Читать дальше", "Продовжити читання", "続きを読む", "阅读全文", "阅读更多", "閱讀全文",
-        "더 보기", "자세히 보기",
+        "더 보기", "자세히 보기", "baca selengkapnya", "xem thêm", "đọc tiếp", "อ่านต่อ",
     ]
+
+    /// Whether `key` is a "read more" of another language alone, as a plain line left last.
+    ///
+    /// English ones are `exactNoise`. Arrows, ellipses and brackets around it go first: "[Lire la
+    /// suite…]", "Weiterlesen »".
+    private static func isReadMoreLabel(_ key: String) -> Bool {
+        let bare = key.trimmingCharacters(in: " []()»›→>….")
+        return readMoreLabels.contains(bare)
+    }
+
+    /// `readMoreElsewhere` as a set.
+    private static let readMoreLabels = Set(readMoreElsewhere)
+    /// The longest plain "read more" line `isReadMoreLabel` reads, decorations included, in bytes.
+    private static let readMoreMaximumLength = 48
 
     /// Whether `href` is a post's "more" anchor (`…#more`, WordPress's `…#more-123`).
     ///
