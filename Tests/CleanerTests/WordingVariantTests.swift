@@ -26,6 +26,10 @@ import Cleaner
         Case(html: "<p>The post Tides of March appeared first on Harbour Notes. This content is for readers, not scrapers.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
         Case(html: "<p>The post Tides of March appeared first on Harbour Notes. © 2025 Harbour Notes. All rights reserved.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
         Case(html: "<p><a href=\"https://c.example/x\">Tides of March</a> appeared first on <a href=\"https://c.example/\">Harbour Notes</a>.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>Сообщение <a href=\"https://d.example/x\">Зимние приливы</a> появились сначала на <a href=\"https://d.example/\">Порт</a>.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>投稿 <a href=\"https://d.example/x\">冬の潮</a> は <a href=\"https://d.example/\">港だより</a> に最初に表示されました。</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>文章<a href=\"https://d.example/x\">冬季潮汐</a>最先出现在<a href=\"https://d.example/\">港口日报</a>。</p>", kind: FirstPublishedKind.name, edges: [.tail]),
+        Case(html: "<p>Pos <a href=\"https://d.example/x\">Pasang surut musim dingin</a> muncul pertama kali di <a href=\"https://d.example/\">Kabar Pelabuhan</a>.</p>", kind: FirstPublishedKind.name, edges: [.tail]),
     ]
 
     /// The kind name the "appeared first" footers leave.
@@ -43,6 +47,7 @@ import Cleaner
         "Der Beitrag erschien zuerst auf der Titelseite, und der Bürgermeister trat eine Woche später zurück, wie viele erwartet hatten.",
         "The post office van appeared first on the ridge road at ten past nine, as it has every weekday since 1987. By half past, the village knew.",
         "This article is from the archive: it first appeared in print in the spring issue of 1994 and is reproduced with the author’s permission.",
+        "文章最先出现在港口日报的头版，一周后市长辞职了，许多人早就预料到了这一点。",
     ]
 
     @Test(arguments: appearedFirstProse) func proseAboutWhereAPostAppearedStays(prose: String) {

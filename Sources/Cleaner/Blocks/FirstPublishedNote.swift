@@ -2,7 +2,7 @@
 ///
 /// It names the post and the site it first appeared on ("The post X appeared first on Y.",
 /// "X first appeared on Y", "Der Beitrag X erschien zuerst auf Y", "L’articolo X proviene da Y",
-/// "Cet article X est apparu en premier sur Y", "La entrada X se publicó primero en Y"), also with
+/// "Cet article X est apparu en premier sur Y", "La entrada X se publicó primero en Y", "文章X最先出现在Y。"), also with
 /// a plugin's short trailer after it ("… for readers, not scrapers", a copyright line).
 ///
 /// The sentence names a site, a few words or links, and ends there or with
@@ -16,6 +16,8 @@ enum FirstPublishedNote {
     static let maximumLength = 400
     /// The most words of the site's name when it is not a link.
     static let maximumSiteWords = 8
+    /// The most characters of the site's name after a Chinese or Japanese marker.
+    static let maximumSiteCharacters = 24
 
     /// What the footer says between the post's title and the site's name.
     ///
@@ -42,6 +44,11 @@ enum FirstPublishedNote {
         " verscheen eerst op ", " dök först upp på ", " blev vist første gang på ", " dukket først opp på ",
         " pojawił się poraz pierwszy w ", " pojawił się po raz pierwszy w ", " pochodzi z serwisu ",
         " se objevil nejdříve na ",
+        // Russian, Turkish, Indonesian, Vietnamese
+        " появились сначала на ", " появилось сначала на ", " впервые появилась на ", " впервые появилось на ",
+        " ilk önce ", " muncul pertama kali di ", " xuất hiện đầu tiên tại ",
+        // Japanese and Chinese name the site before the marker, without spaces around it.
+        "に最初に表示されました", "最先出现在", "最早出現於",
     ]
 
     /// How the footer names the post, before its title.
@@ -50,6 +57,7 @@ enum FirstPublishedNote {
         "der artikel ", "der post ", "l'articolo ", "l’articolo ", "il post ", "l'article ", "l’article ",
         "cet article ", "le billet ", "la entrada ", "el artículo ", "el post ", "la publicación ", "o post ", "o artigo ",
         "a postagem ", "het bericht ", "het artikel ", "inlägget ", "indlægget ", "innlegget ", "wpis ", "příspěvek ",
+        "Сообщение ", "Запись ", "pos ", "bài viết ", "投稿", "文章",
     ]
 
     /// Words of a plugin's trailer after the site's name.
@@ -75,6 +83,8 @@ enum FirstPublishedNote {
         let sentenceEnd = after.firstRange(of: ". ")
         let site = sentenceEnd.map { after[..<$0.lowerBound] } ?? after
         guard linkDensity >= 0.3 || site.split(separator: " ").count <= maximumSiteWords else { return false }
+        // Without spaces to count words by, a site's name is a few characters and no clause.
+        if !marker.hasPrefix(" "), site.count > maximumSiteCharacters || site.contains("，") { return false }
         guard let end = sentenceEnd else { return true }
         let trailer = after[end.upperBound...]
         return trailer.utf8.count <= 200 && trailerWords.contains(where: trailer.containsBytes(of:))
