@@ -78,7 +78,9 @@ enum BoundaryText {
         if !isHeading, isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
         if key.utf8.count <= exactNoiseMaximumLength, exactNoise.contains(key) { return .noise("\"\(text.prefix(40))\"") }
-        if key.utf8.count <= readMoreMaximumLength, isReadMoreLabel(key) { return .noise("\"\(text.prefix(40))\"") }
+        if key.utf8.count <= readMoreMaximumLength, isReadMoreLabel(key) || JetpackLabels.matches(key) {
+            return .noise("\"\(text.prefix(40))\"")
+        }
         // A Character is at least one byte: the byte count settles most
         // blocks, and the Characters are counted only when a prefix matches.
         let isShort = { key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength }
@@ -88,6 +90,7 @@ enum BoundaryText {
         {
             return .noise(kind)
         }
+        if CommentForms.isPrivacyLine(key) { return .noise("comment form") }
         // One sentence, as Yoast and WordPress write it, ending with the
         // site's name; a paragraph about the post office goes on after it.
         if FirstPublishedNote.matches(key, linkDensity: linkDensity) { return .noise(FirstPublishedNote.kind) }
@@ -202,6 +205,7 @@ enum BoundaryText {
         // No named marker is longer than "leave a reply cancel reply" (26
         // bytes); most keys are, and skip the comparisons.
         if key.utf8.count <= 26 { if let marker = namedSectionMarker(key) { return marker } }
+        if CommentForms.isHeading(key) { return .sectionStart("comments section", strong: true) }
         // "12 thoughts on “Title”", "One response to “Title”": WordPress
         // quotes the title, which tells it from an essay's "Two thoughts on
         // the fare cap". The first word is a number or "one", "no", "two",

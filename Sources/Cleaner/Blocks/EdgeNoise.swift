@@ -187,7 +187,8 @@ enum EdgeNoise {
         "publicidad", "pubblicità", "pubblicitÀ", "reklame", "reklama", "annonce", "advertentie", "mainos",
         "story continues below advertisement", "article continues below advertisement",
         "story continues below", "article continues below", "continue reading below", "advertisement:",
-        "scroll to continue with content", "skip advertisement",
+        "scroll to continue with content", "skip advertisement", "реклама", "Реклама", "РЕКЛАМА", "広告", "广告", "廣告", "annons", "reklam",
+        "iklan", "quảng cáo", "mainokset", "annonser", "reklamy",
     ]
 
     /// Labels of a lone link to the post's original page, as aggregators and scrapers end an entry.
