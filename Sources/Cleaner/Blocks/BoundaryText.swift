@@ -261,10 +261,8 @@ enum BoundaryText {
         guard text.utf8.count <= 200, text.withBytes({ startsLikeAttribution($0) }) else { return nil }
         let trimmed = TextNormalizer.collapse(text)
         var value: Substring
-        if let colon = trimmed.firstIndex(of: ":"),
-           ["original source", "source", "sources", "via", "originally published at", "originally published on",
-            "original article", "originally posted at", "originally posted on", "source link"]
-            .contains(trimmed[..<colon].lowercased())
+        if let colon = trimmed.firstIndex(where: { $0 == ":" || $0 == "：" }),
+           attributionLabels.contains(trimmed[..<colon].lowercased().trimmingCharacters(in: " "))
         {
             value = trimmed[trimmed.index(after: colon)...]
         } else if trimmed.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "o"),
@@ -279,6 +277,14 @@ enum BoundaryText {
         while let last = value.last, last == "." || last == "," { value = value.dropLast() }
         return isSiteName(value) ? String(value) : nil
     }
+
+    /// Labels of an attribution line before its colon, lowercased: "Source" and its translations.
+    private static let attributionLabels: Set<String> = [
+        "original source", "source", "sources", "via", "originally published at", "originally published on",
+        "original article", "originally posted at", "originally posted on", "source link", "quelle", "fuente",
+        "fuentes", "fonte", "fontes", "источник", "来源", "出处", "出典", "bron", "źródło", "kilde", "källa", "lähde",
+        "kaynak", "sumber", "nguồn", "zdroj", "forrás",
+    ]
 
     /// Words that may stay lowercase inside a site's name ("Museum of London").
     private static let nameConnectors: Set<String> = [
@@ -317,9 +323,12 @@ enum BoundaryText {
     /// the text is collapsed and lowercased.
     private static func startsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = TextNormalizer.firstNonSpace(in: bytes) else { return false }
-        let letter = bytes[first] | 0x20
-        return letter == UInt8(ascii: "o") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "v")
+        let byte = bytes[first]
+        return byte >= 0x80 || attributionInitials.contains(byte | 0x20)
     }
+
+    /// The first letters (lowercase ASCII) of `attributionLabels` and of "originally published".
+    private static let attributionInitials = Set("osvqfbklzn".utf8)
 
     /// "0", "12 comments", "Comments (3)", "1 Comment".
     static func isCommentCount(_ key: String) -> Bool {
