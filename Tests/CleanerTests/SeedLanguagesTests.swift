@@ -31,3 +31,30 @@ import Cleaner
         WordingFamilyTests.checkKept(prose)
     }
 }
+
+/// Taxonomy lines at the tail in several languages (`PostMetadataLines`): tags, categories and
+/// "posted in" go; a sentence after the same label stays.
+@Suite struct PostMetadataLanguagesTests {
+    @Test(arguments: [
+        #"<p>Étiquettes : <a href="/t/a">port</a>, <a href="/t/b">ferry</a></p>"#,
+        #"<p>Schlagwörter: <a href="/t/a">Hafen</a>, <a href="/t/b">Fähre</a></p>"#,
+        #"<p>Etiquetas: <a href="/t/a">puerto</a>, <a href="/t/b">ferry</a></p>"#,
+        #"<p>Метки: <a href="/t/a">порт</a>, <a href="/t/b">паром</a></p>"#,
+        #"<p>标签：<a href="/t/a">港口</a>, <a href="/t/b">渡轮</a></p>"#,
+        #"<p>Classé dans : <a href="/c/a">Actualités</a></p>"#,
+        #"<p>Category: <a href="/c/a">News</a></p>"#,
+        "<p>Kategorie: Hafen, Fähre</p>",
+        #"<p>Publié dans <a href="/c/a">Actualités</a> | <a href="/c/b">Laisser un commentaire</a></p>"#,
+        #"<p>Veröffentlicht in <a href="/c/a">Allgemein</a> | <a href="/c/b">Schreibe einen Kommentar</a></p>"#,
+    ]) func taxonomyLinesLeftLastGo(html: String) {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + html)
+        #expect(article.text == WordingFamilyTests.body, "\(article.removedWhat)")
+    }
+
+    @Test(arguments: ["Catégorie : la plus disputée du salon, celle des voiliers de moins de huit mètres.",
+                      "Kategorie: Das ist die Frage, die der Hafenmeister am Montag nicht beantworten wollte.",
+                      "Publié dans le journal du port, le rapport a surpris les marins."])
+    func sentencesAfterTheLabelStay(prose: String) {
+        WordingFamilyTests.checkKept(prose)
+    }
+}

@@ -91,6 +91,7 @@ enum BoundaryText {
             return .noise(kind)
         }
         if CommentForms.isPrivacyLine(key) { return .noise("comment form") }
+        if PostMetadataLines.matches(key, linkDensity: linkDensity) { return .noise(PostMetadataLines.kind) }
         // One sentence, as Yoast and WordPress write it, ending with the
         // site's name; a paragraph about the post office goes on after it.
         if FirstPublishedNote.matches(key, linkDensity: linkDensity) { return .noise(FirstPublishedNote.kind) }
