@@ -58,3 +58,22 @@ import Cleaner
         WordingFamilyTests.checkKept(prose)
     }
 }
+
+/// Reading-time lines and audio-version labels above an article in several languages
+/// (`ReadingTime`, `PlatformChrome`); sentences with the same words stay.
+@Suite struct ReadingTimeLanguagesTests {
+    @Test(arguments: ["Reading time: 5 minutes", "Estimated reading time: 4 minutes", "5 min de lecture",
+                      "Temps de lecture : 4 min", "Lesezeit: 5 Minuten", "Lesedauer: 3 Min.", "Tiempo de lectura: 5 minutos",
+                      "Tempo di lettura: 5 minuti", "Время чтения: 5 минут", "阅读时间：5 分钟", "Leestijd: 4 minuten",
+                      "Écouter cet article", "Diesen Artikel anhören"])
+    func linesAboveTheArticleGo(line: String) {
+        let article = clean("<p>\(line)</p>" + BoilerplateFamilyTests.bodyHTML)
+        #expect(article.text == WordingFamilyTests.body, "\(article.removedWhat)")
+    }
+
+    @Test(arguments: ["The minutes of the reading group take 5 pages.", "Reading 5 minutes a day changed how the crew talked.",
+                      "Écouter cet article à voix haute prend dix minutes, et le capitaine l'a fait deux fois."])
+    func sentencesWithTheSameWordsStay(prose: String) {
+        WordingFamilyTests.checkKept(prose)
+    }
+}

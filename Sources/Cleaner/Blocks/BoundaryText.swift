@@ -46,8 +46,9 @@ enum BoundaryText {
         if key.hasByteSuffix(" min read") || key.hasByteSuffix(" minute read") || key.hasByteSuffix(" minutes read"),
            key.count < 24
         {
-            return .noise("reading time")
+            return .noise(ReadingTime.kind)
         }
+        if ReadingTime.matches(key) { return .noise(ReadingTime.kind) }
         return nil
     }
 

@@ -110,6 +110,8 @@ enum PlatformChrome {
     ///
     /// For example "Listen to this article", "Listen to this story · 5 min", "6 min listen".
     private static func isListenLabel(_ key: String) -> Bool {
+        // `normalized` lowercases ASCII only: "Écouter cet article".
+        let key = key.utf8.first.map { $0 >= 0x80 } == true ? key.lowercased() : key
         if key.hasByteSuffix(" min listen") || key.hasByteSuffix(" minute listen") {
             return key.prefix(while: { $0 != " " }).allSatisfy(\.isNumber)
         }
@@ -283,8 +285,10 @@ enum PlatformChrome {
     /// Openings of audio-version labels.
     private static let listenOpenings = [
         "listen to this article", "listen to this story", "listen to this post", "listen to article",
-        "listen to the article", "listen to story", "artikel anhören", "écouter cet article", "escuchar este artículo",
-        "ascolta l'articolo", "listen ·", "listen -",
+        "listen to the article", "listen to story", "artikel anhören", "diesen artikel anhören", "artikel vorlesen lassen",
+        "écouter cet article", "écouter l'article", "escuchar este artículo", "escuchar artículo", "ascolta l'articolo",
+        "ouvir este artigo", "ouvir artigo", "beluister dit artikel", "lyssna på artikeln", "слушать статью",
+        "прослушать статью", "listen ·", "listen -",
     ]
 
     /// What platforms count under a post.
