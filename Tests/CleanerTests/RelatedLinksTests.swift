@@ -28,6 +28,14 @@ import Cleaner
         #expect(article.text == Self.bodyText, "\(article.removedWhat)")
     }
 
+    @Test(arguments: ["<h3>Leer también</h3>", "<h3>Posts relacionados</h3>", "<p>Читайте также:</p>", "<h3>Похожие записи</h3>",
+                      "<h3>相关文章</h3>", "<h3>関連記事</h3>", "<h3>Gerelateerde berichten</h3>", "<h3>Articles similaires</h3>",
+                      "<h3>Ähnliche Artikel</h3>", "<p>Vous aimerez aussi :</p>"])
+    func labelsInOtherLanguagesOverLinksGoAtTheTail(label: String) {
+        let article = clean(Self.body + label + Self.linkList)
+        #expect(article.text == Self.bodyText, "\(article.removedWhat)")
+    }
+
     @Test func aLabelLeftLastWithoutItsLinksGoes() {
         let article = clean(Self.body + "<p><strong><em>Previously On The Gazette:</em></strong></p><p></p>")
         #expect(article.text == Self.bodyText, "\(article.removedWhat)")

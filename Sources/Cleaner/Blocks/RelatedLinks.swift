@@ -181,8 +181,11 @@ enum RelatedLinks {
     ]
 
     /// The first bytes of every label, for a quick refusal.
+    ///
+    /// Every lead byte of a letter beyond ASCII is one: `normalized` lowercases ASCII only, and
+    /// "Читайте также" opens with another byte than "читайте также".
     static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings) + Array(colonLabels))
-        .compactMap(\.utf8.first))
+        .compactMap(\.utf8.first)).union(0xC2...0xF4)
 
     /// Whole labels.
     private static let exactLabels: Set<String> = [
@@ -204,6 +207,11 @@ enum RelatedLinks {
         "ver también", "véase también", "lea también", "también te puede interesar", "relacionado", "relacionados",
         "leia mais", "vedi anche", "más información", "mas información", "más info", "more information",
         "further information", "weitere informationen", "plus d'informations", "plus d'infos", "per saperne di più", "correlati", "zobacz też", "czytaj także", "читайте также",
+        "leer también", "posts relacionados", "entradas relacionadas", "artigos relacionados", "notícias relacionadas",
+        "похожие записи", "похожие статьи", "相关文章", "相关阅读", "関連記事", "gerelateerde berichten",
+        "gerelateerde artikelen", "articles similaires", "articles connexes", "vous aimerez aussi",
+        "vous aimerez peut-être aussi", "sur le même thème", "ähnliche artikel", "ähnliche beiträge",
+        "das könnte dich auch interessieren",
     ]
 
     /// Labels that name other posts only before a colon and links.
