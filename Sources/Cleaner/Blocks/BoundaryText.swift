@@ -128,14 +128,12 @@ enum BoundaryText {
     }
 
     /// "Read more" and "continue reading" in other languages, as `normalized` leaves them.
-    ///
-    /// It lowercases ASCII only, so words that begin with another letter are written capitalised.
     private static let readMoreElsewhere = [
         "lire la suite", "lire plus", "weiterlesen", "mehr lesen", "leer más", "seguir leyendo", "leer mas",
         "continua a leggere", "leggi tutto", "leggi di più", "leia mais", "continuar lendo", "continuar a ler",
         "lees meer", "lees verder", "verder lezen", "läs mer", "läs hela", "les mer", "læs mere", "lue lisää", "czytaj więcej",
         "czytaj dalej", "Číst dále", "Čítať ďalej", "olvass tovább", "citește mai mult", "devamını oku",
-        "Читать далее", "Читать дальше", "Продовжити читання", "続きを読む", "阅读全文", "阅读更多", "閱讀全文",
+        "читать далее", "читать дальше", "продовжити читання", "続きを読む", "阅读全文", "阅读更多", "閱讀全文",
         "더 보기", "자세히 보기", "baca selengkapnya", "xem thêm", "đọc tiếp", "อ่านต่อ",
     ]
 
@@ -397,7 +395,8 @@ enum BoundaryText {
 
     /// `text` in the form rules compare: lowercase, white space collapsed, trailing marks dropped.
     ///
-    /// Lowercase applies to ASCII letters; the trailing `:`, `*`, `»`, `→` and spaces are dropped.
+    /// Lowercase applies to ASCII, Latin-1 and Cyrillic letters; the trailing `:`, `*`, `»`, `→`
+    /// and spaces are dropped.
     /// One pass over the bytes.
     static func normalized(_ text: String) -> String {
         text.withBytes { bytes in
@@ -448,8 +447,34 @@ enum BoundaryText {
                         break
                     }
                 }
+                lowercaseLatinAndCyrillic(UnsafeMutableBufferPointer(rebasing: key[..<count]))
                 return count
             }
+        }
+    }
+
+    /// Lowercases in place the capitals of Latin-1 (À to Þ, not ×) and of Cyrillic (Ѐ to Я).
+    ///
+    /// Their lowercase letters take as many bytes, so the key keeps its length: "Écouter",
+    /// "Читайте также" and "Über uns" compare with the lowercase lists as "ecouter" would.
+    private static func lowercaseLatinAndCyrillic(_ key: UnsafeMutableBufferPointer<UInt8>) {
+        var index = 0
+        while index + 1 < key.count {
+            let lead = key[index], next = key[index + 1]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            if lead == 0xC3, next >= 0x80, next <= 0x9E, next != 0x97 {
+                key[index + 1] = next + 0x20
+            } else if lead == 0xD0, next >= 0x90, next <= 0x9F {
+                key[index + 1] = next + 0x20  // А–П
+            } else if lead == 0xD0, next >= 0xA0, next <= 0xAF {
+                (key[index], key[index + 1]) = (0xD1, next - 0x20)  // Р–Я
+            } else if lead == 0xD0, next <= 0x8F {
+                (key[index], key[index + 1]) = (0xD1, next + 0x10)  // Ѐ–Џ
+            }
+            index += lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         }
     }
 }

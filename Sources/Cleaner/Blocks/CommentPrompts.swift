@@ -134,7 +134,7 @@ enum CommentPrompts {
         "voir les commentaires", "comentarios", "comentario", "comentar", "deja un comentario", "dejar un comentario",
         "ver comentarios", "commenti", "commento", "commenta", "lascia un commento", "reacties", "reageer",
         "reageren", "kommentarer", "kommentera", "comentários", "comentarii", "komentarze", "komentáře",
-        "kommentek", "комментарии", "комментариев", "комментария", "комментарий", "Комментарии", "komentarzy",
+        "kommentek", "комментарии", "комментариев", "комментария", "комментарий", "komentarzy",
         "komentarza", "yorum", "yorumlar", "komentar", "bình luận", "件のコメント", "コメント", "条评论", "评论", "則留言",
         "留言", "comments are closed", "no comments yet", "be the first to comment",
         "top comments", "recent comments", "loading comments", "loading comments...", "loading comments…",
@@ -155,7 +155,7 @@ enum CommentPrompts {
     /// The words of a count: numbers aside, "no", "one", "keine", "aucun"…
     private static let countWords: Set<Substring> = [
         "no", "one", "two", "three", "zero", "keine", "kein", "ein", "aucun", "un", "sin", "ningún", "nessun",
-        "geen", "inga", "ingen", "nenhum", "sem", "Нет", "нет", "brak", "#", "💬",
+        "geen", "inga", "ingen", "nenhum", "sem", "нет", "brak", "#", "💬",
     ]
 
     /// Openings of calls to discuss a post elsewhere, which name an aggregator or are links.

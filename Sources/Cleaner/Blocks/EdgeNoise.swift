@@ -183,23 +183,22 @@ enum EdgeNoise {
     static let adLabels: Set<String> = [
         "advertisement", "advertisements", "advertisment", "ad", "ads", "sponsored",
         "sponsored content", "sponsored post", "sponsored links", "paid content", "paid post", "promoted",
-        "promoted content", "partner content", "anzeige", "werbung", "publicité", "publicitÉ", "publicite",
-        "publicidad", "pubblicità", "pubblicitÀ", "reklame", "reklama", "annonce", "advertentie", "mainos",
+        "promoted content", "partner content", "anzeige", "werbung", "publicité", "publicite",
+        "publicidad", "pubblicità", "reklame", "reklama", "annonce", "advertentie", "mainos",
         "story continues below advertisement", "article continues below advertisement",
         "story continues below", "article continues below", "continue reading below", "advertisement:",
-        "scroll to continue with content", "skip advertisement", "реклама", "Реклама", "РЕКЛАМА", "広告", "广告", "廣告", "annons", "reklam",
+        "scroll to continue with content", "skip advertisement", "реклама", "広告", "广告", "廣告", "annons", "reklam",
         "iklan", "quảng cáo", "mainokset", "annonser", "reklamy",
     ]
 
     /// Labels of a lone link to the post's original page, as aggregators and scrapers end an entry.
     ///
     /// Only a block that is that one link goes: "Source: Reuters" is an attribution, and a
-    /// "Sources" heading over references is not a link. Words opening with a letter outside
-    /// ASCII keep their capital (`BoundaryText.normalized` lowercases ASCII only).
+    /// "Sources" heading over references is not a link.
     private static let sourceLinkLabels: Set<String> = [
         "source", "original", "original post", "original article", "view original", "read original", "original link",
         "quelle", "originalartikel", "fuente", "fuente original", "fonte", "fonte originale", "source originale",
-        "article original", "bron", "Источник", "Оригинал", "来源", "原文", "原文链接", "阅读原文", "查看原文", "출처", "원문",
+        "article original", "bron", "источник", "оригинал", "来源", "原文", "原文链接", "阅读原文", "查看原文", "출처", "원문",
         "källa", "kilde", "lähde", "źródło", "zdroj", "kaynak",
     ]
 

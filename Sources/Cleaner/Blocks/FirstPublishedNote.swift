@@ -57,7 +57,7 @@ enum FirstPublishedNote {
         "der artikel ", "der post ", "l'articolo ", "l’articolo ", "il post ", "l'article ", "l’article ",
         "cet article ", "le billet ", "la entrada ", "el artículo ", "el post ", "la publicación ", "o post ", "o artigo ",
         "a postagem ", "het bericht ", "het artikel ", "inlägget ", "indlægget ", "innlegget ", "wpis ", "příspěvek ",
-        "Сообщение ", "Запись ", "pos ", "bài viết ", "投稿", "文章",
+        "сообщение ", "запись ", "pos ", "bài viết ", "投稿", "文章",
     ]
 
     /// Words of a plugin's trailer after the site's name.

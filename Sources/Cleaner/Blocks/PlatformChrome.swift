@@ -110,8 +110,6 @@ enum PlatformChrome {
     ///
     /// For example "Listen to this article", "Listen to this story · 5 min", "6 min listen".
     private static func isListenLabel(_ key: String) -> Bool {
-        // `normalized` lowercases ASCII only: "Écouter cet article".
-        let key = key.utf8.first.map { $0 >= 0x80 } == true ? key.lowercased() : key
         if key.hasByteSuffix(" min listen") || key.hasByteSuffix(" minute listen") {
             return key.prefix(while: { $0 != " " }).allSatisfy(\.isNumber)
         }

@@ -137,7 +137,7 @@ enum PodcastPlatforms {
         "get new episodes", "get every episode", "available wherever", "available in ", "available on all ",
         "rate and review", "rate, review", "rate & review", "please rate", "leave us a review on ", "leave a review on ",
         "rate us on ", "review us on ", "please leave ", "please subscribe ", "please review ", "hören sie ", "hört ", "hör ", "abonnieren sie ", "abonniert ",
-        "abonniere ", "folgt uns", "folgen sie uns", "écoutez", "écouter ", "Écoutez", "Écouter ", "abonnez-vous",
+        "abonniere ", "folgt uns", "folgen sie uns", "écoutez", "écouter ", "abonnez-vous",
         "retrouvez-nous",
         "retrouvez le podcast", "escucha ", "escúchanos", "escuchar ", "suscríbete", "ascolta ", "ascoltaci",
         "luister ", "ouça ", "ouve ",

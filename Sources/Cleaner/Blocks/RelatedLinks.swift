@@ -182,8 +182,8 @@ enum RelatedLinks {
 
     /// The first bytes of every label, for a quick refusal.
     ///
-    /// Every lead byte of a letter beyond ASCII is one: `normalized` lowercases ASCII only, and
-    /// "Читайте также" opens with another byte than "читайте также".
+    /// Every lead byte of a letter beyond ASCII is one: `normalized` lowercases only some
+    /// alphabets, and "Ωραία" or "Číst dále" keep their capital.
     static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings) + Array(colonLabels))
         .compactMap(\.utf8.first)).union(0xC2...0xF4)
 
