@@ -207,3 +207,29 @@ import Cleaner
         }
     }
 }
+
+/// A newsletter's subscription notice in other languages (`FeedFooter`): the notice and the
+/// unsubscribe and view-in-browser links go from the tail; a sentence opening with "Abmelden"
+/// that is no link stays.
+@Suite struct FeedFooterLanguagesTests {
+    @Test(arguments: [
+        #"<p><a href="https://x.example/u">Se désabonner</a> | <a href="https://x.example/b">Voir dans le navigateur</a></p>"#,
+        #"<p><a href="https://x.example/u">Abmelden</a> | <a href="https://x.example/b">Im Browser ansehen</a></p>"#,
+        #"<p><a href="https://x.example/u">Darse de baja</a> | <a href="https://x.example/b">Ver en el navegador</a></p>"#,
+        #"<p><a href="https://x.example/u">Annulla l'iscrizione</a> | <a href="https://x.example/b">Visualizza nel browser</a></p>"#,
+        #"<p><a href="https://x.example/u">Cancelar inscrição</a> | <a href="https://x.example/b">Ver no navegador</a></p>"#,
+        #"<p><a href="https://x.example/u">Отписаться</a> | <a href="https://x.example/b">Открыть в браузере</a></p>"#,
+        "<p>Vous recevez cet e-mail car vous êtes abonné à notre lettre d'information.</p>",
+        "<p>Sie erhalten diese E-Mail, weil Sie unseren Newsletter abonniert haben.</p>",
+        "<p>Recibes este correo porque te suscribiste a nuestro boletín.</p>",
+    ]) func noticesLeftLastGo(html: String) {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + html)
+        #expect(article.text == WordingFamilyTests.body, "\(article.removedWhat)")
+    }
+
+    @Test(arguments: ["Abmelden können sich Mitglieder bis Freitag beim Hafenmeister.",
+                      "Afmelden kan tot vrijdag bij de havenmeester."])
+    func sentencesOpeningWithTheSameWordStay(prose: String) {
+        WordingFamilyTests.checkKept(prose)
+    }
+}

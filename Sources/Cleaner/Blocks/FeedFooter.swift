@@ -28,6 +28,7 @@ enum FeedFooter {
         let hasAddress = linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@")
         if readerNote(key) { return hasAddress || length <= 120 }
         if subscriptionNotice(key) { return hasAddress || length <= 80 }
+        if linkDensity >= 0.5, length <= 120, unsubscribeLinks.contains(where: key.lowercased().hasBytePrefix) { return true }
         if copyrightLine(key) { return length <= 200 }
         if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
         if callForNextIssue(key) { return length <= 300 }
@@ -161,7 +162,7 @@ enum FeedFooter {
     }
 
     /// The first bytes of every phrase below, for a quick refusal.
-    private static let initials = Set("tyhrwuvmbs©(cifgkldoa".utf8)
+    private static let initials = Set("tyhrwuvmbs©(cifgkldoajn".utf8).union(0xC2...0xF4)
 
     /// Whether `key` is a note that names the feed the reader reads.
     ///
@@ -194,7 +195,32 @@ enum FeedFooter {
          "read this post online", "view it online", "view online"]
             .contains(where: key.hasBytePrefix)
             || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
+            || localizedNoticeOpenings.contains(where: key.lowercased().hasBytePrefix)
     }
+
+    /// The subscription notice's openings in other languages, lowercased.
+    ///
+    /// For example "Vous recevez cet e-mail car…", "Sie erhalten diese E-Mail, weil…", "Se
+    /// désabonner | Voir dans le navigateur", "Ver en el navegador".
+    private static let localizedNoticeOpenings = [
+        "vous recevez cet e-mail", "vous recevez cet email", "vous recevez ce courriel", "vous avez reçu cet e-mail",
+        "se désabonner", "se désinscrire", "voir dans le navigateur", "afficher dans le navigateur",
+        "voir la version en ligne", "sie erhalten diese e-mail", "du erhältst diese e-mail", "newsletter abbestellen",
+        "vom newsletter abmelden", "im browser ansehen", "im browser anzeigen", "recibes este correo",
+        "has recibido este correo", "darse de baja", "date de baja", "cancelar suscripción", "ver en el navegador",
+        "ricevi questa email", "hai ricevuto questa email", "annulla l'iscrizione", "annulla l’iscrizione",
+        "cancella l'iscrizione", "visualizza nel browser", "você está recebendo este e-mail", "você recebeu este e-mail",
+        "cancelar inscrição", "cancelar a inscrição", "ver no navegador", "visualizar no navegador",
+        "je ontvangt deze e-mail", "u ontvangt deze e-mail", "bekijk in je browser", "bekijk deze e-mail in je browser",
+        "вы получили это письмо", "отписаться от рассылки", "открыть в браузере", "посмотреть в браузере",
+        "取消订阅", "在浏览器中查看", "配信停止", "ブラウザで見る",
+    ]
+
+    /// One-word unsubscribe links, a notice only as a link: "Abmelden" may open a sentence.
+    private static let unsubscribeLinks = [
+        "abmelden", "afmelden", "uitschrijven", "désinscription", "désabonnement", "disiscriviti", "descadastrar",
+        "отписаться", "退订",
+    ]
 
     /// "© 2024 Backend Weekly. You are receiving …", "Copyright © 2024
     /// Example Media. All rights reserved.": a copyright line that names
