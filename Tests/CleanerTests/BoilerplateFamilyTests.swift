@@ -97,6 +97,12 @@ import Cleaner
         Case(html: "<p>This post is for paid subscribers</p><p><a href=\"https://x.substack.com/subscribe\">Subscribe</a></p><p>Already a paid subscriber? <a href=\"https://x.substack.com/sign-in\">Sign in</a></p>", kind: "paywall prompt", edges: [.tail]),
         Case(html: "<p>Weiterlesen mit Z+ – jetzt 4 Wochen kostenlos testen</p>", kind: "paywall prompt", edges: [.tail]),
         Case(html: "<p>Abonnez-vous pour lire la suite de cet article.</p>", kind: "paywall prompt", edges: [.tail]),
+        Case(html: "<p>Contenuto riservato agli abbonati.</p>", kind: "paywall prompt", edges: [.tail]),
+        Case(html: "<p>Conteúdo exclusivo para assinantes.</p>", kind: "paywall prompt", edges: [.tail]),
+        Case(html: "<p>Материал доступен только подписчикам.</p>", kind: "paywall prompt", edges: [.tail]),
+        Case(html: "<p>Continuez la lecture avec un essai gratuit de 7 jours</p>", kind: "paywall prompt", edges: [.tail]),
+        Case(html: "<p>Sigue leyendo con una prueba gratuita de 7 días</p>", kind: "paywall prompt", edges: [.tail]),
+        Case(html: "<p>Déjà abonné ? <a href=\"https://x.example/connexion\">Se connecter</a></p>", kind: "paywall prompt", edges: [.tail]),
     ]
 
     @Test(arguments: paywalls) func paywallPromptsGo(family: Case) { Self.check(family) }

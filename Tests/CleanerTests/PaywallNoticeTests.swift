@@ -56,6 +56,8 @@ import Cleaner
             "Join the crew of the Harbour Pro.",
             "Get the harbour master to sign up as a lifeboat member.",
             "Try Harbour Radio Premium",
+            "Il museo del porto è riservato agli abbonati della società nautica, che pagano dodici euro l'anno.",
+            "Только для подписчиков клуба яхтсменов открыт новый причал, сообщил капитан порта.",
         ]
         for paragraph in paragraphs {
             for html in ["<p>\(paragraph)</p>" + Self.body, Self.body + "<p>\(paragraph)</p>"] {

@@ -339,6 +339,11 @@ enum EdgeNoise {
         ("cet article est réservé aux abonnés", "paywall prompt", .none),
         ("suscríbete para seguir leyendo", "paywall prompt", .none),
         ("este contenido es exclusivo para suscriptores", "paywall prompt", .none),
+        ("continuez la lecture avec un essai", "paywall prompt", .none), ("sigue leyendo con una prueba", "paywall prompt", .none),
+        ("continue lendo com um teste", "paywall prompt", .none), ("continua a leggere con una prova", "paywall prompt", .none),
+        ("lees verder met een gratis", "paywall prompt", .none), ("déjà abonné ?", "paywall prompt", .none),
+        ("déjà abonné?", "paywall prompt", .none), ("¿ya eres suscriptor?", "paywall prompt", .none),
+        ("bereits abonnent?", "paywall prompt", .none), ("já é assinante?", "paywall prompt", .none),
         // Blogging-platform chrome.
         ("labels:", "post metadata", .none), ("subscribe to: ", "platform chrome", .none),
         ("this entry was posted in ", "post metadata", .none), ("this entry was posted on ", "post metadata", .none),

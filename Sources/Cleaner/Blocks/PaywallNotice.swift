@@ -95,12 +95,16 @@ enum PaywallNotice {
         "now free to all readers", "now free for all readers", "for free to everyone", "now available to all readers",
         "to keep reading this post", "to keep reading this article", "to read the rest of this post",
         "exklusiv für abonnenten", "nur für abonnenten", "nur für mitglieder", "réservé aux abonnés", "réservé aux membres",
-        "exclusivo para suscriptores", "exclusivo para miembros",
+        "exclusivo para suscriptores", "exclusivo para miembros", "riservato agli abbonati", "riservata agli abbonati",
+        "riservati agli abbonati", "exclusivo para assinantes", "exclusiva para assinantes", "exclusivo para membros",
+        "доступен только подписчикам", "доступна только подписчикам", "только для подписчиков", "alleen voor abonnees",
+        "tylko dla subskrybentów", "仅限订阅者", "会員限定",
     ]
 
     /// What is locked.
     private static let lockedThings = [
         "story", "post", "article", "content", "episode", "newsletter", "issue", "artikel", "beitrag",
-        "contenu", "artículo", "contenido",
+        "contenu", "artículo", "contenido", "contenuto", "articolo", "conteúdo", "artigo", "материал", "статья",
+        "内容", "文章", "記事",
     ]
 }
