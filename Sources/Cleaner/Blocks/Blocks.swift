@@ -60,13 +60,28 @@ final class EdgeVerdicts {
     var head: BoundaryText.Match??
     /// `Block.tailMatch`, once asked.
     var tail: BoundaryText.Match??
+    /// `EdgeNoise.kind` of the block's text, once asked, and the link density it was asked with.
+    ///
+    /// The head and tail rules and `InlineNoise` all ask it, most often at the block's own link density.
+    private var edgeNoise: (linkDensity: Double, kind: String?)?
+
+    /// `EdgeNoise.kind(of: key, linkDensity:)` for `key`, the block's text as `BoundaryText.normalized` writes it.
+    ///
+    /// Asked once for each link density in a row: a second question at the same density gets the first answer.
+    func edgeNoise(of key: String, linkDensity: Double) -> String? {
+        if let known = edgeNoise, known.linkDensity == linkDensity { return known.kind }
+        let kind = EdgeNoise.kind(of: key, linkDensity: linkDensity)
+        edgeNoise = (linkDensity, kind)
+        return kind
+    }
 }
 
 extension Block {
     /// What the head rules call the block, judged as a heading or list item when it is one.
     var headMatch: BoundaryText.Match? {
         if let known = verdicts.head { return known }
-        let match = BoundaryText.head(text, isHeading: isHeading || !isFreeStanding, linkDensity: linkDensity)
+        let match = BoundaryText.head(text, isHeading: isHeading || !isFreeStanding, linkDensity: linkDensity,
+                                      verdicts: verdicts)
         verdicts.head = .some(match)
         return match
     }
@@ -74,7 +89,7 @@ extension Block {
     /// What the tail rules call the block, judged as a heading when it is one.
     var tailMatch: BoundaryText.Match? {
         if let known = verdicts.tail { return known }
-        let match = BoundaryText.tail(text, linkDensity: linkDensity, isHeading: isHeading)
+        let match = BoundaryText.tail(text, linkDensity: linkDensity, isHeading: isHeading, verdicts: verdicts)
         verdicts.tail = .some(match)
         return match
     }

@@ -80,8 +80,28 @@ enum FollowLines {
 
     /// `key` with typographic apostrophes as "'" ("we’re" as "we're").
     static func straightened(_ key: String) -> String {
-        // The apostrophe's UTF-8 opens with E2, which most keys lack.
-        key.withBytes({ $0.contains(0xE2) }) && key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
+        key.withBytes { bytes in
+            // The apostrophe's UTF-8 opens with E2, which most keys lack.
+            guard bytes.contains(0xE2), "’".withBytes({ ByteSearch.contains(bytes, $0) }) else { return key }
+            // Between ASCII bytes each apostrophe (E2 80 99) is a Character of its own: its bytes
+            // are swapped in one pass. Other text goes through the Character-wise replacement.
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    output.append(byte)
+                    index += 1
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                    output.append(UInt8(ascii: "'"))
+                    index += 3
+                } else {
+                    return key.replacing("’", with: "'")
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     // MARK: - Invitations

@@ -14,7 +14,7 @@ enum SignOff {
         let name = String(block.text.dropFirst()).trimmingCharacters(in: " \u{A0}")
         let words = name.split(separator: " ")
         return !words.isEmpty && words.count <= 4 && !name.contains(where: { ".!?:;|".contains($0) })
-            && BoundaryText.tail(block.text, linkDensity: block.linkDensity) == nil
+            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, verdicts: block.verdicts) == nil
     }
 
     /// Whether a line is a credit: a role of a few words, a colon, and a few capitalised names.
