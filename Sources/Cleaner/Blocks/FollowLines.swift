@@ -9,6 +9,17 @@
 /// Instagram @andyweir" is about the article's guest and stays. Keys are
 /// `BoundaryText.normalized` text.
 enum FollowLines {
+    /// The marks between the words of a network line.
+    private static let wordSeparators = CharacterChoice(" |·,:")
+    /// The marks between the entries after a label.
+    private static let entrySeparators = CharacterChoice(" |·,•")
+    /// The marks between the names of a network list.
+    private static let networkSeparators = CharacterChoice(" |·,•/")
+    /// The marks that end a sentence.
+    private static let sentenceEnds = CharacterChoice(".?!")
+    /// The marks between the names of a list.
+    private static let listSeparators = CharacterChoice("|·•,/–—-")
+
     /// The kind name of these lines.
     static let kind = "social links"
     /// The kind name of first-person contact lines.
@@ -83,22 +94,27 @@ enum FollowLines {
         key.withBytes { bytes in
             // The apostrophe's UTF-8 opens with E2, which most keys lack.
             guard bytes.contains(0xE2), "’".withBytes({ ByteSearch.contains(bytes, $0) }) else { return key }
-            // Between ASCII bytes each apostrophe (E2 80 99) is a Character of its own: its bytes
-            // are swapped in one pass. Other text goes through the Character-wise replacement.
+            // An apostrophe (E2 80 99) between ASCII bytes or apostrophes is a Character of its
+            // own: its bytes are swapped in one pass. One beside other text may join a mark (a
+            // combining accent after it), and goes through the Character-wise replacement.
+            let isApostrophe = { (index: Int) in
+                index >= 0 && index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80
+                    && bytes[index + 2] == 0x99
+            }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count)
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    output.append(byte)
+                guard isApostrophe(index) else {
+                    output.append(bytes[index])
                     index += 1
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                    output.append(UInt8(ascii: "'"))
-                    index += 3
-                } else {
-                    return key.replacing("’", with: "'")
+                    continue
                 }
+                let before = index == 0 || bytes[index - 1] < 0x80 || isApostrophe(index - 3)
+                let after = index + 3 == bytes.count || bytes[index + 3] < 0x80 || isApostrophe(index + 3)
+                guard before, after else { return key.replacing("’", with: "'") }
+                output.append(UInt8(ascii: "'"))
+                index += 3
             }
             return String(decoding: output, as: UTF8.self)
         }
@@ -171,7 +187,7 @@ enum FollowLines {
               let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
               // The lead-in is a few words, not a sentence of its own; it may end
               // in a colon ("Stay up to date: follow us on …").
-              !key[..<range.lowerBound].contains(where: { ".?!".contains($0) }), !reportsSpeech(key)
+              !key[..<range.lowerBound].contains(where: { sentenceEnds.contains($0) }), !reportsSpeech(key)
         else { return false }
         return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
     }
@@ -246,7 +262,7 @@ enum FollowLines {
             && !creditLabels.contains(where: label.hasBytePrefix)
         guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
         // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
-        let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
+        let rest = key[key.index(after: colon)...].split(whereSeparator: { entrySeparators.contains($0) })
             .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }.filter { !$0.isEmpty }
         guard !rest.isEmpty, rest.count <= 8 else { return false }
         // Links under a follow label are the publisher's; under a network's
@@ -273,7 +289,7 @@ enum FollowLines {
     /// may be a guest's.
     private static func isHandleList(_ key: String) -> Bool {
         guard key.utf8.count <= 160, key.containsBytes(of: "@") || key.containsBytes(of: ".bsky.") else { return false }
-        let words = key.split(whereSeparator: { " |·,•/".contains($0) })
+        let words = key.split(whereSeparator: { networkSeparators.contains($0) })
         guard words.count >= 2 else { return false }
         let handles = words.filter { $0.hasPrefix("@") || $0.hasSuffix(".bsky.social") }
         return !handles.isEmpty && words.allSatisfy { word in
@@ -303,7 +319,7 @@ enum FollowLines {
             let words = key.split(separator: " ")
             return linkDensity >= 0.5 && words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
         }
-        let names = key.split(whereSeparator: { "|·•,/–—-".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let names = key.split(whereSeparator: { listSeparators.contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
 
@@ -373,7 +389,7 @@ enum FollowLines {
         if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) || isHandleList(key) {
             return true
         }
-        let words = key.split(whereSeparator: { " |·,:".contains($0) })
+        let words = key.split(whereSeparator: { wordSeparators.contains($0) })
         if words.count >= 3, words.count <= 5, words[words.count - 2] == "on", EdgeNoise.socialNetworkNames.contains(words.last!) {
             return true
         }
@@ -390,7 +406,7 @@ enum FollowLines {
     /// For example "<a>Mastodon</a>", "<a>KagiHQ on Bluesky</a>".
     private static func isLinkedNetwork(_ block: Block) -> Bool {
         guard block.length <= 48, block.linkDensity >= 0.5, !block.isHeading else { return false }
-        let words = BoundaryText.normalized(block.text).split(whereSeparator: { " |·,:".contains($0) })
+        let words = BoundaryText.normalized(block.text).split(whereSeparator: { wordSeparators.contains($0) })
         guard let last = words.last, EdgeNoise.socialNetworkNames.contains(last) || networkLabels.contains(last) else { return false }
         return words.count == 1 || words.count <= 4 && words[words.count - 2] == "on"
     }

@@ -11,6 +11,9 @@
 /// blocks at the edges only, next to its lists of platforms and hosting
 /// notices.
 enum PodcastPlatforms {
+    /// The marks between the names of a list.
+    private static let listSeparators = CharacterChoice("·•|,/–—-")
+
     /// Calls are at most this long, in UTF-8 bytes.
     static let maximumLength = 160
 
@@ -119,7 +122,7 @@ enum PodcastPlatforms {
               case let colon = String.Index(offset, within: key) ?? key.startIndex, colon > key.startIndex,
               labels.contains(String(key[..<colon]))
         else { return false }
-        let names = key[key.index(after: colon)...].split(whereSeparator: { "·•|,/–—-".contains($0) })
+        let names = key[key.index(after: colon)...].split(whereSeparator: { listSeparators.contains($0) })
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }

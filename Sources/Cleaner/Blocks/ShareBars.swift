@@ -12,6 +12,11 @@
 /// mostly links goes (`standaloneKind`). A sentence about sharing holds
 /// other words ("share prices", "shared the cost"), so it stays.
 enum ShareBars {
+    /// The marks between the words of a share prompt.
+    private static let wordSeparators = CharacterChoice(" .!,")
+    /// The marks of an abbreviated count ("1.2k", "3,4m") beside its digits.
+    private static let countMarks = CharacterChoice(".,km")
+
     /// The kind name of the blocks this family removes.
     static let kind = "share prompt"
     /// The longest bar or prompt looked at, in UTF-8 bytes.
@@ -86,7 +91,7 @@ enum ShareBars {
                 verbs += 1
             } else if networkNames.contains(word) {
                 networks += 1
-            } else if !barWords.contains(word), !word.allSatisfy({ $0.isNumber || ".,km".contains($0) }) {
+            } else if !barWords.contains(word), !word.allSatisfy({ $0.isNumber || countMarks.contains($0) }) {
                 return false
             }
         }
@@ -114,7 +119,7 @@ enum ShareBars {
     /// For example "Share your thoughts about the newsletter.".
     private static func isShareYourPrompt(_ key: String) -> Bool {
         guard key.hasBytePrefix("share your ") else { return false }
-        let words = key.dropFirst(11).split(whereSeparator: { " .!,".contains($0) })
+        let words = key.dropFirst(11).split(whereSeparator: { wordSeparators.contains($0) })
         return !words.isEmpty && words.count <= 8 && words.allSatisfy { feedbackWords.contains($0) }
             && words.contains(where: { ["thoughts", "feedback", "opinion", "view", "comments"].contains($0) })
     }
