@@ -19,13 +19,16 @@ struct Block {
     ///
     /// Empty when the block has no `<br>`.
     var lines: [String]
-    /// What the edge rules said of the block, once asked (`headMatch`, `tailMatch`).
+    /// The block's text and what the edge rules said of it, once asked (`headMatch`, `tailMatch`).
     let verdicts = EdgeVerdicts()
 
-    /// The block's text, white space collapsed, trimmed. Made when asked
+    /// The block's text, white space collapsed, trimmed. Made when first asked
     /// for: the rules read a few blocks at the edges, not the article's prose.
     var text: String {
-        String(decoding: bytes, as: UTF8.self)
+        if let made = verdicts.text { return made }
+        let made = String(decoding: bytes, as: UTF8.self)
+        verdicts.text = made
+        return made
     }
 
     /// The length of the text in UTF-8 bytes.
@@ -51,11 +54,13 @@ struct Block {
     }
 }
 
-/// What the head and tail rules said of one block, kept for the next rule that asks.
+/// The text of one block and what the head and tail rules said of it, kept for the next rule that asks.
 ///
 /// The chrome zones, the platform widgets and the boundary pass each ask the edge rules about the
 /// same few blocks; the text, link density and element they judge do not change.
 final class EdgeVerdicts {
+    /// `Block.text`, once made.
+    var text: String?
     /// `Block.headMatch`, once asked.
     var head: BoundaryText.Match??
     /// `Block.tailMatch`, once asked.
