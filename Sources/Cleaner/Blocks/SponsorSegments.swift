@@ -349,27 +349,29 @@ enum SponsorSegments {
 
     /// Whether `key` makes an offer.
     static func hasOffer(_ key: Substring) -> Bool {
-        mayHoldOffer(key.utf8) && offerWords.contains(where: key.containsBytes(of:))
+        mayHoldOffer(key) && offerWords.contains(where: key.containsBytes(of:))
     }
 
     /// Whether lowercase UTF-8 may hold an offer.
     ///
     /// Every offer word holds "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
     /// settles most text.
-    private static func mayHoldOffer(_ bytes: Substring.UTF8View) -> Bool {
-        // The last four bytes, the newest lowest.
-        var window: UInt32 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "%") { return true }
-            window = window << 8 | UInt32(byte)
-            // "cod", "cód", "free", "rial", "irst", "ffer".
-            if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
-                || window == 0x6972_7374 || window == 0x6666_6572
-            {
-                return true
+    private static func mayHoldOffer(_ key: Substring) -> Bool {
+        key.withBytes { bytes in
+            // The last four bytes, the newest lowest.
+            var window: UInt32 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "%") { return true }
+                window = window << 8 | UInt32(byte)
+                // "cod", "cód", "free", "rial", "irst", "ffer".
+                if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
+                    || window == 0x6972_7374 || window == 0x6666_6572
+                {
+                    return true
+                }
             }
+            return false
         }
-        return false
     }
     static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
 

@@ -24,7 +24,10 @@ extension StringProtocol {
 
     /// Whether the string's UTF-8 bytes start with those of `prefix`.
     func hasBytePrefix(_ prefix: String) -> Bool {
-        withBytes { bytes in
+        // Rules try lists of openings: most differ in the first byte, settled without the buffers.
+        guard let first = prefix.utf8.first else { return true }
+        guard utf8.first == first else { return false }
+        return withBytes { bytes in
             prefix.withBytes { prefix in
                 prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] }
             }
@@ -202,7 +205,10 @@ enum ByteSearch {
         let starts = UnsafeBufferPointer(rebasing: haystack[...(haystack.count - needle.count)])
         var start = 0
         while let found = firstIndex(of: first, in: starts, from: start) {
-            if memcmp(base + found + 1, rest + 1, needle.count - 1) == 0 { return found }
+            // Most candidates differ in the second byte: no call to `memcmp` for them.
+            if needle.count == 1 || base[found + 1] == rest[1] && memcmp(base + found + 2, rest + 2, needle.count - 2) == 0 {
+                return found
+            }
             start = found + 1
         }
         return nil
