@@ -317,8 +317,9 @@ enum FollowLines {
         guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first) else { return false }
         // A row of linked icons' names needs no separator: "Facebook Twitter Instagram".
         guard ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:)) else {
+            guard linkDensity >= 0.5 else { return false }
             let words = key.split(separator: " ")
-            return linkDensity >= 0.5 && words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
+            return words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
         }
         let names = key.split(whereSeparator: { listSeparators.contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }

@@ -129,7 +129,7 @@ enum ShareBars {
     // MARK: - Words
 
     /// What separates the words of a bar.
-    private static let separators: Set<Character> = [" ", "|", "·", "•", "/", ",", ":", "(", ")", "[", "]", "-", "–", "—", "!", ".", "+"]
+    private static let separators = CharacterChoice(" |·•/,:()[]-–—!.+")
 
     /// Verbs (and nouns) of sharing, in several languages.
     private static let shareVerbs: Set<Substring> = [
