@@ -192,25 +192,46 @@ enum ByteSearch {
         offset(of: needle, in: haystack) != nil
     }
 
-    /// Where `needle` first occurs in `haystack`: its first byte found by `memchr`, the rest by `memcmp`.
+    /// Where `needle` first occurs in `haystack`: its rarest byte found by `memchr`, the whole by `memcmp`.
     ///
     /// The rules look for dozens of phrases in every short block: `memchr` skips to
-    /// candidates a vector register at a time where a byte loop compares every byte.
+    /// candidates a vector register at a time where a byte loop compares every byte. Phrases
+    /// often open with a space or a common letter, which stops `memchr` at every word; a rarer
+    /// byte of the phrase stops it at few places. The candidates come in order, so the first
+    /// match is the leftmost.
     static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first else { return 0 }
-        guard haystack.count >= needle.count, let base = haystack.baseAddress, let rest = needle.baseAddress else {
+        guard !needle.isEmpty else { return 0 }
+        guard haystack.count >= needle.count, let base = haystack.baseAddress, let phrase = needle.baseAddress else {
             return nil
         }
-        // Where a match may start: no later than `count - needle.count`.
-        let starts = UnsafeBufferPointer(rebasing: haystack[...(haystack.count - needle.count)])
+        // The first rare byte, else the first common letter, else the first byte.
+        var pivot = 0, pivotCommonness = commonness(needle[0])
+        var index = 1
+        while pivotCommonness > 0, index < needle.count {
+            let candidate = commonness(needle[index])
+            if candidate < pivotCommonness { (pivot, pivotCommonness) = (index, candidate) }
+            index += 1
+        }
+        let byte = Int32(needle[pivot])
+        // Where a match may start: no later than `lastStart`.
+        let lastStart = haystack.count - needle.count
         var start = 0
-        while let found = firstIndex(of: first, in: starts, from: start) {
-            // Most candidates differ in the second byte: no call to `memcmp` for them.
-            if needle.count == 1 || base[found + 1] == rest[1] && memcmp(base + found + 2, rest + 2, needle.count - 2) == 0 {
-                return found
-            }
-            start = found + 1
+        while start <= lastStart, let found = memchr(base + start + pivot, byte, lastStart - start + 1) {
+            let candidate = UnsafeRawPointer(found) - UnsafeRawPointer(base + pivot)
+            if memcmp(base + candidate, phrase, needle.count) == 0 { return candidate }
+            start = candidate + 1
         }
         return nil
+    }
+
+    /// How common `byte` is in the lowercase text the rules search: 2 for the space, 1 for the
+    /// commonest letters, 0 for the rest.
+    @inline(__always)
+    private static func commonness(_ byte: UInt8) -> Int {
+        if byte == 0x20 { return 2 }
+        guard byte >= 0x60, byte < 0x80 else { return 0 }
+        // "acdehilnorstu", bit n for the byte 0x60 + n.
+        let commonLetters: UInt32 = 0x3C_D33A
+        return Int(commonLetters >> UInt32(byte - 0x60)) & 1
     }
 }
