@@ -437,6 +437,8 @@ enum EdgeNoise {
 
     /// The first bytes of the platforms' names.
     private static let platformInitials = Set(podcastPlatforms.compactMap(\.utf8.first))
+    /// The platforms' names, as the openings of a list of them.
+    private static let podcastPlatformOpenings = Openings(Array(podcastPlatforms))
 
     /// Words that tie a subscribe prompt to a podcast.
     private static let podcastWords = [
@@ -475,7 +477,7 @@ enum EdgeNoise {
     private static func isPodcastPlatformList(_ key: String) -> Bool {
         // Every name is a platform's, the first too.
         guard key.utf8.count <= 240, let first = key.utf8.first, platformInitials.contains(first),
-              podcastPlatforms.contains(where: key.hasBytePrefix)
+              podcastPlatformOpenings.open(key)
         else { return false }
         let names = key.split(whereSeparator: { listSeparators.contains($0) })
             .flatMap { $0.components(separatedBy: " and ") }

@@ -182,6 +182,12 @@ enum FeedFooter {
     /// For example "You are receiving this because you subscribed at …", "Unsubscribe | Update your
     /// preferences", "View this email in your browser".
     private static func subscriptionNotice(_ key: String) -> Bool {
+        subscriptionNoticeOpenings.open(key)
+            || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
+    }
+
+    /// How subscription notices open.
+    private static let subscriptionNoticeOpenings = Openings(
         ["you are receiving this", "you're receiving this", "you’re receiving this", "you received this",
          "you have received this", "this email was sent to", "this e-mail was sent to", "unsubscribe",
          "view this email in your browser", "view in browser", "view this email online", "manage your subscription",
@@ -191,10 +197,7 @@ enum FeedFooter {
          "why did i get this", "this email was sent by", "you can update your preferences", "you are subscribed to",
          "you're subscribed to", "to stop receiving these emails", "don't want to receive these emails",
          "you're currently a free subscriber", "you are currently a free subscriber", "view this post on the web",
-         "read this post online", "view it online", "view online"]
-            .contains(where: key.hasBytePrefix)
-            || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
-    }
+         "read this post online", "view it online", "view online"])
 
     /// "© 2024 Backend Weekly. You are receiving …", "Copyright © 2024
     /// Example Media. All rights reserved.": a copyright line that names

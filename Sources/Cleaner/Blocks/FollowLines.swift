@@ -470,12 +470,15 @@ enum FollowLines {
     private static func isContactLine(_ key: String) -> Bool {
         // A question or the request itself opens the line.
         guard key.utf8.count <= 200,
-              contactOpenings.contains(where: key.hasBytePrefix) || contactPhrases.contains(where: key.hasBytePrefix),
+              contactLineOpenings.open(key),
               contactPhrases.contains(where: key.containsBytes(of:)),
               key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key)
         else { return false }
         return true
     }
+
+    /// How contact lines open: the requests themselves, or these.
+    private static let contactLineOpenings = Openings(contactOpenings + contactPhrases)
 
     /// How contact lines open, besides the requests themselves.
     private static let contactOpenings = [

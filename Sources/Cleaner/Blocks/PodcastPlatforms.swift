@@ -26,7 +26,7 @@ enum PodcastPlatforms {
         if isLabelledList(key) { return true }
         // "Advertising Inquiries: https://redcircle.com/brands": a hosting line with its address.
         if hostingLines.contains(where: key.hasBytePrefix) { return EdgeNoise.mentionsWebAddress(key) }
-        guard openings.contains(where: key.hasBytePrefix) else { return false }
+        guard openingPhrases.open(key) else { return false }
         return podcastApps.contains(where: key.containsBytes(of:))
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
     }
@@ -131,6 +131,9 @@ enum PodcastPlatforms {
 
     /// The first bytes of the openings and labels, for a quick refusal.
     private static let initials = Set((openings + Array(labels) + hostingLines).compactMap(\.utf8.first))
+
+    /// The openings below, by their first byte.
+    private static let openingPhrases = Openings(openings)
 
     /// Imperatives that open a call to listen or subscribe.
     private static let openings = [

@@ -23,6 +23,7 @@ extension StringProtocol {
     }
 
     /// Whether the string's UTF-8 bytes start with those of `prefix`.
+    @inline(__always)
     func hasBytePrefix(_ prefix: String) -> Bool {
         // Rules try lists of openings: most differ in the first byte, settled without the buffers.
         guard let first = prefix.utf8.first else { return true }
