@@ -225,8 +225,9 @@ enum ByteSearch {
         return nil
     }
 
-    /// How common `byte` is in the lowercase text the rules search: 2 for the space, 1 for the
-    /// commonest letters, 0 for the rest.
+    /// How common `byte` is in the lowercase text the rules search, 0 (rare) to 2 (the space).
+    ///
+    /// The commonest letters count 1, other bytes 0.
     @inline(__always)
     private static func commonness(_ byte: UInt8) -> Int {
         if byte == 0x20 { return 2 }
