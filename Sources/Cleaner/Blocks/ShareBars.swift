@@ -38,7 +38,7 @@ enum ShareBars {
         // said, …" goes on as a sentence of the article. A short question or
         // "P.S." may lead in: "Enjoyed this post? Share it with a friend".
         let call = withoutLeadIn(key)
-        guard let prompt = prompts.first(where: call.hasBytePrefix) else { return nil }
+        guard let prompt = promptOpenings.firstOpening(of: call) else { return nil }
         let rest = call.dropFirst(prompt.count)
         return linkDensity >= 0.5 || rest.utf8.count <= 80 && !rest.containsBytes(of: ", ") && !rest.containsBytes(of: ". ")
             ? kind : nil
@@ -175,6 +175,9 @@ enum ShareBars {
         "thoughts", "feedback", "opinion", "opinions", "point", "of", "view", "comments", "about", "on", "with", "us",
         "me", "below", "in", "the", "this", "newsletter", "post", "article", "episode", "issue", "show", "podcast", "blog",
     ]
+
+    /// The prompts below, by their first byte.
+    private static let promptOpenings = Openings(prompts)
 
     /// Openings of share prompts: the whole block is the call to share.
     private static let prompts = [
