@@ -11,6 +11,11 @@
 /// comments does not end on the invitation ("Readers let us know in the
 /// comments that the times were wrong, so we checked.").
 enum CommentPrompts {
+    /// `invitationOpenings`, by their first byte.
+    private static let invitationOpeningsByInitial = Openings(invitationOpenings)
+    /// `discussOpenings`, by their first byte.
+    private static let discussOpeningsByInitial = Openings(discussOpenings)
+
     /// The marks that separate a comment label from its count.
     private static let labelSeparators = CharacterChoice(" ()[]:·|")
     /// The marks between the links of a post's footer line.
@@ -81,11 +86,11 @@ enum CommentPrompts {
     /// to discuss …".
     private static func isCallToDiscuss(_ key: String, linkDensity: Double) -> Bool {
         guard let first = key.utf8.first, discussInitials.contains(first) else { return false }
-        if invitationOpenings.contains(where: key.hasBytePrefix) {
+        if invitationOpeningsByInitial.open(key) {
             return linkDensity >= 0.5 || venues.contains(where: key.containsBytes(of:))
                 || aggregators.contains(where: key.containsBytes(of:))
         }
-        return discussOpenings.contains(where: key.hasBytePrefix)
+        return discussOpeningsByInitial.open(key)
             && (linkDensity >= 0.5 || aggregators.contains(where: key.containsBytes(of:)))
     }
 

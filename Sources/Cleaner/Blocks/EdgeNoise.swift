@@ -8,6 +8,9 @@
 /// `BoundaryText.normalized` writes it; the cleaner asks only about the
 /// blocks at the head and the tail, so the same words in the body stay.
 enum EdgeNoise {
+    /// `clickHereOpenings`, by their first byte.
+    private static let clickHereOpeningsByInitial = Openings(clickHereOpenings)
+
     /// The marks between the networks and handles of a social line.
     private static let handleLineSeparators = CharacterChoice(" |·,:/")
     /// The marks between the links of blog navigation.
@@ -396,7 +399,7 @@ enum EdgeNoise {
     /// in …" are the article's instructions.
     static func isClickHerePrompt(_ key: String) -> Bool {
         guard let first = key.utf8.first, clickHereInitials.contains(first),
-              clickHereOpenings.contains(where: key.hasBytePrefix), !key.containsBytes(of: ","),
+              clickHereOpeningsByInitial.open(key), !key.containsBytes(of: ","),
               key.split(separator: ". ").count == 1
         else { return false }
         return key.utf8.count <= 16 || clickHerePurposes.contains(where: key.containsBytes(of:))

@@ -12,6 +12,9 @@
 /// talks about copyright stays. `EdgeNoise` asks it about the blocks at the
 /// edges only.
 enum FeedFooter {
+    /// `appealOpenings`, by their first byte.
+    private static let appealOpeningsByInitial = Openings(appealOpenings)
+
     /// The kind name of the blocks it finds.
     static let kind = "feed footer"
     /// Footers are at most this long, in UTF-8 bytes.
@@ -114,7 +117,7 @@ enum FeedFooter {
     static func isReaderAppeal(_ block: Block) -> Bool {
         guard block.length <= maximumAppealLength, !block.isHeading else { return false }
         let key = BoundaryText.normalized(block.text)
-        return appealOpenings.contains(where: key.hasBytePrefix) || key.hasBytePrefix("you ")
+        return appealOpeningsByInitial.open(key) || key.hasBytePrefix("you ")
             || key.containsBytes(of: " you ") || key.containsBytes(of: " your ")
     }
 

@@ -9,6 +9,9 @@
 /// Instagram @andyweir" is about the article's guest and stays. Keys are
 /// `BoundaryText.normalized` text.
 enum FollowLines {
+    /// `creditLabels`, by their first byte.
+    private static let creditLabelsByInitial = Openings(creditLabels)
+
     /// The marks between the words of a network line.
     private static let wordSeparators = CharacterChoice(" |·,:")
     /// The marks between the entries after a label.
@@ -260,7 +263,7 @@ enum FollowLines {
         let isNetworkLabel = networkLabels.contains(label)
         let isFollowLabel = !isNetworkLabel && label.utf8.count <= 48 && followLabelWords.contains(where: label.containsBytes(of:))
         let isShortLabel = label.utf8.count <= 40 && label.split(separator: " ").count <= 5
-            && !creditLabels.contains(where: label.hasBytePrefix)
+            && !creditLabelsByInitial.open(label)
         guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
         // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
         let rest = key[key.index(after: colon)...].split(whereSeparator: { entrySeparators.contains($0) })

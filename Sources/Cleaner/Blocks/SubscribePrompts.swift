@@ -6,6 +6,9 @@
 /// sentence about subscribing to something else ("She subscribed to the council's minutes")
 /// opens with neither a thanks nor an imperative and stays.
 enum SubscribePrompts {
+    /// `openings`, by their first byte.
+    private static let openingsByInitial = Openings(openings)
+
     /// The marks after a thank-you that leads into a call.
     private static let leadInMarks = CharacterChoice(" !.,")
 
@@ -21,7 +24,7 @@ enum SubscribePrompts {
         if let thanks = thanks.first(where: key.hasBytePrefix) {
             call = call.dropFirst(thanks.count).drop(while: { leadInMarks.contains($0) })
         }
-        guard openings.contains(where: call.hasBytePrefix), deliveries.contains(where: call.containsBytes(of:)) else {
+        guard openingsByInitial.open(call), deliveries.contains(where: call.containsBytes(of:)) else {
             return nil
         }
         return kind
