@@ -19,13 +19,16 @@ struct Block {
     ///
     /// Empty when the block has no `<br>`.
     var lines: [String]
-    /// What the edge rules said of the block, once asked (`headMatch`, `tailMatch`).
+    /// The block's text and what the edge rules said of it, once asked (`headMatch`, `tailMatch`).
     let verdicts = EdgeVerdicts()
 
-    /// The block's text, white space collapsed, trimmed. Made when asked
+    /// The block's text, white space collapsed, trimmed. Made when first asked
     /// for: the rules read a few blocks at the edges, not the article's prose.
     var text: String {
-        String(decoding: bytes, as: UTF8.self)
+        if let made = verdicts.text { return made }
+        let made = String(decoding: bytes, as: UTF8.self)
+        verdicts.text = made
+        return made
     }
 
     /// The length of the text in UTF-8 bytes.
@@ -51,22 +54,39 @@ struct Block {
     }
 }
 
-/// What the head and tail rules said of one block, kept for the next rule that asks.
+/// The text of one block and what the head and tail rules said of it, kept for the next rule that asks.
 ///
 /// The chrome zones, the platform widgets and the boundary pass each ask the edge rules about the
 /// same few blocks; the text, link density and element they judge do not change.
 final class EdgeVerdicts {
+    /// `Block.text`, once made.
+    var text: String?
     /// `Block.headMatch`, once asked.
     var head: BoundaryText.Match??
     /// `Block.tailMatch`, once asked.
     var tail: BoundaryText.Match??
+    /// `EdgeNoise.kind` of the block's text, once asked, and the link density it was asked with.
+    ///
+    /// The head and tail rules and `InlineNoise` all ask it, most often at the block's own link density.
+    private var edgeNoise: (linkDensity: Double, kind: String?)?
+
+    /// `EdgeNoise.kind(of: key, linkDensity:)` for `key`, the block's text as `BoundaryText.normalized` writes it.
+    ///
+    /// Asked once for each link density in a row: a second question at the same density gets the first answer.
+    func edgeNoise(of key: String, linkDensity: Double) -> String? {
+        if let known = edgeNoise, known.linkDensity == linkDensity { return known.kind }
+        let kind = EdgeNoise.kind(of: key, linkDensity: linkDensity)
+        edgeNoise = (linkDensity, kind)
+        return kind
+    }
 }
 
 extension Block {
     /// What the head rules call the block, judged as a heading or list item when it is one.
     var headMatch: BoundaryText.Match? {
         if let known = verdicts.head { return known }
-        let match = BoundaryText.head(text, isHeading: isHeading || !isFreeStanding, linkDensity: linkDensity)
+        let match = BoundaryText.head(text, isHeading: isHeading || !isFreeStanding, linkDensity: linkDensity,
+                                      verdicts: verdicts)
         verdicts.head = .some(match)
         return match
     }
@@ -74,7 +94,7 @@ extension Block {
     /// What the tail rules call the block, judged as a heading when it is one.
     var tailMatch: BoundaryText.Match? {
         if let known = verdicts.tail { return known }
-        let match = BoundaryText.tail(text, linkDensity: linkDensity, isHeading: isHeading)
+        let match = BoundaryText.tail(text, linkDensity: linkDensity, isHeading: isHeading, verdicts: verdicts)
         verdicts.tail = .some(match)
         return match
     }

@@ -207,7 +207,7 @@ enum BoundaryPass {
             }
             if mayTake(end - 1), block.length <= BoundaryText.maximumRuleLength,
                let match = block.isFreeStanding ? block.tailMatch
-                   : BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: true),
+                   : BoundaryText.tail(block.text, linkDensity: block.linkDensity, isHeading: true, verdicts: block.verdicts),
                // A block of lines goes whole only when each line is boilerplate
                // too: a credit line under a subscribe prompt is the article's.
                // A reply-by-email prompt may go on with pleasantries ("Or just say hi.").
@@ -268,13 +268,15 @@ enum BoundaryPass {
     /// A heading, or one short line that does not end like a sentence.
     private static func isTitleLike(_ block: Block) -> Bool {
         guard block.lines.isEmpty, block.isFreeStanding, block.linkDensity < 0.5 else { return false }
-        return block.isHeading || isTitleLike(block.text)
+        return block.isHeading || isTitleLike(block.text, verdicts: block.verdicts)
     }
 
     /// Whether a line could be a title: short, not ending like a sentence.
-    private static func isTitleLike(_ text: String) -> Bool {
+    ///
+    /// `verdicts` are the block's when the line is a whole block.
+    private static func isTitleLike(_ text: String, verdicts: EdgeVerdicts? = nil) -> Bool {
         guard text.utf8.count <= 200, let last = text.last, !".!?:;,".contains(last) else { return false }
-        return BoundaryText.head(text) == nil
+        return BoundaryText.head(text, verdicts: verdicts) == nil
     }
 
     /// Whether a tail rule names the block. Links and headings under a

@@ -33,12 +33,14 @@ enum BoundaryText {
     /// The match for a block at the head of an article. A heading, list
     /// item or table cell is never a comment count or an id line
     /// (`<h2>2019</h2>` opens a timeline); `linkDensity` is the share of the
-    /// text inside links, 0 to 1.
-    static func head(_ text: String, isHeading: Bool = false, linkDensity: Double = 0) -> Match? {
+    /// text inside links, 0 to 1. `verdicts`, the block's when `text` is a block's, keeps what
+    /// `EdgeNoise` says of it for the next rule that asks.
+    static func head(_ text: String, isHeading: Bool = false, linkDensity: Double = 0, verdicts: EdgeVerdicts? = nil)
+        -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
         if let source = attribution(text) { return .source(source) }
-        if let what = EdgeNoise.kind(of: key, linkDensity: linkDensity) { return .noise(what) }
+        if let what = edgeNoise(of: key, linkDensity: linkDensity, verdicts: verdicts) { return .noise(what) }
         if isHeading { return nil }
         if isCommentCount(key) { return .noise("comment count") }
         if isUUID(key) { return .noise("UUID line") }
@@ -70,8 +72,9 @@ enum BoundaryText {
 
     /// The match for a block at the tail of an article.
     ///
-    /// Given how much of it is link text (0 to 1) and whether it is a heading.
-    static func tail(_ text: String, linkDensity: Double = 0, isHeading: Bool = false) -> Match? {
+    /// Given how much of it is link text (0 to 1) and whether it is a heading; `verdicts` as for `head`.
+    static func tail(_ text: String, linkDensity: Double = 0, isHeading: Bool = false, verdicts: EdgeVerdicts? = nil)
+        -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
         let key = normalized(text)
         if let source = attribution(text) { return .source(source) }
@@ -107,8 +110,14 @@ enum BoundaryText {
         {
             return .noise("republication note")
         }
-        if let what = EdgeNoise.kind(of: key, linkDensity: linkDensity) { return .noise(what) }
+        if let what = edgeNoise(of: key, linkDensity: linkDensity, verdicts: verdicts) { return .noise(what) }
         return nil
+    }
+
+    /// `EdgeNoise.kind` of `key`, asked of the block's `verdicts` when there are some.
+    private static func edgeNoise(of key: String, linkDensity: Double, verdicts: EdgeVerdicts?) -> String? {
+        guard let verdicts else { return EdgeNoise.kind(of: key, linkDensity: linkDensity) }
+        return verdicts.edgeNoise(of: key, linkDensity: linkDensity)
     }
 
     /// What to call an inline trailer at the very end of the last block, if there is one.

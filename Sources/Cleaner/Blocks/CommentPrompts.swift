@@ -11,6 +11,16 @@
 /// comments does not end on the invitation ("Readers let us know in the
 /// comments that the times were wrong, so we checked.").
 enum CommentPrompts {
+    /// `invitationOpenings`, by their first byte.
+    private static let invitationOpeningsByInitial = Openings(invitationOpenings)
+    /// `discussOpenings`, by their first byte.
+    private static let discussOpeningsByInitial = Openings(discussOpenings)
+
+    /// The marks that separate a comment label from its count.
+    private static let labelSeparators = CharacterChoice(" ()[]:·|")
+    /// The marks between the links of a post's footer line.
+    private static let footerSeparators = CharacterChoice(" ()[]:·|•/,")
+
     /// The kind name of the blocks this family removes.
     static let kind = "comment prompt"
     /// The longest prompt looked at, in UTF-8 bytes.
@@ -40,7 +50,7 @@ enum CommentPrompts {
     static func isLabel(_ key: String) -> Bool {
         let bare = EdgeNoise.trimmedLabel(key)
         if labels.contains(bare) { return true }
-        let words = bare.split(whereSeparator: { " ()[]:·|".contains($0) })
+        let words = bare.split(whereSeparator: { labelSeparators.contains($0) })
         let counted = words.filter { word in !countWords.contains(word) && !word.allSatisfy(\.isNumber) }
         guard counted.count < words.count, !counted.isEmpty else { return false }
         let label = counted.joined(separator: " ")
@@ -53,7 +63,7 @@ enum CommentPrompts {
     ///
     /// For example "Permalink | Comments (3)", "3 Comments · Trackbacks".
     private static func isFooterLine(_ key: String) -> Bool {
-        let words = key.split(whereSeparator: { " ()[]:·|•/,".contains($0) })
+        let words = key.split(whereSeparator: { footerSeparators.contains($0) })
         guard words.count >= 2 else { return false }
         return words.contains(where: { labels.contains(String($0)) })
             && words.allSatisfy { labels.contains(String($0)) || footerWords.contains($0) || $0.allSatisfy(\.isNumber) }
@@ -76,11 +86,11 @@ enum CommentPrompts {
     /// to discuss …".
     private static func isCallToDiscuss(_ key: String, linkDensity: Double) -> Bool {
         guard let first = key.utf8.first, discussInitials.contains(first) else { return false }
-        if invitationOpenings.contains(where: key.hasBytePrefix) {
+        if invitationOpeningsByInitial.open(key) {
             return linkDensity >= 0.5 || venues.contains(where: key.containsBytes(of:))
                 || aggregators.contains(where: key.containsBytes(of:))
         }
-        return discussOpenings.contains(where: key.hasBytePrefix)
+        return discussOpeningsByInitial.open(key)
             && (linkDensity >= 0.5 || aggregators.contains(where: key.containsBytes(of:)))
     }
 

@@ -10,6 +10,11 @@
 /// appeal raised £40,000"), news about a platform ("PayPal said…") or
 /// advice that opens the same way ("Donate blood at the town hall") does not. Keys are `BoundaryText.normalized` text.
 enum DonationPrompts {
+    /// `firstPersonOpenings`, by their first byte.
+    private static let firstPersonOpeningsByInitial = Openings(firstPersonOpenings)
+    /// `appealOpenings`, by their first byte.
+    private static let appealOpeningsByInitial = Openings(appealOpenings)
+
     /// The kind name of these blocks.
     static let kind = "donation appeal"
     /// The longest block a rule takes at an edge, in UTF-8 bytes (twice as long when mostly links).
@@ -28,7 +33,7 @@ enum DonationPrompts {
             return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
         }
         if FollowLines.reportsSpeech(key) { return nil }
-        let isFirstPerson = isFirstPerson(key) || firstPersonOpenings.contains(where: key.hasBytePrefix)
+        let isFirstPerson = isFirstPerson(key) || firstPersonOpeningsByInitial.open(key)
         let pointsSomewhere = linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(key)
         if platforms.contains(where: key.containsBytes(of:)) { return isFirstPerson || pointsSomewhere ? kind : nil }
         let asksForMoney = moneyWords.contains(where: key.containsBytes(of:))
@@ -85,7 +90,7 @@ enum DonationPrompts {
         guard key.utf8.count <= maximumStandaloneLength, let what = kind(of: key, linkDensity: linkDensity) else { return nil }
         let key = FollowLines.straightened(key)
         return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5
-            || appealOpenings.contains(where: key.hasBytePrefix) && givingWords.contains(where: key.containsBytes(of:)) ? what : nil
+            || appealOpeningsByInitial.open(key) && givingWords.contains(where: key.containsBytes(of:)) ? what : nil
     }
 
     /// Openings that make a block an appeal wherever it stands, with a word that only asks for money.

@@ -8,6 +8,18 @@
 /// `BoundaryText.normalized` writes it; the cleaner asks only about the
 /// blocks at the head and the tail, so the same words in the body stay.
 enum EdgeNoise {
+    /// `clickHereOpenings`, by their first byte.
+    private static let clickHereOpeningsByInitial = Openings(clickHereOpenings)
+
+    /// The marks between the networks and handles of a social line.
+    private static let handleLineSeparators = CharacterChoice(" |·,:/")
+    /// The marks between the links of blog navigation.
+    private static let navigationSeparators = CharacterChoice(" |·/«»‹›←→")
+    /// The marks of an abbreviated count ("1.2k", "3,4m") beside its digits.
+    private static let countMarks = CharacterChoice(".,km")
+    /// The marks between the names of a list.
+    private static let listSeparators = CharacterChoice("·•|,/–—-")
+
     /// The kind name of sponsor messages, which also take their ad copy.
     static let sponsorMessage = "sponsor message"
     /// The kind name of labelled link lists ("Read more: <a>…</a>").
@@ -89,7 +101,7 @@ enum EdgeNoise {
     /// a network's name first, then handles.
     private static func isSocialHandleLine(_ key: String) -> Bool {
         guard key.utf8.count <= 120, key.containsBytes(of: "@") else { return false }
-        let words = key.split(whereSeparator: { " |·,:/".contains($0) })
+        let words = key.split(whereSeparator: { handleLineSeparators.contains($0) })
         guard words.count >= 2, socialNetworkNames.contains(words[0]) else { return false }
         return words.allSatisfy { $0.hasPrefix("@") || socialNetworkNames.contains($0) || ["on", "and", "&"].contains($0) }
             && words.contains(where: { $0.hasPrefix("@") })
@@ -392,7 +404,7 @@ enum EdgeNoise {
     /// in …" are the article's instructions.
     static func isClickHerePrompt(_ key: String) -> Bool {
         guard let first = key.utf8.first, clickHereInitials.contains(first),
-              clickHereOpenings.contains(where: key.hasBytePrefix), !key.containsBytes(of: ","),
+              clickHereOpeningsByInitial.open(key), !key.containsBytes(of: ","),
               !key.containsBytes(of: "，"), !key.dropLast().contains("。"), key.split(separator: ". ").count == 1
         else { return false }
         return key.utf8.count <= 16 || clickHerePurposes.contains(where: key.containsBytes(of:))
@@ -435,6 +447,8 @@ enum EdgeNoise {
 
     /// The first bytes of the platforms' names.
     private static let platformInitials = Set(podcastPlatforms.compactMap(\.utf8.first))
+    /// The platforms' names, as the openings of a list of them.
+    private static let podcastPlatformOpenings = Openings(Array(podcastPlatforms))
 
     /// Words that tie a subscribe prompt to a podcast.
     private static let podcastWords = [
@@ -473,9 +487,9 @@ enum EdgeNoise {
     private static func isPodcastPlatformList(_ key: String) -> Bool {
         // Every name is a platform's, the first too.
         guard key.utf8.count <= 240, let first = key.utf8.first, platformInitials.contains(first),
-              podcastPlatforms.contains(where: key.hasBytePrefix)
+              podcastPlatformOpenings.open(key)
         else { return false }
-        let names = key.split(whereSeparator: { "·•|,/–—-".contains($0) })
+        let names = key.split(whereSeparator: { listSeparators.contains($0) })
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }
@@ -504,7 +518,7 @@ enum EdgeNoise {
     private static func isFollowerCount(_ key: String) -> Bool {
         guard key.utf8.count <= 24, key.hasByteSuffix(" followers") || key.hasByteSuffix(" follower") else { return false }
         let number = key.prefix(while: { $0 != " " })
-        return number.first?.isNumber == true && number.allSatisfy { $0.isNumber || ".,km".contains($0) }
+        return number.first?.isNumber == true && number.allSatisfy { $0.isNumber || countMarks.contains($0) }
     }
 
     /// "Newer Post Older Post Home", "« Previous post | Next post »".
@@ -512,7 +526,7 @@ enum EdgeNoise {
         guard key.utf8.count <= 60, let first = key.utf8.first, "nophe«‹←".utf8.contains(first),
               ["newer", "older", "previous", "next"].contains(where: key.containsBytes(of:))
         else { return false }
-        let words = key.split(whereSeparator: { " |·/«»‹›←→".contains($0) })
+        let words = key.split(whereSeparator: { navigationSeparators.contains($0) })
         let navigation: Set<Substring> = ["newer", "older", "post", "posts", "home", "previous", "next", "entry", "entries"]
         return words.count >= 2 && words.allSatisfy(navigation.contains)
             && words.contains(where: { ["newer", "older", "previous", "next"].contains($0) })

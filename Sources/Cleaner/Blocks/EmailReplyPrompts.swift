@@ -14,6 +14,9 @@
 /// or a longer paragraph stays. `EdgeNoise` asks about the blocks at the
 /// edges only. Keys are `BoundaryText.normalized` text.
 enum EmailReplyPrompts {
+    /// `invitationOpenings`, by their first byte.
+    private static let invitationOpeningsByInitial = Openings(invitationOpenings)
+
     /// The kind name of these prompts.
     static let kind = "reply-by-email prompt"
     /// The longest prompt, in UTF-8 bytes (twice as long when mostly links).
@@ -68,7 +71,7 @@ enum EmailReplyPrompts {
     /// For example "You can email me at … to respond!", "To reply, send me an e-mail", "Feel free to
     /// email me your thoughts".
     private static func isInvitation(_ sentence: Substring) -> Bool {
-        invitationOpenings.contains(where: sentence.hasBytePrefix) && writerPhrases.contains(where: sentence.containsBytes(of:))
+        invitationOpeningsByInitial.open(sentence) && writerPhrases.contains(where: sentence.containsBytes(of:))
     }
 
     /// Whether `sentence` is a short pleasantry after the prompt ("Or just say hi.", "That's cool too!").

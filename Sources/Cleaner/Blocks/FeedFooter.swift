@@ -12,6 +12,9 @@
 /// talks about copyright stays. `EdgeNoise` asks it about the blocks at the
 /// edges only.
 enum FeedFooter {
+    /// `appealOpenings`, by their first byte.
+    private static let appealOpeningsByInitial = Openings(appealOpenings)
+
     /// The kind name of the blocks it finds.
     static let kind = "feed footer"
     /// Footers are at most this long, in UTF-8 bytes.
@@ -28,7 +31,7 @@ enum FeedFooter {
         let hasAddress = linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@")
         if readerNote(key) { return hasAddress || length <= 120 }
         if subscriptionNotice(key) { return hasAddress || length <= 80 }
-        if linkDensity >= 0.5, length <= 120, unsubscribeLinks.contains(where: key.lowercased().hasBytePrefix) { return true }
+        if linkDensity >= 0.5, length <= 120, unsubscribeLinks.open(key) { return true }
         if copyrightLine(key) { return length <= 200 }
         if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
         if callForNextIssue(key) { return length <= 300 }
@@ -115,7 +118,7 @@ enum FeedFooter {
     static func isReaderAppeal(_ block: Block) -> Bool {
         guard block.length <= maximumAppealLength, !block.isHeading else { return false }
         let key = BoundaryText.normalized(block.text)
-        return appealOpenings.contains(where: key.hasBytePrefix) || key.hasBytePrefix("you ")
+        return appealOpeningsByInitial.open(key) || key.hasBytePrefix("you ")
             || key.containsBytes(of: " you ") || key.containsBytes(of: " your ")
     }
 
@@ -183,6 +186,12 @@ enum FeedFooter {
     /// For example "You are receiving this because you subscribed at …", "Unsubscribe | Update your
     /// preferences", "View this email in your browser".
     private static func subscriptionNotice(_ key: String) -> Bool {
+        subscriptionNoticeOpenings.open(key) || localizedNoticeOpenings.open(key)
+            || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
+    }
+
+    /// How subscription notices open.
+    private static let subscriptionNoticeOpenings = Openings(
         ["you are receiving this", "you're receiving this", "you’re receiving this", "you received this",
          "you have received this", "this email was sent to", "this e-mail was sent to", "unsubscribe",
          "view this email in your browser", "view in browser", "view this email online", "manage your subscription",
@@ -192,17 +201,13 @@ enum FeedFooter {
          "why did i get this", "this email was sent by", "you can update your preferences", "you are subscribed to",
          "you're subscribed to", "to stop receiving these emails", "don't want to receive these emails",
          "you're currently a free subscriber", "you are currently a free subscriber", "view this post on the web",
-         "read this post online", "view it online", "view online"]
-            .contains(where: key.hasBytePrefix)
-            || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
-            || localizedNoticeOpenings.contains(where: key.lowercased().hasBytePrefix)
-    }
+         "read this post online", "view it online", "view online"])
 
-    /// The subscription notice's openings in other languages, lowercased.
+    /// The subscription notice's openings in other languages.
     ///
     /// For example "Vous recevez cet e-mail car…", "Sie erhalten diese E-Mail, weil…", "Se
     /// désabonner | Voir dans le navigateur", "Ver en el navegador".
-    private static let localizedNoticeOpenings = [
+    private static let localizedNoticeOpenings = Openings([
         "vous recevez cet e-mail", "vous recevez cet email", "vous recevez ce courriel", "vous avez reçu cet e-mail",
         "se désabonner", "se désinscrire", "voir dans le navigateur", "afficher dans le navigateur",
         "voir la version en ligne", "sie erhalten diese e-mail", "du erhältst diese e-mail", "newsletter abbestellen",
@@ -214,13 +219,13 @@ enum FeedFooter {
         "je ontvangt deze e-mail", "u ontvangt deze e-mail", "bekijk in je browser", "bekijk deze e-mail in je browser",
         "вы получили это письмо", "отписаться от рассылки", "открыть в браузере", "посмотреть в браузере",
         "取消订阅", "在浏览器中查看", "配信停止", "ブラウザで見る",
-    ]
+    ])
 
     /// One-word unsubscribe links, a notice only as a link: "Abmelden" may open a sentence.
-    private static let unsubscribeLinks = [
+    private static let unsubscribeLinks = Openings([
         "abmelden", "afmelden", "uitschrijven", "désinscription", "désabonnement", "disiscriviti", "descadastrar",
         "отписаться", "退订",
-    ]
+    ])
 
     /// "© 2024 Backend Weekly. You are receiving …", "Copyright © 2024
     /// Example Media. All rights reserved.": a copyright line that names

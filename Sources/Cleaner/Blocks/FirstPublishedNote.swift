@@ -51,6 +51,9 @@ enum FirstPublishedNote {
         "に最初に表示されました", "最先出现在", "最早出現於",
     ]
 
+    /// The openings below, by their first byte.
+    private static let openingPhrases = Openings(openings)
+
     /// How the footer names the post, before its title.
     static let openings = [
         "the post ", "this post ", "the article ", "this article ", "the entry ", "this entry ", "der beitrag ",
@@ -73,7 +76,7 @@ enum FirstPublishedNote {
     /// It opens by naming the post (or is mostly links), holds a marker, and after the marker names
     /// a site (a few words, or a link) and ends, or adds a plugin's short trailer.
     static func matches(_ key: String, linkDensity: Double) -> Bool {
-        guard key.utf8.count <= maximumLength, linkDensity >= 0.3 || openings.contains(where: key.hasBytePrefix),
+        guard key.utf8.count <= maximumLength, linkDensity >= 0.3 || openingPhrases.open(key),
               let marker = markers.first(where: key.containsBytes(of:)), let split = key.firstRange(of: marker)
         else { return false }
         // The title: as Yoast writes it, one sentence; a title holding ". "

@@ -9,6 +9,20 @@
 /// Instagram @andyweir" is about the article's guest and stays. Keys are
 /// `BoundaryText.normalized` text.
 enum FollowLines {
+    /// `creditLabels`, by their first byte.
+    private static let creditLabelsByInitial = Openings(creditLabels)
+
+    /// The marks between the words of a network line.
+    private static let wordSeparators = CharacterChoice(" |·,:")
+    /// The marks between the entries after a label.
+    private static let entrySeparators = CharacterChoice(" |·,•")
+    /// The marks between the names of a network list.
+    private static let networkSeparators = CharacterChoice(" |·,•/")
+    /// The marks that end a sentence.
+    private static let sentenceEnds = CharacterChoice(".?!")
+    /// The marks between the names of a list.
+    private static let listSeparators = CharacterChoice("|·•,/–—-")
+
     /// The kind name of these lines.
     static let kind = "social links"
     /// The kind name of first-person contact lines.
@@ -75,13 +89,39 @@ enum FollowLines {
         let rest = key.unicodeScalars.drop { scalar in
             !scalar.properties.isAlphabetic && !("0"..."9").contains(scalar) && !"@#(\"'“‘«¿¡".unicodeScalars.contains(scalar)
         }
-        return String(String.UnicodeScalarView(rest))
+        // The rest's bytes, copied at once: building it scalar by scalar cost more than the rules that read it.
+        return String(Substring(rest))
     }
 
     /// `key` with typographic apostrophes as "'" ("we’re" as "we're").
     static func straightened(_ key: String) -> String {
-        // The apostrophe's UTF-8 opens with E2, which most keys lack.
-        key.withBytes({ $0.contains(0xE2) }) && key.containsBytes(of: "’") ? key.replacing("’", with: "'") : key
+        key.withBytes { bytes in
+            // The apostrophe's UTF-8 opens with E2, which most keys lack.
+            guard bytes.contains(0xE2), "’".withBytes({ ByteSearch.contains(bytes, $0) }) else { return key }
+            // An apostrophe (E2 80 99) between ASCII bytes or apostrophes is a Character of its
+            // own: its bytes are swapped in one pass. One beside other text may join a mark (a
+            // combining accent after it), and goes through the Character-wise replacement.
+            let isApostrophe = { (index: Int) in
+                index >= 0 && index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80
+                    && bytes[index + 2] == 0x99
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                guard isApostrophe(index) else {
+                    output.append(bytes[index])
+                    index += 1
+                    continue
+                }
+                let before = index == 0 || bytes[index - 1] < 0x80 || isApostrophe(index - 3)
+                let after = index + 3 == bytes.count || bytes[index + 3] < 0x80 || isApostrophe(index + 3)
+                guard before, after else { return key.replacing("’", with: "'") }
+                output.append(UInt8(ascii: "'"))
+                index += 3
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     // MARK: - Invitations
@@ -151,7 +191,7 @@ enum FollowLines {
               let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
               // The lead-in is a few words, not a sentence of its own; it may end
               // in a colon ("Stay up to date: follow us on …").
-              !key[..<range.lowerBound].contains(where: { ".?!".contains($0) }), !reportsSpeech(key)
+              !key[..<range.lowerBound].contains(where: { sentenceEnds.contains($0) }), !reportsSpeech(key)
         else { return false }
         return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
     }
@@ -223,10 +263,10 @@ enum FollowLines {
         let isNetworkLabel = networkLabels.contains(label)
         let isFollowLabel = !isNetworkLabel && label.utf8.count <= 48 && followLabelWords.contains(where: label.containsBytes(of:))
         let isShortLabel = label.utf8.count <= 40 && label.split(separator: " ").count <= 5
-            && !creditLabels.contains(where: label.hasBytePrefix)
+            && !creditLabelsByInitial.open(label)
         guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
         // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
-        let rest = key[key.index(after: colon)...].split(whereSeparator: { " |·,•".contains($0) })
+        let rest = key[key.index(after: colon)...].split(whereSeparator: { entrySeparators.contains($0) })
             .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }.filter { !$0.isEmpty }
         guard !rest.isEmpty, rest.count <= 8 else { return false }
         // Links under a follow label are the publisher's; under a network's
@@ -253,7 +293,7 @@ enum FollowLines {
     /// may be a guest's.
     private static func isHandleList(_ key: String) -> Bool {
         guard key.utf8.count <= 160, key.containsBytes(of: "@") || key.containsBytes(of: ".bsky.") else { return false }
-        let words = key.split(whereSeparator: { " |·,•/".contains($0) })
+        let words = key.split(whereSeparator: { networkSeparators.contains($0) })
         guard words.count >= 2 else { return false }
         let handles = words.filter { $0.hasPrefix("@") || $0.hasSuffix(".bsky.social") }
         return !handles.isEmpty && words.allSatisfy { word in
@@ -280,10 +320,11 @@ enum FollowLines {
         guard key.utf8.count <= 80, let first = key.utf8.first, networkInitials.contains(first) else { return false }
         // A row of linked icons' names needs no separator: "Facebook Twitter Instagram".
         guard ["|", "·", "•", ",", "/", "–", "—", "-"].contains(where: key.containsBytes(of:)) else {
+            guard linkDensity >= 0.5 else { return false }
             let words = key.split(separator: " ")
-            return linkDensity >= 0.5 && words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
+            return words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
         }
-        let names = key.split(whereSeparator: { "|·•,/–—-".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let names = key.split(whereSeparator: { listSeparators.contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
 
@@ -353,7 +394,7 @@ enum FollowLines {
         if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) || isHandleList(key) {
             return true
         }
-        let words = key.split(whereSeparator: { " |·,:".contains($0) })
+        let words = key.split(whereSeparator: { wordSeparators.contains($0) })
         if words.count >= 3, words.count <= 5, words[words.count - 2] == "on", EdgeNoise.socialNetworkNames.contains(words.last!) {
             return true
         }
@@ -370,7 +411,7 @@ enum FollowLines {
     /// For example "<a>Mastodon</a>", "<a>KagiHQ on Bluesky</a>".
     private static func isLinkedNetwork(_ block: Block) -> Bool {
         guard block.length <= 48, block.linkDensity >= 0.5, !block.isHeading else { return false }
-        let words = BoundaryText.normalized(block.text).split(whereSeparator: { " |·,:".contains($0) })
+        let words = BoundaryText.normalized(block.text).split(whereSeparator: { wordSeparators.contains($0) })
         guard let last = words.last, EdgeNoise.socialNetworkNames.contains(last) || networkLabels.contains(last) else { return false }
         return words.count == 1 || words.count <= 4 && words[words.count - 2] == "on"
     }
@@ -432,12 +473,15 @@ enum FollowLines {
     private static func isContactLine(_ key: String) -> Bool {
         // A question or the request itself opens the line.
         guard key.utf8.count <= 200,
-              contactOpenings.contains(where: key.hasBytePrefix) || contactPhrases.contains(where: key.hasBytePrefix),
+              contactLineOpenings.open(key),
               contactPhrases.contains(where: key.containsBytes(of:)),
               key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key)
         else { return false }
         return true
     }
+
+    /// How contact lines open: the requests themselves, or these.
+    private static let contactLineOpenings = Openings(contactOpenings + contactPhrases)
 
     /// How contact lines open, besides the requests themselves.
     private static let contactOpenings = [

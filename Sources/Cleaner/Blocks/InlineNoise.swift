@@ -132,7 +132,7 @@ enum InlineNoise {
               let first = block.bytes.first,
               linkListInitials.contains(first | 0x20) || first >= 0x80 || RelatedLinks.initials.contains(first | 0x20)
         else { return nil }
-        let kind = EdgeNoise.kind(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
+        let kind = block.verdicts.edgeNoise(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
         // A short podcast-links line (mostly links) is never the article's prose.
         let isPodcastLinks = kind == "podcast links" && block.length <= maximumPodcastLinksLength
         return kind == EdgeNoise.linkList || isPodcastLinks ? kind : nil

@@ -12,6 +12,19 @@
 /// only the lines that are never prose go (`isWidgetLine`). A chapter list
 /// ("0:00 Intro") or a time in a sentence stays.
 enum PlatformChrome {
+    /// The marks between the objects of a button's verb.
+    private static let objectSeparators = CharacterChoice(" ,|·/")
+    /// The marks and letters a reading time holds beside its digits.
+    private static let readingTimeMarks = CharacterChoice(" ·•|:-–—()minsecutes")
+    /// The marks between the words of a counter line.
+    private static let counterSeparators = CharacterChoice(" ·•|,/-–—")
+    /// The marks of an abbreviated count ("1.2k", "3,4m") beside its digits.
+    private static let countMarks = CharacterChoice(".,km")
+    /// The marks of a numeric date beside its digits.
+    private static let dateMarks = CharacterChoice("/-.")
+    /// The letters of a clock time beside its digits ("9:30am").
+    private static let clockLetters = CharacterChoice("apm")
+
     /// Whether `key` (normalised by `BoundaryText.normalized`) is such a line.
     static func matches(_ key: String) -> Bool {
         let length = key.utf8.count
@@ -114,7 +127,7 @@ enum PlatformChrome {
             return key.prefix(while: { $0 != " " }).allSatisfy(\.isNumber)
         }
         guard let opening = listenOpenings.first(where: key.hasBytePrefix) else { return false }
-        return key.dropFirst(opening.count).allSatisfy { $0.isNumber || " ·•|:-–—()minsecutes".contains($0) }
+        return key.dropFirst(opening.count).allSatisfy { $0.isNumber || readingTimeMarks.contains($0) }
     }
 
     /// Whether `bytes` hold a time of day or a duration: a digit, ":", two digits.
@@ -181,10 +194,10 @@ enum PlatformChrome {
     /// For example "12 likes · 3 restacks", "1.2K views", "345 Aufrufe".
     private static func isCounter(_ key: String) -> Bool {
         guard let first = key.utf8.first, isDigit(first), !BoundaryText.isCommentCount(key) else { return false }
-        let words = key.split(whereSeparator: { " ·•|,/-–—".contains($0) })
+        let words = key.split(whereSeparator: { counterSeparators.contains($0) })
         guard words.count >= 2, words.count % 2 == 0 else { return false }
         return stride(from: 0, to: words.count, by: 2).allSatisfy { index in
-            words[index].allSatisfy { $0.isNumber || ".,km".contains($0) } && counterNouns.contains(words[index + 1])
+            words[index].allSatisfy { $0.isNumber || countMarks.contains($0) } && counterNouns.contains(words[index + 1])
         }
     }
 
@@ -212,7 +225,7 @@ enum PlatformChrome {
             }
         }
         guard key.utf8.count <= 100, let verb = postingVerbs.first(where: key.hasBytePrefix) else { return false }
-        var words = key.dropFirst(verb.count).split(whereSeparator: { " ,|·/".contains($0) })[...]
+        var words = key.dropFirst(verb.count).split(whereSeparator: { objectSeparators.contains($0) })[...]
         var hasDate = false
         while let word = words.first, dateWords.contains(word) || isDateNumber(word) || isClockTime(word) {
             hasDate = hasDate || months.contains(word) || word.count == 4 && word.allSatisfy(\.isNumber) || word.contains("/") || word.contains("-")
@@ -232,13 +245,13 @@ enum PlatformChrome {
     private static func isDateNumber(_ word: Substring) -> Bool {
         guard let first = word.first, first.isNumber, word.count <= 10 else { return false }
         let digits = word.filter(\.isNumber).count
-        return word.allSatisfy { $0.isNumber || "/-.".contains($0) } || digits <= 2 && ["st", "nd", "rd", "th"].contains(word.dropFirst(digits))
+        return word.allSatisfy { $0.isNumber || dateMarks.contains($0) } || digits <= 2 && ["st", "nd", "rd", "th"].contains(word.dropFirst(digits))
     }
 
     /// "10:45", "10:45am": a time of day.
     private static func isClockTime(_ word: Substring) -> Bool {
         guard word.count <= 7, word.contains(":") else { return false }
-        return word.allSatisfy { $0.isNumber || $0 == ":" || "apm".contains($0) }
+        return word.allSatisfy { $0.isNumber || $0 == ":" || clockLetters.contains($0) }
     }
 
     /// How metadata lines open.

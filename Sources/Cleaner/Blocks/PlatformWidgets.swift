@@ -22,10 +22,11 @@ enum PlatformWidgets {
         // Without a way to follow, only a one-sentence tagline: "Phil
         // Helsel is a reporter for NBC News."
         let isTagline = key.utf8.count <= 120 && key.hasByteSuffix(".") && !key.dropLast().containsBytes(of: ". ")
+        // The verb near the start settles most blocks before the longer list of ways to follow.
         guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength,
-              isTagline || contactSignals.contains(where: key.containsBytes(of:)),
               let verb = bioVerbs.lazy.compactMap({ key.byteRange(of: $0) }).first,
               key[..<verb.lowerBound].utf8.count <= 40,
+              isTagline || contactSignals.contains(where: key.containsBytes(of:)),
               key.split(separator: ". ").count <= 3
         else { return false }
         let name = key[..<verb.lowerBound].split(separator: " ")

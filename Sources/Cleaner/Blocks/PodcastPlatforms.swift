@@ -11,6 +11,9 @@
 /// blocks at the edges only, next to its lists of platforms and hosting
 /// notices.
 enum PodcastPlatforms {
+    /// The marks between the names of a list.
+    private static let listSeparators = CharacterChoice("·•|,/–—-")
+
     /// Calls are at most this long, in UTF-8 bytes.
     static let maximumLength = 160
 
@@ -23,7 +26,7 @@ enum PodcastPlatforms {
         if isLabelledList(key) { return true }
         // "Advertising Inquiries: https://redcircle.com/brands": a hosting line with its address.
         if hostingLines.contains(where: key.hasBytePrefix) { return EdgeNoise.mentionsWebAddress(key) }
-        guard openings.contains(where: key.hasBytePrefix) else { return false }
+        guard openingPhrases.open(key) else { return false }
         return podcastApps.contains(where: key.containsBytes(of:))
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
     }
@@ -119,7 +122,7 @@ enum PodcastPlatforms {
               case let colon = String.Index(offset, within: key) ?? key.startIndex, colon > key.startIndex,
               labels.contains(String(key[..<colon]))
         else { return false }
-        let names = key[key.index(after: colon)...].split(whereSeparator: { "·•|,/–—-".contains($0) })
+        let names = key[key.index(after: colon)...].split(whereSeparator: { listSeparators.contains($0) })
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }
@@ -128,6 +131,9 @@ enum PodcastPlatforms {
 
     /// The first bytes of the openings and labels, for a quick refusal.
     private static let initials = Set((openings + Array(labels) + hostingLines).compactMap(\.utf8.first))
+
+    /// The openings below, by their first byte.
+    private static let openingPhrases = Openings(openings)
 
     /// Imperatives that open a call to listen or subscribe.
     private static let openings = [

@@ -13,6 +13,11 @@
 /// "more from" in a sentence, or a link-rich paragraph in the middle, is
 /// not a label and stays.
 enum RelatedLinks {
+    /// The marks that end a sentence.
+    private static let sentenceEnds = CharacterChoice(".!?")
+    /// The marks that end a sentence or a clause.
+    private static let clauseMarks = CharacterChoice(".!?,;")
+
     /// The kind name of what it finds.
     static let kind = "related links"
     /// Labels are at most this long, in UTF-8 bytes.
@@ -37,7 +42,7 @@ enum RelatedLinks {
         // "Latest posts": a list word with a word that names posts, in few
         // words and no sentence.
         let words = bare.split(separator: " ")
-        guard words.count <= 8, !bare.contains(where: { ".!?,;".contains($0) }) else { return false }
+        guard words.count <= 8, !bare.contains(where: { clauseMarks.contains($0) }) else { return false }
         if namingLists, let opening = words.first, listOpenings.contains(String(opening)),
            words.dropFirst().contains(where: { postWords.contains(String($0)) })
         {
@@ -162,7 +167,7 @@ enum RelatedLinks {
             return false
         }
         // A cheer before it ("Victory Royale!") is no part of it: the label is the last sentence.
-        let label = key.split(whereSeparator: { ".!?".contains($0) }).last.map(String.init) ?? key
+        let label = key.split(whereSeparator: { sentenceEnds.contains($0) }).last.map(String.init) ?? key
         guard label.split(separator: " ").count <= 12 else { return false }
         let named = ["rest of our ", "more of our ", "all of our ", "our other ", "our full ", "our latest ",
                      "our previous ", "our earlier ", "our complete "]

@@ -12,6 +12,11 @@
 /// mostly links goes (`standaloneKind`). A sentence about sharing holds
 /// other words ("share prices", "shared the cost"), so it stays.
 enum ShareBars {
+    /// The marks between the words of a share prompt.
+    private static let wordSeparators = CharacterChoice(" .!,")
+    /// The marks of an abbreviated count ("1.2k", "3,4m") beside its digits.
+    private static let countMarks = CharacterChoice(".,km")
+
     /// The kind name of the blocks this family removes.
     static let kind = "share prompt"
     /// The longest bar or prompt looked at, in UTF-8 bytes.
@@ -33,7 +38,7 @@ enum ShareBars {
         // said, …" goes on as a sentence of the article. A short question or
         // "P.S." may lead in: "Enjoyed this post? Share it with a friend".
         let call = withoutLeadIn(key)
-        guard let prompt = prompts.first(where: call.hasBytePrefix) else { return nil }
+        guard let prompt = promptOpenings.firstOpening(of: call) else { return nil }
         let rest = call.dropFirst(prompt.count)
         return linkDensity >= 0.5 || rest.utf8.count <= 80 && !rest.containsBytes(of: ", ") && !rest.containsBytes(of: ". ")
             ? kind : nil
@@ -86,7 +91,7 @@ enum ShareBars {
                 verbs += 1
             } else if networkNames.contains(word) {
                 networks += 1
-            } else if !barWords.contains(word), !word.allSatisfy({ $0.isNumber || ".,km".contains($0) }) {
+            } else if !barWords.contains(word), !word.allSatisfy({ $0.isNumber || countMarks.contains($0) }) {
                 return false
             }
         }
@@ -114,7 +119,7 @@ enum ShareBars {
     /// For example "Share your thoughts about the newsletter.".
     private static func isShareYourPrompt(_ key: String) -> Bool {
         guard key.hasBytePrefix("share your ") else { return false }
-        let words = key.dropFirst(11).split(whereSeparator: { " .!,".contains($0) })
+        let words = key.dropFirst(11).split(whereSeparator: { wordSeparators.contains($0) })
         return !words.isEmpty && words.count <= 8 && words.allSatisfy { feedbackWords.contains($0) }
             && words.contains(where: { ["thoughts", "feedback", "opinion", "view", "comments"].contains($0) })
     }
@@ -124,7 +129,7 @@ enum ShareBars {
     // MARK: - Words
 
     /// What separates the words of a bar.
-    private static let separators: Set<Character> = [" ", "|", "·", "•", "/", ",", ":", "(", ")", "[", "]", "-", "–", "—", "!", ".", "+"]
+    private static let separators = CharacterChoice(" |·•/,:()[]-–—!.+")
 
     /// Verbs (and nouns) of sharing, in several languages.
     private static let shareVerbs: Set<Substring> = [
@@ -170,6 +175,9 @@ enum ShareBars {
         "thoughts", "feedback", "opinion", "opinions", "point", "of", "view", "comments", "about", "on", "with", "us",
         "me", "below", "in", "the", "this", "newsletter", "post", "article", "episode", "issue", "show", "podcast", "blog",
     ]
+
+    /// The prompts below, by their first byte.
+    private static let promptOpenings = Openings(prompts)
 
     /// Openings of share prompts: the whole block is the call to share.
     private static let prompts = [

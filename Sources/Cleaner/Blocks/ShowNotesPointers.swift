@@ -4,6 +4,9 @@
 /// "Transcript: <a>…</a>". A label of the kind and one address or link; "Show notes are the part
 /// of a podcast most listeners skip" gives no address and stays.
 enum ShowNotesPointers {
+    /// `labels`, by their first byte.
+    private static let labelsByInitial = Openings(labels)
+
     /// The kind removals name.
     static let kind = "show-notes link"
     /// Pointers are at most this long, in UTF-8 bytes.
@@ -12,7 +15,7 @@ enum ShowNotesPointers {
     /// The kind of `key` (normalised) when it is such a pointer, or nil.
     static func kind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumLength, let first = key.utf8.first, initials.contains(first),
-              labels.contains(where: key.hasBytePrefix),
+              labelsByInitial.open(key),
               linkDensity >= 0.3 || EdgeNoise.mentionsWebAddress(key), !key.containsBytes(of: ". ")
         else { return nil }
         return kind

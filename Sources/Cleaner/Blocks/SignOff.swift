@@ -3,6 +3,9 @@
 /// These are the writer's own words, which stay, while the tail rules look past it at the
 /// boilerplate above it ("Read the full post", a footer), as they would if it were not there.
 enum SignOff {
+    /// The marks a sign-off's name never holds.
+    private static let sentenceMarks = CharacterChoice(".!?:;|")
+
     /// Sign-offs are at most this long, in UTF-8 bytes.
     static let maximumLength = 40
 
@@ -13,8 +16,8 @@ enum SignOff {
         else { return false }
         let name = String(block.text.dropFirst()).trimmingCharacters(in: " \u{A0}")
         let words = name.split(separator: " ")
-        return !words.isEmpty && words.count <= 4 && !name.contains(where: { ".!?:;|".contains($0) })
-            && BoundaryText.tail(block.text, linkDensity: block.linkDensity) == nil
+        return !words.isEmpty && words.count <= 4 && !name.contains(where: { sentenceMarks.contains($0) })
+            && BoundaryText.tail(block.text, linkDensity: block.linkDensity, verdicts: block.verdicts) == nil
     }
 
     /// Whether a line is a credit: a role of a few words, a colon, and a few capitalised names.

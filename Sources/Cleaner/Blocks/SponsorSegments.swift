@@ -6,6 +6,15 @@
 /// copy about the sponsor under it, up to the first block that is not such copy (a heading, prose
 /// that names neither the sponsor nor an offer).
 enum SponsorSegments {
+    /// `labelOpenings`, by their first byte.
+    private static let labelOpeningsByInitial = Openings(labelOpenings)
+    /// `strongOpenings`, by their first byte.
+    private static let strongOpeningsByInitial = Openings(strongOpenings)
+    /// `thanksOpenings`, by their first byte.
+    private static let thanksOpeningsByInitial = Openings(thanksOpenings)
+    /// `promoOpenings`, by their first byte.
+    private static let promoOpeningsByInitial = Openings(promoOpenings)
+
     /// The kind name of affiliate disclosures.
     static let disclosureKind = "affiliate disclosure"
     /// The longest sponsor label line, in UTF-8 bytes.
@@ -39,7 +48,7 @@ enum SponsorSegments {
     /// For example "Episode Sponsor: X", "Sponsored by X".
     private static func isLabel(_ key: String) -> Bool {
         guard key.utf8.count <= maximumLabelLength, let first = key.utf8.first, "stepgb".utf8.contains(first),
-              labelOpenings.contains(where: key.hasBytePrefix),
+              labelOpeningsByInitial.open(key),
               // One label, not a sentence that goes on.
               !key.dropLast().containsBytes(of: ". ")
         else { return false }
@@ -174,7 +183,7 @@ enum SponsorSegments {
         {
             return true
         }
-        return strongOpenings.contains(where: key.hasBytePrefix)
+        return strongOpeningsByInitial.open(key)
             && EdgeNoise.kind(of: key, linkDensity: linkDensity) == EdgeNoise.sponsorMessage
     }
 
@@ -184,7 +193,7 @@ enum SponsorSegments {
     /// sponsored and which makes an offer or gives an address or a link.
     static func isLongMessage(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count > EdgeNoise.maximumLength, key.utf8.count <= BoundaryText.maximumRuleLength,
-              strongOpenings.contains(where: key.hasBytePrefix)
+              strongOpeningsByInitial.open(key)
         else { return false }
         let firstSentence = key.firstRange(of: ". ").map { key[..<$0.lowerBound] } ?? key[...]
         guard [" sponsored by", " brought to you by", " supported by", " made possible by", " underwritten by", " comes from",
@@ -265,7 +274,7 @@ enum SponsorSegments {
     ///
     /// Also "Many thanks to X for supporting the show".
     private static func isThanksForSponsoring(_ key: String) -> Bool {
-        guard thanksOpenings.contains(where: key.hasBytePrefix) else { return false }
+        guard thanksOpeningsByInitial.open(key) else { return false }
         return [" for sponsoring", " for supporting this episode", " for supporting the show", " for supporting this show",
                 " for supporting this podcast", " for supporting this week", " for sponsoring this", " fürs sponsern",
                 " für das sponsoring", " pour le sponsoring", " por patrocinar", " pelo patrocínio", " per la sponsorizzazione",
@@ -349,27 +358,29 @@ enum SponsorSegments {
 
     /// Whether `key` makes an offer.
     static func hasOffer(_ key: Substring) -> Bool {
-        mayHoldOffer(key.utf8) && offerWords.contains(where: key.containsBytes(of:))
+        mayHoldOffer(key) && offerWords.contains(where: key.containsBytes(of:))
     }
 
     /// Whether lowercase UTF-8 may hold an offer.
     ///
     /// Every offer word holds "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
     /// settles most text.
-    private static func mayHoldOffer(_ bytes: Substring.UTF8View) -> Bool {
-        // The last four bytes, the newest lowest.
-        var window: UInt32 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "%") { return true }
-            window = window << 8 | UInt32(byte)
-            // "cod", "cód", "free", "rial", "irst", "ffer".
-            if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
-                || window == 0x6972_7374 || window == 0x6666_6572
-            {
-                return true
+    private static func mayHoldOffer(_ key: Substring) -> Bool {
+        key.withBytes { bytes in
+            // The last four bytes, the newest lowest.
+            var window: UInt32 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "%") { return true }
+                window = window << 8 | UInt32(byte)
+                // "cod", "cód", "free", "rial", "irst", "ffer".
+                if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
+                    || window == 0x6972_7374 || window == 0x6666_6572
+                {
+                    return true
+                }
             }
+            return false
         }
-        return false
     }
     static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
 
@@ -392,7 +403,7 @@ enum SponsorSegments {
     static func isPromoLine(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= EdgeNoise.maximumLength, hasOffer(key), !FollowLines.reportsSpeech(key) else { return false }
         // A sentence of the offer opens with an imperative to the reader.
-        let opensWithImperative = promoOpenings.contains(where: key.hasBytePrefix)
+        let opensWithImperative = promoOpeningsByInitial.open(key)
             || promoOpenings.contains(where: { key.containsBytes(of: ". " + $0) || key.containsBytes(of: ": " + $0) })
         // A price cut or a code is a sponsor's own offer; "try it for free"
         // or "a free trial" also reads in a tutorial, and needs the imperative.

@@ -6,6 +6,12 @@
 /// sentence about subscribing to something else ("She subscribed to the council's minutes")
 /// opens with neither a thanks nor an imperative and stays.
 enum SubscribePrompts {
+    /// `openings`, by their first byte.
+    private static let openingsByInitial = Openings(openings)
+
+    /// The marks after a thank-you that leads into a call.
+    private static let leadInMarks = CharacterChoice(" !.,")
+
     /// The kind removals name.
     static let kind = "subscribe prompt"
     /// Prompts are at most this long, in UTF-8 bytes.
@@ -16,9 +22,9 @@ enum SubscribePrompts {
         guard key.utf8.count <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return nil }
         var call = key[...]
         if let thanks = thanks.first(where: key.hasBytePrefix) {
-            call = call.dropFirst(thanks.count).drop(while: { " !.,".contains($0) })
+            call = call.dropFirst(thanks.count).drop(while: { leadInMarks.contains($0) })
         }
-        guard openings.contains(where: call.hasBytePrefix), deliveries.contains(where: call.containsBytes(of:)) else {
+        guard openingsByInitial.open(call), deliveries.contains(where: call.containsBytes(of:)) else {
             return nil
         }
         return kind

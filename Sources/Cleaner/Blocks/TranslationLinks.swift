@@ -4,6 +4,9 @@
 /// in <a>German</a>", "Lire en français", "Versión en español". Short and partly links: a sentence
 /// that says a book is available in German has no link to the post's copy.
 enum TranslationLinks {
+    /// `openings`, by their first byte.
+    private static let openingsByInitial = Openings(openings)
+
     /// The kind removals name.
     static let kind = "translation links"
     /// Such lines are at most this long, in UTF-8 bytes.
@@ -11,7 +14,7 @@ enum TranslationLinks {
 
     /// The kind of `key` (normalised) when it is such a line, or nil.
     static func kind(of key: String, linkDensity: Double) -> String? {
-        guard key.utf8.count <= maximumLength, linkDensity >= 0.2, openings.contains(where: key.hasBytePrefix) else {
+        guard key.utf8.count <= maximumLength, linkDensity >= 0.2, openingsByInitial.open(key) else {
             return nil
         }
         return kind

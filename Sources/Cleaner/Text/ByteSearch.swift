@@ -23,8 +23,12 @@ extension StringProtocol {
     }
 
     /// Whether the string's UTF-8 bytes start with those of `prefix`.
+    @inline(__always)
     func hasBytePrefix(_ prefix: String) -> Bool {
-        withBytes { bytes in
+        // Rules try lists of openings: most differ in the first byte, settled without the buffers.
+        guard let first = prefix.utf8.first else { return true }
+        guard utf8.first == first else { return false }
+        return withBytes { bytes in
             prefix.withBytes { prefix in
                 prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] }
             }
@@ -189,22 +193,47 @@ enum ByteSearch {
         offset(of: needle, in: haystack) != nil
     }
 
-    /// Where `needle` first occurs in `haystack`: its first byte found by `memchr`, the rest by `memcmp`.
+    /// Where `needle` first occurs in `haystack`: its rarest byte found by `memchr`, the whole by `memcmp`.
     ///
     /// The rules look for dozens of phrases in every short block: `memchr` skips to
-    /// candidates a vector register at a time where a byte loop compares every byte.
+    /// candidates a vector register at a time where a byte loop compares every byte. Phrases
+    /// often open with a space or a common letter, which stops `memchr` at every word; a rarer
+    /// byte of the phrase stops it at few places. The candidates come in order, so the first
+    /// match is the leftmost.
     static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first else { return 0 }
-        guard haystack.count >= needle.count, let base = haystack.baseAddress, let rest = needle.baseAddress else {
+        guard !needle.isEmpty else { return 0 }
+        guard haystack.count >= needle.count, let base = haystack.baseAddress, let phrase = needle.baseAddress else {
             return nil
         }
-        // Where a match may start: no later than `count - needle.count`.
-        let starts = UnsafeBufferPointer(rebasing: haystack[...(haystack.count - needle.count)])
+        // The first rare byte, else the first common letter, else the first byte.
+        var pivot = 0, pivotCommonness = commonness(needle[0])
+        var index = 1
+        while pivotCommonness > 0, index < needle.count {
+            let candidate = commonness(needle[index])
+            if candidate < pivotCommonness { (pivot, pivotCommonness) = (index, candidate) }
+            index += 1
+        }
+        let byte = Int32(needle[pivot])
+        // Where a match may start: no later than `lastStart`.
+        let lastStart = haystack.count - needle.count
         var start = 0
-        while let found = firstIndex(of: first, in: starts, from: start) {
-            if memcmp(base + found + 1, rest + 1, needle.count - 1) == 0 { return found }
-            start = found + 1
+        while start <= lastStart, let found = memchr(base + start + pivot, byte, lastStart - start + 1) {
+            let candidate = UnsafeRawPointer(found) - UnsafeRawPointer(base + pivot)
+            if memcmp(base + candidate, phrase, needle.count) == 0 { return candidate }
+            start = candidate + 1
         }
         return nil
+    }
+
+    /// How common `byte` is in the lowercase text the rules search, 0 (rare) to 2 (the space).
+    ///
+    /// The commonest letters count 1, other bytes 0.
+    @inline(__always)
+    private static func commonness(_ byte: UInt8) -> Int {
+        if byte == 0x20 { return 2 }
+        guard byte >= 0x60, byte < 0x80 else { return 0 }
+        // "acdehilnorstu", bit n for the byte 0x60 + n.
+        let commonLetters: UInt32 = 0x3C_D33A
+        return Int(commonLetters >> UInt32(byte - 0x60)) & 1
     }
 }
