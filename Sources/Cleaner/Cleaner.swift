@@ -233,7 +233,10 @@ public struct Cleaner: Sendable {
     ///
     /// See `EmbedPlaceholders`.
     private func removeEmbedPlaceholder(_ tree: inout HTMLTree, at index: Int, removals: inout [Removal]) -> Bool {
-        if tree.nodes[index].traits.contains(.showsWithoutText) {
+        let traits = tree.nodes[index].traits
+        if traits.contains(.showsWithoutText) {
+            // Images and line breaks hold nothing: only media elements have a fallback.
+            guard !traits.contains(.void) else { return false }
             for child in EmbedPlaceholders.fallback(of: index, in: tree) {
                 removals.append(Removal(what: "media fallback (<\(tree.nodes[index].name)>)",
                                         chars: tree.textContent(of: child).count, text: tree.removalText(of: child)))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Recognises the boilerplate at the head or tail of an article that no class or id marks.
 ///
 /// It sits there as plain paragraphs: comment-form tails, "The post X appeared first on Y.", share
@@ -332,12 +338,19 @@ enum BoundaryText {
     /// the text is collapsed and lowercased.
     private static func startsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = TextNormalizer.firstNonSpace(in: bytes) else { return false }
-        let byte = bytes[first]
-        return byte >= 0x80 || attributionInitials.contains(byte | 0x20)
+        let byte = bytes[first] | 0x20
+        if byte == UInt8(ascii: "o") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "v") { return true }
+        // The other labels are words of other languages, each before a colon near the start.
+        guard bytes[first] >= 0x80 || attributionInitials.contains(byte) else { return false }
+        let start = bytes[first...].prefix(maximumLabelBytes)
+        return start.contains(UInt8(ascii: ":")) || start.contains(0xEF)
     }
 
-    /// The first letters (lowercase ASCII) of `attributionLabels` and of "originally published".
-    private static let attributionInitials = Set("osvqfbklzn".utf8)
+    /// How far into an attribution line its label's colon may be, in bytes.
+    private static let maximumLabelBytes = 24
+
+    /// The first letters (lowercase ASCII) of `attributionLabels` besides "o", "s" and "v".
+    private static let attributionInitials = Set("qfbklzn".utf8)
 
     /// "0", "12 comments", "Comments (3)", "1 Comment".
     static func isCommentCount(_ key: String) -> Bool {
@@ -467,6 +480,10 @@ enum BoundaryText {
     /// Their lowercase letters take as many bytes, so the key keeps its length: "Écouter",
     /// "Читайте также" and "Über uns" compare with the lowercase lists as "ecouter" would.
     private static func lowercaseLatinAndCyrillic(_ key: UnsafeMutableBufferPointer<UInt8>) {
+        // Most keys hold neither lead byte: two `memchr`s settle them.
+        guard let base = key.baseAddress,
+              memchr(base, 0xC3, key.count) != nil || memchr(base, 0xD0, key.count) != nil
+        else { return }
         var index = 0
         while index + 1 < key.count {
             let lead = key[index], next = key[index + 1]

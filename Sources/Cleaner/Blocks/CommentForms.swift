@@ -9,17 +9,19 @@
 enum CommentForms {
     /// Whether `key` (normalised by `BoundaryText.normalized`) is the form's heading in another language.
     static func isHeading(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumHeadingLength else { return false }
-        return headings.contains(key.lowercased().trimmingCharacters(in: " :"))
+        guard key.utf8.count <= maximumHeadingLength, let first = key.utf8.first, headingInitials.contains(first) else {
+            return false
+        }
+        return headings.contains(key)
     }
 
     /// Whether `key` (normalised) opens with the form's privacy sentence in another language.
     static func isPrivacyLine(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumPrivacyLineLength else { return false }
-        let lowered = key.lowercased()
-        guard let opening = privacyOpenings.first(where: lowered.hasBytePrefix) else { return false }
+        guard key.utf8.count <= maximumPrivacyLineLength, let opening = privacyOpenings.firstOpening(of: key) else {
+            return false
+        }
         // The sentence ends there: "…wird nicht veröffentlicht, versprach der Verein" is prose.
-        let rest = lowered.utf8.dropFirst(opening.utf8.count)
+        let rest = key.utf8.dropFirst(opening.utf8.count)
         return rest.isEmpty || sentenceEnds.contains(where: { rest.starts(with: $0.utf8) })
     }
 
@@ -30,6 +32,9 @@ enum CommentForms {
     private static let maximumHeadingLength = 48
     /// The longest privacy line with the required-fields note after it, in UTF-8 bytes.
     private static let maximumPrivacyLineLength = 300
+
+    /// The first bytes of the headings.
+    private static let headingInitials = Set(headings.compactMap(\.utf8.first))
 
     /// "Leave a Reply", "Leave a Comment" and "Cancel reply" as WordPress's translations write them, lowercased.
     private static let headings: Set<String> = [
@@ -50,7 +55,7 @@ enum CommentForms {
     ]
 
     /// How the privacy line opens in WordPress's translations, lowercased.
-    private static let privacyOpenings = [
+    private static let privacyOpenings = Openings([
         "votre adresse e-mail ne sera pas publiée", "votre adresse de messagerie ne sera pas publiée",
         "votre adresse email ne sera pas publiée", "tu dirección de correo electrónico no será publicada",
         "tu correo electrónico no será publicado", "deine e-mail-adresse wird nicht veröffentlicht",
@@ -64,5 +69,5 @@ enum CommentForms {
         "vaše e-mailová adresa nebude zveřejněna", "email của bạn sẽ không được hiển thị công khai",
         "メールアドレスが公開されることはありません", "您的邮箱地址不会被公开", "您的电子邮箱地址不会被公开",
         "您的電子郵件地址並不會被公開",
-    ]
+    ])
 }

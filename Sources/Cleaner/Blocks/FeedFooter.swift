@@ -27,11 +27,12 @@ enum FeedFooter {
         let length = key.utf8.count
         guard length <= maximumLength, let first = key.utf8.first else { return false }
         if length <= 200, adNote(key) { return true }
+        if first >= 0x80, localizedNotice(key, linkDensity: linkDensity) { return true }
         guard initials.contains(first) else { return false }
         let hasAddress = linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@")
         if readerNote(key) { return hasAddress || length <= 120 }
         if subscriptionNotice(key) { return hasAddress || length <= 80 }
-        if linkDensity >= 0.5, length <= 120, unsubscribeLinks.open(key) { return true }
+        if localizedNotice(key, linkDensity: linkDensity) { return true }
         if copyrightLine(key) { return length <= 200 }
         if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
         if callForNextIssue(key) { return length <= 300 }
@@ -165,7 +166,7 @@ enum FeedFooter {
     }
 
     /// The first bytes of every phrase below, for a quick refusal.
-    private static let initials = Set("tyhrwuvmbs©(cifgkldoajn".utf8).union(0xC2...0xF4)
+    private static let initials = Set("tyhrwuvmbs©(cifgkldoajn".utf8)
 
     /// Whether `key` is a note that names the feed the reader reads.
     ///
@@ -186,8 +187,16 @@ enum FeedFooter {
     /// For example "You are receiving this because you subscribed at …", "Unsubscribe | Update your
     /// preferences", "View this email in your browser".
     private static func subscriptionNotice(_ key: String) -> Bool {
-        subscriptionNoticeOpenings.open(key) || localizedNoticeOpenings.open(key)
-            || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
+        subscriptionNoticeOpenings.open(key) || key.hasBytePrefix("©") && key.containsBytes(of: "unsubscribe")
+    }
+
+    /// Whether `key` is a subscription notice in another language, or a one-word unsubscribe link.
+    private static func localizedNotice(_ key: String, linkDensity: Double) -> Bool {
+        let length = key.utf8.count
+        if localizedNoticeOpenings.open(key) {
+            return linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@") || length <= 80
+        }
+        return linkDensity >= 0.5 && length <= 120 && unsubscribeLinks.open(key)
     }
 
     /// How subscription notices open.

@@ -7,12 +7,15 @@
 enum JetpackLabels {
     /// Whether `key` (normalised by `BoundaryText.normalized`) is such a label alone.
     static func matches(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumLength else { return false }
-        return labels.contains(key.lowercased().trimmingCharacters(in: " :.…"))
+        guard key.utf8.count <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return false }
+        return labels.contains(key.trimmingCharacters(in: " :.…"))
     }
 
     /// The longest label, in UTF-8 bytes.
     private static let maximumLength = 48
+
+    /// The first bytes of the labels.
+    private static let initials = Set(labels.compactMap(\.utf8.first))
 
     /// The labels lowercased, without their colon or ellipsis.
     private static let labels: Set<String> = [

@@ -11,15 +11,22 @@ enum PostMetadataLines {
 
     /// Whether `key` (normalised by `BoundaryText.normalized`) is such a line, given its link density.
     static func matches(_ key: String, linkDensity: Double) -> Bool {
-        guard key.utf8.count <= maximumLength else { return false }
-        let lowered = key.lowercased()
-        if let colon = lowered.firstIndex(where: { $0 == ":" || $0 == "：" }),
-           labels.contains(String(lowered[..<colon]).trimmingCharacters(in: " "))
-        {
-            let rest = String(lowered[lowered.index(after: colon)...]).trimmingCharacters(in: " ")
+        guard key.utf8.count <= maximumLength, let first = key.utf8.first, initials.contains(first) else { return false }
+        if let (label, rest) = labelled(key), labels.contains(label) {
             return !rest.isEmpty && (linkDensity >= 0.5 || isWordList(rest))
         }
-        return linkDensity >= 0.5 && postedInOpenings.contains(where: lowered.hasBytePrefix)
+        return linkDensity >= 0.5 && postedInOpenings.contains(where: key.hasBytePrefix)
+    }
+
+    /// The label before a colon (ASCII or full-width) near the start of `key`, and what follows it, trimmed.
+    private static func labelled(_ key: String) -> (label: String, rest: String)? {
+        // A byte search first: most blocks hold no colon near their start.
+        guard let colonByte = key.utf8.prefix(maximumLabelLength).firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }),
+              let colon = key[colonByte...].first == ":" || key[colonByte...].first == "：" ? colonByte : nil
+        else { return nil }
+        let label = String(key[..<colon]).trimmingCharacters(in: " ")
+        let rest = String(key[colon...].drop(while: { $0 == ":" || $0 == "：" })).trimmingCharacters(in: " ")
+        return (label, rest)
     }
 
     /// Whether `text` is a few words or names, not a sentence.
@@ -27,6 +34,11 @@ enum PostMetadataLines {
         text.utf8.count <= maximumWordListLength && !text.contains(". ") && !text.hasSuffix(".")
             && text.split(separator: " ").count <= maximumWords
     }
+
+    /// The longest label and its colon, in UTF-8 bytes.
+    private static let maximumLabelLength = 48
+    /// The first bytes of the labels and openings.
+    private static let initials = Set((Array(labels) + postedInOpenings).compactMap(\.utf8.first))
 
     /// The longest line, in UTF-8 bytes.
     private static let maximumLength = 300
