@@ -9,6 +9,8 @@
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
+    /// How many blocks of credits at the very end the tail rules look past.
+    static let maximumCreditBlocks = 3
     /// How far into the article's text a strong section marker (comments) must be to cut.
     ///
     /// It cuts only after this share of the text, so an article about comment forms keeps its body.
@@ -92,6 +94,9 @@ enum BoundaryPass {
         let bodyStart = titles
         var end = blocks.count
         guard bodyStart < end else { return source }
+        // Credits ending the entry ("Edited by Sam Lee. Music by Blue Dot Sessions.") stay, and the
+        // sections and tail rules look above them.
+        while end - 1 > bodyStart, end > blocks.count - maximumCreditBlocks, SignOff.isCredits(blocks[end - 1]) { end -= 1 }
 
         // Lines at the head of the first block of the body.
         var headLines: (lines: BlockLines, kept: Int)?
