@@ -24,6 +24,7 @@ enum DonationPrompts {
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
         let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
         guard let first = key.utf8.first else { return nil }
+        if isValueForValueAppeal(key) || isMembershipOffer(key, linkDensity: linkDensity) { return kind }
         guard let candidates = openingsByInitial[first], candidates.contains(where: key.hasBytePrefix) else {
             return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
         }
@@ -38,6 +39,58 @@ enum DonationPrompts {
         return asksForMoney && isFirstPerson && (pointsSomewhere || asksOnlyForMoney || key.containsBytes(of: "consider"))
             ? kind : nil
     }
+
+    /// Whether `key` asks listeners to pay a show through a podcast app ("value for value"), in a call of its own.
+    ///
+    /// For example "Boost this episode with a Podcasting 2.0 app like Fountain", "Send us a
+    /// boostagram!", "This show is value for value: if you got value from it, send some back",
+    /// "Stream sats to the show while you listen". "Fountain added boosts last year" is news and stays.
+    private static func isValueForValueAppeal(_ key: String) -> Bool {
+        guard key.utf8.count <= 300, !FollowLines.reportsSpeech(key) else { return false }
+        let call = BoundaryText.afterQuestion(key[...]) ?? key[...]
+        if boostOpenings.contains(where: call.hasBytePrefix) { return true }
+        // "This show is value for value", "We are a value-for-value podcast": the publisher says it of itself.
+        return ["value for value", "value-for-value", "value4value", "v4v"].contains(where: key.containsBytes(of:))
+            && isFirstPerson(key) && ["boost", "sats", "support", "send", "give", "return"].contains(where: key.containsBytes(of:))
+    }
+
+    /// Imperatives that open a call to pay a show through a podcast app.
+    private static let boostOpenings = [
+        "boost this episode", "boost the episode", "boost the show", "boost this show", "boost us", "boost the podcast",
+        "send a boost", "send us a boost", "send me a boost", "send boosts", "send a boostagram", "send us a boostagram",
+        "send me a boostagram", "send boostagrams", "send us sats", "send sats", "stream sats", "stream us sats",
+        "support the show with a boost", "support us with a boost", "support the show with sats", "support us with sats",
+        "support us with value", "zap us", "zap the show", "zap this episode", "boostagrams", "boosts and boostagrams",
+    ]
+
+    /// Whether `key` offers a paid membership's perks: "Become a member and get ad-free episodes at …".
+    ///
+    /// For example "Join Harbour Plus for bonus episodes and no ads: harbour.fm/plus", "Go ad-free
+    /// with Harbour Premium", "Get early access and bonus episodes on Patreon". The call opens the
+    /// block, names a perk of members (no ads, bonus episodes, early access) and gives an address
+    /// or a link, or is one short line. Perks are the show's: "Join the beta for early access" stays.
+    private static func isMembershipOffer(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= 240, let first = key.utf8.first, "bgjsuw".utf8.contains(first),
+              membershipOpenings.contains(where: key.hasBytePrefix), !FollowLines.reportsSpeech(key),
+              memberPerks.contains(where: key.containsBytes(of:))
+        else { return false }
+        return linkDensity > 0 || EdgeNoise.mentionsWebAddress(key) || key.utf8.count <= 100 && !key.containsBytes(of: ". ")
+    }
+
+    /// How offers of a membership open.
+    private static let membershipOpenings = [
+        "become a member", "become a subscriber", "become a supporter", "become a premium", "become a plus", "join ",
+        "subscribe to ", "sign up for ", "go ad-free", "go ad free", "get ad-free", "get ad free", "get bonus", "get early",
+        "get exclusive", "unlock ", "upgrade to ", "want ad-free", "want bonus", "want more", "support the show and get",
+        "support us and get",
+    ]
+
+    /// The perks a membership offers listeners.
+    private static let memberPerks = [
+        "ad-free", "ad free", "no ads", "without ads", "sponsor-free", "bonus episode", "bonus show", "exclusive episode",
+        "extended episode", "premium episode", "members-only episode", "subscriber-only episode", "extra episode",
+        "early access to episodes", "early access to new episodes",
+    ]
 
     /// Words that ask for money and nothing else.
     private static let givingWords = [

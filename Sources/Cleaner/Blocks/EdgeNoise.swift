@@ -69,6 +69,12 @@ enum EdgeNoise {
         {
             return what
         }
+        // "Love the show? Support us on Patreon!", "Got feedback? Email us at …": a short question leads in to the call.
+        if let call = BoundaryText.afterQuestion(key[...]).map(String.init),
+           let what = FollowLines.kind(of: call, linkDensity: linkDensity) ?? DonationPrompts.kind(of: call, linkDensity: linkDensity)
+        {
+            return what
+        }
         if RightsNotices.matches(key) { return RightsNotices.kind }
         if CrossPostNotes.matches(key, linkDensity: linkDensity) { return CrossPostNotes.kind }
         if EmailReplyPrompts.matches(key, linkDensity: linkDensity) { return EmailReplyPrompts.kind }
@@ -254,6 +260,8 @@ enum EdgeNoise {
                 }
             case .mostlyLinks:
                 if linkDensity >= 0.5 { return kind }
+            case .notReported:
+                if !FollowLines.reportsSpeech(key) { return kind }
             }
         }
         return nil
@@ -273,6 +281,8 @@ enum EdgeNoise {
         case adSignal
         /// The block is mostly links ("Read more: <a>…</a>, <a>…</a>").
         case mostlyLinks
+        /// The block reports no speech ("…, the mayor said").
+        case notReported
     }
 
     /// Block openings, the kind they mark, and what else they need.
@@ -307,6 +317,11 @@ enum EdgeNoise {
         ("support for this episode comes from", sponsorMessage, .none),
         ("support for this podcast comes from", sponsorMessage, .none),
         ("support for the show comes from", sponsorMessage, .none), ("sponsor:", sponsorMessage, .none),
+        ("please support our sponsors", sponsorMessage, .notReported), ("support our sponsors", sponsorMessage, .notReported),
+        ("check out our sponsors", sponsorMessage, .notReported), ("check out today's sponsors", sponsorMessage, .notReported),
+        ("promo codes and links", sponsorMessage, .none), ("promo codes:", sponsorMessage, .none),
+        ("sponsor links", sponsorMessage, .none), ("sponsor deals", sponsorMessage, .none),
+        ("offers from our sponsors", sponsorMessage, .none), ("deals from our sponsors", sponsorMessage, .none),
         ("sponsors:", sponsorMessage, .none), ("show sponsor", sponsorMessage, .none),
         ("episode sponsor", sponsorMessage, .none), ("our sponsor", sponsorMessage, .adSignal),
         ("sponsored by ", sponsorMessage, .adSignal), ("brought to you by ", sponsorMessage, .adSignal),
@@ -457,7 +472,8 @@ enum EdgeNoise {
         "sponsor", "sponsors", "our sponsor", "our sponsors", "this week's sponsor", "this week's sponsors",
         "today's sponsor", "today's sponsors", "thanks to our sponsor", "thanks to our sponsors",
         "thank you to our sponsors", "episode sponsors", "show sponsors", "sponsored by", "brought to you by",
-        "a word from our sponsor", "a word from our sponsors", "sponsor message",
+        "a word from our sponsor", "a word from our sponsors", "sponsor message", "promo codes", "sponsor links",
+        "sponsor deals", "offers from our sponsors", "deals from our sponsors", "support our sponsors",
     ]
 
     /// Whether `key` is nothing but platform names between separators.
@@ -490,7 +506,8 @@ enum EdgeNoise {
             && mentionsWebAddress(key) && !key.containsBytes(of: ". ") || key.hasBytePrefix("see ")
             && key.containsBytes(of: "privacy") && mentionsWebAddress(key)
             || key.hasBytePrefix("hosted on ") && key.containsBytes(of: "privacy")
-            || key.hasBytePrefix("hosted by ") && key.containsBytes(of: "privacy") && mentionsWebAddress(key)
+            || key.hasBytePrefix("hosted by ") && (key.containsBytes(of: "privacy") || key.containsBytes(of: "personal data"))
+            && mentionsWebAddress(key)
     }
 
     /// "1.2K Followers", "345 followers".

@@ -32,8 +32,30 @@ enum FollowLines {
             return kind
         }
         if isContactLine(key) || isAddressAlone(key) { return contactKind }
+        if isLinkHubLine(key) { return kind }
         return nil
     }
+
+    /// Whether `key` gives the publisher's page of links on a link-in-bio service, with a short label at most.
+    ///
+    /// For example "All our links: linktr.ee/harbour", "🔗 https://linktr.ee/harbourpod", "Everywhere
+    /// else: lnk.bio/harbour". Such a page lists the show's networks and platforms.
+    private static func isLinkHubLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, let hub = linkHubs.first(where: key.containsBytes(of:)),
+              let range = key.firstRange(of: hub)
+        else { return false }
+        // A few words of label before the address, and nothing but the address after it.
+        let before = key[..<range.lowerBound].split(separator: " ").filter { !$0.hasPrefix("http") }
+        // The address runs to the next space.
+        let after = key[range.upperBound...].split(separator: " ").dropFirst()
+        return before.count <= 5 && after.isEmpty && !key[..<range.lowerBound].containsBytes(of: ". ")
+    }
+
+    /// Link-in-bio services' addresses, as a show's notes give them.
+    private static let linkHubs = [
+        "linktr.ee/", "lnk.bio/", "beacons.ai/", "linkin.bio/", "bio.link/", "campsite.bio/", "solo.to/", "hoo.be/",
+        "pod.link/", "podlink.to/", "podfollow.com/", "link.chtbl.com/", "lnk.to/", "smarturl.it/", "allmylinks.com/",
+    ]
 
     /// Whether `key` is one e-mail address and nothing else ("hi@harbour.fm", a `mailto:` link's text).
     ///
@@ -140,6 +162,9 @@ enum FollowLines {
     /// don't forget: find us on Mastodon", "Stay up to date with the latest news: follow us on …".
     private static let ledInvitations = [
         "follow us on ", "follow me on ", "find us on ", "find me on ", "join us on ", "connect with us on ", "like us on ",
+        "join the conversation on ", "join in on the conversation on ", "join the conversation over on ",
+        "join the discussion on ", "keep up with us on ", "keep up with the show on ", "keep up with the podcast on ",
+        "follow the show on ", "follow the podcast on ",
     ]
 
     /// Whether `key` is a block that holds such an invitation.
@@ -434,9 +459,25 @@ enum FollowLines {
         guard key.utf8.count <= 200,
               contactOpenings.contains(where: key.hasBytePrefix) || contactPhrases.contains(where: key.hasBytePrefix),
               contactPhrases.contains(where: key.containsBytes(of:)),
-              key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key)
+              key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key) || mentionsPhoneNumber(key) && !reportsSpeech(key)
         else { return false }
         return true
+    }
+
+    /// Whether `key` holds a telephone number: seven digits or more in a run of digits, spaces and "()-+.".
+    ///
+    /// For example "Leave us a voicemail at (555) 010-2030".
+    private static func mentionsPhoneNumber(_ key: String) -> Bool {
+        var digits = 0
+        for byte in key.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                if digits >= 7 { return true }
+            } else if !" ()-+.".utf8.contains(byte) {
+                digits = 0
+            }
+        }
+        return false
     }
 
     /// How contact lines open, besides the requests themselves.

@@ -1,0 +1,80 @@
+import Testing
+import Cleaner
+
+/// Appeals that end podcast show notes, in the wordings of many shows: rate, review, share and
+/// follow the show, watch it on a video platform, pay it through a podcast app or a membership,
+/// a short question that leads in to a call, sponsors' promo-code lines, hosting notices, link-in-bio
+/// pages and voicemail numbers. Each family is paired with prose that uses the same words.
+@Suite struct ShowNotesAppealTests {
+    typealias Case = BoilerplateFamilyTests.Case
+
+    @Test(arguments: [
+        Case(html: "<p>Subscribe, rate and review wherever you listen.</p>", kind: "podcast links"),
+        Case(html: "<p>Don't forget to follow the show so you never miss an episode.</p>", kind: "podcast links"),
+        Case(html: "<p>Help us grow: share this episode with someone who needs to hear it and leave a review.</p>", kind: "podcast links"),
+        Case(html: "<p>Enjoying the show? Tell a friend about it!</p>", kind: "podcast links"),
+        Case(html: "<p>Leave us a 5-star review, it takes 30 seconds!</p>", kind: "podcast links"),
+        Case(html: "<p>Please take a moment to rate the podcast on <a href=\"https://podcasts.apple.com/p/1\">Apple Podcasts</a>.</p>",
+             kind: "podcast links"),
+        Case(html: "<p>Make sure you follow Harbour Hours in your app. It really helps!</p>", kind: "podcast links"),
+        Case(html: "<p>Laissez-nous un avis sur votre application de podcast préférée.</p>", kind: "podcast links"),
+        Case(html: "<p>Bewerte uns mit fünf Sternen, das hilft dem Podcast sehr!</p>", kind: "podcast links"),
+        Case(html: "<p>Déjanos una reseña en Spotify y comparte el episodio.</p>", kind: "podcast links"),
+        Case(html: "<p>Watch the video version on YouTube: <a href=\"https://youtube.com/@harbour\">youtube.com/@harbour</a></p>",
+             kind: "podcast links"),
+        Case(html: "<p>Prefer video? Watch this episode on YouTube.</p>", kind: "podcast links"),
+    ]) func listenerAppealsGo(appeal: Case) { BoilerplateFamilyTests.check(appeal) }
+
+    @Test(arguments: [
+        Case(html: "<p>Boost this episode with a Podcasting 2.0 app like Fountain or Castamatic.</p>", kind: "donation appeal"),
+        Case(html: "<p>Send us a boostagram!</p>", kind: "donation appeal"),
+        Case(html: "<p>This show is value for value: if you got value from it, send some back with a boost.</p>", kind: "donation appeal"),
+        Case(html: "<p>Become a member and get ad-free episodes at <a href=\"https://harbour.fm/plus\">harbour.fm/plus</a></p>",
+             kind: "donation appeal"),
+        Case(html: "<p>Join Harbour Plus for bonus episodes and no ads: harbour.fm/plus</p>", kind: "donation appeal"),
+        Case(html: "<p>Go ad-free with Harbour Premium.</p>", kind: "donation appeal"),
+        Case(html: "<p>Love the show? Support us on Patreon!</p>", kind: "donation appeal"),
+    ]) func listenerPaymentAppealsGo(appeal: Case) { BoilerplateFamilyTests.check(appeal) }
+
+    @Test(arguments: [
+        Case(html: "<p>Join the conversation on Instagram @harbourpod and on Twitter @harbourpod.</p>", kind: "social links"),
+        Case(html: "<p>Tune in and join the conversation on Twitter @harbourpod!</p>", kind: "social links"),
+        Case(html: "<p>Keep up with the show on Instagram and TikTok @harbourpod.</p>", kind: "social links"),
+        Case(html: "<p>All our links: <a href=\"https://linktr.ee/harbour\">linktr.ee/harbour</a></p>", kind: "social links"),
+        Case(html: "<p>🔗 https://linktr.ee/harbourpod</p>", kind: "social links"),
+        Case(html: "<p>Got feedback? Email us at hello@harbour.fm</p>", kind: "contact line"),
+        Case(html: "<p>Leave us a voicemail at (555) 010-2030 and you might hear yourself on the show!</p>", kind: "contact line"),
+    ]) func followAndContactLinesGo(line: Case) { BoilerplateFamilyTests.check(line) }
+
+    @Test(arguments: [
+        Case(html: "<p>Please support our sponsors, they make this show possible.</p>", kind: "sponsor message"),
+        Case(html: "<p>Promo codes and links: <a href=\"https://shop.example/h\">shop.example/h</a> (code HARBOUR)</p>",
+             kind: "sponsor message"),
+        Case(html: "<p>Hosted by Simplecast, an AdsWizz company. See pcm.adswizz.com for information about our collection and use of "
+            + "personal data for advertising.</p>", kind: "podcast hosting notice"),
+    ]) func sponsorAndHostingLinesGo(line: Case) { BoilerplateFamilyTests.check(line) }
+
+    /// Prose with the same words stays at the head, at the tail and between paragraphs.
+    @Test(arguments: [
+        "Share this episode of your life with your children, the therapist says, because they will remember it.",
+        "Tell a friend about the lump if you are scared, doctors advise; then book an appointment.",
+        "Rate and review data show that restaurants with five-star ratings get twice the bookings.",
+        "Leave a review of the new ferry timetable at the council office before Friday.",
+        "Don't forget to follow the recipe exactly, or the bread will not rise as it did in the episode.",
+        "Help us understand what happened: the council has still not published the report on the harbour wall.",
+        "Watch the video of the collapse on YouTube, filmed by a passer-by on the quay.",
+        "Boost your immune system with sleep, not supplements, the study of 2,000 adults found.",
+        "Fountain added boosts and boostagrams last year, and 40,000 listeners have sent one since.",
+        "Join the conversation about the wall at the town hall on Tuesday at 7 pm.",
+        "Join the beta to get early access to the new ferry app, which launches in May.",
+        "Become a member of the lifeboat crew and you will train every Tuesday night for a year.",
+        "Got a boat? Then you know how hard it is to find a mooring in this town.",
+        "Love the show? The critics did not: the Herald called it the worst premiere of the season.",
+        "Keep up with the show on Instagram, the producer told the intern, or you will miss the casting calls.",
+        "Value for value is how economists describe a fair trade, and the harbour deal was not one.",
+        "Call us at 555 010 2030 if the water rises, the harbour master told the residents.",
+        "The band's page at linktr.ee/harbourband lists their tour dates and the new album.",
+        "Notez que cet épisode a été enregistré avant les élections.",
+        "Support our sponsors, the mayor said, was not what the council had asked the festival to print.",
+    ]) func proseWithTheSameWordsStays(prose: String) { WordingFamilyTests.checkKept(prose) }
+}
