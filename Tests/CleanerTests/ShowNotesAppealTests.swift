@@ -44,6 +44,15 @@ import Cleaner
         Case(html: "<p>🔗 https://linktr.ee/harbourpod</p>", kind: "social links"),
         Case(html: "<p>Got feedback? Email us at hello@harbour.fm</p>", kind: "contact line"),
         Case(html: "<p>Leave us a voicemail at (555) 010-2030 and you might hear yourself on the show!</p>", kind: "contact line"),
+        Case(html: "<p>Think your town has it worse than ours? Send us an email: hello@harbour.fm</p>", kind: "contact line"),
+        Case(html: "<p>For the latest news on the harbour and its boats, be sure to follow @HarbourNews on Twitter.</p>",
+             kind: "social links"),
+        Case(html: "<p>:: Clique aqui para receber notícias do Porto no seu WhatsApp ::</p>", kind: "social links"),
+        Case(html: "<p>Get our news on Telegram: <a href=\"https://t.me/harbour\">t.me/harbour</a></p>", kind: "social links"),
+        Case(html: "<p>Get the Harbour newsletter: <a href=\"https://harbour.fm/newsletter\">harbour.fm/newsletter</a></p>",
+             kind: "newsletter prompt"),
+        Case(html: "<p>Get your Harbour Hour merch at <a href=\"https://harbour.fm/shop\">harbour.fm/shop</a>!</p>", kind: "donation appeal"),
+        Case(html: "<p>Want some Harbour tee-shirts and mugs? Check out our store: https://store.harbour.fm</p>", kind: "donation appeal"),
     ]) func followAndContactLinesGo(line: Case) { BoilerplateFamilyTests.check(line) }
 
     @Test(arguments: [
@@ -76,5 +85,10 @@ import Cleaner
         "The band's page at linktr.ee/harbourband lists their tour dates and the new album.",
         "Notez que cet épisode a été enregistré avant les élections.",
         "Support our sponsors, the mayor said, was not what the council had asked the festival to print.",
+        "For the first time in years, follow-up inspections found no cracks in the harbour wall.",
+        "For the record, follow us on Twitter was the campaign's slogan, the agency said.",
+        "The minister's WhatsApp messages about the news were leaked to a Telegram channel.",
+        "Buy the ticket at the harbour office; the mug is free with every crossing booked at harbour.fm.",
+        "Got a minute? The council's report on the wall is shorter than you think, and worth reading.",
     ]) func proseWithTheSameWordsStays(prose: String) { WordingFamilyTests.checkKept(prose) }
 }

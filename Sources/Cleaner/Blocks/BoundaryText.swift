@@ -368,11 +368,11 @@ enum BoundaryText {
     /// The rest of `key` after a short question that leads in to a call, or nil.
     ///
     /// For example "Love the show? Support us on Patreon!", "Got feedback? Email us at …": the
-    /// question is at most six words and 48 bytes, with no sentence before it.
+    /// question is at most ten words and 72 bytes, with no sentence before it.
     static func afterQuestion(_ key: Substring) -> Substring? {
-        guard let mark = key.utf8.prefix(48).firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        guard let mark = key.utf8.prefix(72).firstIndex(of: UInt8(ascii: "?")) else { return nil }
         let question = key[..<mark]
-        guard !question.isEmpty, question.split(separator: " ").count <= 6,
+        guard !question.isEmpty, question.split(separator: " ").count <= 10,
               !question.contains(where: { ".!:;".contains($0) })
         else { return nil }
         let rest = key[key.utf8.index(after: mark)...].drop(while: { $0 == " " })

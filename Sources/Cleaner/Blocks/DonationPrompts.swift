@@ -24,7 +24,9 @@ enum DonationPrompts {
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
         let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
         guard let first = key.utf8.first else { return nil }
-        if isValueForValueAppeal(key) || isMembershipOffer(key, linkDensity: linkDensity) { return kind }
+        if isValueForValueAppeal(key) || isMembershipOffer(key, linkDensity: linkDensity) || isMerchLine(key, linkDensity: linkDensity) {
+            return kind
+        }
         guard let candidates = openingsByInitial[first], candidates.contains(where: key.hasBytePrefix) else {
             return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
         }
@@ -91,6 +93,23 @@ enum DonationPrompts {
         "extended episode", "premium episode", "members-only episode", "subscriber-only episode", "extra episode",
         "early access to episodes", "early access to new episodes",
     ]
+
+    /// Whether `key` sends the reader to the publisher's own shop: "Get your Harbour Hour merch at harbour.fm/shop!".
+    ///
+    /// For example "Merch: <a>harbour.fm/shop</a>", "Check out our store: store.harbour.fm", "Grab a
+    /// Harbour Hour merch at harbour.fm/shop". A call to buy (or a short label), the publisher's merch or
+    /// store, and its address or link. "The harbour shop sells maps at harbour.fm/maps" stays.
+    private static func isMerchLine(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= 200, linkDensity > 0 || EdgeNoise.mentionsWebAddress(key), !FollowLines.reportsSpeech(key)
+        else { return false }
+        if ["merch:", "merchandise:", "shop:", "store:", "merch store:", "our store:", "our shop:"].contains(where: key.hasBytePrefix) {
+            return key.utf8.count <= 100
+        }
+        return ["get your ", "get our ", "buy ", "grab ", "shop ", "check out our ", "visit our ", "pick up ", "support the show by buying",
+                "support us by buying"].contains(where: key.hasBytePrefix)
+            && ["merch", "our store", "our shop", "our online store", "our online shop", "our t-shirt", "our mug", "our hoodie"]
+                .contains(where: key.containsBytes(of:))
+    }
 
     /// Words that ask for money and nothing else.
     private static let givingWords = [

@@ -57,8 +57,8 @@ enum EdgeNoise {
         {
             return what
         }
-        if key.containsBytes(of: "newsletter"), length <= 200, mentionsWebAddress(key) || linkDensity >= 0.3,
-           ["visit ", "sign up", "subscribe", "get our ", "join our ", "join the "].contains(where: key.hasBytePrefix)
+        if length <= 200, newsletterWords.contains(where: key.containsBytes(of:)), mentionsWebAddress(key) || linkDensity >= 0.3,
+           newsletterCalls.contains(where: key.hasBytePrefix)
         {
             return "newsletter prompt"
         }
@@ -465,6 +465,16 @@ enum EdgeNoise {
     private static let adSignals = [
         "% off", "promo code", "use code", "coupon code", "discount code", "free trial", "/code", "sign up for free",
         "try it free", "try it for free", "get started for free",
+    ]
+
+    /// Words that name a mailing list, in several languages.
+    private static let newsletterWords = ["newsletter", "mailing list", "email list", "boletín", "infolettre", "nieuwsbrief"]
+
+    /// Imperatives that open a call to join a mailing list with its address: "Get the Harbour newsletter: …".
+    private static let newsletterCalls = [
+        "visit ", "sign up", "subscribe", "get our ", "get the ", "get my ", "join our ", "join the ", "join my ",
+        "check out our ", "read our ", "don't miss ", "abonnez-vous", "inscrivez-vous", "abonniere ", "abonniert ",
+        "melde dich", "suscríbete", "regístrate", "assine ", "inscreva-se", "iscriviti", "schrijf je in", "meld je aan",
     ]
 
     /// The sponsor headings that open a section of ad copy.

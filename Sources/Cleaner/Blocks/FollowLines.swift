@@ -32,8 +32,54 @@ enum FollowLines {
             return kind
         }
         if isContactLine(key) || isAddressAlone(key) { return contactKind }
-        if isLinkHubLine(key) { return kind }
+        if isLinkHubLine(key) || isNewsChannelPrompt(key) || isLedByPurpose(key) { return kind }
         return nil
+    }
+
+    /// Whether `key` invites the reader to get the publisher's news in a messaging app's channel.
+    ///
+    /// For example ":: Clique aqui para receber notícias do Brasil de Fato no seu WhatsApp ::", "Get
+    /// our news on Telegram: t.me/harbour", "Recibe las noticias en tu WhatsApp". A call to get or
+    /// join, the news or the channel, and the app, in one short line; "The minister's WhatsApp
+    /// messages were leaked" stays.
+    private static func isNewsChannelPrompt(_ key: String) -> Bool {
+        guard key.utf8.count <= 160, ["whatsapp", "telegram", "signal"].contains(where: key.containsBytes(of:)),
+              !reportsSpeech(key)
+        else { return false }
+        let call = key.drop(while: { ":|-–—•·►▶ ".contains($0) })
+        return newsChannelCalls.contains(where: call.hasBytePrefix)
+            && newsChannelObjects.contains(where: call.containsBytes(of:))
+    }
+
+    /// How calls to a news channel open, in several languages.
+    private static let newsChannelCalls = [
+        "clique aqui", "click here", "get our", "get the latest", "get news", "receive ", "join our", "join the",
+        "follow our", "subscribe to our", "receba ", "entre no", "entre em", "participe", "siga ", "recibe ", "únete",
+        "suscríbete", "recevez ", "rejoignez", "abonnez-vous", "erhalte ", "erhalten sie", "folge unserem", "abonniere ",
+        "ricevi ", "iscriviti", "unisciti",
+    ]
+
+    /// What such a call offers: the news, the updates, the channel.
+    private static let newsChannelObjects = [
+        "news", "notícias", "noticias", "nouvelles", "actualités", "infos", "nachrichten", "notizie", "updates", "alerts",
+        "channel", "canal", "kanal", "canale", "grupo", "group", "gruppe",
+    ]
+
+    /// Whether `key` is an invitation to follow led in by what following gives.
+    ///
+    /// For example "For the latest news on closers, be sure to follow @CloserNews on Twitter.",
+    /// "For more updates, follow us on Mastodon". The lead-in opens with "for", ends at a comma
+    /// within 100 bytes, and the invitation names a network or a handle.
+    private static func isLedByPurpose(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, key.hasBytePrefix("for "), !reportsSpeech(key),
+              let comma = key.utf8.prefix(100).firstIndex(of: UInt8(ascii: ","))
+        else { return false }
+        let call = key[key.utf8.index(after: comma)...].drop(while: { $0 == " " })
+        guard ["be sure to follow", "make sure to follow", "make sure you follow", "follow us", "follow me", "find us",
+               "you can follow", "you can find us", "join us on", "join our", "connect with us"].contains(where: call.hasBytePrefix),
+              !call.containsBytes(of: ". ")
+        else { return false }
+        return call.containsBytes(of: "@") || EdgeNoise.socialNetworks.contains(where: call.containsBytes(of:))
     }
 
     /// Whether `key` gives the publisher's page of links on a link-in-bio service, with a short label at most.
