@@ -92,3 +92,26 @@ import Cleaner
         "Got a minute? The council's report on the wall is shorter than you think, and worth reading.",
     ]) func proseWithTheSameWordsStays(prose: String) { WordingFamilyTests.checkKept(prose) }
 }
+
+/// Between paragraphs (above a chapter list, say) the appeals that name the podcast, an episode, a
+/// platform or the publisher go; one that names only "the show" may be the article's and stays.
+@Suite struct ShowNotesAppealsBetweenParagraphsTests {
+    static let chapters = "<p>(00:00) Intro<br>(04:12) The wall<br>(31:40) Who pays</p>"
+
+    @Test(arguments: [
+        "<p>Rate and review us on Apple Podcasts!</p>",
+        "<p>Send us a boostagram!</p>",
+        "<p>Join Harbour Plus for bonus episodes and no ads: <a href=\"https://harbour.fm/plus\">harbour.fm/plus</a></p>",
+        "<p>Get your Harbour Hour merch at <a href=\"https://harbour.fm/shop\">harbour.fm/shop</a>!</p>",
+        "<p>All our links: <a href=\"https://linktr.ee/harbour\">linktr.ee/harbour</a></p>",
+    ]) func aboveTheChaptersTheyGo(appeal: String) {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + appeal + Self.chapters)
+        #expect(!article.text.contains(WordingFamilyTests.textOf(appeal)), "\(article.removedWhat)")
+        #expect(article.text.contains("(31:40) Who pays"), "\(article.removedWhat)")
+    }
+
+    @Test func anAppealThatNamesOnlyTheShowStays() {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + "<p>Tell a friend about the show that changed your life.</p>" + Self.chapters)
+        #expect(article.text.contains("Tell a friend about the show that changed your life."), "\(article.removedWhat)")
+    }
+}

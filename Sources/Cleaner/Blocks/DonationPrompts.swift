@@ -57,7 +57,7 @@ enum DonationPrompts {
     }
 
     /// Imperatives that open a call to pay a show through a podcast app.
-    private static let boostOpenings = [
+    static let boostOpenings = [
         "boost this episode", "boost the episode", "boost the show", "boost this show", "boost us", "boost the podcast",
         "send a boost", "send us a boost", "send me a boost", "send boosts", "send a boostagram", "send us a boostagram",
         "send me a boostagram", "send boostagrams", "send us sats", "send sats", "stream sats", "stream us sats",
@@ -155,6 +155,12 @@ enum DonationPrompts {
     /// The appeal must name where to give or open as one.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength, let what = kind(of: key, linkDensity: linkDensity) else { return nil }
+        // Calls to boost the show, to buy its merch, or to join for its perks at an address.
+        if isValueForValueAppeal(key) || isMerchLine(key, linkDensity: linkDensity)
+            || isMembershipOffer(key, linkDensity: linkDensity) && (linkDensity > 0 || EdgeNoise.mentionsWebAddress(key))
+        {
+            return what
+        }
         let key = FollowLines.straightened(key)
         return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5
             || appealOpenings.contains(where: key.hasBytePrefix) && givingWords.contains(where: key.containsBytes(of:)) ? what : nil

@@ -52,7 +52,7 @@ enum FollowLines {
     }
 
     /// How calls to a news channel open, in several languages.
-    private static let newsChannelCalls = [
+    static let newsChannelCalls = [
         "clique aqui", "click here", "get our", "get the latest", "get news", "receive ", "join our", "join the",
         "follow our", "subscribe to our", "receba ", "entre no", "entre em", "participe", "siga ", "recibe ", "únete",
         "suscríbete", "recevez ", "rejoignez", "abonnez-vous", "erhalte ", "erhalten sie", "folge unserem", "abonniere ",
@@ -125,7 +125,7 @@ enum FollowLines {
         guard key.utf8.count <= maximumStandaloneLength else { return nil }
         let key = straightened(withoutLeadingSymbols(key))
         if isInvitation(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key)
-            || isMoreStoriesPrompt(key) || isNetworkNameList(key)
+            || isMoreStoriesPrompt(key) || isNetworkNameList(key) || isLinkHubLine(key) || isNewsChannelPrompt(key)
         {
             return kind
         }

@@ -56,11 +56,26 @@ enum PodcastPlatforms {
             || EdgeNoise.podcastPlatforms.contains(where: { $0.utf8.count > 3 && call.containsBytes(of: $0) })
     }
 
+    /// Whether `key` is such an appeal between paragraphs, where it must name the podcast, an
+    /// episode, a platform or the publisher ("us"): "Tell a friend about the show that changed
+    /// your life" may be the article's.
+    static func isStandaloneAppeal(_ key: String) -> Bool {
+        isListenerAppeal(key) && isNamedBeyondTheShow(key)
+    }
+
+    /// Whether `key` names more than "the show": the podcast, an episode, a platform or "us".
+    private static func isNamedBeyondTheShow(_ key: String) -> Bool {
+        // The first three objects are "the show" and its kin.
+        appealObjects.dropFirst(3).contains(where: key.containsBytes(of:))
+            || key.split(whereSeparator: { !$0.isLetter }).contains(where: { ["us", "me", "our", "uns", "nous", "nos"].contains($0) })
+            || EdgeNoise.podcastPlatforms.contains(where: { $0.utf8.count > 3 && key.containsBytes(of: $0) })
+    }
+
     /// Listener appeals are at most this long, in UTF-8 bytes.
     static let maximumAppealLength = 200
 
     /// Imperatives that open an appeal to rate, review, share or follow a show.
-    private static let appealOpenings = [
+    static let appealOpenings = [
         "subscribe, ", "subscribe and ", "subscribe & ", "follow, rate", "follow and rate", "follow & rate", "like, subscribe",
         "like and subscribe", "rate, review", "rate and review", "rate & review", "rate us", "rate the show", "rate the podcast",
         "rate this episode", "review the show", "review the podcast", "review us", "leave us a review", "leave a review",
