@@ -115,3 +115,27 @@ import Cleaner
         #expect(article.text.contains("Tell a friend about the show that changed your life."), "\(article.removedWhat)")
     }
 }
+
+/// News sites' prompts to follow them elsewhere, get their alerts or join their list, at an entry's edges.
+@Suite struct SiteFollowPromptTests {
+    typealias Case = BoilerplateFamilyTests.Case
+
+    @Test(arguments: [
+        Case(html: "<p>Follow topics and authors from this story to see more like this in your personalized homepage feed and to "
+            + "receive email updates.</p>", kind: "social links"),
+        Case(html: "<p>Follow us on Google News</p>", kind: "social links"),
+        Case(html: "<p>Siga-nos no Google News e receba as principais notícias do dia.</p>", kind: "social links"),
+        Case(html: "<p>Folgen Sie uns auf Google News!</p>", kind: "social links"),
+        Case(html: "<p>Sign up for notifications from Insider! Stay up to date with what you want to know.</p>", kind: "social links"),
+        Case(html: "<p>Stay updated with the latest news by following us on Facebook, Twitter and Instagram.</p>", kind: "social links"),
+        Case(html: "<p>Download the Harbour app for iOS and Android to get breaking news alerts.</p>", kind: "social links"),
+        Case(html: "<p>Get the latest news delivered to your inbox: sign up for our daily newsletter.</p>", kind: "newsletter prompt"),
+    ]) func theyGo(prompt: Case) { BoilerplateFamilyTests.check(prompt) }
+
+    @Test(arguments: [
+        "Download the NHS app to book appointments, the health minister said on Tuesday.",
+        "Get the app-store refund you are owed: Apple's policy allows 14 days for most purchases.",
+        "She signed up for our newsletter in 2019 and wrote to the editor every week after that.",
+        "Google News ranked the harbour story first for two days, which the council found alarming.",
+    ]) func proseWithTheSameWordsStays(prose: String) { WordingFamilyTests.checkKept(prose) }
+}

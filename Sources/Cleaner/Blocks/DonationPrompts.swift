@@ -248,7 +248,8 @@ enum DonationPrompts {
 
     /// Openings that are first person in themselves ("Apóyanos", "Sostienici").
     private static let firstPersonOpenings = [
-        "support us", "support me", "support our ", "support my ", "buy me a ", "buy us a ", "apóyanos", "apoyanos",
+        "support us", "support me", "support our ", "support my ", "support independent", "support local journalism",
+        "support quality journalism", "buy me a ", "buy us a ", "apóyanos", "apoyanos",
         "sostienici", "soutenez-nous", "steun ons", "unterstütze uns", "unterstützt uns", "unterstützen sie uns",
         "apoie-nos", "apoia-nos",
     ]

@@ -32,8 +32,45 @@ enum FollowLines {
             return kind
         }
         if isContactLine(key) || isAddressAlone(key) { return contactKind }
-        if isLinkHubLine(key) || isNewsChannelPrompt(key) || isLedByPurpose(key) { return kind }
+        if isLinkHubLine(key) || isNewsChannelPrompt(key) || isLedByPurpose(key) || isSiteFollowPrompt(key) { return kind }
+        if isNewsletterCall(key) { return "newsletter prompt" }
         return nil
+    }
+
+    /// Whether `key` is a news site's prompt to follow its authors or get its alerts.
+    ///
+    /// For example "Follow topics and authors from this story to see more like this in your
+    /// personalized homepage feed", "Sign up for notifications from Insider!", "Download our app
+    /// for breaking news alerts". Only these prompts' own openings, which no article sentence shares.
+    private static func isSiteFollowPrompt(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, !reportsSpeech(key) else { return false }
+        if siteFollowOpenings.contains(where: key.hasBytePrefix) { return true }
+        // "Download the Harbour app for iOS and Android to get breaking news alerts."
+        guard ["download our app", "get our app", "download the ", "get the ", "install the "].contains(where: key.hasBytePrefix),
+              let app = key.utf8.prefix(48).firstRange(of: " app".utf8)
+        else { return false }
+        let rest = key[app.upperBound...]
+        return ["news alert", "breaking news", "latest news", "notifications", "our journalism"].contains(where: rest.containsBytes(of:))
+    }
+
+    /// Openings of news sites' follow and alert prompts.
+    private static let siteFollowOpenings = [
+        "follow topics and authors", "follow authors and topics", "follow this author", "follow this topic",
+        "follow the topics and authors", "sign up for notifications", "turn on notifications", "get notifications from",
+        "get email alerts", "get alerts from", "sign up for alerts", "receive email updates from",
+    ]
+
+    /// Whether `key` asks the reader to join the publisher's mailing list, in the first person, without an address.
+    ///
+    /// For example "Get the latest news delivered to your inbox: sign up for our daily newsletter.".
+    /// The call opens the block or follows a lead-in ending in ":"; "She signed up for our newsletter in 2019" stays.
+    private static func isNewsletterCall(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, ["newsletter", "mailing list", "email list"].contains(where: key.containsBytes(of:)),
+              !reportsSpeech(key)
+        else { return false }
+        let call = key.firstRange(of: ": ").map { key[$0.upperBound...] } ?? key[...]
+        return ["sign up for our", "sign up to our", "subscribe to our", "join our", "get our", "sign up for the", "subscribe to the"]
+            .contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100
     }
 
     /// Whether `key` invites the reader to get the publisher's news in a messaging app's channel.
@@ -187,6 +224,7 @@ enum FollowLines {
     /// Social networks and chat services, as they appear in follow lines.
     static let networks = EdgeNoise.socialNetworks + [
         "slack", "signal", "matrix", "substack", "patreon", "newsletter", "community", "forum", "@", "rss", "channel",
+        "google news",
     ]
 
     /// Whether `key` is a first-person invitation that names a network, or is mostly links.
@@ -209,8 +247,8 @@ enum FollowLines {
     private static let ledInvitations = [
         "follow us on ", "follow me on ", "find us on ", "find me on ", "join us on ", "connect with us on ", "like us on ",
         "join the conversation on ", "join in on the conversation on ", "join the conversation over on ",
-        "join the discussion on ", "keep up with us on ", "keep up with the show on ", "keep up with the podcast on ",
-        "follow the show on ", "follow the podcast on ",
+        "keep up with us on ", "keep up with the show on ", "keep up with the podcast on ",
+        "follow the show on ", "follow the podcast on ", "following us on ", "by following us",
     ]
 
     /// Whether `key` is a block that holds such an invitation.
@@ -224,7 +262,8 @@ enum FollowLines {
               // in a colon ("Stay up to date: follow us on …").
               !key[..<range.lowerBound].contains(where: { ".?!".contains($0) }), !reportsSpeech(key)
         else { return false }
-        return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
+        let rest = key[range.upperBound...]
+        return EdgeNoise.socialNetworks.contains(where: rest.containsBytes(of:)) || rest.containsBytes(of: "google news")
     }
 
     /// Whether `key` is the imperative to follow a short name on networks, with a handle, a link or two networks.
