@@ -71,8 +71,8 @@ import Cleaner
     }
 }
 
-/// Credits that end show notes ("Edited by Sam Lee. Music by Blue Dot Sessions.") stay, and the
-/// boilerplate above them goes as it would at the very end.
+/// Credits and closing lines that end show notes ("Edited by Sam Lee. Music by Blue Dot Sessions.",
+/// "Thanks for listening!", hashtags) stay, and the boilerplate above them goes as it would at the very end.
 @Suite struct ShowNotesCreditsTests {
     static let credits = [
         "<p>Edited by Sam Lee. Music by Blue Dot Sessions.</p>",
@@ -80,6 +80,10 @@ import Cleaner
         "<p>The Harbour Hour is produced by Jo Reyes and Sam Lee.</p>",
         "<p>Theme music by Lena Ortiz<br>Cover art by Tom Baker</p>",
         "<p>Hosted and produced by Jo Reyes. Mixed and mastered by Sam Lee.</p>",
+        "<p>Thanks for listening!</p>",
+        "<p>Until next time, stay curious.</p>",
+        "<p>#harbour #history #podcast</p>",
+        "<p>Music by Blue Dot Sessions.</p><p>Bis zum nächsten Mal!</p>",
     ]
 
     @Test(arguments: credits) func boilerplateAboveCreditsGoes(credits: String) {

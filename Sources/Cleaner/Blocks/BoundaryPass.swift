@@ -9,7 +9,7 @@
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
-    /// How many blocks of credits at the very end the tail rules look past.
+    /// How many blocks of credits and closing lines at the very end the tail rules look past.
     static let maximumCreditBlocks = 3
     /// How far into the article's text a strong section marker (comments) must be to cut.
     ///
@@ -94,9 +94,13 @@ enum BoundaryPass {
         let bodyStart = titles
         var end = blocks.count
         guard bodyStart < end else { return source }
-        // Credits ending the entry ("Edited by Sam Lee. Music by Blue Dot Sessions.") stay, and the
-        // sections and tail rules look above them.
-        while end - 1 > bodyStart, end > blocks.count - maximumCreditBlocks, SignOff.isCredits(blocks[end - 1]) { end -= 1 }
+        // Credits and closing lines ending the entry ("Edited by Sam Lee. Music by Blue Dot
+        // Sessions.", "Thanks for listening!") stay, and the sections and tail rules look above them.
+        while end - 1 > bodyStart, end > blocks.count - maximumCreditBlocks,
+              SignOff.isCredits(blocks[end - 1]) || SignOff.isClosingLine(blocks[end - 1])
+        {
+            end -= 1
+        }
 
         // Lines at the head of the first block of the body.
         var headLines: (lines: BlockLines, kept: Int)?

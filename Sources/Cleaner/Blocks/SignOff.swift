@@ -48,6 +48,30 @@ enum SignOff {
         return credits.count <= 8 && credits.allSatisfy(isCreditLine)
     }
 
+    /// Whether a block is a closing line that leaves the tail rules looking above it.
+    ///
+    /// A pleasantry ("Thanks for listening!", "Enjoy!", "Until next time, stay curious.", "Bye for
+    /// now!"), or a line of hashtags ("#history #harbour"); nothing a tail rule names. These stay.
+    static func isClosingLine(_ block: Block) -> Bool {
+        guard block.length <= 80, !block.isHeading, block.lines.count < 2, block.linkDensity < 0.5, block.tailMatch == nil
+        else { return false }
+        let key = BoundaryText.normalized(block.text)
+        let words = key.split(separator: " ")
+        if words.count >= 2, words.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) { return true }
+        return words.count <= 10 && !key.containsBytes(of: ". ") && pleasantries.contains(where: key.hasBytePrefix)
+    }
+
+    /// How closing pleasantries open.
+    private static let pleasantries = [
+        "thanks for listening", "thank you for listening", "thanks for tuning in", "thank you for tuning in", "happy listening",
+        "enjoy", "see you next", "see you soon", "see you then",
+        "until next time", "till next time", "bye for now", "talk soon", "take care", "stay curious", "stay safe", "peace!",
+        "cheers!", "have a great", "have a good", "happy ", "danke fürs zuhören", "bis zum nächsten mal", "viel spaß",
+        "merci de votre écoute", "bonne écoute", "à la prochaine", "gracias por escuchar", "hasta la próxima",
+        "obrigado por ouvir", "até a próxima", "grazie per l'ascolto", "buon ascolto", "alla prossima", "bedankt voor het luisteren",
+        "veel luisterplezier", "tot de volgende",
+    ]
+
     /// Whether the words before "by" name a role: "Edited", "Theme music", "The Harbour Hour is produced".
     ///
     /// At most four words of letters, the last a participle or a credit's noun, and no sentence before them.
