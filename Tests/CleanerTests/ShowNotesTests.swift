@@ -80,6 +80,7 @@ import Cleaner
         "<p>The Harbour Hour is produced by Jo Reyes and Sam Lee.</p>",
         "<p>Theme music by Lena Ortiz<br>Cover art by Tom Baker</p>",
         "<p>Hosted and produced by Jo Reyes. Mixed and mastered by Sam Lee.</p>",
+        "<p>Music: “Harbour Lights” by Blue Dot Sessions (CC BY 4.0)<br>Artwork: harbour.fm/art</p>",
         "<p>Thanks for listening!</p>",
         "<p>Until next time, stay curious.</p>",
         "<p>#harbour #history #podcast</p>",

@@ -33,6 +33,10 @@ enum SignOff {
         guard parts.count == 2, (1...3).contains(role.count), role.allSatisfy({ $0.allSatisfy(\.isLetter) }) else {
             return false
         }
+        // "Music: “Harbour Lights” by Blue Dot Sessions (CC BY 4.0)": under a credit's noun, a title and a licence too.
+        if let noun = role.last?.lowercased(), creditNouns.contains(noun) || creditParticiples.contains(noun) {
+            return parts[1].contains(where: { $0 != " " }) && !parts[1].containsBytes(of: ". ")
+        }
         return areNames(parts[1])
     }
 
