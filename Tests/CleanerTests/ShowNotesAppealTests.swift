@@ -32,7 +32,7 @@ import Cleaner
         Case(html: "<p>Become a member and get ad-free episodes at <a href=\"https://harbour.fm/plus\">harbour.fm/plus</a></p>",
              kind: "donation appeal"),
         Case(html: "<p>Join Harbour Plus for bonus episodes and no ads: harbour.fm/plus</p>", kind: "donation appeal"),
-        Case(html: "<p>Go ad-free with Harbour Premium.</p>", kind: "donation appeal"),
+        Case(html: "<p>Go ad-free with Harbour Premium and hear every episode first.</p>", kind: "donation appeal"),
         Case(html: "<p>Love the show? Support us on Patreon!</p>", kind: "donation appeal"),
     ]) func listenerPaymentAppealsGo(appeal: Case) { BoilerplateFamilyTests.check(appeal) }
 
@@ -77,6 +77,7 @@ import Cleaner
         "Join the conversation about the wall at the town hall on Tuesday at 7 pm.",
         "Join the beta to get early access to the new ferry app, which launches in May.",
         "Become a member of the lifeboat crew and you will train every Tuesday night for a year.",
+        "Sign up for a <a href=\"https://hulu.example/plans\">Hulu ad-free account</a> for $11.99 a month.",
         "Got a boat? Then you know how hard it is to find a mooring in this town.",
         "Love the show? The critics did not: the Herald called it the worst premiere of the season.",
         "Keep up with the show on Instagram, the producer told the intern, or you will miss the casting calls.",
@@ -90,6 +91,7 @@ import Cleaner
         "The minister's WhatsApp messages about the news were leaked to a Telegram channel.",
         "Buy the ticket at the harbour office; the mug is free with every crossing booked at harbour.fm.",
         "Got a minute? The council's report on the wall is shorter than you think, and worth reading.",
+        "Would you like to be part of the harbour team? Join our volunteer programme and share your voice on harbour.org!",
     ]) func proseWithTheSameWordsStays(prose: String) { WordingFamilyTests.checkKept(prose) }
 }
 

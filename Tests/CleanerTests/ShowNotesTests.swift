@@ -110,6 +110,13 @@ import Cleaner
         #expect(article.text.hasSuffix(WordingFamilyTests.textOf(last)), "\(article.removedWhat)")
     }
 
+    /// The last chapter's start time above the credits stays ("Outro", "03:06:30", "Erstellt von: Max").
+    @Test func aChapterTimeAboveCreditsStays() {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + "<h3>Outro</h3><p>03:06:30</p><p>Erstellt von: Max</p>")
+        #expect(article.text.contains("03:06:30"), "\(article.removedWhat)")
+        #expect(article.text.hasSuffix("Erstellt von: Max"), "\(article.removedWhat)")
+    }
+
     /// Credits and the prose above them stay when there is no boilerplate.
     @Test func creditsUnderProseStay() {
         let credits = "<p>Edited by Sam Lee. Music by Blue Dot Sessions.</p>"

@@ -70,11 +70,14 @@ enum DonationPrompts {
     /// For example "Join Harbour Plus for bonus episodes and no ads: harbour.fm/plus", "Go ad-free
     /// with Harbour Premium", "Get early access and bonus episodes on Patreon". The call opens the
     /// block, names a perk of members (no ads, bonus episodes, early access) and gives an address
-    /// or a link, or is one short line. Perks are the show's: "Join the beta for early access" stays.
+    /// or a link, or is one short line. Perks are the show's (it names episodes, the podcast or "us"):
+    /// "Join the beta for early access" and "Sign up for a Hulu ad-free account" stay.
     private static func isMembershipOffer(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 240, let first = key.utf8.first, "bgjsuw".utf8.contains(first),
               membershipOpenings.contains(where: key.hasBytePrefix), !FollowLines.reportsSpeech(key),
-              memberPerks.contains(where: key.containsBytes(of:))
+              memberPerks.contains(where: key.containsBytes(of:)),
+              // The show's own membership: "Sign up for a Hulu ad-free account for $11.99" is a deal the article reports.
+              ["episode", "podcast", "the show", "this show", "listen"].contains(where: key.containsBytes(of:)) || isFirstPerson(key)
         else { return false }
         return linkDensity > 0 || EdgeNoise.mentionsWebAddress(key) || key.utf8.count <= 100 && !key.containsBytes(of: ". ")
     }

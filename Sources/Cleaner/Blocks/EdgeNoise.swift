@@ -69,11 +69,16 @@ enum EdgeNoise {
         {
             return what
         }
-        // "Love the show? Support us on Patreon!", "Got feedback? Email us at …": a short question leads in to the call.
-        if let call = BoundaryText.afterQuestion(key[...]).map(String.init),
-           let what = FollowLines.kind(of: call, linkDensity: linkDensity) ?? DonationPrompts.kind(of: call, linkDensity: linkDensity)
-        {
-            return what
+        // "Love the show? Support us on Patreon!", "Got feedback? Email us at …": a short question leads in to the
+        // call. A follow call after it names a network or a handle ("Would you like to be part of the team? Join our
+        // program at fandom.com" is a page's own invitation).
+        if let call = BoundaryText.afterQuestion(key[...]).map(String.init) {
+            if let what = FollowLines.kind(of: call, linkDensity: linkDensity),
+               what == FollowLines.contactKind || call.containsBytes(of: "@") || socialNetworks.contains(where: call.containsBytes(of:))
+            {
+                return what
+            }
+            if let what = DonationPrompts.kind(of: call, linkDensity: linkDensity) { return what }
         }
         if RightsNotices.matches(key) { return RightsNotices.kind }
         if CrossPostNotes.matches(key, linkDensity: linkDensity) { return CrossPostNotes.kind }
