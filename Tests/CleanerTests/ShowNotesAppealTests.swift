@@ -57,6 +57,13 @@ import Cleaner
 
     @Test(arguments: [
         Case(html: "<p>Please support our sponsors, they make this show possible.</p>", kind: "sponsor message"),
+        Case(html: "<p>Huge thanks to our sponsors, <a href=\"https://linear.example\">Linear</a> and "
+            + "<a href=\"https://mercury.example\">Mercury</a>.</p>", kind: "sponsor message"),
+        Case(html: "<p>A big thank you to this week's sponsor: <a href=\"https://tidewater.example\">Tidewater</a>.</p>",
+             kind: "sponsor message"),
+        Case(html: "<p>Our partners</p><ul><li><a href=\"https://linear.example\">Linear</a> – the issue tracker built for speed</li>"
+            + "<li><a href=\"https://mercury.example\">Mercury</a> – banking for startups</li></ul>", kind: "sponsor message",
+             edges: [.tail]),
         Case(html: "<p>Promo codes and links: <a href=\"https://shop.example/h\">shop.example/h</a> (code HARBOUR)</p>",
              kind: "sponsor message"),
         Case(html: "<p>Hosted by Simplecast, an AdsWizz company. See pcm.adswizz.com for information about our collection and use of "
@@ -86,6 +93,8 @@ import Cleaner
         "The band's page at linktr.ee/harbourband lists their tour dates and the new album.",
         "Notez que cet épisode a été enregistré avant les élections.",
         "Support our sponsors, the mayor said, was not what the council had asked the festival to print.",
+        "Thanks to our sponsors' cuts, the festival shrank to two days, the organiser said on Monday.",
+        "Many thanks to our partners in the lifeboat crew, who pulled three fishermen from the water in March.",
         "For the first time in years, follow-up inspections found no cracks in the harbour wall.",
         "For the record, follow us on Twitter was the campaign's slogan, the agency said.",
         "The minister's WhatsApp messages about the news were leaked to a Telegram channel.",

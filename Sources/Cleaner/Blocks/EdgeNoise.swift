@@ -316,8 +316,8 @@ enum EdgeNoise {
         ("this show is sponsored by", sponsorMessage, .none), ("this post is sponsored by", sponsorMessage, .none),
         ("this newsletter is sponsored by", sponsorMessage, .none), ("this issue is sponsored by", sponsorMessage, .none),
         ("this video is sponsored by", sponsorMessage, .none), ("today's sponsor", sponsorMessage, .none),
-        ("this week's sponsor", sponsorMessage, .none), ("thanks to our sponsor", sponsorMessage, .none),
-        ("thank you to our sponsor", sponsorMessage, .none), ("thanks to this week's sponsor", sponsorMessage, .none),
+        ("this week's sponsor", sponsorMessage, .none), ("thanks to our sponsor", sponsorMessage, .notReported),
+        ("thank you to our sponsor", sponsorMessage, .notReported), ("thanks to this week's sponsor", sponsorMessage, .none),
         ("thanks to today's sponsor", sponsorMessage, .none), ("a word from our sponsor", sponsorMessage, .none),
         ("support for this episode comes from", sponsorMessage, .none),
         ("support for this podcast comes from", sponsorMessage, .none),
@@ -488,7 +488,8 @@ enum EdgeNoise {
         "today's sponsor", "today's sponsors", "thanks to our sponsor", "thanks to our sponsors",
         "thank you to our sponsors", "episode sponsors", "show sponsors", "sponsored by", "brought to you by",
         "a word from our sponsor", "a word from our sponsors", "sponsor message", "promo codes", "sponsor links",
-        "sponsor deals", "offers from our sponsors", "deals from our sponsors", "support our sponsors",
+        "sponsor deals", "offers from our sponsors", "deals from our sponsors", "support our sponsors", "our partners",
+        "show partners", "episode partners", "today's partners", "this week's partners", "our advertisers",
     ]
 
     /// Whether `key` is nothing but platform names between separators.
