@@ -121,8 +121,11 @@ import Cleaner
         #expect(article.text.contains("(31:40) Who pays"), "\(article.removedWhat)")
     }
 
-    @Test func anAppealThatNamesOnlyTheShowStays() {
-        let article = clean(BoilerplateFamilyTests.bodyHTML + "<p>Tell a friend about the show that changed your life.</p>" + Self.chapters)
+    @Test(arguments: [
+        "<p>Tell a friend about the show that changed your life.</p>",
+        "<p>Tell a friend about <a href=\"https://tv.example/harbour\">the show</a> that changed your life.</p>",
+    ]) func anAppealThatNamesOnlyTheShowStays(prose: String) {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + prose + Self.chapters)
         #expect(article.text.contains("Tell a friend about the show that changed your life."), "\(article.removedWhat)")
     }
 }

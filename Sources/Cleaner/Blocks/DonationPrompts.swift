@@ -48,12 +48,18 @@ enum DonationPrompts {
     /// boostagram!", "This show is value for value: if you got value from it, send some back",
     /// "Stream sats to the show while you listen". "Fountain added boosts last year" is news and stays.
     private static func isValueForValueAppeal(_ key: String) -> Bool {
-        guard key.utf8.count <= 300, !FollowLines.reportsSpeech(key) else { return false }
-        let call = BoundaryText.afterQuestion(key[...]) ?? key[...]
-        if boostOpenings.contains(where: call.hasBytePrefix) { return true }
+        guard key.utf8.count <= 300 else { return false }
+        let opensBoost = { (call: Substring) in
+            call.utf8.first.map { "bsz".utf8.contains($0) } == true && boostOpenings.contains(where: call.hasBytePrefix)
+        }
+        if opensBoost(key[...]) || key.containsBytes(of: "?") && BoundaryText.afterQuestion(key[...]).map(opensBoost) == true {
+            return !FollowLines.reportsSpeech(key)
+        }
         // "This show is value for value", "We are a value-for-value podcast": the publisher says it of itself.
+        guard key.containsBytes(of: "value") || key.containsBytes(of: "v4v") else { return false }
         return ["value for value", "value-for-value", "value4value", "v4v"].contains(where: key.containsBytes(of:))
             && isFirstPerson(key) && ["boost", "sats", "support", "send", "give", "return"].contains(where: key.containsBytes(of:))
+            && !FollowLines.reportsSpeech(key)
     }
 
     /// Imperatives that open a call to pay a show through a podcast app.
@@ -103,15 +109,16 @@ enum DonationPrompts {
     /// Harbour Hour merch at harbour.fm/shop". A call to buy (or a short label), the publisher's merch or
     /// store, and its address or link. "The harbour shop sells maps at harbour.fm/maps" stays.
     private static func isMerchLine(_ key: String, linkDensity: Double) -> Bool {
-        guard key.utf8.count <= 200, linkDensity > 0 || EdgeNoise.mentionsWebAddress(key), !FollowLines.reportsSpeech(key)
-        else { return false }
+        guard key.utf8.count <= 200, let first = key.utf8.first, "msogbcvp".utf8.contains(first) else { return false }
+        let hasAddress = { linkDensity > 0 || EdgeNoise.mentionsWebAddress(key) }
         if ["merch:", "merchandise:", "shop:", "store:", "merch store:", "our store:", "our shop:"].contains(where: key.hasBytePrefix) {
-            return key.utf8.count <= 100
+            return key.utf8.count <= 100 && hasAddress()
         }
         return ["get your ", "get our ", "buy ", "grab ", "shop ", "check out our ", "visit our ", "pick up ", "support the show by buying",
                 "support us by buying"].contains(where: key.hasBytePrefix)
             && ["merch", "our store", "our shop", "our online store", "our online shop", "our t-shirt", "our mug", "our hoodie"]
                 .contains(where: key.containsBytes(of:))
+            && hasAddress() && !FollowLines.reportsSpeech(key)
     }
 
     /// Words that ask for money and nothing else.

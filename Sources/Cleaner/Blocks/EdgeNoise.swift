@@ -34,7 +34,11 @@ enum EdgeNoise {
         let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5
         guard isShort else { return SponsorSegments.isLongMessage(key, linkDensity: linkDensity) ? sponsorMessage : nil }
-        if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) { return "podcast links" }
+        if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) || PodcastPlatforms.isListenerAppeal(key)
+            || PodcastPlatforms.isWatchCall(key)
+        {
+            return "podcast links"
+        }
         if PodcastPlatforms.isHostLine(key, linkDensity: linkDensity) { return "podcast host line" }
         if let what = prefixed(key, linkDensity: linkDensity) { return what }
         if isFollowerCount(key) || isBlogNavigation(key) { return "platform chrome" }

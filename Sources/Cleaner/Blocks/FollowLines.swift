@@ -43,14 +43,15 @@ enum FollowLines {
     /// personalized homepage feed", "Sign up for notifications from Insider!", "Download our app
     /// for breaking news alerts". Only these prompts' own openings, which no article sentence shares.
     private static func isSiteFollowPrompt(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, !reportsSpeech(key) else { return false }
-        if siteFollowOpenings.contains(where: key.hasBytePrefix) { return true }
+        guard key.utf8.count <= 200 else { return false }
+        if siteFollowOpenings.contains(where: key.hasBytePrefix) { return !reportsSpeech(key) }
         // "Download the Harbour app for iOS and Android to get breaking news alerts."
         guard ["download our app", "get our app", "download the ", "get the ", "install the "].contains(where: key.hasBytePrefix),
               let app = key.utf8.prefix(48).firstRange(of: " app".utf8)
         else { return false }
         let rest = key[app.upperBound...]
         return ["news alert", "breaking news", "latest news", "notifications", "our journalism"].contains(where: rest.containsBytes(of:))
+            && !reportsSpeech(key)
     }
 
     /// Openings of news sites' follow and alert prompts.
@@ -65,12 +66,12 @@ enum FollowLines {
     /// For example "Get the latest news delivered to your inbox: sign up for our daily newsletter.".
     /// The call opens the block or follows a lead-in ending in ":"; "She signed up for our newsletter in 2019" stays.
     private static func isNewsletterCall(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, ["newsletter", "mailing list", "email list"].contains(where: key.containsBytes(of:)),
-              !reportsSpeech(key)
-        else { return false }
+        guard key.utf8.count <= 200, ["newsletter", "mailing list", "email list"].contains(where: key.containsBytes(of:)) else {
+            return false
+        }
         let call = key.firstRange(of: ": ").map { key[$0.upperBound...] } ?? key[...]
         return ["sign up for our", "sign up to our", "subscribe to our", "join our", "get our", "sign up for the", "subscribe to the"]
-            .contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100
+            .contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100 && !reportsSpeech(key)
     }
 
     /// Whether `key` invites the reader to get the publisher's news in a messaging app's channel.
@@ -80,12 +81,10 @@ enum FollowLines {
     /// join, the news or the channel, and the app, in one short line; "The minister's WhatsApp
     /// messages were leaked" stays.
     private static func isNewsChannelPrompt(_ key: String) -> Bool {
-        guard key.utf8.count <= 160, ["whatsapp", "telegram", "signal"].contains(where: key.containsBytes(of:)),
-              !reportsSpeech(key)
-        else { return false }
+        guard key.utf8.count <= 160, ["whatsapp", "telegram", "signal"].contains(where: key.containsBytes(of:)) else { return false }
         let call = key.drop(while: { ":|-–—•·►▶ ".contains($0) })
         return newsChannelCalls.contains(where: call.hasBytePrefix)
-            && newsChannelObjects.contains(where: call.containsBytes(of:))
+            && newsChannelObjects.contains(where: call.containsBytes(of:)) && !reportsSpeech(key)
     }
 
     /// How calls to a news channel open, in several languages.
@@ -124,7 +123,7 @@ enum FollowLines {
     /// For example "All our links: linktr.ee/harbour", "🔗 https://linktr.ee/harbourpod", "Everywhere
     /// else: lnk.bio/harbour". Such a page lists the show's networks and platforms.
     private static func isLinkHubLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 120, let hub = linkHubs.first(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 120, key.utf8.contains(UInt8(ascii: "/")), let hub = linkHubs.first(where: key.containsBytes(of:)),
               let range = key.firstRange(of: hub)
         else { return false }
         // A few words of label before the address, and nothing but the address after it.

@@ -19,7 +19,6 @@ enum PodcastPlatforms {
         guard key.utf8.count <= maximumLength, let first = key.utf8.first else { return false }
         // "If you enjoy the show, please leave us a review on Apple Podcasts": the call after the condition.
         if first == UInt8(ascii: "i"), let call = BoundaryText.afterCondition(key[...]) { return matches(String(call)) }
-        if isListenerAppeal(key) || isWatchCall(key) { return true }
         guard initials.contains(first) else { return false }
         if isLabelledList(key) { return true }
         // "Advertising Inquiries: https://redcircle.com/brands": a hosting line with its address.
@@ -38,10 +37,7 @@ enum PodcastPlatforms {
     /// the block names the show, an episode, the podcast, the publisher ("us") or a platform; "Share this
     /// episode of your life with your children, the therapist says" reports speech and stays.
     static func isListenerAppeal(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumAppealLength, !FollowLines.reportsSpeech(key) else { return false }
-        let call = BoundaryText.afterQuestion(key[...]) ?? key[...]
-        guard let first = call.utf8.first, appealInitials.contains(first),
-              let opening = appealOpenings.first(where: call.hasBytePrefix)
+        guard key.utf8.count <= maximumAppealLength, let (call, opening) = appealOpening(of: key), !FollowLines.reportsSpeech(key)
         else { return false }
         // One clause, and at most a short sentence after it ("It really helps!"):
         // "Don't forget to follow the recipe, or …" goes on as the article's sentence.
@@ -107,8 +103,19 @@ enum PodcastPlatforms {
         "beoordeel de podcast", "deel deze aflevering", "vergeet niet te abonneren", "vergeet niet een review",
     ]
 
-    /// The first bytes of those openings.
-    private static let appealInitials = Set(appealOpenings.compactMap(\.utf8.first))
+    /// The call (after a leading question, if any) and the appeal's opening it starts with, or nil.
+    private static func appealOpening(of key: String) -> (Substring, String)? {
+        let opening = { (call: Substring) in call.utf8.first.flatMap { appealOpeningsByInitial[$0] }?.first(where: call.hasBytePrefix) }
+        if let found = opening(key[...]) { return (key[...], found) }
+        // A condition or a question may lead in: "If you like the show, …", "Enjoying the show? …".
+        guard let call = key.hasBytePrefix("if you ") ? BoundaryText.afterCondition(key[...]) : BoundaryText.afterQuestion(key[...]),
+              let found = opening(call)
+        else { return nil }
+        return (call, found)
+    }
+
+    /// Those openings by their first byte, which settles most blocks.
+    private static let appealOpeningsByInitial = Dictionary(grouping: appealOpenings, by: { $0.utf8.first! })
 
     /// What an appeal names: the show, an episode, the podcast, in several languages (or the publisher, "us").
     private static let appealObjects = [
@@ -122,14 +129,16 @@ enum PodcastPlatforms {
     /// For example "Watch the video version on YouTube: youtube.com/@harbour", "Prefer video? Watch
     /// this episode on YouTube". "Watch the video of the collapse on YouTube" is about the news, and stays.
     static func isWatchCall(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumLength, !FollowLines.reportsSpeech(key) else { return false }
-        let call = BoundaryText.afterQuestion(key[...]) ?? key[...]
-        guard call.hasBytePrefix("watch ") || call.hasBytePrefix("see ") || call.hasBytePrefix("catch ")
-                || call.hasBytePrefix("you can watch ") || call.hasBytePrefix("you can also watch ")
+        guard key.utf8.count <= maximumLength else { return false }
+        let opensCall = { (call: Substring) in
+            ["watch ", "see ", "catch ", "you can watch ", "you can also watch "].contains(where: call.hasBytePrefix)
+        }
+        guard opensCall(key[...]) || key.containsBytes(of: "?") && BoundaryText.afterQuestion(key[...]).map(opensCall) == true,
+              !FollowLines.reportsSpeech(key)
         else { return false }
-        return ["youtube", "vimeo", "twitch", "rumble", "peertube"].contains(where: call.containsBytes(of:))
+        return ["youtube", "vimeo", "twitch", "rumble", "peertube"].contains(where: key.containsBytes(of:))
             && ["this episode", "the episode", "full episode", "episodes", "video version", "the show", "this conversation",
-                "this interview", "full interview", "the podcast", "this podcast"].contains(where: call.containsBytes(of:))
+                "this interview", "full interview", "the podcast", "this podcast"].contains(where: key.containsBytes(of:))
     }
 
     /// Whether `key` is a line that a podcast host adds to every episode's notes.

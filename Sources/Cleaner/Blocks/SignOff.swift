@@ -45,8 +45,11 @@ enum SignOff {
     /// For example "Edited by Sam Lee. Music by Blue Dot Sessions.", "Producer: Jo Reyes<br>Audio:
     /// Sam Lee". Like a sign-off, such a block ending the entry stays and the tail rules look above it.
     static func isCredits(_ block: Block) -> Bool {
-        // "Source: Harbour Gazette" reads as a credit and is an attribution.
-        guard block.length <= 320, !block.isHeading, block.linkDensity < 0.5, block.tailMatch == nil else { return false }
+        guard block.length <= 320, !block.isHeading, block.linkDensity < 0.5,
+              block.bytes.contains(UInt8(ascii: ":")) || block.text.containsBytes(of: " by "),
+              // "Source: Harbour Gazette" reads as a credit and is an attribution.
+              block.tailMatch == nil
+        else { return false }
         let lines = block.lines.isEmpty ? [block.text] : block.lines
         let credits = lines.flatMap { $0.split(separator: ". ").map(String.init) }
         return credits.count <= 8 && credits.allSatisfy(isCreditLine)

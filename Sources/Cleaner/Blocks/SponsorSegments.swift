@@ -282,11 +282,10 @@ enum SponsorSegments {
         guard key.utf8.count <= EdgeNoise.maximumLength, let first = key.utf8.first, "hbmstawo".utf8.contains(first),
               !FollowLines.reportsSpeech(key)
         else { return false }
-        let opening = key.utf8.prefix(60)
-        guard let thanks = opening.firstRange(of: "thank".utf8), key.utf8.distance(from: key.utf8.startIndex, to: thanks.lowerBound) < 24
-        else { return false }
+        let lead = Substring(key.utf8.prefix(24)), opening = Substring(key.utf8.prefix(60))
+        guard lead.containsBytes(of: "thank") else { return false }
         return [" to our sponsor", " to this week's sponsor", " to today's sponsor", " to our advertisers",
-                " to this episode's sponsor"].contains { opening.firstRange(of: $0.utf8) != nil }
+                " to this episode's sponsor"].contains(where: opening.containsBytes(of:))
     }
 
     /// Words that name what a reader is reading or hearing.
