@@ -370,7 +370,9 @@ enum BoundaryText {
     /// For example "Love the show? Support us on Patreon!", "Got feedback? Email us at …": the
     /// question is at most ten words and 72 bytes, with no sentence before it.
     static func afterQuestion(_ key: Substring) -> Substring? {
-        guard let mark = key.utf8.prefix(72).firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        // Most keys hold no "?" near their start: a look at the raw bytes settles them.
+        guard let offset = key.withBytes({ $0.prefix(72).firstIndex(of: UInt8(ascii: "?")) }) else { return nil }
+        let mark = key.utf8.index(key.utf8.startIndex, offsetBy: offset)
         let question = key[..<mark]
         guard !question.isEmpty, question.split(separator: " ").count <= 10,
               !question.contains(where: { ".!:;".contains($0) })
