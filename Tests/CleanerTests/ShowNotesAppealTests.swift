@@ -70,6 +70,19 @@ import Cleaner
             + "personal data for advertising.</p>", kind: "podcast hosting notice"),
     ]) func sponsorAndHostingLinesGo(line: Case) { BoilerplateFamilyTests.check(line) }
 
+    /// A label of the publisher's own pages and one address: support, contact, advertising, its other shows.
+    @Test(arguments: [
+        Case(html: "<p>☕ Support: <a href=\"https://harbour.fm/support\">harbour.fm/support</a></p>", kind: "donation appeal"),
+        Case(html: "<p>Donations: <a href=\"https://harbour.fm/donate\">harbour.fm/donate</a></p>", kind: "donation appeal"),
+        Case(html: "<p>📧 Contact: hello@harbour.fm</p>", kind: "contact line"),
+        Case(html: "<p>Interested in advertising? Email ads@harbour.fm</p>", kind: "contact line"),
+        Case(html: "<p>Advertise with us: <a href=\"https://harbour.fm/ads\">harbour.fm/ads</a></p>", kind: "podcast links"),
+        Case(html: "<p>Check out our other shows: <a href=\"https://harbour.fm/shows\">harbour.fm/shows</a></p>", kind: "podcast links"),
+        Case(html: "<p>The Harbour Hour is part of the Tidewater Podcast Network.</p>", kind: "podcast links"),
+        Case(html: "<p>A transcript of this episode is available at <a href=\"https://harbour.fm/12/t\">harbour.fm/12/t</a>.</p>",
+             kind: "show-notes link"),
+    ]) func labelledAddressLinesGo(line: Case) { BoilerplateFamilyTests.check(line) }
+
     /// Prose with the same words stays at the head, at the tail and between paragraphs.
     @Test(arguments: [
         "Share this episode of your life with your children, the therapist says, because they will remember it.",
@@ -84,6 +97,9 @@ import Cleaner
         "Join the conversation about the wall at the town hall on Tuesday at 7 pm.",
         "Join the beta to get early access to the new ferry app, which launches in May.",
         "Become a member of the lifeboat crew and you will train every Tuesday night for a year.",
+        "Feedback: positive. The council will publish the survey's full results in June.",
+        "Contact: the harbour master, who has not replied to three letters since January.",
+        "The harbour is part of the Tidewater shipping network, which moves 2 million tonnes a year.",
         "Sign up for a <a href=\"https://hulu.example/plans\">Hulu ad-free account</a> for $11.99 a month.",
         "Got a boat? Then you know how hard it is to find a mooring in this town.",
         "Love the show? The critics did not: the Herald called it the worst premiere of the season.",

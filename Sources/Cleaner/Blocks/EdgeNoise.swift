@@ -35,7 +35,7 @@ enum EdgeNoise {
         let isShort = length <= maximumLength || linkDensity >= 0.5
         guard isShort else { return SponsorSegments.isLongMessage(key, linkDensity: linkDensity) ? sponsorMessage : nil }
         if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) || PodcastPlatforms.isListenerAppeal(key)
-            || PodcastPlatforms.isWatchCall(key)
+            || PodcastPlatforms.isWatchCall(key) || PodcastPlatforms.isNetworkMembership(key)
         {
             return "podcast links"
         }

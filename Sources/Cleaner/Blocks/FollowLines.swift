@@ -34,8 +34,44 @@ enum FollowLines {
         if isContactLine(key) || isAddressAlone(key) { return contactKind }
         if isLinkHubLine(key) || isNewsChannelPrompt(key) || isLedByPurpose(key) || isSiteFollowPrompt(key) { return kind }
         if isNewsletterCall(key) { return "newsletter prompt" }
-        return nil
+        return labelledAddressKind(of: key, linkDensity: linkDensity)
     }
+
+    /// The kind of a show-notes line that is a label and one address, or nil.
+    ///
+    /// For example "☕ Support: harbour.fm/support", "Donations: <a>…</a>", "📧 Contact:
+    /// hello@harbour.fm", "Advertise with us: harbour.fm/ads", "Check out our other shows: …". The
+    /// label is one the publisher gives its own pages (support, contact, advertising, its other
+    /// shows); after the colon, one address, e-mail address or handle, or mostly links.
+    private static func labelledAddressKind(of key: String, linkDensity: Double) -> String? {
+        guard key.utf8.count <= 120, let colon = key.utf8.prefix(48).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = String(key[..<colon])
+        let rest = key[key.utf8.index(after: colon)...].split(separator: " ")
+        guard rest.count == 1 && (rest[0].contains("@") || EdgeNoise.mentionsWebAddress(String(rest[0])))
+                || linkDensity >= 0.5 && rest.count <= 6,
+              let what = addressLabels[label]
+        else { return nil }
+        return what
+    }
+
+    /// Labels of the publisher's own pages, and the kind of line they make.
+    private static let addressLabels: [String: String] = {
+        var labels: [String: String] = [:]
+        for label in ["support", "support us", "support the show", "support the podcast", "donate", "donations", "donation",
+                      "become a patron", "become a supporter", "become a member", "tip jar", "tips", "membership", "patreon"] {
+            labels[label] = DonationPrompts.kind
+        }
+        for label in ["contact", "contact us", "email", "e-mail", "email us", "feedback", "send us feedback", "questions",
+                      "voicemail", "hotline", "get in touch", "write to us"] {
+            labels[label] = contactKind
+        }
+        for label in ["advertise", "advertise with us", "advertising", "sponsor the show", "sponsorship", "sponsorships",
+                      "sponsor us", "business inquiries", "listen", "listen to the show", "check out our other shows",
+                      "our other shows", "more shows", "other shows", "more from our network"] {
+            labels[label] = "podcast links"
+        }
+        return labels
+    }()
 
     /// Whether `key` is a news site's prompt to follow its authors or get its alerts.
     ///
@@ -539,6 +575,10 @@ enum FollowLines {
     /// "Feedback? Email us at letters@example.org": a short request to get
     /// in touch that gives an address or a handle.
     private static func isContactLine(_ key: String) -> Bool {
+        // "Email ads@harbour.fm": the imperative and the address alone.
+        if key.hasBytePrefix("email ") || key.hasBytePrefix("e-mail "), key.split(separator: " ").count == 2 {
+            return isAddressAlone(String(key.split(separator: " ")[1]))
+        }
         // A question or the request itself opens the line.
         guard key.utf8.count <= 200,
               contactOpenings.contains(where: key.hasBytePrefix) || contactPhrases.contains(where: key.hasBytePrefix),

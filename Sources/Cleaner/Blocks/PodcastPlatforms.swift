@@ -141,6 +141,16 @@ enum PodcastPlatforms {
                 "this interview", "full interview", "the podcast", "this podcast"].contains(where: key.containsBytes(of:))
     }
 
+    /// Whether `key` says which podcast network the show belongs to: "The Harbour Hour is part of the Tidewater Podcast Network."
+    ///
+    /// One short sentence; "The harbour is part of the Tidewater shipping network" names no podcast network and stays.
+    static func isNetworkMembership(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, key.containsBytes(of: " network"), !key.dropLast().containsBytes(of: ". ") else { return false }
+        return [" is part of the ", " is a part of the ", " is a member of the ", " is a proud member of the ", " is a proud part of the "]
+            .contains(where: key.containsBytes(of:))
+            && ["podcast network", "podcasts network", "audio network", "media network", "radio network"].contains(where: key.containsBytes(of:))
+    }
+
     /// Whether `key` is a line that a podcast host adds to every episode's notes.
     ///
     /// For example "Send in a voice message: https://podcasters.spotify.com/…", "Become a supporter
