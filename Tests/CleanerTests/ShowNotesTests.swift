@@ -70,3 +70,58 @@ import Cleaner
         WordingFamilyTests.checkKept("The transcript of the hearing runs to 300 pages. Read it at the court's site, archive.example.")
     }
 }
+
+/// Credits and closing lines that end show notes ("Edited by Sam Lee. Music by Blue Dot Sessions.",
+/// "Thanks for listening!", hashtags) stay, and the boilerplate above them goes as it would at the very end.
+@Suite struct ShowNotesCreditsTests {
+    static let credits = [
+        "<p>Edited by Sam Lee. Music by Blue Dot Sessions.</p>",
+        "<p>Producer: Keiran Harris.</p><p>Audio mastering: Ben Cordell.</p>",
+        "<p>The Harbour Hour is produced by Jo Reyes and Sam Lee.</p>",
+        "<p>Theme music by Lena Ortiz<br>Cover art by Tom Baker</p>",
+        "<p>Hosted and produced by Jo Reyes. Mixed and mastered by Sam Lee.</p>",
+        "<p>Music: “Harbour Lights” by Blue Dot Sessions (CC BY 4.0)<br>Artwork: harbour.fm/art</p>",
+        "<p>Thanks for listening!</p>",
+        "<p>Until next time, stay curious.</p>",
+        "<p>#harbour #history #podcast</p>",
+        "<p>Music by Blue Dot Sessions.</p><p>Bis zum nächsten Mal!</p>",
+    ]
+
+    @Test(arguments: credits) func boilerplateAboveCreditsGoes(credits: String) {
+        let noise = "<p>Follow us on Instagram <a href=\"https://instagram.com/harbour\">@harbourpod</a></p>"
+            + "<p>Rate and review us on Apple Podcasts!</p>"
+        let article = clean(BoilerplateFamilyTests.bodyHTML + noise + credits)
+        #expect(article.text.hasPrefix(bodyParagraph + "\n\n" + BoilerplateFamilyTests.secondParagraph + "\n\n"), "\(article.removedWhat)")
+        #expect(!article.text.contains("Instagram"), "\(article.removedWhat)")
+        #expect(!article.text.contains("Apple Podcasts"), "\(article.removedWhat)")
+        #expect(article.text.hasSuffix(WordingFamilyTests.textOf(credits.replacingOccurrences(of: "</p><p>", with: "\n\n")
+            .replacingOccurrences(of: "<br>", with: "\n"))), "\(article.text)")
+    }
+
+    /// A last paragraph that says who made something, but as a sentence of the article, is no
+    /// credit: it stays, and the tail rules do not look past it at the review appeal above it.
+    @Test(arguments: [
+        "<p>The new harbour wall was designed by engineers from three countries.</p>",
+        "<p>Edited by Sam Lee. Thanks to everyone who wrote in about the ferry timetable, we read every letter.</p>",
+    ]) func aSentenceThatIsNoCreditEndsTheTail(last: String) {
+        let appeal = "<p>Enjoying the show? Tell a friend about it!</p>"
+        let article = clean(BoilerplateFamilyTests.bodyHTML + appeal + last)
+        #expect(article.text.contains("Enjoying the show? Tell a friend about it!"), "\(article.removedWhat)")
+        #expect(article.text.hasSuffix(WordingFamilyTests.textOf(last)), "\(article.removedWhat)")
+    }
+
+    /// The last chapter's start time above the credits stays ("Outro", "03:06:30", "Erstellt von: Max").
+    @Test func aChapterTimeAboveCreditsStays() {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + "<h3>Outro</h3><p>03:06:30</p><p>Erstellt von: Max</p>")
+        #expect(article.text.contains("03:06:30"), "\(article.removedWhat)")
+        #expect(article.text.hasSuffix("Erstellt von: Max"), "\(article.removedWhat)")
+    }
+
+    /// Credits and the prose above them stay when there is no boilerplate.
+    @Test func creditsUnderProseStay() {
+        let credits = "<p>Edited by Sam Lee. Music by Blue Dot Sessions.</p>"
+        let article = clean(BoilerplateFamilyTests.bodyHTML + "<p>Follow the river north and you reach the old mill, built by monks.</p>" + credits)
+        #expect(article.text.contains("Follow the river north"), "\(article.removedWhat)")
+        #expect(article.text.contains("Music by Blue Dot Sessions."), "\(article.removedWhat)")
+    }
+}

@@ -9,6 +9,8 @@
 enum BoundaryPass {
     /// How many blocks from the start the head rules look at.
     static let headReach = 6
+    /// How many blocks of credits and closing lines at the very end the tail rules look past.
+    static let maximumCreditBlocks = 3
     /// How far into the article's text a strong section marker (comments) must be to cut.
     ///
     /// It cuts only after this share of the text, so an article about comment forms keeps its body.
@@ -92,6 +94,13 @@ enum BoundaryPass {
         let bodyStart = titles
         var end = blocks.count
         guard bodyStart < end else { return source }
+        // Credits and closing lines ending the entry ("Edited by Sam Lee. Music by Blue Dot
+        // Sessions.", "Thanks for listening!") stay, and the sections and tail rules look above them.
+        while end - 1 > bodyStart, end > blocks.count - maximumCreditBlocks,
+              SignOff.isCredits(blocks[end - 1]) || SignOff.isClosingLine(blocks[end - 1])
+        {
+            end -= 1
+        }
 
         // Lines at the head of the first block of the body.
         var headLines: (lines: BlockLines, kept: Int)?
@@ -184,8 +193,11 @@ enum BoundaryPass {
         }
         // A sign-off ("— Luke") stays, and the rules look above it.
         if end - 1 > bodyStart, SignOff.isSignOff(blocks[end - 1]) { end -= 1 }
+        let lookedPastClosing = end < blocks.count
         while end > bodyStart {
             let block = blocks[end - 1]
+            // A bare time above credits is the last chapter's start ("Outro", "03:06:30", "Erstellt von: Max").
+            if lookedPastClosing, isBareTime(block) { break }
             // A rule (`<hr>`) between the article and its footer is no text: look above it.
             if block.length == 0, end - 1 > bodyStart {
                 end -= 1
@@ -251,6 +263,12 @@ enum BoundaryPass {
 
         if end > bodyStart { removeTrailer(from: blocks[end - 1], in: &tree, removals: &removals) }
         return source
+    }
+
+    /// Whether a block is only a time ("03:06:30", "1:02").
+    private static func isBareTime(_ block: Block) -> Bool {
+        block.length <= 12 && block.bytes.contains(UInt8(ascii: ":"))
+            && block.bytes.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ":") || $0 == 0x20 }
     }
 
     /// Whether a block is only a divider: dashes, asterisks, bullets or a fleuron ("---", "* * *", "❦").

@@ -415,6 +415,22 @@ enum BoundaryText {
         return rest.isEmpty ? nil : rest
     }
 
+    /// The rest of `key` after a short question that leads in to a call, or nil.
+    ///
+    /// For example "Love the show? Support us on Patreon!", "Got feedback? Email us at …": the
+    /// question is at most ten words and 72 bytes, with no sentence before it.
+    static func afterQuestion(_ key: Substring) -> Substring? {
+        // Most keys hold no "?" near their start: a look at the raw bytes settles them.
+        guard let offset = key.withBytes({ $0.prefix(72).firstIndex(of: UInt8(ascii: "?")) }) else { return nil }
+        let mark = key.utf8.index(key.utf8.startIndex, offsetBy: offset)
+        let question = key[..<mark]
+        guard !question.isEmpty, question.split(separator: " ").count <= 10,
+              !question.contains(where: { ".!:;".contains($0) })
+        else { return nil }
+        let rest = key[key.utf8.index(after: mark)...].drop(while: { $0 == " " })
+        return rest.isEmpty ? nil : rest
+    }
+
     /// `text` in the form rules compare: lowercase, white space collapsed, trailing marks dropped.
     ///
     /// Lowercase applies to ASCII, Latin-1 and Cyrillic letters; the trailing `:`, `*`, `»`, `→`

@@ -29,6 +29,9 @@ enum DonationPrompts {
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
         let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
         guard let first = key.utf8.first else { return nil }
+        if isValueForValueAppeal(key) || isMembershipOffer(key, linkDensity: linkDensity) || isMerchLine(key, linkDensity: linkDensity) {
+            return kind
+        }
         guard let candidates = openingsByInitial[first], candidates.contains(where: key.hasBytePrefix) else {
             return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
         }
@@ -42,6 +45,85 @@ enum DonationPrompts {
         let asksOnlyForMoney = givingWords.contains(where: key.containsBytes(of:))
         return asksForMoney && isFirstPerson && (pointsSomewhere || asksOnlyForMoney || key.containsBytes(of: "consider"))
             ? kind : nil
+    }
+
+    /// Whether `key` asks listeners to pay a show through a podcast app ("value for value"), in a call of its own.
+    ///
+    /// For example "Boost this episode with a Podcasting 2.0 app like Fountain", "Send us a
+    /// boostagram!", "This show is value for value: if you got value from it, send some back",
+    /// "Stream sats to the show while you listen". "Fountain added boosts last year" is news and stays.
+    private static func isValueForValueAppeal(_ key: String) -> Bool {
+        guard key.utf8.count <= 300 else { return false }
+        let opensBoost = { (call: Substring) in
+            call.utf8.first.map { "bsz".utf8.contains($0) } == true && boostOpenings.contains(where: call.hasBytePrefix)
+        }
+        if opensBoost(key[...]) || key.containsBytes(of: "?") && BoundaryText.afterQuestion(key[...]).map(opensBoost) == true {
+            return !FollowLines.reportsSpeech(key)
+        }
+        // "This show is value for value", "We are a value-for-value podcast": the publisher says it of itself.
+        guard key.containsBytes(of: "value") || key.containsBytes(of: "v4v") else { return false }
+        return ["value for value", "value-for-value", "value4value", "v4v"].contains(where: key.containsBytes(of:))
+            && isFirstPerson(key) && ["boost", "sats", "support", "send", "give", "return"].contains(where: key.containsBytes(of:))
+            && !FollowLines.reportsSpeech(key)
+    }
+
+    /// Imperatives that open a call to pay a show through a podcast app.
+    static let boostOpenings = [
+        "boost this episode", "boost the episode", "boost the show", "boost this show", "boost us", "boost the podcast",
+        "send a boost", "send us a boost", "send me a boost", "send boosts", "send a boostagram", "send us a boostagram",
+        "send me a boostagram", "send boostagrams", "send us sats", "send sats", "stream sats", "stream us sats",
+        "support the show with a boost", "support us with a boost", "support the show with sats", "support us with sats",
+        "support us with value", "zap us", "zap the show", "zap this episode", "boostagrams", "boosts and boostagrams",
+    ]
+
+    /// Whether `key` offers a paid membership's perks: "Become a member and get ad-free episodes at …".
+    ///
+    /// For example "Join Harbour Plus for bonus episodes and no ads: harbour.fm/plus", "Go ad-free
+    /// with Harbour Premium", "Get early access and bonus episodes on Patreon". The call opens the
+    /// block, names a perk of members (no ads, bonus episodes, early access) and gives an address
+    /// or a link, or is one short line. Perks are the show's (it names episodes, the podcast or "us"):
+    /// "Join the beta for early access" and "Sign up for a Hulu ad-free account" stay.
+    private static func isMembershipOffer(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= 240, let first = key.utf8.first, "bgjsuw".utf8.contains(first),
+              membershipOpenings.contains(where: key.hasBytePrefix), !FollowLines.reportsSpeech(key),
+              memberPerks.contains(where: key.containsBytes(of:)),
+              // The show's own membership: "Sign up for a Hulu ad-free account for $11.99" is a deal the article reports.
+              ["episode", "podcast", "the show", "this show", "listen"].contains(where: key.containsBytes(of:)) || isFirstPerson(key)
+        else { return false }
+        return linkDensity > 0 || EdgeNoise.mentionsWebAddress(key) || key.utf8.count <= 100 && !key.containsBytes(of: ". ")
+    }
+
+    /// How offers of a membership open.
+    private static let membershipOpenings = [
+        "become a member", "become a subscriber", "become a supporter", "become a premium", "become a plus", "join ",
+        "subscribe to ", "sign up for ", "go ad-free", "go ad free", "get ad-free", "get ad free", "get bonus", "get early",
+        "get exclusive", "unlock ", "upgrade to ", "want ad-free", "want bonus", "want more", "support the show and get",
+        "support us and get",
+    ]
+
+    /// The perks a membership offers listeners.
+    private static let memberPerks = [
+        "ad-free", "ad free", "no ads", "without ads", "sponsor-free", "bonus episode", "bonus show", "exclusive episode",
+        "extended episode", "premium episode", "members-only episode", "subscriber-only episode", "extra episode",
+        "early access to episodes", "early access to new episodes",
+    ]
+
+    /// Whether `key` sends the reader to the publisher's own shop: "Get your Harbour Hour merch at harbour.fm/shop!".
+    ///
+    /// For example "Merch: <a>harbour.fm/shop</a>", "Check out our store: store.harbour.fm", "Grab a
+    /// Harbour Hour merch at harbour.fm/shop". A call to buy (or a short label), the publisher's merch or
+    /// store, and its address or link. "The harbour shop sells maps at harbour.fm/maps" stays.
+    private static func isMerchLine(_ key: String, linkDensity: Double) -> Bool {
+        guard key.utf8.count <= 200, let first = key.utf8.first, "msogbcvp".utf8.contains(first) else { return false }
+        let hasAddress = { linkDensity > 0 || EdgeNoise.mentionsWebAddress(key) }
+        if ["merch:", "merchandise:", "shop:", "store:", "merch store:", "our store:", "our shop:"].contains(where: key.hasBytePrefix) {
+            return key.utf8.count <= 100 && hasAddress()
+        }
+        return ["get your ", "get our ", "buy ", "grab ", "shop ", "check out our ", "visit our ", "pick up ", "support the show by buying",
+                "support us by buying"].contains(where: key.hasBytePrefix)
+            && ["merch", "our store", "our shop", "our online store", "our online shop", "our t-shirt", "our mug", "our hoodie"]
+                .contains(where: key.containsBytes(of:))
+            && hasAddress() && !FollowLines.reportsSpeech(key)
     }
 
     /// Words that ask for money and nothing else.
@@ -88,6 +170,12 @@ enum DonationPrompts {
     /// The appeal must name where to give or open as one.
     static func standaloneKind(of key: String, linkDensity: Double) -> String? {
         guard key.utf8.count <= maximumStandaloneLength, let what = kind(of: key, linkDensity: linkDensity) else { return nil }
+        // Calls to boost the show, to buy its merch, or to join for its perks at an address.
+        if isValueForValueAppeal(key) || isMerchLine(key, linkDensity: linkDensity)
+            || isMembershipOffer(key, linkDensity: linkDensity) && (linkDensity > 0 || EdgeNoise.mentionsWebAddress(key))
+        {
+            return what
+        }
         let key = FollowLines.straightened(key)
         return platforms.contains(where: key.containsBytes(of:)) || linkDensity >= 0.5
             || appealOpeningsByInitial.open(key) && givingWords.contains(where: key.containsBytes(of:)) ? what : nil
@@ -175,7 +263,8 @@ enum DonationPrompts {
 
     /// Openings that are first person in themselves ("Apóyanos", "Sostienici").
     private static let firstPersonOpenings = [
-        "support us", "support me", "support our ", "support my ", "buy me a ", "buy us a ", "apóyanos", "apoyanos",
+        "support us", "support me", "support our ", "support my ", "support independent", "support local journalism",
+        "support quality journalism", "buy me a ", "buy us a ", "apóyanos", "apoyanos",
         "sostienici", "soutenez-nous", "steun ons", "unterstütze uns", "unterstützt uns", "unterstützen sie uns",
         "apoie-nos", "apoia-nos",
     ]

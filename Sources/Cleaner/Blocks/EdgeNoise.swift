@@ -46,7 +46,11 @@ enum EdgeNoise {
         let key = "tdy".utf8.contains(key.utf8.first!) ? straightened(key) : key
         let isShort = length <= maximumLength || linkDensity >= 0.5
         guard isShort else { return SponsorSegments.isLongMessage(key, linkDensity: linkDensity) ? sponsorMessage : nil }
-        if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) { return "podcast links" }
+        if isPodcastPlatformList(key) || PodcastPlatforms.matches(key) || PodcastPlatforms.isListenerAppeal(key)
+            || PodcastPlatforms.isWatchCall(key) || PodcastPlatforms.isNetworkMembership(key)
+        {
+            return "podcast links"
+        }
         if PodcastPlatforms.isHostLine(key, linkDensity: linkDensity) { return "podcast host line" }
         if let what = prefixed(key, linkDensity: linkDensity) { return what }
         if isFollowerCount(key) || isBlogNavigation(key) { return "platform chrome" }
@@ -69,8 +73,8 @@ enum EdgeNoise {
         {
             return what
         }
-        if key.containsBytes(of: "newsletter"), length <= 200, mentionsWebAddress(key) || linkDensity >= 0.3,
-           ["visit ", "sign up", "subscribe", "get our ", "join our ", "join the "].contains(where: key.hasBytePrefix)
+        if length <= 200, newsletterWords.contains(where: key.containsBytes(of:)), mentionsWebAddress(key) || linkDensity >= 0.3,
+           newsletterCalls.contains(where: key.hasBytePrefix)
         {
             return "newsletter prompt"
         }
@@ -80,6 +84,17 @@ enum EdgeNoise {
             ?? CommentPrompts.kind(of: key, linkDensity: linkDensity)
         {
             return what
+        }
+        // "Love the show? Support us on Patreon!", "Got feedback? Email us at …": a short question leads in to the
+        // call. A follow call after it names a network or a handle ("Would you like to be part of the team? Join our
+        // program at fandom.com" is a page's own invitation).
+        if let call = BoundaryText.afterQuestion(key[...]).map(String.init) {
+            if let what = FollowLines.kind(of: call, linkDensity: linkDensity),
+               what == FollowLines.contactKind || call.containsBytes(of: "@") || socialNetworks.contains(where: call.containsBytes(of:))
+            {
+                return what
+            }
+            if let what = DonationPrompts.kind(of: call, linkDensity: linkDensity) { return what }
         }
         if RightsNotices.matches(key) { return RightsNotices.kind }
         if CrossPostNotes.matches(key, linkDensity: linkDensity) { return CrossPostNotes.kind }
@@ -266,6 +281,8 @@ enum EdgeNoise {
                 }
             case .mostlyLinks:
                 if linkDensity >= 0.5, kind != linkList || !RelatedLinks.isWrittenOutList(key) { return kind }
+            case .notReported:
+                if !FollowLines.reportsSpeech(key) { return kind }
             }
         }
         return nil
@@ -285,6 +302,8 @@ enum EdgeNoise {
         case adSignal
         /// The block is mostly links ("Read more: <a>…</a>, <a>…</a>").
         case mostlyLinks
+        /// The block reports no speech ("…, the mayor said").
+        case notReported
     }
 
     /// Block openings, the kind they mark, and what else they need.
@@ -313,12 +332,17 @@ enum EdgeNoise {
         ("this show is sponsored by", sponsorMessage, .none), ("this post is sponsored by", sponsorMessage, .none),
         ("this newsletter is sponsored by", sponsorMessage, .none), ("this issue is sponsored by", sponsorMessage, .none),
         ("this video is sponsored by", sponsorMessage, .none), ("today's sponsor", sponsorMessage, .none),
-        ("this week's sponsor", sponsorMessage, .none), ("thanks to our sponsor", sponsorMessage, .none),
-        ("thank you to our sponsor", sponsorMessage, .none), ("thanks to this week's sponsor", sponsorMessage, .none),
+        ("this week's sponsor", sponsorMessage, .none), ("thanks to our sponsor", sponsorMessage, .notReported),
+        ("thank you to our sponsor", sponsorMessage, .notReported), ("thanks to this week's sponsor", sponsorMessage, .none),
         ("thanks to today's sponsor", sponsorMessage, .none), ("a word from our sponsor", sponsorMessage, .none),
         ("support for this episode comes from", sponsorMessage, .none),
         ("support for this podcast comes from", sponsorMessage, .none),
         ("support for the show comes from", sponsorMessage, .none), ("sponsor:", sponsorMessage, .none),
+        ("please support our sponsors", sponsorMessage, .notReported), ("support our sponsors", sponsorMessage, .notReported),
+        ("check out our sponsors", sponsorMessage, .notReported), ("check out today's sponsors", sponsorMessage, .notReported),
+        ("promo codes and links", sponsorMessage, .none), ("promo codes:", sponsorMessage, .none),
+        ("sponsor links", sponsorMessage, .none), ("sponsor deals", sponsorMessage, .none),
+        ("offers from our sponsors", sponsorMessage, .none), ("deals from our sponsors", sponsorMessage, .none),
         ("sponsors:", sponsorMessage, .none), ("show sponsor", sponsorMessage, .none),
         ("episode sponsor", sponsorMessage, .none), ("our sponsor", sponsorMessage, .adSignal),
         ("sponsored by ", sponsorMessage, .adSignal), ("brought to you by ", sponsorMessage, .adSignal),
@@ -473,12 +497,24 @@ enum EdgeNoise {
         "try it free", "try it for free", "get started for free",
     ]
 
+    /// Words that name a mailing list, in several languages.
+    private static let newsletterWords = ["newsletter", "mailing list", "email list", "boletín", "infolettre", "nieuwsbrief"]
+
+    /// Imperatives that open a call to join a mailing list with its address: "Get the Harbour newsletter: …".
+    private static let newsletterCalls = [
+        "visit ", "sign up", "subscribe", "get our ", "get the ", "get my ", "join our ", "join the ", "join my ",
+        "check out our ", "read our ", "don't miss ", "abonnez-vous", "inscrivez-vous", "abonniere ", "abonniert ",
+        "melde dich", "suscríbete", "regístrate", "assine ", "inscreva-se", "iscriviti", "schrijf je in", "meld je aan",
+    ]
+
     /// The sponsor headings that open a section of ad copy.
     private static let sponsorHeadings: Set<String> = [
         "sponsor", "sponsors", "our sponsor", "our sponsors", "this week's sponsor", "this week's sponsors",
         "today's sponsor", "today's sponsors", "thanks to our sponsor", "thanks to our sponsors",
         "thank you to our sponsors", "episode sponsors", "show sponsors", "sponsored by", "brought to you by",
-        "a word from our sponsor", "a word from our sponsors", "sponsor message",
+        "a word from our sponsor", "a word from our sponsors", "sponsor message", "promo codes", "sponsor links",
+        "sponsor deals", "offers from our sponsors", "deals from our sponsors", "support our sponsors", "our partners",
+        "show partners", "episode partners", "today's partners", "this week's partners", "our advertisers",
     ]
 
     /// Whether `key` is nothing but platform names between separators.
@@ -511,7 +547,8 @@ enum EdgeNoise {
             && mentionsWebAddress(key) && !key.containsBytes(of: ". ") || key.hasBytePrefix("see ")
             && key.containsBytes(of: "privacy") && mentionsWebAddress(key)
             || key.hasBytePrefix("hosted on ") && key.containsBytes(of: "privacy")
-            || key.hasBytePrefix("hosted by ") && key.containsBytes(of: "privacy") && mentionsWebAddress(key)
+            || key.hasBytePrefix("hosted by ") && (key.containsBytes(of: "privacy") || key.containsBytes(of: "personal data"))
+            && mentionsWebAddress(key)
     }
 
     /// "1.2K Followers", "345 followers".

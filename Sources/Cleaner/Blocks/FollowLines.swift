@@ -46,8 +46,148 @@ enum FollowLines {
             return kind
         }
         if isContactLine(key) || isAddressAlone(key) { return contactKind }
-        return nil
+        if isLinkHubLine(key) || isNewsChannelPrompt(key) || isLedByPurpose(key) || isSiteFollowPrompt(key) { return kind }
+        if isNewsletterCall(key) { return "newsletter prompt" }
+        return labelledAddressKind(of: key, linkDensity: linkDensity)
     }
+
+    /// The kind of a show-notes line that is a label and one address, or nil.
+    ///
+    /// For example "☕ Support: harbour.fm/support", "Donations: <a>…</a>", "📧 Contact:
+    /// hello@harbour.fm", "Advertise with us: harbour.fm/ads", "Check out our other shows: …". The
+    /// label is one the publisher gives its own pages (support, contact, advertising, its other
+    /// shows); after the colon, one address, e-mail address or handle, or mostly links.
+    private static func labelledAddressKind(of key: String, linkDensity: Double) -> String? {
+        guard key.utf8.count <= 120, let colon = key.utf8.prefix(48).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = String(key[..<colon])
+        let rest = key[key.utf8.index(after: colon)...].split(separator: " ")
+        guard rest.count == 1 && (rest[0].contains("@") || EdgeNoise.mentionsWebAddress(String(rest[0])))
+                || linkDensity >= 0.5 && rest.count <= 6,
+              let what = addressLabels[label]
+        else { return nil }
+        return what
+    }
+
+    /// Labels of the publisher's own pages, and the kind of line they make.
+    private static let addressLabels: [String: String] = {
+        var labels: [String: String] = [:]
+        for label in ["support", "support us", "support the show", "support the podcast", "donate", "donations", "donation",
+                      "become a patron", "become a supporter", "become a member", "tip jar", "tips", "membership", "patreon"] {
+            labels[label] = DonationPrompts.kind
+        }
+        for label in ["contact", "contact us", "email", "e-mail", "email us", "feedback", "send us feedback", "questions",
+                      "voicemail", "hotline", "get in touch", "write to us"] {
+            labels[label] = contactKind
+        }
+        for label in ["advertise", "advertise with us", "advertising", "sponsor the show", "sponsorship", "sponsorships",
+                      "sponsor us", "business inquiries", "listen", "listen to the show", "check out our other shows",
+                      "our other shows", "more shows", "other shows", "more from our network"] {
+            labels[label] = "podcast links"
+        }
+        return labels
+    }()
+
+    /// Whether `key` is a news site's prompt to follow its authors or get its alerts.
+    ///
+    /// For example "Follow topics and authors from this story to see more like this in your
+    /// personalized homepage feed", "Sign up for notifications from Insider!", "Download our app
+    /// for breaking news alerts". Only these prompts' own openings, which no article sentence shares.
+    private static func isSiteFollowPrompt(_ key: String) -> Bool {
+        guard key.utf8.count <= 200 else { return false }
+        if siteFollowOpenings.contains(where: key.hasBytePrefix) { return !reportsSpeech(key) }
+        // "Download the Harbour app for iOS and Android to get breaking news alerts."
+        guard ["download our app", "get our app", "download the ", "get the ", "install the "].contains(where: key.hasBytePrefix),
+              let app = key.utf8.prefix(48).firstRange(of: " app".utf8)
+        else { return false }
+        let rest = key[app.upperBound...]
+        return ["news alert", "breaking news", "latest news", "notifications", "our journalism"].contains(where: rest.containsBytes(of:))
+            && !reportsSpeech(key)
+    }
+
+    /// Openings of news sites' follow and alert prompts.
+    private static let siteFollowOpenings = [
+        "follow topics and authors", "follow authors and topics", "follow this author", "follow this topic",
+        "follow the topics and authors", "sign up for notifications", "turn on notifications", "get notifications from",
+        "get email alerts", "get alerts from", "sign up for alerts", "receive email updates from",
+    ]
+
+    /// Whether `key` asks the reader to join the publisher's mailing list, in the first person, without an address.
+    ///
+    /// For example "Get the latest news delivered to your inbox: sign up for our daily newsletter.".
+    /// The call opens the block or follows a lead-in ending in ":"; "She signed up for our newsletter in 2019" stays.
+    private static func isNewsletterCall(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, ["newsletter", "mailing list", "email list"].contains(where: key.containsBytes(of:)) else {
+            return false
+        }
+        let call = key.firstRange(of: ": ").map { key[$0.upperBound...] } ?? key[...]
+        return ["sign up for our", "sign up to our", "subscribe to our", "join our", "get our", "sign up for the", "subscribe to the"]
+            .contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100 && !reportsSpeech(key)
+    }
+
+    /// Whether `key` invites the reader to get the publisher's news in a messaging app's channel.
+    ///
+    /// For example ":: Clique aqui para receber notícias do Brasil de Fato no seu WhatsApp ::", "Get
+    /// our news on Telegram: t.me/harbour", "Recibe las noticias en tu WhatsApp". A call to get or
+    /// join, the news or the channel, and the app, in one short line; "The minister's WhatsApp
+    /// messages were leaked" stays.
+    private static func isNewsChannelPrompt(_ key: String) -> Bool {
+        guard key.utf8.count <= 160, ["whatsapp", "telegram", "signal"].contains(where: key.containsBytes(of:)) else { return false }
+        let call = key.drop(while: { ":|-–—•·►▶ ".contains($0) })
+        return newsChannelCalls.contains(where: call.hasBytePrefix)
+            && newsChannelObjects.contains(where: call.containsBytes(of:)) && !reportsSpeech(key)
+    }
+
+    /// How calls to a news channel open, in several languages.
+    static let newsChannelCalls = [
+        "clique aqui", "click here", "get our", "get the latest", "get news", "receive ", "join our", "join the",
+        "follow our", "subscribe to our", "receba ", "entre no", "entre em", "participe", "siga ", "recibe ", "únete",
+        "suscríbete", "recevez ", "rejoignez", "abonnez-vous", "erhalte ", "erhalten sie", "folge unserem", "abonniere ",
+        "ricevi ", "iscriviti", "unisciti",
+    ]
+
+    /// What such a call offers: the news, the updates, the channel.
+    private static let newsChannelObjects = [
+        "news", "notícias", "noticias", "nouvelles", "actualités", "infos", "nachrichten", "notizie", "updates", "alerts",
+        "channel", "canal", "kanal", "canale", "grupo", "group", "gruppe",
+    ]
+
+    /// Whether `key` is an invitation to follow led in by what following gives.
+    ///
+    /// For example "For the latest news on closers, be sure to follow @CloserNews on Twitter.",
+    /// "For more updates, follow us on Mastodon". The lead-in opens with "for", ends at a comma
+    /// within 100 bytes, and the invitation names a network or a handle.
+    private static func isLedByPurpose(_ key: String) -> Bool {
+        guard key.utf8.count <= 200, key.hasBytePrefix("for "), !reportsSpeech(key),
+              let comma = key.utf8.prefix(100).firstIndex(of: UInt8(ascii: ","))
+        else { return false }
+        let call = key[key.utf8.index(after: comma)...].drop(while: { $0 == " " })
+        guard ["be sure to follow", "make sure to follow", "make sure you follow", "follow us", "follow me", "find us",
+               "you can follow", "you can find us", "join us on", "join our", "connect with us"].contains(where: call.hasBytePrefix),
+              !call.containsBytes(of: ". ")
+        else { return false }
+        return call.containsBytes(of: "@") || EdgeNoise.socialNetworks.contains(where: call.containsBytes(of:))
+    }
+
+    /// Whether `key` gives the publisher's page of links on a link-in-bio service, with a short label at most.
+    ///
+    /// For example "All our links: linktr.ee/harbour", "🔗 https://linktr.ee/harbourpod", "Everywhere
+    /// else: lnk.bio/harbour". Such a page lists the show's networks and platforms.
+    private static func isLinkHubLine(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, key.utf8.contains(UInt8(ascii: "/")), let hub = linkHubs.first(where: key.containsBytes(of:)),
+              let range = key.firstRange(of: hub)
+        else { return false }
+        // A few words of label before the address, and nothing but the address after it.
+        let before = key[..<range.lowerBound].split(separator: " ").filter { !$0.hasPrefix("http") }
+        // The address runs to the next space.
+        let after = key[range.upperBound...].split(separator: " ").dropFirst()
+        return before.count <= 5 && after.isEmpty && !key[..<range.lowerBound].containsBytes(of: ". ")
+    }
+
+    /// Link-in-bio services' addresses, as a show's notes give them.
+    private static let linkHubs = [
+        "linktr.ee/", "lnk.bio/", "beacons.ai/", "linkin.bio/", "bio.link/", "campsite.bio/", "solo.to/", "hoo.be/",
+        "pod.link/", "podlink.to/", "podfollow.com/", "link.chtbl.com/", "lnk.to/", "smarturl.it/", "allmylinks.com/",
+    ]
 
     /// Whether `key` is one e-mail address and nothing else ("hi@harbour.fm", a `mailto:` link's text).
     ///
@@ -71,7 +211,7 @@ enum FollowLines {
         guard key.utf8.count <= maximumStandaloneLength else { return nil }
         let key = straightened(withoutLeadingSymbols(key))
         if isInvitation(key, linkDensity: linkDensity) || isFollowButton(key) || isChannelPrompt(key)
-            || isMoreStoriesPrompt(key) || isNetworkNameList(key)
+            || isMoreStoriesPrompt(key) || isNetworkNameList(key) || isLinkHubLine(key) || isNewsChannelPrompt(key)
         {
             return kind
         }
@@ -159,6 +299,7 @@ enum FollowLines {
     /// Social networks and chat services, as they appear in follow lines.
     static let networks = EdgeNoise.socialNetworks + [
         "slack", "signal", "matrix", "substack", "patreon", "newsletter", "community", "forum", "@", "rss", "channel",
+        "google news",
     ]
 
     /// Whether `key` is a first-person invitation that names a network, or is mostly links.
@@ -180,6 +321,9 @@ enum FollowLines {
     /// don't forget: find us on Mastodon", "Stay up to date with the latest news: follow us on …".
     private static let ledInvitations = [
         "follow us on ", "follow me on ", "find us on ", "find me on ", "join us on ", "connect with us on ", "like us on ",
+        "join the conversation on ", "join in on the conversation on ", "join the conversation over on ",
+        "keep up with us on ", "keep up with the show on ", "keep up with the podcast on ",
+        "follow the show on ", "follow the podcast on ", "following us on ", "by following us",
     ]
 
     /// Whether `key` is a block that holds such an invitation.
@@ -193,7 +337,8 @@ enum FollowLines {
               // in a colon ("Stay up to date: follow us on …").
               !key[..<range.lowerBound].contains(where: { sentenceEnds.contains($0) }), !reportsSpeech(key)
         else { return false }
-        return EdgeNoise.socialNetworks.contains(where: key[range.upperBound...].containsBytes(of:))
+        let rest = key[range.upperBound...]
+        return EdgeNoise.socialNetworks.contains(where: rest.containsBytes(of:)) || rest.containsBytes(of: "google news")
     }
 
     /// Whether `key` is the imperative to follow a short name on networks, with a handle, a link or two networks.
@@ -471,17 +616,37 @@ enum FollowLines {
     /// "Feedback? Email us at letters@example.org": a short request to get
     /// in touch that gives an address or a handle.
     private static func isContactLine(_ key: String) -> Bool {
+        // "Email ads@harbour.fm": the imperative and the address alone.
+        if key.hasBytePrefix("email ") || key.hasBytePrefix("e-mail "), key.split(separator: " ").count == 2 {
+            return isAddressAlone(String(key.split(separator: " ")[1]))
+        }
         // A question or the request itself opens the line.
         guard key.utf8.count <= 200,
               contactLineOpenings.open(key),
               contactPhrases.contains(where: key.containsBytes(of:)),
-              key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key)
+              key.containsBytes(of: "@") || EdgeNoise.mentionsWebAddress(key) || mentionsPhoneNumber(key) && !reportsSpeech(key)
         else { return false }
         return true
     }
 
     /// How contact lines open: the requests themselves, or these.
     private static let contactLineOpenings = Openings(contactOpenings + contactPhrases)
+
+    /// Whether `key` holds a telephone number: seven digits or more in a run of digits, spaces and "()-+.".
+    ///
+    /// For example "Leave us a voicemail at (555) 010-2030".
+    private static func mentionsPhoneNumber(_ key: String) -> Bool {
+        var digits = 0
+        for byte in key.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                if digits >= 7 { return true }
+            } else if !" ()-+.".utf8.contains(byte) {
+                digits = 0
+            }
+        }
+        return false
+    }
 
     /// How contact lines open, besides the requests themselves.
     private static let contactOpenings = [

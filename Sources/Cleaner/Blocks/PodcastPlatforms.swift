@@ -31,6 +31,129 @@ enum PodcastPlatforms {
             || EdgeNoise.podcastPlatforms.contains(where: { !generalPlatforms.contains($0) && key.containsBytes(of: $0) })
     }
 
+    /// Whether `key` asks the listener to rate, review, share or follow the show, in one or two short clauses.
+    ///
+    /// For example "Subscribe, rate and review wherever you listen.", "Don't forget to follow the show
+    /// so you never miss an episode.", "Help us grow: share this episode with a friend and leave a
+    /// review.", "Tell a friend about the show!", "Laissez-nous une note sur votre application".
+    /// The call opens the block (a question or condition may lead in, "Enjoying the show? …"), and
+    /// the block names the show, an episode, the podcast, the publisher ("us") or a platform; "Share this
+    /// episode of your life with your children, the therapist says" reports speech and stays.
+    static func isListenerAppeal(_ key: String) -> Bool {
+        guard key.utf8.count <= maximumAppealLength, let (call, opening) = appealOpening(of: key), !FollowLines.reportsSpeech(key)
+        else { return false }
+        // One clause, and at most a short sentence after it ("It really helps!"):
+        // "Don't forget to follow the recipe, or …" goes on as the article's sentence.
+        // A call that names the publisher ("Leave us a review, it takes …") may run on.
+        let sentences = call.dropFirst(opening.count).split(separator: ". ")
+        let asksForUs = [" us", " uns", "nous", "déjanos", "lasciaci", "califícanos", " ons"].contains(where: opening.containsBytes(of:))
+        guard asksForUs || !sentences[0].containsBytes(of: ", "),
+              sentences.count == 1 || sentences.count == 2 && sentences[1].utf8.count <= 40
+        else { return false }
+        return appealObjects.contains(where: key.containsBytes(of:))
+            || key.split(whereSeparator: { !$0.isLetter }).contains(where: { ["us", "me", "our", "uns", "nous", "nos"].contains($0) })
+            || EdgeNoise.podcastPlatforms.contains(where: { $0.utf8.count > 3 && call.containsBytes(of: $0) })
+    }
+
+    /// Whether `key` is such an appeal between paragraphs, where it must name the podcast, an
+    /// episode, a platform or the publisher ("us"): "Tell a friend about the show that changed
+    /// your life" may be the article's.
+    static func isStandaloneAppeal(_ key: String) -> Bool {
+        isListenerAppeal(key) && isNamedBeyondTheShow(key)
+    }
+
+    /// Whether `key` names more than "the show": the podcast, an episode, a platform or "us".
+    private static func isNamedBeyondTheShow(_ key: String) -> Bool {
+        // The first three objects are "the show" and its kin.
+        appealObjects.dropFirst(3).contains(where: key.containsBytes(of:))
+            || key.split(whereSeparator: { !$0.isLetter }).contains(where: { ["us", "me", "our", "uns", "nous", "nos"].contains($0) })
+            || EdgeNoise.podcastPlatforms.contains(where: { $0.utf8.count > 3 && key.containsBytes(of: $0) })
+    }
+
+    /// Listener appeals are at most this long, in UTF-8 bytes.
+    static let maximumAppealLength = 200
+
+    /// Imperatives that open an appeal to rate, review, share or follow a show.
+    static let appealOpenings = [
+        "subscribe, ", "subscribe and ", "subscribe & ", "follow, rate", "follow and rate", "follow & rate", "like, subscribe",
+        "like and subscribe", "rate, review", "rate and review", "rate & review", "rate us", "rate the show", "rate the podcast",
+        "rate this episode", "review the show", "review the podcast", "review us", "leave us a review", "leave a review",
+        "leave us a rating", "leave a rating", "leave us a 5", "leave a 5", "leave us a five", "leave us five", "give us a 5",
+        "give us five", "give us a five", "write us a review", "write a review", "share the show", "share this episode",
+        "share the episode", "share the podcast", "share this podcast", "share this show", "tell a friend", "tell your friends",
+        "tell someone about", "help us grow", "help us reach", "help us spread", "help others find", "help other people find",
+        "help more people find", "help new listeners find", "don't forget to follow", "don't forget to subscribe",
+        "don't forget to rate", "don't forget to leave", "make sure to follow", "make sure you follow", "make sure to subscribe",
+        "make sure you're subscribed", "be sure to follow", "be sure to subscribe", "be sure to rate", "hit follow",
+        "hit subscribe", "hit the follow", "hit the subscribe", "tap follow", "please follow", "please rate", "please share",
+        "please review", "please leave", "please consider leaving", "please take a moment to", "take a moment to rate",
+        "take a minute to rate", "spread the word about",
+        // German, French, Spanish, Portuguese, Italian, Dutch
+        "abonniere den podcast", "abonniert den podcast", "abonnieren sie den podcast", "abonniere unseren podcast",
+        "bewerte uns", "bewertet uns", "bewerten sie uns", "bewerte den podcast", "empfiehl uns", "empfehlt uns",
+        "empfehlen sie uns", "teile diese folge", "teilt diese folge", "hinterlasse uns", "hinterlasst uns",
+        "hinterlasse eine bewertung", "abonnez-vous au podcast", "abonnez-vous à l'émission", "laissez-nous un avis",
+        "laissez-nous une note", "laissez un avis", "laissez une note", "partagez cet épisode", "partagez l'épisode",
+        "partagez ce podcast", "n'oubliez pas de vous abonner", "n'oubliez pas de laisser", "n'oubliez pas de noter",
+        "suscríbete al podcast", "suscríbete al programa", "déjanos una reseña", "déjanos tu", "déjanos cinco",
+        "deja tu reseña", "deja tu valoración", "deja una reseña", "deja una valoración", "califícanos", "califica el podcast",
+        "comparte este episodio", "comparte el episodio", "comparte el podcast", "no olvides suscribirte", "no olvides dejar",
+        "no olvides calificar", "inscreva-se no podcast", "deixe sua avaliação", "deixe a sua avaliação",
+        "deixe uma avaliação", "avalie o podcast", "avalie nosso", "compartilhe este episódio", "compartilhe o episódio",
+        "compartilhe o podcast", "iscriviti al podcast", "lasciaci una recensione", "lascia una recensione",
+        "condividi questo episodio", "condividi questa puntata", "condividi il podcast", "non dimenticare di iscriverti",
+        "non dimenticare di lasciare", "abonneer op de podcast", "laat een review", "laat een beoordeling", "beoordeel ons",
+        "beoordeel de podcast", "deel deze aflevering", "vergeet niet te abonneren", "vergeet niet een review",
+    ]
+
+    /// The call (after a leading question, if any) and the appeal's opening it starts with, or nil.
+    private static func appealOpening(of key: String) -> (Substring, String)? {
+        let opening = { (call: Substring) in call.utf8.first.flatMap { appealOpeningsByInitial[$0] }?.first(where: call.hasBytePrefix) }
+        if let found = opening(key[...]) { return (key[...], found) }
+        // A condition or a question may lead in: "If you like the show, …", "Enjoying the show? …".
+        guard let call = key.hasBytePrefix("if you ") ? BoundaryText.afterCondition(key[...]) : BoundaryText.afterQuestion(key[...]),
+              let found = opening(call)
+        else { return nil }
+        return (call, found)
+    }
+
+    /// Those openings by their first byte, which settles most blocks.
+    private static let appealOpeningsByInitial = Dictionary(grouping: appealOpenings, by: { $0.utf8.first! })
+
+    /// What an appeal names: the show, an episode, the podcast, in several languages (or the publisher, "us").
+    private static let appealObjects = [
+        "the show", "this show", "our show", "episode", "podcast", "wherever you listen", "your app", "your player",
+        "folge", "épisode", "émission",
+        "episodio", "programa", "episódio", "puntata", "aflevering",
+    ]
+
+    /// Whether `key` sends the listener to the episode's video on a video platform.
+    ///
+    /// For example "Watch the video version on YouTube: youtube.com/@harbour", "Prefer video? Watch
+    /// this episode on YouTube". "Watch the video of the collapse on YouTube" is about the news, and stays.
+    static func isWatchCall(_ key: String) -> Bool {
+        guard key.utf8.count <= maximumLength else { return false }
+        let opensCall = { (call: Substring) in
+            ["watch ", "see ", "catch ", "you can watch ", "you can also watch "].contains(where: call.hasBytePrefix)
+        }
+        guard opensCall(key[...]) || key.containsBytes(of: "?") && BoundaryText.afterQuestion(key[...]).map(opensCall) == true,
+              !FollowLines.reportsSpeech(key)
+        else { return false }
+        return ["youtube", "vimeo", "twitch", "rumble", "peertube"].contains(where: key.containsBytes(of:))
+            && ["this episode", "the episode", "full episode", "episodes", "video version", "the show", "this conversation",
+                "this interview", "full interview", "the podcast", "this podcast"].contains(where: key.containsBytes(of:))
+    }
+
+    /// Whether `key` says which podcast network the show belongs to: "The Harbour Hour is part of the Tidewater Podcast Network."
+    ///
+    /// One short sentence; "The harbour is part of the Tidewater shipping network" names no podcast network and stays.
+    static func isNetworkMembership(_ key: String) -> Bool {
+        guard key.utf8.count <= 120, key.containsBytes(of: " network"), !key.dropLast().containsBytes(of: ". ") else { return false }
+        return [" is part of the ", " is a part of the ", " is a member of the ", " is a proud member of the ", " is a proud part of the "]
+            .contains(where: key.containsBytes(of:))
+            && ["podcast network", "podcasts network", "audio network", "media network", "radio network"].contains(where: key.containsBytes(of:))
+    }
+
     /// Whether `key` is a line that a podcast host adds to every episode's notes.
     ///
     /// For example "Send in a voice message: https://podcasters.spotify.com/…", "Become a supporter

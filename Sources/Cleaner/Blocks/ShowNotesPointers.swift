@@ -26,7 +26,8 @@ enum ShowNotesPointers {
         "show notes", "full show notes", "episode show notes", "shownotes", "detailed show notes", "read the show notes",
         "find the show notes", "find show notes", "see the show notes", "transcript:", "full transcript", "episode transcript",
         "read the transcript", "read the full transcript", "find the transcript", "episode page", "notas del episodio",
-        "shownotes:", "transkript:", "transcription :", "transcripción",
+        "shownotes:", "transkript:", "transcription :", "transcripción", "a transcript of this episode",
+        "the transcript of this episode", "a full transcript", "transcripts are available", "a transcript is available",
     ]
 
     /// The first bytes of those labels.

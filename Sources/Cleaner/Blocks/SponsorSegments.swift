@@ -27,8 +27,8 @@ enum SponsorSegments {
         let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
         if isLongMessage(key, linkDensity: linkDensity) { return EdgeNoise.sponsorMessage }
         guard key.utf8.count <= EdgeNoise.maximumLength || linkDensity >= 0.5 else { return nil }
-        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
-            || isSupportComesFrom(key) || isPromoLine(key, linkDensity: linkDensity)
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isThanksToSponsors(key)
+            || isBroughtToYouBy(key, linkDensity: linkDensity) || isSupportComesFrom(key) || isPromoLine(key, linkDensity: linkDensity)
         {
             return EdgeNoise.sponsorMessage
         }
@@ -178,8 +178,8 @@ enum SponsorSegments {
     ///
     /// Not the loose "Sponsored by", "Brought to you by" that a credit line shares.
     private static func isMessage(_ key: String, linkDensity: Double) -> Bool {
-        if isForeignMessage(key) || isThanksForSponsoring(key) || isBroughtToYouBy(key, linkDensity: linkDensity)
-            || isSupportComesFrom(key) || isLongMessage(key, linkDensity: linkDensity)
+        if isForeignMessage(key) || isThanksForSponsoring(key) || isThanksToSponsors(key)
+            || isBroughtToYouBy(key, linkDensity: linkDensity) || isSupportComesFrom(key) || isLongMessage(key, linkDensity: linkDensity)
         {
             return true
         }
@@ -279,6 +279,22 @@ enum SponsorSegments {
                 " for supporting this podcast", " for supporting this week", " for sponsoring this", " fürs sponsern",
                 " für das sponsoring", " pour le sponsoring", " por patrocinar", " pelo patrocínio", " per la sponsorizzazione",
                 " voor het sponsoren"].contains(where: key.containsBytes(of:))
+    }
+
+    /// Whether `key` opens by thanking the publication's sponsors, in any words of thanks.
+    ///
+    /// For example "Huge thanks to our sponsors, Linear and Mercury", "A big thank you to this
+    /// week's sponsor: <a>Tidewater</a>", "Many thanks to our advertisers". The thanks and the
+    /// sponsors are within the first 60 bytes ("our partners" may be a lifeboat crew); "Thanks to
+    /// our sponsors' cuts, the festival shrank, the organiser said" reports speech and stays.
+    private static func isThanksToSponsors(_ key: String) -> Bool {
+        guard key.utf8.count <= EdgeNoise.maximumLength, let first = key.utf8.first, "hbmstawo".utf8.contains(first),
+              !FollowLines.reportsSpeech(key)
+        else { return false }
+        let lead = Substring(key.utf8.prefix(24)), opening = Substring(key.utf8.prefix(60))
+        guard lead.containsBytes(of: "thank") else { return false }
+        return [" to our sponsor", " to this week's sponsor", " to today's sponsor", " to our advertisers",
+                " to this episode's sponsor"].contains(where: opening.containsBytes(of:))
     }
 
     /// Words that name what a reader is reading or hearing.

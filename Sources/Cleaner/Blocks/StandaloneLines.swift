@@ -1,7 +1,7 @@
 /// Short blocks that are boilerplate wherever they stand between paragraphs.
 ///
 /// The block is nothing but the call to action: a publisher's "Follow us"/contact line, a donation
-/// appeal that names where to give, a lone "Read the full post" link or "(Click for larger view)", a
+/// appeal that names where to give, a listener's appeal to rate or share the podcast, a lone "Read the full post" link or "(Click for larger view)", a
 /// "Download PDF" link (`DownloadLinks`) or a "Full coverage" link (`AggregatorLines`).
 /// Longer blocks and prose that merely uses the words are left to the edge rules.
 enum StandaloneLines {
@@ -26,7 +26,7 @@ enum StandaloneLines {
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
-            ?? (linkDensity > 0 && PodcastPlatforms.matches(key) ? "podcast links" : nil)
+            ?? (linkDensity > 0 && PodcastPlatforms.matches(key) || PodcastPlatforms.isStandaloneAppeal(key) ? "podcast links" : nil)
             ?? linkKind(of: key, linkDensity: linkDensity)
             ?? SponsorSegments.standaloneKind(of: key, linkDensity: linkDensity)
             ?? (linkDensity > 0 && EdgeNoise.isClickHerePrompt(key) ? "read-in-full prompt" : nil)
@@ -45,6 +45,7 @@ enum StandaloneLines {
     private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
         grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
             + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings + ImageZoomLabels.openings
+            + PodcastPlatforms.appealOpenings + DonationPrompts.boostOpenings + FollowLines.newsChannelCalls
             + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a ", "so ", "and ", "you should ", "you can "])
             .map { Array($0.utf8) },
         by: { $0[0] })
