@@ -77,3 +77,25 @@ import Cleaner
         WordingFamilyTests.checkKept(prose)
     }
 }
+
+/// Calls to subscribe, follow, share and support in more languages, left last; a sentence that
+/// reports such a call, or uses the words about something else, stays.
+@Suite struct CallsInOtherLanguagesTests {
+    @Test(arguments: [
+        "<p>Abonnez-vous à notre newsletter pour ne rien manquer.</p>", "<p>Suscríbete a nuestro boletín.</p>",
+        "<p>Iscriviti alla nostra newsletter.</p>", "<p>Assine nossa newsletter.</p>", "<p>Подпишитесь на нашу рассылку.</p>",
+        "<p>订阅我们的新闻通讯。</p>", #"<p>Подписывайтесь на нас в <a href="https://t.me/x">Telegram</a>.</p>"#,
+        "<p>Поделитесь этой статьей</p>", "<p>Si vous avez aimé cet article, partagez-le !</p>",
+        #"<p>Apoie-nos no <a href="https://apoia.se/x">Apoia.se</a></p>"#,
+        #"<p>Поддержите нас на <a href="https://boosty.to/x">Boosty</a></p>"#,
+    ]) func callsLeftLastGo(html: String) {
+        let article = clean(BoilerplateFamilyTests.bodyHTML + html)
+        #expect(article.text == WordingFamilyTests.body, "\(article.removedWhat)")
+    }
+
+    @Test(arguments: ["Подпишитесь на нашу рассылку, сказал капитан, и узнаете расписание первыми — так он говорил всем.",
+                      "Поделитесь этой статьей с капитаном порта, просил автор письма в 1998 году, и никто не поделился."])
+    func reportedCallsStay(prose: String) {
+        WordingFamilyTests.checkKept(prose)
+    }
+}

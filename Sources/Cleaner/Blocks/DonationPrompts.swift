@@ -204,6 +204,8 @@ enum DonationPrompts {
 
     /// How appeals open.
     static let openings = [
+        // Portuguese, French, Russian and Chinese first-person appeals
+        "apoie-nos", "apoia-nos", "offrez-nous un ", "поддержите нас", "поддержите проект", "支持我们",
         // English
         "support us", "support me", "support our ", "support my ", "support the show", "support this ",
         "support the podcast", "support the newsletter", "support:", "support independent", "supporting us",
@@ -251,7 +253,8 @@ enum DonationPrompts {
     private static let platforms = [
         "patreon", "ko-fi", "kofi.com", "buymeacoffee", "buy me a coffee", "liberapay", "opencollective",
         "open collective", "github sponsors", "github.com/sponsors", "paypal", "steadyhq", "steady.", "flattr",
-        "memberful", "donorbox", "givebutter", "gofundme", "tipeee", "utip", "substack.com/subscribe",
+        "memberful", "donorbox", "givebutter", "gofundme", "tipeee", "utip", "substack.com/subscribe", "boosty",
+        "apoia.se", "catarse", "yoomoney", "爱发电", "afdian",
     ]
 
     /// Words that ask for money.
@@ -266,7 +269,7 @@ enum DonationPrompts {
         "support us", "support me", "support our ", "support my ", "support independent", "support local journalism",
         "support quality journalism", "buy me a ", "buy us a ", "apóyanos", "apoyanos",
         "sostienici", "soutenez-nous", "steun ons", "unterstütze uns", "unterstützt uns", "unterstützen sie uns",
-        "apoie-nos", "apoia-nos",
+        "apoie-nos", "apoia-nos", "поддержите нас", "поддержите проект", "offrez-nous un ", "支持我们",
     ]
 
     /// First-person words: the appeal is the publisher's own.

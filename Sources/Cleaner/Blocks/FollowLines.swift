@@ -116,13 +116,25 @@ enum FollowLines {
     /// For example "Get the latest news delivered to your inbox: sign up for our daily newsletter.".
     /// The call opens the block or follows a lead-in ending in ":"; "She signed up for our newsletter in 2019" stays.
     private static func isNewsletterCall(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, ["newsletter", "mailing list", "email list"].contains(where: key.containsBytes(of:)) else {
-            return false
-        }
+        guard key.utf8.count <= 200, newsletterWords.contains(where: key.containsBytes(of:)) else { return false }
         let call = key.firstRange(of: ": ").map { key[$0.upperBound...] } ?? key[...]
-        return ["sign up for our", "sign up to our", "subscribe to our", "join our", "get our", "sign up for the", "subscribe to the"]
-            .contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100 && !reportsSpeech(key)
+        return newsletterCalls.contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100
+            && !reportsSpeech(key)
     }
+
+    /// Words for a newsletter, in several languages.
+    private static let newsletterWords = [
+        "newsletter", "mailing list", "email list", "boletín", "lettre d'information", "lettre d’information",
+        "рассылк", "新闻通讯", "邮件列表", "ニュースレター",
+    ]
+
+    /// How a call to subscribe to the newsletter opens, in several languages.
+    private static let newsletterCalls = [
+        "sign up for our", "sign up to our", "subscribe to our", "join our", "get our", "sign up for the", "subscribe to the",
+        "abonnez-vous à notre", "inscrivez-vous à notre", "suscríbete a nuestro", "suscríbete al", "iscriviti alla nostra",
+        "assine nossa", "assine a nossa", "inscreva-se na nossa", "abonniere unseren", "abonnieren sie unseren",
+        "melde dich für unseren", "подпишитесь на нашу", "подпишитесь на наш", "订阅我们的", "ニュースレターに登録",
+    ]
 
     /// Whether `key` invites the reader to get the publisher's news in a messaging app's channel.
     ///
@@ -291,6 +303,8 @@ enum FollowLines {
         "seguici", "seguiteci", "trovaci", "iscriviti al nostro canale",
         // Dutch
         "volg ons", "vind ons", "abonneer op ons kanaal",
+        // Russian and Chinese
+        "подписывайтесь на нас", "подпишитесь на нас", "следите за нами", "присоединяйтесь к нам", "关注我们", "關注我們",
     ]
 
     /// The invitations by their first byte, which settles most blocks.
@@ -374,8 +388,14 @@ enum FollowLines {
     /// Whether `key` reports what someone said ("…, the minister urged"):
     /// the words are a quotation in the article, not the publisher's call.
     static func reportsSpeech(_ key: String) -> Bool {
-        [" said", " says", " urged", " told ", " asked ", " wrote", " tweeted"].contains(where: key.containsBytes(of:))
+        speechVerbs.contains(where: key.containsBytes(of:))
     }
+
+    /// Verbs that report what someone said, in several languages.
+    private static let speechVerbs = [
+        " said", " says", " urged", " told ", " asked ", " wrote", " tweeted", " sagte", " a dit", " a déclaré",
+        " dijo", " disse", " ha detto", " zei ", " сказал", " заявил", " говорил", " просил",
+    ]
 
     // MARK: - Network lines
 

@@ -55,9 +55,10 @@ enum PodcastPlatforms {
             || EdgeNoise.podcastPlatforms.contains(where: { $0.utf8.count > 3 && call.containsBytes(of: $0) })
     }
 
-    /// Whether `key` is such an appeal between paragraphs, where it must name the podcast, an
-    /// episode, a platform or the publisher ("us"): "Tell a friend about the show that changed
-    /// your life" may be the article's.
+    /// Whether `key` is such an appeal between paragraphs.
+    ///
+    /// There it must name the podcast, an episode, a platform or the publisher ("us"): "Tell a
+    /// friend about the show that changed your life" may be the article's.
     static func isStandaloneAppeal(_ key: String) -> Bool {
         isListenerAppeal(key) && isNamedBeyondTheShow(key)
     }
@@ -144,9 +145,9 @@ enum PodcastPlatforms {
                 "this interview", "full interview", "the podcast", "this podcast"].contains(where: key.containsBytes(of:))
     }
 
-    /// Whether `key` says which podcast network the show belongs to: "The Harbour Hour is part of the Tidewater Podcast Network."
+    /// Whether `key` says which podcast network the show belongs to.
     ///
-    /// One short sentence; "The harbour is part of the Tidewater shipping network" names no podcast network and stays.
+    /// For example "The Harbour Hour is part of the Tidewater Podcast Network.": one short sentence; "The harbour is part of the Tidewater shipping network" names no podcast network and stays.
     static func isNetworkMembership(_ key: String) -> Bool {
         guard key.utf8.count <= 120, key.containsBytes(of: " network"), !key.dropLast().containsBytes(of: ". ") else { return false }
         return [" is part of the ", " is a part of the ", " is a member of the ", " is a proud member of the ", " is a proud part of the "]

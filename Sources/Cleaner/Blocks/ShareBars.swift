@@ -192,6 +192,7 @@ enum ShareBars {
         "teilen auf ", "teile diesen", "jetzt teilen", "partager sur ", "partager cet article", "partagez cet article",
         "partager l'article", "compartir en ", "compartir este", "comparte este", "condividi su ", "condividi questo",
         "condividi l'articolo", "delen op ", "deel dit", "dela på ", "dela artikeln", "compartilhe", "compartilhar no ",
-        "compartilhar este",
+        "compartilhar este", "поделитесь этой", "поделиться статьей", "поделитесь статьей", "分享到", "分享这篇",
+        "si vous avez aimé cet article, partagez", "si te gustó este artículo, compártelo",
     ]
 }
