@@ -421,14 +421,25 @@ enum BoundaryText {
     /// question is at most ten words and 72 bytes, with no sentence before it.
     static func afterQuestion(_ key: Substring) -> Substring? {
         // Most keys hold no "?" near their start: a look at the raw bytes settles them.
-        guard let offset = key.withBytes({ $0.prefix(72).firstIndex(of: UInt8(ascii: "?")) }) else { return nil }
-        let mark = key.utf8.index(key.utf8.startIndex, offsetBy: offset)
-        let question = key[..<mark]
-        guard !question.isEmpty, question.split(separator: " ").count <= 10,
-              !question.contains(where: { ".!:;".contains($0) })
+        guard let offset = key.withBytes({ $0.prefix(72).firstIndex(of: UInt8(ascii: "?")) }), offset > 0,
+              key.withBytes({ isShortQuestion($0.prefix(offset)) })
         else { return nil }
+        let mark = key.utf8.index(key.utf8.startIndex, offsetBy: offset)
         let rest = key[key.utf8.index(after: mark)...].drop(while: { $0 == " " })
         return rest.isEmpty ? nil : rest
+    }
+
+    /// Whether the bytes before a question mark are a question of at most ten words and no sentence before it.
+    private static func isShortQuestion(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var words = 0, previous = UInt8(ascii: " ")
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") {
+                return false
+            }
+            if byte != UInt8(ascii: " ") && previous == UInt8(ascii: " ") { words += 1 }
+            previous = byte
+        }
+        return words <= 10
     }
 
     /// `text` in the form rules compare: lowercase, white space collapsed, trailing marks dropped.
