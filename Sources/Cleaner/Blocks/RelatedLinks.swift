@@ -186,11 +186,8 @@ enum RelatedLinks {
     ]
 
     /// The first bytes of every label, for a quick refusal.
-    ///
-    /// Every lead byte of a letter beyond ASCII is one: `normalized` lowercases only some
-    /// alphabets, and "Ωραία" or "Číst dále" keep their capital.
     static let initials = Set((Array(exactLabels) + labelOpenings + Array(listOpenings) + Array(colonLabels))
-        .compactMap(\.utf8.first)).union(0xC2...0xF4)
+        .compactMap(\.utf8.first))
 
     /// Whole labels.
     private static let exactLabels: Set<String> = [

@@ -52,6 +52,7 @@ enum EmbedPlaceholders {
                 guard let href = node.attribute("href"), Tracking.isOnDomain(of: networks, href) else { return false }
                 networkLinks += 1
                 linkedText += tree.textContent(of: position).count
+                guard linkedText <= maximumPlaceholderCharacters else { return false }
                 position = tree.subtreeEnd(of: position)
             } else {
                 // Words outside the links are the post's own, or the quote is not an embed.
@@ -59,7 +60,7 @@ enum EmbedPlaceholders {
                 position += 1
             }
         }
-        return networkLinks > 0 && linkedText <= maximumPlaceholderCharacters
+        return networkLinks > 0
     }
 
     /// Elements whose content is a fallback for the medium they play.
