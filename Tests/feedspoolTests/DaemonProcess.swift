@@ -50,6 +50,12 @@ final class DaemonProcess {
         try log().contains(line)
     }
 
+    /// Whether the daemon has logged its `running:` line: from then on it
+    /// catches SIGTERM and SIGINT, which before would end it by default.
+    func hasStarted() throws -> Bool {
+        try log().contains { $0.hasPrefix("feedspool: running: ") }
+    }
+
     /// Sends `signal` to the daemon.
     func send(_ signal: Int32) {
         daemon.send(signal)

@@ -126,6 +126,8 @@ import Testing
             try await OnceExecTests.moveRetriesIntoThePast(workspace)
             return try Self.succeeded(workspace).keys.count == ids.count && workspace.newFileNames().isEmpty
         })
+        // The earlier runs may have finished everything: the stop must come after the daemon catches it.
+        #expect(try await eventually { try daemon.hasStarted() })
         daemon.send(SIGTERM)
         #expect(await daemon.exitStatus(within: 60) == 0)
         try Self.checkNothingLost(workspace, ids: ids, interrupted: kills, concurrency: concurrency)
