@@ -7,8 +7,8 @@ import Testing
     let server: FixtureServer
     init() throws { server = try FixtureServer.shared.get() }
 
-    @Test func aFirstFetchReturnsTheBodyAndBothValidators() throws {
-        let response = try fetchResponse(FetchRequest(id: 7, url: server.url("/feed")))
+    @Test func aFirstFetchReturnsTheBodyAndBothValidators() async throws {
+        let response = try await fetchResponse(FetchRequest(id: 7, url: server.url("/feed")))
         #expect(response.id == 7)
         #expect(response.status == 200)
         #expect(!response.isNotModified)
@@ -17,10 +17,10 @@ import Testing
         #expect(response.text.contains("<title>Fixture feed</title>"))
     }
 
-    @Test func theStoredETagGetsNotModifiedWithoutABody() throws {
+    @Test func theStoredETagGetsNotModifiedWithoutABody() async throws {
         let fetcher = Fetcher()
-        let first = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed")), with: fetcher)
-        let second = try fetchResponse(
+        let first = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed")), with: fetcher)
+        let second = try await fetchResponse(
             FetchRequest(id: 1, url: server.url("/feed"), etag: first.etag, lastModified: first.lastModified),
             with: fetcher)
         #expect(second.status == 304)
@@ -29,38 +29,38 @@ import Testing
         #expect(second.etag == "\"feed-v1\"")
     }
 
-    @Test func aNotModifiedThatOmitsLastModifiedKeepsTheStoredOne() throws {
+    @Test func aNotModifiedThatOmitsLastModifiedKeepsTheStoredOne() async throws {
         // The fixture's 304 repeats the ETag only.
-        let response = try fetchResponse(FetchRequest(
+        let response = try await fetchResponse(FetchRequest(
             id: 1, url: server.url("/feed"), etag: "\"feed-v1\"", lastModified: "Wed, 01 Jan 2025 00:00:00 GMT"))
         #expect(response.isNotModified)
         #expect(response.lastModified == "Wed, 01 Jan 2025 00:00:00 GMT")
     }
 
-    @Test func lastModifiedAloneAlsoGetsNotModified() throws {
-        let response = try fetchResponse(FetchRequest(
+    @Test func lastModifiedAloneAlsoGetsNotModified() async throws {
+        let response = try await fetchResponse(FetchRequest(
             id: 1, url: server.url("/feed"), lastModified: "Wed, 01 Jan 2025 00:00:00 GMT"))
         #expect(response.status == 304)
         #expect(response.etag == "\"feed-v1\"")
     }
 
-    @Test func validatorsAreSentAsIfNoneMatchAndIfModifiedSince() throws {
-        let response = try fetchResponse(FetchRequest(
+    @Test func validatorsAreSentAsIfNoneMatchAndIfModifiedSince() async throws {
+        let response = try await fetchResponse(FetchRequest(
             id: 1, url: server.url("/echo"), etag: "W/\"abc\"", lastModified: "Tue, 10 Dec 2024 08:00:00 GMT"))
         let headers = try response.echoedHeaders()
         #expect(headers["if-none-match"] == "W/\"abc\"")
         #expect(headers["if-modified-since"] == "Tue, 10 Dec 2024 08:00:00 GMT")
     }
 
-    @Test func noValidatorsMeansAnUnconditionalRequest() throws {
-        let headers = try fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
+    @Test func noValidatorsMeansAnUnconditionalRequest() async throws {
+        let headers = try await fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
         #expect(headers["if-none-match"] == nil)
         #expect(headers["if-modified-since"] == nil)
     }
 
-    @Test func aStoredETagWithALineBreakIsNotSent() throws {
+    @Test func aStoredETagWithALineBreakIsNotSent() async throws {
         // A server could otherwise inject headers through the ETag we store.
-        let headers = try fetchResponse(FetchRequest(
+        let headers = try await fetchResponse(FetchRequest(
             id: 1, url: server.url("/echo"), etag: "\"x\"\r\nX-Injected: yes")).echoedHeaders()
         #expect(headers["if-none-match"] == nil)
         #expect(headers["x-injected"] == nil)

@@ -5,8 +5,8 @@ import Testing
 /// Failures without any HTTP response: unreachable servers and URLs that
 /// are not fetched at all.
 @Suite struct ConnectionErrorTests {
-    @Test func aHostThatDoesNotResolveIsAConnectionError() throws {
-        let error = try fetchError(FetchRequest(id: 1, url: "http://feedspool-test.invalid/feed"))
+    @Test func aHostThatDoesNotResolveIsAConnectionError() async throws {
+        let error = try await fetchError(FetchRequest(id: 1, url: "http://feedspool-test.invalid/feed"))
         guard case .connectionFailed(let message) = error else {
             Issue.record("unexpected error: \(error)")
             return
@@ -14,9 +14,9 @@ import Testing
         #expect(message.contains("feedspool-test.invalid"))
     }
 
-    @Test func aClosedPortIsAConnectionError() throws {
+    @Test func aClosedPortIsAConnectionError() async throws {
         let port = try closedPort()
-        let error = try fetchError(FetchRequest(id: 1, url: "http://127.0.0.1:\(port)/feed"))
+        let error = try await fetchError(FetchRequest(id: 1, url: "http://127.0.0.1:\(port)/feed"))
         guard case .connectionFailed(let message) = error else {
             Issue.record("unexpected error: \(error)")
             return
@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test(arguments: ["not a url", "http://exa mple.org/feed", "feeds.example.org/rss", ""])
-    func aMalformedURLIsRefusedBeforeAnyTransfer(url: String) throws {
-        let error = try fetchError(FetchRequest(id: 1, url: url))
+    func aMalformedURLIsRefusedBeforeAnyTransfer(url: String) async throws {
+        let error = try await fetchError(FetchRequest(id: 1, url: url))
         guard case .invalidURL(let refused, _) = error else {
             Issue.record("unexpected error: \(error)")
             return
@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test(arguments: ["gopher://127.0.0.1/", "ftp://127.0.0.1/feed.xml", "dict://127.0.0.1/"])
-    func aSchemeOtherThanHTTPIsRefused(url: String) throws {
-        let error = try fetchError(FetchRequest(id: 1, url: url, allowFile: true))
+    func aSchemeOtherThanHTTPIsRefused(url: String) async throws {
+        let error = try await fetchError(FetchRequest(id: 1, url: url, allowFile: true))
         #expect(error == .schemeRefused(url))
         #expect(error.description.contains("only http and https"))
     }

@@ -31,27 +31,36 @@ final class FixtureServer: @unchecked Sendable {
 
     /// The most `/hold/<key>` requests the server saw running at once
     /// (`key@host` counts those that named `host`).
-    func most(_ key: String, fetcher: Fetcher) throws -> Int {
-        let response = try fetchResponse(FetchRequest(id: 0, url: url("/most/\(key)")), with: fetcher)
+    func most(_ key: String, fetcher: Fetcher) async throws -> Int {
+        let response = try await fetchResponse(FetchRequest(id: 0, url: url("/most/\(key)")), with: fetcher)
         return try #require(Int(response.text))
     }
 }
 
+/// Fetches `requests` on a thread of its own: `fetch` blocks until the batch
+/// is done, and Swift's cooperative pool (one thread per core) stays free for
+/// other tests meanwhile.
+func fetchOffPool(_ requests: [FetchRequest], with fetcher: Fetcher) async
+    -> [(id: Int, result: Result<FetchResponse, FetchError>)]
+{
+    await onOwnThread { fetcher.fetch(requests) }
+}
+
 /// Fetches one request and returns its result.
-func fetchResult(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) -> Result<FetchResponse, FetchError> {
-    let results = fetcher.fetch([request])
+func fetchResult(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) async -> Result<FetchResponse, FetchError> {
+    let results = await fetchOffPool([request], with: fetcher)
     #expect(results.count == 1)
     return results[0].result
 }
 
 /// Fetches one request that must get an HTTP response, and returns it.
-func fetchResponse(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) throws -> FetchResponse {
-    try fetchResult(request, with: fetcher).get()
+func fetchResponse(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) async throws -> FetchResponse {
+    try await fetchResult(request, with: fetcher).get()
 }
 
 /// Fetches one request that must fail, and returns why.
-func fetchError(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) throws -> FetchError {
-    switch fetchResult(request, with: fetcher) {
+func fetchError(_ request: FetchRequest, with fetcher: Fetcher = Fetcher()) async throws -> FetchError {
+    switch await fetchResult(request, with: fetcher) {
     case .success(let response):
         Issue.record("expected an error, got HTTP \(response.status) from \(response.effectiveURL)")
         throw FetchError.failed("unexpected success")

@@ -7,10 +7,10 @@ import Testing
     let server: FixtureServer
     init() throws { server = try FixtureServer.shared.get() }
 
-    @Test func aDrippingBodyTimesOutWhileTheOthersInItsBatchFinish() throws {
+    @Test func aDrippingBodyTimesOutWhileTheOthersInItsBatchFinish() async throws {
         let drip = FetchRequest(id: 0, url: server.url("/drip"), lowSpeedTime: .seconds(3))
         let fast = (1...5).map { FetchRequest(id: $0, url: server.url("/feed")) }
-        let results = Fetcher(concurrency: 6, perHost: 6).fetch([drip] + fast)
+        let results = await fetchOffPool([drip] + fast, with: Fetcher(concurrency: 6, perHost: 6))
         // Started first, finished last: the drip held no one up.
         #expect(results.map(\.id).last == 0)
         #expect(Set(results.prefix(5).map(\.id)) == [1, 2, 3, 4, 5])
@@ -24,36 +24,36 @@ import Testing
         #expect(message.contains("too slow"))
     }
 
-    @Test func theTotalTimeoutEndsABodyThatTricklesFastEnoughForTheLowSpeedCheck() throws {
+    @Test func theTotalTimeoutEndsABodyThatTricklesFastEnoughForTheLowSpeedCheck() async throws {
         let request = FetchRequest(id: 1, url: server.url("/drip"), timeout: .seconds(3), lowSpeedLimit: 1)
-        guard case .timedOut(let message) = try fetchError(request) else {
+        guard case .timedOut(let message) = try await fetchError(request) else {
             Issue.record("the trickling body did not time out")
             return
         }
         #expect(message.contains("timed out after"))
     }
 
-    @Test func anEndlessBodyIsCutAtTheCap() throws {
-        let error = try fetchError(FetchRequest(id: 1, url: server.url("/endless"), maxBytes: 1 << 20))
+    @Test func anEndlessBodyIsCutAtTheCap() async throws {
+        let error = try await fetchError(FetchRequest(id: 1, url: server.url("/endless"), maxBytes: 1 << 20))
         #expect(error == .tooLarge(limit: 1 << 20))
         #expect(error.description.contains("too large"))
     }
 
-    @Test func aGzipBombIsCutAtTheCapOnDecodedBytes() throws {
+    @Test func aGzipBombIsCutAtTheCapOnDecodedBytes() async throws {
         // About 1 MiB on the wire, 1 GiB decoded: the cap is above the first
         // figure, so only counting decoded bytes stops it.
-        let error = try fetchError(FetchRequest(id: 1, url: server.url("/bomb"), maxBytes: 4 << 20))
+        let error = try await fetchError(FetchRequest(id: 1, url: server.url("/bomb"), maxBytes: 4 << 20))
         #expect(error == .tooLarge(limit: 4 << 20))
     }
 
-    @Test func aContentLengthOverTheCapIsRefusedEarly() throws {
-        let error = try fetchError(FetchRequest(id: 1, url: server.url("/feed"), maxBytes: 10))
+    @Test func aContentLengthOverTheCapIsRefusedEarly() async throws {
+        let error = try await fetchError(FetchRequest(id: 1, url: server.url("/feed"), maxBytes: 10))
         #expect(error == .tooLarge(limit: 10))
     }
 
-    @Test func aBodyExactlyAtTheCapIsKept() throws {
-        let size = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed"))).body.count
-        let response = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed"), maxBytes: size))
+    @Test func aBodyExactlyAtTheCapIsKept() async throws {
+        let size = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed"))).body.count
+        let response = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed"), maxBytes: size))
         #expect(response.body.count == size)
     }
 

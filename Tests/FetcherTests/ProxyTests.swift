@@ -10,7 +10,7 @@ import Testing
         await #expect(processExitsWith: .success) {
             let proxy = try FixtureServer()
             setenv("http_proxy", "http://127.0.0.1:\(proxy.port)", 1)
-            let response = try fetchResponse(FetchRequest(id: 1, url: "http://feed.invalid/rss"))
+            let response = try await fetchResponse(FetchRequest(id: 1, url: "http://feed.invalid/rss"))
             // The fixture answers a proxy-style request line with what it asked for.
             guard response.text == "proxied http://feed.invalid/rss" else { exit(1) }
         }
@@ -21,7 +21,7 @@ import Testing
             let server = try FixtureServer()
             setenv("http_proxy", "http://127.0.0.1:9", 1)  // nothing listens there
             setenv("no_proxy", "127.0.0.1", 1)
-            let response = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed")))
+            let response = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed")))
             guard response.status == 200 else { exit(1) }
         }
     }
@@ -32,7 +32,7 @@ import Testing
         await #expect(processExitsWith: .success) {
             let server = try FixtureServer()
             setenv("HTTP_PROXY", "http://127.0.0.1:9", 1)  // nothing listens there
-            let response = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed")))
+            let response = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed")))
             guard response.status == 200 else { exit(1) }
         }
     }

@@ -8,20 +8,20 @@ import Testing
     let server: FixtureServer
     init() throws { server = try FixtureServer.shared.get() }
 
-    @Test func theDefaultUserAgentNamesFeedspoolAndItsVersion() throws {
-        let headers = try fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
+    @Test func theDefaultUserAgentNamesFeedspoolAndItsVersion() async throws {
+        let headers = try await fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
         #expect(headers["user-agent"] == FetchRequest.defaultUserAgent)
         #expect(headers["user-agent"]?.hasPrefix("feedspool/0.1") == true)
     }
 
-    @Test func aRequestCarriesItsOwnUserAgent() throws {
-        let headers = try fetchResponse(FetchRequest(
+    @Test func aRequestCarriesItsOwnUserAgent() async throws {
+        let headers = try await fetchResponse(FetchRequest(
             id: 1, url: server.url("/echo"), userAgent: "feedspool/9.9 (test)")).echoedHeaders()
         #expect(headers["user-agent"] == "feedspool/9.9 (test)")
     }
 
-    @Test func acceptEncodingOffersGzipDeflateAndWhatElseLibcurlDecodes() throws {
-        let headers = try fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
+    @Test func acceptEncodingOffersGzipDeflateAndWhatElseLibcurlDecodes() async throws {
+        let headers = try await fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
         let offered = Set((headers["accept-encoding"] ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         })
@@ -29,34 +29,34 @@ import Testing
         #expect(offered == Set(Fetcher.decodedEncodings))
     }
 
-    @Test func acceptNamesTheFeedTypes() throws {
-        let headers = try fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
+    @Test func acceptNamesTheFeedTypes() async throws {
+        let headers = try await fetchResponse(FetchRequest(id: 1, url: server.url("/echo"))).echoedHeaders()
         #expect(headers["accept"]?.hasPrefix("application/rss+xml, application/atom+xml") == true)
     }
 
     @Test(arguments: ["gzip", "deflate"])
-    func aCompressedBodyArrivesDecoded(encoding: String) throws {
-        let plain = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed"))).body
-        let decoded = try fetchResponse(FetchRequest(id: 1, url: server.url("/\(encoding)"))).body
+    func aCompressedBodyArrivesDecoded(encoding: String) async throws {
+        let plain = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed"))).body
+        let decoded = try await fetchResponse(FetchRequest(id: 1, url: server.url("/\(encoding)"))).body
         #expect(decoded == plain)
     }
 
     @Test(.enabled(if: Fetcher.decodedEncodings.contains("br"), "this libcurl was built without brotli"))
-    func aBrotliBodyArrivesDecoded() throws {
-        let plain = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed"))).body
-        let decoded = try fetchResponse(FetchRequest(id: 1, url: server.url("/br"))).body
+    func aBrotliBodyArrivesDecoded() async throws {
+        let plain = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed"))).body
+        let decoded = try await fetchResponse(FetchRequest(id: 1, url: server.url("/br"))).body
         #expect(decoded == plain)
     }
 
-    @Test func theCharsetInContentTypeIsHandedBackUnquoted() throws {
-        let response = try fetchResponse(FetchRequest(id: 1, url: server.url("/charset")))
+    @Test func theCharsetInContentTypeIsHandedBackUnquoted() async throws {
+        let response = try await fetchResponse(FetchRequest(id: 1, url: server.url("/charset")))
         #expect(response.contentType == "application/rss+xml; charset=\"ISO-8859-1\"")
         #expect(response.charset == "ISO-8859-1")
         #expect(response.body.contains(0xE9))  // é in Latin-1, untouched
     }
 
-    @Test func aContentTypeWithoutCharsetHasNone() throws {
-        let response = try fetchResponse(FetchRequest(id: 1, url: server.url("/feed")))
+    @Test func aContentTypeWithoutCharsetHasNone() async throws {
+        let response = try await fetchResponse(FetchRequest(id: 1, url: server.url("/feed")))
         #expect(response.contentType == "application/rss+xml")
         #expect(response.charset == nil)
     }

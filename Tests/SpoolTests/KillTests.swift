@@ -49,37 +49,37 @@ struct KillTests {
     ]
 
     @Test(arguments: crashPoints, [1, 3])
-    func crashAtProtocolStepLosesAndDuplicatesNothing(point: String, group: Int) throws {
+    func crashAtProtocolStepLosesAndDuplicatesNothing(point: String, group: Int) async throws {
         let folder = try Self.scratchFolder()
         let input = Input.batches(of: group)
-        let crashed = try runChild(folder, input, crashAt: point)
+        let crashed = try await runChild(folder, input, crashAt: point)
         #expect(crashed.status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
         let pending = try Self.pendingCount(folder)
         switch point.split(separator: ":")[0] {
         case "2", "rename", "3": #expect(pending > 0)
         default: #expect(pending == 0)
         }
-        let finished = try runChild(folder, input)
+        let finished = try await runChild(folder, input)
         #expect(finished.status == 0 && finished.output.hasSuffix("done\n"))
-        try expectEveryArticleOnce(folder, input)
+        try await expectEveryArticleOnce(folder, input)
     }
 
     @Test(arguments: [1, 3])
-    func crashesDuringRecoveryAreRecoveredToo(group: Int) throws {
+    func crashesDuringRecoveryAreRecoveredToo(group: Int) async throws {
         let folder = try Self.scratchFolder()
         let input = Input.batches(of: group)
         // The first run leaves stray files in tmp/; the later ones die in
         // the recovery of what the previous one left, or in the batches after it.
         for point in ["1:3", "tmpfile:1", "2:1", "rename:1", "3:1", "2:2", "4:1", "rename:2", "4:1"] {
-            let crashed = try runChild(folder, input, crashAt: point)
+            let crashed = try await runChild(folder, input, crashAt: point)
             #expect(crashed.status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
         }
-        #expect(try runChild(folder, input).status == 0)
-        try expectEveryArticleOnce(folder, input)
+        #expect(try await runChild(folder, input).status == 0)
+        try await expectEveryArticleOnce(folder, input)
     }
 
     @Test(arguments: [1, 3])
-    func consumerClaimingBetweenCrashesSeesEveryArticleOnce(group: Int) throws {
+    func consumerClaimingBetweenCrashesSeesEveryArticleOnce(group: Int) async throws {
         let folder = try Self.scratchFolder()
         let input = Input.batches(of: group)
         let spool = Spool(path: folder.path + "/spool")
@@ -97,12 +97,12 @@ struct KillTests {
             }
         }
         for point in ["3:1", "rename:2", "4:1", "3:2", "2:1", "rename:1", "3:1", "1:2", "4:2", "3:1"] {
-            #expect(try runChild(folder, input, crashAt: point).status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
+            #expect(try await runChild(folder, input, crashAt: point).status == 137, "FEEDSPOOL_CRASH_AT=\(point) was not reached")
             try consume()
         }
-        #expect(try runChild(folder, input).status == 0)
+        #expect(try await runChild(folder, input).status == 0)
         try consume()
-        let expected = try run(Self.binary, ["--expect"] + input.arguments).output.split(separator: "\n").map(String.init)
+        let expected = try await runOffPool(Self.binary, ["--expect"] + input.arguments).output.split(separator: "\n").map(String.init)
         #expect(consumed.count == expected.count, "consumed \(consumed.count) of \(expected.count)")
         #expect(consumed.sorted() == expected.sorted())
     }
@@ -110,7 +110,7 @@ struct KillTests {
     // MARK: - SIGKILL
 
     @Test(arguments: [1, 4])
-    func fortyKillsAtVariedMomentsLoseAndDuplicateNothing(group: Int) throws {
+    func fortyKillsAtVariedMomentsLoseAndDuplicateNothing(group: Int) async throws {
         // On a real disk, where the protocol's fsyncs take the time they
         // take in production, so random kills land inside it. With `group`
         // 4 each round is one batch of all four feeds, so there are more
@@ -128,7 +128,7 @@ struct KillTests {
             let aim: KillAim = kill % 5 == 4
                 ? .startUp(delay: timing.startUp * 1.5 * fraction)
                 : .batch(skipping: Int(random.next() % 3), delay: timing.batch * 1.5 * fraction)
-            landed[try runChildAndKill(folder, input, aim: aim, timing: &timing), default: 0] += 1
+            landed[try await runChildAndKill(folder, input, aim: aim, timing: &timing), default: 0] += 1
             // A consumer claims what is in new/, some of it from the batch
             // just interrupted, so that a file delivered again under the
             // same name cannot hide by replacing itself.
@@ -141,9 +141,9 @@ struct KillTests {
                 try FileManager.default.moveItem(atPath: spool.newFolder + "/" + name, toPath: target)
             }
         }
-        let finished = try runChild(folder, input)
+        let finished = try await runChild(folder, input)
         #expect(finished.status == 0 && finished.output.hasSuffix("done\n"))
-        try expectEveryArticleOnce(folder, input)
+        try await expectEveryArticleOnce(folder, input)
         print("kill -9 test, \(group) feeds a batch: \(kills) kills landed " + landed.sorted { $0.key < $1.key }
             .map { "\($0.value) \($0.key)" }.joined(separator: ", "))
     }
@@ -170,10 +170,33 @@ struct KillTests {
     /// Starts the child, sends SIGKILL where `aim` says, and says where in
     /// the protocol the kill left the state (read from the state store).
     private func runChildAndKill(_ folder: ScratchFolder, _ input: Input, aim: KillAim,
-                                 timing: inout ChildTiming) throws -> String {
+                                 timing: inout ChildTiming) async throws -> String {
+        // On a thread of its own: the child's run is waited for, and Swift's
+        // cooperative pool, one thread per core, stays free for other tests.
+        let arguments = [folder.path + "/spool", folder.path + "/state"] + input.arguments
+        let (end, measured) = try await onOwnThread { [timing] in
+            var measured = timing
+            return (try Self.runAndKill(arguments, aim: aim, timing: &measured), measured)
+        }
+        timing = measured
+        if end.reason == .exit {
+            #expect(end.status == 0)
+            return "after the child finished"
+        }
+        if try Self.pendingCount(folder) > 0 { return "between steps 2 and 4" }
+        if !files(in: folder.path + "/spool/tmp").isEmpty { return "in step 1" }
+        if case .startUp = aim { return "in start-up with nothing pending" }
+        return "outside a batch"
+    }
+
+    /// Runs the child with `arguments` and sends SIGKILL where `aim` says;
+    /// how it ended.
+    private static func runAndKill(_ arguments: [String], aim: KillAim, timing: inout ChildTiming)
+        throws -> (reason: Process.TerminationReason, status: Int32)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = [folder.path + "/spool", folder.path + "/state"] + input.arguments
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -211,14 +234,7 @@ struct KillTests {
             _ = output.fileHandleForReading.readDataToEndOfFile()
         }
         process.waitUntilExit()
-        if process.terminationReason == .exit {
-            #expect(process.terminationStatus == 0)
-            return "after the child finished"
-        }
-        if try Self.pendingCount(folder) > 0 { return "between steps 2 and 4" }
-        if !files(in: folder.path + "/spool/tmp").isEmpty { return "in step 1" }
-        if case .startUp = aim { return "in start-up with nothing pending" }
-        return "outside a batch"
+        return (process.terminationReason, process.terminationStatus)
     }
 
     // MARK: - Helpers
@@ -232,11 +248,13 @@ struct KillTests {
         return try TemporaryFolder()
     }
 
-    private func runChild(_ folder: ScratchFolder, _ input: Input, crashAt: String? = nil) throws -> (status: Int32, output: String) {
+    private func runChild(_ folder: ScratchFolder, _ input: Input, crashAt: String? = nil) async throws
+        -> (status: Int32, output: String)
+    {
         var environment = ProcessInfo.processInfo.environment
         environment["FEEDSPOOL_CRASH_AT"] = crashAt
-        return try run(Self.binary, [folder.path + "/spool", folder.path + "/state"] + input.arguments,
-                       environment: environment)
+        return try await runOffPool(Self.binary, [folder.path + "/spool", folder.path + "/state"] + input.arguments,
+                                    environment: environment)
     }
 
     private static func pendingCount(_ folder: ScratchFolder) throws -> Int {
@@ -246,9 +264,9 @@ struct KillTests {
 
     /// Every article of the input is in `new/` (or claimed into `cur/`)
     /// exactly once, under the name its id gives, and nothing is left half-way.
-    private func expectEveryArticleOnce(_ folder: ScratchFolder, _ input: Input) throws {
+    private func expectEveryArticleOnce(_ folder: ScratchFolder, _ input: Input) async throws {
         let spool = Spool(path: folder.path + "/spool")
-        let expected = try run(Self.binary, ["--expect"] + input.arguments).output.split(separator: "\n").map(String.init)
+        let expected = try await runOffPool(Self.binary, ["--expect"] + input.arguments).output.split(separator: "\n").map(String.init)
         #expect(expected.count == input.articleCount)
         #expect(Set(expected).count == expected.count)
         var seen: [String: Int] = [:]

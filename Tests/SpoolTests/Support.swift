@@ -1,6 +1,7 @@
 import Cleaner
 import FeedParser
 import Foundation
+import TestSupport
 import Spool
 import State
 import Testing
@@ -85,6 +86,15 @@ func run(_ program: String, _ arguments: [String], environment: [String: String]
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Runs a program as `run` does, on a thread of its own, so that waiting
+/// for it leaves Swift's cooperative pool (one thread per core) to other tests.
+@discardableResult
+func runOffPool(_ program: String, _ arguments: [String], environment: [String: String]? = nil) async throws
+    -> (status: Int32, output: String)
+{
+    try await onOwnThread { try run(program, arguments, environment: environment) }
 }
 
 /// A small tmpfs mounted for one test, for a disk that fills up or turns
