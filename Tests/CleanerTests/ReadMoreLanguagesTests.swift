@@ -12,7 +12,8 @@ import Cleaner
 
     /// The same words on a line of their own, not a link, left last by a feed that cut the entry short.
     @Test(arguments: ["[Lire la suite…]", "Weiterlesen »", "Leer más", "Continua a leggere", "Lees verder", "Läs mer",
-                      "Czytaj dalej", "Читать далее", "続きを読む", "阅读全文", "Baca selengkapnya"])
+                      "Czytaj dalej", "Читать далее", "続きを読む", "阅读全文", "Baca selengkapnya",
+                      "Číst dále", "číst dále", "ČÍST DÁLE", "Čítať ďalej", "CZYTAJ WIĘCEJ"])
     func aPlainReadMoreLineLeftLastGoes(text: String) {
         let article = clean("<p>\(bodyParagraph)</p><p>\(BoilerplateFamilyTests.secondParagraph)</p><p>\(text)</p>")
         #expect(article.text == WordingFamilyTests.body, "\(article.removedWhat)")

@@ -11,7 +11,7 @@ import TestSupport
     /// capitals, the bytes next to "A" and "Z" and multi-byte letters, in
     /// random order.
     static func randomProse(_ generator: inout SplitMix64) -> String {
-        let tokens = ["a", "bc", "word", "longerword", "é", "ünïcode", "!", "x1", "ABC", "Zebra", "@[`{", "ÉTÉ", "Читайте ЁЖ", "×Þß", "ŠΩ", " ", " ", " ", "  ", "\t", "\n",
+        let tokens = ["a", "bc", "word", "longerword", "é", "ünïcode", "!", "x1", "ABC", "Zebra", "@[`{", "ÉTÉ", "Читайте ЁЖ", "×Þß", "ŠΩ", "ŁÓDŹ Ÿİı", "ĿĽŉŊ", "ΆΈΌΎΏ ΑΣΩΫ", "ςΐ", " ", " ", " ", "  ", "\t", "\n",
                       "\u{A0}", " \u{A0} "]
         let count = Int(generator.next() % 60)
         return (0..<count).map { _ in tokens[Int(generator.next() % UInt64(tokens.count))] }.joined()
@@ -32,12 +32,15 @@ import TestSupport
         return words.joined(separator: " ")
     }
 
-    /// `reference` with the capitals of ASCII, Latin-1 (not "×") and Cyrillic (Ѐ to Я) made small.
+    /// `reference` with the capitals of ASCII, Latin-1 (not "×"), Latin Extended-A (not "İ"),
+    /// Greek (Ά to Ϋ) and Cyrillic (Ѐ to Я) made small, as Unicode maps them.
     static func referenceKey(_ text: String) -> String {
         var key = ""
         for scalar in reference(text).unicodeScalars {
             let value = scalar.value
             let isCapital = (0x41...0x5A).contains(value) || (0xC0...0xDE).contains(value) && value != 0xD7
+                || (0x100...0x17F).contains(value) && value != 0x130 && scalar.properties.isUppercase
+                || (0x386...0x3AB).contains(value) && scalar.properties.isUppercase
                 || (0x400...0x42F).contains(value)
             key.unicodeScalars.append(isCapital ? scalar.properties.lowercaseMapping.unicodeScalars.first! : scalar)
         }

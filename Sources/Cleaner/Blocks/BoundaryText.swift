@@ -147,7 +147,7 @@ enum BoundaryText {
         "lire la suite", "lire plus", "weiterlesen", "mehr lesen", "leer más", "seguir leyendo", "leer mas",
         "continua a leggere", "leggi tutto", "leggi di più", "leia mais", "continuar lendo", "continuar a ler",
         "lees meer", "lees verder", "verder lezen", "läs mer", "läs hela", "les mer", "læs mere", "lue lisää", "czytaj więcej",
-        "czytaj dalej", "Číst dále", "Čítať ďalej", "olvass tovább", "citește mai mult", "devamını oku",
+        "czytaj dalej", "číst dále", "čítať ďalej", "olvass tovább", "citește mai mult", "devamını oku",
         "читать далее", "читать дальше", "продовжити читання", "続きを読む", "阅读全文", "阅读更多", "閱讀全文",
         "더 보기", "자세히 보기", "baca selengkapnya", "xem thêm", "đọc tiếp", "อ่านต่อ",
     ]
@@ -444,7 +444,8 @@ enum BoundaryText {
 
     /// `text` in the form rules compare: lowercase, white space collapsed, trailing marks dropped.
     ///
-    /// Lowercase applies to ASCII, Latin-1 and Cyrillic letters; the trailing `:`, `*`, `»`, `→`
+    /// Lowercase applies to ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters; the
+    /// trailing `:`, `*`, `»`, `→`
     /// and spaces are dropped.
     /// One pass over the bytes.
     static func normalized(_ text: String) -> String {
@@ -496,38 +497,61 @@ enum BoundaryText {
                         break
                     }
                 }
-                lowercaseLatinAndCyrillic(UnsafeMutableBufferPointer(rebasing: key[..<count]))
+                lowercaseCapitals(UnsafeMutableBufferPointer(rebasing: key[..<count]))
                 return count
             }
         }
     }
 
-    /// Lowercases in place the capitals of Latin-1 (À to Þ, not ×) and of Cyrillic (Ѐ to Я).
+    /// Lowercases in place the capitals of Latin-1 (À to Þ, not ×), Latin Extended-A (Ā to Ž,
+    /// not İ), Greek (Ά to Ϋ) and Cyrillic (Ѐ to Я).
     ///
     /// Their lowercase letters take as many bytes, so the key keeps its length: "Écouter",
-    /// "Читайте также" and "Über uns" compare with the lowercase lists as "ecouter" would.
-    private static func lowercaseLatinAndCyrillic(_ key: UnsafeMutableBufferPointer<UInt8>) {
-        // Most keys hold neither lead byte: two `memchr`s settle them.
+    /// "Читайте также", "Źródło" and "Über uns" compare with the lowercase lists as "ecouter" would.
+    private static func lowercaseCapitals(_ key: UnsafeMutableBufferPointer<UInt8>) {
+        // Most keys hold none of these lead bytes: a few `memchr`s settle them.
         guard let base = key.baseAddress,
-              memchr(base, 0xC3, key.count) != nil || memchr(base, 0xD0, key.count) != nil
+              capitalLeadBytes.contains(where: { memchr(base, Int32($0), key.count) != nil })
         else { return }
         var index = 0
         while index + 1 < key.count {
-            let lead = key[index], next = key[index + 1]
+            let lead = key[index]
             if lead < 0x80 {
                 index += 1
                 continue
             }
-            if lead == 0xC3, next >= 0x80, next <= 0x9E, next != 0x97 {
-                key[index + 1] = next + 0x20
-            } else if lead == 0xD0, next >= 0x90, next <= 0x9F {
-                key[index + 1] = next + 0x20  // А–П
-            } else if lead == 0xD0, next >= 0xA0, next <= 0xAF {
-                (key[index], key[index + 1]) = (0xD1, next - 0x20)  // Р–Я
-            } else if lead == 0xD0, next <= 0x8F {
-                (key[index], key[index + 1]) = (0xD1, next + 0x10)  // Ѐ–Џ
+            if capitalLeadBytes.contains(lead) {
+                let letter = UInt32(lead & 0x1F) << 6 | UInt32(key[index + 1] & 0x3F)
+                let small = lowercase(letter)
+                if small != letter {
+                    (key[index], key[index + 1]) = (0xC0 | UInt8(small >> 6), 0x80 | UInt8(small & 0x3F))
+                }
             }
             index += lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        }
+    }
+
+    /// The lead bytes of the two-byte letters `lowercaseCapitals` changes.
+    private static let capitalLeadBytes: [UInt8] = [0xC3, 0xC4, 0xC5, 0xCE, 0xD0]
+
+    /// The small letter of a capital `letter` between U+00C0 and U+042F (all of them two
+    /// bytes long, as their small letters are), else `letter`.
+    private static func lowercase(_ letter: UInt32) -> UInt32 {
+        switch letter {
+        case 0xC0...0xDE where letter != 0xD7: letter + 0x20  // À–Þ
+        case 0x100...0x137 where letter & 1 == 0 && letter != 0x130: letter + 1  // Ā–Ķ, not İ
+        case 0x139...0x148 where letter & 1 == 1: letter + 1  // Ĺ–Ň
+        case 0x14A...0x177 where letter & 1 == 0: letter + 1  // Ŋ–Ŷ
+        case 0x178: 0xFF  // Ÿ
+        case 0x179...0x17E where letter & 1 == 1: letter + 1  // Ź–Ž
+        case 0x386: 0x3AC  // Ά
+        case 0x388...0x38A: letter + 0x25  // Έ–Ί
+        case 0x38C: 0x3CC  // Ό
+        case 0x38E...0x38F: letter + 0x3F  // Ύ–Ώ
+        case 0x391...0x3AB where letter != 0x3A2: letter + 0x20  // Α–Ϋ
+        case 0x400...0x40F: letter + 0x50  // Ѐ–Џ
+        case 0x410...0x42F: letter + 0x20  // А–Я
+        default: letter
         }
     }
 }
