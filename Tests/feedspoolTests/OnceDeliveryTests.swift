@@ -41,7 +41,7 @@ import Testing
             let fetchStamp = fetched.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
             let deliveryStamp = String(article.name.prefix(16))
             #expect(deliveryStamp >= fetchStamp)
-            #expect(article.name == deliveryStamp + "-" + id.prefix(16) + ".json")
+            #expect(article.name == "\(deliveryStamp)-\(id.prefix(16)).json")
             #expect(article.name.wholeMatch(of: /\d{8}T\d{6}Z-[0-9a-f]{16}\.json/) != nil)
             #expect(Set(article.object.keys) == Set(Self.keysInOrder).subtracting(["name", "url", "tags"]))
             try expectKeysInContractOrder(article)

@@ -37,7 +37,7 @@ import Testing
         let feeds = try await status(workspace)
         #expect(feeds.map(\.0) == ["notes", "missing", "busy", "oldblog", "private", "later"])
         let byName = Dictionary(uniqueKeysWithValues: feeds)
-        let expectedKeys: Set = [
+        let expectedKeys: Set<String> = [
             "name", "url", "last_poll", "result", "http_status", "last_error", "failures", "next_poll",
             "next_poll_reason", "delivered_total", "last_new", "last_updated", "polls", "not_modified",
             "not_modified_percent", "template_last", "template_total", "quarantined_until",
