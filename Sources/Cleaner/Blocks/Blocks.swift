@@ -43,13 +43,22 @@ struct Block {
     ///
     /// It does not in a list item, table cell or definition, where a bare number is content.
     var isFreeStanding: Bool {
-        guard let element else { return true }
-        return !["li", "td", "th", "dt", "dd"].contains(element)
+        switch element {
+        case "li", "td", "th", "dt", "dd": false
+        default: true
+        }
     }
 
     /// Whether the block is a heading.
     var isHeading: Bool {
-        guard let element, element.count == 2, element.first == "h" else { return false }
+        guard let element else { return false }
+        // Tag names are ASCII: their bytes settle it without counting Characters.
+        let bytes = element.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard bytes.count == 2, let first = bytes.first, let last = bytes.last else { return false }
+            return first == UInt8(ascii: "h") && last >= UInt8(ascii: "1") && last <= UInt8(ascii: "6")
+        }
+        guard element.count == 2, element.first == "h" else { return false }
         return ("1"..."6").contains(element.last!)
     }
 }

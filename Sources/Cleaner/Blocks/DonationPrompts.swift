@@ -28,11 +28,11 @@ enum DonationPrompts {
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
         let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
-        guard let first = key.utf8.first else { return nil }
+        guard !key.utf8.isEmpty else { return nil }
         if isValueForValueAppeal(key) || isMembershipOffer(key, linkDensity: linkDensity) || isMerchLine(key, linkDensity: linkDensity) {
             return kind
         }
-        guard let candidates = openingsByInitial[first], candidates.contains(where: key.hasBytePrefix) else {
+        guard openingsByInitial.open(key) else {
             return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
         }
         if FollowLines.reportsSpeech(key) { return nil }
@@ -154,7 +154,7 @@ enum DonationPrompts {
     /// to the reader or for the publisher, or names the place first and
     /// little else; never reported speech.
     private static func isPlatformAddressLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, key.utf8.contains(UInt8(ascii: "/")), platformAddresses.contains(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 200, key.containsBytes(of: "/"), platformAddresses.contains(where: key.containsBytes(of:)),
               !FollowLines.reportsSpeech(key)
         else { return false }
         // A bare address may be a fundraiser the article links to.
@@ -247,7 +247,7 @@ enum DonationPrompts {
     ]
 
     /// The openings by their first byte, which settles most blocks.
-    private static let openingsByInitial = Dictionary(grouping: openings, by: { $0.utf8.first! })
+    private static let openingsByInitial = Openings(openings)
 
     /// Where money is given: naming one makes an appeal.
     private static let platforms = [

@@ -139,7 +139,7 @@ enum EdgeNoise {
     static func opensSponsorSection(_ block: Block) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength, let first = block.bytes.first,
               sponsorInitials.contains(first | 0x20),
-              sponsorOpeningBytes.contains(where: { startsCaseInsensitively(block.bytes, with: $0) })
+              sponsorOpeningsByInitial.openCaseInsensitively(block.bytes)
         else { return false }
         let key = straightened(BoundaryText.normalized(block.text))
         return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
@@ -179,11 +179,10 @@ enum EdgeNoise {
     private static let sponsorOpenings = prefixRules.filter { $0.1 == sponsorMessage }.map(\.0)
     /// Their first letters, and those of the sponsor headings.
     private static let sponsorInitials = Set((sponsorOpenings + sponsorHeadings).compactMap(\.utf8.first))
-    /// The openings and headings as bytes, also with typographic apostrophes.
-    private static let sponsorOpeningBytes: [[UInt8]] = (sponsorOpenings + sponsorHeadings).flatMap { phrase in
-        phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)]
-            : [Array(phrase.utf8)]
-    }
+    /// The openings and headings by their first byte, also with typographic apostrophes.
+    private static let sponsorOpeningsByInitial = Openings((sponsorOpenings + sponsorHeadings).flatMap { phrase in
+        phrase.contains("'") ? [phrase, phrase.replacing("'", with: "’")] : [phrase]
+    })
 
     // MARK: - Labels
 

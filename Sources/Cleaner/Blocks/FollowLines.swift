@@ -185,7 +185,7 @@ enum FollowLines {
     /// For example "All our links: linktr.ee/harbour", "🔗 https://linktr.ee/harbourpod", "Everywhere
     /// else: lnk.bio/harbour". Such a page lists the show's networks and platforms.
     private static func isLinkHubLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 120, key.utf8.contains(UInt8(ascii: "/")), let hub = linkHubs.first(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 120, key.containsBytes(of: "/"), let hub = linkHubs.first(where: key.containsBytes(of:)),
               let range = key.firstRange(of: hub)
         else { return false }
         // A few words of label before the address, and nothing but the address after it.

@@ -23,9 +23,9 @@ enum PlatformWidgets {
         // Helsel is a reporter for NBC News."
         let isTagline = key.utf8.count <= 120 && key.hasByteSuffix(".") && !key.dropLast().containsBytes(of: ". ")
         // The verb near the start settles most blocks before the longer list of ways to follow.
-        guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength,
+        guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength, mayOpenWithVerb(key),
               let verb = bioVerbs.lazy.compactMap({ key.byteRange(of: $0) }).first,
-              key[..<verb.lowerBound].utf8.count <= 40,
+              key[..<verb.lowerBound].utf8.count <= maximumNameLength,
               isTagline || contactSignals.contains(where: key.containsBytes(of:)),
               key.split(separator: ". ").count <= 3
         else { return false }
@@ -43,6 +43,22 @@ enum PlatformWidgets {
         else { return false }
         let placed = role + 1 < words.count && rolePlaces.contains(words[role + 1])
         return placed || words[role].hasSuffix(".") && !isTagline
+    }
+
+    /// How far into an author box its verb starts, in UTF-8 bytes: the name comes first.
+    private static let maximumNameLength = 40
+
+    /// Whether one of the verbs of a bio starts within `maximumNameLength` bytes of `key`.
+    ///
+    /// The opening bytes alone settle most blocks before the whole of each is searched.
+    private static func mayOpenWithVerb(_ key: String) -> Bool {
+        key.withBytes { bytes in
+            bioVerbs.contains { verb in
+                verb.withBytes { verb in
+                    ByteSearch.contains(UnsafeBufferPointer(rebasing: bytes.prefix(maximumNameLength + verb.count)), verb)
+                }
+            }
+        }
     }
 
     /// The words that tie a role to where it is held.

@@ -67,7 +67,7 @@ enum SponsorSegments {
         guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
               let first = block.bytes.first,
               openingInitials.contains(first | 0x20)
-                && openingBytes.contains(where: { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) })
+                && openings.openCaseInsensitively(block.bytes)
                 || block.length <= 200 && first | 0x20 == UInt8(ascii: "t") && mentionsBroughtToYouBy(block.bytes)
         else { return nil }
         let key = FollowLines.straightened(BoundaryText.normalized(block.text))
@@ -122,7 +122,7 @@ enum SponsorSegments {
         "partner content:", "anzeige:", "werbung:", "sponsorisé :", "sponsorisé:", "patrocinado:",
     ]
     /// The opening tags as bytes.
-    private static let openingTagBytes = openingTags.map { Array($0.utf8) }
+    private static let openingTagOpenings = Openings(openingTags)
 
     /// Tags that end one.
     private static let closingTags = [
@@ -141,7 +141,7 @@ enum SponsorSegments {
         else { return nil }
         // The raw bytes settle most blocks: a tag opens them, or they end in
         // ")", "]" or "…sponsored".
-        let opensWithTag = openingTagBytes.contains { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) }
+        let opensWithTag = openingTagOpenings.openCaseInsensitively(block.bytes)
         guard opensWithTag || last == UInt8(ascii: ")") || last == UInt8(ascii: "]")
                 || last | 0x20 == UInt8(ascii: "d") && block.bytes.suffix(12).contains(where: { $0 | 0x20 == UInt8(ascii: "p") })
         else { return nil }
@@ -234,16 +234,17 @@ enum SponsorSegments {
         "gesponsord door ", "onze sponsor", "dank aan onze sponsor",
     ]
 
-    /// Every opening of a segment as lowercase bytes, also with a typographic apostrophe.
+    /// Every opening of a segment, lowercase, also with a typographic apostrophe.
     ///
     /// `openingInitials` holds their first bytes.
-    private static let openingBytes: [[UInt8]] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
+    private static let openingPhrases: [String] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
         + ["support for ", "today's show ", "sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
            "a word from our sponsor", "brought to you by", "sponsored by"])
-        .flatMap { phrase in
-            phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)] : [Array(phrase.utf8)]
-        }
-    private static let openingInitials = Set(openingBytes.compactMap(\.first))
+        .flatMap { phrase in phrase.contains("'") ? [phrase, phrase.replacing("'", with: "’")] : [phrase] }
+    /// `openingPhrases`, by their first byte.
+    private static let openings = Openings(openingPhrases)
+    /// Their first bytes.
+    private static let openingInitials = Set(openingPhrases.compactMap(\.utf8.first))
 
     /// The foreign openings by their first byte.
     private static let foreignOpeningsByInitial = Dictionary(grouping: foreignOpenings, by: { $0.utf8.first! })

@@ -39,16 +39,14 @@ enum StandaloneLines {
         return nil
     }
 
-    /// Openings of the calls to action without a link, as lowercase bytes by their first byte.
+    /// Openings of the calls to action without a link, lowercase, by their first byte.
     ///
     /// A quick look at the raw text settles most blocks of prose before any is lowercased.
-    private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
-        grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
+    private static let callOpenings = Openings(
+        FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
             + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings + ImageZoomLabels.openings
             + PodcastPlatforms.appealOpenings + DonationPrompts.boostOpenings + FollowLines.newsChannelCalls
             + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a ", "so ", "and ", "you should ", "you can "])
-            .map { Array($0.utf8) },
-        by: { $0[0] })
 
     /// Whether raw text could be a call to action without a link.
     ///
@@ -66,9 +64,7 @@ enum StandaloneLines {
                 return mayBeCallToAction(ArraySlice(text.utf8))
             }
         }
-        let initial = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-        guard let candidates = openingsByInitial[initial] else { return false }
-        return candidates.contains { EdgeNoise.startsCaseInsensitively(bytes, with: $0) }
+        return callOpenings.openCaseInsensitively(bytes)
     }
 
     /// Whether raw text holds "://", a web address a plain-text call to action gives without a link.

@@ -216,10 +216,16 @@ enum ByteSearch {
         let byte = Int32(needle[pivot])
         // Where a match may start: no later than `lastStart`.
         let lastStart = haystack.count - needle.count
+        // The phrase's first and last bytes turn most candidates away before a `memcmp`.
+        let first = needle[0], last = needle[needle.count - 1]
         var start = 0
         while start <= lastStart, let found = memchr(base + start + pivot, byte, lastStart - start + 1) {
             let candidate = UnsafeRawPointer(found) - UnsafeRawPointer(base + pivot)
-            if memcmp(base + candidate, phrase, needle.count) == 0 { return candidate }
+            if haystack[candidate] == first, haystack[candidate + needle.count - 1] == last,
+               memcmp(base + candidate, phrase, needle.count) == 0
+            {
+                return candidate
+            }
             start = candidate + 1
         }
         return nil
