@@ -52,11 +52,12 @@ struct Block {
     /// Whether the block is a heading.
     var isHeading: Bool {
         guard let element else { return false }
-        // Tag names are ASCII: their bytes settle it without counting Characters.
-        let bytes = element.utf8
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            guard bytes.count == 2, let first = bytes.first, let last = bytes.last else { return false }
-            return first == UInt8(ascii: "h") && last >= UInt8(ascii: "1") && last <= UInt8(ascii: "6")
+        // A Character is at least a byte: the byte count settles most names without counting
+        // Characters, and two bytes are a heading's only as "h1" to "h6".
+        switch element.utf8.count {
+        case ..<2: return false
+        case 2: return element.withBytes { $0[0] == UInt8(ascii: "h") && $0[1] >= UInt8(ascii: "1") && $0[1] <= UInt8(ascii: "6") }
+        default: break
         }
         guard element.count == 2, element.first == "h" else { return false }
         return ("1"..."6").contains(element.last!)

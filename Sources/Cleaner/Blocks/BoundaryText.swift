@@ -339,7 +339,12 @@ enum BoundaryText {
     private static func startsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = TextNormalizer.firstNonSpace(in: bytes) else { return false }
         let byte = bytes[first] | 0x20
-        if byte == UInt8(ascii: "o") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "v") { return true }
+        if byte == UInt8(ascii: "o") { return true }
+        // "Source" and "Via" go before a colon (":" or "：", which holds EF).
+        if byte == UInt8(ascii: "s") || byte == UInt8(ascii: "v") {
+            return ByteSearch.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: first) != nil
+                || ByteSearch.firstIndex(of: 0xEF, in: bytes, from: first) != nil
+        }
         // The other labels are words of other languages, each before a colon near the start.
         guard bytes[first] >= 0x80 || attributionInitials.contains(byte) else { return false }
         let start = bytes[first...].prefix(maximumLabelBytes)

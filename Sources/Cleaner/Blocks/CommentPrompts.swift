@@ -50,7 +50,7 @@ enum CommentPrompts {
     static func isLabel(_ key: String) -> Bool {
         let bare = EdgeNoise.trimmedLabel(key)
         if labels.contains(bare) { return true }
-        let words = bare.split(whereSeparator: { labelSeparators.contains($0) })
+        let words = labelSeparators.split(bare)
         let counted = words.filter { word in !countWords.contains(word) && !word.allSatisfy(\.isNumber) }
         guard counted.count < words.count, !counted.isEmpty else { return false }
         let label = counted.joined(separator: " ")
@@ -63,7 +63,7 @@ enum CommentPrompts {
     ///
     /// For example "Permalink | Comments (3)", "3 Comments · Trackbacks".
     private static func isFooterLine(_ key: String) -> Bool {
-        let words = key.split(whereSeparator: { footerSeparators.contains($0) })
+        let words = footerSeparators.split(key)
         guard words.count >= 2 else { return false }
         return words.contains(where: { labels.contains(String($0)) })
             && words.allSatisfy { labels.contains(String($0)) || footerWords.contains($0) || $0.allSatisfy(\.isNumber) }

@@ -116,7 +116,7 @@ enum EdgeNoise {
     /// a network's name first, then handles.
     private static func isSocialHandleLine(_ key: String) -> Bool {
         guard key.utf8.count <= 120, key.containsBytes(of: "@") else { return false }
-        let words = key.split(whereSeparator: { handleLineSeparators.contains($0) })
+        let words = handleLineSeparators.split(key)
         guard words.count >= 2, socialNetworkNames.contains(words[0]) else { return false }
         return words.allSatisfy { $0.hasPrefix("@") || socialNetworkNames.contains($0) || ["on", "and", "&"].contains($0) }
             && words.contains(where: { $0.hasPrefix("@") })
@@ -524,7 +524,7 @@ enum EdgeNoise {
         guard key.utf8.count <= 240, let first = key.utf8.first, platformInitials.contains(first),
               podcastPlatformOpenings.open(key)
         else { return false }
-        let names = key.split(whereSeparator: { listSeparators.contains($0) })
+        let names = listSeparators.split(key)
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }
@@ -562,7 +562,7 @@ enum EdgeNoise {
         guard key.utf8.count <= 60, let first = key.utf8.first, "nophe«‹←".utf8.contains(first),
               ["newer", "older", "previous", "next"].contains(where: key.containsBytes(of:))
         else { return false }
-        let words = key.split(whereSeparator: { navigationSeparators.contains($0) })
+        let words = navigationSeparators.split(key)
         let navigation: Set<Substring> = ["newer", "older", "post", "posts", "home", "previous", "next", "entry", "entries"]
         return words.count >= 2 && words.allSatisfy(navigation.contains)
             && words.contains(where: { ["newer", "older", "previous", "next"].contains($0) })

@@ -431,7 +431,7 @@ enum FollowLines {
             && !creditLabelsByInitial.open(label)
         guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
         // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
-        let rest = key[key.index(after: colon)...].split(whereSeparator: { entrySeparators.contains($0) })
+        let rest = entrySeparators.split(key[key.index(after: colon)...])
             .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }.filter { !$0.isEmpty }
         guard !rest.isEmpty, rest.count <= 8 else { return false }
         // Links under a follow label are the publisher's; under a network's
@@ -458,7 +458,7 @@ enum FollowLines {
     /// may be a guest's.
     private static func isHandleList(_ key: String) -> Bool {
         guard key.utf8.count <= 160, key.containsBytes(of: "@") || key.containsBytes(of: ".bsky.") else { return false }
-        let words = key.split(whereSeparator: { networkSeparators.contains($0) })
+        let words = networkSeparators.split(key)
         guard words.count >= 2 else { return false }
         let handles = words.filter { $0.hasPrefix("@") || $0.hasSuffix(".bsky.social") }
         return !handles.isEmpty && words.allSatisfy { word in
@@ -489,7 +489,7 @@ enum FollowLines {
             let words = key.split(separator: " ")
             return words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
         }
-        let names = key.split(whereSeparator: { listSeparators.contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let names = listSeparators.split(key).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
 
@@ -559,7 +559,7 @@ enum FollowLines {
         if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) || isHandleList(key) {
             return true
         }
-        let words = key.split(whereSeparator: { wordSeparators.contains($0) })
+        let words = wordSeparators.split(key)
         if words.count >= 3, words.count <= 5, words[words.count - 2] == "on", EdgeNoise.socialNetworkNames.contains(words.last!) {
             return true
         }
@@ -576,7 +576,7 @@ enum FollowLines {
     /// For example "<a>Mastodon</a>", "<a>KagiHQ on Bluesky</a>".
     private static func isLinkedNetwork(_ block: Block) -> Bool {
         guard block.length <= 48, block.linkDensity >= 0.5, !block.isHeading else { return false }
-        let words = BoundaryText.normalized(block.text).split(whereSeparator: { wordSeparators.contains($0) })
+        let words = wordSeparators.split(BoundaryText.normalized(block.text))
         guard let last = words.last, EdgeNoise.socialNetworkNames.contains(last) || networkLabels.contains(last) else { return false }
         return words.count == 1 || words.count <= 4 && words[words.count - 2] == "on"
     }

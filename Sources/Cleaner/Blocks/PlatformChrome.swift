@@ -194,7 +194,7 @@ enum PlatformChrome {
     /// For example "12 likes · 3 restacks", "1.2K views", "345 Aufrufe".
     private static func isCounter(_ key: String) -> Bool {
         guard let first = key.utf8.first, isDigit(first), !BoundaryText.isCommentCount(key) else { return false }
-        let words = key.split(whereSeparator: { counterSeparators.contains($0) })
+        let words = counterSeparators.split(key)
         guard words.count >= 2, words.count % 2 == 0 else { return false }
         return stride(from: 0, to: words.count, by: 2).allSatisfy { index in
             words[index].allSatisfy { $0.isNumber || countMarks.contains($0) } && counterNouns.contains(words[index + 1])
@@ -225,7 +225,7 @@ enum PlatformChrome {
             }
         }
         guard key.utf8.count <= 100, let verb = postingVerbs.first(where: key.hasBytePrefix) else { return false }
-        var words = key.dropFirst(verb.count).split(whereSeparator: { objectSeparators.contains($0) })[...]
+        var words = objectSeparators.split(key.dropFirst(verb.count))[...]
         var hasDate = false
         while let word = words.first, dateWords.contains(word) || isDateNumber(word) || isClockTime(word) {
             hasDate = hasDate || months.contains(word) || word.count == 4 && word.allSatisfy(\.isNumber) || word.contains("/") || word.contains("-")

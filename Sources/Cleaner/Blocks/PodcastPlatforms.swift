@@ -246,7 +246,7 @@ enum PodcastPlatforms {
               case let colon = String.Index(offset, within: key) ?? key.startIndex, colon > key.startIndex,
               labels.contains(String(key[..<colon]))
         else { return false }
-        let names = key[key.index(after: colon)...].split(whereSeparator: { listSeparators.contains($0) })
+        let names = listSeparators.split(key[key.index(after: colon)...])
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }

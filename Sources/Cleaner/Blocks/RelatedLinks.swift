@@ -167,7 +167,7 @@ enum RelatedLinks {
             return false
         }
         // A cheer before it ("Victory Royale!") is no part of it: the label is the last sentence.
-        let label = key.split(whereSeparator: { sentenceEnds.contains($0) }).last.map(String.init) ?? key
+        let label = sentenceEnds.split(key).last.map(String.init) ?? key
         guard label.split(separator: " ").count <= 12 else { return false }
         let named = ["rest of our ", "more of our ", "all of our ", "our other ", "our full ", "our latest ",
                      "our previous ", "our earlier ", "our complete "]

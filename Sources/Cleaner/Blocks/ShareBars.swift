@@ -119,7 +119,7 @@ enum ShareBars {
     /// For example "Share your thoughts about the newsletter.".
     private static func isShareYourPrompt(_ key: String) -> Bool {
         guard key.hasBytePrefix("share your ") else { return false }
-        let words = key.dropFirst(11).split(whereSeparator: { wordSeparators.contains($0) })
+        let words = wordSeparators.split(key.dropFirst(11))
         return !words.isEmpty && words.count <= 8 && words.allSatisfy { feedbackWords.contains($0) }
             && words.contains(where: { ["thoughts", "feedback", "opinion", "view", "comments"].contains($0) })
     }
