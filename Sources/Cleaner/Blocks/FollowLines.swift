@@ -339,13 +339,15 @@ enum FollowLines {
         "keep up with us on ", "keep up with the show on ", "keep up with the podcast on ",
         "follow the show on ", "follow the podcast on ", "following us on ", "by following us",
     ]
+    /// `ledInvitations`, found through the anchors they share.
+    private static let ledInvitationPhrases = PhraseSet(ledInvitations)
 
     /// Whether `key` is a block that holds such an invitation.
     ///
     /// The block is at most 120 bytes, names a network and reports no speech; the invitation is
     /// within its first 48 bytes and after no sentence's end.
     private static func isLedInvitation(_ key: String) -> Bool {
-        guard key.utf8.count <= 120, let phrase = ledInvitations.first(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 120, let phrase = ledInvitationPhrases.first(in: key),
               let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
               // The lead-in is a few words, not a sentence of its own; it may end
               // in a colon ("Stay up to date: follow us on …").
@@ -388,8 +390,11 @@ enum FollowLines {
     /// Whether `key` reports what someone said ("…, the minister urged"):
     /// the words are a quotation in the article, not the publisher's call.
     static func reportsSpeech(_ key: String) -> Bool {
-        speechVerbs.contains(where: key.containsBytes(of:))
+        speechVerbPhrases.isFound(in: key)
     }
+
+    /// `speechVerbs`, found through the anchors they share.
+    private static let speechVerbPhrases = PhraseSet(speechVerbs)
 
     /// Verbs that report what someone said, in several languages.
     private static let speechVerbs = [
