@@ -31,6 +31,9 @@ struct Block {
         return made
     }
 
+    /// The block's text as `BoundaryText.normalized` writes it, made once for all the rules that compare it.
+    var key: String { verdicts.key(of: text) }
+
     /// The length of the text in UTF-8 bytes.
     var length: Int { bytes.count }
 
@@ -71,6 +74,8 @@ struct Block {
 final class EdgeVerdicts {
     /// `Block.text`, once made.
     var text: String?
+    /// `Block.key`, once made.
+    private var key: String?
     /// `Block.headMatch`, once asked.
     var head: BoundaryText.Match??
     /// `Block.tailMatch`, once asked.
@@ -79,6 +84,14 @@ final class EdgeVerdicts {
     ///
     /// The head and tail rules and `InlineNoise` all ask it, most often at the block's own link density.
     private var edgeNoise: (linkDensity: Double, kind: String?)?
+
+    /// `BoundaryText.normalized(text)`, made once: `text` is the block's.
+    func key(of text: String) -> String {
+        if let key { return key }
+        let made = BoundaryText.normalized(text)
+        key = made
+        return made
+    }
 
     /// `EdgeNoise.kind(of: key, linkDensity:)` for `key`, the block's text as `BoundaryText.normalized` writes it.
     ///

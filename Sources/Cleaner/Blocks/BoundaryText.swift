@@ -44,7 +44,7 @@ enum BoundaryText {
     static func head(_ text: String, isHeading: Bool = false, linkDensity: Double = 0, verdicts: EdgeVerdicts? = nil)
         -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
-        let key = normalized(text)
+        let key = verdicts?.key(of: text) ?? normalized(text)
         if let source = attribution(text) { return .source(source) }
         if let what = edgeNoise(of: key, linkDensity: linkDensity, verdicts: verdicts) { return .noise(what) }
         if isHeading { return nil }
@@ -82,7 +82,7 @@ enum BoundaryText {
     static func tail(_ text: String, linkDensity: Double = 0, isHeading: Bool = false, verdicts: EdgeVerdicts? = nil)
         -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
-        let key = normalized(text)
+        let key = verdicts?.key(of: text) ?? normalized(text)
         if let source = attribution(text) { return .source(source) }
         if let marker = sectionMarker(key) { return marker }
         if !isHeading, isCommentCount(key) { return .noise("comment count") }

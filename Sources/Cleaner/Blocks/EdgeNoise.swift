@@ -141,7 +141,7 @@ enum EdgeNoise {
               sponsorInitials.contains(first | 0x20),
               sponsorOpeningsByInitial.openCaseInsensitively(block.bytes)
         else { return false }
-        let key = straightened(BoundaryText.normalized(block.text))
+        let key = straightened(block.key)
         return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
     }
 
@@ -171,7 +171,7 @@ enum EdgeNoise {
         if block.linkDensity >= 0.3 || inSponsorSection && block.linkTextLength > 0 && block.length <= maximumLength {
             return true
         }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return adSignals.contains(where: key.containsBytes(of:)) || mentionsWebAddress(key)
     }
 

@@ -29,12 +29,12 @@ enum FeedFooter {
         if length <= 200, adNote(key) { return true }
         if first >= 0x80, localizedNotice(key, linkDensity: linkDensity) { return true }
         guard initials.contains(first) else { return false }
-        let hasAddress = linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@")
-        if readerNote(key) { return hasAddress || length <= 120 }
-        if subscriptionNotice(key) { return hasAddress || length <= 80 }
+        let hasAddress = { linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@") }
+        if readerNote(key) { return hasAddress() || length <= 120 }
+        if subscriptionNotice(key) { return hasAddress() || length <= 80 }
         if localizedNotice(key, linkDensity: linkDensity) { return true }
         if copyrightLine(key) { return length <= 200 }
-        if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
+        if archivePointer(key) { return (hasAddress() || linkDensity > 0) && length <= 200 }
         if callForNextIssue(key) { return length <= 300 }
         return false
     }
@@ -73,7 +73,7 @@ enum FeedFooter {
         guard block.length <= maximumNoticeLength, !block.isHeading,
               mentionsFeed(block.bytes)
         else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return ownFeeds.contains(where: key.containsBytes(of:)) && feedTroubles.contains(where: key.containsBytes(of:))
     }
 
@@ -118,7 +118,7 @@ enum FeedFooter {
     /// among them.
     static func isReaderAppeal(_ block: Block) -> Bool {
         guard block.length <= maximumAppealLength, !block.isHeading else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return appealOpeningsByInitial.open(key) || key.hasBytePrefix("you ")
             || key.containsBytes(of: " you ") || key.containsBytes(of: " your ")
     }

@@ -235,6 +235,12 @@ enum FollowLines {
     /// For example "► Twitter: …", "👉 Support us …". Letters, digits, "@", "#", "(" and quotes open
     /// a line of text.
     static func withoutLeadingSymbols(_ key: String) -> String {
+        // An ASCII letter or digit opens most keys, and leaves them as they are.
+        if let byte = key.utf8.first, byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            || byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+        {
+            return key
+        }
         guard let first = key.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first),
               !"@#(\"'“‘«¿¡".unicodeScalars.contains(first)
         else { return key }
@@ -249,7 +255,8 @@ enum FollowLines {
     static func straightened(_ key: String) -> String {
         key.withBytes { bytes in
             // The apostrophe's UTF-8 opens with E2, which most keys lack.
-            guard bytes.contains(0xE2), "’".withBytes({ ByteSearch.contains(bytes, $0) }) else { return key }
+            guard ByteSearch.firstIndex(of: 0xE2, in: bytes, from: 0) != nil, "’".withBytes({ ByteSearch.contains(bytes, $0) })
+            else { return key }
             // An apostrophe (E2 80 99) between ASCII bytes or apostrophes is a Character of its
             // own: its bytes are swapped in one pass. One beside other text may join a mark (a
             // combining accent after it), and goes through the Character-wise replacement.
@@ -581,7 +588,7 @@ enum FollowLines {
     /// For example "<a>Mastodon</a>", "<a>KagiHQ on Bluesky</a>".
     private static func isLinkedNetwork(_ block: Block) -> Bool {
         guard block.length <= 48, block.linkDensity >= 0.5, !block.isHeading else { return false }
-        let words = wordSeparators.split(BoundaryText.normalized(block.text))
+        let words = wordSeparators.split(block.key)
         guard let last = words.last, EdgeNoise.socialNetworkNames.contains(last) || networkLabels.contains(last) else { return false }
         return words.count == 1 || words.count <= 4 && words[words.count - 2] == "on"
     }

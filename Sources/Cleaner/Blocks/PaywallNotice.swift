@@ -29,7 +29,7 @@ enum PaywallNotice {
     /// For example "… at the following link:".
     static func opensSection(_ block: Block) -> Bool {
         block.length <= maximumLength && block.bytes.last == UInt8(ascii: ":")
-            && matches(BoundaryText.normalized(block.text))
+            && matches(block.key)
     }
 
     /// Why the element `index` of `tree` is a membership prompt, or nil.

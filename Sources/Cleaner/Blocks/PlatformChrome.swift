@@ -41,17 +41,17 @@ enum PlatformChrome {
     static func isWidgetLine(_ block: Block) -> Bool {
         guard block.length <= 160, !block.isHeading, let first = block.bytes.first else { return false }
         if block.linkDensity >= 0.9, block.length <= 60,
-           isPlayerLink(BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
+           isPlayerLink(block.key, linkDensity: block.linkDensity)
         {
             return true
         }
         if isDigit(first) || first == UInt8(ascii: "/") {
-            let key = BoundaryText.normalized(block.text)
+            let key = block.key
             return key.utf8.count <= 24 && (isPlayerState(key) || isPlaybackSpeed(key)) || isTweetFooter(key)
                 || key.utf8.count <= 40 && isCounter(key)
         }
         guard block.length <= 80, inlineInitials.contains(first | 0x20) else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return inlineLabels.contains(key) || inlineLabels.contains(EdgeNoise.trimmedLabel(key)) || EdgeNoise.isBlogNavigation(key)
             || isListenLabel(key) || isPostMetaLine(key)
     }

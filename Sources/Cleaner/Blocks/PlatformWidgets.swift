@@ -109,11 +109,11 @@ enum PlatformWidgets {
         guard blocks.count >= 3 else { return }
         let tail = max(1, blocks.count - 3)..<blocks.count
         let labelled = tail.first(where: { index in
-            blocks[index].length <= 40 && authorSectionLabels.contains(BoundaryText.normalized(blocks[index].text))
+            blocks[index].length <= 40 && authorSectionLabels.contains(blocks[index].key)
         })
         // A bio is looked for only without a label: it is the costlier look.
         let box = labelled != nil ? nil : tail.last(where: { index in
-            blocks[index].length <= maximumBioLength && isAuthorBox(BoundaryText.normalized(blocks[index].text))
+            blocks[index].length <= maximumBioLength && isAuthorBox(blocks[index].key)
         })
         guard let label = labelled ?? box,
               labelled != nil || blocks[(label + 1)...].allSatisfy({ block in
@@ -151,7 +151,7 @@ enum PlatformWidgets {
     static func removeRecommendations(from blocks: inout [Block], in tree: inout HTMLTree,
                                       removals: inout [Removal]) -> Bool {
         guard let label = blocks.indices.dropFirst().first(where: { index in
-            blocks[index].length <= 40 && isRecommendationsLabel(BoundaryText.normalized(blocks[index].text))
+            blocks[index].length <= 40 && isRecommendationsLabel(blocks[index].key)
         }) else { return false }
         let section = blocks[label...]
         let total = blocks.reduce(0) { $0 + $1.length }
@@ -231,7 +231,7 @@ enum PlatformWidgets {
         guard let first = block.bytes.first, profileFieldInitials.contains(first | 0x20),
               block.bytes.prefix(24).contains(UInt8(ascii: ":"))
         else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         guard let colon = key.firstIndex(of: ":") else { return false }
         return profileFields.contains(String(key[..<colon]).trimmingCharacters(in: " "))
     }

@@ -220,11 +220,11 @@ enum PodcastPlatforms {
     static func listSection(at index: Int, in blocks: [Block]) -> Int? {
         let block = blocks[index]
         guard block.length <= 48, index + 2 < blocks.count, blocks[index + 1].element == "li",
-              sectionLabels.contains(BoundaryText.normalized(block.text))
+              sectionLabels.contains(block.key)
         else { return nil }
         var end = index + 1
         while end < blocks.count, blocks[end].element == "li", blocks[end].length <= 40,
-              EdgeNoise.podcastPlatforms.contains(BoundaryText.normalized(blocks[end].text)) {
+              EdgeNoise.podcastPlatforms.contains(blocks[end].key) {
             end += 1
         }
         return end - index >= 3 ? end - index : nil

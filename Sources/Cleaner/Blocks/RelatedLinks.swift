@@ -55,7 +55,7 @@ enum RelatedLinks {
     /// a heading or a paragraph, not a list item (a show's list of links).
     static func opensSection(_ block: Block) -> Bool {
         block.length <= maximumLabelLength && block.lines.count < 2 && block.isFreeStanding
-            && isLabel(BoundaryText.normalized(block.text))
+            && isLabel(block.key)
     }
 
     /// Whether `key` opens with such a label, ended by a colon, and the block is mostly links.
@@ -144,7 +144,7 @@ enum RelatedLinks {
         guard block.length <= 2 * maximumLabelLength, block.isFreeStanding,
               index + 1 < blocks.count, blocks[index + 1].element == "li", blocks[index + 1].linkDensity >= 0.8
         else { return nil }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         guard isLabel(key, namingLists: false)
                 || namesOwnCoverage(key, endsWithColon: block.bytes.last == UInt8(ascii: ":")) else {
             return nil

@@ -91,7 +91,7 @@ enum SignOff {
     static func isClosingLine(_ block: Block) -> Bool {
         guard block.length <= 80, !block.isHeading, block.lines.count < 2, block.linkDensity < 0.5, block.tailMatch == nil
         else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         let words = key.split(separator: " ")
         if words.count >= 2, words.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) { return true }
         return words.count <= 10 && !key.containsBytes(of: ". ") && pleasantries.contains(where: key.hasBytePrefix)

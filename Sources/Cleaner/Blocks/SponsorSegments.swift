@@ -70,7 +70,7 @@ enum SponsorSegments {
                 && openings.openCaseInsensitively(block.bytes)
                 || block.length <= 200 && first | 0x20 == UInt8(ascii: "t") && mentionsBroughtToYouBy(block.bytes)
         else { return nil }
-        let key = FollowLines.straightened(BoundaryText.normalized(block.text))
+        let key = FollowLines.straightened(block.key)
         guard isMessage(key, linkDensity: block.linkDensity) || isLabel(key)
                 || block.length <= 48 && EdgeNoise.isSponsorHeading(key)
         else { return nil }
@@ -145,7 +145,7 @@ enum SponsorSegments {
         guard opensWithTag || last == UInt8(ascii: ")") || last == UInt8(ascii: "]")
                 || last | 0x20 == UInt8(ascii: "d") && block.bytes.suffix(12).contains(where: { $0 | 0x20 == UInt8(ascii: "p") })
         else { return nil }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         // An opening tag over a paid item, which links or gives an offer or
         // an address ("Sponsored: that was the word on every shirt" is prose).
         if openingTags.contains(where: { key.hasBytePrefix($0) }) {
@@ -289,11 +289,11 @@ enum SponsorSegments {
     /// sponsors are within the first 60 bytes ("our partners" may be a lifeboat crew); "Thanks to
     /// our sponsors' cuts, the festival shrank, the organiser said" reports speech and stays.
     private static func isThanksToSponsors(_ key: String) -> Bool {
-        guard key.utf8.count <= EdgeNoise.maximumLength, let first = key.utf8.first, "hbmstawo".utf8.contains(first),
-              !FollowLines.reportsSpeech(key)
-        else { return false }
+        guard key.utf8.count <= EdgeNoise.maximumLength, let first = key.utf8.first, "hbmstawo".utf8.contains(first) else {
+            return false
+        }
         let lead = Substring(key.utf8.prefix(24)), opening = Substring(key.utf8.prefix(60))
-        guard lead.containsBytes(of: "thank") else { return false }
+        guard lead.containsBytes(of: "thank"), !FollowLines.reportsSpeech(key) else { return false }
         return [" to our sponsor", " to this week's sponsor", " to today's sponsor", " to our advertisers",
                 " to this episode's sponsor"].contains(where: opening.containsBytes(of:))
     }
@@ -441,19 +441,21 @@ enum SponsorSegments {
     /// marketing reports on others.
     private static func isAffiliateDisclosure(_ key: String) -> Bool {
         guard key.utf8.count <= 400 else { return false }
-        if ["affiliate disclosure", "disclosure:", "advertising disclosure", "ad disclosure", "as an amazon associate",
-            "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
-            "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
-            "this content contains affiliate", "this video contains affiliate"].contains(where: key.hasBytePrefix)
-        {
-            return true
-        }
+        if disclosureOpenings.open(key) { return true }
         guard key.containsBytes(of: "affiliate") || key.containsBytes(of: "commission") else { return false }
         return ["we may earn", "we may receive", "we may get", "we may see", "we might earn", "we might receive",
                 "i may earn", "i may receive", "i might earn", "we earn a commission", "i earn a commission",
                 "we earn a small", "i earn a small", "we receive a commission", "we get a commission",
                 "at no extra cost to you", "at no additional cost to you"].contains(where: key.containsBytes(of:))
     }
+
+    /// How affiliate disclosures open, by their first byte.
+    private static let disclosureOpenings = Openings([
+        "affiliate disclosure", "disclosure:", "advertising disclosure", "ad disclosure", "as an amazon associate",
+        "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
+        "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
+        "this content contains affiliate", "this video contains affiliate",
+    ])
 
     // MARK: - Labels
 
@@ -492,7 +494,7 @@ enum SponsorSegments {
     /// short (300) and mostly links or making an offer.
     private static func isAdCopy(_ block: Block, about sponsor: Substring?) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         // Copy that names the sponsor may run longer.
         if let sponsor, key.containsBytes(of: String(sponsor)) { return true }
         guard block.length <= maximumAdCopyLength else { return false }

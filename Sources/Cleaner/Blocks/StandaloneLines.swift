@@ -12,17 +12,26 @@ enum StandaloneLines {
     static func kind(of block: Block) -> String? {
         // A heading with a link can be a call to action ("For other stories,
         // visit <a>example.org</a>"); one without titles a section.
-        guard block.length <= maximumLength, !block.isHeading || block.linkTextLength > 0 else { return nil }
-        return kind(of: block.text, linkDensity: block.linkDensity)
+        guard block.length <= maximumLength, !block.isHeading || block.linkTextLength > 0,
+              mayBeSuchALine(block.text, linkDensity: block.linkDensity)
+        else { return nil }
+        return kind(ofKey: block.key, linkDensity: block.linkDensity)
     }
 
     /// The kind of a line of text that is such a line, or nil.
     static func kind(of text: String, linkDensity: Double) -> String? {
-        guard text.utf8.count <= maximumLength,
-              linkDensity > 0 || text.withBytes({ mayBeCallToAction(ArraySlice($0)) })
-        else { return nil }
-        let key = BoundaryText.normalized(text)
-        return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
+        guard mayBeSuchALine(text, linkDensity: linkDensity) else { return nil }
+        return kind(ofKey: BoundaryText.normalized(text), linkDensity: linkDensity)
+    }
+
+    /// Whether a line is short and has a link or opens like a call to action: the rules need its key.
+    private static func mayBeSuchALine(_ text: String, linkDensity: Double) -> Bool {
+        text.utf8.count <= maximumLength && (linkDensity > 0 || text.withBytes({ mayBeCallToAction(ArraySlice($0)) }))
+    }
+
+    /// The kind of a line, given as `BoundaryText.normalized` writes it, that is such a line, or nil.
+    private static func kind(ofKey key: String, linkDensity: Double) -> String? {
+        ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
