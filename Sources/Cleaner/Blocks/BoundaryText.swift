@@ -94,10 +94,8 @@ enum BoundaryText {
         // A Character is at least one byte: the byte count settles most
         // blocks, and the Characters are counted only when a prefix matches.
         let isShort = { key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength }
-        if let first = key.utf8.first,
-           // The first byte settles most prefixes without a comparison of Characters.
-           let (_, kind) = prefixNoise.first(where: { $0.0.utf8.first == first && key.hasBytePrefix($0.0) }), isShort()
-        {
+        // The first byte settles most prefixes without a comparison of Characters.
+        if let phrase = prefixNoiseOpenings.firstOpening(of: key), let kind = prefixNoiseKinds[phrase], isShort() {
             return .noise(kind)
         }
         if CommentForms.isPrivacyLine(key) { return .noise("comment form") }
@@ -194,6 +192,10 @@ enum BoundaryText {
     private static let exactNoiseMaximumLength = exactNoise.map(\.utf8.count).max() ?? 0
 
     /// Block openings that mark boilerplate whatever follows.
+    /// The phrases of `prefixNoise`, by their first byte.
+    private static let prefixNoiseOpenings = Openings(prefixNoise.map(\.0))
+    /// The kind each phrase of `prefixNoise` names, its first entry's.
+    private static let prefixNoiseKinds = Dictionary(prefixNoise, uniquingKeysWith: { first, _ in first })
     private static let prefixNoise: [(String, String)] = [
         ("your email address will not be published", "comment form"),
         ("required fields are marked", "comment form"),

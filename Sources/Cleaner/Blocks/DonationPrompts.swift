@@ -85,7 +85,7 @@ enum DonationPrompts {
     /// "Join the beta for early access" and "Sign up for a Hulu ad-free account" stay.
     private static func isMembershipOffer(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 240, let first = key.utf8.first, "bgjsuw".utf8.contains(first),
-              membershipOpenings.contains(where: key.hasBytePrefix), !FollowLines.reportsSpeech(key),
+              membershipOpeningsByInitial.open(key), !FollowLines.reportsSpeech(key),
               memberPerks.contains(where: key.containsBytes(of:)),
               // The show's own membership: "Sign up for a Hulu ad-free account for $11.99" is a deal the article reports.
               ["episode", "podcast", "the show", "this show", "listen"].contains(where: key.containsBytes(of:)) || isFirstPerson(key)
@@ -94,6 +94,8 @@ enum DonationPrompts {
     }
 
     /// How offers of a membership open.
+    /// `membershipOpenings`, by their first byte.
+    private static let membershipOpeningsByInitial = Openings(membershipOpenings)
     private static let membershipOpenings = [
         "become a member", "become a subscriber", "become a supporter", "become a premium", "become a plus", "join ",
         "subscribe to ", "sign up for ", "go ad-free", "go ad free", "get ad-free", "get ad free", "get bonus", "get early",
@@ -108,6 +110,14 @@ enum DonationPrompts {
         "early access to episodes", "early access to new episodes",
     ]
 
+    /// The labels of a merch line, by their first byte.
+    private static let merchLabels = Openings(["merch:", "merchandise:", "shop:", "store:", "merch store:", "our store:", "our shop:"])
+    /// The calls to buy that open a merch line, by their first byte.
+    private static let merchCalls = Openings([
+        "get your ", "get our ", "buy ", "grab ", "shop ", "check out our ", "visit our ", "pick up ", "support the show by buying",
+        "support us by buying",
+    ])
+
     /// Whether `key` sends the reader to the publisher's own shop: "Get your Harbour Hour merch at harbour.fm/shop!".
     ///
     /// For example "Merch: <a>harbour.fm/shop</a>", "Check out our store: store.harbour.fm", "Grab a
@@ -116,11 +126,10 @@ enum DonationPrompts {
     private static func isMerchLine(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 200, let first = key.utf8.first, "msogbcvp".utf8.contains(first) else { return false }
         let hasAddress = { linkDensity > 0 || EdgeNoise.mentionsWebAddress(key) }
-        if ["merch:", "merchandise:", "shop:", "store:", "merch store:", "our store:", "our shop:"].contains(where: key.hasBytePrefix) {
+        if merchLabels.open(key) {
             return key.utf8.count <= 100 && hasAddress()
         }
-        return ["get your ", "get our ", "buy ", "grab ", "shop ", "check out our ", "visit our ", "pick up ", "support the show by buying",
-                "support us by buying"].contains(where: key.hasBytePrefix)
+        return merchCalls.open(key)
             && ["merch", "our store", "our shop", "our online store", "our online shop", "our t-shirt", "our mug", "our hoodie"]
                 .contains(where: key.containsBytes(of:))
             && hasAddress() && !FollowLines.reportsSpeech(key)

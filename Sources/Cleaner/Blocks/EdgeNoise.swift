@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Boilerplate families that feeds put at either edge of an entry, found by wording and shape.
 ///
 /// Podcast platform lists and hosting notes, sponsor messages, paywall prompts, blogging-platform
@@ -256,7 +262,11 @@ enum EdgeNoise {
     /// The kind of a block that opens with one of the prefix rules' phrases.
     private static func prefixed(_ key: String, linkDensity: Double) -> String? {
         guard let first = key.utf8.first, let rules = prefixRulesByInitial[first] else { return nil }
-        for (phrase, kind, condition) in rules where key.hasBytePrefix(phrase) {
+        // The rules' bytes compared with the key's, in the list's order.
+        let opening = key.withBytes { bytes in
+            rules.indices.filter { rules[$0].0.count <= bytes.count && memcmp(bytes.baseAddress!, rules[$0].0, rules[$0].0.count) == 0 }
+        }
+        for (_, kind, condition) in opening.map({ rules[$0] }) {
             switch condition {
             case .none:
                 return kind
@@ -454,8 +464,8 @@ enum EdgeNoise {
     private static let clickHereInitials = Set(clickHereOpenings.compactMap(\.utf8.first))
 
     /// The prefix rules by their first byte, which settles most blocks.
-    private static let prefixRulesByInitial: [UInt8: [(String, String, Condition)]] =
-        Dictionary(grouping: prefixRules, by: { $0.0.utf8.first! })
+    private static let prefixRulesByInitial: [UInt8: [([UInt8], String, Condition)]] =
+        Dictionary(grouping: prefixRules.map { (Array($0.0.utf8), $0.1, $0.2) }, by: { $0.0[0] })
 
     // MARK: - Shapes
 

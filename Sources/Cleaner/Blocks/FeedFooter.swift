@@ -142,6 +142,19 @@ enum FeedFooter {
         "unterstützen", "kontakt", "archivo", "contribuir", "contacto", "contribuer", "nous soutenir", "archivio",
     ]
 
+    /// How a call for the next issue turns to the reader, by their first byte.
+    private static let readerCallOpenings = Openings([
+        "if you find", "if you have", "if you know", "if you come across", "if you see", "got a tip", "have a tip", "know of",
+        "found something", "send ", "reply to this", "submit ", "let me know", "let us know", "wenn du", "wenn sie", "si vous",
+        "si tienes",
+    ])
+
+    /// How a note to the feed's readers opens, by their first byte.
+    private static let readerNoteOpenings = Openings([
+        "thank you for reading", "thanks for reading", "you're reading this", "you are reading this", "you’re reading this",
+        "this post is for rss", "hey rss", "rss readers", "rss subscribers",
+    ])
+
     /// Whether `key` is a call to the readers to send what the next issue will hold.
     ///
     /// For example "If you find anything interesting, send it … for the next newsletter", "There
@@ -156,9 +169,7 @@ enum FeedFooter {
             return true
         }
         // An opening that turns to the reader (the cheap test first), the next issue, and a way to send something in.
-        return ["if you find", "if you have", "if you know", "if you come across", "if you see", "got a tip",
-                "have a tip", "know of", "found something", "send ", "reply to this", "submit ", "let me know",
-                "let us know", "wenn du", "wenn sie", "si vous", "si tienes"].contains(where: key.hasBytePrefix)
+        return readerCallOpenings.open(key)
             && ["next newsletter", "next issue", "next edition", "future issue", "next week's issue", "next week’s issue",
                 "nächsten ausgabe", "prochain numéro", "próximo número"].contains(where: key.containsBytes(of:))
             && ["send", "contact", "reply", "submit", "let me know", "let us know", "email me", "e-mail me", "write to",
@@ -173,10 +184,7 @@ enum FeedFooter {
     /// For example "Thank you for reading via RSS", "Thanks for reading this in your feed reader",
     /// "You're reading this via RSS", "This post is for RSS readers".
     private static func readerNote(_ key: String) -> Bool {
-        guard ["thank you for reading", "thanks for reading", "you're reading this", "you are reading this",
-               "you’re reading this", "this post is for rss", "hey rss", "rss readers", "rss subscribers"]
-            .contains(where: key.hasBytePrefix)
-        else { return false }
+        guard readerNoteOpenings.open(key) else { return false }
         // "Reply by email" lines are `EmailReplyPrompts`'.
         return ["rss", "feed reader", "newsreader", "news reader", "atom feed", "json feed", "your feed", "the feed",
                 "this feed"].contains(where: key.containsBytes(of:))

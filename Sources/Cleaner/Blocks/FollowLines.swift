@@ -94,7 +94,7 @@ enum FollowLines {
     /// for breaking news alerts". Only these prompts' own openings, which no article sentence shares.
     private static func isSiteFollowPrompt(_ key: String) -> Bool {
         guard key.utf8.count <= 200 else { return false }
-        if siteFollowOpenings.contains(where: key.hasBytePrefix) { return !reportsSpeech(key) }
+        if siteFollowOpeningsByInitial.open(key) { return !reportsSpeech(key) }
         // "Download the Harbour app for iOS and Android to get breaking news alerts."
         guard ["download our app", "get our app", "download the ", "get the ", "install the "].contains(where: key.hasBytePrefix),
               let app = key.utf8.prefix(48).firstRange(of: " app".utf8)
@@ -105,6 +105,8 @@ enum FollowLines {
     }
 
     /// Openings of news sites' follow and alert prompts.
+    /// `siteFollowOpenings`, by their first byte.
+    private static let siteFollowOpeningsByInitial = Openings(siteFollowOpenings)
     private static let siteFollowOpenings = [
         "follow topics and authors", "follow authors and topics", "follow this author", "follow this topic",
         "follow the topics and authors", "sign up for notifications", "turn on notifications", "get notifications from",

@@ -126,7 +126,7 @@ enum PlatformChrome {
         if key.hasByteSuffix(" min listen") || key.hasByteSuffix(" minute listen") {
             return key.prefix(while: { $0 != " " }).allSatisfy(\.isNumber)
         }
-        guard let opening = listenOpenings.first(where: key.hasBytePrefix) else { return false }
+        guard let opening = listenOpeningsByInitial.firstOpening(of: key) else { return false }
         return key.dropFirst(opening.count).allSatisfy { $0.isNumber || readingTimeMarks.contains($0) }
     }
 
@@ -224,7 +224,7 @@ enum PlatformChrome {
                 return words.count == 3 && words[0].allSatisfy(\.isNumber) && words[1] == "min" && words[2] == "read"
             }
         }
-        guard key.utf8.count <= 100, let verb = postingVerbs.first(where: key.hasBytePrefix) else { return false }
+        guard key.utf8.count <= 100, let verb = postingVerbsByInitial.firstOpening(of: key) else { return false }
         var words = objectSeparators.split(key.dropFirst(verb.count))[...]
         var hasDate = false
         while let word = words.first, dateWords.contains(word) || isDateNumber(word) || isClockTime(word) {
@@ -255,6 +255,8 @@ enum PlatformChrome {
     }
 
     /// How metadata lines open.
+    /// `postingVerbs`, by their first byte.
+    private static let postingVerbsByInitial = Openings(postingVerbs)
     private static let postingVerbs = [
         "posted on ", "published on ", "first published on ", "first published ", "posted ", "published ",
         "veröffentlicht am ", "publié le ", "publicado el ", "pubblicato il ",
@@ -294,6 +296,8 @@ enum PlatformChrome {
     ]
 
     /// Openings of audio-version labels.
+    /// `listenOpenings`, by their first byte.
+    private static let listenOpeningsByInitial = Openings(listenOpenings)
     private static let listenOpenings = [
         "listen to this article", "listen to this story", "listen to this post", "listen to article",
         "listen to the article", "listen to story", "artikel anhören", "diesen artikel anhören", "artikel vorlesen lassen",
