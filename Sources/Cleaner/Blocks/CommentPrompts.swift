@@ -99,9 +99,10 @@ enum CommentPrompts {
     /// to the comments. A longer closing paragraph that asks several
     /// questions about the story is the author's own.
     private static func sendsToTheComments(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumInvitationLength, sentenceBreaks(in: key) <= 1 else { return false }
-        guard key.containsBytes(of: "comment") || key.containsBytes(of: "komment") || key.containsBytes(of: "coment")
-            || key.containsBytes(of: "reacties")
+        guard key.utf8.count <= maximumInvitationLength,
+              key.containsBytes(of: "comment") || key.containsBytes(of: "komment") || key.containsBytes(of: "coment")
+                || key.containsBytes(of: "reacties"),
+              sentenceBreaks(in: key) <= 1
         else { return false }
         let trimmed = key.trimmingCharacters(in: " .!?:;)…👇⬇️")
         guard commentEndings.contains(where: trimmed.hasByteSuffix) else { return false }

@@ -77,21 +77,11 @@ enum FeedFooter {
         return ownFeeds.contains(where: key.containsBytes(of:)) && feedTroubles.contains(where: key.containsBytes(of:))
     }
 
-    /// Whether `bytes` hold "feed", "Feed" or "RSS", in one pass.
+    /// Whether `bytes` hold "feed", "Feed" or "RSS".
     private static func mentionsFeed(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var index = bytes.startIndex
-        while index + 2 < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "e"), bytes[index + 1] == UInt8(ascii: "e"), bytes[index + 2] == UInt8(ascii: "d"),
-               index > bytes.startIndex, bytes[index - 1] | 0x20 == UInt8(ascii: "f") {
-                return true
-            }
-            if byte == UInt8(ascii: "R"), bytes[index + 1] == UInt8(ascii: "S"), bytes[index + 2] == UInt8(ascii: "S") {
-                return true
-            }
-            index += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            ["feed", "Feed", "RSS"].contains { word in word.withBytes { ByteSearch.contains(bytes, $0) } }
         }
-        return false
     }
 
     /// Notes about the feed are at most this long, in UTF-8 bytes.

@@ -14,6 +14,8 @@ enum FollowLines {
 
     /// The marks between the words of a network line.
     private static let wordSeparators = CharacterChoice(" |·,:")
+    /// The space between words.
+    private static let wordSpaces = CharacterChoice(" ")
     /// The marks between the entries after a label.
     private static let entrySeparators = CharacterChoice(" |·,•")
     /// The marks between the names of a network list.
@@ -441,9 +443,8 @@ enum FollowLines {
         let label = key[..<colon]
         let isNetworkLabel = networkLabels.contains(label)
         let isFollowLabel = !isNetworkLabel && label.utf8.count <= 48 && followLabelWords.contains(where: label.containsBytes(of:))
-        let isShortLabel = label.utf8.count <= 40 && label.split(separator: " ").count <= 5
-            && !creditLabelsByInitial.open(label)
-        guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
+        let isShortLabel = { label.utf8.count <= 40 && wordSpaces.split(label).count <= 5 && !creditLabelsByInitial.open(label) }
+        guard isNetworkLabel || isFollowLabel || isShortLabel() else { return false }
         // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
         let rest = entrySeparators.split(key[key.index(after: colon)...])
             .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }.filter { !$0.isEmpty }

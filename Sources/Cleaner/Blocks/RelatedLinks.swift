@@ -23,6 +23,9 @@ enum RelatedLinks {
     /// Labels are at most this long, in UTF-8 bytes.
     static let maximumLabelLength = 64
 
+    /// The space between a label's words.
+    private static let spaces = CharacterChoice(" ")
+
     /// Whether `key` is a short label over a list of links to other posts.
     ///
     /// `key` is normalised by `BoundaryText.normalized`.
@@ -34,14 +37,15 @@ enum RelatedLinks {
         guard length >= 4, length <= maximumLabelLength, let first = key.utf8.first, initials.contains(first) else {
             return false
         }
-        // Labels are short: lowercasing beyond ASCII ("À lire aussi") is cheap.
-        let lowered = key.lowercased()
+        // Labels are short: lowercasing beyond ASCII ("À lire aussi") is cheap, and a key of
+        // lowercase ASCII is its own lowercase.
+        let lowered = key.withBytes({ $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) ? key : key.lowercased()
         let bare = lowered.hasByteSuffix(":") ? String(lowered.dropLast()) : lowered
         if exactLabels.contains(bare) { return true }
         // "Recent Mac and iOS Blog Stories", "More stories from the Gazette",
         // "Latest posts": a list word with a word that names posts, in few
         // words and no sentence.
-        let words = bare.split(separator: " ")
+        let words = spaces.split(bare)
         guard words.count <= 8, !bare.contains(where: { clauseMarks.contains($0) }) else { return false }
         if namingLists, let opening = words.first, listOpenings.contains(String(opening)),
            words.dropFirst().contains(where: { postWords.contains(String($0)) })

@@ -380,25 +380,16 @@ enum SponsorSegments {
 
     /// Whether lowercase UTF-8 may hold an offer.
     ///
-    /// Every offer word holds "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
-    /// settles most text.
+    /// Every offer word holds "%", "cod", "cód", "free", "rial", "irst" or "ffer": a few searches
+    /// settle most text.
     private static func mayHoldOffer(_ key: Substring) -> Bool {
-        key.withBytes { bytes in
-            // The last four bytes, the newest lowest.
-            var window: UInt32 = 0
-            for byte in bytes {
-                if byte == UInt8(ascii: "%") { return true }
-                window = window << 8 | UInt32(byte)
-                // "cod", "cód", "free", "rial", "irst", "ffer".
-                if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
-                    || window == 0x6972_7374 || window == 0x6666_6572
-                {
-                    return true
-                }
-            }
-            return false
-        }
+        key.withBytes { bytes in offerMarks.contains { mark in mark.withBytes { ByteSearch.contains(bytes, $0) } } }
     }
+
+    /// What every offer word holds.
+    private static let offerMarks = ["%", "cod", "cód", "free", "rial", "irst", "ffer"]
+
+    /// Whether `key` makes an offer.
     static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
 
     /// How a sponsor's offer addresses the reader.
