@@ -319,7 +319,7 @@ enum FollowLines {
     ]
 
     /// The invitations by their first byte, which settles most blocks.
-    private static let invitationsByInitial = Dictionary(grouping: invitations, by: { $0.utf8.first! })
+    private static let invitationsByInitial = Openings(invitations)
 
     /// Social networks and chat services, as they appear in follow lines.
     static let networks = EdgeNoise.socialNetworks + [
@@ -332,9 +332,7 @@ enum FollowLines {
     /// For example "Follow us on Mastodon", "Join our Discord", "Retrouvez-nous sur Instagram";
     /// never a sentence reporting what someone said.
     private static func isInvitation(_ key: String, linkDensity: Double) -> Bool {
-        guard let first = key.utf8.first, let candidates = invitationsByInitial[first],
-              candidates.contains(where: key.hasBytePrefix)
-        else { return isLedInvitation(key) }
+        guard invitationsByInitial.open(key) else { return isLedInvitation(key) }
         if reportsSpeech(key) { return false }
         return linkDensity >= 0.5 || networks.contains(where: key.containsBytes(of:))
             || EdgeNoise.mentionsWebAddress(key) && key.utf8.count <= 160

@@ -109,7 +109,7 @@ enum PodcastPlatforms {
 
     /// The call (after a leading question, if any) and the appeal's opening it starts with, or nil.
     private static func appealOpening(of key: String) -> (Substring, String)? {
-        let opening = { (call: Substring) in call.utf8.first.flatMap { appealOpeningsByInitial[$0] }?.first(where: call.hasBytePrefix) }
+        let opening = { (call: Substring) in appealOpeningsByInitial.firstOpening(of: call) }
         if let found = opening(key[...]) { return (key[...], found) }
         // A condition or a question may lead in: "If you like the show, …", "Enjoying the show? …".
         guard let call = key.hasBytePrefix("if you ") ? BoundaryText.afterCondition(key[...]) : BoundaryText.afterQuestion(key[...]),
@@ -119,7 +119,7 @@ enum PodcastPlatforms {
     }
 
     /// Those openings by their first byte, which settles most blocks.
-    private static let appealOpeningsByInitial = Dictionary(grouping: appealOpenings, by: { $0.utf8.first! })
+    private static let appealOpeningsByInitial = Openings(appealOpenings)
 
     /// What an appeal names: the show, an episode, the podcast, in several languages (or the publisher, "us").
     private static let appealObjects = [

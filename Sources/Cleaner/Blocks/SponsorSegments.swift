@@ -247,16 +247,14 @@ enum SponsorSegments {
     private static let openingInitials = Set(openingPhrases.compactMap(\.utf8.first))
 
     /// The foreign openings by their first byte.
-    private static let foreignOpeningsByInitial = Dictionary(grouping: foreignOpenings, by: { $0.utf8.first! })
+    private static let foreignOpeningsByInitial = Openings(foreignOpenings)
 
     /// Whether `key` is a sponsor message in another language.
     ///
     /// For example "Diese Folge wird präsentiert von X", "Cet épisode
     /// est sponsorisé par X", "Patrocinado por X".
     private static func isForeignMessage(_ key: String) -> Bool {
-        guard let first = key.utf8.first, let candidates = foreignOpeningsByInitial[first],
-              candidates.contains(where: key.hasBytePrefix)
-        else { return false }
+        guard foreignOpeningsByInitial.open(key) else { return false }
         // "Diese Folge wird …" opens other sentences too: it must go on to sponsor.
         if key.hasBytePrefix("diese") || key.hasBytePrefix("dieser") {
             return ["gesponsert", "präsentiert", "unterstützt von", "ermöglicht"].contains(where: key.containsBytes(of:))

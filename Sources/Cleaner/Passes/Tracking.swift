@@ -233,6 +233,8 @@ enum Tracking {
 extension String {
     /// The string without leading and trailing characters from `set`.
     func trimmingCharacters(in set: String) -> String {
+        // Most strings neither open nor end with a character of `set`, and are their own trimmed copy.
+        if let opening = self.first, let ending = self.last, !set.contains(opening), !set.contains(ending) { return self }
         guard let first = firstIndex(where: { !set.contains($0) }) else { return "" }
         let last = lastIndex(where: { !set.contains($0) })!
         return String(self[first...last])
