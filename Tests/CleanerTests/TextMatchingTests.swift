@@ -64,4 +64,16 @@ import TestSupport
                 == phrases.contains(where: { EdgeNoise.startsCaseInsensitively(key, with: Array($0.utf8)) }))
         }
     }
+
+    @Test func trimmingAnswersAsTheCharacterWalk() {
+        var generator = SplitMix64(seed: 24)
+        for set in [" -–—•·|*[]()", " \u{A0}", " .!?:;)…"] {
+            for _ in 0..<1000 {
+                let key = Self.randomKey(&generator)
+                let first = key.firstIndex(where: { !set.contains($0) })
+                let expected = first.map { String(key[$0...key.lastIndex(where: { !set.contains($0) })!]) } ?? ""
+                #expect(key.trimmingCharacters(in: set) == expected, "\(key)")
+            }
+        }
+    }
 }
