@@ -17,9 +17,9 @@ struct PhraseSet: Sendable {
             var pieces: [[UInt8]] = []
             var holders: [[UInt8]: Int] = [:]
             for entry in left {
-                for piece in entry.pieces where holders[piece] == nil {
-                    pieces.append(piece)
-                    holders[piece] = left.filter { $0.pieces.contains(piece) }.count
+                for piece in entry.pieces {
+                    if holders[piece] == nil { pieces.append(piece) }
+                    holders[piece, default: 0] += 1
                 }
             }
             let anchor = pieces.max { (holders[$0]!, $0.count) < (holders[$1]!, $1.count) } ?? []
@@ -29,16 +29,17 @@ struct PhraseSet: Sendable {
         self.groups = groups
     }
 
-    /// The anchors `phrase` may be found by: its runs of bytes without a space, at most five bytes of each at a time.
+    /// The anchors `phrase` may be found by, each once: its runs of bytes without a space, at most five bytes of each at a time.
     ///
     /// Runs of three bytes or more are used when the phrase has some; a phrase without a run is its own anchor.
     private static func pieces(of phrase: String) -> [[UInt8]] {
         let runs = Array(phrase.utf8).split(separator: 0x20).map(Array.init)
         let usable = runs.contains { $0.count >= 3 } ? runs.filter { $0.count >= 3 } : runs
         guard !usable.isEmpty else { return [Array(phrase.utf8)] }
+        var seen: Set<[UInt8]> = []
         return usable.flatMap { run in
             run.count <= 5 ? [run] : (0...(run.count - 5)).map { Array(run[$0..<($0 + 5)]) }
-        }
+        }.filter { seen.insert($0).inserted }
     }
 
     /// Whether `key` holds one of the phrases: `phrases.contains(where: key.containsBytes(of:))`.
