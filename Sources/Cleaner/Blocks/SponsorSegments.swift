@@ -365,6 +365,9 @@ enum SponsorSegments {
         "código de descuento", "codice sconto",
     ]
 
+    /// `offerWords`, found through the anchors they share.
+    private static let offerPhrases = PhraseSet(offerWords)
+
     /// Offers of a price cut or a code.
     private static let strongOfferWords = [
         "% off", "% discount", "promo code", "use code", "coupon code", "discount code", "with code ", "enter code",
@@ -373,7 +376,7 @@ enum SponsorSegments {
 
     /// Whether `key` makes an offer.
     static func hasOffer(_ key: Substring) -> Bool {
-        mayHoldOffer(key) && offerWords.contains(where: key.containsBytes(of:))
+        mayHoldOffer(key) && offerPhrases.isFound(in: key)
     }
 
     /// Whether lowercase UTF-8 may hold an offer.

@@ -62,7 +62,11 @@ enum StandaloneLines {
     /// It could when it holds an "@" (a handle, an e-mail address) or opens like one.
     private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
-        if bytes.contains(UInt8(ascii: "@")) || containsAddress(bytes) { return true }
+        if bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: UInt8(ascii: "@"), in: $0, from: 0) != nil })
+            || containsAddress(bytes)
+        {
+            return true
+        }
         // Show notes open lines with bullets, arrows or emoji (in UTF-8 from
         // C2, E2 or F0, or ASCII punctuation): look past them.
         if first == 0xC2 || first == 0xE2 || first == 0xF0
