@@ -55,7 +55,7 @@ enum DonationPrompts {
     private static func isValueForValueAppeal(_ key: String) -> Bool {
         guard key.utf8.count <= 300 else { return false }
         let opensBoost = { (call: Substring) in
-            call.utf8.first.map { "bsz".utf8.contains($0) } == true && boostOpenings.contains(where: call.hasBytePrefix)
+            boostOpeningsByInitial.open(call)
         }
         if opensBoost(key[...]) || key.containsBytes(of: "?") && BoundaryText.afterQuestion(key[...]).map(opensBoost) == true {
             return !FollowLines.reportsSpeech(key)
@@ -68,6 +68,8 @@ enum DonationPrompts {
     }
 
     /// Imperatives that open a call to pay a show through a podcast app.
+    /// `boostOpenings`, by their first byte.
+    private static let boostOpeningsByInitial = Openings(boostOpenings)
     static let boostOpenings = [
         "boost this episode", "boost the episode", "boost the show", "boost this show", "boost us", "boost the podcast",
         "send a boost", "send us a boost", "send me a boost", "send boosts", "send a boostagram", "send us a boostagram",

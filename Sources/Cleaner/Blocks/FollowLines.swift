@@ -120,7 +120,7 @@ enum FollowLines {
     /// For example "Get the latest news delivered to your inbox: sign up for our daily newsletter.".
     /// The call opens the block or follows a lead-in ending in ":"; "She signed up for our newsletter in 2019" stays.
     private static func isNewsletterCall(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, newsletterWords.contains(where: key.containsBytes(of:)) else { return false }
+        guard key.utf8.count <= 200, newsletterPhrases.isFound(in: key) else { return false }
         let call = key.firstRange(of: ": ").map { key[$0.upperBound...] } ?? key[...]
         return newsletterCalls.contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100
             && !reportsSpeech(key)
@@ -131,6 +131,9 @@ enum FollowLines {
         "newsletter", "mailing list", "email list", "boletín", "lettre d'information", "lettre d’information",
         "рассылк", "新闻通讯", "邮件列表", "ニュースレター",
     ]
+
+    /// `newsletterWords`, found through the anchors they share.
+    private static let newsletterPhrases = PhraseSet(newsletterWords)
 
     /// How a call to subscribe to the newsletter opens, in several languages.
     private static let newsletterCalls = [

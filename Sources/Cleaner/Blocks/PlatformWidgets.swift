@@ -19,12 +19,12 @@ enum PlatformWidgets {
     /// at the tail only; a paragraph about a person, or one that gives no way to follow them,
     /// stays.
     static func isAuthorBox(_ key: String) -> Bool {
+        // The verb near the start settles most blocks before the longer list of ways to follow.
+        guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength, mayOpenWithVerb(key) else { return false }
         // Without a way to follow, only a one-sentence tagline: "Phil
         // Helsel is a reporter for NBC News."
         let isTagline = key.utf8.count <= 120 && key.hasByteSuffix(".") && !key.dropLast().containsBytes(of: ". ")
-        // The verb near the start settles most blocks before the longer list of ways to follow.
-        guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength, mayOpenWithVerb(key),
-              let verb = bioVerbs.lazy.compactMap({ key.byteRange(of: $0) }).first,
+        guard let verb = bioVerbs.lazy.compactMap({ key.byteRange(of: $0) }).first,
               key[..<verb.lowerBound].utf8.count <= maximumNameLength,
               isTagline || contactSignals.contains(where: key.containsBytes(of:)),
               key.split(separator: ". ").count <= 3
