@@ -57,7 +57,7 @@ extension Cleaner {
         let blocks = BlockSegmenter.blocks(of: tree(for: input).tree)
         guard blocks.count == 1, let block = blocks.first, block.length <= 48, block.linkTextLength == block.length
         else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return CommentPrompts.isLabel(key) || BoundaryText.isCommentCount(key)
     }
 }

@@ -31,6 +31,9 @@ struct Block {
         return made
     }
 
+    /// The block's text as `BoundaryText.normalized` writes it, made once for all the rules that compare it.
+    var key: String { verdicts.key(of: text) }
+
     /// The length of the text in UTF-8 bytes.
     var length: Int { bytes.count }
 
@@ -43,13 +46,23 @@ struct Block {
     ///
     /// It does not in a list item, table cell or definition, where a bare number is content.
     var isFreeStanding: Bool {
-        guard let element else { return true }
-        return !["li", "td", "th", "dt", "dd"].contains(element)
+        switch element {
+        case "li", "td", "th", "dt", "dd": false
+        default: true
+        }
     }
 
     /// Whether the block is a heading.
     var isHeading: Bool {
-        guard let element, element.count == 2, element.first == "h" else { return false }
+        guard let element else { return false }
+        // A Character is at least a byte: the byte count settles most names without counting
+        // Characters, and two bytes are a heading's only as "h1" to "h6".
+        switch element.utf8.count {
+        case ..<2: return false
+        case 2: return element.withBytes { $0[0] == UInt8(ascii: "h") && $0[1] >= UInt8(ascii: "1") && $0[1] <= UInt8(ascii: "6") }
+        default: break
+        }
+        guard element.count == 2, element.first == "h" else { return false }
         return ("1"..."6").contains(element.last!)
     }
 }
@@ -61,6 +74,8 @@ struct Block {
 final class EdgeVerdicts {
     /// `Block.text`, once made.
     var text: String?
+    /// `Block.key`, once made.
+    private var key: String?
     /// `Block.headMatch`, once asked.
     var head: BoundaryText.Match??
     /// `Block.tailMatch`, once asked.
@@ -69,6 +84,14 @@ final class EdgeVerdicts {
     ///
     /// The head and tail rules and `InlineNoise` all ask it, most often at the block's own link density.
     private var edgeNoise: (linkDensity: Double, kind: String?)?
+
+    /// `BoundaryText.normalized(text)`, made once: `text` is the block's.
+    func key(of text: String) -> String {
+        if let key { return key }
+        let made = BoundaryText.normalized(text)
+        key = made
+        return made
+    }
 
     /// `EdgeNoise.kind(of: key, linkDensity:)` for `key`, the block's text as `BoundaryText.normalized` writes it.
     ///

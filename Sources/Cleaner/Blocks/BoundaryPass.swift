@@ -147,7 +147,7 @@ enum BoundaryPass {
             } else if index + 1 < end, PaywallNotice.opensSection(blocks[index]) {
                 marker = ("paywall prompt", false)
             } else if index + 1 < end, blocks[index].isHeading,
-                      FeedFooter.isSectionHeading(BoundaryText.normalized(blocks[index].text)) {
+                      FeedFooter.isSectionHeading(blocks[index].key) {
                 marker = (FeedFooter.kind, false)
             } else {
                 continue

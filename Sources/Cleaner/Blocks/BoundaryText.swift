@@ -44,7 +44,7 @@ enum BoundaryText {
     static func head(_ text: String, isHeading: Bool = false, linkDensity: Double = 0, verdicts: EdgeVerdicts? = nil)
         -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
-        let key = normalized(text)
+        let key = verdicts?.key(of: text) ?? normalized(text)
         if let source = attribution(text) { return .source(source) }
         if let what = edgeNoise(of: key, linkDensity: linkDensity, verdicts: verdicts) { return .noise(what) }
         if isHeading { return nil }
@@ -82,7 +82,7 @@ enum BoundaryText {
     static func tail(_ text: String, linkDensity: Double = 0, isHeading: Bool = false, verdicts: EdgeVerdicts? = nil)
         -> Match? {
         guard text.utf8.count <= maximumRuleLength else { return nil }
-        let key = normalized(text)
+        let key = verdicts?.key(of: text) ?? normalized(text)
         if let source = attribution(text) { return .source(source) }
         if let marker = sectionMarker(key) { return marker }
         if !isHeading, isCommentCount(key) { return .noise("comment count") }
@@ -94,10 +94,8 @@ enum BoundaryText {
         // A Character is at least one byte: the byte count settles most
         // blocks, and the Characters are counted only when a prefix matches.
         let isShort = { key.utf8.count <= maximumPrefixRuleLength || key.count <= maximumPrefixRuleLength }
-        if let first = key.utf8.first,
-           // The first byte settles most prefixes without a comparison of Characters.
-           let (_, kind) = prefixNoise.first(where: { $0.0.utf8.first == first && key.hasBytePrefix($0.0) }), isShort()
-        {
+        // The first byte settles most prefixes without a comparison of Characters.
+        if let phrase = prefixNoiseOpenings.firstOpening(of: key), let kind = prefixNoiseKinds[phrase], isShort() {
             return .noise(kind)
         }
         if CommentForms.isPrivacyLine(key) { return .noise("comment form") }
@@ -194,6 +192,10 @@ enum BoundaryText {
     private static let exactNoiseMaximumLength = exactNoise.map(\.utf8.count).max() ?? 0
 
     /// Block openings that mark boilerplate whatever follows.
+    /// The phrases of `prefixNoise`, by their first byte.
+    private static let prefixNoiseOpenings = Openings(prefixNoise.map(\.0))
+    /// The kind each phrase of `prefixNoise` names, its first entry's.
+    private static let prefixNoiseKinds = Dictionary(prefixNoise, uniquingKeysWith: { first, _ in first })
     private static let prefixNoise: [(String, String)] = [
         ("your email address will not be published", "comment form"),
         ("required fields are marked", "comment form"),
@@ -339,7 +341,12 @@ enum BoundaryText {
     private static func startsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = TextNormalizer.firstNonSpace(in: bytes) else { return false }
         let byte = bytes[first] | 0x20
-        if byte == UInt8(ascii: "o") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "v") { return true }
+        if byte == UInt8(ascii: "o") { return true }
+        // "Source" and "Via" go before a colon (":" or "：", which holds EF).
+        if byte == UInt8(ascii: "s") || byte == UInt8(ascii: "v") {
+            return ByteSearch.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: first) != nil
+                || ByteSearch.firstIndex(of: 0xEF, in: bytes, from: first) != nil
+        }
         // The other labels are words of other languages, each before a colon near the start.
         guard bytes[first] >= 0x80 || attributionInitials.contains(byte) else { return false }
         let start = bytes[first...].prefix(maximumLabelBytes)

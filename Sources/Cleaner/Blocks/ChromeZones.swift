@@ -38,7 +38,7 @@ enum ChromeZones {
             if BoundaryText.attribution(block.text) != nil || SignOff.isSignOff(block) { break }
             // A newsletter's footer heading opens a section that the boundary
             // rules take whole, the heading with it.
-            if block.isHeading, FeedFooter.isSectionHeading(BoundaryText.normalized(block.text)) { return }
+            if block.isHeading, FeedFooter.isSectionHeading(block.key) { return }
             if isNamedAtTail(block) {
                 named += 1
                 run = 0

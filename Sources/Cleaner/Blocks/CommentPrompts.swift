@@ -50,7 +50,7 @@ enum CommentPrompts {
     static func isLabel(_ key: String) -> Bool {
         let bare = EdgeNoise.trimmedLabel(key)
         if labels.contains(bare) { return true }
-        let words = bare.split(whereSeparator: { labelSeparators.contains($0) })
+        let words = labelSeparators.split(bare)
         let counted = words.filter { word in !countWords.contains(word) && !word.allSatisfy(\.isNumber) }
         guard counted.count < words.count, !counted.isEmpty else { return false }
         let label = counted.joined(separator: " ")
@@ -63,7 +63,7 @@ enum CommentPrompts {
     ///
     /// For example "Permalink | Comments (3)", "3 Comments · Trackbacks".
     private static func isFooterLine(_ key: String) -> Bool {
-        let words = key.split(whereSeparator: { footerSeparators.contains($0) })
+        let words = footerSeparators.split(key)
         guard words.count >= 2 else { return false }
         return words.contains(where: { labels.contains(String($0)) })
             && words.allSatisfy { labels.contains(String($0)) || footerWords.contains($0) || $0.allSatisfy(\.isNumber) }
@@ -99,9 +99,10 @@ enum CommentPrompts {
     /// to the comments. A longer closing paragraph that asks several
     /// questions about the story is the author's own.
     private static func sendsToTheComments(_ key: String) -> Bool {
-        guard key.utf8.count <= maximumInvitationLength, sentenceBreaks(in: key) <= 1 else { return false }
-        guard key.containsBytes(of: "comment") || key.containsBytes(of: "komment") || key.containsBytes(of: "coment")
-            || key.containsBytes(of: "reacties")
+        guard key.utf8.count <= maximumInvitationLength,
+              key.containsBytes(of: "comment") || key.containsBytes(of: "komment") || key.containsBytes(of: "coment")
+                || key.containsBytes(of: "reacties"),
+              sentenceBreaks(in: key) <= 1
         else { return false }
         let trimmed = key.trimmingCharacters(in: " .!?:;)…👇⬇️")
         guard commentEndings.contains(where: trimmed.hasByteSuffix) else { return false }

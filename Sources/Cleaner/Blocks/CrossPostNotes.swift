@@ -30,8 +30,7 @@ enum CrossPostNotes {
         let length = key.utf8.count
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return false }
         let note = withoutLabel(key)
-        guard let first = note.utf8.first, let candidates = openingsByInitial[first],
-              let opening = candidates.first(where: note.hasBytePrefix), !FollowLines.reportsSpeech(key)
+        guard let opening = openingsByInitial.firstOpening(of: note), !FollowLines.reportsSpeech(key)
         else { return false }
         let rest = note.dropFirst(opening.count)
         // The sentence that names the site, and what follows it.
@@ -81,7 +80,7 @@ enum CrossPostNotes {
     ]
 
     /// The openings by their first byte, which settles most blocks.
-    private static let openingsByInitial: [UInt8: [String]] = Dictionary(grouping: openings, by: { $0.utf8.first! })
+    private static let openingsByInitial = Openings(openings)
 
     /// How a note opens: that the post is a cross-post, or also appears elsewhere.
     private static let openings = [

@@ -28,11 +28,11 @@ enum DonationPrompts {
         guard length <= maximumLength || linkDensity >= 0.5 && length <= 2 * maximumLength else { return nil }
         if length <= 32, labels.contains(EdgeNoise.trimmedLabel(key)) { return kind }
         let key = FollowLines.straightened(FollowLines.withoutLeadingSymbols(key))
-        guard let first = key.utf8.first else { return nil }
+        guard !key.utf8.isEmpty else { return nil }
         if isValueForValueAppeal(key) || isMembershipOffer(key, linkDensity: linkDensity) || isMerchLine(key, linkDensity: linkDensity) {
             return kind
         }
-        guard let candidates = openingsByInitial[first], candidates.contains(where: key.hasBytePrefix) else {
+        guard openingsByInitial.open(key) else {
             return isPlatformAddressLine(key) || isSupportNamed(key) ? kind : nil
         }
         if FollowLines.reportsSpeech(key) { return nil }
@@ -55,7 +55,7 @@ enum DonationPrompts {
     private static func isValueForValueAppeal(_ key: String) -> Bool {
         guard key.utf8.count <= 300 else { return false }
         let opensBoost = { (call: Substring) in
-            call.utf8.first.map { "bsz".utf8.contains($0) } == true && boostOpenings.contains(where: call.hasBytePrefix)
+            boostOpeningsByInitial.open(call)
         }
         if opensBoost(key[...]) || key.containsBytes(of: "?") && BoundaryText.afterQuestion(key[...]).map(opensBoost) == true {
             return !FollowLines.reportsSpeech(key)
@@ -68,6 +68,8 @@ enum DonationPrompts {
     }
 
     /// Imperatives that open a call to pay a show through a podcast app.
+    /// `boostOpenings`, by their first byte.
+    private static let boostOpeningsByInitial = Openings(boostOpenings)
     static let boostOpenings = [
         "boost this episode", "boost the episode", "boost the show", "boost this show", "boost us", "boost the podcast",
         "send a boost", "send us a boost", "send me a boost", "send boosts", "send a boostagram", "send us a boostagram",
@@ -85,7 +87,7 @@ enum DonationPrompts {
     /// "Join the beta for early access" and "Sign up for a Hulu ad-free account" stay.
     private static func isMembershipOffer(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 240, let first = key.utf8.first, "bgjsuw".utf8.contains(first),
-              membershipOpenings.contains(where: key.hasBytePrefix), !FollowLines.reportsSpeech(key),
+              membershipOpeningsByInitial.open(key), !FollowLines.reportsSpeech(key),
               memberPerks.contains(where: key.containsBytes(of:)),
               // The show's own membership: "Sign up for a Hulu ad-free account for $11.99" is a deal the article reports.
               ["episode", "podcast", "the show", "this show", "listen"].contains(where: key.containsBytes(of:)) || isFirstPerson(key)
@@ -94,6 +96,8 @@ enum DonationPrompts {
     }
 
     /// How offers of a membership open.
+    /// `membershipOpenings`, by their first byte.
+    private static let membershipOpeningsByInitial = Openings(membershipOpenings)
     private static let membershipOpenings = [
         "become a member", "become a subscriber", "become a supporter", "become a premium", "become a plus", "join ",
         "subscribe to ", "sign up for ", "go ad-free", "go ad free", "get ad-free", "get ad free", "get bonus", "get early",
@@ -108,6 +112,14 @@ enum DonationPrompts {
         "early access to episodes", "early access to new episodes",
     ]
 
+    /// The labels of a merch line, by their first byte.
+    private static let merchLabels = Openings(["merch:", "merchandise:", "shop:", "store:", "merch store:", "our store:", "our shop:"])
+    /// The calls to buy that open a merch line, by their first byte.
+    private static let merchCalls = Openings([
+        "get your ", "get our ", "buy ", "grab ", "shop ", "check out our ", "visit our ", "pick up ", "support the show by buying",
+        "support us by buying",
+    ])
+
     /// Whether `key` sends the reader to the publisher's own shop: "Get your Harbour Hour merch at harbour.fm/shop!".
     ///
     /// For example "Merch: <a>harbour.fm/shop</a>", "Check out our store: store.harbour.fm", "Grab a
@@ -116,11 +128,10 @@ enum DonationPrompts {
     private static func isMerchLine(_ key: String, linkDensity: Double) -> Bool {
         guard key.utf8.count <= 200, let first = key.utf8.first, "msogbcvp".utf8.contains(first) else { return false }
         let hasAddress = { linkDensity > 0 || EdgeNoise.mentionsWebAddress(key) }
-        if ["merch:", "merchandise:", "shop:", "store:", "merch store:", "our store:", "our shop:"].contains(where: key.hasBytePrefix) {
+        if merchLabels.open(key) {
             return key.utf8.count <= 100 && hasAddress()
         }
-        return ["get your ", "get our ", "buy ", "grab ", "shop ", "check out our ", "visit our ", "pick up ", "support the show by buying",
-                "support us by buying"].contains(where: key.hasBytePrefix)
+        return merchCalls.open(key)
             && ["merch", "our store", "our shop", "our online store", "our online shop", "our t-shirt", "our mug", "our hoodie"]
                 .contains(where: key.containsBytes(of:))
             && hasAddress() && !FollowLines.reportsSpeech(key)
@@ -154,7 +165,7 @@ enum DonationPrompts {
     /// to the reader or for the publisher, or names the place first and
     /// little else; never reported speech.
     private static func isPlatformAddressLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, key.utf8.contains(UInt8(ascii: "/")), platformAddresses.contains(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 200, key.containsBytes(of: "/"), platformAddresses.contains(where: key.containsBytes(of:)),
               !FollowLines.reportsSpeech(key)
         else { return false }
         // A bare address may be a fundraiser the article links to.
@@ -247,7 +258,7 @@ enum DonationPrompts {
     ]
 
     /// The openings by their first byte, which settles most blocks.
-    private static let openingsByInitial = Dictionary(grouping: openings, by: { $0.utf8.first! })
+    private static let openingsByInitial = Openings(openings)
 
     /// Where money is given: naming one makes an appeal.
     private static let platforms = [

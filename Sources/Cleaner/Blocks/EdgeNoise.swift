@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Boilerplate families that feeds put at either edge of an entry, found by wording and shape.
 ///
 /// Podcast platform lists and hosting notes, sponsor messages, paywall prompts, blogging-platform
@@ -116,7 +122,7 @@ enum EdgeNoise {
     /// a network's name first, then handles.
     private static func isSocialHandleLine(_ key: String) -> Bool {
         guard key.utf8.count <= 120, key.containsBytes(of: "@") else { return false }
-        let words = key.split(whereSeparator: { handleLineSeparators.contains($0) })
+        let words = handleLineSeparators.split(key)
         guard words.count >= 2, socialNetworkNames.contains(words[0]) else { return false }
         return words.allSatisfy { $0.hasPrefix("@") || socialNetworkNames.contains($0) || ["on", "and", "&"].contains($0) }
             && words.contains(where: { $0.hasPrefix("@") })
@@ -139,9 +145,9 @@ enum EdgeNoise {
     static func opensSponsorSection(_ block: Block) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength, let first = block.bytes.first,
               sponsorInitials.contains(first | 0x20),
-              sponsorOpeningBytes.contains(where: { startsCaseInsensitively(block.bytes, with: $0) })
+              sponsorOpeningsByInitial.openCaseInsensitively(block.bytes)
         else { return false }
-        let key = straightened(BoundaryText.normalized(block.text))
+        let key = straightened(block.key)
         return block.length <= 48 && sponsorHeadings.contains(key) || kind(of: key, linkDensity: block.linkDensity) == sponsorMessage
     }
 
@@ -171,7 +177,7 @@ enum EdgeNoise {
         if block.linkDensity >= 0.3 || inSponsorSection && block.linkTextLength > 0 && block.length <= maximumLength {
             return true
         }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return adSignals.contains(where: key.containsBytes(of:)) || mentionsWebAddress(key)
     }
 
@@ -179,11 +185,10 @@ enum EdgeNoise {
     private static let sponsorOpenings = prefixRules.filter { $0.1 == sponsorMessage }.map(\.0)
     /// Their first letters, and those of the sponsor headings.
     private static let sponsorInitials = Set((sponsorOpenings + sponsorHeadings).compactMap(\.utf8.first))
-    /// The openings and headings as bytes, also with typographic apostrophes.
-    private static let sponsorOpeningBytes: [[UInt8]] = (sponsorOpenings + sponsorHeadings).flatMap { phrase in
-        phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)]
-            : [Array(phrase.utf8)]
-    }
+    /// The openings and headings by their first byte, also with typographic apostrophes.
+    private static let sponsorOpeningsByInitial = Openings((sponsorOpenings + sponsorHeadings).flatMap { phrase in
+        phrase.contains("'") ? [phrase, phrase.replacing("'", with: "’")] : [phrase]
+    })
 
     // MARK: - Labels
 
@@ -257,7 +262,11 @@ enum EdgeNoise {
     /// The kind of a block that opens with one of the prefix rules' phrases.
     private static func prefixed(_ key: String, linkDensity: Double) -> String? {
         guard let first = key.utf8.first, let rules = prefixRulesByInitial[first] else { return nil }
-        for (phrase, kind, condition) in rules where key.hasBytePrefix(phrase) {
+        // The rules' bytes compared with the key's, in the list's order.
+        let opening = key.withBytes { bytes in
+            rules.indices.filter { rules[$0].0.count <= bytes.count && memcmp(bytes.baseAddress!, rules[$0].0, rules[$0].0.count) == 0 }
+        }
+        for (_, kind, condition) in opening.map({ rules[$0] }) {
             switch condition {
             case .none:
                 return kind
@@ -455,8 +464,8 @@ enum EdgeNoise {
     private static let clickHereInitials = Set(clickHereOpenings.compactMap(\.utf8.first))
 
     /// The prefix rules by their first byte, which settles most blocks.
-    private static let prefixRulesByInitial: [UInt8: [(String, String, Condition)]] =
-        Dictionary(grouping: prefixRules, by: { $0.0.utf8.first! })
+    private static let prefixRulesByInitial: [UInt8: [([UInt8], String, Condition)]] =
+        Dictionary(grouping: prefixRules.map { (Array($0.0.utf8), $0.1, $0.2) }, by: { $0.0[0] })
 
     // MARK: - Shapes
 
@@ -525,7 +534,7 @@ enum EdgeNoise {
         guard key.utf8.count <= 240, let first = key.utf8.first, platformInitials.contains(first),
               podcastPlatformOpenings.open(key)
         else { return false }
-        let names = key.split(whereSeparator: { listSeparators.contains($0) })
+        let names = listSeparators.split(key)
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }
@@ -563,7 +572,7 @@ enum EdgeNoise {
         guard key.utf8.count <= 60, let first = key.utf8.first, "nophe«‹←".utf8.contains(first),
               ["newer", "older", "previous", "next"].contains(where: key.containsBytes(of:))
         else { return false }
-        let words = key.split(whereSeparator: { navigationSeparators.contains($0) })
+        let words = navigationSeparators.split(key)
         let navigation: Set<Substring> = ["newer", "older", "post", "posts", "home", "previous", "next", "entry", "entries"]
         return words.count >= 2 && words.allSatisfy(navigation.contains)
             && words.contains(where: { ["newer", "older", "previous", "next"].contains($0) })

@@ -29,12 +29,12 @@ enum FeedFooter {
         if length <= 200, adNote(key) { return true }
         if first >= 0x80, localizedNotice(key, linkDensity: linkDensity) { return true }
         guard initials.contains(first) else { return false }
-        let hasAddress = linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@")
-        if readerNote(key) { return hasAddress || length <= 120 }
-        if subscriptionNotice(key) { return hasAddress || length <= 80 }
+        let hasAddress = { linkDensity >= 0.2 || EdgeNoise.mentionsWebAddress(key) || key.containsBytes(of: "@") }
+        if readerNote(key) { return hasAddress() || length <= 120 }
+        if subscriptionNotice(key) { return hasAddress() || length <= 80 }
         if localizedNotice(key, linkDensity: linkDensity) { return true }
         if copyrightLine(key) { return length <= 200 }
-        if archivePointer(key) { return (hasAddress || linkDensity > 0) && length <= 200 }
+        if archivePointer(key) { return (hasAddress() || linkDensity > 0) && length <= 200 }
         if callForNextIssue(key) { return length <= 300 }
         return false
     }
@@ -73,25 +73,15 @@ enum FeedFooter {
         guard block.length <= maximumNoticeLength, !block.isHeading,
               mentionsFeed(block.bytes)
         else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return ownFeeds.contains(where: key.containsBytes(of:)) && feedTroubles.contains(where: key.containsBytes(of:))
     }
 
-    /// Whether `bytes` hold "feed", "Feed" or "RSS", in one pass.
+    /// Whether `bytes` hold "feed", "Feed" or "RSS".
     private static func mentionsFeed(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var index = bytes.startIndex
-        while index + 2 < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "e"), bytes[index + 1] == UInt8(ascii: "e"), bytes[index + 2] == UInt8(ascii: "d"),
-               index > bytes.startIndex, bytes[index - 1] | 0x20 == UInt8(ascii: "f") {
-                return true
-            }
-            if byte == UInt8(ascii: "R"), bytes[index + 1] == UInt8(ascii: "S"), bytes[index + 2] == UInt8(ascii: "S") {
-                return true
-            }
-            index += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            ["feed", "Feed", "RSS"].contains { word in word.withBytes { ByteSearch.contains(bytes, $0) } }
         }
-        return false
     }
 
     /// Notes about the feed are at most this long, in UTF-8 bytes.
@@ -118,7 +108,7 @@ enum FeedFooter {
     /// among them.
     static func isReaderAppeal(_ block: Block) -> Bool {
         guard block.length <= maximumAppealLength, !block.isHeading else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return appealOpeningsByInitial.open(key) || key.hasBytePrefix("you ")
             || key.containsBytes(of: " you ") || key.containsBytes(of: " your ")
     }
@@ -142,6 +132,19 @@ enum FeedFooter {
         "unterstützen", "kontakt", "archivo", "contribuir", "contacto", "contribuer", "nous soutenir", "archivio",
     ]
 
+    /// How a call for the next issue turns to the reader, by their first byte.
+    private static let readerCallOpenings = Openings([
+        "if you find", "if you have", "if you know", "if you come across", "if you see", "got a tip", "have a tip", "know of",
+        "found something", "send ", "reply to this", "submit ", "let me know", "let us know", "wenn du", "wenn sie", "si vous",
+        "si tienes",
+    ])
+
+    /// How a note to the feed's readers opens, by their first byte.
+    private static let readerNoteOpenings = Openings([
+        "thank you for reading", "thanks for reading", "you're reading this", "you are reading this", "you’re reading this",
+        "this post is for rss", "hey rss", "rss readers", "rss subscribers",
+    ])
+
     /// Whether `key` is a call to the readers to send what the next issue will hold.
     ///
     /// For example "If you find anything interesting, send it … for the next newsletter", "There
@@ -156,9 +159,7 @@ enum FeedFooter {
             return true
         }
         // An opening that turns to the reader (the cheap test first), the next issue, and a way to send something in.
-        return ["if you find", "if you have", "if you know", "if you come across", "if you see", "got a tip",
-                "have a tip", "know of", "found something", "send ", "reply to this", "submit ", "let me know",
-                "let us know", "wenn du", "wenn sie", "si vous", "si tienes"].contains(where: key.hasBytePrefix)
+        return readerCallOpenings.open(key)
             && ["next newsletter", "next issue", "next edition", "future issue", "next week's issue", "next week’s issue",
                 "nächsten ausgabe", "prochain numéro", "próximo número"].contains(where: key.containsBytes(of:))
             && ["send", "contact", "reply", "submit", "let me know", "let us know", "email me", "e-mail me", "write to",
@@ -173,10 +174,7 @@ enum FeedFooter {
     /// For example "Thank you for reading via RSS", "Thanks for reading this in your feed reader",
     /// "You're reading this via RSS", "This post is for RSS readers".
     private static func readerNote(_ key: String) -> Bool {
-        guard ["thank you for reading", "thanks for reading", "you're reading this", "you are reading this",
-               "you’re reading this", "this post is for rss", "hey rss", "rss readers", "rss subscribers"]
-            .contains(where: key.hasBytePrefix)
-        else { return false }
+        guard readerNoteOpenings.open(key) else { return false }
         // "Reply by email" lines are `EmailReplyPrompts`'.
         return ["rss", "feed reader", "newsreader", "news reader", "atom feed", "json feed", "your feed", "the feed",
                 "this feed"].contains(where: key.containsBytes(of:))

@@ -14,6 +14,8 @@ enum FollowLines {
 
     /// The marks between the words of a network line.
     private static let wordSeparators = CharacterChoice(" |·,:")
+    /// The space between words.
+    private static let wordSpaces = CharacterChoice(" ")
     /// The marks between the entries after a label.
     private static let entrySeparators = CharacterChoice(" |·,•")
     /// The marks between the names of a network list.
@@ -94,7 +96,7 @@ enum FollowLines {
     /// for breaking news alerts". Only these prompts' own openings, which no article sentence shares.
     private static func isSiteFollowPrompt(_ key: String) -> Bool {
         guard key.utf8.count <= 200 else { return false }
-        if siteFollowOpenings.contains(where: key.hasBytePrefix) { return !reportsSpeech(key) }
+        if siteFollowOpeningsByInitial.open(key) { return !reportsSpeech(key) }
         // "Download the Harbour app for iOS and Android to get breaking news alerts."
         guard ["download our app", "get our app", "download the ", "get the ", "install the "].contains(where: key.hasBytePrefix),
               let app = key.utf8.prefix(48).firstRange(of: " app".utf8)
@@ -105,6 +107,8 @@ enum FollowLines {
     }
 
     /// Openings of news sites' follow and alert prompts.
+    /// `siteFollowOpenings`, by their first byte.
+    private static let siteFollowOpeningsByInitial = Openings(siteFollowOpenings)
     private static let siteFollowOpenings = [
         "follow topics and authors", "follow authors and topics", "follow this author", "follow this topic",
         "follow the topics and authors", "sign up for notifications", "turn on notifications", "get notifications from",
@@ -116,7 +120,7 @@ enum FollowLines {
     /// For example "Get the latest news delivered to your inbox: sign up for our daily newsletter.".
     /// The call opens the block or follows a lead-in ending in ":"; "She signed up for our newsletter in 2019" stays.
     private static func isNewsletterCall(_ key: String) -> Bool {
-        guard key.utf8.count <= 200, newsletterWords.contains(where: key.containsBytes(of:)) else { return false }
+        guard key.utf8.count <= 200, newsletterPhrases.isFound(in: key) else { return false }
         let call = key.firstRange(of: ": ").map { key[$0.upperBound...] } ?? key[...]
         return newsletterCalls.contains(where: call.hasBytePrefix) && call.utf8.count >= key.utf8.count - 100
             && !reportsSpeech(key)
@@ -127,6 +131,9 @@ enum FollowLines {
         "newsletter", "mailing list", "email list", "boletín", "lettre d'information", "lettre d’information",
         "рассылк", "新闻通讯", "邮件列表", "ニュースレター",
     ]
+
+    /// `newsletterWords`, found through the anchors they share.
+    private static let newsletterPhrases = PhraseSet(newsletterWords)
 
     /// How a call to subscribe to the newsletter opens, in several languages.
     private static let newsletterCalls = [
@@ -185,7 +192,7 @@ enum FollowLines {
     /// For example "All our links: linktr.ee/harbour", "🔗 https://linktr.ee/harbourpod", "Everywhere
     /// else: lnk.bio/harbour". Such a page lists the show's networks and platforms.
     private static func isLinkHubLine(_ key: String) -> Bool {
-        guard key.utf8.count <= 120, key.utf8.contains(UInt8(ascii: "/")), let hub = linkHubs.first(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 120, key.containsBytes(of: "/"), let hub = linkHubs.first(where: key.containsBytes(of:)),
               let range = key.firstRange(of: hub)
         else { return false }
         // A few words of label before the address, and nothing but the address after it.
@@ -235,6 +242,12 @@ enum FollowLines {
     /// For example "► Twitter: …", "👉 Support us …". Letters, digits, "@", "#", "(" and quotes open
     /// a line of text.
     static func withoutLeadingSymbols(_ key: String) -> String {
+        // An ASCII letter or digit opens most keys, and leaves them as they are.
+        if let byte = key.utf8.first, byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            || byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+        {
+            return key
+        }
         guard let first = key.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first),
               !"@#(\"'“‘«¿¡".unicodeScalars.contains(first)
         else { return key }
@@ -249,7 +262,8 @@ enum FollowLines {
     static func straightened(_ key: String) -> String {
         key.withBytes { bytes in
             // The apostrophe's UTF-8 opens with E2, which most keys lack.
-            guard bytes.contains(0xE2), "’".withBytes({ ByteSearch.contains(bytes, $0) }) else { return key }
+            guard ByteSearch.firstIndex(of: 0xE2, in: bytes, from: 0) != nil, "’".withBytes({ ByteSearch.contains(bytes, $0) })
+            else { return key }
             // An apostrophe (E2 80 99) between ASCII bytes or apostrophes is a Character of its
             // own: its bytes are swapped in one pass. One beside other text may join a mark (a
             // combining accent after it), and goes through the Character-wise replacement.
@@ -308,7 +322,7 @@ enum FollowLines {
     ]
 
     /// The invitations by their first byte, which settles most blocks.
-    private static let invitationsByInitial = Dictionary(grouping: invitations, by: { $0.utf8.first! })
+    private static let invitationsByInitial = Openings(invitations)
 
     /// Social networks and chat services, as they appear in follow lines.
     static let networks = EdgeNoise.socialNetworks + [
@@ -321,9 +335,7 @@ enum FollowLines {
     /// For example "Follow us on Mastodon", "Join our Discord", "Retrouvez-nous sur Instagram";
     /// never a sentence reporting what someone said.
     private static func isInvitation(_ key: String, linkDensity: Double) -> Bool {
-        guard let first = key.utf8.first, let candidates = invitationsByInitial[first],
-              candidates.contains(where: key.hasBytePrefix)
-        else { return isLedInvitation(key) }
+        guard invitationsByInitial.open(key) else { return isLedInvitation(key) }
         if reportsSpeech(key) { return false }
         return linkDensity >= 0.5 || networks.contains(where: key.containsBytes(of:))
             || EdgeNoise.mentionsWebAddress(key) && key.utf8.count <= 160
@@ -339,13 +351,15 @@ enum FollowLines {
         "keep up with us on ", "keep up with the show on ", "keep up with the podcast on ",
         "follow the show on ", "follow the podcast on ", "following us on ", "by following us",
     ]
+    /// `ledInvitations`, found through the anchors they share.
+    private static let ledInvitationPhrases = PhraseSet(ledInvitations)
 
     /// Whether `key` is a block that holds such an invitation.
     ///
     /// The block is at most 120 bytes, names a network and reports no speech; the invitation is
     /// within its first 48 bytes and after no sentence's end.
     private static func isLedInvitation(_ key: String) -> Bool {
-        guard key.utf8.count <= 120, let phrase = ledInvitations.first(where: key.containsBytes(of:)),
+        guard key.utf8.count <= 120, let phrase = ledInvitationPhrases.first(in: key),
               let range = key.firstRange(of: phrase), key.utf8.distance(from: key.startIndex, to: range.lowerBound) <= 48,
               // The lead-in is a few words, not a sentence of its own; it may end
               // in a colon ("Stay up to date: follow us on …").
@@ -388,8 +402,11 @@ enum FollowLines {
     /// Whether `key` reports what someone said ("…, the minister urged"):
     /// the words are a quotation in the article, not the publisher's call.
     static func reportsSpeech(_ key: String) -> Bool {
-        speechVerbs.contains(where: key.containsBytes(of:))
+        speechVerbPhrases.isFound(in: key)
     }
+
+    /// `speechVerbs`, found through the anchors they share.
+    private static let speechVerbPhrases = PhraseSet(speechVerbs)
 
     /// Verbs that report what someone said, in several languages.
     private static let speechVerbs = [
@@ -427,11 +444,10 @@ enum FollowLines {
         let label = key[..<colon]
         let isNetworkLabel = networkLabels.contains(label)
         let isFollowLabel = !isNetworkLabel && label.utf8.count <= 48 && followLabelWords.contains(where: label.containsBytes(of:))
-        let isShortLabel = label.utf8.count <= 40 && label.split(separator: " ").count <= 5
-            && !creditLabelsByInitial.open(label)
-        guard isNetworkLabel || isFollowLabel || isShortLabel else { return false }
+        let isShortLabel = { label.utf8.count <= 40 && wordSpaces.split(label).count <= 5 && !creditLabelsByInitial.open(label) }
+        guard isNetworkLabel || isFollowLabel || isShortLabel() else { return false }
         // "Twitter: @x | Instagram: @y": a label inside the list reads without its colon.
-        let rest = key[key.index(after: colon)...].split(whereSeparator: { entrySeparators.contains($0) })
+        let rest = entrySeparators.split(key[key.index(after: colon)...])
             .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }.filter { !$0.isEmpty }
         guard !rest.isEmpty, rest.count <= 8 else { return false }
         // Links under a follow label are the publisher's; under a network's
@@ -458,7 +474,7 @@ enum FollowLines {
     /// may be a guest's.
     private static func isHandleList(_ key: String) -> Bool {
         guard key.utf8.count <= 160, key.containsBytes(of: "@") || key.containsBytes(of: ".bsky.") else { return false }
-        let words = key.split(whereSeparator: { networkSeparators.contains($0) })
+        let words = networkSeparators.split(key)
         guard words.count >= 2 else { return false }
         let handles = words.filter { $0.hasPrefix("@") || $0.hasSuffix(".bsky.social") }
         return !handles.isEmpty && words.allSatisfy { word in
@@ -489,7 +505,7 @@ enum FollowLines {
             let words = key.split(separator: " ")
             return words.count >= 2 && words.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
         }
-        let names = key.split(whereSeparator: { listSeparators.contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let names = listSeparators.split(key).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return names.count >= 2 && names.allSatisfy { EdgeNoise.socialNetworkNames.contains($0) }
     }
 
@@ -559,7 +575,7 @@ enum FollowLines {
         if linkDensity >= 0.5 || key.hasBytePrefix("@") || isNetworkLine(key, linkDensity: linkDensity) || isHandleList(key) {
             return true
         }
-        let words = key.split(whereSeparator: { wordSeparators.contains($0) })
+        let words = wordSeparators.split(key)
         if words.count >= 3, words.count <= 5, words[words.count - 2] == "on", EdgeNoise.socialNetworkNames.contains(words.last!) {
             return true
         }
@@ -576,7 +592,7 @@ enum FollowLines {
     /// For example "<a>Mastodon</a>", "<a>KagiHQ on Bluesky</a>".
     private static func isLinkedNetwork(_ block: Block) -> Bool {
         guard block.length <= 48, block.linkDensity >= 0.5, !block.isHeading else { return false }
-        let words = BoundaryText.normalized(block.text).split(whereSeparator: { wordSeparators.contains($0) })
+        let words = wordSeparators.split(block.key)
         guard let last = words.last, EdgeNoise.socialNetworkNames.contains(last) || networkLabels.contains(last) else { return false }
         return words.count == 1 || words.count <= 4 && words[words.count - 2] == "on"
     }

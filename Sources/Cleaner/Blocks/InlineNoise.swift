@@ -124,7 +124,7 @@ enum InlineNoise {
         if PlatformChrome.isWidgetLine(block) { return "platform chrome" }
         if FeedFooter.isFeedNotice(block) { return "feed notice" }
         if block.length <= maximumLabelLength, !block.isHeading, block.linkDensity < 0.5 {
-            let key = EdgeNoise.trimmedLabel(BoundaryText.normalized(block.text))
+            let key = EdgeNoise.trimmedLabel(block.key)
             if EdgeNoise.adLabels.contains(key) { return "ad label" }
             return nil
         }
@@ -132,7 +132,7 @@ enum InlineNoise {
               let first = block.bytes.first,
               linkListInitials.contains(first | 0x20) || first >= 0x80 || RelatedLinks.initials.contains(first | 0x20)
         else { return nil }
-        let kind = block.verdicts.edgeNoise(of: BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
+        let kind = block.verdicts.edgeNoise(of: block.key, linkDensity: block.linkDensity)
         // A short podcast-links line (mostly links) is never the article's prose.
         let isPodcastLinks = kind == "podcast links" && block.length <= maximumPodcastLinksLength
         return kind == EdgeNoise.linkList || isPodcastLinks ? kind : nil
@@ -150,7 +150,7 @@ enum InlineNoise {
                                                 removals: inout [Removal]) -> Bool {
         // The caption is the figure's text: most say nothing about reading or clicking.
         guard let figure = block.nodes.first, block.length <= BoundaryText.maximumRuleLength else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         guard key.containsBytes(of: "read") || key.containsBytes(of: "click") else { return false }
         var removedOne = false
         for node in tree.descendants(of: figure) where tree.nodes[node].name == "figcaption" && !tree.isDetached(node) {

@@ -20,7 +20,7 @@ enum PaywallNotice {
     /// ends in the tier's name: "Join It's FOSS Plus", "Become a Gazette member".
     static func matches(_ key: String) -> Bool {
         if key.utf8.count <= 60, isMembershipButton(key) { return true }
-        guard key.utf8.count <= maximumLength, lockWords.contains(where: key.containsBytes(of:)) else { return false }
+        guard key.utf8.count <= maximumLength, lockPhrases.isFound(in: key) else { return false }
         return lockedThings.contains(where: key.containsBytes(of:))
     }
 
@@ -29,7 +29,7 @@ enum PaywallNotice {
     /// For example "… at the following link:".
     static func opensSection(_ block: Block) -> Bool {
         block.length <= maximumLength && block.bytes.last == UInt8(ascii: ":")
-            && matches(BoundaryText.normalized(block.text))
+            && matches(block.key)
     }
 
     /// Why the element `index` of `tree` is a membership prompt, or nil.
@@ -100,6 +100,9 @@ enum PaywallNotice {
         "доступен только подписчикам", "доступна только подписчикам", "только для подписчиков", "alleen voor abonnees",
         "tylko dla subskrybentów", "仅限订阅者", "会員限定",
     ]
+
+    /// `lockWords`, found through the anchors they share.
+    private static let lockPhrases = PhraseSet(lockWords)
 
     /// What is locked.
     private static let lockedThings = [

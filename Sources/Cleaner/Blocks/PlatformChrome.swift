@@ -41,17 +41,17 @@ enum PlatformChrome {
     static func isWidgetLine(_ block: Block) -> Bool {
         guard block.length <= 160, !block.isHeading, let first = block.bytes.first else { return false }
         if block.linkDensity >= 0.9, block.length <= 60,
-           isPlayerLink(BoundaryText.normalized(block.text), linkDensity: block.linkDensity)
+           isPlayerLink(block.key, linkDensity: block.linkDensity)
         {
             return true
         }
         if isDigit(first) || first == UInt8(ascii: "/") {
-            let key = BoundaryText.normalized(block.text)
+            let key = block.key
             return key.utf8.count <= 24 && (isPlayerState(key) || isPlaybackSpeed(key)) || isTweetFooter(key)
                 || key.utf8.count <= 40 && isCounter(key)
         }
         guard block.length <= 80, inlineInitials.contains(first | 0x20) else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         return inlineLabels.contains(key) || inlineLabels.contains(EdgeNoise.trimmedLabel(key)) || EdgeNoise.isBlogNavigation(key)
             || isListenLabel(key) || isPostMetaLine(key)
     }
@@ -126,7 +126,7 @@ enum PlatformChrome {
         if key.hasByteSuffix(" min listen") || key.hasByteSuffix(" minute listen") {
             return key.prefix(while: { $0 != " " }).allSatisfy(\.isNumber)
         }
-        guard let opening = listenOpenings.first(where: key.hasBytePrefix) else { return false }
+        guard let opening = listenOpeningsByInitial.firstOpening(of: key) else { return false }
         return key.dropFirst(opening.count).allSatisfy { $0.isNumber || readingTimeMarks.contains($0) }
     }
 
@@ -194,7 +194,7 @@ enum PlatformChrome {
     /// For example "12 likes · 3 restacks", "1.2K views", "345 Aufrufe".
     private static func isCounter(_ key: String) -> Bool {
         guard let first = key.utf8.first, isDigit(first), !BoundaryText.isCommentCount(key) else { return false }
-        let words = key.split(whereSeparator: { counterSeparators.contains($0) })
+        let words = counterSeparators.split(key)
         guard words.count >= 2, words.count % 2 == 0 else { return false }
         return stride(from: 0, to: words.count, by: 2).allSatisfy { index in
             words[index].allSatisfy { $0.isNumber || countMarks.contains($0) } && counterNouns.contains(words[index + 1])
@@ -224,8 +224,8 @@ enum PlatformChrome {
                 return words.count == 3 && words[0].allSatisfy(\.isNumber) && words[1] == "min" && words[2] == "read"
             }
         }
-        guard key.utf8.count <= 100, let verb = postingVerbs.first(where: key.hasBytePrefix) else { return false }
-        var words = key.dropFirst(verb.count).split(whereSeparator: { objectSeparators.contains($0) })[...]
+        guard key.utf8.count <= 100, let verb = postingVerbsByInitial.firstOpening(of: key) else { return false }
+        var words = objectSeparators.split(key.dropFirst(verb.count))[...]
         var hasDate = false
         while let word = words.first, dateWords.contains(word) || isDateNumber(word) || isClockTime(word) {
             hasDate = hasDate || months.contains(word) || word.count == 4 && word.allSatisfy(\.isNumber) || word.contains("/") || word.contains("-")
@@ -255,6 +255,8 @@ enum PlatformChrome {
     }
 
     /// How metadata lines open.
+    /// `postingVerbs`, by their first byte.
+    private static let postingVerbsByInitial = Openings(postingVerbs)
     private static let postingVerbs = [
         "posted on ", "published on ", "first published on ", "first published ", "posted ", "published ",
         "veröffentlicht am ", "publié le ", "publicado el ", "pubblicato il ",
@@ -294,6 +296,8 @@ enum PlatformChrome {
     ]
 
     /// Openings of audio-version labels.
+    /// `listenOpenings`, by their first byte.
+    private static let listenOpeningsByInitial = Openings(listenOpenings)
     private static let listenOpenings = [
         "listen to this article", "listen to this story", "listen to this post", "listen to article",
         "listen to the article", "listen to story", "artikel anhören", "diesen artikel anhören", "artikel vorlesen lassen",

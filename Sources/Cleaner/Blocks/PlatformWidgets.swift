@@ -19,13 +19,13 @@ enum PlatformWidgets {
     /// at the tail only; a paragraph about a person, or one that gives no way to follow them,
     /// stays.
     static func isAuthorBox(_ key: String) -> Bool {
+        // The verb near the start settles most blocks before the longer list of ways to follow.
+        guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength, mayOpenWithVerb(key) else { return false }
         // Without a way to follow, only a one-sentence tagline: "Phil
         // Helsel is a reporter for NBC News."
         let isTagline = key.utf8.count <= 120 && key.hasByteSuffix(".") && !key.dropLast().containsBytes(of: ". ")
-        // The verb near the start settles most blocks before the longer list of ways to follow.
-        guard key.utf8.count >= 24, key.utf8.count <= maximumBioLength,
-              let verb = bioVerbs.lazy.compactMap({ key.byteRange(of: $0) }).first,
-              key[..<verb.lowerBound].utf8.count <= 40,
+        guard let verb = bioVerbs.lazy.compactMap({ key.byteRange(of: $0) }).first,
+              key[..<verb.lowerBound].utf8.count <= maximumNameLength,
               isTagline || contactSignals.contains(where: key.containsBytes(of:)),
               key.split(separator: ". ").count <= 3
         else { return false }
@@ -43,6 +43,22 @@ enum PlatformWidgets {
         else { return false }
         let placed = role + 1 < words.count && rolePlaces.contains(words[role + 1])
         return placed || words[role].hasSuffix(".") && !isTagline
+    }
+
+    /// How far into an author box its verb starts, in UTF-8 bytes: the name comes first.
+    private static let maximumNameLength = 40
+
+    /// Whether one of the verbs of a bio starts within `maximumNameLength` bytes of `key`.
+    ///
+    /// The opening bytes alone settle most blocks before the whole of each is searched.
+    private static func mayOpenWithVerb(_ key: String) -> Bool {
+        key.withBytes { bytes in
+            bioVerbs.contains { verb in
+                verb.withBytes { verb in
+                    ByteSearch.contains(UnsafeBufferPointer(rebasing: bytes.prefix(maximumNameLength + verb.count)), verb)
+                }
+            }
+        }
     }
 
     /// The words that tie a role to where it is held.
@@ -93,11 +109,11 @@ enum PlatformWidgets {
         guard blocks.count >= 3 else { return }
         let tail = max(1, blocks.count - 3)..<blocks.count
         let labelled = tail.first(where: { index in
-            blocks[index].length <= 40 && authorSectionLabels.contains(BoundaryText.normalized(blocks[index].text))
+            blocks[index].length <= 40 && authorSectionLabels.contains(blocks[index].key)
         })
         // A bio is looked for only without a label: it is the costlier look.
         let box = labelled != nil ? nil : tail.last(where: { index in
-            blocks[index].length <= maximumBioLength && isAuthorBox(BoundaryText.normalized(blocks[index].text))
+            blocks[index].length <= maximumBioLength && isAuthorBox(blocks[index].key)
         })
         guard let label = labelled ?? box,
               labelled != nil || blocks[(label + 1)...].allSatisfy({ block in
@@ -135,7 +151,7 @@ enum PlatformWidgets {
     static func removeRecommendations(from blocks: inout [Block], in tree: inout HTMLTree,
                                       removals: inout [Removal]) -> Bool {
         guard let label = blocks.indices.dropFirst().first(where: { index in
-            blocks[index].length <= 40 && isRecommendationsLabel(BoundaryText.normalized(blocks[index].text))
+            blocks[index].length <= 40 && isRecommendationsLabel(blocks[index].key)
         }) else { return false }
         let section = blocks[label...]
         let total = blocks.reduce(0) { $0 + $1.length }
@@ -215,7 +231,7 @@ enum PlatformWidgets {
         guard let first = block.bytes.first, profileFieldInitials.contains(first | 0x20),
               block.bytes.prefix(24).contains(UInt8(ascii: ":"))
         else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         guard let colon = key.firstIndex(of: ":") else { return false }
         return profileFields.contains(String(key[..<colon]).trimmingCharacters(in: " "))
     }

@@ -109,7 +109,7 @@ enum PodcastPlatforms {
 
     /// The call (after a leading question, if any) and the appeal's opening it starts with, or nil.
     private static func appealOpening(of key: String) -> (Substring, String)? {
-        let opening = { (call: Substring) in call.utf8.first.flatMap { appealOpeningsByInitial[$0] }?.first(where: call.hasBytePrefix) }
+        let opening = { (call: Substring) in appealOpeningsByInitial.firstOpening(of: call) }
         if let found = opening(key[...]) { return (key[...], found) }
         // A condition or a question may lead in: "If you like the show, …", "Enjoying the show? …".
         guard let call = key.hasBytePrefix("if you ") ? BoundaryText.afterCondition(key[...]) : BoundaryText.afterQuestion(key[...]),
@@ -119,7 +119,7 @@ enum PodcastPlatforms {
     }
 
     /// Those openings by their first byte, which settles most blocks.
-    private static let appealOpeningsByInitial = Dictionary(grouping: appealOpenings, by: { $0.utf8.first! })
+    private static let appealOpeningsByInitial = Openings(appealOpenings)
 
     /// What an appeal names: the show, an episode, the podcast, in several languages (or the publisher, "us").
     private static let appealObjects = [
@@ -220,11 +220,11 @@ enum PodcastPlatforms {
     static func listSection(at index: Int, in blocks: [Block]) -> Int? {
         let block = blocks[index]
         guard block.length <= 48, index + 2 < blocks.count, blocks[index + 1].element == "li",
-              sectionLabels.contains(BoundaryText.normalized(block.text))
+              sectionLabels.contains(block.key)
         else { return nil }
         var end = index + 1
         while end < blocks.count, blocks[end].element == "li", blocks[end].length <= 40,
-              EdgeNoise.podcastPlatforms.contains(BoundaryText.normalized(blocks[end].text)) {
+              EdgeNoise.podcastPlatforms.contains(blocks[end].key) {
             end += 1
         }
         return end - index >= 3 ? end - index : nil
@@ -246,7 +246,7 @@ enum PodcastPlatforms {
               case let colon = String.Index(offset, within: key) ?? key.startIndex, colon > key.startIndex,
               labels.contains(String(key[..<colon]))
         else { return false }
-        let names = key[key.index(after: colon)...].split(whereSeparator: { listSeparators.contains($0) })
+        let names = listSeparators.split(key[key.index(after: colon)...])
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }

@@ -23,6 +23,9 @@ enum RelatedLinks {
     /// Labels are at most this long, in UTF-8 bytes.
     static let maximumLabelLength = 64
 
+    /// The space between a label's words.
+    private static let spaces = CharacterChoice(" ")
+
     /// Whether `key` is a short label over a list of links to other posts.
     ///
     /// `key` is normalised by `BoundaryText.normalized`.
@@ -34,14 +37,15 @@ enum RelatedLinks {
         guard length >= 4, length <= maximumLabelLength, let first = key.utf8.first, initials.contains(first) else {
             return false
         }
-        // Labels are short: lowercasing beyond ASCII ("À lire aussi") is cheap.
-        let lowered = key.lowercased()
+        // Labels are short: lowercasing beyond ASCII ("À lire aussi") is cheap, and a key of
+        // lowercase ASCII is its own lowercase.
+        let lowered = key.withBytes({ $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) ? key : key.lowercased()
         let bare = lowered.hasByteSuffix(":") ? String(lowered.dropLast()) : lowered
         if exactLabels.contains(bare) { return true }
         // "Recent Mac and iOS Blog Stories", "More stories from the Gazette",
         // "Latest posts": a list word with a word that names posts, in few
         // words and no sentence.
-        let words = bare.split(separator: " ")
+        let words = spaces.split(bare)
         guard words.count <= 8, !bare.contains(where: { clauseMarks.contains($0) }) else { return false }
         if namingLists, let opening = words.first, listOpenings.contains(String(opening)),
            words.dropFirst().contains(where: { postWords.contains(String($0)) })
@@ -55,7 +59,7 @@ enum RelatedLinks {
     /// a heading or a paragraph, not a list item (a show's list of links).
     static func opensSection(_ block: Block) -> Bool {
         block.length <= maximumLabelLength && block.lines.count < 2 && block.isFreeStanding
-            && isLabel(BoundaryText.normalized(block.text))
+            && isLabel(block.key)
     }
 
     /// Whether `key` opens with such a label, ended by a colon, and the block is mostly links.
@@ -144,7 +148,7 @@ enum RelatedLinks {
         guard block.length <= 2 * maximumLabelLength, block.isFreeStanding,
               index + 1 < blocks.count, blocks[index + 1].element == "li", blocks[index + 1].linkDensity >= 0.8
         else { return nil }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         guard isLabel(key, namingLists: false)
                 || namesOwnCoverage(key, endsWithColon: block.bytes.last == UInt8(ascii: ":")) else {
             return nil
@@ -167,7 +171,7 @@ enum RelatedLinks {
             return false
         }
         // A cheer before it ("Victory Royale!") is no part of it: the label is the last sentence.
-        let label = key.split(whereSeparator: { sentenceEnds.contains($0) }).last.map(String.init) ?? key
+        let label = sentenceEnds.split(key).last.map(String.init) ?? key
         guard label.split(separator: " ").count <= 12 else { return false }
         let named = ["rest of our ", "more of our ", "all of our ", "our other ", "our full ", "our latest ",
                      "our previous ", "our earlier ", "our complete "]

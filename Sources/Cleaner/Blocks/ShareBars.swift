@@ -87,12 +87,11 @@ enum ShareBars {
             rest = rest[end...]
             count += 1
             guard count <= 40 else { return false }
-            if shareVerbs.contains(word) {
-                verbs += 1
-            } else if networkNames.contains(word) {
-                networks += 1
-            } else if !barWords.contains(word), !word.allSatisfy({ $0.isNumber || countMarks.contains($0) }) {
-                return false
+            switch wordKinds[word] {
+            case .verb?: verbs += 1
+            case .network?: networks += 1
+            case .other?: break
+            case nil: guard word.allSatisfy({ $0.isNumber || countMarks.contains($0) }) else { return false }
             }
         }
         return verbs > 0 || networks >= 2 && linkDensity >= 0.5
@@ -119,7 +118,7 @@ enum ShareBars {
     /// For example "Share your thoughts about the newsletter.".
     private static func isShareYourPrompt(_ key: String) -> Bool {
         guard key.hasBytePrefix("share your ") else { return false }
-        let words = key.dropFirst(11).split(whereSeparator: { wordSeparators.contains($0) })
+        let words = wordSeparators.split(key.dropFirst(11))
         return !words.isEmpty && words.count <= 8 && words.allSatisfy { feedbackWords.contains($0) }
             && words.contains(where: { ["thoughts", "feedback", "opinion", "view", "comments"].contains($0) })
     }
@@ -166,6 +165,17 @@ enum ShareBars {
         "print-friendly", "link kopieren", "per e-mail senden", "copier le lien", "envoyer par e-mail", "copiar enlace",
         "enviar por correo", "copia link", "invia per email",
     ]
+
+    /// What a word of a share bar is.
+    private enum WordKind { case verb, network, other }
+
+    /// The words of share bars, each as a verb of sharing before a network before another bar word: one look a word.
+    private static let wordKinds: [Substring: WordKind] = {
+        var kinds = Dictionary(uniqueKeysWithValues: barWords.map { ($0, WordKind.other) })
+        for name in networkNames { kinds[name] = .network }
+        for verb in shareVerbs { kinds[verb] = .verb }
+        return kinds
+    }()
 
     /// The first bytes of the words a bar can open with.
     private static let barInitials = Set((shareVerbs.union(networkNames).union(barWords)).compactMap(\.utf8.first))

@@ -26,7 +26,7 @@ enum SignOff {
     /// Lee", "Theme music by Blue Dot Sessions", "The Harbour Hour is produced by Jo Reyes". Credits
     /// ending an entry are its own, and the tail rules look above them, as above a sign-off.
     static func isCreditLine(_ line: String) -> Bool {
-        guard line.utf8.count <= 80 else { return false }
+        guard line.utf8.count <= maximumCreditLineLength else { return false }
         if let by = line.firstRange(of: " by ") {
             return isCreditRole(line[..<by.lowerBound]) && areNames(line[by.upperBound...])
         }
@@ -49,14 +49,40 @@ enum SignOff {
     /// Sam Lee". Like a sign-off, such a block ending the entry stays and the tail rules look above it.
     static func isCredits(_ block: Block) -> Bool {
         guard block.length <= 320, !block.isHeading, block.linkDensity < 0.5,
-              block.bytes.contains(UInt8(ascii: ":")) || block.text.containsBytes(of: " by "),
+              block.bytes.contains(UInt8(ascii: ":")) || block.text.containsBytes(of: " by ")
+        else { return false }
+        let lines = block.lines.isEmpty ? [block.text] : block.lines
+        // A sentence longer than any credit line settles prose before the tail rules are asked.
+        guard !lines.contains(where: hasLongSentence),
               // "Source: Harbour Gazette" reads as a credit and is an attribution.
               block.tailMatch == nil
         else { return false }
-        let lines = block.lines.isEmpty ? [block.text] : block.lines
         let credits = lines.flatMap { $0.split(separator: ". ").map(String.init) }
         return credits.count <= 8 && credits.allSatisfy(isCreditLine)
     }
+
+    /// Whether `line` holds a run longer than a credit line between two ". " (or an end).
+    ///
+    /// Such a run lies inside one of the sentences `isCredits` splits the line into.
+    private static func hasLongSentence(_ line: String) -> Bool {
+        line.withBytes { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "."), index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+                    if index - runStart > maximumCreditLineLength { return true }
+                    runStart = index + 2
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+            return bytes.count - runStart > maximumCreditLineLength
+        }
+    }
+
+    /// The longest credit line, in UTF-8 bytes.
+    private static let maximumCreditLineLength = 80
 
     /// Whether a block is a closing line that leaves the tail rules looking above it.
     ///
@@ -65,7 +91,7 @@ enum SignOff {
     static func isClosingLine(_ block: Block) -> Bool {
         guard block.length <= 80, !block.isHeading, block.lines.count < 2, block.linkDensity < 0.5, block.tailMatch == nil
         else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         let words = key.split(separator: " ")
         if words.count >= 2, words.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) { return true }
         return words.count <= 10 && !key.containsBytes(of: ". ") && pleasantries.contains(where: key.hasBytePrefix)

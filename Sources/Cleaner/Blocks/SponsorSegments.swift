@@ -67,10 +67,10 @@ enum SponsorSegments {
         guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading,
               let first = block.bytes.first,
               openingInitials.contains(first | 0x20)
-                && openingBytes.contains(where: { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) })
+                && openings.openCaseInsensitively(block.bytes)
                 || block.length <= 200 && first | 0x20 == UInt8(ascii: "t") && mentionsBroughtToYouBy(block.bytes)
         else { return nil }
-        let key = FollowLines.straightened(BoundaryText.normalized(block.text))
+        let key = FollowLines.straightened(block.key)
         guard isMessage(key, linkDensity: block.linkDensity) || isLabel(key)
                 || block.length <= 48 && EdgeNoise.isSponsorHeading(key)
         else { return nil }
@@ -122,7 +122,7 @@ enum SponsorSegments {
         "partner content:", "anzeige:", "werbung:", "sponsorisé :", "sponsorisé:", "patrocinado:",
     ]
     /// The opening tags as bytes.
-    private static let openingTagBytes = openingTags.map { Array($0.utf8) }
+    private static let openingTagOpenings = Openings(openingTags)
 
     /// Tags that end one.
     private static let closingTags = [
@@ -141,11 +141,11 @@ enum SponsorSegments {
         else { return nil }
         // The raw bytes settle most blocks: a tag opens them, or they end in
         // ")", "]" or "…sponsored".
-        let opensWithTag = openingTagBytes.contains { EdgeNoise.startsCaseInsensitively(block.bytes, with: $0) }
+        let opensWithTag = openingTagOpenings.openCaseInsensitively(block.bytes)
         guard opensWithTag || last == UInt8(ascii: ")") || last == UInt8(ascii: "]")
                 || last | 0x20 == UInt8(ascii: "d") && block.bytes.suffix(12).contains(where: { $0 | 0x20 == UInt8(ascii: "p") })
         else { return nil }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         // An opening tag over a paid item, which links or gives an offer or
         // an address ("Sponsored: that was the word on every shirt" is prose).
         if openingTags.contains(where: { key.hasBytePrefix($0) }) {
@@ -234,28 +234,27 @@ enum SponsorSegments {
         "gesponsord door ", "onze sponsor", "dank aan onze sponsor",
     ]
 
-    /// Every opening of a segment as lowercase bytes, also with a typographic apostrophe.
+    /// Every opening of a segment, lowercase, also with a typographic apostrophe.
     ///
     /// `openingInitials` holds their first bytes.
-    private static let openingBytes: [[UInt8]] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
+    private static let openingPhrases: [String] = (strongOpenings + foreignOpenings + labelOpenings + thanksOpenings
         + ["support for ", "today's show ", "sponsor", "our sponsor", "this week's sponsor", "today's sponsor", "episode sponsor", "show sponsor",
            "a word from our sponsor", "brought to you by", "sponsored by"])
-        .flatMap { phrase in
-            phrase.contains("'") ? [Array(phrase.utf8), Array(phrase.replacing("'", with: "’").utf8)] : [Array(phrase.utf8)]
-        }
-    private static let openingInitials = Set(openingBytes.compactMap(\.first))
+        .flatMap { phrase in phrase.contains("'") ? [phrase, phrase.replacing("'", with: "’")] : [phrase] }
+    /// `openingPhrases`, by their first byte.
+    private static let openings = Openings(openingPhrases)
+    /// Their first bytes.
+    private static let openingInitials = Set(openingPhrases.compactMap(\.utf8.first))
 
     /// The foreign openings by their first byte.
-    private static let foreignOpeningsByInitial = Dictionary(grouping: foreignOpenings, by: { $0.utf8.first! })
+    private static let foreignOpeningsByInitial = Openings(foreignOpenings)
 
     /// Whether `key` is a sponsor message in another language.
     ///
     /// For example "Diese Folge wird präsentiert von X", "Cet épisode
     /// est sponsorisé par X", "Patrocinado por X".
     private static func isForeignMessage(_ key: String) -> Bool {
-        guard let first = key.utf8.first, let candidates = foreignOpeningsByInitial[first],
-              candidates.contains(where: key.hasBytePrefix)
-        else { return false }
+        guard foreignOpeningsByInitial.open(key) else { return false }
         // "Diese Folge wird …" opens other sentences too: it must go on to sponsor.
         if key.hasBytePrefix("diese") || key.hasBytePrefix("dieser") {
             return ["gesponsert", "präsentiert", "unterstützt von", "ermöglicht"].contains(where: key.containsBytes(of:))
@@ -288,11 +287,11 @@ enum SponsorSegments {
     /// sponsors are within the first 60 bytes ("our partners" may be a lifeboat crew); "Thanks to
     /// our sponsors' cuts, the festival shrank, the organiser said" reports speech and stays.
     private static func isThanksToSponsors(_ key: String) -> Bool {
-        guard key.utf8.count <= EdgeNoise.maximumLength, let first = key.utf8.first, "hbmstawo".utf8.contains(first),
-              !FollowLines.reportsSpeech(key)
-        else { return false }
+        guard key.utf8.count <= EdgeNoise.maximumLength, let first = key.utf8.first, "hbmstawo".utf8.contains(first) else {
+            return false
+        }
         let lead = Substring(key.utf8.prefix(24)), opening = Substring(key.utf8.prefix(60))
-        guard lead.containsBytes(of: "thank") else { return false }
+        guard lead.containsBytes(of: "thank"), !FollowLines.reportsSpeech(key) else { return false }
         return [" to our sponsor", " to this week's sponsor", " to today's sponsor", " to our advertisers",
                 " to this episode's sponsor"].contains(where: opening.containsBytes(of:))
     }
@@ -366,6 +365,9 @@ enum SponsorSegments {
         "código de descuento", "codice sconto",
     ]
 
+    /// `offerWords`, found through the anchors they share.
+    private static let offerPhrases = PhraseSet(offerWords)
+
     /// Offers of a price cut or a code.
     private static let strongOfferWords = [
         "% off", "% discount", "promo code", "use code", "coupon code", "discount code", "with code ", "enter code",
@@ -374,30 +376,21 @@ enum SponsorSegments {
 
     /// Whether `key` makes an offer.
     static func hasOffer(_ key: Substring) -> Bool {
-        mayHoldOffer(key) && offerWords.contains(where: key.containsBytes(of:))
+        mayHoldOffer(key) && offerPhrases.isFound(in: key)
     }
 
     /// Whether lowercase UTF-8 may hold an offer.
     ///
-    /// Every offer word holds "%", "cod", "cód", "free", "trial", "first" or "offer"; one pass
-    /// settles most text.
+    /// Every offer word holds "%", "cod", "cód", "free", "rial", "irst" or "ffer": a few searches
+    /// settle most text.
     private static func mayHoldOffer(_ key: Substring) -> Bool {
-        key.withBytes { bytes in
-            // The last four bytes, the newest lowest.
-            var window: UInt32 = 0
-            for byte in bytes {
-                if byte == UInt8(ascii: "%") { return true }
-                window = window << 8 | UInt32(byte)
-                // "cod", "cód", "free", "rial", "irst", "ffer".
-                if window & 0xFF_FFFF == 0x63_6F64 || window == 0x63C3_B364 || window == 0x6672_6565 || window == 0x7269_616C
-                    || window == 0x6972_7374 || window == 0x6666_6572
-                {
-                    return true
-                }
-            }
-            return false
-        }
+        key.withBytes { bytes in offerMarks.contains { mark in mark.withBytes { ByteSearch.contains(bytes, $0) } } }
     }
+
+    /// What every offer word holds.
+    private static let offerMarks = ["%", "cod", "cód", "free", "rial", "irst", "ffer"]
+
+    /// Whether `key` makes an offer.
     static func hasOffer(_ key: String) -> Bool { hasOffer(key[...]) }
 
     /// How a sponsor's offer addresses the reader.
@@ -440,19 +433,21 @@ enum SponsorSegments {
     /// marketing reports on others.
     private static func isAffiliateDisclosure(_ key: String) -> Bool {
         guard key.utf8.count <= 400 else { return false }
-        if ["affiliate disclosure", "disclosure:", "advertising disclosure", "ad disclosure", "as an amazon associate",
-            "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
-            "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
-            "this content contains affiliate", "this video contains affiliate"].contains(where: key.hasBytePrefix)
-        {
-            return true
-        }
+        if disclosureOpenings.open(key) { return true }
         guard key.containsBytes(of: "affiliate") || key.containsBytes(of: "commission") else { return false }
         return ["we may earn", "we may receive", "we may get", "we may see", "we might earn", "we might receive",
                 "i may earn", "i may receive", "i might earn", "we earn a commission", "i earn a commission",
                 "we earn a small", "i earn a small", "we receive a commission", "we get a commission",
                 "at no extra cost to you", "at no additional cost to you"].contains(where: key.containsBytes(of:))
     }
+
+    /// How affiliate disclosures open, by their first byte.
+    private static let disclosureOpenings = Openings([
+        "affiliate disclosure", "disclosure:", "advertising disclosure", "ad disclosure", "as an amazon associate",
+        "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
+        "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
+        "this content contains affiliate", "this video contains affiliate",
+    ])
 
     // MARK: - Labels
 
@@ -491,7 +486,7 @@ enum SponsorSegments {
     /// short (300) and mostly links or making an offer.
     private static func isAdCopy(_ block: Block, about sponsor: Substring?) -> Bool {
         guard block.length <= BoundaryText.maximumRuleLength, !block.isHeading else { return false }
-        let key = BoundaryText.normalized(block.text)
+        let key = block.key
         // Copy that names the sponsor may run longer.
         if let sponsor, key.containsBytes(of: String(sponsor)) { return true }
         guard block.length <= maximumAdCopyLength else { return false }

@@ -12,17 +12,26 @@ enum StandaloneLines {
     static func kind(of block: Block) -> String? {
         // A heading with a link can be a call to action ("For other stories,
         // visit <a>example.org</a>"); one without titles a section.
-        guard block.length <= maximumLength, !block.isHeading || block.linkTextLength > 0 else { return nil }
-        return kind(of: block.text, linkDensity: block.linkDensity)
+        guard block.length <= maximumLength, !block.isHeading || block.linkTextLength > 0,
+              mayBeSuchALine(block.text, linkDensity: block.linkDensity)
+        else { return nil }
+        return kind(ofKey: block.key, linkDensity: block.linkDensity)
     }
 
     /// The kind of a line of text that is such a line, or nil.
     static func kind(of text: String, linkDensity: Double) -> String? {
-        guard text.utf8.count <= maximumLength,
-              linkDensity > 0 || text.withBytes({ mayBeCallToAction(ArraySlice($0)) })
-        else { return nil }
-        let key = BoundaryText.normalized(text)
-        return ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
+        guard mayBeSuchALine(text, linkDensity: linkDensity) else { return nil }
+        return kind(ofKey: BoundaryText.normalized(text), linkDensity: linkDensity)
+    }
+
+    /// Whether a line is short and has a link or opens like a call to action: the rules need its key.
+    private static func mayBeSuchALine(_ text: String, linkDensity: Double) -> Bool {
+        text.utf8.count <= maximumLength && (linkDensity > 0 || text.withBytes({ mayBeCallToAction(ArraySlice($0)) }))
+    }
+
+    /// The kind of a line, given as `BoundaryText.normalized` writes it, that is such a line, or nil.
+    private static func kind(ofKey key: String, linkDensity: Double) -> String? {
+        ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
@@ -39,23 +48,25 @@ enum StandaloneLines {
         return nil
     }
 
-    /// Openings of the calls to action without a link, as lowercase bytes by their first byte.
+    /// Openings of the calls to action without a link, lowercase, by their first byte.
     ///
     /// A quick look at the raw text settles most blocks of prose before any is lowercased.
-    private static let openingsByInitial: [UInt8: [[UInt8]]] = Dictionary(
-        grouping: (FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
+    private static let callOpenings = Openings(
+        FollowLines.invitations + DonationPrompts.openings + Array(DonationPrompts.labels)
             + Array(EdgeNoise.socialNetworkNames.map(String.init)) + SponsorSegments.promoOpenings + ImageZoomLabels.openings
             + PodcastPlatforms.appealOpenings + DonationPrompts.boostOpenings + FollowLines.newsChannelCalls
             + ["follow @", "subscribe to ", "for other ", "for more ", "(click", "click ", "tap ", "we also have ", "we have a ", "so ", "and ", "you should ", "you can "])
-            .map { Array($0.utf8) },
-        by: { $0[0] })
 
     /// Whether raw text could be a call to action without a link.
     ///
     /// It could when it holds an "@" (a handle, an e-mail address) or opens like one.
     private static func mayBeCallToAction(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
-        if bytes.contains(UInt8(ascii: "@")) || containsAddress(bytes) { return true }
+        if bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: UInt8(ascii: "@"), in: $0, from: 0) != nil })
+            || containsAddress(bytes)
+        {
+            return true
+        }
         // Show notes open lines with bullets, arrows or emoji (in UTF-8 from
         // C2, E2 or F0, or ASCII punctuation): look past them.
         if first == 0xC2 || first == 0xE2 || first == 0xF0
@@ -66,9 +77,7 @@ enum StandaloneLines {
                 return mayBeCallToAction(ArraySlice(text.utf8))
             }
         }
-        let initial = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-        guard let candidates = openingsByInitial[initial] else { return false }
-        return candidates.contains { EdgeNoise.startsCaseInsensitively(bytes, with: $0) }
+        return callOpenings.openCaseInsensitively(bytes)
     }
 
     /// Whether raw text holds "://", a web address a plain-text call to action gives without a link.

@@ -107,8 +107,9 @@ enum Tracking {
         // A relative URL has no host: it is the entry's own site.
         guard url.withBytes({ afterScheme($0) }) > 0 else { return false }
         var name = host(of: url).lowercased()
-        if let at = name.lastIndex(of: "@") { name = String(name[name.index(after: at)...]) }
-        if let colon = name.lastIndex(of: ":") { name = String(name[..<colon]) }
+        // Most hosts hold neither byte, and skip the walk back over their Characters.
+        if name.containsBytes(of: "@"), let at = name.lastIndex(of: "@") { name = String(name[name.index(after: at)...]) }
+        if name.containsBytes(of: ":"), let colon = name.lastIndex(of: ":") { name = String(name[..<colon]) }
         if name.hasSuffix(".") { name.removeLast() }
         var suffix = name[...]
         while let dot = suffix.firstIndex(of: ".") {
@@ -233,8 +234,21 @@ enum Tracking {
 extension String {
     /// The string without leading and trailing characters from `set`.
     func trimmingCharacters(in set: String) -> String {
-        guard let first = firstIndex(where: { !set.contains($0) }) else { return "" }
-        let last = lastIndex(where: { !set.contains($0) })!
+        // Most strings neither open nor end with a character of `set`, and are their own trimmed copy.
+        if let opening = self.first, let ending = self.last, !Self.character(opening, isIn: set), !Self.character(ending, isIn: set) {
+            return self
+        }
+        guard let first = firstIndex(where: { !Self.character($0, isIn: set) }) else { return "" }
+        let last = lastIndex(where: { !Self.character($0, isIn: set) })!
         return String(self[first...last])
+    }
+
+    /// Whether `set` holds `character`: an ASCII byte that `set` lacks is settled by `memchr`.
+    private static func character(_ character: Character, isIn set: String) -> Bool {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first, !set.withBytes({ ByteSearch.firstIndex(of: byte, in: $0, from: 0) != nil }) {
+            return false
+        }
+        return set.contains(character)
     }
 }

@@ -31,7 +31,7 @@ enum TemplateSignal {
             if endsEntry, index == blocks.count - 1, block.isHeading || block.bytes.last == UInt8(ascii: ":") {
                 return true
             }
-            if endsEntry, block.isHeading, FeedFooter.isSectionHeading(BoundaryText.normalized(block.text)) {
+            if endsEntry, block.isHeading, FeedFooter.isSectionHeading(block.key) {
                 inFooterSection = true
             }
             if inFooterSection { return true }

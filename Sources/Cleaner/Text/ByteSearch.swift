@@ -205,7 +205,7 @@ enum ByteSearch {
         guard haystack.count >= needle.count, let base = haystack.baseAddress, let phrase = needle.baseAddress else {
             return nil
         }
-        // The first rare byte, else the first common letter, else the first byte.
+        // The first of the rarest bytes.
         var pivot = 0, pivotCommonness = commonness(needle[0])
         var index = 1
         while pivotCommonness > 0, index < needle.count {
@@ -216,24 +216,31 @@ enum ByteSearch {
         let byte = Int32(needle[pivot])
         // Where a match may start: no later than `lastStart`.
         let lastStart = haystack.count - needle.count
+        // The phrase's first and last bytes turn most candidates away before a `memcmp`.
+        let first = needle[0], last = needle[needle.count - 1]
         var start = 0
         while start <= lastStart, let found = memchr(base + start + pivot, byte, lastStart - start + 1) {
             let candidate = UnsafeRawPointer(found) - UnsafeRawPointer(base + pivot)
-            if memcmp(base + candidate, phrase, needle.count) == 0 { return candidate }
+            if haystack[candidate] == first, haystack[candidate + needle.count - 1] == last,
+               memcmp(base + candidate, phrase, needle.count) == 0
+            {
+                return candidate
+            }
             start = candidate + 1
         }
         return nil
     }
 
-    /// How common `byte` is in the lowercase text the rules search, 0 (rare) to 2 (the space).
+    /// How common `byte` is in the lowercase text the rules search, 0 (rare) to 3 (the space).
     ///
-    /// The commonest letters count 1, other bytes 0.
+    /// The commonest letters ("etaoinshr") count 2, the next ("cdlu") 1, other bytes 0.
     @inline(__always)
     private static func commonness(_ byte: UInt8) -> Int {
-        if byte == 0x20 { return 2 }
+        if byte == 0x20 { return 3 }
         guard byte >= 0x60, byte < 0x80 else { return 0 }
-        // "acdehilnorstu", bit n for the byte 0x60 + n.
-        let commonLetters: UInt32 = 0x3C_D33A
-        return Int(commonLetters >> UInt32(byte - 0x60)) & 1
+        // Bit n for the byte 0x60 + n.
+        let commonest: UInt32 = 0x1CC322, common: UInt32 = 0x201018
+        let bit = UInt32(byte - 0x60)
+        return Int(commonest >> bit & 1) * 2 + Int(common >> bit & 1)
     }
 }

@@ -28,4 +28,30 @@ struct CharacterChoice: Sendable {
         }
         return characters.contains(character)
     }
+
+    /// `text.split(whereSeparator: contains)`: the non-empty pieces between the choice's Characters.
+    ///
+    /// Text of ASCII bytes only, without a CR LF pair, is one Character a byte, and is split by its
+    /// bytes; other text by its Characters.
+    func split<Text: StringProtocol>(_ text: Text) -> [Substring] where Text.SubSequence == Substring {
+        let byBytes: [Range<Int>]? = text.withBytes { bytes in
+            var pieces: [Range<Int>] = []
+            var start = 0
+            for (index, byte) in bytes.enumerated() {
+                guard byte < 0x80, byte != 0x0D || index + 1 == bytes.count || bytes[index + 1] != 0x0A else { return nil }
+                let isSeparator = byte < 64 ? ascii.low & (1 << UInt64(byte)) != 0 : ascii.high & (1 << UInt64(byte - 64)) != 0
+                guard isSeparator else { continue }
+                if index > start { pieces.append(start..<index) }
+                start = index + 1
+            }
+            if bytes.count > start { pieces.append(start..<bytes.count) }
+            return pieces
+        }
+        guard let byBytes else { return text.split(whereSeparator: contains) }
+        let utf8 = text.utf8
+        return byBytes.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: range.count)]
+        }
+    }
 }

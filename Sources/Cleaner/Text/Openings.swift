@@ -29,6 +29,25 @@ struct Openings: Sendable {
         holdsEmpty || firstOpening(of: key) != nil
     }
 
+    /// Whether `bytes` start with one of the phrases, reading ASCII capitals in `bytes` as small letters.
+    ///
+    /// For lists of lowercase phrases: a block's raw text is asked before any is lowercased.
+    func openCaseInsensitively(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard !holdsEmpty else { return true }
+        guard let first = bytes.first else { return false }
+        let initial = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        return byInitial[Int(initial)].contains { entry in
+            guard entry.bytes.count <= bytes.count else { return false }
+            var index = bytes.startIndex
+            for byte in entry.bytes {
+                let candidate = bytes[index]
+                if (candidate >= 0x41 && candidate <= 0x5A ? candidate | 0x20 : candidate) != byte { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     /// The first phrase in the list's order that the UTF-8 bytes of `key` start with, or nil.
     ///
     /// The empty phrase is left out: `open` answers for it.
