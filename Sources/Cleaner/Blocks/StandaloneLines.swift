@@ -31,14 +31,23 @@ enum StandaloneLines {
 
     /// The kind of a line, given as `BoundaryText.normalized` writes it, that is such a line, or nil.
     private static func kind(ofKey key: String, linkDensity: Double) -> String? {
-        ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
+        // Statements, not one chain of `??`: the chain took the type checker 1.7 s.
+        if let kind = ReadMorePrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? FollowLines.standaloneKind(of: key, linkDensity: linkDensity)
             ?? DonationPrompts.standaloneKind(of: key, linkDensity: linkDensity)
             ?? ShareBars.standaloneKind(of: key, linkDensity: linkDensity)
-            ?? (linkDensity > 0 && PodcastPlatforms.matches(key) || PodcastPlatforms.isStandaloneAppeal(key) ? "podcast links" : nil)
-            ?? linkKind(of: key, linkDensity: linkDensity)
+        {
+            return kind
+        }
+        if linkDensity > 0 && PodcastPlatforms.matches(key) || PodcastPlatforms.isStandaloneAppeal(key) {
+            return "podcast links"
+        }
+        if let kind = linkKind(of: key, linkDensity: linkDensity)
             ?? SponsorSegments.standaloneKind(of: key, linkDensity: linkDensity)
-            ?? (linkDensity > 0 && EdgeNoise.isClickHerePrompt(key) ? "read-in-full prompt" : nil)
+        {
+            return kind
+        }
+        return linkDensity > 0 && EdgeNoise.isClickHerePrompt(key) ? "read-in-full prompt" : nil
     }
 
     /// The kind of a short block that is mostly a "Download PDF" or "Full coverage" link, or nil.
