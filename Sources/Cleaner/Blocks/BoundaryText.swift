@@ -510,11 +510,12 @@ enum BoundaryText {
         }
     }
 
-    /// Lowercases in place the capitals of Latin-1 (À to Þ, not ×), Latin Extended-A (Ā to Ž,
-    /// not İ), Greek (Ά to Ϋ) and Cyrillic (Ѐ to Я).
+    /// Lowercases in place the two-byte capitals of Latin, Greek and Cyrillic letters.
     ///
-    /// Their lowercase letters take as many bytes, so the key keeps its length: "Écouter",
-    /// "Читайте также", "Źródło" and "Über uns" compare with the lowercase lists as "ecouter" would.
+    /// Those of Latin-1 (À to Þ, not ×), Latin Extended-A (Ā to Ž, not İ), Greek (Ά to Ϋ) and
+    /// Cyrillic (Ѐ to Я). Their lowercase letters take as many bytes, so the key keeps its
+    /// length: "Écouter", "Читайте также", "Źródło" and "Über uns" compare with the lowercase
+    /// lists as "ecouter" would.
     private static func lowercaseCapitals(_ key: UnsafeMutableBufferPointer<UInt8>) {
         // Most keys hold none of these lead bytes: a few `memchr`s settle them.
         guard let base = key.baseAddress,
@@ -541,8 +542,9 @@ enum BoundaryText {
     /// The lead bytes of the two-byte letters `lowercaseCapitals` changes.
     private static let capitalLeadBytes: [UInt8] = [0xC3, 0xC4, 0xC5, 0xCE, 0xD0]
 
-    /// The small letter of a capital `letter` between U+00C0 and U+042F (all of them two
-    /// bytes long, as their small letters are), else `letter`.
+    /// The small letter of a capital `letter` between U+00C0 and U+042F, else `letter`.
+    ///
+    /// All of them are two bytes long in UTF-8, as their small letters are.
     private static func lowercase(_ letter: UInt32) -> UInt32 {
         switch letter {
         case 0xC0...0xDE where letter != 0xD7: letter + 0x20  // À–Þ

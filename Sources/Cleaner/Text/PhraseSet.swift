@@ -29,8 +29,9 @@ struct PhraseSet: Sendable {
         self.groups = groups
     }
 
-    /// The anchors `phrase` may be found by, each once: its runs of bytes without a space, at most five bytes of each at a time.
+    /// The anchors `phrase` may be found by, each once.
     ///
+    /// They are its runs of bytes without a space, at most five bytes of each at a time.
     /// Runs of three bytes or more are used when the phrase has some; a phrase without a run is its own anchor.
     private static func pieces(of phrase: String) -> [[UInt8]] {
         let runs = Array(phrase.utf8).split(separator: 0x20).map(Array.init)
