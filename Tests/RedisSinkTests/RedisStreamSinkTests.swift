@@ -65,6 +65,41 @@ struct RedisStreamSinkTests {
         #expect(try streamLength(server) == 2)
     }
 
+    /// What lets a new test server move to another port when another
+    /// process took its free port first: a server that cannot bind exits,
+    /// and its start says so at once rather than after the readiness timeout.
+    @Test func aServerWhosePortIsTakenExitsAndItsStartSaysSo() throws {
+        let server = try RedisServer()
+        server.kill()
+        let holder = try #require(Self.occupy(server.port), "could not bind \(server.port)")
+        defer { close(holder) }
+        let started = Date()
+        #expect {
+            try server.start()
+        } throws: { error in
+            (error as? RedisServer.NotReady)?.exited == true
+        }
+        #expect(Date().timeIntervalSince(started) < RedisServer.readinessTimeout)
+    }
+
+    /// A socket bound to 127.0.0.1:`port` (not listening, as an outgoing
+    /// connection's local port would be), or nil.
+    private static func occupy(_ port: Int) -> Int32? {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else {
+            close(socket)
+            return nil
+        }
+        return socket
+    }
+
     @Test func anUnreachableServerIsAOneLineErrorNamingIt() {
         #expect {
             _ = try RedisStreamSink(endpoint: RedisEndpoint(host: "127.0.0.1", port: 1), stream: "s", seenFor: .seconds(60))

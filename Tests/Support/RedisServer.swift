@@ -13,20 +13,23 @@ public final class RedisServer: @unchecked Sendable {
     /// How long a start may take before PING answers: seconds on a quiet machine, and the
     /// deadline is only reached when the machine is loaded (a full test run beside two builds
     /// once took more than 10 s).
-    static let readinessTimeout: TimeInterval = 30
+    public static let readinessTimeout: TimeInterval = 30
 
     /// The port it listens on.
-    public let port: Int
+    public private(set) var port: Int
     /// Its data folder.
     public let folder: URL
     private let password: String?
     private var server: ChildProcess?
 
-    /// The server did not answer PING on its port in time.
+    /// The server did not answer PING on its port in time, or exited first.
     public struct NotReady: Error, CustomStringConvertible {
         public let port: Int
+        /// Whether the server exited (as it does when it cannot bind its port).
+        public let exited: Bool
         public var description: String {
-            "redis-server did not answer PING on 127.0.0.1:\(port) within \(Int(RedisServer.readinessTimeout)) s"
+            exited ? "redis-server exited before answering PING on 127.0.0.1:\(port) (see its redis.log)"
+                : "redis-server did not answer PING on 127.0.0.1:\(port) within \(Int(RedisServer.readinessTimeout)) s"
         }
     }
 
@@ -35,9 +38,24 @@ public final class RedisServer: @unchecked Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("feedspool-redis-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.password = password
+        // The free port is closed before the server binds it, and an outgoing
+        // connection of another test may take it meanwhile: a server that
+        // could not bind exits at once, and is started again on another port.
+        var attempt = 1
         port = try Self.freePort()
-        try start()
+        while true {
+            do {
+                try start()
+                return
+            } catch let error as NotReady where error.exited && attempt < Self.attempts {
+                attempt += 1
+                port = try Self.freePort()
+            }
+        }
     }
+
+    /// How many free ports a new server tries.
+    static let attempts = 5
 
     deinit {
         kill()
@@ -61,10 +79,12 @@ public final class RedisServer: @unchecked Sendable {
         // A restarted server accepts connections while it loads its append-only
         // file, and answers every command with LOADING until it has (seen on
         // the busy 2-core machine); it is ready when PING answers PONG.
-        while !Self.accepts(port: port) || (try? cli(["PING"]))?.hasPrefix("PONG") != true {
-            guard Date() < deadline, server.isRunning else { throw NotReady(port: port) }
+        while server.isRunning {
+            if Self.accepts(port: port), (try? cli(["PING"]))?.hasPrefix("PONG") == true { return }
+            guard Date() < deadline else { throw NotReady(port: port, exited: false) }
             usleep(20_000)
         }
+        throw NotReady(port: port, exited: true)
     }
 
     /// Kills the server with SIGKILL, as a crash would, and waits for it.
